@@ -1,0 +1,80 @@
+/* effekt/csv.h — loading CSV as real exports write it.
+ *
+ * Detects the delimiter (, ; TAB |), the encoding (UTF-8, else
+ * Windows-1252; a UTF-8 or UTF-16 byte-order mark), the decimal mark per
+ * column (falling back to the file's), thousands grouping, dates, missing
+ * values and column types, and maps headings to canonical names.  Every
+ * problem is recorded with file:line:column. */
+#ifndef EFFEKT_CSV_H
+#define EFFEKT_CSV_H
+
+#include <stdio.h>
+
+#include "effekt/status.h"
+#include "effekt/table.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum {
+    EFFEKT_ENCODING_AUTO = 0,   /* UTF-8; not valid UTF-8: Windows-1252 */
+    EFFEKT_ENCODING_UTF8,
+    EFFEKT_ENCODING_CP1252,
+    EFFEKT_ENCODING_LATIN1,
+    EFFEKT_ENCODING_UTF16LE,
+    EFFEKT_ENCODING_UTF16BE
+} effekt_encoding;
+
+/* Parse an encoding name ("utf-8", "windows-1252", "cp1252", "latin1",
+ * "iso-8859-1", "utf-16le", "utf-16be", "auto"; case-insensitive). */
+effekt_status effekt_encoding_parse(const char *name, effekt_encoding *out);
+const char *effekt_encoding_name(effekt_encoding encoding);
+
+/* --map canonical=Source Heading */
+typedef struct {
+    const char *canonical;
+    const char *heading;
+} effekt_mapping;
+
+typedef struct {
+    char delimiter;                 /* 0: detect */
+    char decimal_mark;              /* 0: detect; '.' or ',' */
+    effekt_encoding encoding;
+    const char *const *na_tokens;   /* NULL: the defaults "", NA, N/A, -, . */
+    size_t n_na_tokens;
+    const effekt_mapping *map;
+    size_t n_map;
+    const char *const *columns;     /* load only these (heading or canonical); NULL: all */
+    size_t n_columns;
+    size_t max_field_bytes;         /* 0: 64 MiB */
+    size_t max_columns;             /* 0: 10,000 */
+} effekt_csv_options;
+
+/* Parse "canonical=Source Heading" into m (pointers into spec, which is
+ * modified).  Fails with EFFEKT_EINVAL for a missing '=' or an unknown
+ * canonical name. */
+effekt_status effekt_mapping_parse(char *spec, effekt_mapping *m);
+
+/* Load a CSV file ("-" reads standard input).  On success *out is a new
+ * table owned by the caller (effekt_table_destroy).  When the data has
+ * errors that leave the layout intact (a bad value), the table is still
+ * returned, with those values missing, together with the error status;
+ * otherwise *out is NULL.  Problems of every severity go to diag. */
+effekt_status effekt_csv_load_file(const char *path, const effekt_csv_options *opt,
+                                   effekt_table **out, effekt_diag *diag);
+
+/* The same from an open stream, reported under `name`. */
+effekt_status effekt_csv_load_stream(FILE *in, const char *name,
+                                     const effekt_csv_options *opt,
+                                     effekt_table **out, effekt_diag *diag);
+
+/* The same from memory. */
+effekt_status effekt_csv_load_buffer(const void *data, size_t len, const char *name,
+                                     const effekt_csv_options *opt,
+                                     effekt_table **out, effekt_diag *diag);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,68 @@
+/* effekt/output.h — one writer for every command: table, CSV or JSON,
+ * and output files that appear whole or not at all.
+ *
+ * A command builds its result as a cJSON document.  JSON output prints
+ * it; table and CSV output print the arrays of objects named by `sheets`
+ * (dotted paths such as "projects" or "files.0.columns"), one row per
+ * object, one column per key.  A value that is an object with "value"
+ * (and optionally "lower", "upper", "reason") is a figure with its
+ * interval or the reason it is undefined. */
+#ifndef EFFEKT_OUTPUT_H
+#define EFFEKT_OUTPUT_H
+
+#include <stdio.h>
+
+#include <cjson/cJSON.h>
+
+#include "effekt/status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum {
+    EFFEKT_FORMAT_TABLE = 0,
+    EFFEKT_FORMAT_CSV,
+    EFFEKT_FORMAT_JSON
+} effekt_format;
+
+effekt_status effekt_format_parse(const char *name, effekt_format *out);
+
+typedef struct {
+    const char *path;    /* array of objects, dotted path from the root */
+    const char *title;   /* printed above the table (table format only) */
+} effekt_sheet;
+
+/* Write doc in the given format.  Returns EFFEKT_EIO when the stream
+ * reports a write error. */
+effekt_status effekt_output_write(FILE *out, const cJSON *doc, effekt_format format,
+                                  const effekt_sheet *sheets, size_t n_sheets);
+
+/* Format a number for people: whole numbers without decimals, large
+ * ones with two, small ones with six significant digits. */
+void effekt_format_number(double v, char *buf, size_t size);
+
+/* An output file written to a temporary name in the same folder and
+ * renamed over `path` only when complete, so a failed run leaves no
+ * partial file.  path NULL or "-" is standard output. */
+typedef struct {
+    FILE *stream;
+    char *path;
+    char *temp;
+} effekt_output;
+
+/* Open; refuses (EFFEKT_EINVAL, message in diag) a path that is one of
+ * the inputs.  The inputs may be NULL. */
+effekt_status effekt_output_open(effekt_output *o, const char *path,
+                                 const char *const *inputs, size_t n_inputs,
+                                 effekt_diag *diag);
+/* Flush, sync and rename into place; on any failure the temporary file
+ * is removed and EFFEKT_EIO returned (message in diag). */
+effekt_status effekt_output_commit(effekt_output *o, effekt_diag *diag);
+/* Remove the temporary file. */
+void effekt_output_abort(effekt_output *o);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

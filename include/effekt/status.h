@@ -1,0 +1,84 @@
+/* effekt/status.h — status codes and diagnostics shared by every module.
+ *
+ * Library functions return an effekt_status and deliver results through
+ * out-parameters.  Problems found in the data (a bad value, a ragged row)
+ * are collected in an effekt_diag so a caller can show all of them, each
+ * with file, line, column, column name and the offending value.  The
+ * library never prints and never exits. */
+#ifndef EFFEKT_STATUS_H
+#define EFFEKT_STATUS_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum {
+    EFFEKT_OK = 0,
+    EFFEKT_ENOMEM,    /* allocation failed */
+    EFFEKT_EIO,       /* a file could not be read or written */
+    EFFEKT_EPARSE,    /* malformed CSV or JSON */
+    EFFEKT_EENCODING, /* bytes that are not text in the stated encoding */
+    EFFEKT_EVALUE,    /* a value of the wrong type or out of range */
+    EFFEKT_ESCHEMA,   /* ragged rows, duplicate or missing columns */
+    EFFEKT_EINVAL,    /* a bad argument or option */
+    EFFEKT_EUNDEF,    /* a result is undefined (reason given) */
+    EFFEKT_ELIMIT     /* a stated limit was exceeded */
+} effekt_status;
+
+/* A constant English description of a status code. */
+const char *effekt_strerror(effekt_status status);
+
+typedef enum {
+    EFFEKT_NOTE = 0,  /* information: how the input was read */
+    EFFEKT_WARNING,   /* suspicious data; the analysis still ran */
+    EFFEKT_ERROR      /* the input cannot be used as it is */
+} effekt_severity;
+
+/* One problem.  line and column are 1-based physical positions in the
+ * file (column = field number); 0 means "not applicable".  All strings
+ * are owned by the effekt_diag that holds the problem. */
+typedef struct {
+    effekt_severity severity;
+    char *file;
+    size_t line;
+    size_t column;
+    char *column_name;
+    char *value;
+    char *message;
+} effekt_problem;
+
+/* A growing list of problems.  Zero-initialise it (or call
+ * effekt_diag_init) before use; effekt_diag_free releases everything. */
+typedef struct {
+    effekt_problem *items;
+    size_t n;
+    size_t cap;
+    size_t n_by_severity[3];
+    size_t dropped;     /* problems not stored because max_items was reached */
+    size_t max_items;   /* 0: the default limit (1000) */
+} effekt_diag;
+
+void effekt_diag_init(effekt_diag *diag);
+void effekt_diag_free(effekt_diag *diag);
+
+/* Add a problem; every string argument may be NULL and is copied.
+ * Returns EFFEKT_ENOMEM if the copy failed (the problem is then lost). */
+effekt_status effekt_diag_add(effekt_diag *diag, effekt_severity severity,
+                              const char *file, size_t line, size_t column,
+                              const char *column_name, const char *value,
+                              const char *fmt, ...)
+    __attribute__((format(printf, 8, 9)));
+
+/* Number of problems of one severity, including dropped ones. */
+size_t effekt_diag_count(const effekt_diag *diag, effekt_severity severity);
+
+/* Format a problem as "file:line:column: message" into buf (always NUL
+ * terminated, truncated to size).  Returns the length it wanted. */
+size_t effekt_problem_format(const effekt_problem *p, char *buf, size_t size);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

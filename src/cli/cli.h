@@ -1,0 +1,86 @@
+/* cli.h — the effekt command line: options shared by every subcommand,
+ * loading inputs with messages, writing results.  Only src/cli talks to
+ * the user. */
+#ifndef EFFEKT_CLI_H
+#define EFFEKT_CLI_H
+
+#include <stdio.h>
+
+#include <cjson/cJSON.h>
+
+#include "effekt/csv.h"
+#include "effekt/output.h"
+#include "effekt/status.h"
+#include "effekt/table.h"
+
+/* Exit statuses (see effekt(1)). */
+enum {
+    EXIT_OK = 0,
+    EXIT_PROBLEMS = 1,   /* ran, and found problems the user asked to fail on */
+    EXIT_BAD = 2         /* bad usage or bad input */
+};
+
+/* Options a subcommand accepts, as bits. */
+enum {
+    OPT_FORMAT = 1u << 0,
+    OPT_OUTPUT = 1u << 1,
+    OPT_CSV = 1u << 2,        /* --delimiter --decimal-comma --decimal-point --encoding --na --map */
+    OPT_BY = 1u << 3,
+    OPT_CONFIDENCE = 1u << 4,
+    OPT_VALUES = 1u << 5,
+    OPT_SORT = 1u << 6,
+    OPT_CURRENCY = 1u << 7,   /* --currency --rates --price-year --deflator */
+    OPT_STRICT = 1u << 8,
+    OPT_QUIET = 1u << 9
+};
+
+typedef struct {
+    effekt_format format;
+    const char *output;
+    const char *by;
+    const char *sort;
+    double confidence;
+    int values;
+    int strict;
+    int quiet;
+    const char *currency;
+    const char *rates;
+    long price_year;
+    const char *deflator;
+    effekt_csv_options csv;
+    effekt_mapping maps[64];
+    const char *na[64];
+    char **inputs;
+    size_t n_inputs;
+} cli_options;
+
+typedef struct {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+} cli_command;
+
+/* Parse argv[1..] of a subcommand: options in `accepted`, the rest are
+ * input files.  Prints help and returns -1 (exit 0) for --help, prints a
+ * message and returns EXIT_BAD for bad usage, 0 otherwise. */
+int cli_parse(int argc, char **argv, unsigned accepted, const char *usage, cli_options *o);
+
+/* Print every problem in diag to stderr as "effekt: file:line:col: ...".
+ * Notes are shown unless quiet. */
+void cli_report(const effekt_diag *diag, int quiet);
+
+/* Load one input; problems printed.  Returns the table or NULL; *status
+ * gets the load status. */
+effekt_table *cli_load(const cli_options *o, const char *path, effekt_status *status);
+
+/* Write doc to -o (atomically) or stdout in the chosen format.  Returns
+ * EXIT_OK or EXIT_BAD. */
+int cli_emit(const cli_options *o, const cJSON *doc, const effekt_sheet *sheets, size_t n_sheets);
+
+/* "effekt: " + message on stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+int cmd_validate(int argc, char **argv);
+int cmd_kpi(int argc, char **argv);
+
+#endif

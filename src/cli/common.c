@@ -1,0 +1,218 @@
+/* Options, messages, loading and output shared by the subcommands. */
+#include "config.h"
+
+#include <getopt.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+void cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    fputs("effekt: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+enum {
+    LO_MAP = 256, LO_DELIMITER, LO_DECIMAL_COMMA, LO_DECIMAL_POINT, LO_ENCODING, LO_NA,
+    LO_CONFIDENCE, LO_VALUES, LO_SORT, LO_CURRENCY, LO_RATES, LO_PRICE_YEAR, LO_DEFLATOR,
+    LO_STRICT
+};
+
+static const struct {
+    struct option opt;
+    unsigned group;
+} option_table[] = {
+    { { "format", required_argument, NULL, 'f' }, OPT_FORMAT },
+    { { "output", required_argument, NULL, 'o' }, OPT_OUTPUT },
+    { { "by", required_argument, NULL, 'g' }, OPT_BY },
+    { { "map", required_argument, NULL, LO_MAP }, OPT_CSV },
+    { { "delimiter", required_argument, NULL, LO_DELIMITER }, OPT_CSV },
+    { { "decimal-comma", no_argument, NULL, LO_DECIMAL_COMMA }, OPT_CSV },
+    { { "decimal-point", no_argument, NULL, LO_DECIMAL_POINT }, OPT_CSV },
+    { { "encoding", required_argument, NULL, LO_ENCODING }, OPT_CSV },
+    { { "na", required_argument, NULL, LO_NA }, OPT_CSV },
+    { { "confidence", required_argument, NULL, LO_CONFIDENCE }, OPT_CONFIDENCE },
+    { { "values", no_argument, NULL, LO_VALUES }, OPT_VALUES },
+    { { "sort", required_argument, NULL, LO_SORT }, OPT_SORT },
+    { { "currency", required_argument, NULL, LO_CURRENCY }, OPT_CURRENCY },
+    { { "rates", required_argument, NULL, LO_RATES }, OPT_CURRENCY },
+    { { "price-year", required_argument, NULL, LO_PRICE_YEAR }, OPT_CURRENCY },
+    { { "deflator", required_argument, NULL, LO_DEFLATOR }, OPT_CURRENCY },
+    { { "strict", no_argument, NULL, LO_STRICT }, OPT_STRICT },
+    { { "quiet", no_argument, NULL, 'q' }, OPT_QUIET },
+    { { "help", no_argument, NULL, 'h' }, 0 },
+};
+#define N_OPTIONS (sizeof option_table / sizeof *option_table)
+
+static int bad_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int bad_usage(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "effekt %s: ", cmd);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nTry 'effekt %s --help'.\n", cmd);
+    return EXIT_BAD;
+}
+
+int cli_parse(int argc, char **argv, unsigned accepted, const char *usage, cli_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->confidence = 0.95;
+    const char *cmd = argv[0];
+    struct option longopts[N_OPTIONS + 1];
+    for (size_t i = 0; i < N_OPTIONS; i++)
+        longopts[i] = option_table[i].opt;
+    memset(&longopts[N_OPTIONS], 0, sizeof longopts[N_OPTIONS]);
+    size_t n_map = 0;
+    optind = 1;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, ":f:o:g:qh", longopts, NULL)) != -1) {
+        if (c == '?')
+            return bad_usage(cmd, "unknown option '%s'", argv[optind - 1]);
+        if (c == ':')
+            return bad_usage(cmd, "option '%s' needs a value", argv[optind - 1]);
+        unsigned group = 0;
+        const char *name = "";
+        for (size_t i = 0; i < N_OPTIONS; i++)
+            if (option_table[i].opt.val == c) {
+                group = option_table[i].group;
+                name = option_table[i].opt.name;
+            }
+        if (group && !(group & accepted))
+            return bad_usage(cmd, "option --%s does not apply to this command", name);
+        switch (c) {
+        case 'h':
+            fputs(usage, stdout);
+            return -1;
+        case 'f':
+            if (effekt_format_parse(optarg, &o->format) != EFFEKT_OK)
+                return bad_usage(cmd, "unknown format '%s' (expected table, csv or json)", optarg);
+            break;
+        case 'o': o->output = optarg; break;
+        case 'g': o->by = optarg; break;
+        case 'q': o->quiet = 1; break;
+        case LO_MAP:
+            if (n_map == sizeof o->maps / sizeof *o->maps)
+                return bad_usage(cmd, "too many --map options");
+            if (effekt_mapping_parse(optarg, &o->maps[n_map]) != EFFEKT_OK)
+                return bad_usage(cmd, "--map expects CANONICAL=Source Heading with a canonical "
+                                      "column name (got '%s')", optarg);
+            n_map++;
+            break;
+        case LO_DELIMITER:
+            if (strcmp(optarg, "tab") == 0 || strcmp(optarg, "\\t") == 0 || strcmp(optarg, "\t") == 0)
+                o->csv.delimiter = '\t';
+            else if (strlen(optarg) == 1 && strchr(",;|", optarg[0]))
+                o->csv.delimiter = optarg[0];
+            else
+                return bad_usage(cmd, "--delimiter expects ',', ';', '|' or 'tab' (got '%s')", optarg);
+            break;
+        case LO_DECIMAL_COMMA: o->csv.decimal_mark = ','; break;
+        case LO_DECIMAL_POINT: o->csv.decimal_mark = '.'; break;
+        case LO_ENCODING:
+            if (effekt_encoding_parse(optarg, &o->csv.encoding) != EFFEKT_OK)
+                return bad_usage(cmd, "unknown encoding '%s' (expected utf-8, windows-1252, latin1, "
+                                      "utf-16le, utf-16be or auto)", optarg);
+            break;
+        case LO_NA: {
+            size_t n = 0;
+            for (char *tok = strtok(optarg, ","); tok; tok = strtok(NULL, ",")) {
+                if (n == sizeof o->na / sizeof *o->na)
+                    return bad_usage(cmd, "too many --na tokens");
+                o->na[n++] = tok;
+            }
+            o->csv.na_tokens = o->na;
+            o->csv.n_na_tokens = n;
+            break;
+        }
+        case LO_CONFIDENCE: {
+            char *end;
+            double v = strtod(optarg, &end);
+            if (*end || !(v > 0 && v < 1))
+                return bad_usage(cmd, "--confidence expects a level between 0 and 1, such as 0.95 (got '%s')", optarg);
+            o->confidence = v;
+            break;
+        }
+        case LO_VALUES: o->values = 1; break;
+        case LO_SORT: o->sort = optarg; break;
+        case LO_CURRENCY: o->currency = optarg; break;
+        case LO_RATES: o->rates = optarg; break;
+        case LO_PRICE_YEAR: {
+            char *end;
+            long y = strtol(optarg, &end, 10);
+            if (*end || y < 1900 || y > 2200)
+                return bad_usage(cmd, "--price-year expects a year such as 2020 (got '%s')", optarg);
+            o->price_year = y;
+            break;
+        }
+        case LO_DEFLATOR: o->deflator = optarg; break;
+        case LO_STRICT: o->strict = 1; break;
+        default:
+            return bad_usage(cmd, "unexpected option");
+        }
+    }
+    o->csv.map = o->maps;
+    o->csv.n_map = n_map;
+    o->inputs = argv + optind;
+    o->n_inputs = (size_t)(argc - optind);
+    if (o->n_inputs == 0)
+        return bad_usage(cmd, "no input file (give one or more CSV files, or - for standard input)");
+    return 0;
+}
+
+void cli_report(const effekt_diag *diag, int quiet)
+{
+    char buf[2048];
+    for (size_t i = 0; i < diag->n; i++) {
+        const effekt_problem *p = &diag->items[i];
+        if (quiet && p->severity == EFFEKT_NOTE)
+            continue;
+        effekt_problem_format(p, buf, sizeof buf);
+        fprintf(stderr, "effekt: %s\n", buf);
+    }
+    if (diag->dropped)
+        fprintf(stderr, "effekt: ... and %zu more problems not shown\n", diag->dropped);
+}
+
+effekt_table *cli_load(const cli_options *o, const char *path, effekt_status *status)
+{
+    effekt_diag diag;
+    effekt_diag_init(&diag);
+    effekt_table *t = NULL;
+    *status = effekt_csv_load_file(path, &o->csv, &t, &diag);
+    cli_report(&diag, o->quiet);
+    effekt_diag_free(&diag);
+    return t;
+}
+
+int cli_emit(const cli_options *o, const cJSON *doc, const effekt_sheet *sheets, size_t n_sheets)
+{
+    effekt_diag diag;
+    effekt_diag_init(&diag);
+    effekt_output out;
+    effekt_status st = effekt_output_open(&out, o->output, (const char *const *)o->inputs,
+                                          o->n_inputs, &diag);
+    if (st == EFFEKT_OK) {
+        st = effekt_output_write(out.stream, doc, o->format, sheets, n_sheets);
+        if (st == EFFEKT_OK)
+            st = effekt_output_commit(&out, &diag);
+        else
+            effekt_output_abort(&out);
+    }
+    if (st != EFFEKT_OK && diag.n == 0)
+        effekt_diag_add(&diag, EFFEKT_ERROR, o->output ? o->output : "<stdout>", 0, 0, NULL, NULL,
+                        "cannot write the output: %s", effekt_strerror(st));
+    cli_report(&diag, 0);
+    effekt_diag_free(&diag);
+    return st == EFFEKT_OK ? EXIT_OK : EXIT_BAD;
+}

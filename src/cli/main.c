@@ -1,0 +1,60 @@
+/* effekt — statistical evaluation of labour-market and talent projects.
+ * The binary is a thin layer over libeffekt: a table of subcommands. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const cli_command commands[] = {
+    { .name = "validate", .run = cmd_validate,
+      .summary = "load files, show how each column was read, report problems" },
+    { .name = NULL }
+};
+
+static void usage(FILE *out)
+{
+    fprintf(out,
+            "Usage: effekt COMMAND [OPTION]... FILE...\n"
+            "Statistical evaluation of labour-market and talent projects.\n\n"
+            "Commands:\n");
+    for (const cli_command *c = commands; c->name; c++)
+        fprintf(out, "  %-10s %s\n", c->name, c->summary);
+    fprintf(out,
+            "\n'effekt COMMAND --help' describes a command's options.\n"
+            "Exit status: 0 success, 1 problems found that were asked to fail on,\n"
+            "2 bad usage or bad input.\n");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return EXIT_BAD;
+    }
+    const char *name = argv[1];
+    if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0 || strcmp(name, "help") == 0) {
+        if (argc > 2 && strcmp(name, "help") == 0) {
+            for (const cli_command *c = commands; c->name; c++)
+                if (strcmp(c->name, argv[2]) == 0) {
+                    char *args[] = { argv[2], "--help", NULL };
+                    return c->run(2, args);
+                }
+        }
+        usage(stdout);
+        return EXIT_OK;
+    }
+    if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0) {
+        printf("effekt %s\n", PACKAGE_VERSION);
+        return EXIT_OK;
+    }
+    for (const cli_command *c = commands; c->name; c++)
+        if (strcmp(c->name, name) == 0)
+            return c->run(argc - 1, argv + 1);
+    fprintf(stderr, "effekt: unknown command '%s'; the commands are:", name);
+    for (const cli_command *c = commands; c->name; c++)
+        fprintf(stderr, " %s", c->name);
+    fprintf(stderr, "\n");
+    return EXIT_BAD;
+}

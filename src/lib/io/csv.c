@@ -1,0 +1,857 @@
+/* Reading CSV with libcsv: delimiter and encoding detection, physical
+ * line numbers, ragged rows, and the hand-over to column typing.
+ *
+ * Input is read in chunks and fed to libcsv; field bytes of the columns
+ * wanted are appended to one raw buffer per column, then each column is
+ * typed (infer.c).  Line numbers are counted from libcsv's row events
+ * (CSV_REPALL_NL reports every unquoted CR and LF) plus the newlines
+ * inside quoted fields, so a value's line is where it starts. */
+#include "config.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "effekt/csv.h"
+#include "encoding.h"
+#include "load.h"
+
+#define CHUNK_SIZE (256 * 1024)
+#define DEFAULT_MAX_FIELD (64u * 1024 * 1024)
+#define DEFAULT_MAX_COLUMNS 10000
+
+static const struct { const char *name; effekt_encoding encoding; } encoding_names[] = {
+    { "auto", EFFEKT_ENCODING_AUTO },
+    { "utf-8", EFFEKT_ENCODING_UTF8 }, { "utf8", EFFEKT_ENCODING_UTF8 },
+    { "windows-1252", EFFEKT_ENCODING_CP1252 }, { "cp1252", EFFEKT_ENCODING_CP1252 },
+    { "latin1", EFFEKT_ENCODING_LATIN1 }, { "iso-8859-1", EFFEKT_ENCODING_LATIN1 },
+    { "latin-1", EFFEKT_ENCODING_LATIN1 },
+    { "utf-16le", EFFEKT_ENCODING_UTF16LE }, { "utf-16be", EFFEKT_ENCODING_UTF16BE },
+};
+
+effekt_status effekt_encoding_parse(const char *name, effekt_encoding *out)
+{
+    for (size_t i = 0; i < sizeof encoding_names / sizeof *encoding_names; i++)
+        if (strcasecmp(name, encoding_names[i].name) == 0) {
+            *out = encoding_names[i].encoding;
+            return EFFEKT_OK;
+        }
+    return EFFEKT_EINVAL;
+}
+
+const char *effekt_encoding_name(effekt_encoding encoding)
+{
+    switch (encoding) {
+    case EFFEKT_ENCODING_AUTO: return "auto";
+    case EFFEKT_ENCODING_UTF8: return "UTF-8";
+    case EFFEKT_ENCODING_CP1252: return "Windows-1252";
+    case EFFEKT_ENCODING_LATIN1: return "ISO-8859-1";
+    case EFFEKT_ENCODING_UTF16LE: return "UTF-16LE";
+    case EFFEKT_ENCODING_UTF16BE: return "UTF-16BE";
+    }
+    return "?";
+}
+
+effekt_status effekt_mapping_parse(char *spec, effekt_mapping *m)
+{
+    char *eq = strchr(spec, '=');
+    if (!eq || eq == spec || !eq[1])
+        return EFFEKT_EINVAL;
+    *eq = '\0';
+    if (!effekt_canonical_find(spec))
+        return EFFEKT_EINVAL;
+    m->canonical = spec;
+    m->heading = eq + 1;
+    return EFFEKT_OK;
+}
+
+typedef struct {
+    const effekt_csv_options *opt;
+    const char *name;
+    effekt_diag *diag;
+    effekt_status status;        /* first fatal problem */
+    int stop;                    /* set by a callback to end parsing */
+
+    /* encoding */
+    effekt_encoding encoding;    /* as given, or as decided */
+    int decided;                 /* the encoding is known (by option or evidence) */
+    unsigned char *conv;
+    size_t conv_cap;
+
+    /* position */
+    size_t line;                 /* physical line at the parser's position */
+    int pending_cr;
+    int event;                   /* a callback fired during the current chunk */
+
+    /* the row being read */
+    size_t field;
+    size_t row_line;
+    int last_field_empty;
+
+    /* header */
+    int header_done;
+    size_t header_line;
+    char **headings;
+    size_t *heading_lines;
+    size_t n_headings, headings_cap;
+    size_t n_cols;
+    long *slot;                  /* source field -> kept column, or -1 */
+    size_t n_kept;
+    raw_column *raw;
+
+    /* rows */
+    size_t n_rows;
+    size_t n_ragged;
+    size_t *mark_row, *mark_line;
+    size_t n_marks, marks_cap;
+} reader;
+
+static int append(raw_column *r, const char *s, size_t len)
+{
+    if (r->len + len + 1 > r->cap) {
+        size_t cap = r->cap ? r->cap : 4096;
+        while (cap < r->len + len + 1)
+            cap *= 2;
+        char *d = realloc(r->data, cap);
+        if (!d)
+            return -1;
+        r->data = d;
+        r->cap = cap;
+    }
+    if (len)
+        memcpy(r->data + r->len, s, len);
+    r->data[r->len + len] = '\0';
+    r->len += len + 1;
+    return 0;
+}
+
+static void fail(reader *rd, effekt_status status)
+{
+    if (rd->status == EFFEKT_OK)
+        rd->status = status;
+    rd->stop = 1;
+}
+
+/* Make the field UTF-8, deciding the encoding on the first non-ASCII
+ * field when it was not given.  Returns the bytes to store (maybe the
+ * conversion buffer) or NULL after recording an error. */
+static const char *field_to_utf8(reader *rd, const char *s, size_t *len, size_t line)
+{
+    if (ascii_only((const unsigned char *)s, *len))
+        return s;
+    effekt_encoding enc = rd->encoding;
+    if (enc == EFFEKT_ENCODING_UTF16LE || enc == EFFEKT_ENCODING_UTF16BE)
+        return s;   /* converted before parsing */
+    if (enc == EFFEKT_ENCODING_AUTO || enc == EFFEKT_ENCODING_UTF8) {
+        size_t bad = utf8_invalid_offset((const unsigned char *)s, *len);
+        if (bad == *len) {
+            if (!rd->decided) {
+                rd->encoding = EFFEKT_ENCODING_UTF8;
+                rd->decided = 1;
+            }
+            return s;
+        }
+        if (enc == EFFEKT_ENCODING_UTF8 || rd->decided) {
+            effekt_diag_add(rd->diag, EFFEKT_ERROR, rd->name, line, rd->field + 1, NULL, NULL,
+                            "invalid UTF-8 byte 0x%02X in field %zu (%s; if the file is a "
+                            "Windows export, use --encoding windows-1252)",
+                            (unsigned char)s[bad], rd->field + 1,
+                            enc == EFFEKT_ENCODING_UTF8 && !rd->decided ? "the file was declared UTF-8"
+                                                                        : "earlier lines were UTF-8");
+            if (rd->status == EFFEKT_OK)
+                rd->status = EFFEKT_EENCODING;
+            enc = EFFEKT_ENCODING_CP1252;   /* store something readable */
+        } else {
+            rd->encoding = enc = EFFEKT_ENCODING_CP1252;
+            rd->decided = 1;
+            effekt_diag_add(rd->diag, EFFEKT_NOTE, rd->name, line, rd->field + 1, NULL, NULL,
+                            "not valid UTF-8 (byte 0x%02X); read as Windows-1252, as Danish Excel "
+                            "writes (--encoding sets it)", (unsigned char)s[bad]);
+        }
+    }
+    if (rd->conv_cap < 3 * *len + 1) {
+        unsigned char *c = realloc(rd->conv, 3 * *len + 1);
+        if (!c) {
+            fail(rd, EFFEKT_ENOMEM);
+            return NULL;
+        }
+        rd->conv = c;
+        rd->conv_cap = 3 * *len + 1;
+    }
+    size_t bad;
+    size_t n = single_byte_to_utf8((const unsigned char *)s, *len, enc == EFFEKT_ENCODING_CP1252,
+                                   rd->conv, &bad);
+    if (n == (size_t)-1) {
+        effekt_diag_add(rd->diag, EFFEKT_ERROR, rd->name, line, rd->field + 1, NULL, NULL,
+                        "byte 0x%02X is not a character in Windows-1252 or UTF-8 "
+                        "(use --encoding latin1 if the file is ISO-8859-1)",
+                        (unsigned char)s[bad]);
+        if (rd->status == EFFEKT_OK)
+            rd->status = EFFEKT_EENCODING;
+        n = single_byte_to_utf8((const unsigned char *)s, *len, 0, rd->conv, &bad);
+    }
+    *len = n;
+    return (const char *)rd->conv;
+}
+
+static size_t count_newlines(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        if (s[i] == '\n' || (s[i] == '\r' && (i + 1 == len || s[i + 1] != '\n')))
+            n++;
+    return n;
+}
+
+static void on_field(void *s, size_t len, void *data)
+{
+    reader *rd = data;
+    rd->event = 1;
+    rd->pending_cr = 0;
+    if (rd->stop)
+        return;
+    const char *str = s ? s : "";
+    size_t start = rd->line;
+    if (len && memchr(str, '\n', len)) 
+        start -= count_newlines(str, len);
+    else if (len && memchr(str, '\r', len))
+        start -= count_newlines(str, len);
+    if (rd->field == 0)
+        rd->row_line = start;
+    str = field_to_utf8(rd, str, &len, start);
+    if (!str)
+        return;
+    rd->last_field_empty = len == 0;
+    if (!rd->header_done) {
+        size_t max_cols = rd->opt->max_columns ? rd->opt->max_columns : DEFAULT_MAX_COLUMNS;
+        if (rd->n_headings >= max_cols) {
+            effekt_diag_add(rd->diag, EFFEKT_ERROR, rd->name, start, rd->field + 1, NULL, NULL,
+                            "more than %zu columns (the limit; --max-columns raises it)", max_cols);
+            fail(rd, EFFEKT_ELIMIT);
+            return;
+        }
+        if (rd->n_headings == rd->headings_cap) {
+            size_t cap = rd->headings_cap ? 2 * rd->headings_cap : 16;
+            char **h = realloc(rd->headings, cap * sizeof *h);
+            if (!h) {
+                fail(rd, EFFEKT_ENOMEM);
+                return;
+            }
+            rd->headings = h;
+            rd->headings_cap = cap;
+        }
+        char *h = malloc(len + 1);
+        if (!h) {
+            fail(rd, EFFEKT_ENOMEM);
+            return;
+        }
+        memcpy(h, str, len);
+        h[len] = '\0';
+        rd->headings[rd->n_headings++] = h;
+    } else if (rd->field < rd->n_cols && rd->slot[rd->field] >= 0) {
+        if (append(&rd->raw[rd->slot[rd->field]], str, len) != 0)
+            fail(rd, EFFEKT_ENOMEM);
+    }
+    rd->field++;
+}
+
+static int add_line_mark(reader *rd, size_t row, size_t line)
+{
+    if (rd->n_marks == rd->marks_cap) {
+        size_t cap = rd->marks_cap ? 2 * rd->marks_cap : 16;
+        size_t *r = realloc(rd->mark_row, cap * sizeof *r);
+        if (!r)
+            return -1;
+        rd->mark_row = r;
+        size_t *l = realloc(rd->mark_line, cap * sizeof *l);
+        if (!l)
+            return -1;
+        rd->mark_line = l;
+        rd->marks_cap = cap;
+    }
+    rd->mark_row[rd->n_marks] = row;
+    rd->mark_line[rd->n_marks] = line;
+    rd->n_marks++;
+    return 0;
+}
+
+static size_t expected_line(const reader *rd, size_t row)
+{
+    if (rd->n_marks == 0)
+        return rd->header_line + 1 + row;
+    return rd->mark_line[rd->n_marks - 1] + (row - rd->mark_row[rd->n_marks - 1]);
+}
+
+static int header_ready(reader *rd);
+
+static void end_row(reader *rd)
+{
+    if (!rd->header_done) {
+        rd->header_done = 1;
+        rd->header_line = rd->row_line;
+        if (header_ready(rd) != 0)
+            rd->stop = 1;
+        return;
+    }
+    /* a line of nothing but spaces in a multi-column file is blank */
+    if (rd->field == 1 && rd->last_field_empty && rd->n_cols > 1)
+        return;
+    size_t row = rd->n_rows;
+    if (rd->row_line != expected_line(rd, row) && add_line_mark(rd, row, rd->row_line) != 0) {
+        fail(rd, EFFEKT_ENOMEM);
+        return;
+    }
+    if (rd->field != rd->n_cols) {
+        rd->n_ragged++;
+        effekt_diag_add(rd->diag, EFFEKT_ERROR, rd->name, rd->row_line,
+                        rd->field < rd->n_cols ? rd->field : rd->n_cols + 1, NULL, NULL,
+                        "row has %zu field%s, expected %zu as in the header (line %zu)%s",
+                        rd->field, rd->field == 1 ? "" : "s", rd->n_cols, rd->header_line,
+                        rd->field > rd->n_cols ? "; quote fields that contain the delimiter" : "");
+        if (rd->status == EFFEKT_OK)
+            rd->status = EFFEKT_ESCHEMA;
+        for (size_t f = rd->field; f < rd->n_cols; f++)
+            if (rd->slot[f] >= 0 && append(&rd->raw[rd->slot[f]], "", 0) != 0)
+                fail(rd, EFFEKT_ENOMEM);
+    }
+    rd->n_rows++;
+}
+
+static void on_row(int c, void *data)
+{
+    reader *rd = data;
+    rd->event = 1;
+    if (!rd->stop && rd->field > 0)
+        end_row(rd);
+    rd->field = 0;
+    if (c == '\r') {
+        rd->line++;
+        rd->pending_cr = 1;
+    } else if (c == '\n') {
+        if (rd->pending_cr)
+            rd->pending_cr = 0;
+        else
+            rd->line++;
+    }
+}
+
+/* Case-insensitive heading comparison after trimming spaces. */
+static int same_heading(const char *a, const char *b)
+{
+    while (*a == ' ') a++;
+    while (*b == ' ') b++;
+    size_t la = strlen(a), lb = strlen(b);
+    while (la && a[la - 1] == ' ') la--;
+    while (lb && b[lb - 1] == ' ') lb--;
+    return la == lb && strncasecmp(a, b, la) == 0;
+}
+
+/* The header is read: check it, map headings to canonical names, and
+ * choose the columns to keep. */
+static int header_ready(reader *rd)
+{
+    const effekt_csv_options *opt = rd->opt;
+    size_t n = rd->n_cols = rd->n_headings;
+    rd->slot = malloc(n * sizeof *rd->slot);
+    rd->raw = calloc(n ? n : 1, sizeof *rd->raw);
+    rd->heading_lines = NULL;
+    if (!rd->slot || !rd->raw) {
+        fail(rd, EFFEKT_ENOMEM);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (!*rd->headings[i])
+            continue;
+        for (size_t j = 0; j < i; j++)
+            if (same_heading(rd->headings[i], rd->headings[j])) {
+                effekt_diag_add(rd->diag, EFFEKT_ERROR, rd->name, rd->row_line, i + 1,
+                                rd->headings[i], rd->headings[i],
+                                "duplicate heading '%s' (also column %zu)", rd->headings[i], j + 1);
+                if (rd->status == EFFEKT_OK)
+                    rd->status = EFFEKT_ESCHEMA;
+                break;
+            }
+    }
+    for (size_t m = 0; m < opt->n_map; m++) {
+        int found = 0;
+        for (size_t i = 0; i < n; i++)
+            found |= same_heading(rd->headings[i], opt->map[m].heading);
+        if (!found) {
+            effekt_diag_add(rd->diag, EFFEKT_ERROR, rd->name, rd->row_line, 0, NULL,
+                            opt->map[m].heading, "--map %s=%s: the file has no column '%s'",
+                            opt->map[m].canonical, opt->map[m].heading, opt->map[m].heading);
+            if (rd->status == EFFEKT_OK)
+                rd->status = EFFEKT_EINVAL;
+        }
+    }
+    for (size_t c = 0; c < opt->n_columns; c++) {
+        int found = 0;
+        for (size_t i = 0; i < n; i++) {
+            const effekt_canonical *canon = effekt_canonical_match(rd->headings[i]);
+            found |= same_heading(rd->headings[i], opt->columns[c])
+                     || (canon && strcmp(canon->name, opt->columns[c]) == 0);
+        }
+        if (!found) {
+            effekt_diag_add(rd->diag, EFFEKT_ERROR, rd->name, rd->row_line, 0, NULL,
+                            opt->columns[c], "no column '%s' in the file", opt->columns[c]);
+            fail(rd, EFFEKT_ESCHEMA);
+            return -1;
+        }
+    }
+    rd->n_kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        int keep = opt->n_columns == 0;
+        const effekt_canonical *canon = effekt_canonical_match(rd->headings[i]);
+        for (size_t c = 0; c < opt->n_columns && !keep; c++)
+            keep = same_heading(rd->headings[i], opt->columns[c])
+                   || (canon && strcmp(canon->name, opt->columns[c]) == 0);
+        rd->slot[i] = keep ? (long)rd->n_kept++ : -1;
+    }
+    return 0;
+}
+
+/* Pick the delimiter among , ; TAB | from the first records of the
+ * sample: the candidate that the header has and that most records repeat
+ * the same number of times (outside quotes). */
+static char detect_delimiter(const char *s, size_t len)
+{
+    static const char cand[] = { ';', ',', '\t', '|' };
+    enum { NC = 4, MAX_RECORDS = 50 };
+    size_t counts[MAX_RECORDS][NC];
+    size_t records = 0;
+    int quoted = 0;
+    memset(counts, 0, sizeof counts);
+    for (size_t i = 0; i < len && records < MAX_RECORDS; i++) {
+        char c = s[i];
+        if (c == '"') {
+            quoted = !quoted;
+        } else if (!quoted && (c == '\n' || c == '\r')) {
+            if (c == '\r' && i + 1 < len && s[i + 1] == '\n')
+                i++;
+            records++;
+        } else if (!quoted) {
+            for (int k = 0; k < NC; k++)
+                if (c == cand[k])
+                    counts[records][k]++;
+        }
+    }
+    if (records < MAX_RECORDS && len)
+        records++;   /* the last, unterminated record */
+    int best = -1;
+    size_t best_agree = 0;
+    for (int k = 0; k < NC; k++) {
+        if (counts[0][k] == 0)
+            continue;
+        size_t agree = 0;
+        for (size_t r = 0; r < records; r++)
+            agree += counts[r][k] == counts[0][k];
+        if (best < 0 || agree > best_agree) {
+            best = k;
+            best_agree = agree;
+        }
+    }
+    if (best >= 0)
+        return cand[best];
+    /* one column: a delimiter that never occurs, so values stay whole */
+    for (int k = 1; k < NC; k++) {
+        int seen = 0;
+        for (size_t r = 0; r < records; r++)
+            seen |= counts[r][k] != 0;
+        if (!seen)
+            return cand[k];
+    }
+    return ',';
+}
+
+static int space_only(unsigned char c)
+{
+    return c == ' ';
+}
+
+/* Where in the input (line, field) a parse error happened. */
+static void report_parse_error(reader *rd, const char *chunk, size_t done, size_t lines_before,
+                               int at_end)
+{
+    size_t line = lines_before + 1;
+    for (size_t i = 0; i < done; i++)
+        line += chunk[i] == '\n';
+    if (at_end) {
+        effekt_diag_add(rd->diag, EFFEKT_ERROR, rd->name, rd->line, rd->field + 1, NULL, NULL,
+                        "unterminated quoted field: the file ends inside quotes opened on or "
+                        "after this line (a closing '\"' is missing)");
+    } else {
+        effekt_diag_add(rd->diag, EFFEKT_ERROR, rd->name, line, rd->field + 1, NULL, NULL,
+                        "malformed quoting: a '\"' inside an unquoted field, or text after a "
+                        "closing quote (quote the whole field and double inner quotes: \"a \"\"b\"\"\")");
+    }
+    fail(rd, EFFEKT_EPARSE);
+}
+
+typedef struct {
+    FILE *in;
+    const unsigned char *mem;
+    size_t mem_len, mem_pos;
+    int eof;
+} source;
+
+static size_t source_read(source *src, unsigned char *buf, size_t cap, int *err)
+{
+    if (src->in) {
+        size_t n = fread(buf, 1, cap, src->in);
+        if (n < cap) {
+            if (ferror(src->in))
+                *err = errno ? errno : EIO;
+            src->eof = 1;
+        }
+        return n;
+    }
+    size_t n = src->mem_len - src->mem_pos;
+    if (n > cap)
+        n = cap;
+    memcpy(buf, src->mem + src->mem_pos, n);
+    src->mem_pos += n;
+    if (src->mem_pos == src->mem_len)
+        src->eof = 1;
+    return n;
+}
+
+static void reader_free(reader *rd)
+{
+    for (size_t i = 0; i < rd->n_headings; i++)
+        free(rd->headings[i]);
+    free(rd->headings);
+    free(rd->heading_lines);
+    if (rd->raw)
+        for (size_t i = 0; i < rd->n_cols; i++)
+            free(rd->raw[i].data);
+    free(rd->raw);
+    free(rd->slot);
+    free(rd->conv);
+    free(rd->mark_row);
+    free(rd->mark_line);
+}
+
+static effekt_status check_layout(effekt_table *t, effekt_diag *diag);
+
+/* Parse everything, then type the kept columns into a table. */
+static effekt_status load(source *src, const char *name, const effekt_csv_options *opt_in,
+                          effekt_table **out, effekt_diag *diag)
+{
+    effekt_csv_options defaults = { 0 };
+    const effekt_csv_options *opt = opt_in ? opt_in : &defaults;
+    *out = NULL;
+    reader rd = { .opt = opt, .name = name, .diag = diag, .line = 1,
+                  .encoding = opt->encoding, .decided = opt->encoding != EFFEKT_ENCODING_AUTO };
+    struct csv_parser parser;
+    if (csv_init(&parser, CSV_STRICT | CSV_REPALL_NL | CSV_STRICT_FINI) != 0)
+        return EFFEKT_ENOMEM;
+    csv_set_space_func(&parser, space_only);
+    size_t max_field = opt->max_field_bytes ? opt->max_field_bytes : DEFAULT_MAX_FIELD;
+
+    unsigned char *buf = malloc(CHUNK_SIZE);
+    unsigned char *utf16 = NULL;
+    if (!buf) {
+        csv_free(&parser);
+        return EFFEKT_ENOMEM;
+    }
+    int first = 1, err = 0;
+    char delim = 0;
+    size_t lines_before = 0, since_event = 0;
+    unsigned char carry[4];
+    size_t n_carry = 0;
+    while (!rd.stop) {
+        size_t n = source_read(src, buf + n_carry, CHUNK_SIZE - n_carry, &err);
+        if (n_carry)
+            memcpy(buf, carry, n_carry);
+        n += n_carry;
+        n_carry = 0;
+        if (err) {
+            effekt_diag_add(diag, EFFEKT_ERROR, name, 0, 0, NULL, NULL, "cannot read: %s", strerror(err));
+            fail(&rd, EFFEKT_EIO);
+            break;
+        }
+        const char *chunk = (const char *)buf;
+        if (first) {
+            first = 0;
+            if (n >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF) {
+                chunk += 3;   /* UTF-8 byte-order mark, as Excel writes */
+                n -= 3;
+                if (rd.encoding == EFFEKT_ENCODING_AUTO) {
+                    rd.encoding = EFFEKT_ENCODING_UTF8;
+                    rd.decided = 1;
+                }
+            } else if (n >= 2 && ((buf[0] == 0xFF && buf[1] == 0xFE) || (buf[0] == 0xFE && buf[1] == 0xFF))
+                       && (rd.encoding == EFFEKT_ENCODING_AUTO || rd.encoding == EFFEKT_ENCODING_UTF16LE
+                           || rd.encoding == EFFEKT_ENCODING_UTF16BE)) {
+                rd.encoding = buf[0] == 0xFF ? EFFEKT_ENCODING_UTF16LE : EFFEKT_ENCODING_UTF16BE;
+                rd.decided = 1;
+                chunk += 2;
+                n -= 2;
+            }
+        }
+        if (rd.encoding == EFFEKT_ENCODING_UTF16LE || rd.encoding == EFFEKT_ENCODING_UTF16BE) {
+            if (!utf16 && !(utf16 = malloc(CHUNK_SIZE / 2 * 3 + 4))) {
+                fail(&rd, EFFEKT_ENOMEM);
+                break;
+            }
+            size_t used;
+            size_t m = utf16_to_utf8((const unsigned char *)chunk, n,
+                                     rd.encoding == EFFEKT_ENCODING_UTF16LE, utf16, &used);
+            if (m == (size_t)-1) {
+                effekt_diag_add(diag, EFFEKT_ERROR, name, rd.line, 0, NULL, NULL,
+                                "invalid UTF-16: an unpaired surrogate");
+                fail(&rd, EFFEKT_EENCODING);
+                break;
+            }
+            n_carry = n - used;
+            memcpy(carry, chunk + used, n_carry);
+            chunk = (const char *)utf16;
+            n = m;
+        }
+        if (!delim) {
+            delim = opt->delimiter ? opt->delimiter : detect_delimiter(chunk, n);
+            csv_set_delim(&parser, (unsigned char)delim);
+        }
+        if (n) {
+            rd.event = 0;
+            size_t done = csv_parse(&parser, chunk, n, on_field, on_row, &rd);
+            if (done < n && !rd.stop) {
+                report_parse_error(&rd, chunk, done, lines_before, 0);
+                break;
+            }
+            since_event = rd.event ? 0 : since_event + n;
+            if (since_event > max_field) {
+                effekt_diag_add(diag, EFFEKT_ERROR, name, rd.line, rd.field + 1, NULL, NULL,
+                                "a field longer than %zu bytes (the limit; is a closing quote missing?)",
+                                max_field);
+                fail(&rd, EFFEKT_ELIMIT);
+                break;
+            }
+            for (const char *p = chunk, *end = chunk + n; (p = memchr(p, '\n', (size_t)(end - p))); p++)
+                lines_before++;
+        }
+        if (src->eof && n_carry == 0)
+            break;
+    }
+    if (!rd.stop && csv_fini(&parser, on_field, on_row, &rd) != 0)
+        report_parse_error(&rd, NULL, 0, lines_before, 1);
+    csv_free(&parser);
+    free(buf);
+    free(utf16);
+
+    effekt_status status = rd.status;
+    if (!rd.stop && !rd.header_done) {
+        if (rd.n_headings == 0) {
+            effekt_diag_add(diag, EFFEKT_ERROR, name, 0, 0, NULL, NULL,
+                            "the file is empty (expected a header line naming the columns)");
+            reader_free(&rd);
+            return EFFEKT_ESCHEMA;
+        }
+    }
+    if (rd.stop && (status == EFFEKT_EPARSE || status == EFFEKT_EIO || status == EFFEKT_ENOMEM
+                    || status == EFFEKT_ELIMIT || !rd.header_done)) {
+        reader_free(&rd);
+        return status ? status : EFFEKT_EPARSE;
+    }
+
+    effekt_table *t = calloc(1, sizeof *t);
+    if (!t || !(t->source = strdup(name))) {
+        free(t);
+        reader_free(&rd);
+        return EFFEKT_ENOMEM;
+    }
+    t->n_rows = rd.n_rows;
+    t->delimiter = delim;
+    t->encoding = effekt_encoding_name(rd.encoding == EFFEKT_ENCODING_AUTO ? EFFEKT_ENCODING_UTF8
+                                                                            : rd.encoding);
+    t->header_line = rd.header_line;
+    t->n_line_marks = rd.n_marks;
+    t->line_mark_row = rd.mark_row;
+    t->line_mark_line = rd.mark_line;
+    rd.mark_row = rd.mark_line = NULL;
+    t->columns = calloc(rd.n_kept ? rd.n_kept : 1, sizeof *t->columns);
+    if (!t->columns) {
+        effekt_table_destroy(t);
+        reader_free(&rd);
+        return EFFEKT_ENOMEM;
+    }
+    t->n_columns = rd.n_kept;
+
+    /* name and map the kept columns */
+    for (size_t i = 0; i < rd.n_cols; i++) {
+        if (rd.slot[i] < 0)
+            continue;
+        effekt_column *col = &t->columns[rd.slot[i]];
+        col->index = i + 1;
+        if (*rd.headings[i]) {
+            col->heading = rd.headings[i];
+            rd.headings[i] = NULL;
+        } else {
+            char buf2[32];
+            snprintf(buf2, sizeof buf2, "column %zu", i + 1);
+            col->heading = strdup(buf2);
+            effekt_diag_add(diag, EFFEKT_WARNING, name, rd.header_line, i + 1, NULL, NULL,
+                            "column %zu has no heading; called '%s'", i + 1, buf2);
+        }
+        if (!col->heading) {
+            effekt_table_destroy(t);
+            reader_free(&rd);
+            return EFFEKT_ENOMEM;
+        }
+        const effekt_canonical *canon = NULL;
+        for (size_t m = 0; m < opt->n_map; m++)
+            if (same_heading(col->heading, opt->map[m].heading))
+                canon = effekt_canonical_find(opt->map[m].canonical);
+        if (!canon)
+            canon = effekt_canonical_match(col->heading);
+        if (canon) {
+            for (size_t j = 0; j < (size_t)rd.slot[i]; j++)
+                if (t->columns[j].canonical == canon->name) {
+                    effekt_diag_add(diag, EFFEKT_ERROR, name, rd.header_line, i + 1, col->heading, NULL,
+                                    "columns '%s' (%zu) and '%s' (%zu) both map to '%s' "
+                                    "(use --map %s=HEADING to choose)",
+                                    t->columns[j].heading, t->columns[j].index, col->heading, i + 1,
+                                    canon->name, canon->name);
+                    if (status == EFFEKT_OK)
+                        status = EFFEKT_ESCHEMA;
+                    canon = NULL;
+                    break;
+                }
+        }
+        col->canonical = canon ? canon->name : NULL;
+    }
+
+    /* type the columns: first look, then the file's decimal mark, then finish */
+    infer_context ctx = { .table = t, .opt = opt, .diag = diag };
+    column_scan *scans = calloc(rd.n_kept ? rd.n_kept : 1, sizeof *scans);
+    raw_column *raws = calloc(rd.n_kept ? rd.n_kept : 1, sizeof *raws);
+    if (!scans || !raws) {
+        free(scans);
+        free(raws);
+        effekt_table_destroy(t);
+        reader_free(&rd);
+        return EFFEKT_ENOMEM;
+    }
+    for (size_t i = 0; i < rd.n_cols; i++)
+        if (rd.slot[i] >= 0) {
+            raws[rd.slot[i]] = rd.raw[i];
+            memset(&rd.raw[i], 0, sizeof rd.raw[i]);
+        }
+    effekt_status st = EFFEKT_OK;
+    size_t file_point = 0, file_comma = 0;
+    for (size_t c = 0; c < t->n_columns && st == EFFEKT_OK; c++) {
+        if (!raws[c].data && append(&raws[c], "", 0) != 0)   /* no rows: keep the scan happy */
+            st = EFFEKT_ENOMEM;
+        if (st == EFFEKT_OK)
+            st = column_scan_run(&ctx, &raws[c], t->n_rows, &scans[c]);
+        char m = column_scan_mark(&scans[c]);
+        file_point += m == '.';
+        file_comma += m == ',';
+    }
+    char file_mark = file_point && !file_comma ? '.' : file_comma && !file_point ? ',' : 0;
+    size_t n_errors = 0;
+    for (size_t c = 0; c < t->n_columns && st == EFFEKT_OK; c++) {
+        const effekt_canonical *canon = t->columns[c].canonical ? effekt_canonical_find(t->columns[c].canonical) : NULL;
+        st = column_finish(&ctx, &raws[c], &scans[c], t->n_rows, file_mark, canon, &t->columns[c],
+                           &n_errors);
+    }
+    for (size_t c = 0; c < t->n_columns; c++) {
+        free(raws[c].data);
+        free(scans[c].values);
+        free(scans[c].kinds);
+    }
+    free(raws);
+    free(scans);
+    reader_free(&rd);
+    if (st != EFFEKT_OK) {
+        effekt_table_destroy(t);
+        return st;
+    }
+    if (n_errors && status == EFFEKT_OK)
+        status = EFFEKT_EVALUE;
+    effekt_status layout = check_layout(t, diag);
+    if (layout != EFFEKT_OK && status == EFFEKT_OK)
+        status = layout;
+    *out = t;
+    return status;
+}
+
+/* What kind of file this is decides what it needs: a project-level file
+ * needs an id (or at least names) and unique ids. */
+static effekt_status check_layout(effekt_table *t, effekt_diag *diag)
+{
+    int project = 0, participant = 0;
+    for (size_t c = 0; c < t->n_columns; c++) {
+        const effekt_canonical *canon = t->columns[c].canonical ? effekt_canonical_find(t->columns[c].canonical) : NULL;
+        if (canon && canon->level == EFFEKT_LEVEL_PROJECT && strcmp(canon->name, "name") != 0)
+            project = 1;
+        if (canon && canon->level == EFFEKT_LEVEL_PARTICIPANT)
+            participant = 1;
+    }
+    if (participant || !project)
+        return EFFEKT_OK;
+    const effekt_column *id = effekt_table_column(t, "project_id");
+    if (!id) {
+        if (effekt_table_column(t, "name"))
+            return EFFEKT_OK;   /* rows are then named by row number and name */
+        effekt_diag_add(diag, EFFEKT_ERROR, t->source, t->header_line, 0, NULL, NULL,
+                        "missing required column 'project_id' (a project-level file needs an id "
+                        "or a 'name' column; --map project_id=HEADING names it)");
+        return EFFEKT_ESCHEMA;
+    }
+    effekt_status status = EFFEKT_OK;
+    if (id->type != EFFEKT_TYPE_TEXT)
+        return EFFEKT_OK;
+    for (size_t r = 0; r < t->n_rows; r++) {
+        if (!id->text[r]) {
+            effekt_diag_add(diag, EFFEKT_ERROR, t->source, effekt_table_row_line(t, r), id->index,
+                            id->heading, NULL, "missing project_id (every project needs one)");
+            status = EFFEKT_ESCHEMA;
+            continue;
+        }
+        for (size_t q = 0; q < r; q++)
+            if (id->text[q] && strcmp(id->text[q], id->text[r]) == 0) {
+                effekt_diag_add(diag, EFFEKT_ERROR, t->source, effekt_table_row_line(t, r), id->index,
+                                id->heading, id->text[r],
+                                "duplicate project_id '%s' (first at line %zu)", id->text[r],
+                                effekt_table_row_line(t, q));
+                status = EFFEKT_ESCHEMA;
+                break;
+            }
+    }
+    return status;
+}
+
+effekt_status effekt_csv_load_stream(FILE *in, const char *name, const effekt_csv_options *opt,
+                                     effekt_table **out, effekt_diag *diag)
+{
+    source src = { .in = in };
+    return load(&src, name, opt, out, diag);
+}
+
+effekt_status effekt_csv_load_buffer(const void *data, size_t len, const char *name,
+                                     const effekt_csv_options *opt, effekt_table **out,
+                                     effekt_diag *diag)
+{
+    source src = { .mem = data, .mem_len = len, .eof = len == 0 };
+    return load(&src, name, opt, out, diag);
+}
+
+effekt_status effekt_csv_load_file(const char *path, const effekt_csv_options *opt,
+                                   effekt_table **out, effekt_diag *diag)
+{
+    *out = NULL;
+    if (strcmp(path, "-") == 0)
+        return effekt_csv_load_stream(stdin, "<stdin>", opt, out, diag);
+    FILE *in = fopen(path, "rb");
+    if (!in) {
+        effekt_diag_add(diag, EFFEKT_ERROR, path, 0, 0, NULL, NULL, "cannot open: %s", strerror(errno));
+        return EFFEKT_EIO;
+    }
+    effekt_status st = effekt_csv_load_stream(in, path, opt, out, diag);
+    fclose(in);
+    return st;
+}

@@ -1,0 +1,96 @@
+/* Calendar arithmetic after H. Hinnant's days_from_civil / civil_from_days,
+ * exact over the proleptic Gregorian calendar. */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "dates.h"
+
+long date_from_civil(long y, unsigned m, unsigned d)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    unsigned yoe = (unsigned)(y - era * 400);
+    unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + (long)doe - 719468;
+}
+
+static void civil_from_days(long z, long *y, unsigned *m, unsigned *d)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    unsigned doe = (unsigned)(z - era * 146097);
+    unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long yy = (long)yoe + era * 400;
+    unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    unsigned mp = (5 * doy + 2) / 153;
+    *d = doy - (153 * mp + 2) / 5 + 1;
+    *m = mp < 10 ? mp + 3 : mp - 9;
+    *y = yy + (*m <= 2);
+}
+
+void date_format(long days, char out[32])
+{
+    long y;
+    unsigned m, d;
+    civil_from_days(days, &y, &m, &d);
+    snprintf(out, 32, "%04ld-%02u-%02u", y, m, d);
+}
+
+static int days_in_month(long y, unsigned m)
+{
+    static const int dim[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+        return 29;
+    return dim[m - 1];
+}
+
+/* Read 1..max digits; returns digits read. */
+static size_t read_int(const char *s, size_t len, size_t max, long *v)
+{
+    size_t i = 0;
+    *v = 0;
+    while (i < len && i < max && s[i] >= '0' && s[i] <= '9')
+        *v = *v * 10 + (s[i++] - '0');
+    return i;
+}
+
+int date_parse(const char *s, size_t len, long *days)
+{
+    long a, b, c;
+    size_t i = read_int(s, len, 4, &a);
+    long y, m, d;
+    if (i == 4) {
+        /* ISO: yyyy-mm-dd */
+        if (i >= len || s[i] != '-')
+            return -1;
+        size_t j = read_int(s + i + 1, len - i - 1, 2, &b);
+        if (j == 0 || i + 1 + j >= len || s[i + 1 + j] != '-')
+            return -1;
+        size_t k0 = i + 1 + j + 1;
+        size_t k = read_int(s + k0, len - k0, 2, &c);
+        if (k == 0 || k0 + k != len)
+            return -1;
+        y = a; m = b; d = c;
+    } else if (i >= 1 && i <= 2) {
+        /* Danish: dd.mm.yyyy or dd-mm-yyyy, the same mark twice */
+        if (i >= len || (s[i] != '.' && s[i] != '-'))
+            return -1;
+        char mark = s[i];
+        size_t j = read_int(s + i + 1, len - i - 1, 2, &b);
+        if (j == 0 || i + 1 + j >= len || s[i + 1 + j] != mark)
+            return -1;
+        size_t k0 = i + 1 + j + 1;
+        size_t k = read_int(s + k0, len - k0, 4, &c);
+        if (k != 4 || k0 + k != len)
+            return -1;
+        d = a; m = b; y = c;
+    } else {
+        return -1;
+    }
+    if (y < 1000 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, (unsigned)m))
+        return -2;
+    *days = date_from_civil(y, (unsigned)m, (unsigned)d);
+    return 0;
+}

@@ -1,0 +1,390 @@
+/* Typing a column: from raw text to integers, numbers, dates, booleans
+ * or text, with the decimal mark settled per column.
+ *
+ * Two passes.  The first reads every value once, converting it under the
+ * provisional reading ('.' as decimal mark, which is also the reading of
+ * plain integers and dates) and noting what it looked like.  The second
+ * touches only the values the decision changes: those written with a
+ * mark when the mark turns out to be ',', and the values in error. */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "dates.h"
+#include "load.h"
+#include "numbers.h"
+
+static const char *const default_na[] = { "NA", "N/A", "-", "." };
+
+static void trim(const char **s, size_t *len)
+{
+    while (*len && ((*s)[0] == ' ' || (*s)[0] == '\t')) { (*s)++; (*len)--; }
+    while (*len && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t' || (*s)[*len - 1] == '\r'
+                    || (*s)[*len - 1] == '\n'))
+        (*len)--;
+}
+
+int value_is_missing(const effekt_csv_options *opt, const char *s, size_t len)
+{
+    if (len == 0)
+        return 1;
+    if (len > 3)
+        return opt->na_tokens ? -1 : 0;   /* -1: ask the caller's list */
+    const char *const *na = default_na;
+    size_t n = sizeof default_na / sizeof *default_na;
+    if (opt->na_tokens) {
+        na = opt->na_tokens;
+        n = opt->n_na_tokens;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (strlen(na[i]) == len && strncasecmp(na[i], s, len) == 0)
+            return 1;
+    return 0;
+}
+
+/* Missing, with user tokens of any length. */
+static int is_missing(const effekt_csv_options *opt, const char *s, size_t len)
+{
+    int m = value_is_missing(opt, s, len);
+    if (m >= 0)
+        return m;
+    for (size_t i = 0; i < opt->n_na_tokens; i++)
+        if (strlen(opt->na_tokens[i]) == len && strncasecmp(opt->na_tokens[i], s, len) == 0)
+            return 1;
+    return 0;
+}
+
+static const struct { const char *word; int value; } boolean_words[] = {
+    { "true", 1 }, { "false", 0 }, { "yes", 1 }, { "no", 0 },
+    { "ja", 1 }, { "nej", 0 }, { "sand", 1 }, { "falsk", 0 },
+};
+
+static int read_boolean(const char *s, size_t len, int *v)
+{
+    for (size_t i = 0; i < sizeof boolean_words / sizeof *boolean_words; i++)
+        if (strlen(boolean_words[i].word) == len && strncasecmp(boolean_words[i].word, s, len) == 0) {
+            *v = boolean_words[i].value;
+            return 1;
+        }
+    return 0;
+}
+
+static const uint8_t kind_of_shape[] = {
+    [NUMBER_INVALID] = VALUE_TEXT,
+    [NUMBER_PLAIN] = VALUE_PLAIN,
+    [NUMBER_POINT] = VALUE_POINT,
+    [NUMBER_COMMA] = VALUE_COMMA,
+    [NUMBER_AMBIG_DOT] = VALUE_AMBIG_DOT,
+    [NUMBER_AMBIG_COMMA] = VALUE_AMBIG_COMMA,
+    [NUMBER_GROUPED] = VALUE_GROUPED,
+};
+
+effekt_status column_scan_run(const infer_context *ctx, const raw_column *raw,
+                              size_t n_rows, column_scan *scan)
+{
+    memset(scan, 0, sizeof *scan);
+    scan->values = malloc((n_rows ? n_rows : 1) * sizeof *scan->values);
+    scan->kinds = malloc(n_rows ? n_rows : 1);
+    if (!scan->values || !scan->kinds) {
+        free(scan->values);
+        free(scan->kinds);
+        scan->values = NULL;
+        scan->kinds = NULL;
+        return EFFEKT_ENOMEM;
+    }
+    const char *p = raw->data;
+    for (size_t row = 0; row < n_rows; row++) {
+        size_t len = strlen(p);
+        const char *s = p;
+        p += len + 1;
+        trim(&s, &len);
+        uint8_t kind;
+        double v = NAN;
+        if (is_missing(ctx->opt, s, len)) {
+            kind = VALUE_MISSING;
+        } else {
+            number_shape shape = number_read(s, len, &v);
+            kind = kind_of_shape[shape.kind];
+            if (kind == VALUE_TEXT) {
+                long days;
+                int bv;
+                int d = date_parse(s, len, &days);
+                if (d == 0) {
+                    kind = VALUE_DATE;
+                    v = (double)days;
+                } else if (d == -2) {
+                    kind = VALUE_BAD_DATE;
+                } else if (read_boolean(s, len, &bv)) {
+                    kind = VALUE_BOOLEAN;
+                    v = bv;
+                }
+            } else {
+                scan->grouped += shape.grouped;
+                scan->fraction += shape.fraction && kind != VALUE_AMBIG_DOT && kind != VALUE_AMBIG_COMMA;
+                if (shape.percent) {
+                    scan->percent++;
+                    kind |= VALUE_PERCENT;
+                }
+            }
+        }
+        uint8_t base = kind & (uint8_t)~VALUE_PERCENT;
+        if (scan->count[base]++ == 0)
+            scan->first_row[base] = row;
+        scan->kinds[row] = kind;
+        scan->values[row] = v;
+    }
+    return EFFEKT_OK;
+}
+
+char column_scan_mark(const column_scan *scan)
+{
+    size_t point = scan->count[VALUE_POINT], comma = scan->count[VALUE_COMMA];
+    if (point && !comma)
+        return '.';
+    if (comma && !point)
+        return ',';
+    return 0;
+}
+
+static const char *display_name(const effekt_column *col)
+{
+    return col->canonical ? col->canonical : col->heading;
+}
+
+static const char *raw_value(const raw_column *raw, const size_t *offsets, size_t row)
+{
+    return raw->data + offsets[row];
+}
+
+#define VALUE_ERROR(row, ...)                                                          \
+    do {                                                                               \
+        (*n_errors)++;                                                                 \
+        effekt_diag_add(ctx->diag, EFFEKT_ERROR, ctx->table->source,                   \
+                        effekt_table_row_line(ctx->table, row), col->index, col->heading, \
+                        raw_value(raw, offsets, row), __VA_ARGS__);                    \
+        values[row] = NAN;                                                             \
+    } while (0)
+
+static const char *type_expectation(effekt_type t)
+{
+    switch (t) {
+    case EFFEKT_TYPE_INTEGER: return "expected a whole number";
+    case EFFEKT_TYPE_NUMBER: return "expected a number";
+    case EFFEKT_TYPE_DATE: return "expected a date such as 2019-09-09, 09.09.2019 or 09-09-2019";
+    case EFFEKT_TYPE_BOOLEAN: return "expected 0/1, true/false, yes/no or ja/nej";
+    default: return "expected text";
+    }
+}
+
+static int is_numeric_kind(uint8_t base)
+{
+    return base >= VALUE_PLAIN && base <= VALUE_GROUPED;
+}
+
+effekt_status column_finish(const infer_context *ctx, raw_column *raw, column_scan *scan,
+                            size_t n_rows, char file_mark, const effekt_canonical *canon,
+                            effekt_column *col, size_t *n_errors)
+{
+    size_t *offsets = malloc((n_rows ? n_rows : 1) * sizeof *offsets);
+    if (!offsets)
+        return EFFEKT_ENOMEM;
+    {
+        size_t off = 0;
+        for (size_t row = 0; row < n_rows; row++) {
+            offsets[row] = off;
+            off += strlen(raw->data + off) + 1;
+        }
+    }
+    double *values = scan->values;
+    const size_t *count = scan->count;
+    size_t present = n_rows - count[VALUE_MISSING];
+    size_t numeric = 0;
+    for (uint8_t k = VALUE_PLAIN; k <= VALUE_GROUPED; k++)
+        numeric += count[k];
+    size_t dates = count[VALUE_DATE] + count[VALUE_BAD_DATE];
+    effekt_type want = canon ? canon->type : EFFEKT_TYPE_EMPTY;
+    col->n_missing = count[VALUE_MISSING];
+
+    effekt_type type;
+    if (present == 0)
+        type = EFFEKT_TYPE_EMPTY;
+    else if (want == EFFEKT_TYPE_TEXT)
+        type = EFFEKT_TYPE_TEXT;
+    else if (want == EFFEKT_TYPE_DATE || (!want && dates == present))
+        type = EFFEKT_TYPE_DATE;
+    else if (want == EFFEKT_TYPE_BOOLEAN || (!want && count[VALUE_BOOLEAN] == present))
+        type = EFFEKT_TYPE_BOOLEAN;
+    else if (want == EFFEKT_TYPE_NUMBER || want == EFFEKT_TYPE_INTEGER || (!want && numeric == present))
+        type = EFFEKT_TYPE_NUMBER;   /* INTEGER is decided after conversion */
+    else
+        type = EFFEKT_TYPE_TEXT;
+
+    if (type == EFFEKT_TYPE_TEXT || type == EFFEKT_TYPE_EMPTY) {
+        free(values);
+        scan->values = NULL;
+        col->values = NULL;
+        col->type = type;
+        if (type == EFFEKT_TYPE_TEXT) {
+            col->text = malloc(n_rows * sizeof *col->text);
+            if (!col->text) {
+                free(offsets);
+                return EFFEKT_ENOMEM;
+            }
+            for (size_t row = 0; row < n_rows; row++) {
+                if (scan->kinds[row] == VALUE_MISSING) {
+                    col->text[row] = NULL;
+                    continue;
+                }
+                char *s = raw->data + offsets[row];
+                size_t len = strlen(s);
+                const char *t = s;
+                trim(&t, &len);
+                ((char *)t)[len] = '\0';
+                col->text[row] = (char *)t;
+            }
+            col->arena = raw->data;   /* the text stays where it was read */
+            raw->data = NULL;
+        }
+        free(scan->kinds);
+        scan->kinds = NULL;
+        free(offsets);
+        return EFFEKT_OK;
+    }
+
+    const char *name = display_name(col);
+    if (type == EFFEKT_TYPE_DATE) {
+        for (size_t row = 0; row < n_rows; row++) {
+            uint8_t k = scan->kinds[row];
+            if (k == VALUE_DATE || k == VALUE_MISSING)
+                continue;
+            if (k == VALUE_BAD_DATE)
+                VALUE_ERROR(row, "invalid date '%s' in column '%s' (no such day; %s)",
+                            raw_value(raw, offsets, row), name, type_expectation(type));
+            else
+                VALUE_ERROR(row, "invalid date '%s' in column '%s' (%s)",
+                            raw_value(raw, offsets, row), name, type_expectation(type));
+        }
+    } else if (type == EFFEKT_TYPE_BOOLEAN) {
+        for (size_t row = 0; row < n_rows; row++) {
+            uint8_t k = scan->kinds[row];
+            if (k == VALUE_BOOLEAN || k == VALUE_MISSING)
+                continue;
+            if (k == VALUE_PLAIN && (values[row] == 0.0 || values[row] == 1.0))
+                continue;
+            VALUE_ERROR(row, "invalid boolean '%s' in column '%s' (%s)",
+                        raw_value(raw, offsets, row), name, type_expectation(type));
+        }
+    } else {
+        /* numbers: settle the decimal mark */
+        char mark = ctx->opt->decimal_mark;
+        int forced = mark != 0;
+        char own = column_scan_mark(scan);
+        int conflict = count[VALUE_POINT] && count[VALUE_COMMA];
+        if (!mark)
+            mark = own;
+        if (!mark && conflict)
+            mark = count[VALUE_COMMA] > count[VALUE_POINT] ? ',' : '.';
+        if (!mark)
+            mark = file_mark;
+        size_t ambiguous = count[VALUE_AMBIG_DOT] + count[VALUE_AMBIG_COMMA];
+        size_t ambig_same = mark == ',' ? count[VALUE_AMBIG_COMMA] : mark == '.' ? count[VALUE_AMBIG_DOT] : 0;
+        size_t ambig_other = mark == ',' ? count[VALUE_AMBIG_DOT] : mark == '.' ? count[VALUE_AMBIG_COMMA] : 0;
+        col->decimal_mark = (scan->fraction || ambig_same) ? (mark ? mark : '.') : 0;
+        if (scan->grouped || ambig_other)
+            col->flags |= EFFEKT_COLUMN_GROUPED;
+        int percent_column = scan->percent > 0 && scan->percent == numeric;
+        if (percent_column)
+            col->flags |= EFFEKT_COLUMN_PERCENT;
+        for (size_t row = 0; row < n_rows; row++) {
+            uint8_t k = scan->kinds[row];
+            uint8_t base = k & (uint8_t)~VALUE_PERCENT;
+            if (base == VALUE_MISSING)
+                continue;
+            const char *text = raw_value(raw, offsets, row);
+            if (!is_numeric_kind(base)) {
+                VALUE_ERROR(row, "invalid number '%s' in column '%s' (%s%s)", text, name,
+                            type_expectation(want ? want : EFFEKT_TYPE_NUMBER),
+                            mark == ',' ? "; decimal comma detected" : "");
+                continue;
+            }
+            if (!mark && (base == VALUE_AMBIG_DOT || base == VALUE_AMBIG_COMMA)) {
+                char m = base == VALUE_AMBIG_DOT ? '.' : ',';
+                double grouped = values[row];
+                if (base == VALUE_AMBIG_DOT)
+                    grouped = values[row] * 1000.0;   /* provisional reading was 1.786 */
+                VALUE_ERROR(row,
+                            "ambiguous number '%s' in column '%s': %.0f if '%c' groups thousands, "
+                            "or a decimal if '%c' is the decimal mark, and nothing in the file "
+                            "settles it (use --decimal-comma or --decimal-point)",
+                            text, name, grouped, m, m);
+                continue;
+            }
+            if (mark == ',' && (base == VALUE_POINT || base == VALUE_COMMA || base == VALUE_AMBIG_DOT
+                                || base == VALUE_AMBIG_COMMA || (k & VALUE_PERCENT))) {
+                double v;
+                int rc = number_convert(text, strlen(text), ',', &v);
+                if (rc == 0) {
+                    values[row] = v;
+                } else {
+                    VALUE_ERROR(row, "invalid number '%s' in column '%s' (%s '.' as decimal mark, but the %s uses ',')",
+                                text, name, rc == -2 ? "beyond the range of a double;" : "it uses",
+                                forced ? "--decimal-comma option" : conflict ? "column mostly" : "file");
+                    continue;
+                }
+            } else if (mark == '.' && base == VALUE_COMMA) {
+                VALUE_ERROR(row, "invalid number '%s' in column '%s' (it uses ',' as decimal mark, but the %s uses '.')",
+                            text, name, forced ? "--decimal-point option" : conflict ? "column mostly" : "file");
+                continue;
+            } else if (isnan(values[row])) {
+                VALUE_ERROR(row, "number '%s' in column '%s' is beyond the range of a double", text, name);
+                continue;
+            }
+            if (k & VALUE_PERCENT) {
+                if (!percent_column) {
+                    VALUE_ERROR(row, "percentage '%s' in column '%s' whose other values are not percentages",
+                                text, name);
+                    continue;
+                }
+                values[row] /= 100.0;
+            } else if (scan->percent) {
+                VALUE_ERROR(row, "'%s' in column '%s' lacks the %% sign its other values have", text, name);
+                continue;
+            }
+        }
+        (void)ambiguous;
+        /* integer when every value is whole */
+        int whole = !percent_column;
+        for (size_t row = 0; row < n_rows && whole; row++)
+            if (!isnan(values[row]) && (values[row] != floor(values[row]) || fabs(values[row]) > 9007199254740992.0))
+                whole = 0;
+        type = whole ? EFFEKT_TYPE_INTEGER : EFFEKT_TYPE_NUMBER;
+        if (want == EFFEKT_TYPE_INTEGER && !whole) {
+            for (size_t row = 0; row < n_rows; row++)
+                if (!isnan(values[row]) && values[row] != floor(values[row]))
+                    VALUE_ERROR(row, "'%s' in column '%s' is not a whole number (expected a count)",
+                                raw_value(raw, offsets, row), name);
+            type = EFFEKT_TYPE_INTEGER;
+        }
+        if (canon && canon->nonnegative) {
+            for (size_t row = 0; row < n_rows; row++)
+                if (values[row] < 0)
+                    VALUE_ERROR(row, "negative value '%s' in column '%s' (expected zero or more)",
+                                raw_value(raw, offsets, row), name);
+        }
+    }
+    col->type = type;
+    col->values = values;
+    scan->values = NULL;
+    /* recount missing: values in error are missing now */
+    size_t missing = 0;
+    for (size_t row = 0; row < n_rows; row++)
+        missing += isnan(values[row]);
+    col->n_missing = missing;
+    free(scan->kinds);
+    scan->kinds = NULL;
+    free(offsets);
+    return EFFEKT_OK;
+}

@@ -1,0 +1,75 @@
+/* load.h — the pieces of CSV loading shared by the reader (csv.c) and
+ * the column typing (infer.c).  Internal to libeffekt. */
+#ifndef EFFEKT_IO_LOAD_H
+#define EFFEKT_IO_LOAD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "effekt/csv.h"
+#include "effekt/status.h"
+#include "effekt/table.h"
+
+/* The raw values of one column: NUL-terminated strings back to back, in
+ * row order.  Kept only until the column is typed. */
+typedef struct {
+    char *data;
+    size_t len;
+    size_t cap;
+} raw_column;
+
+/* What a value looked like (one byte per value). */
+enum {
+    VALUE_MISSING = 0,
+    VALUE_PLAIN,        /* 1234 */
+    VALUE_POINT,        /* needs '.' as decimal mark */
+    VALUE_COMMA,        /* needs ',' as decimal mark */
+    VALUE_AMBIG_DOT,    /* 1.786 */
+    VALUE_AMBIG_COMMA,  /* 3,690 */
+    VALUE_GROUPED,      /* 3 690 661 */
+    VALUE_DATE,
+    VALUE_BAD_DATE,     /* date-shaped, but no such day */
+    VALUE_BOOLEAN,
+    VALUE_TEXT,
+    VALUE_PERCENT = 0x80  /* flag on a numeric kind */
+};
+
+/* A column's values after the first look: provisional numbers (under
+ * '.' as decimal mark), dates and booleans in `values`, and what each
+ * value looked like in `kinds`. */
+typedef struct {
+    double *values;
+    uint8_t *kinds;
+    size_t count[VALUE_TEXT + 1];
+    size_t percent;
+    size_t grouped;    /* values with thousands grouping whatever the mark */
+    size_t fraction;   /* values with decimals whatever the mark */
+    size_t first_row[VALUE_TEXT + 1];   /* first row of each kind */
+} column_scan;
+
+typedef struct {
+    const effekt_table *table;        /* source name and row lines */
+    const effekt_csv_options *opt;
+    effekt_diag *diag;
+} infer_context;
+
+/* Does this trimmed text mean "missing"? */
+int value_is_missing(const effekt_csv_options *opt, const char *s, size_t len);
+
+/* First look at every value of a column. */
+effekt_status column_scan_run(const infer_context *ctx, const raw_column *raw,
+                              size_t n_rows, column_scan *scan);
+
+/* The decimal mark a column's own values call for: '.', ',' or 0 when
+ * they say nothing (or contradict each other). */
+char column_scan_mark(const column_scan *scan);
+
+/* Decide the column's type, convert its values (using `file_mark`, the
+ * mark the rest of the file settles on, for values that cannot tell) and
+ * fill `col`.  Consumes raw and scan.  Value errors are recorded in the
+ * diagnostics and counted in *n_errors; the value is then missing. */
+effekt_status column_finish(const infer_context *ctx, raw_column *raw, column_scan *scan,
+                            size_t n_rows, char file_mark, const effekt_canonical *canon,
+                            effekt_column *col, size_t *n_errors);
+
+#endif

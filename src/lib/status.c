@@ -1,0 +1,120 @@
+/* Status codes and the diagnostic list. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "effekt/status.h"
+
+const char *effekt_strerror(effekt_status status)
+{
+    switch (status) {
+    case EFFEKT_OK:        return "success";
+    case EFFEKT_ENOMEM:    return "out of memory";
+    case EFFEKT_EIO:       return "input/output error";
+    case EFFEKT_EPARSE:    return "malformed input";
+    case EFFEKT_EENCODING: return "invalid text encoding";
+    case EFFEKT_EVALUE:    return "invalid value";
+    case EFFEKT_ESCHEMA:   return "invalid table layout";
+    case EFFEKT_EINVAL:    return "invalid argument";
+    case EFFEKT_EUNDEF:    return "undefined result";
+    case EFFEKT_ELIMIT:    return "limit exceeded";
+    }
+    return "unknown status";
+}
+
+void effekt_diag_init(effekt_diag *diag)
+{
+    memset(diag, 0, sizeof *diag);
+}
+
+void effekt_diag_free(effekt_diag *diag)
+{
+    for (size_t i = 0; i < diag->n; i++) {
+        effekt_problem *p = &diag->items[i];
+        free(p->file);
+        free(p->column_name);
+        free(p->value);
+        free(p->message);
+    }
+    free(diag->items);
+    memset(diag, 0, sizeof *diag);
+}
+
+static char *dup_or_null(const char *s, int *failed)
+{
+    if (!s)
+        return NULL;
+    char *d = strdup(s);
+    if (!d)
+        *failed = 1;
+    return d;
+}
+
+effekt_status effekt_diag_add(effekt_diag *diag, effekt_severity severity,
+                              const char *file, size_t line, size_t column,
+                              const char *column_name, const char *value,
+                              const char *fmt, ...)
+{
+    size_t limit = diag->max_items ? diag->max_items : 1000;
+    diag->n_by_severity[severity]++;
+    if (diag->n >= limit) {
+        diag->dropped++;
+        return EFFEKT_OK;
+    }
+    if (diag->n == diag->cap) {
+        size_t cap = diag->cap ? diag->cap * 2 : 8;
+        effekt_problem *items = realloc(diag->items, cap * sizeof *items);
+        if (!items)
+            return EFFEKT_ENOMEM;
+        diag->items = items;
+        diag->cap = cap;
+    }
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+
+    int failed = 0;
+    effekt_problem p = {
+        .severity = severity,
+        .file = dup_or_null(file, &failed),
+        .line = line,
+        .column = column,
+        .column_name = dup_or_null(column_name, &failed),
+        .value = dup_or_null(value, &failed),
+        .message = dup_or_null(msg, &failed),
+    };
+    if (failed) {
+        free(p.file);
+        free(p.column_name);
+        free(p.value);
+        free(p.message);
+        return EFFEKT_ENOMEM;
+    }
+    diag->items[diag->n++] = p;
+    return EFFEKT_OK;
+}
+
+size_t effekt_diag_count(const effekt_diag *diag, effekt_severity severity)
+{
+    return diag->n_by_severity[severity];
+}
+
+size_t effekt_problem_format(const effekt_problem *p, char *buf, size_t size)
+{
+    static const char *const label[] = { "note", "warning", "error" };
+    char where[512] = "";
+    if (p->file && p->line && p->column)
+        snprintf(where, sizeof where, "%s:%zu:%zu: ", p->file, p->line, p->column);
+    else if (p->file && p->line)
+        snprintf(where, sizeof where, "%s:%zu: ", p->file, p->line);
+    else if (p->file)
+        snprintf(where, sizeof where, "%s: ", p->file);
+    int n = snprintf(buf, size, "%s%s: %s", where, label[p->severity],
+                     p->message ? p->message : "");
+    return n < 0 ? 0 : (size_t)n;
+}

@@ -1,0 +1,75 @@
+/* The columnar table: lifetime, lookup and line numbers. */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "effekt/table.h"
+
+const char *effekt_type_name(effekt_type type)
+{
+    switch (type) {
+    case EFFEKT_TYPE_EMPTY: return "empty";
+    case EFFEKT_TYPE_INTEGER: return "integer";
+    case EFFEKT_TYPE_NUMBER: return "number";
+    case EFFEKT_TYPE_DATE: return "date";
+    case EFFEKT_TYPE_BOOLEAN: return "boolean";
+    case EFFEKT_TYPE_TEXT: return "text";
+    }
+    return "?";
+}
+
+void effekt_table_destroy(effekt_table *table)
+{
+    if (!table)
+        return;
+    for (size_t c = 0; c < table->n_columns; c++) {
+        effekt_column *col = &table->columns[c];
+        free(col->heading);
+        free(col->values);
+        free(col->text);
+        free(col->arena);
+    }
+    free(table->columns);
+    free(table->source);
+    free(table->line_mark_row);
+    free(table->line_mark_line);
+    free(table);
+}
+
+size_t effekt_table_row_line(const effekt_table *table, size_t row)
+{
+    /* the last mark at or before row, by binary search */
+    size_t lo = 0, hi = table->n_line_marks;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (table->line_mark_row[mid] <= row)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0)
+        return table->header_line + 1 + row;
+    return table->line_mark_line[lo - 1] + (row - table->line_mark_row[lo - 1]);
+}
+
+const effekt_column *effekt_table_column(const effekt_table *table, const char *name)
+{
+    for (size_t c = 0; c < table->n_columns; c++)
+        if (table->columns[c].canonical && strcmp(table->columns[c].canonical, name) == 0)
+            return &table->columns[c];
+    for (size_t c = 0; c < table->n_columns; c++)
+        if (strcmp(table->columns[c].heading, name) == 0)
+            return &table->columns[c];
+    return NULL;
+}
+
+int effekt_column_missing(const effekt_column *col, size_t row)
+{
+    if (col->type == EFFEKT_TYPE_TEXT)
+        return col->text[row] == NULL;
+    if (col->type == EFFEKT_TYPE_EMPTY)
+        return 1;
+    return isnan(col->values[row]);
+}
