@@ -214,11 +214,10 @@ static void on_field(void *s, size_t len, void *data)
     if (rd->stop)
         return;
     const char *str = s ? s : "";
+    /* quoted newlines move the position without a row event */
     size_t start = rd->line;
-    if (len && memchr(str, '\n', len)) 
-        start -= count_newlines(str, len);
-    else if (len && memchr(str, '\r', len))
-        start -= count_newlines(str, len);
+    if (len && (memchr(str, '\n', len) || memchr(str, '\r', len)))
+        rd->line += count_newlines(str, len);
     if (rd->field == 0)
         rd->row_line = start;
     str = field_to_utf8(rd, str, &len, start);
@@ -252,7 +251,7 @@ static void on_field(void *s, size_t len, void *data)
         h[len] = '\0';
         rd->headings[rd->n_headings++] = h;
     } else if (rd->field < rd->n_cols && rd->slot[rd->field] >= 0) {
-        if (append(&rd->raw[rd->slot[rd->field]], str, len) != 0)
+        if (append(&rd->raw[rd->field], str, len) != 0)
             fail(rd, EFFEKT_ENOMEM);
     }
     rd->field++;
@@ -314,7 +313,7 @@ static void end_row(reader *rd)
         if (rd->status == EFFEKT_OK)
             rd->status = EFFEKT_ESCHEMA;
         for (size_t f = rd->field; f < rd->n_cols; f++)
-            if (rd->slot[f] >= 0 && append(&rd->raw[rd->slot[f]], "", 0) != 0)
+            if (rd->slot[f] >= 0 && append(&rd->raw[f], "", 0) != 0)
                 fail(rd, EFFEKT_ENOMEM);
     }
     rd->n_rows++;
@@ -362,6 +361,8 @@ static int header_ready(reader *rd)
         fail(rd, EFFEKT_ENOMEM);
         return -1;
     }
+    for (size_t i = 0; i < n; i++)
+        rd->slot[i] = -1;
     for (size_t i = 0; i < n; i++) {
         if (!*rd->headings[i])
             continue;
@@ -534,7 +535,7 @@ static void reader_free(reader *rd)
     free(rd->mark_line);
 }
 
-static effekt_status check_layout(effekt_table *t, effekt_diag *diag);
+static effekt_status check_layout(effekt_table *t, const effekt_csv_options *opt, effekt_diag *diag);
 
 /* Parse everything, then type the kept columns into a table. */
 static effekt_status load(source *src, const char *name, const effekt_csv_options *opt_in,
@@ -651,8 +652,7 @@ static effekt_status load(source *src, const char *name, const effekt_csv_option
             return EFFEKT_ESCHEMA;
         }
     }
-    if (rd.stop && (status == EFFEKT_EPARSE || status == EFFEKT_EIO || status == EFFEKT_ENOMEM
-                    || status == EFFEKT_ELIMIT || !rd.header_done)) {
+    if (rd.stop) {   /* a fatal problem: nothing usable was read */
         reader_free(&rd);
         return status ? status : EFFEKT_EPARSE;
     }
@@ -772,7 +772,7 @@ static effekt_status load(source *src, const char *name, const effekt_csv_option
     }
     if (n_errors && status == EFFEKT_OK)
         status = EFFEKT_EVALUE;
-    effekt_status layout = check_layout(t, diag);
+    effekt_status layout = check_layout(t, opt, diag);
     if (layout != EFFEKT_OK && status == EFFEKT_OK)
         status = layout;
     *out = t;
@@ -781,8 +781,10 @@ static effekt_status load(source *src, const char *name, const effekt_csv_option
 
 /* What kind of file this is decides what it needs: a project-level file
  * needs an id (or at least names) and unique ids. */
-static effekt_status check_layout(effekt_table *t, effekt_diag *diag)
+static effekt_status check_layout(effekt_table *t, const effekt_csv_options *opt, effekt_diag *diag)
 {
+    if (opt->n_columns)
+        return EFFEKT_OK;   /* a selection of columns: the command checks what it needs */
     int project = 0, participant = 0;
     for (size_t c = 0; c < t->n_columns; c++) {
         const effekt_canonical *canon = t->columns[c].canonical ? effekt_canonical_find(t->columns[c].canonical) : NULL;

@@ -198,7 +198,7 @@ number_shape number_classify(const char *s, size_t len)
     }
     char last = sc.sep[nsep - 1];
     int same = 1;
-    for (size_t r = 0; r + 1 < nsep; r++)
+    for (size_t r = 0; r < nsep; r++)
         if (sc.sep[r] != sc.sep[0])
             same = 0;
     if (same && last == ' ') {

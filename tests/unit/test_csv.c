@@ -1,0 +1,590 @@
+/* Check suite for the CSV loader: one test per quirk of real exports.
+ * Expected values are hand-read from the inputs written in each test. */
+#include "config.h"
+
+#include <check.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "effekt/csv.h"
+
+static effekt_diag diag;
+static effekt_table *table;
+
+static void setup(void)
+{
+    effekt_diag_init(&diag);
+    table = NULL;
+}
+
+static void teardown(void)
+{
+    effekt_table_destroy(table);
+    effekt_diag_free(&diag);
+}
+
+static effekt_status load_opt(const char *text, const effekt_csv_options *opt)
+{
+    effekt_table_destroy(table);
+    table = NULL;
+    effekt_diag_free(&diag);   /* each load starts with no problems */
+    return effekt_csv_load_buffer(text, strlen(text), "t.csv", opt, &table, &diag);
+}
+
+static effekt_status load(const char *text)
+{
+    return load_opt(text, NULL);
+}
+
+static const effekt_column *col(const char *name)
+{
+    const effekt_column *c = effekt_table_column(table, name);
+    ck_assert_msg(c != NULL, "no column %s", name);
+    return c;
+}
+
+/* The first problem of a severity, or NULL. */
+static const effekt_problem *first(effekt_severity sev)
+{
+    for (size_t i = 0; i < diag.n; i++)
+        if (diag.items[i].severity == sev)
+            return &diag.items[i];
+    return NULL;
+}
+
+#define ASSERT_ERROR_AT(line_, col_, needle)                                             \
+    do {                                                                                 \
+        const effekt_problem *p_ = first(EFFEKT_ERROR);                                  \
+        ck_assert_msg(p_ != NULL, "expected an error");                                  \
+        ck_assert_uint_eq(p_->line, line_);                                              \
+        ck_assert_uint_eq(p_->column, col_);                                             \
+        ck_assert_msg(strstr(p_->message, needle), "message '%s' lacks '%s'", p_->message, \
+                      needle);                                                           \
+    } while (0)
+
+START_TEST(delimiter_comma)
+{
+    ck_assert_int_eq(load("a,b\n1,2\n3,4\n"), EFFEKT_OK);
+    ck_assert_int_eq(table->delimiter, ',');
+    ck_assert_uint_eq(table->n_columns, 2);
+    ck_assert_double_eq(col("b")->values[1], 4);
+}
+END_TEST
+
+START_TEST(delimiter_semicolon_tab_pipe)
+{
+    ck_assert_int_eq(load("a;b;c\n1;2;3\n"), EFFEKT_OK);
+    ck_assert_int_eq(table->delimiter, ';');
+    ck_assert_int_eq(load("a\tb\n1\t2\n"), EFFEKT_OK);
+    ck_assert_int_eq(table->delimiter, '\t');
+    ck_assert_int_eq(load("a|b\n1|2\n"), EFFEKT_OK);
+    ck_assert_int_eq(table->delimiter, '|');
+    /* commas inside values do not fool the detection */
+    ck_assert_int_eq(load("name;amount\n\"a, b\";1,5\n\"c, d\";2,5\n"), EFFEKT_OK);
+    ck_assert_int_eq(table->delimiter, ';');
+    ck_assert_double_eq(col("amount")->values[0], 1.5);
+}
+END_TEST
+
+START_TEST(delimiter_option)
+{
+    effekt_csv_options o = { .delimiter = ';' };
+    ck_assert_int_eq(load_opt("a,b;c\n1,5;2\n", &o), EFFEKT_OK);
+    ck_assert_uint_eq(table->n_columns, 2);
+    ck_assert_str_eq(table->columns[0].heading, "a,b");
+}
+END_TEST
+
+START_TEST(quoted_fields)
+{
+    ck_assert_int_eq(load("id,text,n\n1,\"a, \"\"quoted\"\" b\",5\n2,\"two\nlines\",6\n3,x,7\n"), EFFEKT_OK);
+    const effekt_column *t = col("text");
+    ck_assert_str_eq(t->text[0], "a, \"quoted\" b");
+    ck_assert_str_eq(t->text[1], "two\nlines");
+    /* row 3 starts on physical line 5: the quoted newline counts */
+    ck_assert_uint_eq(effekt_table_row_line(table, 0), 2);
+    ck_assert_uint_eq(effekt_table_row_line(table, 1), 3);
+    ck_assert_uint_eq(effekt_table_row_line(table, 2), 5);
+}
+END_TEST
+
+START_TEST(line_numbers_after_multiline_field)
+{
+    /* the bad value on physical line 6 is reported there */
+    ck_assert_int_eq(load("id,note,total_cost\nA,\"x\ny\nz\",1\nB,ok,2\nC,ok,abc\n"), EFFEKT_EVALUE);
+    ASSERT_ERROR_AT(6, 3, "invalid number 'abc' in column 'total_cost'");
+}
+END_TEST
+
+START_TEST(crlf_and_lf)
+{
+    ck_assert_int_eq(load("a,b\r\n1,2\r\n3,x\r\n"), EFFEKT_OK);
+    ck_assert_str_eq(col("b")->text[1], "x");
+    ck_assert_uint_eq(effekt_table_row_line(table, 1), 3);
+    ck_assert_int_eq(load("id,total_cost\r\nA,1\r\n\r\nB,bad\r\n"), EFFEKT_EVALUE);
+    ASSERT_ERROR_AT(4, 2, "invalid number");   /* line 3 is blank */
+}
+END_TEST
+
+START_TEST(utf8_bom_dropped)
+{
+    ck_assert_int_eq(load("\xEF\xBB\xBFproject_id,total_cost\nA,1\n"), EFFEKT_OK);
+    ck_assert_str_eq(table->columns[0].heading, "project_id");
+    ck_assert_str_eq(table->columns[0].canonical, "project_id");
+}
+END_TEST
+
+START_TEST(windows_1252_detected)
+{
+    /* "Støttemodtagerens navn" and "Århus" in Windows-1252 */
+    ck_assert_int_eq(load("St\xF8ttemodtagerens navn;Projektnavn\n\xC5rhus;1\n"), EFFEKT_OK);
+    ck_assert_str_eq(table->encoding, "Windows-1252");
+    ck_assert_str_eq(table->columns[0].heading, "Støttemodtagerens navn");
+    ck_assert_str_eq(table->columns[0].canonical, "owner");
+    ck_assert_str_eq(col("owner")->text[0], "Århus");
+    const effekt_problem *note = first(EFFEKT_NOTE);
+    ck_assert_ptr_nonnull(note);
+    ck_assert_ptr_nonnull(strstr(note->message, "Windows-1252"));
+    /* € is 0x80 in Windows-1252 */
+    ck_assert_int_eq(load("a\n\x80" "uro\n"), EFFEKT_OK);
+    ck_assert_str_eq(col("a")->text[0], "€uro");
+}
+END_TEST
+
+START_TEST(utf8_forced_rejects_bad_bytes)
+{
+    effekt_csv_options o = { .encoding = EFFEKT_ENCODING_UTF8 };
+    ck_assert_int_eq(load_opt("a,b\nok,fine\nx,\xE6" "ble\n", &o), EFFEKT_EENCODING);
+    ASSERT_ERROR_AT(3, 2, "invalid UTF-8 byte 0xE6");
+}
+END_TEST
+
+START_TEST(mixed_encodings_rejected)
+{
+    ck_assert_int_eq(load("a\nÅrhus\n\xC5rhus\n"), EFFEKT_EENCODING);
+    ASSERT_ERROR_AT(3, 1, "earlier lines were UTF-8");
+}
+END_TEST
+
+START_TEST(utf16le_with_bom)
+{
+    /* "a,b\n1,ø\n" in UTF-16LE */
+    static const char text[] = "\xFF\xFE" "a\0,\0b\0\n\0" "1\0,\0" "\xF8" "\0\n\0";
+    effekt_table_destroy(table);
+    table = NULL;
+    ck_assert_int_eq(effekt_csv_load_buffer(text, sizeof text - 1, "u.csv", NULL, &table, &diag), EFFEKT_OK);
+    ck_assert_str_eq(table->encoding, "UTF-16LE");
+    ck_assert_str_eq(col("b")->text[0], "ø");
+}
+END_TEST
+
+START_TEST(decimal_comma_per_column)
+{
+    ck_assert_int_eq(load("x;y\n1,5;2.5\n2,25;3.75\n"), EFFEKT_OK);
+    ck_assert_double_eq(col("x")->values[1], 2.25);
+    ck_assert_int_eq(col("x")->decimal_mark, ',');
+    ck_assert_double_eq(col("y")->values[1], 3.75);
+    ck_assert_int_eq(col("y")->decimal_mark, '.');
+}
+END_TEST
+
+START_TEST(decimal_mark_from_the_file)
+{
+    /* 893.345 alone is ambiguous; 1.786.690 elsewhere settles '.' as grouping */
+    ck_assert_int_eq(load("a;b\n1.786.690;893.345\n"), EFFEKT_OK);
+    ck_assert_double_eq(col("a")->values[0], 1786690);
+    ck_assert_double_eq(col("b")->values[0], 893345);
+    ck_assert_int_eq(col("b")->type, EFFEKT_TYPE_INTEGER);
+    ck_assert_int_eq(load("a,b\n1.5,1.786\n"), EFFEKT_OK);
+    ck_assert_double_eq(col("b")->values[0], 1.786);
+}
+END_TEST
+
+START_TEST(ambiguous_number_is_an_error)
+{
+    ck_assert_int_eq(load("id;total_cost\nA;1.786\n"), EFFEKT_EVALUE);
+    ASSERT_ERROR_AT(2, 2, "ambiguous number '1.786'");
+    ck_assert_ptr_nonnull(strstr(first(EFFEKT_ERROR)->message, "--decimal-comma"));
+    effekt_csv_options o = { .decimal_mark = ',' };
+    ck_assert_int_eq(load_opt("id;total_cost\nA;1.786\n", &o), EFFEKT_OK);
+    ck_assert_double_eq(col("total_cost")->values[0], 1786);
+    o.decimal_mark = '.';
+    ck_assert_int_eq(load_opt("id;total_cost\nA;1.786\n", &o), EFFEKT_OK);
+    ck_assert_double_eq(col("total_cost")->values[0], 1.786);
+}
+END_TEST
+
+START_TEST(thousands_grouping)
+{
+    ck_assert_int_eq(load("a;b;c;d\n3.690.661;3 690 661;\"3,690,661\";\"1.234,5\"\n"), EFFEKT_OK);
+    ck_assert_double_eq(col("a")->values[0], 3690661);
+    ck_assert_double_eq(col("b")->values[0], 3690661);
+    ck_assert_double_eq(col("c")->values[0], 3690661);
+    ck_assert_double_eq(col("d")->values[0], 1234.5);
+    ck_assert_uint_ne(col("a")->flags & EFFEKT_COLUMN_GROUPED, 0);
+    /* a malformed group is not a number */
+    ck_assert_int_eq(load("id;total_cost\nA;3.69.661\n"), EFFEKT_EVALUE);
+    ASSERT_ERROR_AT(2, 2, "invalid number '3.69.661'");
+}
+END_TEST
+
+START_TEST(currency_in_cell_and_heading)
+{
+    ck_assert_int_eq(load("id;Budget (kr.);b\nA;1.500.000 kr.;DKK 20\n"), EFFEKT_OK);
+    ck_assert_str_eq(col("total_cost")->heading, "Budget (kr.)");
+    ck_assert_double_eq(col("total_cost")->values[0], 1500000);
+    ck_assert_double_eq(col("b")->values[0], 20);
+}
+END_TEST
+
+START_TEST(percent_values)
+{
+    ck_assert_int_eq(load("r;s\n50%;12,5 %\n45%;7,5 %\n"), EFFEKT_OK);
+    ck_assert_double_eq(col("r")->values[1], 0.45);
+    ck_assert_double_eq(col("s")->values[0], 0.125);
+    ck_assert_uint_ne(col("r")->flags & EFFEKT_COLUMN_PERCENT, 0);
+}
+END_TEST
+
+START_TEST(dates)
+{
+    ck_assert_int_eq(load("a,b,c\n2019-09-09,09.09.2019,09-09-2019\n2022-12-31,31.12.2022,1-3-2012\n"), EFFEKT_OK);
+    /* 2019-09-09 is day 18148 after 1970-01-01 (date -d 2019-09-09 +%s / 86400) */
+    ck_assert_double_eq(col("a")->values[0], 18148);
+    ck_assert_double_eq(col("b")->values[0], 18148);
+    ck_assert_double_eq(col("c")->values[0], 18148);
+    ck_assert_int_eq(col("a")->type, EFFEKT_TYPE_DATE);
+    ck_assert_double_eq(col("c")->values[1], 15400);   /* 2012-03-01 */
+}
+END_TEST
+
+START_TEST(out_of_range_dates)
+{
+    ck_assert_int_eq(load("id,start_date\nA,2019-02-28\nB,2019-02-29\n"), EFFEKT_EVALUE);
+    ASSERT_ERROR_AT(3, 2, "invalid date '2019-02-29'");
+    ck_assert_int_eq(load("id,start_date\nA,29.02.2020\nB,32.01.2020\n"), EFFEKT_EVALUE);
+    ASSERT_ERROR_AT(3, 2, "no such day");
+    ck_assert_int_eq(load("id,end_date\nA,primo 2020\n"), EFFEKT_EVALUE);
+    ASSERT_ERROR_AT(2, 2, "expected a date");
+}
+END_TEST
+
+START_TEST(missing_values)
+{
+    ck_assert_int_eq(load("x\n1\nNA\n\n-\n.\nn/a\n4\n"), EFFEKT_OK);
+    ck_assert_uint_eq(table->n_rows, 6);   /* blank lines are skipped, not read as values */
+    ck_assert_uint_eq(col("x")->n_missing, 4);
+    ck_assert(isnan(col("x")->values[1]));
+    ck_assert_double_eq(col("x")->values[5], 4);
+    /* a missing value is never zero */
+    ck_assert_int_eq(load("a,b\n,1\n2,\n"), EFFEKT_OK);
+    ck_assert(isnan(col("a")->values[0]));
+    ck_assert_uint_eq(col("a")->n_missing, 1);
+}
+END_TEST
+
+START_TEST(custom_missing_tokens)
+{
+    const char *na[] = { "unknown", "?" };
+    effekt_csv_options o = { .na_tokens = na, .n_na_tokens = 2 };
+    ck_assert_int_eq(load_opt("x\n1\nunknown\n?\n", &o), EFFEKT_OK);
+    ck_assert_uint_eq(col("x")->n_missing, 2);
+    /* NA is no longer missing: the column is text */
+    ck_assert_int_eq(load_opt("x\n1\nNA\n", &o), EFFEKT_OK);
+    ck_assert_int_eq(col("x")->type, EFFEKT_TYPE_TEXT);
+}
+END_TEST
+
+START_TEST(type_inference)
+{
+    ck_assert_int_eq(load("i,n,d,b,t,e\n1,1.5,2020-01-01,yes,abc,\n2,2,2020-01-02,nej,12,\n"), EFFEKT_OK);
+    ck_assert_int_eq(col("i")->type, EFFEKT_TYPE_INTEGER);
+    ck_assert_int_eq(col("n")->type, EFFEKT_TYPE_NUMBER);
+    ck_assert_int_eq(col("d")->type, EFFEKT_TYPE_DATE);
+    ck_assert_int_eq(col("b")->type, EFFEKT_TYPE_BOOLEAN);
+    ck_assert_double_eq(col("b")->values[1], 0);
+    ck_assert_int_eq(col("t")->type, EFFEKT_TYPE_TEXT);
+    ck_assert_str_eq(col("t")->text[1], "12");
+    ck_assert_int_eq(col("e")->type, EFFEKT_TYPE_EMPTY);
+}
+END_TEST
+
+START_TEST(heading_aliases)
+{
+    ck_assert_int_eq(load("\"Projektitel / Operation name\";\"Budget / Budget\";\"EU-medfinansiering / Union co-financing\";"
+                          "\"Samlede støtteberettigede projektudgifter (kr.)\";\"Fond / Fund\";\"  START_DATE \";Ukendt\n"
+                          "x;1;2;3;S;2020-01-01;z\n"), EFFEKT_ESCHEMA);
+    /* two headings map to total_cost: an error naming both */
+    ck_assert_ptr_nonnull(strstr(first(EFFEKT_ERROR)->message, "both map to 'total_cost'"));
+    ck_assert_str_eq(table->columns[0].canonical, "name");
+    ck_assert_str_eq(table->columns[1].canonical, "total_cost");
+    ck_assert_str_eq(table->columns[2].canonical, "eu_contribution");
+    ck_assert_ptr_null(table->columns[3].canonical);
+    ck_assert_str_eq(table->columns[4].canonical, "fund");
+    ck_assert_str_eq(table->columns[5].canonical, "start_date");
+    /* unknown columns are kept */
+    ck_assert_ptr_null(table->columns[6].canonical);
+    ck_assert_str_eq(table->columns[6].heading, "Ukendt");
+}
+END_TEST
+
+START_TEST(map_option)
+{
+    effekt_mapping m[] = { { "jobs_created", "Ansatte efter forløb" } };
+    effekt_csv_options o = { .map = m, .n_map = 1 };
+    ck_assert_int_eq(load_opt("id,Ansatte efter forløb\nA,4\n", &o), EFFEKT_OK);
+    ck_assert_double_eq(col("jobs_created")->values[0], 4);
+    effekt_mapping bad[] = { { "jobs_created", "No such" } };
+    o.map = bad;
+    ck_assert_int_eq(load_opt("id,x\nA,4\n", &o), EFFEKT_EINVAL);
+    ck_assert_ptr_nonnull(strstr(first(EFFEKT_ERROR)->message, "no column 'No such'"));
+    char spec[] = "total_cost=Budget i alt";
+    effekt_mapping parsed;
+    ck_assert_int_eq(effekt_mapping_parse(spec, &parsed), EFFEKT_OK);
+    ck_assert_str_eq(parsed.canonical, "total_cost");
+    ck_assert_str_eq(parsed.heading, "Budget i alt");
+    char unknown[] = "budgetx=Budget";
+    ck_assert_int_eq(effekt_mapping_parse(unknown, &parsed), EFFEKT_EINVAL);
+}
+END_TEST
+
+START_TEST(ragged_rows)
+{
+    ck_assert_int_eq(load("a,b,c\n1,2,3\n4,5\n6,7,8,9\n"), EFFEKT_ESCHEMA);
+    ASSERT_ERROR_AT(3, 2, "row has 2 fields, expected 3");
+    ck_assert_uint_eq(diag.items[1].line, 4);
+    ck_assert_uint_eq(diag.items[1].column, 4);
+}
+END_TEST
+
+START_TEST(duplicate_headings)
+{
+    ck_assert_int_eq(load("a,b,A\n1,2,3\n"), EFFEKT_ESCHEMA);
+    ASSERT_ERROR_AT(1, 3, "duplicate heading 'A' (also column 1)");
+}
+END_TEST
+
+START_TEST(required_project_id)
+{
+    ck_assert_int_eq(load("total_cost,jobs_created\n1,2\n"), EFFEKT_ESCHEMA);
+    ck_assert_ptr_nonnull(strstr(first(EFFEKT_ERROR)->message, "missing required column 'project_id'"));
+    /* a name column identifies the rows, as in the structural-funds export */
+    ck_assert_int_eq(load("name,total_cost\nx,1\n"), EFFEKT_OK);
+}
+END_TEST
+
+START_TEST(duplicate_project_id)
+{
+    ck_assert_int_eq(load("project_id,total_cost\nA,1\nB,2\nA,3\n"), EFFEKT_ESCHEMA);
+    ASSERT_ERROR_AT(4, 1, "duplicate project_id 'A' (first at line 2)");
+}
+END_TEST
+
+START_TEST(negative_budget)
+{
+    ck_assert_int_eq(load("project_id,total_cost\nA,-5\n"), EFFEKT_EVALUE);
+    ASSERT_ERROR_AT(2, 2, "negative value '-5' in column 'total_cost'");
+}
+END_TEST
+
+START_TEST(whole_numbers_for_counts)
+{
+    ck_assert_int_eq(load("project_id,participants\nA,2.5\n"), EFFEKT_EVALUE);
+    ASSERT_ERROR_AT(2, 2, "not a whole number");
+}
+END_TEST
+
+START_TEST(malformed_quotes)
+{
+    ck_assert_int_eq(load("a,b\n1,\"x\"y\n"), EFFEKT_EPARSE);
+    ASSERT_ERROR_AT(2, 2, "malformed quoting");
+    ck_assert_ptr_null(table);
+    ck_assert_int_eq(load("a,b\n1,2\n3,\"open\n"), EFFEKT_EPARSE);
+    ck_assert_ptr_nonnull(strstr(first(EFFEKT_ERROR)->message, "unterminated quoted field"));
+}
+END_TEST
+
+START_TEST(empty_file)
+{
+    ck_assert_int_eq(load(""), EFFEKT_ESCHEMA);
+    ck_assert_ptr_nonnull(strstr(first(EFFEKT_ERROR)->message, "empty"));
+    ck_assert_int_eq(load("a,b\n"), EFFEKT_OK);
+    ck_assert_uint_eq(table->n_rows, 0);
+}
+END_TEST
+
+START_TEST(field_limit)
+{
+    effekt_csv_options o = { .max_field_bytes = 1000 };
+    size_t n = 2 * 1024 * 1024;
+    char *big = malloc(n + 16);
+    strcpy(big, "a\n\"");
+    memset(big + 3, 'x', n);
+    big[n + 3] = '\0';
+    ck_assert_int_eq(load_opt(big, &o), EFFEKT_ELIMIT);
+    free(big);
+    ck_assert_ptr_nonnull(strstr(first(EFFEKT_ERROR)->message, "longer than 1000 bytes"));
+}
+END_TEST
+
+START_TEST(column_selection)
+{
+    const char *want[] = { "total_cost" };
+    effekt_csv_options o = { .columns = want, .n_columns = 1 };
+    ck_assert_int_eq(load_opt("project_id,Budget,x\nA,10,zz\n", &o), EFFEKT_OK);
+    ck_assert_uint_eq(table->n_columns, 1);
+    ck_assert_double_eq(col("total_cost")->values[0], 10);
+    const char *none[] = { "nope" };
+    o.columns = none;
+    ck_assert_int_eq(load_opt("a\n1\n", &o), EFFEKT_ESCHEMA);
+}
+END_TEST
+
+/* Conversion is correctly rounded: compare with glibc's strtod, which is. */
+START_TEST(correct_rounding)
+{
+    static const char *const cases[] = {
+        "0.1", "0.3", "10000000.2", "1000000000000.2", "0.000123456789012345",
+        "9007199254740993", "9007199254740995", "123456789012345678901234567890",
+        "2.2250738585072014e-308", "1.7976931348623157e308", "4.9e-324",
+        "0.99999999999999994448884876874217297882", "1e23", "8.98846567431158e307",
+        "3.14159265358979323846264338327950288", "-0.0",
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char text[256];
+        snprintf(text, sizeof text, "x\n%s\n", cases[i]);
+        ck_assert_int_eq(load(text), EFFEKT_OK);
+        double want = strtod(cases[i], NULL);
+        ck_assert_msg(col("x")->values[0] == want && signbit(col("x")->values[0]) == signbit(want),
+                      "%s read as %.17g, want %.17g", cases[i], col("x")->values[0], want);
+    }
+    ck_assert_int_eq(load("x\n1e999\n"), EFFEKT_EVALUE);
+    ASSERT_ERROR_AT(2, 1, "beyond the range of a double");
+    ck_assert_int_eq(load("x\n1e-999\n"), EFFEKT_EVALUE);
+    ASSERT_ERROR_AT(2, 1, "beyond the range of a double");
+}
+END_TEST
+
+static char *data_path(const char *name)
+{
+    const char *srcdir = getenv("srcdir");
+    static char path[4096];
+    snprintf(path, sizeof path, "%s/%s", srcdir ? srcdir : ".", name);
+    return path;
+}
+
+/* The two seed files hold the same facts: same canonical columns, types
+ * and values. */
+START_TEST(seed_files_agree)
+{
+    effekt_table *en = NULL, *da = NULL;
+    ck_assert_int_eq(effekt_csv_load_file(data_path("datasets/seed_projects.csv"), NULL, &en, &diag), EFFEKT_OK);
+    ck_assert_int_eq(effekt_csv_load_file(data_path("datasets/seed_projects_da.csv"), NULL, &da, &diag), EFFEKT_OK);
+    ck_assert_str_eq(da->encoding, "Windows-1252");
+    ck_assert_uint_eq(en->n_columns, da->n_columns);
+    ck_assert_uint_eq(en->n_rows, 5);
+    ck_assert_uint_eq(da->n_rows, 5);
+    for (size_t c = 0; c < en->n_columns; c++) {
+        const effekt_column *a = &en->columns[c], *b = &da->columns[c];
+        ck_assert_ptr_nonnull(a->canonical);
+        ck_assert_msg(b->canonical && strcmp(a->canonical, b->canonical) == 0, "column %zu: %s vs %s",
+                      c + 1, a->canonical, b->canonical ? b->canonical : "(none)");
+        ck_assert_msg(a->type == b->type, "%s: %s vs %s", a->canonical, effekt_type_name(a->type),
+                      effekt_type_name(b->type));
+        for (size_t r = 0; r < en->n_rows; r++) {
+            if (a->type == EFFEKT_TYPE_TEXT) {
+                ck_assert_int_eq(a->text[r] == NULL, b->text[r] == NULL);
+                if (a->text[r])
+                    ck_assert_str_eq(a->text[r], b->text[r]);
+            } else if (a->values) {
+                ck_assert_int_eq(isnan(a->values[r]), isnan(b->values[r]));
+                if (!isnan(a->values[r]))
+                    ck_assert_double_eq(a->values[r], b->values[r]);
+            }
+        }
+    }
+    /* Go Vest: 3.690.661 and 893.345 (settled by the rest of the file) */
+    ck_assert_double_eq(effekt_table_column(da, "total_cost")->values[2], 3690661);
+    ck_assert_double_eq(effekt_table_column(da, "national_public")->values[2], 893345);
+    effekt_table_destroy(en);
+    effekt_table_destroy(da);
+}
+END_TEST
+
+/* The real structural-funds export reads with no options. */
+START_TEST(real_export)
+{
+    ck_assert_int_eq(effekt_csv_load_file(data_path("datasets/dk-structural-funds-2014-2020.csv"), NULL,
+                                          &table, &diag), EFFEKT_OK);
+    ck_assert_uint_eq(table->n_rows, 107);
+    ck_assert_uint_eq(table->n_columns, 18);
+    ck_assert_str_eq(table->encoding, "Windows-1252");
+    ck_assert_int_eq(table->delimiter, ';');
+    ck_assert_double_eq(col("total_cost")->values[0], 15414794);
+    ck_assert_double_eq(col("eu_contribution")->values[0], 7707397);
+    ck_assert_double_eq(col("eu_rate")->values[0], 0.5);
+    ck_assert_str_eq(col("name")->text[0], "Vækst 2.0");
+    ck_assert_str_eq(col("fund")->text[0], "R");
+    /* coordinates keep their decimal point although amounts group with '.' */
+    ck_assert_double_eq(col("Koordinat east / Coordinates east")->values[0], 560016.186);
+    ck_assert_uint_eq(col("Koordinat east / Coordinates east")->n_missing, 21);
+}
+END_TEST
+
+static Suite *csv_suite(void)
+{
+    Suite *s = suite_create("csv");
+    TCase *tc = tcase_create("loader");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, delimiter_comma);
+    tcase_add_test(tc, delimiter_semicolon_tab_pipe);
+    tcase_add_test(tc, delimiter_option);
+    tcase_add_test(tc, quoted_fields);
+    tcase_add_test(tc, line_numbers_after_multiline_field);
+    tcase_add_test(tc, crlf_and_lf);
+    tcase_add_test(tc, utf8_bom_dropped);
+    tcase_add_test(tc, windows_1252_detected);
+    tcase_add_test(tc, utf8_forced_rejects_bad_bytes);
+    tcase_add_test(tc, mixed_encodings_rejected);
+    tcase_add_test(tc, utf16le_with_bom);
+    tcase_add_test(tc, decimal_comma_per_column);
+    tcase_add_test(tc, decimal_mark_from_the_file);
+    tcase_add_test(tc, ambiguous_number_is_an_error);
+    tcase_add_test(tc, thousands_grouping);
+    tcase_add_test(tc, currency_in_cell_and_heading);
+    tcase_add_test(tc, percent_values);
+    tcase_add_test(tc, dates);
+    tcase_add_test(tc, out_of_range_dates);
+    tcase_add_test(tc, missing_values);
+    tcase_add_test(tc, custom_missing_tokens);
+    tcase_add_test(tc, type_inference);
+    tcase_add_test(tc, heading_aliases);
+    tcase_add_test(tc, map_option);
+    tcase_add_test(tc, ragged_rows);
+    tcase_add_test(tc, duplicate_headings);
+    tcase_add_test(tc, required_project_id);
+    tcase_add_test(tc, duplicate_project_id);
+    tcase_add_test(tc, negative_budget);
+    tcase_add_test(tc, whole_numbers_for_counts);
+    tcase_add_test(tc, malformed_quotes);
+    tcase_add_test(tc, empty_file);
+    tcase_add_test(tc, field_limit);
+    tcase_add_test(tc, column_selection);
+    tcase_add_test(tc, correct_rounding);
+    tcase_add_test(tc, seed_files_agree);
+    tcase_add_test(tc, real_export);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(csv_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
