@@ -10,6 +10,8 @@
 static const cli_command commands[] = {
     { .name = "validate", .run = cmd_validate,
       .summary = "load files, show how each column was read, report problems" },
+    { .name = "kpi", .run = cmd_kpi,
+      .summary = "project KPIs: cost per job, funding shares, attainment, rates" },
     { .name = NULL }
 };
 

@@ -117,8 +117,24 @@ static char *text_of(const cJSON *v, int part, int human)
             exact_number(v->valuedouble, buf, sizeof buf);
         return strdup(buf);
     }
-    if (cJSON_IsString(v))
-        return strdup(v->valuestring);
+    if (cJSON_IsString(v)) {
+        /* people read tables: cut long text at 40 characters, on a
+         * character boundary, with an ellipsis */
+        const char *str = v->valuestring;
+        size_t chars = 0, i = 0;
+        for (; str[i] && chars < 40; i++)
+            chars += ((unsigned char)str[i] & 0xC0) != 0x80;
+        while (str[i] && ((unsigned char)str[i] & 0xC0) == 0x80)
+            i++;
+        if (!human || !str[i])
+            return strdup(str);
+        char *cut = malloc(i + 4);
+        if (cut) {
+            memcpy(cut, str, i);
+            memcpy(cut + i, "\xe2\x80\xa6", 4);
+        }
+        return cut;
+    }
     if (cJSON_IsBool(v))
         return strdup(cJSON_IsTrue(v) ? "true" : "false");
     if (!v)

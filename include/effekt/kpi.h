@@ -1,0 +1,76 @@
+/* effekt/kpi.h — project KPIs as PRODUCT.md defines them.
+ *
+ * Each KPI is a row of a table (effekt_kpi_definitions): a name, what it
+ * divides by what, and whether it is a proportion with a Wilson
+ * interval.  A KPI whose inputs are missing or whose denominator is zero
+ * is undefined: value NaN and a reason, never 0, inf or NaN shown as a
+ * number. */
+#ifndef EFFEKT_KPI_H
+#define EFFEKT_KPI_H
+
+#include "effekt/status.h"
+#include "effekt/table.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct {
+    double value;     /* NaN when undefined */
+    double lower;     /* interval, NaN when there is none */
+    double upper;
+    char reason[96];  /* why undefined; "" when defined */
+} effekt_figure;
+
+typedef enum {
+    EFFEKT_KPI_RATIO,             /* numerator / denominator */
+    EFFEKT_KPI_RATE,              /* a proportion of counts, with a Wilson interval */
+    EFFEKT_KPI_UNATTRIBUTED,      /* total_cost - reported sources */
+    EFFEKT_KPI_UNATTRIBUTED_SHARE,
+    EFFEKT_KPI_DURATION,          /* months between start_date and end_date */
+    EFFEKT_KPI_MONTHLY_COST       /* total_cost / duration */
+} effekt_kpi_kind;
+
+typedef struct {
+    const char *name;
+    effekt_kpi_kind kind;
+    const char *numerator;    /* canonical column, for RATIO and RATE */
+    const char *denominator;
+    const char *unit;         /* "share", "money", "ratio", "months", "money/month" */
+    const char *description;
+} effekt_kpi_def;
+
+/* The KPI table, ending with an entry whose name is NULL. */
+const effekt_kpi_def *effekt_kpi_definitions(void);
+const effekt_kpi_def *effekt_kpi_find(const char *name);
+
+/* Wilson score interval for x successes in n trials at the given level
+ * (as R's prop.test(x, n, correct = FALSE)$conf.int). */
+void effekt_wilson_interval(double x, double n, double confidence, double *lower, double *upper);
+
+typedef struct {
+    size_t n_projects;
+    size_t n_kpis;
+    char **project;           /* project_id, or "row N" when the file has none */
+    char **name;              /* name column or NULL */
+    size_t *line;             /* physical line of each project */
+    effekt_figure *figures;   /* n_projects x n_kpis, row-major */
+} effekt_kpi_sheet;
+
+/* Compute every KPI for every row of a project-level table.  Warnings
+ * about impossible or inconsistent data (end before start, sources above
+ * the total, jobs above participants, retained above jobs, a stated
+ * duration or co-financing rate that the figures contradict) go to diag
+ * with their line.  The sheet is owned by the caller. */
+effekt_status effekt_kpi_compute(const effekt_table *table, double confidence,
+                                 effekt_kpi_sheet **out, effekt_diag *diag);
+
+void effekt_kpi_sheet_destroy(effekt_kpi_sheet *sheet);
+
+/* The figure of project p and KPI k. */
+const effekt_figure *effekt_kpi_figure(const effekt_kpi_sheet *sheet, size_t p, size_t k);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
