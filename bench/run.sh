@@ -1,0 +1,9 @@
+#!/bin/sh
+# make bench: generate the benchmark file and measure what effekt does with it.
+set -eu
+rows=${BENCH_ROWS:-1000000}
+out=bench/out
+mkdir -p "$out"
+file="$out/participants-$rows.csv"
+[ -s "$file" ] || ./bench/gen_bench "$rows" >"$file"
+./bench/bench_load "$file" 5
