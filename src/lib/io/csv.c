@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "effekt/csv.h"
 #include "encoding.h"
@@ -97,10 +98,16 @@ typedef struct {
     char **headings;
     size_t *heading_lines;
     size_t n_headings, headings_cap;
+    size_t header_bytes;
     size_t n_cols;
     long *slot;                  /* source field -> kept column, or -1 */
     size_t n_kept;
-    raw_column *raw;
+    raw_column *raw;             /* per source field */
+    column_scan *scan;           /* per source field: the first look at each value */
+    unsigned char *text_only;    /* per source field: canonical text (ids, names): no typing */
+    missing_set missing;
+    size_t size_hint;            /* input size when known, to size buffers once */
+    size_t rows_hint;            /* rows expected, from the first chunk's lines */
 
     /* rows */
     size_t n_rows;
@@ -115,7 +122,7 @@ static int append(raw_column *r, const char *s, size_t len)
         size_t cap = r->cap ? r->cap : 4096;
         while (cap < r->len + len + 1)
             cap *= 2;
-        char *d = realloc(r->data, cap);
+        char *d = effekt_big_realloc(r->data, cap);
         if (!d)
             return -1;
         r->data = d;
@@ -216,13 +223,21 @@ static void on_field(void *s, size_t len, void *data)
     const char *str = s ? s : "";
     /* quoted newlines move the position without a row event */
     size_t start = rd->line;
-    if (len && (memchr(str, '\n', len) || memchr(str, '\r', len)))
+    /* one pass over the (short) field: line breaks and non-ASCII bytes */
+    unsigned char seen = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)str[i];
+        seen |= (unsigned char)((c & 0x80) | (c == '\n' || c == '\r'));
+    }
+    if (seen & 1)
         rd->line += count_newlines(str, len);
     if (rd->field == 0)
         rd->row_line = start;
-    str = field_to_utf8(rd, str, &len, start);
-    if (!str)
-        return;
+    if (seen & 0x80) {
+        str = field_to_utf8(rd, str, &len, start);
+        if (!str)
+            return;
+    }
     rd->last_field_empty = len == 0;
     if (!rd->header_done) {
         size_t max_cols = rd->opt->max_columns ? rd->opt->max_columns : DEFAULT_MAX_COLUMNS;
@@ -250,8 +265,11 @@ static void on_field(void *s, size_t len, void *data)
         memcpy(h, str, len);
         h[len] = '\0';
         rd->headings[rd->n_headings++] = h;
+        rd->header_bytes += len + 1;
     } else if (rd->field < rd->n_cols && rd->slot[rd->field] >= 0) {
-        if (append(&rd->raw[rd->field], str, len) != 0)
+        if (append(&rd->raw[rd->field], str, len) != 0
+            || column_scan_add(&rd->scan[rd->field], rd->opt, &rd->missing, str, len,
+                               rd->text_only[rd->field]) != EFFEKT_OK)
             fail(rd, EFFEKT_ENOMEM);
     }
     rd->field++;
@@ -313,7 +331,8 @@ static void end_row(reader *rd)
         if (rd->status == EFFEKT_OK)
             rd->status = EFFEKT_ESCHEMA;
         for (size_t f = rd->field; f < rd->n_cols; f++)
-            if (rd->slot[f] >= 0 && append(&rd->raw[f], "", 0) != 0)
+            if (rd->slot[f] >= 0 && (append(&rd->raw[f], "", 0) != 0
+                                     || column_scan_add(&rd->scan[f], rd->opt, &rd->missing, "", 0, 1) != EFFEKT_OK))
                 fail(rd, EFFEKT_ENOMEM);
     }
     rd->n_rows++;
@@ -354,10 +373,13 @@ static int header_ready(reader *rd)
 {
     const effekt_csv_options *opt = rd->opt;
     size_t n = rd->n_cols = rd->n_headings;
-    rd->slot = malloc(n * sizeof *rd->slot);
+    rd->slot = malloc((n ? n : 1) * sizeof *rd->slot);
     rd->raw = calloc(n ? n : 1, sizeof *rd->raw);
+    rd->scan = calloc(n ? n : 1, sizeof *rd->scan);
+    rd->text_only = calloc(n ? n : 1, 1);
     rd->heading_lines = NULL;
-    if (!rd->slot || !rd->raw) {
+    missing_set_init(&rd->missing, opt);
+    if (!rd->slot || !rd->raw || !rd->scan || !rd->text_only) {
         fail(rd, EFFEKT_ENOMEM);
         return -1;
     }
@@ -410,6 +432,35 @@ static int header_ready(reader *rd)
             keep = same_heading(rd->headings[i], opt->columns[c])
                    || (canon && strcmp(canon->name, opt->columns[c]) == 0);
         rd->slot[i] = keep ? (long)rd->n_kept++ : -1;
+        const effekt_canonical *target = NULL;
+        for (size_t m = 0; m < opt->n_map; m++)
+            if (same_heading(rd->headings[i], opt->map[m].heading))
+                target = effekt_canonical_find(opt->map[m].canonical);
+        if (!target)
+            target = canon;
+        rd->text_only[i] = target && target->type == EFFEKT_TYPE_TEXT;
+    }
+    /* Size each column's buffers from the input size (growing by doubling
+     * copies and faults pages twice): bytes per column, and rows from the
+     * header's length as a guess of a line's. */
+    if (rd->size_hint && n) {
+        size_t raw_guess = rd->size_hint / n + 4096;
+        size_t rows_guess = rd->rows_hint ? rd->rows_hint + rd->rows_hint / 16 + 1024 : 1024;
+        if (rows_guess > rd->size_hint / (2 * n) + 1024)
+            rows_guess = rd->size_hint / (2 * n) + 1024;
+        for (size_t i = 0; i < n; i++) {
+            if (rd->slot[i] < 0)
+                continue;
+            rd->raw[i].data = effekt_big_alloc(raw_guess);
+            rd->scan[i].values = effekt_big_alloc(rows_guess * sizeof(double));
+            rd->scan[i].kinds = effekt_big_alloc(rows_guess);
+            if (!rd->raw[i].data || !rd->scan[i].values || !rd->scan[i].kinds) {
+                fail(rd, EFFEKT_ENOMEM);
+                return -1;
+            }
+            rd->raw[i].cap = raw_guess;
+            rd->scan[i].cap = rows_guess;
+        }
     }
     return 0;
 }
@@ -493,6 +544,7 @@ static void report_parse_error(reader *rd, const char *chunk, size_t done, size_
 
 typedef struct {
     FILE *in;
+    size_t size;               /* total bytes when known, else 0 */
     const unsigned char *mem;
     size_t mem_len, mem_pos;
     int eof;
@@ -528,7 +580,12 @@ static void reader_free(reader *rd)
     if (rd->raw)
         for (size_t i = 0; i < rd->n_cols; i++)
             free(rd->raw[i].data);
+    if (rd->scan)
+        for (size_t i = 0; i < rd->n_cols; i++)
+            column_scan_free(&rd->scan[i]);
     free(rd->raw);
+    free(rd->scan);
+    free(rd->text_only);
     free(rd->slot);
     free(rd->conv);
     free(rd->mark_row);
@@ -544,7 +601,7 @@ static effekt_status load(source *src, const char *name, const effekt_csv_option
     effekt_csv_options defaults = { 0 };
     const effekt_csv_options *opt = opt_in ? opt_in : &defaults;
     *out = NULL;
-    reader rd = { .opt = opt, .name = name, .diag = diag, .line = 1,
+    reader rd = { .opt = opt, .name = name, .diag = diag, .line = 1, .size_hint = src->size,
                   .encoding = opt->encoding, .decided = opt->encoding != EFFEKT_ENCODING_AUTO };
     struct csv_parser parser;
     if (csv_init(&parser, CSV_STRICT | CSV_REPALL_NL | CSV_STRICT_FINI) != 0)
@@ -615,6 +672,11 @@ static effekt_status load(source *src, const char *name, const effekt_csv_option
         if (!delim) {
             delim = opt->delimiter ? opt->delimiter : detect_delimiter(chunk, n);
             csv_set_delim(&parser, (unsigned char)delim);
+            size_t lines = 0;
+            for (const char *p = chunk, *end = chunk + n; (p = memchr(p, '\n', (size_t)(end - p))); p++)
+                lines++;
+            if (lines && n)
+                rd.rows_hint = (size_t)((double)rd.size_hint * (double)lines / (double)n);
         }
         if (n) {
             rd.event = 0;
@@ -739,14 +801,14 @@ static effekt_status load(source *src, const char *name, const effekt_csv_option
         if (rd.slot[i] >= 0) {
             raws[rd.slot[i]] = rd.raw[i];
             memset(&rd.raw[i], 0, sizeof rd.raw[i]);
+            scans[rd.slot[i]] = rd.scan[i];
+            memset(&rd.scan[i], 0, sizeof rd.scan[i]);
         }
     effekt_status st = EFFEKT_OK;
     size_t file_point = 0, file_comma = 0;
     for (size_t c = 0; c < t->n_columns && st == EFFEKT_OK; c++) {
-        if (!raws[c].data && append(&raws[c], "", 0) != 0)   /* no rows: keep the scan happy */
+        if (!raws[c].data && append(&raws[c], "", 0) != 0)   /* no rows: an empty buffer */
             st = EFFEKT_ENOMEM;
-        if (st == EFFEKT_OK)
-            st = column_scan_run(&ctx, &raws[c], t->n_rows, &scans[c]);
         char m = column_scan_mark(&scans[c]);
         file_point += m == '.';
         file_comma += m == ',';
@@ -760,8 +822,7 @@ static effekt_status load(source *src, const char *name, const effekt_csv_option
     }
     for (size_t c = 0; c < t->n_columns; c++) {
         free(raws[c].data);
-        free(scans[c].values);
-        free(scans[c].kinds);
+        column_scan_free(&scans[c]);
     }
     free(raws);
     free(scans);
@@ -831,6 +892,9 @@ effekt_status effekt_csv_load_stream(FILE *in, const char *name, const effekt_cs
                                      effekt_table **out, effekt_diag *diag)
 {
     source src = { .in = in };
+    struct stat st;
+    if (fstat(fileno(in), &st) == 0 && S_ISREG(st.st_mode))
+        src.size = (size_t)st.st_size;
     return load(&src, name, opt, out, diag);
 }
 
@@ -838,7 +902,7 @@ effekt_status effekt_csv_load_buffer(const void *data, size_t len, const char *n
                                      const effekt_csv_options *opt, effekt_table **out,
                                      effekt_diag *diag)
 {
-    source src = { .mem = data, .mem_len = len, .eof = len == 0 };
+    source src = { .mem = data, .mem_len = len, .eof = len == 0, .size = len };
     return load(&src, name, opt, out, diag);
 }
 

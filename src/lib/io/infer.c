@@ -13,9 +13,14 @@
 #include <string.h>
 #include <strings.h>
 
+#include <sys/mman.h>
+
 #include "dates.h"
 #include "load.h"
 #include "numbers.h"
+
+#define PAGE 4096
+#define BIG_BLOCK (4u << 20)
 
 static const char *const default_na[] = { "NA", "N/A", "-", "." };
 
@@ -64,6 +69,8 @@ static const struct { const char *word; int value; } boolean_words[] = {
 
 static int read_boolean(const char *s, size_t len, int *v)
 {
+    if (len < 2 || len > 5)
+        return 0;
     for (size_t i = 0; i < sizeof boolean_words / sizeof *boolean_words; i++)
         if (strlen(boolean_words[i].word) == len && strncasecmp(boolean_words[i].word, s, len) == 0) {
             *v = boolean_words[i].value;
@@ -82,60 +89,107 @@ static const uint8_t kind_of_shape[] = {
     [NUMBER_GROUPED] = VALUE_GROUPED,
 };
 
-effekt_status column_scan_run(const infer_context *ctx, const raw_column *raw,
-                              size_t n_rows, column_scan *scan)
+void missing_set_init(missing_set *set, const effekt_csv_options *opt)
 {
-    memset(scan, 0, sizeof *scan);
-    scan->values = malloc((n_rows ? n_rows : 1) * sizeof *scan->values);
-    scan->kinds = malloc(n_rows ? n_rows : 1);
-    if (!scan->values || !scan->kinds) {
-        free(scan->values);
-        free(scan->kinds);
-        scan->values = NULL;
-        scan->kinds = NULL;
-        return EFFEKT_ENOMEM;
+    memset(set, 0, sizeof *set);
+    const char *const *na = default_na;
+    size_t n = sizeof default_na / sizeof *default_na;
+    if (opt->na_tokens) {
+        na = opt->na_tokens;
+        n = opt->n_na_tokens;
     }
-    const char *p = raw->data;
-    for (size_t row = 0; row < n_rows; row++) {
-        size_t len = strlen(p);
-        const char *s = p;
-        p += len + 1;
-        trim(&s, &len);
-        uint8_t kind;
-        double v = NAN;
-        if (is_missing(ctx->opt, s, len)) {
-            kind = VALUE_MISSING;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)na[i][0];
+        set->first[c] = 1;
+        if (c >= 'a' && c <= 'z')
+            set->first[c - 32] = 1;
+        else if (c >= 'A' && c <= 'Z')
+            set->first[c + 32] = 1;
+    }
+}
+
+void column_scan_free(column_scan *scan)
+{
+    free(scan->values);
+    free(scan->kinds);
+    scan->values = NULL;
+    scan->kinds = NULL;
+}
+
+void *effekt_big_alloc(size_t size)
+{
+    void *p = malloc(size);
+    if (p && size >= BIG_BLOCK) {
+        uintptr_t a = ((uintptr_t)p + PAGE - 1) & ~(uintptr_t)(PAGE - 1);
+        madvise((void *)a, size - (a - (uintptr_t)p), MADV_HUGEPAGE);
+    }
+    return p;
+}
+
+void *effekt_big_realloc(void *old, size_t size)
+{
+    void *p = realloc(old, size);
+    if (p && size >= BIG_BLOCK) {
+        uintptr_t a = ((uintptr_t)p + PAGE - 1) & ~(uintptr_t)(PAGE - 1);
+        madvise((void *)a, size - (a - (uintptr_t)p), MADV_HUGEPAGE);
+    }
+    return p;
+}
+
+effekt_status column_scan_add(column_scan *scan, const effekt_csv_options *opt,
+                              const missing_set *missing, const char *s, size_t len,
+                              int text_only)
+{
+    if (scan->n == scan->cap) {
+        size_t cap = scan->cap ? 2 * scan->cap : 1024;
+        double *v = effekt_big_realloc(scan->values, cap * sizeof *v);
+        if (!v)
+            return EFFEKT_ENOMEM;
+        scan->values = v;
+        uint8_t *k = effekt_big_realloc(scan->kinds, cap);
+        if (!k)
+            return EFFEKT_ENOMEM;
+        scan->kinds = k;
+        scan->cap = cap;
+    }
+    size_t row = scan->n++;
+    trim(&s, &len);
+    uint8_t kind;
+    double v = NAN;
+    if (len == 0 || (missing->first[(unsigned char)s[0]] && is_missing(opt, s, len))) {
+        kind = VALUE_MISSING;
+    } else if (text_only) {
+        kind = VALUE_TEXT;   /* an id or a name: never read as a number */
+    } else {
+        number_shape shape = number_read(s, len, &v);
+        kind = kind_of_shape[shape.kind];
+        if (kind == VALUE_TEXT) {
+            long days;
+            int bv;
+            int d = date_parse(s, len, &days);
+            if (d == 0) {
+                kind = VALUE_DATE;
+                v = (double)days;
+            } else if (d == -2) {
+                kind = VALUE_BAD_DATE;
+            } else if (read_boolean(s, len, &bv)) {
+                kind = VALUE_BOOLEAN;
+                v = bv;
+            }
         } else {
-            number_shape shape = number_read(s, len, &v);
-            kind = kind_of_shape[shape.kind];
-            if (kind == VALUE_TEXT) {
-                long days;
-                int bv;
-                int d = date_parse(s, len, &days);
-                if (d == 0) {
-                    kind = VALUE_DATE;
-                    v = (double)days;
-                } else if (d == -2) {
-                    kind = VALUE_BAD_DATE;
-                } else if (read_boolean(s, len, &bv)) {
-                    kind = VALUE_BOOLEAN;
-                    v = bv;
-                }
-            } else {
-                scan->grouped += shape.grouped;
-                scan->fraction += shape.fraction && kind != VALUE_AMBIG_DOT && kind != VALUE_AMBIG_COMMA;
-                if (shape.percent) {
-                    scan->percent++;
-                    kind |= VALUE_PERCENT;
-                }
+            scan->grouped += shape.grouped;
+            scan->fraction += shape.fraction && kind != VALUE_AMBIG_DOT && kind != VALUE_AMBIG_COMMA;
+            if (shape.percent) {
+                scan->percent++;
+                kind |= VALUE_PERCENT;
             }
         }
-        uint8_t base = kind & (uint8_t)~VALUE_PERCENT;
-        if (scan->count[base]++ == 0)
-            scan->first_row[base] = row;
-        scan->kinds[row] = kind;
-        scan->values[row] = v;
     }
+    uint8_t base = kind & (uint8_t)~VALUE_PERCENT;
+    if (scan->count[base]++ == 0)
+        scan->first_row[base] = row;
+    scan->kinds[row] = kind;
+    scan->values[row] = v;
     return EFFEKT_OK;
 }
 
@@ -154,9 +208,31 @@ static const char *display_name(const effekt_column *col)
     return col->canonical ? col->canonical : col->heading;
 }
 
-static const char *raw_value(const raw_column *raw, const size_t *offsets, size_t row)
+/* The raw text of a row.  The offsets are found on first use: most
+ * numeric columns never need their text again. */
+typedef struct {
+    const raw_column *raw;
+    size_t n_rows;
+    size_t *offsets;
+    int failed;
+} raw_index;
+
+static const char *raw_value(const raw_column *raw, raw_index *idx, size_t row)
 {
-    return raw->data + offsets[row];
+    (void)raw;
+    if (!idx->offsets) {
+        idx->offsets = malloc((idx->n_rows ? idx->n_rows : 1) * sizeof *idx->offsets);
+        if (!idx->offsets) {
+            idx->failed = 1;
+            return "";
+        }
+        size_t off = 0;
+        for (size_t r = 0; r < idx->n_rows; r++) {
+            idx->offsets[r] = off;
+            off += strlen(idx->raw->data + off) + 1;
+        }
+    }
+    return idx->raw->data + idx->offsets[row];
 }
 
 #define VALUE_ERROR(row, ...)                                                          \
@@ -188,16 +264,8 @@ effekt_status column_finish(const infer_context *ctx, raw_column *raw, column_sc
                             size_t n_rows, char file_mark, const effekt_canonical *canon,
                             effekt_column *col, size_t *n_errors)
 {
-    size_t *offsets = malloc((n_rows ? n_rows : 1) * sizeof *offsets);
-    if (!offsets)
-        return EFFEKT_ENOMEM;
-    {
-        size_t off = 0;
-        for (size_t row = 0; row < n_rows; row++) {
-            offsets[row] = off;
-            off += strlen(raw->data + off) + 1;
-        }
-    }
+    raw_index index = { .raw = raw, .n_rows = n_rows };
+    raw_index *offsets = &index;
     double *values = scan->values;
     const size_t *count = scan->count;
     size_t present = n_rows - count[VALUE_MISSING];
@@ -228,29 +296,29 @@ effekt_status column_finish(const infer_context *ctx, raw_column *raw, column_sc
         col->values = NULL;
         col->type = type;
         if (type == EFFEKT_TYPE_TEXT) {
-            col->text = malloc(n_rows * sizeof *col->text);
-            if (!col->text) {
-                free(offsets);
+            col->text = malloc((n_rows ? n_rows : 1) * sizeof *col->text);
+            if (!col->text)
                 return EFFEKT_ENOMEM;
-            }
+            char *s = raw->data;
             for (size_t row = 0; row < n_rows; row++) {
+                size_t len = strlen(s);
+                char *next = s + len + 1;
                 if (scan->kinds[row] == VALUE_MISSING) {
                     col->text[row] = NULL;
+                    s = next;
                     continue;
                 }
-                char *s = raw->data + offsets[row];
-                size_t len = strlen(s);
                 const char *t = s;
                 trim(&t, &len);
                 ((char *)t)[len] = '\0';
                 col->text[row] = (char *)t;
+                s = next;
             }
             col->arena = raw->data;   /* the text stays where it was read */
             raw->data = NULL;
         }
         free(scan->kinds);
         scan->kinds = NULL;
-        free(offsets);
         return EFFEKT_OK;
     }
 
@@ -302,6 +370,13 @@ effekt_status column_finish(const infer_context *ctx, raw_column *raw, column_sc
             uint8_t k = scan->kinds[row];
             uint8_t base = k & (uint8_t)~VALUE_PERCENT;
             if (base == VALUE_MISSING)
+                continue;
+            /* the common case needs nothing more: a number already read
+             * under its final reading */
+            if (!scan->percent && !isnan(values[row])
+                && (base == VALUE_PLAIN || base == VALUE_GROUPED
+                    || (mark == '.' && (base == VALUE_POINT || base == VALUE_AMBIG_DOT
+                                        || base == VALUE_AMBIG_COMMA))))
                 continue;
             const char *text = raw_value(raw, offsets, row);
             if (!is_numeric_kind(base)) {
@@ -385,6 +460,6 @@ effekt_status column_finish(const infer_context *ctx, raw_column *raw, column_sc
     col->n_missing = missing;
     free(scan->kinds);
     scan->kinds = NULL;
-    free(offsets);
-    return EFFEKT_OK;
+    free(index.offsets);
+    return index.failed ? EFFEKT_ENOMEM : EFFEKT_OK;
 }

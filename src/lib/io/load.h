@@ -40,6 +40,7 @@ enum {
 typedef struct {
     double *values;
     uint8_t *kinds;
+    size_t n, cap;
     size_t count[VALUE_TEXT + 1];
     size_t percent;
     size_t grouped;    /* values with thousands grouping whatever the mark */
@@ -56,9 +57,25 @@ typedef struct {
 /* Does this trimmed text mean "missing"? */
 int value_is_missing(const effekt_csv_options *opt, const char *s, size_t len);
 
-/* First look at every value of a column. */
-effekt_status column_scan_run(const infer_context *ctx, const raw_column *raw,
-                              size_t n_rows, column_scan *scan);
+/* Which first bytes can start a missing-value token (a fast reject). */
+typedef struct {
+    unsigned char first[256];
+} missing_set;
+
+void missing_set_init(missing_set *set, const effekt_csv_options *opt);
+
+/* First look at one value, in row order, as it is read (len is known
+ * there, so no value is scanned twice). */
+effekt_status column_scan_add(column_scan *scan, const effekt_csv_options *opt,
+                              const missing_set *missing, const char *s, size_t len,
+                              int text_only);
+
+/* malloc and realloc that ask for transparent huge pages on large
+ * blocks: a million-row column is faulted in 2 MiB at a time, not 4 KiB.
+ * Freed with free(). */
+void *effekt_big_alloc(size_t size);
+void *effekt_big_realloc(void *p, size_t size);
+void column_scan_free(column_scan *scan);
 
 /* The decimal mark a column's own values call for: '.', ',' or 0 when
  * they say nothing (or contradict each other). */
