@@ -467,6 +467,27 @@ START_TEST(correct_rounding)
 }
 END_TEST
 
+/* Plain numbers are not kept as text while they are read; a column that
+ * turns out to be text must still show them exactly as written. */
+START_TEST(numbers_in_text_columns_keep_their_text)
+{
+    ck_assert_int_eq(load("x\n007\n0.050\n-0\n12.30\n123456789012345\n0\n-0.5\nNA\n9.999999999\nlast\n"), EFFEKT_OK);
+    const effekt_column *x = col("x");
+    ck_assert_int_eq(x->type, EFFEKT_TYPE_TEXT);
+    static const char *const want[] = { "007", "0.050", "-0", "12.30", "123456789012345", "0", "-0.5",
+                                        NULL, "9.999999999", "last" };
+    for (size_t r = 0; r < 10; r++) {
+        if (!want[r])
+            ck_assert_ptr_null(x->text[r]);
+        else
+            ck_assert_str_eq(x->text[r], want[r]);
+    }
+    /* and error messages quote them as written */
+    ck_assert_int_eq(load("project_id,participants\nA,0012.50\n"), EFFEKT_EVALUE);
+    ASSERT_ERROR_AT(2, 2, "'0012.50' in column 'participants' is not a whole number");
+}
+END_TEST
+
 static char *data_path(const char *name)
 {
     const char *srcdir = getenv("srcdir");
@@ -574,6 +595,7 @@ static Suite *csv_suite(void)
     tcase_add_test(tc, field_limit);
     tcase_add_test(tc, column_selection);
     tcase_add_test(tc, correct_rounding);
+    tcase_add_test(tc, numbers_in_text_columns_keep_their_text);
     tcase_add_test(tc, seed_files_agree);
     tcase_add_test(tc, real_export);
     suite_add_tcase(s, tc);

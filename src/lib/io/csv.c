@@ -267,9 +267,9 @@ static void on_field(void *s, size_t len, void *data)
         rd->headings[rd->n_headings++] = h;
         rd->header_bytes += len + 1;
     } else if (rd->field < rd->n_cols && rd->slot[rd->field] >= 0) {
-        if (append(&rd->raw[rd->field], str, len) != 0
-            || column_scan_add(&rd->scan[rd->field], rd->opt, &rd->missing, str, len,
-                               rd->text_only[rd->field]) != EFFEKT_OK)
+        int keep = column_scan_add(&rd->scan[rd->field], rd->opt, &rd->missing, str, len,
+                                   rd->text_only[rd->field]);
+        if (keep < 0 || (keep && append(&rd->raw[rd->field], str, len) != 0))
             fail(rd, EFFEKT_ENOMEM);
     }
     rd->field++;
@@ -331,8 +331,7 @@ static void end_row(reader *rd)
         if (rd->status == EFFEKT_OK)
             rd->status = EFFEKT_ESCHEMA;
         for (size_t f = rd->field; f < rd->n_cols; f++)
-            if (rd->slot[f] >= 0 && (append(&rd->raw[f], "", 0) != 0
-                                     || column_scan_add(&rd->scan[f], rd->opt, &rd->missing, "", 0, 1) != EFFEKT_OK))
+            if (rd->slot[f] >= 0 && column_scan_add(&rd->scan[f], rd->opt, &rd->missing, "", 0, 1) < 0)
                 fail(rd, EFFEKT_ENOMEM);
     }
     rd->n_rows++;
@@ -444,6 +443,8 @@ static int header_ready(reader *rd)
      * copies and faults pages twice): bytes per column, and rows from the
      * header's length as a guess of a line's. */
     if (rd->size_hint && n) {
+        /* raw text is kept for text-like values only: start small for
+         * columns that may hold numbers */
         size_t raw_guess = rd->size_hint / n + 4096;
         size_t rows_guess = rd->rows_hint ? rd->rows_hint + rd->rows_hint / 16 + 1024 : 1024;
         if (rows_guess > rd->size_hint / (2 * n) + 1024)
@@ -454,7 +455,8 @@ static int header_ready(reader *rd)
             rd->raw[i].data = effekt_big_alloc(raw_guess);
             rd->scan[i].values = effekt_big_alloc(rows_guess * sizeof(double));
             rd->scan[i].kinds = effekt_big_alloc(rows_guess);
-            if (!rd->raw[i].data || !rd->scan[i].values || !rd->scan[i].kinds) {
+            rd->scan[i].format = effekt_big_alloc(rows_guess);
+            if (!rd->raw[i].data || !rd->scan[i].values || !rd->scan[i].kinds || !rd->scan[i].format) {
                 fail(rd, EFFEKT_ENOMEM);
                 return -1;
             }

@@ -19,6 +19,10 @@
 #include "load.h"
 #include "numbers.h"
 
+static const double exact_pow10[] = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15
+};
+
 #define PAGE 4096
 #define BIG_BLOCK (4u << 20)
 
@@ -112,8 +116,10 @@ void column_scan_free(column_scan *scan)
 {
     free(scan->values);
     free(scan->kinds);
+    free(scan->format);
     scan->values = NULL;
     scan->kinds = NULL;
+    scan->format = NULL;
 }
 
 void *effekt_big_alloc(size_t size)
@@ -136,30 +142,105 @@ void *effekt_big_realloc(void *old, size_t size)
     return p;
 }
 
-effekt_status column_scan_add(column_scan *scan, const effekt_csv_options *opt,
-                              const missing_set *missing, const char *s, size_t len,
-                              int text_only)
+/* The plain numbers most files are made of, [-]digits[.digits] with at
+ * most 15 significant digits, read in one pass.  15 digits is what makes
+ * "%.*f" write exactly the same digits back from the double (see
+ * clean_text), so such a value's text need not be kept.  Returns 1 and
+ * the value, its kind and its format byte, or 0. */
+static int read_clean(const char *s, size_t len, double *value, uint8_t *kind, uint8_t *format)
+{
+    size_t i = 0;
+    int neg = s[0] == '-';
+    i = (size_t)neg;
+    uint64_t m = 0;
+    size_t int_digits = 0, int_zeros = 0, frac = 0, sig = 0;
+    for (; i < len; i++) {
+        unsigned c = (unsigned char)s[i] - '0';
+        if (c > 9)
+            break;
+        int_digits++;
+        if (sig || c) {
+            sig++;
+        } else {
+            int_zeros++;
+        }
+        m = m * 10 + c;
+    }
+    if (int_digits == 0)
+        return 0;
+    if (i < len) {
+        if (s[i] != '.' || i + 1 == len)
+            return 0;
+        for (i++; i < len; i++) {
+            unsigned c = (unsigned char)s[i] - '0';
+            if (c > 9)
+                return 0;
+            frac++;
+            if (sig || c)
+                sig++;
+            m = m * 10 + c;
+        }
+    }
+    /* "%.*f" writes the integer part without leading zeros, "0" if it is 0 */
+    size_t lead = int_zeros == int_digits ? int_digits - 1 : int_zeros;
+    if (sig > 15 || frac > 15 || lead > 7)
+        return 0;
+    double v = (double)m / exact_pow10[frac];
+    *value = neg ? -v : v;
+    *format = (uint8_t)(FORMAT_CLEAN | lead << 4 | frac);
+    if (!frac)
+        *kind = VALUE_PLAIN;
+    else if (frac == 3 && int_digits <= 3 && int_zeros == 0)
+        *kind = VALUE_AMBIG_DOT;
+    else
+        *kind = VALUE_POINT;
+    return 1;
+}
+
+/* Write back the text of a clean value (see read_clean). */
+static size_t clean_text(double v, uint8_t format, char *out)
+{
+    size_t o = 0;
+    if (signbit(v))
+        out[o++] = '-';
+    for (unsigned z = (format >> 4) & 7; z; z--)
+        out[o++] = '0';
+    int n = snprintf(out + o, 48, "%.*f", format & 15, fabs(v));
+    return o + (size_t)n;
+}
+
+int column_scan_add(column_scan *scan, const effekt_csv_options *opt,
+                    const missing_set *missing, const char *s, size_t len, int text_only)
 {
     if (scan->n == scan->cap) {
         size_t cap = scan->cap ? 2 * scan->cap : 1024;
         double *v = effekt_big_realloc(scan->values, cap * sizeof *v);
         if (!v)
-            return EFFEKT_ENOMEM;
+            return -1;
         scan->values = v;
         uint8_t *k = effekt_big_realloc(scan->kinds, cap);
         if (!k)
-            return EFFEKT_ENOMEM;
+            return -1;
         scan->kinds = k;
+        uint8_t *f = effekt_big_realloc(scan->format, cap);
+        if (!f)
+            return -1;
+        scan->format = f;
         scan->cap = cap;
     }
     size_t row = scan->n++;
-    trim(&s, &len);
-    uint8_t kind;
+    if (len && (s[0] == ' ' || s[0] == '\t' || s[len - 1] == ' ' || s[len - 1] == '\t'
+                || s[len - 1] == '\r' || s[len - 1] == '\n'))
+        trim(&s, &len);
+    uint8_t kind, format = 0;
     double v = NAN;
     if (len == 0 || (missing->first[(unsigned char)s[0]] && is_missing(opt, s, len))) {
         kind = VALUE_MISSING;
+        format = FORMAT_CLEAN;
     } else if (text_only) {
         kind = VALUE_TEXT;   /* an id or a name: never read as a number */
+    } else if (read_clean(s, len, &v, &kind, &format)) {
+        scan->fraction += kind == VALUE_POINT;
     } else {
         number_shape shape = number_read(s, len, &v);
         kind = kind_of_shape[shape.kind];
@@ -189,8 +270,9 @@ effekt_status column_scan_add(column_scan *scan, const effekt_csv_options *opt,
     if (scan->count[base]++ == 0)
         scan->first_row[base] = row;
     scan->kinds[row] = kind;
+    scan->format[row] = format;
     scan->values[row] = v;
-    return EFFEKT_OK;
+    return format == 0;
 }
 
 char column_scan_mark(const column_scan *scan)
@@ -208,31 +290,67 @@ static const char *display_name(const effekt_column *col)
     return col->canonical ? col->canonical : col->heading;
 }
 
-/* The raw text of a row.  The offsets are found on first use: most
+/* The text of every row, raw where it was kept, written back where the
+ * value can write its own (see read_clean).  Built on first use: most
  * numeric columns never need their text again. */
 typedef struct {
     const raw_column *raw;
+    const column_scan *scan;
     size_t n_rows;
+    char *arena;
     size_t *offsets;
     int failed;
 } raw_index;
 
+static int materialise(raw_index *idx)
+{
+    size_t n = idx->n_rows, cap = idx->raw->len + 64, used = 0;
+    char *arena = malloc(cap);
+    size_t *off = malloc((n ? n : 1) * sizeof *off);
+    const char *raw = idx->raw->data;
+    if (!arena || !off)
+        goto fail;
+    for (size_t r = 0; r < n; r++) {
+        char buf[64];
+        const char *text = buf;
+        size_t len;
+        uint8_t f = idx->scan->format[r];
+        if (f) {
+            len = idx->scan->kinds[r] == VALUE_MISSING ? 0 : clean_text(idx->scan->values[r], f, buf);
+        } else {
+            text = raw;
+            len = strlen(raw);
+            raw += len + 1;
+        }
+        if (used + len + 1 > cap) {
+            while (used + len + 1 > cap)
+                cap *= 2;
+            char *a = realloc(arena, cap);
+            if (!a)
+                goto fail;
+            arena = a;
+        }
+        memcpy(arena + used, text, len);
+        arena[used + len] = '\0';
+        off[r] = used;
+        used += len + 1;
+    }
+    idx->arena = arena;
+    idx->offsets = off;
+    return 0;
+fail:
+    free(arena);
+    free(off);
+    idx->failed = 1;
+    return -1;
+}
+
 static const char *raw_value(const raw_column *raw, raw_index *idx, size_t row)
 {
     (void)raw;
-    if (!idx->offsets) {
-        idx->offsets = malloc((idx->n_rows ? idx->n_rows : 1) * sizeof *idx->offsets);
-        if (!idx->offsets) {
-            idx->failed = 1;
-            return "";
-        }
-        size_t off = 0;
-        for (size_t r = 0; r < idx->n_rows; r++) {
-            idx->offsets[r] = off;
-            off += strlen(idx->raw->data + off) + 1;
-        }
-    }
-    return idx->raw->data + idx->offsets[row];
+    if (!idx->offsets && materialise(idx) != 0)
+        return "";
+    return idx->arena + idx->offsets[row];
 }
 
 #define VALUE_ERROR(row, ...)                                                          \
@@ -264,7 +382,7 @@ effekt_status column_finish(const infer_context *ctx, raw_column *raw, column_sc
                             size_t n_rows, char file_mark, const effekt_canonical *canon,
                             effekt_column *col, size_t *n_errors)
 {
-    raw_index index = { .raw = raw, .n_rows = n_rows };
+    raw_index index = { .raw = raw, .scan = scan, .n_rows = n_rows };
     raw_index *offsets = &index;
     double *values = scan->values;
     const size_t *count = scan->count;
@@ -291,34 +409,38 @@ effekt_status column_finish(const infer_context *ctx, raw_column *raw, column_sc
         type = EFFEKT_TYPE_TEXT;
 
     if (type == EFFEKT_TYPE_TEXT || type == EFFEKT_TYPE_EMPTY) {
-        free(values);
-        scan->values = NULL;
         col->values = NULL;
         col->type = type;
         if (type == EFFEKT_TYPE_TEXT) {
             col->text = malloc((n_rows ? n_rows : 1) * sizeof *col->text);
-            if (!col->text)
+            if (!col->text || (!index.offsets && materialise(&index) != 0)) {
+                free(index.arena);
+                free(index.offsets);
                 return EFFEKT_ENOMEM;
-            char *s = raw->data;
+            }
             for (size_t row = 0; row < n_rows; row++) {
-                size_t len = strlen(s);
-                char *next = s + len + 1;
                 if (scan->kinds[row] == VALUE_MISSING) {
                     col->text[row] = NULL;
-                    s = next;
                     continue;
                 }
-                const char *t = s;
-                trim(&t, &len);
-                ((char *)t)[len] = '\0';
-                col->text[row] = (char *)t;
-                s = next;
+                char *t = index.arena + index.offsets[row];
+                size_t len = strlen(t);
+                const char *tt = t;
+                trim(&tt, &len);
+                ((char *)tt)[len] = '\0';
+                col->text[row] = (char *)tt;
             }
-            col->arena = raw->data;   /* the text stays where it was read */
-            raw->data = NULL;
+            col->arena = index.arena;   /* the text of the table */
+            index.arena = NULL;
+        }
+        free(values);
+        scan->values = NULL;
+        {
         }
         free(scan->kinds);
         scan->kinds = NULL;
+        free(index.arena);
+        free(index.offsets);
         return EFFEKT_OK;
     }
 
@@ -460,6 +582,7 @@ effekt_status column_finish(const infer_context *ctx, raw_column *raw, column_sc
     col->n_missing = missing;
     free(scan->kinds);
     scan->kinds = NULL;
+    free(index.arena);
     free(index.offsets);
     return index.failed ? EFFEKT_ENOMEM : EFFEKT_OK;
 }

@@ -40,6 +40,9 @@ enum {
 typedef struct {
     double *values;
     uint8_t *kinds;
+    uint8_t *format;   /* FORMAT_CLEAN | leading zeros << 4 | decimals: the
+                          value's text can be written back from the value,
+                          so it is not kept; 0: the raw text is kept */
     size_t n, cap;
     size_t count[VALUE_TEXT + 1];
     size_t percent;
@@ -64,11 +67,15 @@ typedef struct {
 
 void missing_set_init(missing_set *set, const effekt_csv_options *opt);
 
+#define FORMAT_CLEAN 0x80
+
 /* First look at one value, in row order, as it is read (len is known
- * there, so no value is scanned twice). */
-effekt_status column_scan_add(column_scan *scan, const effekt_csv_options *opt,
-                              const missing_set *missing, const char *s, size_t len,
-                              int text_only);
+ * there, so no value is scanned twice).  Returns 1 when the raw text must
+ * be kept (appended to the column's raw buffer), 0 when the value can
+ * write its own text back (plain numbers, missing values), -1 when out of
+ * memory. */
+int column_scan_add(column_scan *scan, const effekt_csv_options *opt,
+                    const missing_set *missing, const char *s, size_t len, int text_only);
 
 /* malloc and realloc that ask for transparent huge pages on large
  * blocks: a million-row column is faulted in 2 MiB at a time, not 4 KiB.
