@@ -213,6 +213,15 @@ static size_t count_newlines(const char *s, size_t len)
     return n;
 }
 
+/* 1 for a line break, 0x80 for a non-ASCII byte: one lookup a byte. */
+static const unsigned char byte_class[256] = {
+    ['\n'] = 1, ['\r'] = 1,
+    [0x80] = 0x80, [0x81] = 0x80, [0x82] = 0x80, [0x83] = 0x80, [0x84] = 0x80, [0x85] = 0x80,
+    [0x86] = 0x80, [0x87] = 0x80, [0x88] = 0x80, [0x89] = 0x80, [0x8A] = 0x80, [0x8B] = 0x80,
+    [0x8C] = 0x80, [0x8D] = 0x80, [0x8E] = 0x80, [0x8F] = 0x80,
+    [0x90 ... 0xFF] = 0x80,
+};
+
 static void on_field(void *s, size_t len, void *data)
 {
     reader *rd = data;
@@ -225,10 +234,8 @@ static void on_field(void *s, size_t len, void *data)
     size_t start = rd->line;
     /* one pass over the (short) field: line breaks and non-ASCII bytes */
     unsigned char seen = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)str[i];
-        seen |= (unsigned char)((c & 0x80) | (c == '\n' || c == '\r'));
-    }
+    for (size_t i = 0; i < len; i++)
+        seen |= byte_class[(unsigned char)str[i]];
     if (seen & 1)
         rd->line += count_newlines(str, len);
     if (rd->field == 0)
@@ -546,6 +553,8 @@ static void report_parse_error(reader *rd, const char *chunk, size_t done, size_
 
 typedef struct {
     FILE *in;
+    size_t limit;              /* read at most this many bytes (0: to the end) */
+    size_t read;
     size_t size;               /* total bytes when known, else 0 */
     const unsigned char *mem;
     size_t mem_len, mem_pos;
@@ -555,7 +564,14 @@ typedef struct {
 static size_t source_read(source *src, unsigned char *buf, size_t cap, int *err)
 {
     if (src->in) {
-        size_t n = fread(buf, 1, cap, src->in);
+        if (src->limit && cap > src->limit - src->read)
+            cap = src->limit - src->read;
+        size_t n = cap ? fread(buf, 1, cap, src->in) : 0;
+        src->read += n;
+        if (src->limit && src->read == src->limit) {
+            src->eof = 1;
+            return n;
+        }
         if (n < cap) {
             if (ferror(src->in))
                 *err = errno ? errno : EIO;
@@ -597,40 +613,45 @@ static void reader_free(reader *rd)
 static effekt_status check_layout(effekt_table *t, const effekt_csv_options *opt, effekt_diag *diag);
 
 /* Parse everything, then type the kept columns into a table. */
-static effekt_status load(source *src, const char *name, const effekt_csv_options *opt_in,
-                          effekt_table **out, effekt_diag *diag)
+/* Read a source to its end with libcsv.  *delim is the delimiter (0:
+ * detect it on the first chunk).  lines_before counts the input's lines
+ * before this source (a part of a file).  first_part: the source starts
+ * at the file's start, where a byte-order mark may be. */
+static void parse_source(reader *rd, source *src, char *delim, size_t lines_before, int first_part)
 {
-    effekt_csv_options defaults = { 0 };
-    const effekt_csv_options *opt = opt_in ? opt_in : &defaults;
-    *out = NULL;
-    reader rd = { .opt = opt, .name = name, .diag = diag, .line = 1, .size_hint = src->size,
-                  .encoding = opt->encoding, .decided = opt->encoding != EFFEKT_ENCODING_AUTO };
+    const effekt_csv_options *opt = rd->opt;
+    const char *name = rd->name;
+    effekt_diag *diag = rd->diag;
     struct csv_parser parser;
-    if (csv_init(&parser, CSV_STRICT | CSV_REPALL_NL | CSV_STRICT_FINI) != 0)
-        return EFFEKT_ENOMEM;
+    if (csv_init(&parser, CSV_STRICT | CSV_REPALL_NL | CSV_STRICT_FINI) != 0) {
+        fail(rd, EFFEKT_ENOMEM);
+        return;
+    }
     csv_set_space_func(&parser, space_only);
+    if (*delim)
+        csv_set_delim(&parser, (unsigned char)*delim);
     size_t max_field = opt->max_field_bytes ? opt->max_field_bytes : DEFAULT_MAX_FIELD;
 
     unsigned char *buf = malloc(CHUNK_SIZE);
     unsigned char *utf16 = NULL;
     if (!buf) {
         csv_free(&parser);
-        return EFFEKT_ENOMEM;
+        fail(rd, EFFEKT_ENOMEM);
+        return;
     }
-    int first = 1, err = 0;
-    char delim = 0;
-    size_t lines_before = 0, since_event = 0;
+    int first = first_part, err = 0;
+    size_t since_event = 0;
     unsigned char carry[4];
     size_t n_carry = 0;
-    while (!rd.stop) {
+    while (!rd->stop) {
         size_t n = source_read(src, buf + n_carry, CHUNK_SIZE - n_carry, &err);
-        if (n_carry)
+        if (n_carry && n_carry <= sizeof carry)
             memcpy(buf, carry, n_carry);
         n += n_carry;
         n_carry = 0;
         if (err) {
             effekt_diag_add(diag, EFFEKT_ERROR, name, 0, 0, NULL, NULL, "cannot read: %s", strerror(err));
-            fail(&rd, EFFEKT_EIO);
+            fail(rd, EFFEKT_EIO);
             break;
         }
         const char *chunk = (const char *)buf;
@@ -639,60 +660,65 @@ static effekt_status load(source *src, const char *name, const effekt_csv_option
             if (n >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF) {
                 chunk += 3;   /* UTF-8 byte-order mark, as Excel writes */
                 n -= 3;
-                if (rd.encoding == EFFEKT_ENCODING_AUTO) {
-                    rd.encoding = EFFEKT_ENCODING_UTF8;
-                    rd.decided = 1;
+                if (rd->encoding == EFFEKT_ENCODING_AUTO) {
+                    rd->encoding = EFFEKT_ENCODING_UTF8;
+                    rd->decided = 1;
                 }
             } else if (n >= 2 && ((buf[0] == 0xFF && buf[1] == 0xFE) || (buf[0] == 0xFE && buf[1] == 0xFF))
-                       && (rd.encoding == EFFEKT_ENCODING_AUTO || rd.encoding == EFFEKT_ENCODING_UTF16LE
-                           || rd.encoding == EFFEKT_ENCODING_UTF16BE)) {
-                rd.encoding = buf[0] == 0xFF ? EFFEKT_ENCODING_UTF16LE : EFFEKT_ENCODING_UTF16BE;
-                rd.decided = 1;
+                       && (rd->encoding == EFFEKT_ENCODING_AUTO || rd->encoding == EFFEKT_ENCODING_UTF16LE
+                           || rd->encoding == EFFEKT_ENCODING_UTF16BE)) {
+                rd->encoding = buf[0] == 0xFF ? EFFEKT_ENCODING_UTF16LE : EFFEKT_ENCODING_UTF16BE;
+                rd->decided = 1;
                 chunk += 2;
                 n -= 2;
             }
         }
-        if (rd.encoding == EFFEKT_ENCODING_UTF16LE || rd.encoding == EFFEKT_ENCODING_UTF16BE) {
+        if (rd->encoding == EFFEKT_ENCODING_UTF16LE || rd->encoding == EFFEKT_ENCODING_UTF16BE) {
             if (!utf16 && !(utf16 = malloc(CHUNK_SIZE / 2 * 3 + 4))) {
-                fail(&rd, EFFEKT_ENOMEM);
+                fail(rd, EFFEKT_ENOMEM);
                 break;
             }
             size_t used;
             size_t m = utf16_to_utf8((const unsigned char *)chunk, n,
-                                     rd.encoding == EFFEKT_ENCODING_UTF16LE, utf16, &used);
+                                     rd->encoding == EFFEKT_ENCODING_UTF16LE, utf16, &used);
             if (m == (size_t)-1) {
-                effekt_diag_add(diag, EFFEKT_ERROR, name, rd.line, 0, NULL, NULL,
+                effekt_diag_add(diag, EFFEKT_ERROR, name, rd->line, 0, NULL, NULL,
                                 "invalid UTF-16: an unpaired surrogate");
-                fail(&rd, EFFEKT_EENCODING);
+                fail(rd, EFFEKT_EENCODING);
                 break;
             }
-            n_carry = n - used;
+            n_carry = n - used;   /* an odd byte or half a surrogate pair: at most 3 */
+            if (n_carry > sizeof carry) {
+                fail(rd, EFFEKT_EENCODING);
+                break;
+            }
             memcpy(carry, chunk + used, n_carry);
             chunk = (const char *)utf16;
             n = m;
         }
-        if (!delim) {
-            delim = opt->delimiter ? opt->delimiter : detect_delimiter(chunk, n);
-            csv_set_delim(&parser, (unsigned char)delim);
+        if (!*delim) {
+            *delim = opt->delimiter ? opt->delimiter : detect_delimiter(chunk, n);
+            csv_set_delim(&parser, (unsigned char)*delim);
+        }
+        if (!rd->rows_hint && n) {
             size_t lines = 0;
             for (const char *p = chunk, *end = chunk + n; (p = memchr(p, '\n', (size_t)(end - p))); p++)
                 lines++;
-            if (lines && n)
-                rd.rows_hint = (size_t)((double)rd.size_hint * (double)lines / (double)n);
+            rd->rows_hint = lines ? (size_t)((double)rd->size_hint * (double)lines / (double)n) : 1;
         }
         if (n) {
-            rd.event = 0;
-            size_t done = csv_parse(&parser, chunk, n, on_field, on_row, &rd);
-            if (done < n && !rd.stop) {
-                report_parse_error(&rd, chunk, done, lines_before, 0);
+            rd->event = 0;
+            size_t done = csv_parse(&parser, chunk, n, on_field, on_row, rd);
+            if (done < n && !rd->stop) {
+                report_parse_error(rd, chunk, done, lines_before, 0);
                 break;
             }
-            since_event = rd.event ? 0 : since_event + n;
+            since_event = rd->event ? 0 : since_event + n;
             if (since_event > max_field) {
-                effekt_diag_add(diag, EFFEKT_ERROR, name, rd.line, rd.field + 1, NULL, NULL,
+                effekt_diag_add(diag, EFFEKT_ERROR, name, rd->line, rd->field + 1, NULL, NULL,
                                 "a field longer than %zu bytes (the limit; is a closing quote missing?)",
                                 max_field);
-                fail(&rd, EFFEKT_ELIMIT);
+                fail(rd, EFFEKT_ELIMIT);
                 break;
             }
             for (const char *p = chunk, *end = chunk + n; (p = memchr(p, '\n', (size_t)(end - p))); p++)
@@ -701,12 +727,43 @@ static effekt_status load(source *src, const char *name, const effekt_csv_option
         if (src->eof && n_carry == 0)
             break;
     }
-    if (!rd.stop && csv_fini(&parser, on_field, on_row, &rd) != 0)
-        report_parse_error(&rd, NULL, 0, lines_before, 1);
+    if (!rd->stop && csv_fini(&parser, on_field, on_row, rd) != 0)
+        report_parse_error(rd, NULL, 0, lines_before, 1);
     csv_free(&parser);
     free(buf);
     free(utf16);
+}
 
+static void reader_init(reader *rd, const effekt_csv_options *opt, const char *name, effekt_diag *diag,
+                        size_t size_hint)
+{
+    *rd = (reader){ .opt = opt, .name = name, .diag = diag, .line = 1, .size_hint = size_hint,
+                    .encoding = opt->encoding, .decided = opt->encoding != EFFEKT_ENCODING_AUTO };
+}
+
+static effekt_status finish_load(reader *rd_in, char delim, effekt_table **out, effekt_diag *diag);
+
+static const effekt_csv_options default_options;
+
+static effekt_status load(source *src, const char *name, const effekt_csv_options *opt_in,
+                          effekt_table **out, effekt_diag *diag)
+{
+    const effekt_csv_options *opt = opt_in ? opt_in : &default_options;
+    *out = NULL;
+    reader rd;
+    reader_init(&rd, opt, name, diag, src->size);
+    char delim = 0;
+    parse_source(&rd, src, &delim, 0, 1);
+    return finish_load(&rd, delim, out, diag);
+}
+
+/* The table from a reader that has read everything. */
+static effekt_status finish_load(reader *rd_in, char delim, effekt_table **out, effekt_diag *diag)
+{
+    reader rd = *rd_in;
+    const effekt_csv_options *opt = rd.opt;
+    const char *name = rd.name;
+    *out = NULL;
     effekt_status status = rd.status;
     if (!rd.stop && !rd.header_done) {
         if (rd.n_headings == 0) {

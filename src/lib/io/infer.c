@@ -209,6 +209,8 @@ static size_t clean_text(double v, uint8_t format, char *out)
     return o + (size_t)n;
 }
 
+static const unsigned char trimmable[256] = { [' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\n'] = 1 };
+
 int column_scan_add(column_scan *scan, const effekt_csv_options *opt,
                     const missing_set *missing, const char *s, size_t len, int text_only)
 {
@@ -229,8 +231,7 @@ int column_scan_add(column_scan *scan, const effekt_csv_options *opt,
         scan->cap = cap;
     }
     size_t row = scan->n++;
-    if (len && (s[0] == ' ' || s[0] == '\t' || s[len - 1] == ' ' || s[len - 1] == '\t'
-                || s[len - 1] == '\r' || s[len - 1] == '\n'))
+    if (len && (trimmable[(unsigned char)s[0]] | trimmable[(unsigned char)s[len - 1]]))
         trim(&s, &len);
     uint8_t kind, format = 0;
     double v = NAN;
