@@ -14,7 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <pthread.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "effekt/csv.h"
 #include "encoding.h"
@@ -108,6 +110,8 @@ typedef struct {
     missing_set missing;
     size_t size_hint;            /* input size when known, to size buffers once */
     size_t rows_hint;            /* rows expected, from the first chunk's lines */
+    int header_only;             /* stop once the header is read */
+    size_t header_last_line;     /* the line the header ends on */
 
     /* rows */
     size_t n_rows;
@@ -118,8 +122,8 @@ typedef struct {
 
 static int append(raw_column *r, const char *s, size_t len)
 {
-    if (r->len + len + 1 > r->cap) {
-        size_t cap = r->cap ? r->cap : 4096;
+    if (!r->data || r->len + len + 1 > r->cap) {
+        size_t cap = r->data && r->cap ? r->cap : 4096;
         while (cap < r->len + len + 1)
             cap *= 2;
         char *d = effekt_big_realloc(r->data, cap);
@@ -316,7 +320,8 @@ static void end_row(reader *rd)
     if (!rd->header_done) {
         rd->header_done = 1;
         rd->header_line = rd->row_line;
-        if (header_ready(rd) != 0)
+        rd->header_last_line = rd->line;
+        if (header_ready(rd) != 0 || rd->header_only)
             rd->stop = 1;
         return;
     }
@@ -371,6 +376,36 @@ static int same_heading(const char *a, const char *b)
     while (la && a[la - 1] == ' ') la--;
     while (lb && b[lb - 1] == ' ') lb--;
     return la == lb && strncasecmp(a, b, la) == 0;
+}
+
+/* Size each column's buffers from the input size once (growing by
+ * doubling copies and faults pages twice). */
+static int size_buffers(reader *rd)
+{
+    size_t n = rd->n_cols;
+    if (rd->size_hint && n) {
+        /* raw text is kept for text-like values only: start small for
+         * columns that may hold numbers */
+        size_t raw_guess = rd->size_hint / n + 4096;
+        size_t rows_guess = rd->rows_hint ? rd->rows_hint + rd->rows_hint / 16 + 1024 : 1024;
+        if (rows_guess > rd->size_hint / (2 * n) + 1024)
+            rows_guess = rd->size_hint / (2 * n) + 1024;
+        for (size_t i = 0; i < n; i++) {
+            if (rd->slot[i] < 0 || rd->scan[i].cap)
+                continue;   /* not kept, or given its buffers */
+            rd->raw[i].data = effekt_big_alloc(raw_guess);
+            rd->scan[i].values = effekt_big_alloc(rows_guess * sizeof(double));
+            rd->scan[i].kinds = effekt_big_alloc(rows_guess);
+            rd->scan[i].format = effekt_big_alloc(rows_guess);
+            if (!rd->raw[i].data || !rd->scan[i].values || !rd->scan[i].kinds || !rd->scan[i].format) {
+                fail(rd, EFFEKT_ENOMEM);
+                return -1;
+            }
+            rd->raw[i].cap = raw_guess;
+            rd->scan[i].cap = rows_guess;
+        }
+    }
+    return 0;
 }
 
 /* The header is read: check it, map headings to canonical names, and
@@ -446,32 +481,7 @@ static int header_ready(reader *rd)
             target = canon;
         rd->text_only[i] = target && target->type == EFFEKT_TYPE_TEXT;
     }
-    /* Size each column's buffers from the input size (growing by doubling
-     * copies and faults pages twice): bytes per column, and rows from the
-     * header's length as a guess of a line's. */
-    if (rd->size_hint && n) {
-        /* raw text is kept for text-like values only: start small for
-         * columns that may hold numbers */
-        size_t raw_guess = rd->size_hint / n + 4096;
-        size_t rows_guess = rd->rows_hint ? rd->rows_hint + rd->rows_hint / 16 + 1024 : 1024;
-        if (rows_guess > rd->size_hint / (2 * n) + 1024)
-            rows_guess = rd->size_hint / (2 * n) + 1024;
-        for (size_t i = 0; i < n; i++) {
-            if (rd->slot[i] < 0)
-                continue;
-            rd->raw[i].data = effekt_big_alloc(raw_guess);
-            rd->scan[i].values = effekt_big_alloc(rows_guess * sizeof(double));
-            rd->scan[i].kinds = effekt_big_alloc(rows_guess);
-            rd->scan[i].format = effekt_big_alloc(rows_guess);
-            if (!rd->raw[i].data || !rd->scan[i].values || !rd->scan[i].kinds || !rd->scan[i].format) {
-                fail(rd, EFFEKT_ENOMEM);
-                return -1;
-            }
-            rd->raw[i].cap = raw_guess;
-            rd->scan[i].cap = rows_guess;
-        }
-    }
-    return 0;
+    return size_buffers(rd);
 }
 
 /* Pick the delimiter among , ; TAB | from the first records of the
@@ -553,6 +563,8 @@ static void report_parse_error(reader *rd, const char *chunk, size_t done, size_
 
 typedef struct {
     FILE *in;
+    int fd;                    /* with in NULL and fd > 0: pread from offset */
+    off_t offset;
     size_t limit;              /* read at most this many bytes (0: to the end) */
     size_t read;
     size_t size;               /* total bytes when known, else 0 */
@@ -563,6 +575,21 @@ typedef struct {
 
 static size_t source_read(source *src, unsigned char *buf, size_t cap, int *err)
 {
+    if (!src->in && src->fd > 0) {
+        /* a part of a file read by position, so two parts can be read at once */
+        if (src->limit && cap > src->limit - src->read)
+            cap = src->limit - src->read;
+        ssize_t n = cap ? pread(src->fd, buf, cap, src->offset + (off_t)src->read) : 0;
+        if (n < 0) {
+            *err = errno;
+            src->eof = 1;
+            return 0;
+        }
+        src->read += (size_t)n;
+        if ((size_t)n < cap || (src->limit && src->read == src->limit))
+            src->eof = 1;
+        return (size_t)n;
+    }
     if (src->in) {
         if (src->limit && cap > src->limit - src->read)
             cap = src->limit - src->read;
@@ -705,6 +732,8 @@ static void parse_source(reader *rd, source *src, char *delim, size_t lines_befo
             for (const char *p = chunk, *end = chunk + n; (p = memchr(p, '\n', (size_t)(end - p))); p++)
                 lines++;
             rd->rows_hint = lines ? (size_t)((double)rd->size_hint * (double)lines / (double)n) : 1;
+            if (rd->header_done && size_buffers(rd) != 0)   /* a later part of a file */
+                break;
         }
         if (n) {
             rd->event = 0;
@@ -947,6 +976,332 @@ static effekt_status check_layout(effekt_table *t, const effekt_csv_options *opt
     return status;
 }
 
+
+/* ---- two cores for large files -------------------------------------- */
+
+#define PARALLEL_MIN_BYTES (8u << 20)
+
+/* Where the second half of a file starts: the first line break after the
+ * middle that lies outside quotes.  Quote parity from the start tells (a
+ * doubled quote "" counts twice and changes nothing).  Returns the offset
+ * after that line break, or 0; *lines is the number of line breaks before
+ * it. */
+static size_t find_split(FILE *in, size_t size, size_t *lines)
+{
+    size_t mid = size / 2, pos = 0, quotes = 0, nl = 0;
+    char *buf = malloc(CHUNK_SIZE);
+    if (!buf || fseek(in, 0, SEEK_SET) != 0) {
+        free(buf);
+        return 0;
+    }
+    size_t split = 0;
+    while (!split) {
+        size_t n = fread(buf, 1, CHUNK_SIZE, in);
+        if (n == 0)
+            break;
+        size_t scan_to = pos + n <= mid ? n : (pos < mid ? mid - pos : 0);
+        for (const char *p = buf, *end = buf + scan_to; (p = memchr(p, '"', (size_t)(end - p))); p++)
+            quotes++;
+        for (const char *p = buf, *end = buf + scan_to; (p = memchr(p, '\n', (size_t)(end - p))); p++)
+            nl++;
+        for (size_t i = scan_to; i < n; i++) {
+            if (buf[i] == '"')
+                quotes++;
+            else if (buf[i] == '\n') {
+                nl++;
+                if (quotes % 2 == 0) {
+                    split = pos + i + 1;
+                    break;
+                }
+            }
+        }
+        pos += n;
+    }
+    free(buf);
+    *lines = nl;
+    return split < size ? split : 0;
+}
+
+typedef struct {
+    reader *rd;
+    source *src;
+    char delim;
+    size_t lines_before;
+} part_job;
+
+static void *run_part(void *arg)
+{
+    part_job *job = arg;
+    parse_source(job->rd, job->src, &job->delim, job->lines_before, 0);
+    return NULL;
+}
+
+static int grow_copy(void **dst, size_t have, const void *src, size_t add, size_t elem)
+{
+    void *d = effekt_big_realloc(*dst, (have + add) * elem + 1);
+    if (!d)
+        return -1;
+    if (add)
+        memcpy((char *)d + have * elem, src, add * elem);
+    *dst = d;
+    return 0;
+}
+
+/* Append part b's rows to part a.  When both parts wrote into their
+ * regions of one block (the usual case), b's rows move down next to a's
+ * inside that block; otherwise they are copied. */
+static int merge_parts(reader *a, reader *b)
+{
+    size_t rows_a = a->n_rows;
+    for (size_t i = 0; i < a->n_cols; i++) {
+        if (a->slot[i] < 0)
+            continue;
+        column_scan *x = &a->scan[i], *y = &b->scan[i];
+        size_t n = x->n;
+        if (x->borrowed && y->borrowed) {
+            memmove(x->values + n, y->values, y->n * sizeof *x->values);
+            memmove(x->kinds + n, y->kinds, y->n);
+            memmove(x->format + n, y->format, y->n);
+            x->cap = (size_t)(y->values - x->values) + y->cap;
+        } else {
+            if (x->borrowed) {
+                /* a's region starts its block: the block may now grow */
+                x->borrowed = 0;
+            }
+            if (grow_copy((void **)&x->values, n, y->values, y->n, sizeof *x->values) != 0
+                || grow_copy((void **)&x->kinds, n, y->kinds, y->n, 1) != 0
+                || grow_copy((void **)&x->format, n, y->format, y->n, 1) != 0)
+                return -1;
+            x->cap = n + y->n;
+        }
+        x->borrowed = 0;
+        x->n = n + y->n;
+        for (size_t k = 0; k <= VALUE_TEXT; k++) {
+            if (!x->count[k] && y->count[k])
+                x->first_row[k] = n + y->first_row[k];
+            x->count[k] += y->count[k];
+        }
+        x->percent += y->percent;
+        x->grouped += y->grouped;
+        x->fraction += y->fraction;
+        raw_column *r = &a->raw[i], *q = &b->raw[i];
+        if (q->len && grow_copy((void **)&r->data, r->len, q->data, q->len, 1) != 0)
+            return -1;
+        r->len += q->len;
+        if (r->data)
+            r->cap = r->len + 1;
+    }
+    /* line numbers: b's first row, then b's own marks */
+    size_t b_first = b->n_marks && b->mark_row[0] == 0 ? b->mark_line[0] : b->header_line + 1;
+    if (b->n_rows && expected_line(a, rows_a) != b_first && add_line_mark(a, rows_a, b_first) != 0)
+        return -1;
+    for (size_t m = 0; m < b->n_marks; m++)
+        if (b->mark_row[m] != 0 && add_line_mark(a, rows_a + b->mark_row[m], b->mark_line[m]) != 0)
+            return -1;
+    a->n_rows += b->n_rows;
+    a->n_ragged += b->n_ragged;
+    if (a->status == EFFEKT_OK)
+        a->status = b->status;
+    return 0;
+}
+
+static void move_problems(effekt_diag *to, const effekt_diag *from, int drop_encoding_note)
+{
+    for (size_t i = 0; i < from->n; i++) {
+        const effekt_problem *p = &from->items[i];
+        if (drop_encoding_note && p->severity == EFFEKT_NOTE && p->message
+            && strstr(p->message, "read as Windows-1252"))
+            continue;
+        effekt_diag_add(to, p->severity, p->file, p->line, p->column, p->column_name, p->value, "%s",
+                        p->message ? p->message : "");
+    }
+}
+
+/* Offset just after the n-th line break. */
+static size_t offset_after_lines(int fd, size_t lines)
+{
+    char buf[65536];
+    size_t pos = 0, seen = 0;
+    if (!lines)
+        return 0;
+    for (;;) {
+        ssize_t n = pread(fd, buf, sizeof buf, (off_t)pos);
+        if (n <= 0)
+            return 0;
+        for (ssize_t i = 0; i < n; i++)
+            if (buf[i] == '\n' && ++seen == lines)
+                return pos + (size_t)i + 1;
+        pos += (size_t)n;
+    }
+}
+
+/* A reader for a part of the file after the header, which p has read. */
+static int init_part(reader *r, const reader *p, effekt_diag *diag, size_t first_line, size_t bytes)
+{
+    reader_init(r, p->opt, p->name, diag, bytes);
+    r->header_done = 1;
+    r->n_cols = p->n_cols;
+    r->n_kept = p->n_kept;
+    r->header_line = first_line - 1;
+    r->line = first_line;
+    r->encoding = p->encoding;
+    r->decided = p->decided;
+    r->missing = p->missing;
+    size_t n = p->n_cols ? p->n_cols : 1;
+    r->slot = malloc(n * sizeof *r->slot);
+    r->text_only = malloc(n);
+    r->raw = calloc(n, sizeof *r->raw);
+    r->scan = calloc(n, sizeof *r->scan);
+    if (!r->slot || !r->text_only || !r->raw || !r->scan)
+        return -1;
+    memcpy(r->slot, p->slot, p->n_cols * sizeof *r->slot);
+    memcpy(r->text_only, p->text_only, p->n_cols);
+    return 0;
+}
+
+/* Read a large regular file in two halves at once.  Returns EFFEKT_EINVAL
+ * (with nothing reported) when the file is not suited, so the caller reads
+ * it in one go; any problem in either half also sends it there, so the
+ * messages are exactly those of one reading. */
+static effekt_status load_parallel(FILE *in, const char *name, size_t size, const effekt_csv_options *opt,
+                                   effekt_table **out, effekt_diag *diag)
+{
+    unsigned char head[4] = { 0 };
+    if (fread(head, 1, 2, in) != 2 || (head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)
+        || opt->encoding == EFFEKT_ENCODING_UTF16LE || opt->encoding == EFFEKT_ENCODING_UTF16BE)
+        return EFFEKT_EINVAL;
+    int fd = fileno(in);
+    size_t lines = 0;
+    size_t split = find_split(in, size, &lines);
+    if (!split)
+        return EFFEKT_EINVAL;
+
+    /* the header and the delimiter, from the file's start */
+    effekt_diag dp, da, db;
+    effekt_diag_init(&dp);
+    effekt_diag_init(&da);
+    effekt_diag_init(&db);
+    reader p, a, b;
+    memset(&a, 0, sizeof a);
+    memset(&b, 0, sizeof b);
+    reader_init(&p, opt, name, &dp, 0);
+    p.header_only = 1;
+    char delim = 0;
+    source sp = { .fd = fd, .limit = split };
+    parse_source(&p, &sp, &delim, 0, 1);
+    effekt_status st = EFFEKT_EINVAL;
+    size_t n_cols = p.n_cols;
+    double **base_v = calloc(n_cols ? n_cols : 1, sizeof *base_v);
+    uint8_t **base_k = calloc(n_cols ? n_cols : 1, sizeof *base_k);
+    uint8_t **base_f = calloc(n_cols ? n_cols : 1, sizeof *base_f);
+    /* the rows start after the line break that ends the header */
+    size_t header_end = p.header_done ? offset_after_lines(fd, p.header_last_line) : 0;
+    if (p.status != EFFEKT_OK || !p.header_done || !delim || !header_end || header_end >= split
+        || !base_v || !base_k || !base_f || init_part(&a, &p, &da, p.header_last_line + 1, split - header_end) != 0
+        || init_part(&b, &p, &db, lines + 1, size - split) != 0)
+        goto done;
+
+    /* one block per column, a region for each part, so the parts need not
+     * be copied together: rows estimated from the lines before the split */
+    size_t rows_a = lines + lines / 16 + 1024;
+    size_t rows_b = (size_t)((double)lines * (double)(size - split) / (double)split * 1.0625) + 1024;
+    for (size_t i = 0; i < n_cols; i++) {
+        if (p.slot[i] < 0)
+            continue;
+        base_v[i] = effekt_big_alloc((rows_a + rows_b) * sizeof(double));
+        base_k[i] = effekt_big_alloc(rows_a + rows_b);
+        base_f[i] = effekt_big_alloc(rows_a + rows_b);
+        if (!base_v[i] || !base_k[i] || !base_f[i])
+            goto done;
+        a.scan[i] = (column_scan){ .values = base_v[i], .kinds = base_k[i], .format = base_f[i],
+                                   .cap = rows_a, .borrowed = 1 };
+        b.scan[i] = (column_scan){ .values = base_v[i] + rows_a, .kinds = base_k[i] + rows_a,
+                                   .format = base_f[i] + rows_a, .cap = rows_b, .borrowed = 1 };
+    }
+
+    source sa = { .fd = fd, .offset = (off_t)header_end, .limit = split - header_end, .size = split - header_end };
+    source sb = { .fd = fd, .offset = (off_t)split, .limit = size - split, .size = size - split };
+    part_job job = { .rd = &b, .src = &sb, .delim = delim, .lines_before = lines };
+    pthread_t thread;
+    int threaded = pthread_create(&thread, NULL, run_part, &job) == 0;
+    char delim_a = delim;
+    parse_source(&a, &sa, &delim_a, p.header_last_line, 0);
+    if (threaded)
+        pthread_join(thread, NULL);
+    else
+        run_part(&job);
+
+    /* any problem or disagreement: read the file in one go instead */
+    int a_enc = a.decided ? (int)a.encoding : -1, b_enc = b.decided ? (int)b.encoding : -1;
+    int conflict = a_enc >= 0 && b_enc >= 0 && a_enc != b_enc;
+    if (a.stop || b.stop || a.status != EFFEKT_OK || b.status != EFFEKT_OK || conflict
+        || merge_parts(&a, &b) != 0)
+        goto done;
+    if (a_enc < 0 && b_enc >= 0) {
+        a.encoding = b.encoding;
+        a.decided = 1;
+    }
+    /* the header's notes, then each part's in line order */
+    move_problems(diag, &dp, 0);
+    move_problems(diag, &da, p.encoding == EFFEKT_ENCODING_CP1252 && p.decided);
+    move_problems(diag, &db, a.encoding == EFFEKT_ENCODING_CP1252);
+    /* a takes the header's names */
+    a.headings = p.headings;
+    a.n_headings = p.n_headings;
+    a.headings_cap = p.headings_cap;
+    a.header_line = p.header_line;
+    p.headings = NULL;
+    p.n_headings = 0;
+    a.diag = diag;
+    /* a counted its lines from the header's last line; the table counts
+     * from the header's first: a header over several lines needs a mark */
+    if (a.n_rows && p.header_last_line != p.header_line && (a.n_marks == 0 || a.mark_row[0] != 0)) {
+        if (add_line_mark(&a, 0, p.header_last_line + 1) != 0)
+            goto done;
+        size_t last = a.n_marks - 1;
+        memmove(a.mark_row + 1, a.mark_row, last * sizeof *a.mark_row);
+        memmove(a.mark_line + 1, a.mark_line, last * sizeof *a.mark_line);
+        a.mark_row[0] = 0;
+        a.mark_line[0] = p.header_last_line + 1;
+    }
+    for (size_t i = 0; i < n_cols; i++) {
+        if (p.slot[i] < 0)
+            continue;
+        if (a.scan[i].values != base_v[i]) free(base_v[i]);
+        if (a.scan[i].kinds != base_k[i]) free(base_k[i]);
+        if (a.scan[i].format != base_f[i]) free(base_f[i]);
+        base_v[i] = NULL;
+        base_k[i] = NULL;
+        base_f[i] = NULL;
+    }
+    reader_free(&b);
+    memset(&b, 0, sizeof b);
+    st = finish_load(&a, delim, out, diag);
+    memset(&a, 0, sizeof a);
+done:
+    /* a block that a part still points at is freed once, here */
+    for (size_t i = 0; i < n_cols && base_v && base_k && base_f; i++) {
+        if (a.scan && a.scan[i].values == base_v[i]) a.scan[i].borrowed = 1;
+        if (a.scan && a.scan[i].kinds == base_k[i]) a.scan[i].borrowed = 1;
+        if (a.scan && a.scan[i].format == base_f[i]) a.scan[i].borrowed = 1;
+    }
+    reader_free(&a);
+    reader_free(&b);
+    reader_free(&p);
+    for (size_t i = 0; i < n_cols && base_v; i++) {
+        free(base_v[i]);
+        free(base_k ? base_k[i] : NULL);
+        free(base_f ? base_f[i] : NULL);
+    }
+    free(base_v);
+    free(base_k);
+    free(base_f);
+    effekt_diag_free(&dp);
+    effekt_diag_free(&da);
+    effekt_diag_free(&db);
+    return st;
+}
+
 effekt_status effekt_csv_load_stream(FILE *in, const char *name, const effekt_csv_options *opt,
                                      effekt_table **out, effekt_diag *diag)
 {
@@ -954,6 +1309,12 @@ effekt_status effekt_csv_load_stream(FILE *in, const char *name, const effekt_cs
     struct stat st;
     if (fstat(fileno(in), &st) == 0 && S_ISREG(st.st_mode))
         src.size = (size_t)st.st_size;
+    if (src.size >= PARALLEL_MIN_BYTES && sysconf(_SC_NPROCESSORS_ONLN) > 1) {
+        effekt_status ps = load_parallel(in, name, src.size, opt ? opt : &default_options, out, diag);
+        if (ps != EFFEKT_EINVAL || *out)
+            return ps;
+        rewind(in);
+    }
     return load(&src, name, opt, out, diag);
 }
 

@@ -114,9 +114,11 @@ void missing_set_init(missing_set *set, const effekt_csv_options *opt)
 
 void column_scan_free(column_scan *scan)
 {
-    free(scan->values);
-    free(scan->kinds);
-    free(scan->format);
+    if (!scan->borrowed) {
+        free(scan->values);
+        free(scan->kinds);
+        free(scan->format);
+    }
     scan->values = NULL;
     scan->kinds = NULL;
     scan->format = NULL;
@@ -214,6 +216,26 @@ static const unsigned char trimmable[256] = { [' '] = 1, ['\t'] = 1, ['\r'] = 1,
 int column_scan_add(column_scan *scan, const effekt_csv_options *opt,
                     const missing_set *missing, const char *s, size_t len, int text_only)
 {
+    if (scan->n == scan->cap && scan->borrowed) {
+        /* the region is full: move to a block of our own */
+        size_t cap = 2 * scan->cap + 1024;
+        double *v = effekt_big_alloc(cap * sizeof *v);
+        uint8_t *k = effekt_big_alloc(cap), *f = effekt_big_alloc(cap);
+        if (!v || !k || !f) {
+            free(v);
+            free(k);
+            free(f);
+            return -1;
+        }
+        memcpy(v, scan->values, scan->n * sizeof *v);
+        memcpy(k, scan->kinds, scan->n);
+        memcpy(f, scan->format, scan->n);
+        scan->values = v;
+        scan->kinds = k;
+        scan->format = f;
+        scan->cap = cap;
+        scan->borrowed = 0;
+    }
     if (scan->n == scan->cap) {
         size_t cap = scan->cap ? 2 * scan->cap : 1024;
         double *v = effekt_big_realloc(scan->values, cap * sizeof *v);
@@ -242,6 +264,8 @@ int column_scan_add(column_scan *scan, const effekt_csv_options *opt,
         kind = VALUE_TEXT;   /* an id or a name: never read as a number */
     } else if (read_clean(s, len, &v, &kind, &format)) {
         scan->fraction += kind == VALUE_POINT;
+        scan->nonwhole += v != floor(v);
+        scan->negative += v < 0;
     } else {
         number_shape shape = number_read(s, len, &v);
         kind = kind_of_shape[shape.kind];
@@ -261,6 +285,9 @@ int column_scan_add(column_scan *scan, const effekt_csv_options *opt,
         } else {
             scan->grouped += shape.grouped;
             scan->fraction += shape.fraction && kind != VALUE_AMBIG_DOT && kind != VALUE_AMBIG_COMMA;
+            scan->unreadable += isnan(v) && kind != VALUE_COMMA;
+            scan->nonwhole += !isnan(v) && v != floor(v);
+            scan->negative += v < 0;
             if (shape.percent) {
                 scan->percent++;
                 kind |= VALUE_PERCENT;
@@ -489,6 +516,24 @@ effekt_status column_finish(const infer_context *ctx, raw_column *raw, column_sc
         int percent_column = scan->percent > 0 && scan->percent == numeric;
         if (percent_column)
             col->flags |= EFFEKT_COLUMN_PERCENT;
+        /* A column of numbers all read under their final reading needs no
+         * second look: its counts say what the loops below would find. */
+        size_t settled = count[VALUE_MISSING] + count[VALUE_PLAIN] + count[VALUE_GROUPED]
+                         + (mark == '.' ? count[VALUE_POINT] + count[VALUE_AMBIG_DOT] + count[VALUE_AMBIG_COMMA] : 0);
+        int clean = settled == n_rows && !scan->percent && !scan->unreadable
+                    && (want != EFFEKT_TYPE_INTEGER || !scan->nonwhole)
+                    && !(canon && canon->nonnegative && scan->negative);
+        if (clean) {
+            col->type = scan->nonwhole ? EFFEKT_TYPE_NUMBER : EFFEKT_TYPE_INTEGER;
+            col->values = values;
+            col->n_missing = count[VALUE_MISSING];
+            scan->values = NULL;
+            free(scan->kinds);
+            scan->kinds = NULL;
+            free(index.arena);
+            free(index.offsets);
+            return EFFEKT_OK;
+        }
         for (size_t row = 0; row < n_rows; row++) {
             uint8_t k = scan->kinds[row];
             uint8_t base = k & (uint8_t)~VALUE_PERCENT;

@@ -44,10 +44,16 @@ typedef struct {
                           value's text can be written back from the value,
                           so it is not kept; 0: the raw text is kept */
     size_t n, cap;
+    int borrowed;      /* the arrays are a region of a larger block: never
+                          realloc'd or freed here; on overflow they move to
+                          a block of their own */
     size_t count[VALUE_TEXT + 1];
     size_t percent;
     size_t grouped;    /* values with thousands grouping whatever the mark */
     size_t fraction;   /* values with decimals whatever the mark */
+    size_t nonwhole;   /* numbers (as first read) that are not whole */
+    size_t negative;   /* numbers (as first read) below zero */
+    size_t unreadable; /* number-shaped values beyond the range of a double */
     size_t first_row[VALUE_TEXT + 1];   /* first row of each kind */
 } column_scan;
 
