@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "effekt/csv.h"
 
@@ -488,6 +489,108 @@ START_TEST(numbers_in_text_columns_keep_their_text)
 }
 END_TEST
 
+/* Files of 8 MiB and more are read in two halves at once; the result
+ * must be exactly that of one reading (the buffer loader reads in one). */
+static char *big_csv(size_t *len, const char *header, int variant)
+{
+    size_t cap = 12u << 20, n = 0;
+    char *buf = malloc(cap);
+    n += (size_t)snprintf(buf + n, cap - n, "%s", header);
+    for (long i = 0; n < (10u << 20); i++) {
+        if (i % 997 == 0)
+            n += (size_t)snprintf(buf + n, cap - n, "R%ld,\"two\nlines, \"\"quoted\"\"\",%ld,%ld.25\n", i, i, i);
+        else if (variant == 1 && i == 250000)
+            n += (size_t)snprintf(buf + n, cap - n, "R%ld,bad,%ld,oops\n", i, i);
+        else if (variant == 2 && i == 240000)
+            n += (size_t)snprintf(buf + n, cap - n, "R%ld,\xC5rhus,%ld,%ld.5\n", i, i, i);
+        else
+            n += (size_t)snprintf(buf + n, cap - n, "R%ld,t%ld,%ld,%ld.5\n", i, i % 7, i, i);
+    }
+    *len = n;
+    return buf;
+}
+
+static void compare_file_and_buffer(const char *text, size_t len, effekt_status want)
+{
+    char path[] = "/tmp/effekt-test-XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    FILE *f = fdopen(fd, "wb");
+    ck_assert_uint_eq(fwrite(text, 1, len, f), len);
+    fclose(f);
+    effekt_diag d1, d2;
+    effekt_diag_init(&d1);
+    effekt_diag_init(&d2);
+    effekt_table *a = NULL, *b = NULL;
+    ck_assert_int_eq(effekt_csv_load_file(path, NULL, &a, &d1), want);
+    ck_assert_int_eq(effekt_csv_load_buffer(text, len, path, NULL, &b, &d2), want);
+    unlink(path);
+    ck_assert_uint_eq(d1.n, d2.n);
+    for (size_t i = 0; i < d1.n; i++) {
+        ck_assert_str_eq(d1.items[i].message, d2.items[i].message);
+        ck_assert_uint_eq(d1.items[i].line, d2.items[i].line);
+    }
+    ck_assert_uint_eq(a->n_rows, b->n_rows);
+    ck_assert_uint_eq(a->n_columns, b->n_columns);
+    ck_assert_str_eq(a->encoding, b->encoding);
+    for (size_t r = 0; r < a->n_rows; r++)
+        ck_assert_uint_eq(effekt_table_row_line(a, r), effekt_table_row_line(b, r));
+    for (size_t c = 0; c < a->n_columns; c++) {
+        const effekt_column *x = &a->columns[c], *y = &b->columns[c];
+        ck_assert_int_eq(x->type, y->type);
+        ck_assert_uint_eq(x->n_missing, y->n_missing);
+        for (size_t r = 0; r < a->n_rows; r++) {
+            if (x->type == EFFEKT_TYPE_TEXT) {
+                ck_assert_int_eq(x->text[r] == NULL, y->text[r] == NULL);
+                if (x->text[r])
+                    ck_assert_str_eq(x->text[r], y->text[r]);
+            } else if (x->values) {
+                ck_assert(memcmp(&x->values[r], &y->values[r], sizeof(double)) == 0);
+            }
+        }
+    }
+    effekt_table_destroy(a);
+    effekt_table_destroy(b);
+    effekt_diag_free(&d1);
+    effekt_diag_free(&d2);
+}
+
+START_TEST(large_file_in_two_halves)
+{
+    size_t len;
+    char *text = big_csv(&len, "id,text,n,amount\n", 0);
+    compare_file_and_buffer(text, len, EFFEKT_OK);
+    free(text);
+}
+END_TEST
+
+START_TEST(large_file_with_an_error_late)
+{
+    size_t len;
+    char *text = big_csv(&len, "project_id,notes,participants,total_cost\n", 1);
+    compare_file_and_buffer(text, len, EFFEKT_EVALUE);
+    free(text);
+}
+END_TEST
+
+START_TEST(large_file_windows_1252_late)
+{
+    size_t len;
+    char *text = big_csv(&len, "id,text,n,amount\n", 2);
+    compare_file_and_buffer(text, len, EFFEKT_OK);
+    free(text);
+}
+END_TEST
+
+START_TEST(large_file_header_over_two_lines)
+{
+    size_t len;
+    char *text = big_csv(&len, "id,\"text\nsecond line\",n,amount\n", 0);
+    compare_file_and_buffer(text, len, EFFEKT_OK);
+    free(text);
+}
+END_TEST
+
 static char *data_path(const char *name)
 {
     const char *srcdir = getenv("srcdir");
@@ -596,6 +699,10 @@ static Suite *csv_suite(void)
     tcase_add_test(tc, column_selection);
     tcase_add_test(tc, correct_rounding);
     tcase_add_test(tc, numbers_in_text_columns_keep_their_text);
+    tcase_add_test(tc, large_file_in_two_halves);
+    tcase_add_test(tc, large_file_with_an_error_late);
+    tcase_add_test(tc, large_file_windows_1252_late);
+    tcase_add_test(tc, large_file_header_over_two_lines);
     tcase_add_test(tc, seed_files_agree);
     tcase_add_test(tc, real_export);
     suite_add_tcase(s, tc);

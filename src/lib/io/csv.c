@@ -928,6 +928,17 @@ static effekt_status finish_load(reader *rd_in, char delim, effekt_table **out, 
     return status;
 }
 
+/* qsort has no context argument; the ids being sorted.  Only ever set
+ * and used within one call of check_layout on one thread's table. */
+static _Thread_local char *const *sort_ids;
+
+static int by_id_then_row(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    int c = strcmp(sort_ids[x], sort_ids[y]);
+    return c ? c : (x > y) - (x < y);
+}
+
 /* What kind of file this is decides what it needs: a project-level file
  * needs an id (or at least names) and unique ids. */
 static effekt_status check_layout(effekt_table *t, const effekt_csv_options *opt, effekt_diag *diag)
@@ -956,23 +967,40 @@ static effekt_status check_layout(effekt_table *t, const effekt_csv_options *opt
     effekt_status status = EFFEKT_OK;
     if (id->type != EFFEKT_TYPE_TEXT)
         return EFFEKT_OK;
-    for (size_t r = 0; r < t->n_rows; r++) {
+    /* duplicates by sorting the rows by id (then row): n log n, not n^2 */
+    size_t n = t->n_rows, *order = malloc((n ? n : 1) * sizeof *order);
+    size_t *first = malloc((n ? n : 1) * sizeof *first);
+    if (!order || !first) {
+        free(order);
+        free(first);
+        return EFFEKT_ENOMEM;
+    }
+    size_t k = 0;
+    for (size_t r = 0; r < n; r++) {
         if (!id->text[r]) {
             effekt_diag_add(diag, EFFEKT_ERROR, t->source, effekt_table_row_line(t, r), id->index,
                             id->heading, NULL, "missing project_id (every project needs one)");
             status = EFFEKT_ESCHEMA;
             continue;
         }
-        for (size_t q = 0; q < r; q++)
-            if (id->text[q] && strcmp(id->text[q], id->text[r]) == 0) {
-                effekt_diag_add(diag, EFFEKT_ERROR, t->source, effekt_table_row_line(t, r), id->index,
-                                id->heading, id->text[r],
-                                "duplicate project_id '%s' (first at line %zu)", id->text[r],
-                                effekt_table_row_line(t, q));
-                status = EFFEKT_ESCHEMA;
-                break;
-            }
+        order[k++] = r;
     }
+    sort_ids = id->text;
+    qsort(order, k, sizeof *order, by_id_then_row);
+    for (size_t r = 0; r < n; r++)
+        first[r] = r;
+    for (size_t i = 1; i < k; i++)
+        if (strcmp(id->text[order[i]], id->text[order[i - 1]]) == 0)
+            first[order[i]] = first[order[i - 1]];
+    for (size_t r = 0; r < n; r++)   /* reported in row order */
+        if (first[r] != r) {
+            effekt_diag_add(diag, EFFEKT_ERROR, t->source, effekt_table_row_line(t, r), id->index,
+                            id->heading, id->text[r], "duplicate project_id '%s' (first at line %zu)",
+                            id->text[r], effekt_table_row_line(t, first[r]));
+            status = EFFEKT_ESCHEMA;
+        }
+    free(order);
+    free(first);
     return status;
 }
 
@@ -1244,7 +1272,7 @@ static effekt_status load_parallel(FILE *in, const char *name, size_t size, cons
     /* the header's notes, then each part's in line order */
     move_problems(diag, &dp, 0);
     move_problems(diag, &da, p.encoding == EFFEKT_ENCODING_CP1252 && p.decided);
-    move_problems(diag, &db, a.encoding == EFFEKT_ENCODING_CP1252);
+    move_problems(diag, &db, a_enc == EFFEKT_ENCODING_CP1252);
     /* a takes the header's names */
     a.headings = p.headings;
     a.n_headings = p.n_headings;
