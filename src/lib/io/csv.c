@@ -1087,9 +1087,11 @@ static int merge_parts(reader *a, reader *b)
         column_scan *x = &a->scan[i], *y = &b->scan[i];
         size_t n = x->n;
         if (x->borrowed && y->borrowed) {
-            memmove(x->values + n, y->values, y->n * sizeof *x->values);
-            memmove(x->kinds + n, y->kinds, y->n);
-            memmove(x->format + n, y->format, y->n);
+            if (y->values != x->values + n) {   /* a had fewer rows than lines */
+                memmove(x->values + n, y->values, y->n * sizeof *x->values);
+                memmove(x->kinds + n, y->kinds, y->n);
+                memmove(x->format + n, y->format, y->n);
+            }
             x->cap = (size_t)(y->values - x->values) + y->cap;
         } else {
             if (x->borrowed) {
@@ -1231,7 +1233,9 @@ static effekt_status load_parallel(FILE *in, const char *name, size_t size, cons
 
     /* one block per column, a region for each part, so the parts need not
      * be copied together: rows estimated from the lines before the split */
-    size_t rows_a = lines + lines / 16 + 1024;
+    /* a's rows are at most its lines: exactly so without quoted line
+     * breaks and blank lines, and then b's rows start right after a's */
+    size_t rows_a = lines - p.header_last_line;
     size_t rows_b = (size_t)((double)lines * (double)(size - split) / (double)split * 1.0625) + 1024;
     for (size_t i = 0; i < n_cols; i++) {
         if (p.slot[i] < 0)

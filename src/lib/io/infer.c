@@ -441,25 +441,49 @@ effekt_status column_finish(const infer_context *ctx, raw_column *raw, column_sc
         col->type = type;
         if (type == EFFEKT_TYPE_TEXT) {
             col->text = malloc((n_rows ? n_rows : 1) * sizeof *col->text);
-            if (!col->text || (!index.offsets && materialise(&index) != 0)) {
-                free(index.arena);
-                free(index.offsets);
+            if (!col->text)
                 return EFFEKT_ENOMEM;
+            /* when every value's text was kept, the raw buffer is the text */
+            int all_raw = 1;
+            for (size_t row = 0; row < n_rows && all_raw; row++)
+                all_raw = scan->format[row] == 0 || scan->kinds[row] == VALUE_MISSING;
+            char *p = raw->data;
+            if (!all_raw) {
+                if (!index.offsets && materialise(&index) != 0) {
+                    free(index.arena);
+                    free(index.offsets);
+                    return EFFEKT_ENOMEM;
+                }
+                p = index.arena;
             }
             for (size_t row = 0; row < n_rows; row++) {
+                if (scan->kinds[row] == VALUE_MISSING && (all_raw || !p)) {
+                    col->text[row] = NULL;
+                    continue;
+                }
+                char *t = all_raw ? p : index.arena + index.offsets[row];
+                size_t len = strlen(t);
+                if (all_raw)
+                    p += len + 1;
                 if (scan->kinds[row] == VALUE_MISSING) {
                     col->text[row] = NULL;
                     continue;
                 }
-                char *t = index.arena + index.offsets[row];
-                size_t len = strlen(t);
-                const char *tt = t;
-                trim(&tt, &len);
-                ((char *)tt)[len] = '\0';
-                col->text[row] = (char *)tt;
+                if (len && (trimmable[(unsigned char)t[0]] | trimmable[(unsigned char)t[len - 1]])) {
+                    const char *tt = t;
+                    trim(&tt, &len);
+                    ((char *)tt)[len] = '\0';
+                    t = (char *)tt;
+                }
+                col->text[row] = t;
             }
-            col->arena = index.arena;   /* the text of the table */
-            index.arena = NULL;
+            if (all_raw) {
+                col->arena = raw->data;   /* the text stays where it was read */
+                raw->data = NULL;
+            } else {
+                col->arena = index.arena;
+                index.arena = NULL;
+            }
         }
         free(values);
         scan->values = NULL;
