@@ -13,18 +13,15 @@
 #include <string.h>
 #include <strings.h>
 
+#include <malloc.h>
 #include <sys/mman.h>
 
 #include "dates.h"
 #include "load.h"
 #include "numbers.h"
 
-static const double exact_pow10[] = {
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15
-};
 
-#define PAGE 4096
-#define BIG_BLOCK (4u << 20)
+#define BIG_BLOCK (1u << 20)
 
 static const char *const default_na[] = { "NA", "N/A", "-", "." };
 
@@ -124,79 +121,36 @@ void column_scan_free(column_scan *scan)
     scan->format = NULL;
 }
 
+/* Large blocks start on a 2 MiB boundary and cover whole 2 MiB pages, so
+ * the kernel can back them with transparent huge pages: a column of a
+ * million values is then a handful of page faults, not thousands. */
+#define HUGE_PAGE (2u << 20)
+
 void *effekt_big_alloc(size_t size)
 {
-    void *p = malloc(size);
-    if (p && size >= BIG_BLOCK) {
-        uintptr_t a = ((uintptr_t)p + PAGE - 1) & ~(uintptr_t)(PAGE - 1);
-        madvise((void *)a, size - (a - (uintptr_t)p), MADV_HUGEPAGE);
-    }
+    if (size < BIG_BLOCK)
+        return malloc(size);
+    size_t rounded = (size + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE;
+    void *p = aligned_alloc(HUGE_PAGE, rounded);
+    if (p)
+        madvise(p, rounded, MADV_HUGEPAGE);
     return p;
 }
 
 void *effekt_big_realloc(void *old, size_t size)
 {
-    void *p = realloc(old, size);
-    if (p && size >= BIG_BLOCK) {
-        uintptr_t a = ((uintptr_t)p + PAGE - 1) & ~(uintptr_t)(PAGE - 1);
-        madvise((void *)a, size - (a - (uintptr_t)p), MADV_HUGEPAGE);
-    }
+    if (size < BIG_BLOCK)
+        return realloc(old, size);
+    size_t have = old ? malloc_usable_size(old) : 0;
+    if (have >= size)
+        return old;
+    void *p = effekt_big_alloc(size);
+    if (!p)
+        return NULL;
+    if (have)
+        memcpy(p, old, have);
+    free(old);
     return p;
-}
-
-/* The plain numbers most files are made of, [-]digits[.digits] with at
- * most 15 significant digits, read in one pass.  15 digits is what makes
- * "%.*f" write exactly the same digits back from the double (see
- * clean_text), so such a value's text need not be kept.  Returns 1 and
- * the value, its kind and its format byte, or 0. */
-static int read_clean(const char *s, size_t len, double *value, uint8_t *kind, uint8_t *format)
-{
-    size_t i = 0;
-    int neg = s[0] == '-';
-    i = (size_t)neg;
-    uint64_t m = 0;
-    size_t int_digits = 0, int_zeros = 0, frac = 0, sig = 0;
-    for (; i < len; i++) {
-        unsigned c = (unsigned char)s[i] - '0';
-        if (c > 9)
-            break;
-        int_digits++;
-        if (sig || c) {
-            sig++;
-        } else {
-            int_zeros++;
-        }
-        m = m * 10 + c;
-    }
-    if (int_digits == 0)
-        return 0;
-    if (i < len) {
-        if (s[i] != '.' || i + 1 == len)
-            return 0;
-        for (i++; i < len; i++) {
-            unsigned c = (unsigned char)s[i] - '0';
-            if (c > 9)
-                return 0;
-            frac++;
-            if (sig || c)
-                sig++;
-            m = m * 10 + c;
-        }
-    }
-    /* "%.*f" writes the integer part without leading zeros, "0" if it is 0 */
-    size_t lead = int_zeros == int_digits ? int_digits - 1 : int_zeros;
-    if (sig > 15 || frac > 15 || lead > 7)
-        return 0;
-    double v = (double)m / exact_pow10[frac];
-    *value = neg ? -v : v;
-    *format = (uint8_t)(FORMAT_CLEAN | lead << 4 | frac);
-    if (!frac)
-        *kind = VALUE_PLAIN;
-    else if (frac == 3 && int_digits <= 3 && int_zeros == 0)
-        *kind = VALUE_AMBIG_DOT;
-    else
-        *kind = VALUE_POINT;
-    return 1;
 }
 
 /* Write back the text of a clean value (see read_clean). */
@@ -213,8 +167,8 @@ static size_t clean_text(double v, uint8_t format, char *out)
 
 static const unsigned char trimmable[256] = { [' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\n'] = 1 };
 
-int column_scan_add(column_scan *scan, const effekt_csv_options *opt,
-                    const missing_set *missing, const char *s, size_t len, int text_only)
+int column_scan_add_slow(column_scan *scan, const effekt_csv_options *opt,
+                         const missing_set *missing, const char *s, size_t len, int text_only)
 {
     if (scan->n == scan->cap && scan->borrowed) {
         /* the region is full: move to a block of our own */
@@ -333,8 +287,8 @@ typedef struct {
 static int materialise(raw_index *idx)
 {
     size_t n = idx->n_rows, cap = idx->raw->len + 64, used = 0;
-    char *arena = malloc(cap);
-    size_t *off = malloc((n ? n : 1) * sizeof *off);
+    char *arena = effekt_big_alloc(cap);
+    size_t *off = effekt_big_alloc((n ? n : 1) * sizeof *off);
     const char *raw = idx->raw->data;
     if (!arena || !off)
         goto fail;
@@ -353,7 +307,7 @@ static int materialise(raw_index *idx)
         if (used + len + 1 > cap) {
             while (used + len + 1 > cap)
                 cap *= 2;
-            char *a = realloc(arena, cap);
+            char *a = effekt_big_realloc(arena, cap);
             if (!a)
                 goto fail;
             arena = a;
@@ -440,7 +394,7 @@ effekt_status column_finish(const infer_context *ctx, raw_column *raw, column_sc
         col->values = NULL;
         col->type = type;
         if (type == EFFEKT_TYPE_TEXT) {
-            col->text = malloc((n_rows ? n_rows : 1) * sizeof *col->text);
+            col->text = effekt_big_alloc((n_rows ? n_rows : 1) * sizeof *col->text);
             if (!col->text)
                 return EFFEKT_ENOMEM;
             /* when every value's text was kept, the raw buffer is the text */

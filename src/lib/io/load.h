@@ -4,6 +4,7 @@
 #define EFFEKT_IO_LOAD_H
 
 #include <stddef.h>
+#include <math.h>
 #include <stdint.h>
 
 #include "effekt/csv.h"
@@ -66,6 +67,8 @@ typedef struct {
 /* Does this trimmed text mean "missing"? */
 int value_is_missing(const effekt_csv_options *opt, const char *s, size_t len);
 
+#define FORMAT_CLEAN 0x80
+
 /* Which first bytes can start a missing-value token (a fast reject). */
 typedef struct {
     unsigned char first[256];
@@ -73,15 +76,95 @@ typedef struct {
 
 void missing_set_init(missing_set *set, const effekt_csv_options *opt);
 
-#define FORMAT_CLEAN 0x80
+/* The general case of column_scan_add (and growing the arrays). */
+int column_scan_add_slow(column_scan *scan, const effekt_csv_options *opt,
+                         const missing_set *missing, const char *s, size_t len, int text_only);
+
+static const double load_pow10[] = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15
+};
+
+/* The plain numbers most files are made of, [-]digits[.digits] with at
+ * most 15 significant digits, read in one pass.  15 digits is what makes
+ * "%.*f" write exactly the same digits back from the double (see
+ * clean_text), so such a value's text need not be kept.  Returns 1 and
+ * the value, its kind and its format byte, or 0. */
+static inline int read_clean(const char *s, size_t len, double *value, uint8_t *kind, uint8_t *format)
+{
+    size_t i = 0;
+    int neg = s[0] == '-';
+    i = (size_t)neg;
+    uint64_t m = 0;
+    size_t int_digits = 0, int_zeros = 0, frac = 0, sig = 0;
+    for (; i < len; i++) {
+        unsigned c = (unsigned char)s[i] - '0';
+        if (c > 9)
+            break;
+        int_digits++;
+        if (sig || c) {
+            sig++;
+        } else {
+            int_zeros++;
+        }
+        m = m * 10 + c;
+    }
+    if (int_digits == 0)
+        return 0;
+    if (i < len) {
+        if (s[i] != '.' || i + 1 == len)
+            return 0;
+        for (i++; i < len; i++) {
+            unsigned c = (unsigned char)s[i] - '0';
+            if (c > 9)
+                return 0;
+            frac++;
+            if (sig || c)
+                sig++;
+            m = m * 10 + c;
+        }
+    }
+    /* "%.*f" writes the integer part without leading zeros, "0" if it is 0 */
+    size_t lead = int_zeros == int_digits ? int_digits - 1 : int_zeros;
+    if (sig > 15 || frac > 15 || lead > 7)
+        return 0;
+    double v = (double)m / load_pow10[frac];
+    *value = neg ? -v : v;
+    *format = (uint8_t)(FORMAT_CLEAN | lead << 4 | frac);
+    if (!frac)
+        *kind = VALUE_PLAIN;
+    else if (frac == 3 && int_digits <= 3 && int_zeros == 0)
+        *kind = VALUE_AMBIG_DOT;
+    else
+        *kind = VALUE_POINT;
+    return 1;
+}
 
 /* First look at one value, in row order, as it is read (len is known
  * there, so no value is scanned twice).  Returns 1 when the raw text must
  * be kept (appended to the column's raw buffer), 0 when the value can
  * write its own text back (plain numbers, missing values), -1 when out of
- * memory. */
-int column_scan_add(column_scan *scan, const effekt_csv_options *opt,
-                    const missing_set *missing, const char *s, size_t len, int text_only);
+ * memory.  The plain-number case is inline: it is most of most files. */
+static inline int column_scan_add(column_scan *scan, const effekt_csv_options *opt,
+                                  const missing_set *missing, const char *s, size_t len,
+                                  int text_only)
+{
+    double v;
+    uint8_t kind, format;
+    if (scan->n < scan->cap && !text_only && len && s[0] != ' ' && s[len - 1] != ' '
+        && !missing->first[(unsigned char)s[0]] && read_clean(s, len, &v, &kind, &format)) {
+        size_t row = scan->n++;
+        scan->fraction += kind == VALUE_POINT;
+        scan->nonwhole += v != (double)(int64_t)v;
+        scan->negative += v < 0;
+        if (scan->count[kind]++ == 0)
+            scan->first_row[kind] = row;
+        scan->kinds[row] = kind;
+        scan->format[row] = format;
+        scan->values[row] = v;
+        return 0;
+    }
+    return column_scan_add_slow(scan, opt, missing, s, len, text_only);
+}
 
 /* malloc and realloc that ask for transparent huge pages on large
  * blocks: a million-row column is faulted in 2 MiB at a time, not 4 KiB.
