@@ -6,4 +6,6 @@ out=bench/out
 mkdir -p "$out"
 file="$out/participants-$rows.csv"
 [ -s "$file" ] || ./bench/gen_bench "$rows" >"$file"
-./bench/bench_load "$file" 5
+echo "== loading: effekt_csv_load_file, every column typed (target: 150 MB/s)"
+./bench/bench_load "$file" 10
+./bench/bench_load "$file" 5 one-core
