@@ -40,6 +40,9 @@ typedef struct {
     const char *description;
 } effekt_kpi_def;
 
+/* Is a KPI an amount of money (restated by currency and price year)? */
+int effekt_kpi_is_money(const effekt_kpi_def *def);
+
 /* The KPI table, ending with an entry whose name is NULL. */
 const effekt_kpi_def *effekt_kpi_definitions(void);
 const effekt_kpi_def *effekt_kpi_find(const char *name);
@@ -57,13 +60,46 @@ typedef struct {
     effekt_figure *figures;   /* n_projects x n_kpis, row-major */
 } effekt_kpi_sheet;
 
+typedef struct {
+    double confidence;                 /* of the intervals, e.g. 0.95 */
+    /* Amounts restated (currency, price year): per row a factor for money
+     * KPIs, NaN when it is unknown, with the reason beside it.  NULL: as
+     * given. */
+    const double *money_factor;
+    const char *const *money_reason;
+} effekt_kpi_options;
+
 /* Compute every KPI for every row of a project-level table.  Warnings
  * about impossible or inconsistent data (end before start, sources above
  * the total, jobs above participants, retained above jobs, a stated
  * duration or co-financing rate that the figures contradict) go to diag
  * with their line.  The sheet is owned by the caller. */
-effekt_status effekt_kpi_compute(const effekt_table *table, double confidence,
+effekt_status effekt_kpi_compute(const effekt_table *table, const effekt_kpi_options *opt,
                                  effekt_kpi_sheet **out, effekt_diag *diag);
+
+/* KPIs pooled over the projects of a group: ratios of sums (sum of costs
+ * / sum of jobs, never a mean of ratios), rates with a Wilson interval on
+ * the summed counts, and the spread of the project values (R's quantile
+ * type 7). */
+typedef struct {
+    effekt_figure pooled;
+    size_t n_used;            /* projects whose inputs are reported */
+    double median, q1, q3, min, max;   /* of the defined project values; NaN if none */
+} effekt_kpi_pool;
+
+typedef struct {
+    char *group;              /* the group's value; "(not reported)" when missing */
+    size_t n_projects;
+    effekt_kpi_pool *kpi;     /* one per KPI definition */
+} effekt_kpi_group;
+
+/* Group the projects by column `by` (canonical name or heading) and pool.
+ * *groups (n_groups of them, in order of first appearance) is owned by
+ * the caller: effekt_kpi_groups_free. */
+effekt_status effekt_kpi_group_by(const effekt_table *table, const effekt_kpi_sheet *sheet,
+                                  const char *by, const effekt_kpi_options *opt,
+                                  effekt_kpi_group **groups, size_t *n_groups, effekt_diag *diag);
+void effekt_kpi_groups_free(effekt_kpi_group *groups, size_t n_groups);
 
 void effekt_kpi_sheet_destroy(effekt_kpi_sheet *sheet);
 

@@ -4,9 +4,11 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli.h"
 #include "effekt/kpi.h"
+#include "effekt/money.h"
 #include "effekt/sha256.h"
 
 static const char kpi_usage[] =
@@ -18,6 +20,14 @@ static const char kpi_usage[] =
     "  -f, --format FMT     table (default: the main KPIs), csv or json (all KPIs)\n"
     "  -o, --output FILE    write there (atomically) instead of standard output\n"
     "      --sort KPI       rank projects by a KPI (undefined values last)\n"
+    "  -g, --by COLUMN      pool the KPIs per group of projects (fund, region, owner...):\n"
+    "                       ratios of sums, with the median, quartiles and range of the\n"
+    "                       project values\n"
+    "      --currency CODE  restate amounts in CODE (e.g. EUR); DKK uses the ERM II central\n"
+    "                       rate 7.46038 per EUR unless --rates gives others\n"
+    "      --rates FILE     exchange rates: a CSV with currency, year, rate (per EUR)\n"
+    "      --price-year Y   restate amounts in year-Y prices, with --deflator FILE\n"
+    "      --deflator FILE  price index: a CSV with year, index\n"
     "      --confidence P   level of the intervals (default 0.95)\n"
     "      --delimiter, --decimal-comma, --decimal-point, --encoding, --na, --map\n"
     "                       how to read the CSV (see effekt validate --help)\n"
@@ -70,10 +80,123 @@ static int by_kpi(const void *a, const void *b)
     return x->project < y->project ? -1 : x->project > y->project;
 }
 
+/* The year an amount is in: price_year, else the start year, else 0. */
+static long amount_year(const effekt_table *t, size_t row)
+{
+    const effekt_column *py = effekt_table_column(t, "price_year");
+    if (py && py->values && !isnan(py->values[row]))
+        return (long)py->values[row];
+    const effekt_column *sd = effekt_table_column(t, "start_date");
+    if (sd && sd->type == EFFEKT_TYPE_DATE && !isnan(sd->values[row])) {
+        /* days since 1970-01-01 to a year, through the civil calendar */
+        long days = (long)sd->values[row];
+        long y = 1970 + days / 365;
+        while (days < 365 * (y - 1970) + (y - 1969) / 4 - (y - 1901) / 100 + (y - 1601) / 400)
+            y--;
+        while (days >= 365 * (y + 1 - 1970) + (y + 1 - 1969) / 4 - (y + 1 - 1901) / 100 + (y + 1 - 1601) / 400)
+            y++;
+        return y;
+    }
+    return 0;
+}
+
+typedef struct {
+    double *factor;
+    char **reason;
+    size_t n;
+} money_plan;
+
+static void money_plan_free(money_plan *m)
+{
+    for (size_t i = 0; m->reason && i < m->n; i++)
+        free(m->reason[i]);
+    free(m->reason);
+    free(m->factor);
+}
+
+/* Per project: the factor that restates its amounts in --currency and
+ * --price-year, or NaN and the reason.  Refuses mixed currencies without
+ * --currency.  Returns EXIT_OK or EXIT_BAD. */
+static int plan_money(const cli_options *o, const effekt_table *t, const effekt_rates *rates,
+                      const effekt_deflator *deflator, money_plan *m)
+{
+    memset(m, 0, sizeof *m);
+    const effekt_column *cur = effekt_table_column(t, "currency");
+    if (cur && cur->type != EFFEKT_TYPE_TEXT)
+        cur = NULL;
+    if (!o->currency && cur) {
+        const char *first = NULL;
+        for (size_t r = 0; r < t->n_rows; r++) {
+            if (!cur->text[r])
+                continue;
+            if (!first)
+                first = cur->text[r];
+            else if (strcasecmp(first, cur->text[r]) != 0) {
+                cli_error("%s: projects report amounts in %s (line %zu) and %s (line %zu); choose one "
+                          "currency with --currency (and --rates for rates other than the built-in DKK)",
+                          t->source, first, effekt_table_row_line(t, 0), cur->text[r],
+                          effekt_table_row_line(t, r));
+                return EXIT_BAD;
+            }
+        }
+    }
+    if (!o->currency && !o->price_year)
+        return EXIT_OK;
+    m->n = t->n_rows;
+    m->factor = calloc(m->n ? m->n : 1, sizeof *m->factor);
+    m->reason = calloc(m->n ? m->n : 1, sizeof *m->reason);
+    if (!m->factor || !m->reason)
+        return EXIT_BAD;
+    for (size_t r = 0; r < t->n_rows; r++) {
+        char why[160] = "";
+        double k = 1.0;
+        long year = amount_year(t, r);
+        if (o->currency) {
+            double fx;
+            if (!cur || !cur->text[r])
+                snprintf(why, sizeof why, "currency not reported");
+            else if (effekt_rates_factor(rates, cur->text[r], year, o->currency, &fx, why, sizeof why) == EFFEKT_OK)
+                k *= fx;
+        }
+        if (!*why && o->price_year) {
+            double d;
+            if (!year)
+                snprintf(why, sizeof why, "price year not known (no price_year or start_date)");
+            else if (effekt_deflator_factor(deflator, year, o->price_year, &d, why, sizeof why) == EFFEKT_OK)
+                k *= d;
+        }
+        m->factor[r] = *why ? NAN : k;
+        if (*why && !(m->reason[r] = strdup(why)))
+            return EXIT_BAD;
+    }
+    return EXIT_OK;
+}
+
+static cJSON *pool_json(const effekt_kpi_group *g, const effekt_kpi_def *d, size_t k)
+{
+    const effekt_kpi_pool *p = &g->kpi[k];
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "group", g->group);
+    cJSON_AddStringToObject(o, "kpi", d->name);
+    cJSON_AddNumberToObject(o, "projects", (double)g->n_projects);
+    cJSON_AddNumberToObject(o, "reporting", (double)p->n_used);
+    cJSON_AddItemToObject(o, "pooled", figure_json(&p->pooled));
+    const double v[] = { p->median, p->q1, p->q3, p->min, p->max };
+    const char *const names[] = { "median", "q1", "q3", "min", "max" };
+    for (int i = 0; i < 5; i++)
+        if (isnan(v[i]))
+            cJSON_AddNullToObject(o, names[i]);
+        else
+            cJSON_AddNumberToObject(o, names[i], v[i]);
+    return o;
+}
+
 int cmd_kpi(int argc, char **argv)
 {
     cli_options o;
-    int rc = cli_parse(argc, argv, OPT_FORMAT | OPT_OUTPUT | OPT_CSV | OPT_CONFIDENCE | OPT_SORT | OPT_QUIET,
+    int rc = cli_parse(argc, argv,
+                       OPT_FORMAT | OPT_OUTPUT | OPT_CSV | OPT_CONFIDENCE | OPT_SORT | OPT_QUIET | OPT_BY
+                           | OPT_CURRENCY,
                        kpi_usage, &o);
     if (rc)
         return rc < 0 ? EXIT_OK : rc;
@@ -85,6 +208,34 @@ int cmd_kpi(int argc, char **argv)
             return EXIT_BAD;
         }
         sort_kpi = (size_t)(d - defs);
+    }
+    if (o.price_year && !o.deflator) {
+        cli_error("kpi: --price-year needs --deflator FILE (a CSV with year, index); none is built in");
+        return EXIT_BAD;
+    }
+    if (o.deflator && !o.price_year) {
+        cli_error("kpi: --deflator needs --price-year YEAR, the year to restate amounts in");
+        return EXIT_BAD;
+    }
+    if (o.rates && !o.currency) {
+        cli_error("kpi: --rates needs --currency CODE, the currency to restate amounts in");
+        return EXIT_BAD;
+    }
+    effekt_rates rates = { 0 };
+    effekt_deflator deflator = { 0 };
+    {
+        effekt_diag d;
+        effekt_diag_init(&d);
+        effekt_status st = o.currency ? effekt_rates_load(o.rates, &rates, &d) : EFFEKT_OK;
+        if (st == EFFEKT_OK && o.deflator)
+            st = effekt_deflator_load(o.deflator, &deflator, &d);
+        cli_report(&d, o.quiet);
+        effekt_diag_free(&d);
+        if (st != EFFEKT_OK) {
+            effekt_rates_free(&rates);
+            effekt_deflator_free(&deflator);
+            return EXIT_BAD;
+        }
     }
     effekt_kpi_sheet **sheets = calloc(o.n_inputs, sizeof *sheets);
     effekt_table **tables = calloc(o.n_inputs, sizeof *tables);
@@ -105,9 +256,44 @@ int cmd_kpi(int argc, char **argv)
             status = EXIT_BAD;
             break;
         }
+        money_plan plan;
+        if (plan_money(&o, tables[i], &rates, &deflator, &plan) != EXIT_OK) {
+            money_plan_free(&plan);
+            status = EXIT_BAD;
+            break;
+        }
+        effekt_kpi_options kopt = { .confidence = o.confidence, .money_factor = plan.factor,
+                                    .money_reason = (const char *const *)plan.reason };
         effekt_diag diag;
         effekt_diag_init(&diag);
-        st = effekt_kpi_compute(tables[i], o.confidence, &sheets[i], &diag);
+        st = effekt_kpi_compute(tables[i], &kopt, &sheets[i], &diag);
+        if (st == EFFEKT_OK && o.by) {
+            effekt_kpi_group *groups;
+            size_t n_groups;
+            st = effekt_kpi_group_by(tables[i], sheets[i], o.by, &kopt, &groups, &n_groups, &diag);
+            if (st == EFFEKT_OK) {
+                cJSON *by = cJSON_GetObjectItemCaseSensitive(doc, "groups");
+                if (!by) {
+                    cJSON_AddStringToObject(doc, "by", o.by);
+                    by = cJSON_AddArrayToObject(doc, "groups");
+                }
+                int human = o.format == EFFEKT_FORMAT_TABLE;
+                for (size_t g = 0; g < n_groups; g++)
+                    for (size_t k = 0; k < sheets[i]->n_kpis; k++) {
+                        int show = !human;
+                        for (const char *const *tk = table_kpis; *tk && !show; tk++)
+                            show = strcmp(*tk, defs[k].name) == 0;
+                        if (!show)
+                            continue;
+                        cJSON *row = pool_json(&groups[g], &defs[k], k);
+                        if (o.n_inputs > 1)
+                            cJSON_AddStringToObject(row, "file", o.inputs[i]);
+                        cJSON_AddItemToArray(by, row);
+                    }
+                effekt_kpi_groups_free(groups, n_groups);
+            }
+        }
+        money_plan_free(&plan);
         cli_report(&diag, o.quiet);
         for (size_t k = 0; k < diag.n; k++) {
             cJSON *w = cJSON_CreateObject();
@@ -173,8 +359,13 @@ int cmd_kpi(int argc, char **argv)
             cJSON_AddItemToArray(projects, row);
         }
         free(refs);
-        effekt_sheet out_sheets[] = { { .path = "projects", .title = NULL } };
-        status = cli_emit(&o, doc, out_sheets, 1);
+        if (o.currency)
+            cJSON_AddStringToObject(doc, "currency", o.currency);
+        if (o.price_year)
+            cJSON_AddNumberToObject(doc, "price_year", (double)o.price_year);
+        effekt_sheet out_sheets[] = { { .path = "projects", .title = NULL },
+                                      { .path = "groups", .title = "pooled by group (ratios of sums)" } };
+        status = cli_emit(&o, doc, out_sheets, 2);
     }
     for (size_t i = 0; i < o.n_inputs; i++) {
         effekt_kpi_sheet_destroy(sheets[i]);
@@ -183,5 +374,7 @@ int cmd_kpi(int argc, char **argv)
     free(sheets);
     free(tables);
     cJSON_Delete(doc);
+    effekt_rates_free(&rates);
+    effekt_deflator_free(&deflator);
     return status;
 }

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <gsl/gsl_cdf.h>
+#include <gsl/gsl_statistics_double.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -56,6 +57,11 @@ static const char *const funding_sources[] = {
 };
 
 #define DAYS_PER_MONTH 30.4375   /* 365.25 / 12 */
+
+int effekt_kpi_is_money(const effekt_kpi_def *def)
+{
+    return strncmp(def->unit, "money", 5) == 0;
+}
 
 const effekt_kpi_def *effekt_kpi_definitions(void)
 {
@@ -274,10 +280,25 @@ const effekt_figure *effekt_kpi_figure(const effekt_kpi_sheet *s, size_t p, size
     return &s->figures[p * s->n_kpis + k];
 }
 
-effekt_status effekt_kpi_compute(const effekt_table *t, double confidence,
+/* A money KPI in the restated currency and price year. */
+static void restate(effekt_figure *f, const effekt_kpi_options *opt, size_t row)
+{
+    if (!opt->money_factor || isnan(f->value))
+        return;
+    double k = opt->money_factor[row];
+    if (isnan(k)) {
+        undefined(f, "%s", opt->money_reason && opt->money_reason[row] ? opt->money_reason[row]
+                                                                        : "amount cannot be restated");
+        return;
+    }
+    f->value *= k;
+}
+
+effekt_status effekt_kpi_compute(const effekt_table *t, const effekt_kpi_options *opt,
                                  effekt_kpi_sheet **out, effekt_diag *diag)
 {
     *out = NULL;
+    double confidence = opt->confidence;
     if (!(confidence > 0 && confidence < 1))
         return EFFEKT_EINVAL;
     size_t n_kpis = 0;
@@ -314,10 +335,198 @@ effekt_status effekt_kpi_compute(const effekt_table *t, double confidence,
             effekt_kpi_sheet_destroy(s);
             return EFFEKT_ENOMEM;
         }
-        for (size_t k = 0; k < n_kpis; k++)
+        for (size_t k = 0; k < n_kpis; k++) {
             compute_one(&kpi_definitions[k], &s->figures[row * n_kpis + k], t, row, confidence);
+            if (effekt_kpi_is_money(&kpi_definitions[k]))
+                restate(&s->figures[row * n_kpis + k], opt, row);
+        }
         check_row(t, row, s->project[row], &s->figures[row * n_kpis + 0], diag);
     }
     *out = s;
+    return EFFEKT_OK;
+}
+
+/* ---- pooling over groups ---------------------------------------------- */
+
+static int is_money_column(const char *name)
+{
+    static const char *const money[] = { "total_cost", "eu_contribution", "national_public",
+                                         "private_funding", "other_funding", NULL };
+    for (const char *const *m = money; *m; m++)
+        if (strcmp(*m, name) == 0)
+            return 1;
+    return 0;
+}
+
+/* An input in the restated currency (money) or as given (counts). */
+static double amount(const effekt_table *t, const char *name, size_t row, const effekt_kpi_options *opt)
+{
+    double v = cell(t, name, row);
+    if (!isnan(v) && opt->money_factor && is_money_column(name))
+        v *= opt->money_factor[row];
+    return v;
+}
+
+static int by_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static void pool_one(const effekt_kpi_def *d, size_t k, const effekt_table *t, const effekt_kpi_sheet *s,
+                     const size_t *rows, size_t n, const effekt_kpi_options *opt, effekt_kpi_pool *p,
+                     double *scratch)
+{
+    double num = 0, den = 0;
+    size_t used = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t r = rows[i];
+        double a = NAN, b = NAN;
+        switch (d->kind) {
+        case EFFEKT_KPI_RATIO:
+        case EFFEKT_KPI_RATE:
+            a = amount(t, d->numerator, r, opt);
+            b = amount(t, d->denominator, r, opt);
+            break;
+        case EFFEKT_KPI_UNATTRIBUTED:
+        case EFFEKT_KPI_UNATTRIBUTED_SHARE: {
+            size_t reported = 0;
+            double sum = 0;
+            for (const char *const *src = funding_sources; *src; src++) {
+                double v = amount(t, *src, r, opt);
+                if (!isnan(v)) {
+                    sum += v;
+                    reported++;
+                }
+            }
+            b = amount(t, "total_cost", r, opt);
+            a = reported ? b - sum : NAN;
+            break;
+        }
+        case EFFEKT_KPI_DURATION:
+            break;
+        case EFFEKT_KPI_MONTHLY_COST: {
+            double st = cell(t, "start_date", r), en = cell(t, "end_date", r);
+            a = amount(t, "total_cost", r, opt);
+            b = (!isnan(st) && !isnan(en) && en >= st) ? (en - st) / DAYS_PER_MONTH : NAN;
+            break;
+        }
+        }
+        if (isnan(a) || isnan(b))
+            continue;
+        num += a;
+        den += b;
+        used++;
+    }
+    p->n_used = used;
+    /* the spread of the project values */
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        double v = effekt_kpi_figure(s, rows[i], k)->value;
+        if (!isnan(v))
+            scratch[m++] = v;
+    }
+    p->median = p->q1 = p->q3 = p->min = p->max = NAN;
+    if (m) {
+        qsort(scratch, m, sizeof *scratch, by_double);
+        p->min = scratch[0];
+        p->max = scratch[m - 1];
+        p->q1 = gsl_stats_quantile_from_sorted_data(scratch, 1, m, 0.25);
+        p->median = gsl_stats_quantile_from_sorted_data(scratch, 1, m, 0.5);
+        p->q3 = gsl_stats_quantile_from_sorted_data(scratch, 1, m, 0.75);
+    }
+    effekt_figure *f = &p->pooled;
+    if (d->kind == EFFEKT_KPI_DURATION)
+        undefined(f, "a duration is not pooled (see the median)");
+    else if (!used)
+        undefined(f, "no project reports the inputs");
+    else if (d->kind == EFFEKT_KPI_UNATTRIBUTED)
+        defined(f, num);
+    else if (den == 0)
+        undefined(f, "the pooled denominator is 0");
+    else {
+        defined(f, num / den);
+        if (d->kind == EFFEKT_KPI_RATE && num <= den)
+            effekt_wilson_interval(num, den, opt->confidence, &f->lower, &f->upper);
+    }
+}
+
+void effekt_kpi_groups_free(effekt_kpi_group *groups, size_t n_groups)
+{
+    if (!groups)
+        return;
+    for (size_t g = 0; g < n_groups; g++) {
+        free(groups[g].group);
+        free(groups[g].kpi);
+    }
+    free(groups);
+}
+
+effekt_status effekt_kpi_group_by(const effekt_table *t, const effekt_kpi_sheet *s, const char *by,
+                                  const effekt_kpi_options *opt, effekt_kpi_group **groups_out,
+                                  size_t *n_out, effekt_diag *diag)
+{
+    *groups_out = NULL;
+    *n_out = 0;
+    const effekt_column *col = effekt_table_column(t, by);
+    if (!col) {
+        effekt_diag_add(diag, EFFEKT_ERROR, t->source, 0, 0, NULL, by, "--by: no column '%s'", by);
+        return EFFEKT_EINVAL;
+    }
+    size_t n = t->n_rows;
+    char **label = calloc(n ? n : 1, sizeof *label);
+    size_t *group_of = calloc(n ? n : 1, sizeof *group_of);
+    size_t *rows = calloc(n ? n : 1, sizeof *rows);
+    double *scratch = calloc(n ? n : 1, sizeof *scratch);
+    effekt_kpi_group *groups = calloc(n ? n : 1, sizeof *groups);
+    effekt_status st = EFFEKT_OK;
+    size_t n_groups = 0;
+    if (!label || !group_of || !rows || !scratch || !groups) {
+        st = EFFEKT_ENOMEM;
+        goto done;
+    }
+    for (size_t r = 0; r < n && st == EFFEKT_OK; r++) {
+        char buf[64];
+        const char *v = buf;
+        if (effekt_column_missing(col, r))
+            v = "(not reported)";
+        else if (col->type == EFFEKT_TYPE_TEXT)
+            v = col->text[r];
+        else if (col->type == EFFEKT_TYPE_DATE)
+            date_format((long)col->values[r], buf);
+        else
+            snprintf(buf, sizeof buf, "%.15g", col->values[r]);
+        size_t g = 0;
+        while (g < n_groups && strcmp(groups[g].group, v) != 0)
+            g++;
+        if (g == n_groups) {
+            groups[g].group = strdup(v);
+            groups[g].kpi = calloc(s->n_kpis, sizeof *groups[g].kpi);
+            n_groups++;
+            if (!groups[g].group || !groups[g].kpi)
+                st = EFFEKT_ENOMEM;
+        }
+        group_of[r] = g;
+        groups[g].n_projects++;
+    }
+    for (size_t g = 0; g < n_groups && st == EFFEKT_OK; g++) {
+        size_t m = 0;
+        for (size_t r = 0; r < n; r++)
+            if (group_of[r] == g)
+                rows[m++] = r;
+        for (size_t k = 0; k < s->n_kpis; k++)
+            pool_one(&kpi_definitions[k], k, t, s, rows, m, opt, &groups[g].kpi[k], scratch);
+    }
+done:
+    free(label);
+    free(group_of);
+    free(rows);
+    free(scratch);
+    if (st != EFFEKT_OK) {
+        effekt_kpi_groups_free(groups, n_groups);
+        return st;
+    }
+    *groups_out = groups;
+    *n_out = n_groups;
     return EFFEKT_OK;
 }
