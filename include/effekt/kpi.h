@@ -101,6 +101,10 @@ effekt_status effekt_kpi_group_by(const effekt_table *table, const effekt_kpi_sh
                                   effekt_kpi_group **groups, size_t *n_groups, effekt_diag *diag);
 void effekt_kpi_groups_free(effekt_kpi_group *groups, size_t n_groups);
 
+/* The name of a fund code of the Danish structural-funds export ("S" is
+ * the European Social Fund, "R" the Regional Development Fund), or NULL. */
+const char *effekt_fund_name(const char *code);
+
 void effekt_kpi_sheet_destroy(effekt_kpi_sheet *sheet);
 
 /* The figure of project p and KPI k. */

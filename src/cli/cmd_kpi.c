@@ -172,11 +172,14 @@ static int plan_money(const cli_options *o, const effekt_table *t, const effekt_
     return EXIT_OK;
 }
 
-static cJSON *pool_json(const effekt_kpi_group *g, const effekt_kpi_def *d, size_t k)
+static cJSON *pool_json(const effekt_kpi_group *g, const effekt_kpi_def *d, size_t k, int fund)
 {
     const effekt_kpi_pool *p = &g->kpi[k];
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "group", g->group);
+    const char *name = fund ? effekt_fund_name(g->group) : NULL;
+    if (name)
+        cJSON_AddStringToObject(o, "fund", name);
     cJSON_AddStringToObject(o, "kpi", d->name);
     cJSON_AddNumberToObject(o, "projects", (double)g->n_projects);
     cJSON_AddNumberToObject(o, "reporting", (double)p->n_used);
@@ -285,7 +288,9 @@ int cmd_kpi(int argc, char **argv)
                             show = strcmp(*tk, defs[k].name) == 0;
                         if (!show)
                             continue;
-                        cJSON *row = pool_json(&groups[g], &defs[k], k);
+                        const effekt_column *bc = effekt_table_column(tables[i], o.by);
+                        int fund = bc && bc->canonical && strcmp(bc->canonical, "fund") == 0;
+                        cJSON *row = pool_json(&groups[g], &defs[k], k, fund);
                         if (o.n_inputs > 1)
                             cJSON_AddStringToObject(row, "file", o.inputs[i]);
                         cJSON_AddItemToArray(by, row);

@@ -83,8 +83,9 @@ void effekt_wilson_interval(double x, double n, double confidence, double *lower
     double denom = 1.0 + z2 / n;
     double center = (p + z2 / (2.0 * n)) / denom;
     double half = z / denom * sqrt(p * (1.0 - p) / n + z2 / (4.0 * n * n));
-    *lower = fmax(0.0, center - half);
-    *upper = fmin(1.0, center + half);
+    /* at x = 0 and x = n the bound is exactly 0 or 1; rounding would not say so */
+    *lower = x == 0 ? 0.0 : fmax(0.0, center - half);
+    *upper = x == n ? 1.0 : fmin(1.0, center + half);
 }
 
 static void undefined(effekt_figure *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -344,6 +345,19 @@ effekt_status effekt_kpi_compute(const effekt_table *t, const effekt_kpi_options
     }
     *out = s;
     return EFFEKT_OK;
+}
+
+static const struct { const char *code, *name; } fund_names[] = {
+    { "S", "European Social Fund (ESF)" },
+    { "R", "European Regional Development Fund (ERDF)" },
+};
+
+const char *effekt_fund_name(const char *code)
+{
+    for (size_t i = 0; i < sizeof fund_names / sizeof *fund_names; i++)
+        if (strcmp(fund_names[i].code, code) == 0)
+            return fund_names[i].name;
+    return NULL;
 }
 
 /* ---- pooling over groups ---------------------------------------------- */
