@@ -339,6 +339,13 @@ int cmd_kpi(int argc, char **argv)
             size_t p = refs[r].project;
             const effekt_table *t = tables[refs[r].file];
             cJSON *row = cJSON_CreateObject();
+            if (o.sort) {
+                /* undefined values are marked, not ranked */
+                if (isnan(effekt_kpi_figure(s, p, sort_kpi)->value))
+                    cJSON_AddNullToObject(row, "rank");
+                else
+                    cJSON_AddNumberToObject(row, "rank", (double)(r + 1));
+            }
             if (o.n_inputs > 1)
                 cJSON_AddStringToObject(row, "file", o.inputs[refs[r].file]);
             cJSON_AddStringToObject(row, "project", s->project[p]);
