@@ -39,6 +39,11 @@ typedef struct {
     unsigned flags;
     char decimal_mark;      /* '.' or ',' as read; 0 if no decimals were written */
     size_t index;           /* 1-based field number in the source file */
+    int decimals;           /* when every value was written as a plain decimal of at
+                               most 15 significant digits: the most decimals any
+                               has (so value * 10^decimals is an exact integer);
+                               else -1.  Lets statistics work on the decimals as
+                               written, not on their binary roundings. */
     size_t n_missing;
     double *values;         /* non-text columns: n_rows values */
     char **text;            /* text columns: n_rows pointers into the arena */

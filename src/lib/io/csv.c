@@ -836,6 +836,7 @@ static effekt_status finish_load(reader *rd_in, char delim, effekt_table **out, 
             continue;
         effekt_column *col = &t->columns[rd.slot[i]];
         col->index = i + 1;
+        col->decimals = -1;
         if (*rd.headings[i]) {
             col->heading = rd.headings[i];
             rd.headings[i] = NULL;
@@ -1114,6 +1115,12 @@ static int merge_parts(reader *a, reader *b)
         x->percent += y->percent;
         x->grouped += y->grouped;
         x->fraction += y->fraction;
+        x->nonwhole += y->nonwhole;
+        x->negative += y->negative;
+        x->unreadable += y->unreadable;
+        x->clean += y->clean;
+        if (y->max_decimals > x->max_decimals)
+            x->max_decimals = y->max_decimals;
         raw_column *r = &a->raw[i], *q = &b->raw[i];
         if (q->len && grow_copy((void **)&r->data, r->len, q->data, q->len, 1) != 0)
             return -1;

@@ -217,6 +217,9 @@ int column_scan_add_slow(column_scan *scan, const effekt_csv_options *opt,
     } else if (text_only) {
         kind = VALUE_TEXT;   /* an id or a name: never read as a number */
     } else if (read_clean(s, len, &v, &kind, &format)) {
+        scan->clean++;
+        if ((unsigned)(format & 15) > scan->max_decimals)
+            scan->max_decimals = format & 15;
         scan->fraction += kind == VALUE_POINT;
         scan->nonwhole += v != floor(v);
         scan->negative += v < 0;
@@ -503,6 +506,8 @@ effekt_status column_finish(const infer_context *ctx, raw_column *raw, column_sc
                     && !(canon && canon->nonnegative && scan->negative);
         if (clean) {
             col->type = scan->nonwhole ? EFFEKT_TYPE_NUMBER : EFFEKT_TYPE_INTEGER;
+            /* every value a plain decimal: value * 10^decimals is an integer */
+            col->decimals = scan->clean == n_rows - count[VALUE_MISSING] ? (int)scan->max_decimals : -1;
             col->values = values;
             col->n_missing = count[VALUE_MISSING];
             scan->values = NULL;

@@ -53,6 +53,8 @@ typedef struct {
     size_t grouped;    /* values with thousands grouping whatever the mark */
     size_t fraction;   /* values with decimals whatever the mark */
     size_t nonwhole;   /* numbers (as first read) that are not whole */
+    size_t clean;      /* values read by read_clean (exact decimals of <= 15 digits) */
+    unsigned max_decimals;   /* the most decimals among them */
     size_t negative;   /* numbers (as first read) below zero */
     size_t unreadable; /* number-shaped values beyond the range of a double */
     size_t first_row[VALUE_TEXT + 1];   /* first row of each kind */
@@ -153,6 +155,9 @@ static inline int column_scan_add(column_scan *scan, const effekt_csv_options *o
     if (scan->n < scan->cap && !text_only && len && s[0] != ' ' && s[len - 1] != ' '
         && !missing->first[(unsigned char)s[0]] && read_clean(s, len, &v, &kind, &format)) {
         size_t row = scan->n++;
+        scan->clean++;
+        if ((unsigned)(format & 15) > scan->max_decimals)
+            scan->max_decimals = format & 15;
         scan->fraction += kind == VALUE_POINT;
         scan->nonwhole += v != (double)(int64_t)v;
         scan->negative += v < 0;

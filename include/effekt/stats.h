@@ -1,0 +1,59 @@
+/* effekt/stats.h — descriptive statistics that keep the certified digits.
+ *
+ * Missing values (NaN) are excluded and counted.  Sums and moments are
+ * exact when the data are decimals as written in a file (the column's
+ * `decimals`: every value times 10^decimals an integer): they are then
+ * computed on those integers in 128-bit arithmetic.  Otherwise a
+ * corrected two-pass algorithm in extended precision is used.  Quantiles
+ * follow Hyndman & Fan (1996), the nine types of R's quantile(); type 7,
+ * R's default, unless asked. */
+#ifndef EFFEKT_STATS_H
+#define EFFEKT_STATS_H
+
+#include <stddef.h>
+
+#include "effekt/status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define EFFEKT_MAX_PERCENTILES 16
+
+typedef struct {
+    double confidence;          /* of the t-interval of the mean (0.95) */
+    int quantile_type;          /* 1..9; 0 means 7 */
+    size_t n_percentiles;
+    double percentiles[EFFEKT_MAX_PERCENTILES];   /* in [0, 100] */
+    int decimals;               /* the column's decimals, or -1 */
+} effekt_describe_options;
+
+typedef struct {
+    size_t n;                   /* values present */
+    size_t missing;
+    double sum, mean, sd, se;   /* sd with denominator n - 1 */
+    double ci_lower, ci_upper;  /* t-interval of the mean */
+    double min, q1, median, q3, max, iqr;
+    double mad;                 /* median absolute deviation, scaled by 1.4826 as R's mad() */
+    double skewness;            /* adjusted Fisher-Pearson G1 */
+    double kurtosis;            /* excess kurtosis G2 (as SAS, SPSS, e1071 type 2) */
+    double percentile[EFFEKT_MAX_PERCENTILES];
+    int exact;                  /* 1 when the moments came from exact decimal arithmetic */
+} effekt_summary;
+
+/* Summarise x[0..n) (NaN = missing).  work must hold n doubles (the
+ * values are sorted there).  Statistics that need more values than there
+ * are (sd with n < 2, skewness with n < 3, kurtosis with n < 4) are NaN. */
+effekt_status effekt_describe(const double *x, size_t n, const effekt_describe_options *opt,
+                              double *work, effekt_summary *out);
+
+/* Quantile p in [0, 1] of sorted[0..n) by type 1..9 (R's quantile()). */
+double effekt_quantile_sorted(const double *sorted, size_t n, double p, int type);
+
+/* Sort n doubles (no NaN) ascending, in O(n) (radix sort). tmp holds n. */
+void effekt_sort(double *x, size_t n, double *tmp);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,205 @@
+/* Descriptive statistics: exact decimal moments where the data allow,
+ * corrected two-pass in extended precision otherwise; the nine quantile
+ * types of Hyndman & Fan as R computes them. */
+#include "config.h"
+
+#include <gsl/gsl_cdf.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "effekt/stats.h"
+
+__extension__ typedef __int128 int128;
+
+static const double pow10_exact[] = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15
+};
+
+/* R's quantile(x, p, type) on sorted x (R 4.x, src/library/stats/R/quantile.R). */
+double effekt_quantile_sorted(const double *x, size_t n, double p, int type)
+{
+    if (n == 0 || isnan(p) || p < 0 || p > 1)
+        return NAN;
+    if (type == 0)
+        type = 7;
+    const double fuzz = 4 * 2.220446049250313e-16;
+    double nd = (double)n;
+    if (type == 7) {
+        double index = 1 + (nd - 1) * p;
+        double lo = floor(index), hi = ceil(index);
+        double q = x[(size_t)lo - 1];
+        double h = index - lo;
+        if (index > lo && x[(size_t)hi - 1] != q)
+            q = (1 - h) * q + h * x[(size_t)hi - 1];
+        return q;
+    }
+    double nppm, j, h;
+    if (type <= 3) {
+        nppm = type == 3 ? nd * p - 0.5 : nd * p;
+        j = floor(nppm + fuzz);
+        if (type == 1)
+            h = nppm > j;
+        else if (type == 2)
+            h = ((nppm > j) + 1) / 2.0;
+        else
+            h = (nppm != j) || fmod(j, 2) == 1;
+    } else {
+        static const double ab[][2] = {
+            [4] = { 0, 1 }, [5] = { 0.5, 0.5 }, [6] = { 0, 0 },
+            [8] = { 1.0 / 3, 1.0 / 3 }, [9] = { 3.0 / 8, 3.0 / 8 },
+        };
+        double a = ab[type][0], b = ab[type][1];
+        nppm = a + p * (nd + 1 - a - b);
+        j = floor(nppm + fuzz);
+        h = nppm - j;
+        if (fabs(h) < fuzz)
+            h = 0;
+    }
+    /* x padded as c(x[1], x[1], x, x[n], x[n]): element j+2 (1-based) */
+    long lj = (long)j;
+    long i2 = lj + 2, i3 = lj + 3;   /* 1-based in the padded vector */
+    long k2 = i2 - 2 < 1 ? 1 : (i2 - 2 > (long)n ? (long)n : i2 - 2);
+    long k3 = i3 - 2 < 1 ? 1 : (i3 - 2 > (long)n ? (long)n : i3 - 2);
+    double x2 = x[k2 - 1], x3 = x[k3 - 1];
+    if (h == 1)
+        return x3;
+    if (h > 0 && h < 1 && x2 != x3)
+        return (1 - h) * x2 + h * x3;
+    return x2;
+}
+
+/* Exact sums of the decimals behind x: k = x * 10^d must be integers
+ * that x is the correctly rounded quotient of.  Returns 0 when they are
+ * not, or when 128 bits could overflow. */
+static int exact_moments(const double *x, size_t n, int decimals, long double *mean, long double *var)
+{
+    if (decimals < 0 || decimals > 15 || n == 0)
+        return 0;
+    double scale = pow10_exact[decimals];
+    int128 s1 = 0, s2 = 0;
+    for (size_t i = 0; i < n; i++) {
+        double y = x[i] * scale;
+        if (!(fabs(y) < 9007199254740992.0))
+            return 0;
+        int64_t k = (int64_t)nearbyint(y);
+        if ((double)k / scale != x[i])
+            return 0;
+        s1 += k;
+        int128 kk = (int128)k * k;
+        if (__builtin_add_overflow(s2, kk, &s2))
+            return 0;
+    }
+    *mean = (long double)s1 / (long double)n / scale;
+    if (n < 2) {
+        *var = NAN;
+        return 1;
+    }
+    int128 nn = (int128)n, num;
+    int128 a, b;
+    if (__builtin_mul_overflow(nn, s2, &a) || __builtin_mul_overflow(s1, s1, &b)
+        || __builtin_sub_overflow(a, b, &num))
+        return 0;
+    *var = (long double)num / ((long double)n * (long double)(n - 1)) / ((long double)scale * scale);
+    return 1;
+}
+
+effekt_status effekt_describe(const double *x, size_t n_all, const effekt_describe_options *opt,
+                              double *work, effekt_summary *out)
+{
+    memset(out, 0, sizeof *out);
+    size_t n = 0;
+    for (size_t i = 0; i < n_all; i++)
+        if (!isnan(x[i]))
+            work[n++] = x[i];
+    out->n = n;
+    out->missing = n_all - n;
+    double nan = NAN;
+    out->sum = n ? 0 : nan;
+    out->mean = out->sd = out->se = out->ci_lower = out->ci_upper = nan;
+    out->min = out->q1 = out->median = out->q3 = out->max = out->iqr = out->mad = nan;
+    out->skewness = out->kurtosis = nan;
+    for (size_t k = 0; k < opt->n_percentiles; k++)
+        out->percentile[k] = nan;
+    if (n == 0)
+        return EFFEKT_OK;
+
+    long double mean, var = NAN;
+    if (exact_moments(work, n, opt->decimals, &mean, &var)) {
+        out->exact = 1;
+    } else {
+        /* Neumaier-compensated sum, then the corrected two-pass variance */
+        long double s = 0, c = 0;
+        for (size_t i = 0; i < n; i++) {
+            long double t = s + work[i];
+            c += fabsl(s) >= fabsl((long double)work[i]) ? (s - t) + work[i] : ((long double)work[i] - t) + s;
+            s = t;
+        }
+        mean = (s + c) / (long double)n;
+        if (n >= 2) {
+            long double d1 = 0, d2 = 0;
+            for (size_t i = 0; i < n; i++) {
+                long double d = work[i] - mean;
+                d1 += d;
+                d2 += d * d;
+            }
+            var = (d2 - d1 * d1 / (long double)n) / (long double)(n - 1);
+        }
+    }
+    out->mean = (double)mean;
+    out->sum = (double)(mean * (long double)n);
+    if (n >= 2) {
+        out->sd = (double)sqrtl(var);
+        out->se = (double)(sqrtl(var) / sqrtl((long double)n));
+        double level = opt->confidence > 0 && opt->confidence < 1 ? opt->confidence : 0.95;
+        double t = gsl_cdf_tdist_Pinv(1 - (1 - level) / 2, (double)(n - 1));
+        out->ci_lower = out->mean - t * out->se;
+        out->ci_upper = out->mean + t * out->se;
+    }
+    /* third and fourth moments about the mean */
+    if (n >= 3) {
+        long double m2 = 0, m3 = 0, m4 = 0;
+        for (size_t i = 0; i < n; i++) {
+            long double d = work[i] - mean, d2 = d * d;
+            m2 += d2;
+            m3 += d2 * d;
+            m4 += d2 * d2;
+        }
+        long double nn = (long double)n;
+        m2 /= nn;
+        m3 /= nn;
+        m4 /= nn;
+        if (m2 > 0) {
+            long double g1 = m3 / powl(m2, 1.5L);
+            out->skewness = (double)(g1 * sqrtl(nn * (nn - 1)) / (nn - 2));
+            if (n >= 4) {
+                long double g2 = m4 / (m2 * m2) - 3;
+                out->kurtosis = (double)(((nn + 1) * g2 + 6) * (nn - 1) / ((nn - 2) * (nn - 3)));
+            }
+        }
+    }
+    /* order statistics */
+    double *tmp = malloc(n * sizeof *tmp);
+    if (!tmp)
+        return EFFEKT_ENOMEM;
+    effekt_sort(work, n, tmp);
+    int type = opt->quantile_type ? opt->quantile_type : 7;
+    out->min = work[0];
+    out->max = work[n - 1];
+    out->q1 = effekt_quantile_sorted(work, n, 0.25, type);
+    out->median = effekt_quantile_sorted(work, n, 0.5, type);
+    out->q3 = effekt_quantile_sorted(work, n, 0.75, type);
+    out->iqr = out->q3 - out->q1;
+    for (size_t k = 0; k < opt->n_percentiles; k++)
+        out->percentile[k] = effekt_quantile_sorted(work, n, opt->percentiles[k] / 100.0, type);
+    /* R's mad(): 1.4826 * median(|x - median(x)|), medians of type 7 */
+    double med7 = effekt_quantile_sorted(work, n, 0.5, 7);
+    for (size_t i = 0; i < n; i++)
+        tmp[i] = fabs(work[i] - med7);
+    double *tmp2 = work;   /* work is free again once the quantiles are taken */
+    effekt_sort(tmp, n, tmp2);
+    out->mad = 1.4826 * effekt_quantile_sorted(tmp, n, 0.5, 7);
+    free(tmp);
+    return EFFEKT_OK;
+}

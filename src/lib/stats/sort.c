@@ -1,0 +1,84 @@
+/* Sorting doubles by radix: four passes of 16 bits over keys in which
+ * the order of the unsigned integers is the order of the doubles.  O(n),
+ * which matters for medians of millions of values. */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "effekt/stats.h"
+
+static inline uint64_t key_of(double d)
+{
+    uint64_t u;
+    memcpy(&u, &d, sizeof u);
+    /* negative: flip all bits; positive: flip the sign bit */
+    return (u & 0x8000000000000000ull) ? ~u : u | 0x8000000000000000ull;
+}
+
+static inline double double_of(uint64_t k)
+{
+    uint64_t u = (k & 0x8000000000000000ull) ? k & ~0x8000000000000000ull : ~k;
+    double d;
+    memcpy(&d, &u, sizeof d);
+    return d;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+void effekt_sort(double *x, size_t n, double *tmp)
+{
+    if (n < 256) {
+        qsort(x, n, sizeof *x, cmp_double);
+        return;
+    }
+    /* keys in place; memcpy keeps the type punning defined */
+    for (size_t i = 0; i < n; i++) {
+        uint64_t k = key_of(x[i]);
+        memcpy(&x[i], &k, sizeof k);
+    }
+    uint64_t *a = (uint64_t *)(void *)x, *b = (uint64_t *)(void *)tmp;
+    size_t *count = calloc(4 * 65536, sizeof *count);
+    if (!count) {
+        for (size_t i = 0; i < n; i++) {
+            uint64_t k;
+            memcpy(&k, &x[i], sizeof k);
+            x[i] = double_of(k);
+        }
+        qsort(x, n, sizeof *x, cmp_double);
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        for (int pass = 0; pass < 4; pass++)
+            count[pass * 65536 + ((a[i] >> (16 * pass)) & 0xFFFF)]++;
+    for (int pass = 0; pass < 4; pass++) {
+        size_t *c = count + pass * 65536;
+        /* a pass where every key has the same digit changes nothing */
+        if (c[(a[0] >> (16 * pass)) & 0xFFFF] == n)
+            continue;
+        size_t sum = 0;
+        for (size_t d = 0; d < 65536; d++) {
+            size_t t = c[d];
+            c[d] = sum;
+            sum += t;
+        }
+        for (size_t i = 0; i < n; i++)
+            b[c[(a[i] >> (16 * pass)) & 0xFFFF]++] = a[i];
+        uint64_t *t = a;
+        a = b;
+        b = t;
+    }
+    if ((void *)a != (void *)x)
+        memcpy(x, a, n * sizeof *x);
+    free(count);
+    for (size_t i = 0; i < n; i++) {
+        uint64_t k;
+        memcpy(&k, &x[i], sizeof k);
+        x[i] = double_of(k);
+    }
+}
