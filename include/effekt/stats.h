@@ -26,7 +26,14 @@ typedef struct {
     size_t n_percentiles;
     double percentiles[EFFEKT_MAX_PERCENTILES];   /* in [0, 100] */
     int decimals;               /* the column's decimals, or -1 */
+    unsigned skip;              /* EFFEKT_SKIP_*: statistics not wanted (saves passes) */
 } effekt_describe_options;
+
+enum {
+    EFFEKT_SKIP_SHAPE = 1u << 0,   /* skewness, kurtosis */
+    EFFEKT_SKIP_MAD = 1u << 1,     /* the second sort */
+    EFFEKT_SKIP_ORDER = 1u << 2    /* min, quartiles, percentiles, MAD: no sort at all */
+};
 
 typedef struct {
     size_t n;                   /* values present */

@@ -31,7 +31,8 @@ enum {
     OPT_SORT = 1u << 6,
     OPT_CURRENCY = 1u << 7,   /* --currency --rates --price-year --deflator */
     OPT_STRICT = 1u << 8,
-    OPT_QUIET = 1u << 9
+    OPT_QUIET = 1u << 9,
+    OPT_DESCRIBE = 1u << 10   /* -c/--columns --percentiles --quantile-type --stats */
 };
 
 typedef struct {
@@ -47,6 +48,10 @@ typedef struct {
     const char *rates;
     long price_year;
     const char *deflator;
+    const char *columns;        /* -c: comma-separated */
+    const char *percentiles;    /* --percentiles 5,90 */
+    int quantile_type;          /* --quantile-type 1..9 */
+    const char *stats;          /* --stats count,mean,... */
     effekt_csv_options csv;
     effekt_mapping maps[64];
     const char *na[64];
@@ -82,5 +87,6 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 int cmd_validate(int argc, char **argv);
 int cmd_kpi(int argc, char **argv);
+int cmd_describe(int argc, char **argv);
 
 #endif

@@ -22,7 +22,7 @@ void cli_error(const char *fmt, ...)
 enum {
     LO_MAP = 256, LO_DELIMITER, LO_DECIMAL_COMMA, LO_DECIMAL_POINT, LO_ENCODING, LO_NA,
     LO_CONFIDENCE, LO_VALUES, LO_SORT, LO_CURRENCY, LO_RATES, LO_PRICE_YEAR, LO_DEFLATOR,
-    LO_STRICT
+    LO_STRICT, LO_PERCENTILES, LO_QUANTILE_TYPE, LO_STATS
 };
 
 static const struct {
@@ -46,6 +46,10 @@ static const struct {
     { { "price-year", required_argument, NULL, LO_PRICE_YEAR }, OPT_CURRENCY },
     { { "deflator", required_argument, NULL, LO_DEFLATOR }, OPT_CURRENCY },
     { { "strict", no_argument, NULL, LO_STRICT }, OPT_STRICT },
+    { { "columns", required_argument, NULL, 'c' }, OPT_DESCRIBE },
+    { { "percentiles", required_argument, NULL, LO_PERCENTILES }, OPT_DESCRIBE },
+    { { "quantile-type", required_argument, NULL, LO_QUANTILE_TYPE }, OPT_DESCRIBE },
+    { { "stats", required_argument, NULL, LO_STATS }, OPT_DESCRIBE },
     { { "quiet", no_argument, NULL, 'q' }, OPT_QUIET },
     { { "help", no_argument, NULL, 'h' }, 0 },
 };
@@ -76,7 +80,7 @@ int cli_parse(int argc, char **argv, unsigned accepted, const char *usage, cli_o
     optind = 1;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, ":f:o:g:qh", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":f:o:g:c:qh", longopts, NULL)) != -1) {
         if (c == '?')
             return bad_usage(cmd, "unknown option '%s'", argv[optind - 1]);
         if (c == ':')
@@ -157,6 +161,17 @@ int cli_parse(int argc, char **argv, unsigned accepted, const char *usage, cli_o
         }
         case LO_DEFLATOR: o->deflator = optarg; break;
         case LO_STRICT: o->strict = 1; break;
+        case 'c': o->columns = optarg; break;
+        case LO_PERCENTILES: o->percentiles = optarg; break;
+        case LO_STATS: o->stats = optarg; break;
+        case LO_QUANTILE_TYPE: {
+            char *end;
+            long t = strtol(optarg, &end, 10);
+            if (*end || t < 1 || t > 9)
+                return bad_usage(cmd, "--quantile-type expects 1 to 9 (R's types; 7 is the default) (got '%s')", optarg);
+            o->quantile_type = (int)t;
+            break;
+        }
         default:
             return bad_usage(cmd, "unexpected option");
         }

@@ -12,6 +12,8 @@ static const cli_command commands[] = {
       .summary = "load files, show how each column was read, report problems" },
     { .name = "kpi", .run = cmd_kpi,
       .summary = "project KPIs: cost per job, funding shares, attainment, rates" },
+    { .name = "describe", .run = cmd_describe,
+      .summary = "descriptive statistics of numeric columns, by group" },
     { .name = NULL }
 };
 

@@ -17,8 +17,26 @@ static const double pow10_exact[] = {
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15
 };
 
+/* Interpolate between two order statistics.  With scale (10^decimals),
+ * on the exact decimals behind them, so 10000000.3 - 10000000.1 is 0.2,
+ * not the difference of their binary roundings. */
+static double lerp(double lo, double hi, double h, double scale)
+{
+    if (scale == 0)
+        return (1 - h) * lo + h * hi;
+    long double a = nearbyint(lo * scale), b = nearbyint(hi * scale);
+    return (double)(((1 - (long double)h) * a + (long double)h * b) / scale);
+}
+
+static double quantile_scaled(const double *x, size_t n, double p, int type, double scale);
+
 /* R's quantile(x, p, type) on sorted x (R 4.x, src/library/stats/R/quantile.R). */
 double effekt_quantile_sorted(const double *x, size_t n, double p, int type)
+{
+    return quantile_scaled(x, n, p, type, 0);
+}
+
+static double quantile_scaled(const double *x, size_t n, double p, int type, double scale)
 {
     if (n == 0 || isnan(p) || p < 0 || p > 1)
         return NAN;
@@ -32,7 +50,7 @@ double effekt_quantile_sorted(const double *x, size_t n, double p, int type)
         double q = x[(size_t)lo - 1];
         double h = index - lo;
         if (index > lo && x[(size_t)hi - 1] != q)
-            q = (1 - h) * q + h * x[(size_t)hi - 1];
+            q = lerp(q, x[(size_t)hi - 1], h, scale);
         return q;
     }
     double nppm, j, h;
@@ -66,7 +84,7 @@ double effekt_quantile_sorted(const double *x, size_t n, double p, int type)
     if (h == 1)
         return x3;
     if (h > 0 && h < 1 && x2 != x3)
-        return (1 - h) * x2 + h * x3;
+        return lerp(x2, x3, h, scale);
     return x2;
 }
 
@@ -158,10 +176,19 @@ effekt_status effekt_describe(const double *x, size_t n_all, const effekt_descri
         out->ci_upper = out->mean + t * out->se;
     }
     /* third and fourth moments about the mean */
-    if (n >= 3) {
+    double scale = out->exact ? pow10_exact[opt->decimals] : 0;
+    if (n >= 3 && !(opt->skip & EFFEKT_SKIP_SHAPE)) {
         long double m2 = 0, m3 = 0, m4 = 0;
+        int128 s1 = 0;
+        if (scale)
+            for (size_t i = 0; i < n; i++)
+                s1 += (int64_t)nearbyint(work[i] * scale);
         for (size_t i = 0; i < n; i++) {
-            long double d = work[i] - mean, d2 = d * d;
+            /* exact data: d = (n k - sum k) / (n 10^d) with an exact numerator */
+            long double d = scale ? (long double)((int128)n * (int64_t)nearbyint(work[i] * scale) - s1)
+                                        / ((long double)n * scale)
+                                  : work[i] - mean;
+            long double d2 = d * d;
             m2 += d2;
             m3 += d2 * d;
             m4 += d2 * d2;
@@ -180,6 +207,8 @@ effekt_status effekt_describe(const double *x, size_t n_all, const effekt_descri
         }
     }
     /* order statistics */
+    if (opt->skip & EFFEKT_SKIP_ORDER)
+        return EFFEKT_OK;
     double *tmp = malloc(n * sizeof *tmp);
     if (!tmp)
         return EFFEKT_ENOMEM;
@@ -187,16 +216,36 @@ effekt_status effekt_describe(const double *x, size_t n_all, const effekt_descri
     int type = opt->quantile_type ? opt->quantile_type : 7;
     out->min = work[0];
     out->max = work[n - 1];
-    out->q1 = effekt_quantile_sorted(work, n, 0.25, type);
-    out->median = effekt_quantile_sorted(work, n, 0.5, type);
-    out->q3 = effekt_quantile_sorted(work, n, 0.75, type);
-    out->iqr = out->q3 - out->q1;
+    out->q1 = quantile_scaled(work, n, 0.25, type, scale);
+    out->median = quantile_scaled(work, n, 0.5, type, scale);
+    out->q3 = quantile_scaled(work, n, 0.75, type, scale);
+    /* the quartiles are k/scale for k with at most one more digit (an
+     * interpolation at 1/4, 1/2 or 3/4 adds at most two); take them in
+     * 4 k units, which are whole numbers for types 4-9 on decimal data */
+    if (scale) {
+        long double a = nearbyintl((long double)out->q1 * scale * 4), b = nearbyintl((long double)out->q3 * scale * 4);
+        long double d = (b - a) / (4 * (long double)scale);
+        out->iqr = fabsl((long double)(out->q3 - out->q1) - d) < 1e-9L * (fabsl(d) + 1) ? (double)d : out->q3 - out->q1;
+    } else {
+        out->iqr = out->q3 - out->q1;
+    }
     for (size_t k = 0; k < opt->n_percentiles; k++)
-        out->percentile[k] = effekt_quantile_sorted(work, n, opt->percentiles[k] / 100.0, type);
+        out->percentile[k] = quantile_scaled(work, n, opt->percentiles[k] / 100.0, type, scale);
+    if (opt->skip & EFFEKT_SKIP_MAD) {
+        free(tmp);
+        return EFFEKT_OK;
+    }
     /* R's mad(): 1.4826 * median(|x - median(x)|), medians of type 7 */
-    double med7 = effekt_quantile_sorted(work, n, 0.5, 7);
-    for (size_t i = 0; i < n; i++)
-        tmp[i] = fabs(work[i] - med7);
+    double med7 = quantile_scaled(work, n, 0.5, 7, scale);
+    if (scale) {
+        /* the median of n values is k/scale or (k1 + k2)/(2 scale): work in 2k */
+        long double m2k = 2 * (long double)nearbyint(med7 * scale * 2) / 2;
+        for (size_t i = 0; i < n; i++)
+            tmp[i] = (double)(fabsl(2 * (long double)nearbyint(work[i] * scale) - m2k) / (2 * scale));
+    } else {
+        for (size_t i = 0; i < n; i++)
+            tmp[i] = fabs(work[i] - med7);
+    }
     double *tmp2 = work;   /* work is free again once the quantiles are taken */
     effekt_sort(tmp, n, tmp2);
     out->mad = 1.4826 * effekt_quantile_sorted(tmp, n, 0.5, 7);
