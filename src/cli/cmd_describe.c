@@ -266,6 +266,16 @@ int cmd_describe(int argc, char **argv)
                     group[r] = 0;
                     continue;
                 }
+                if (n_by == 1 && by_cols[0]->type == EFFEKT_TYPE_TEXT) {
+                    /* the common case: one text column, its values are the keys */
+                    const char *v = by_cols[0]->text[r];
+                    group[r] = key_map_id(&map, v ? v : "(missing)");
+                    if (group[r] == (size_t)-1) {
+                        status = EXIT_BAD;
+                        break;
+                    }
+                    continue;
+                }
                 size_t len = 0;
                 for (size_t i = 0; i < n_by; i++) {
                     if (i)
