@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "effekt/csv.h"
 #include "effekt/kpi.h"
@@ -251,6 +252,39 @@ START_TEST(currency_and_price_year)
 }
 END_TEST
 
+START_TEST(deflator_and_rates_files)
+{
+    /* hand-made files: index 2019 = 100, 2022 = 110; 10 SEK per EUR in 2019 */
+    char defl[] = "/tmp/effekt-deflator-XXXXXX", rates_path[] = "/tmp/effekt-rates-XXXXXX";
+    int fd = mkstemp(defl);
+    static const char defl_text[] = "year,index\n2019,100\n2022,110\n";
+    static const char rates_text[] = "currency,year,rate\nSEK,2019,10\n";
+    ck_assert(fd >= 0 && write(fd, defl_text, strlen(defl_text)) == (ssize_t)strlen(defl_text));
+    close(fd);
+    fd = mkstemp(rates_path);
+    ck_assert(fd >= 0 && write(fd, rates_text, strlen(rates_text)) == (ssize_t)strlen(rates_text));
+    close(fd);
+    effekt_deflator d;
+    effekt_rates r;
+    ck_assert_int_eq(effekt_deflator_load(defl, &d, &diag), EFFEKT_OK);
+    ck_assert_int_eq(effekt_rates_load(rates_path, &r, &diag), EFFEKT_OK);
+    unlink(defl);
+    unlink(rates_path);
+    double k;
+    char why[128];
+    ck_assert_int_eq(effekt_deflator_factor(&d, 2019, 2022, &k, why, sizeof why), EFFEKT_OK);
+    ASSERT_REL(k, 1.1);   /* 110 / 100 */
+    ck_assert_int_eq(effekt_deflator_factor(&d, 2018, 2022, &k, why, sizeof why), EFFEKT_EUNDEF);
+    ck_assert_str_eq(why, "no price index for 2018 in the deflator");
+    /* SEK -> DKK through the euro: 7.46038 / 10 */
+    ck_assert_int_eq(effekt_rates_factor(&r, "SEK", 2019, "DKK", &k, why, sizeof why), EFFEKT_OK);
+    ASSERT_REL(k, 0.746038);
+    ck_assert_int_eq(effekt_rates_factor(&r, "SEK", 2020, "EUR", &k, why, sizeof why), EFFEKT_EUNDEF);
+    effekt_deflator_free(&d);
+    effekt_rates_free(&r);
+}
+END_TEST
+
 static Suite *kpi_suite(void)
 {
     Suite *s = suite_create("kpi");
@@ -267,6 +301,7 @@ static Suite *kpi_suite(void)
     tcase_add_test(tc, stated_rate_check);
     tcase_add_test(tc, pooled_is_a_ratio_of_sums);
     tcase_add_test(tc, currency_and_price_year);
+    tcase_add_test(tc, deflator_and_rates_files);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -217,14 +217,12 @@ static size_t count_newlines(const char *s, size_t len)
     return n;
 }
 
-/* 1 for a line break, 0x80 for a non-ASCII byte: one lookup a byte. */
-static const unsigned char byte_class[256] = {
-    ['\n'] = 1, ['\r'] = 1,
-    [0x80] = 0x80, [0x81] = 0x80, [0x82] = 0x80, [0x83] = 0x80, [0x84] = 0x80, [0x85] = 0x80,
-    [0x86] = 0x80, [0x87] = 0x80, [0x88] = 0x80, [0x89] = 0x80, [0x8A] = 0x80, [0x8B] = 0x80,
-    [0x8C] = 0x80, [0x8D] = 0x80, [0x8E] = 0x80, [0x8F] = 0x80,
-    [0x90 ... 0xFF] = 0x80,
-};
+/* What a byte tells the field scan: 1 a line break, 2 a NUL (binary
+ * input), 0x80 a non-ASCII byte. */
+static unsigned char byte_class(unsigned char c)
+{
+    return (unsigned char)((c & 0x80) | (c == '\n' || c == '\r') | (c == 0) << 1);
+}
 
 static void on_field(void *s, size_t len, void *data)
 {
@@ -239,7 +237,14 @@ static void on_field(void *s, size_t len, void *data)
     /* one pass over the (short) field: line breaks and non-ASCII bytes */
     unsigned char seen = 0;
     for (size_t i = 0; i < len; i++)
-        seen |= byte_class[(unsigned char)str[i]];
+        seen |= byte_class((unsigned char)str[i]);
+    if (seen & 2) {
+        effekt_diag_add(rd->diag, EFFEKT_ERROR, rd->name, start, rd->field + 1, NULL, NULL,
+                        "a NUL byte in field %zu: this is not a text file (is it a spreadsheet "
+                        "saved as .xlsx? export it as CSV)", rd->field + 1);
+        fail(rd, EFFEKT_EENCODING);
+        return;
+    }
     if (seen & 1)
         rd->line += count_newlines(str, len);
     if (rd->field == 0)

@@ -40,7 +40,7 @@ static const effekt_canonical canonical_columns[] = {
       .nonnegative = 1,
       .aliases = ALIASES("stated months", "months", "duration months", "varighed",
                          "varighed i måneder", "måneder", "projektperiode", "månader") },
-    { .name = "currency", .level = EFFEKT_LEVEL_PROJECT, .type = EFFEKT_TYPE_TEXT,
+    { .name = "currency", .level = EFFEKT_LEVEL_ANY, .type = EFFEKT_TYPE_TEXT,
       .aliases = ALIASES("currency", "valuta") },
     { .name = "price_year", .level = EFFEKT_LEVEL_PROJECT, .type = EFFEKT_TYPE_INTEGER,
       .aliases = ALIASES("price year", "prisår", "prisniveau") },
