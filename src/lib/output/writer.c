@@ -322,6 +322,44 @@ static void write_grid(FILE *out, const grid *g, effekt_format format, const cha
     free(w);
 }
 
+/* Under a table for people: why each n/a is n/a, counted. */
+static void write_reasons(FILE *out, const cJSON *array)
+{
+    enum { MAX = 64 };
+    const char *key[MAX], *why[MAX];
+    size_t count[MAX], n = 0;
+    const cJSON *row;
+    cJSON_ArrayForEach(row, array) {
+        const cJSON *v;
+        cJSON_ArrayForEach(v, row) {
+            const cJSON *r = is_figure(v) ? cJSON_GetObjectItemCaseSensitive(v, "reason") : NULL;
+            if (!cJSON_IsString(r))
+                continue;
+            size_t i = 0;
+            while (i < n && !(strcmp(key[i], v->string) == 0 && strcmp(why[i], r->valuestring) == 0))
+                i++;
+            if (i == n) {
+                if (n == MAX)
+                    continue;
+                key[n] = v->string;
+                why[n] = r->valuestring;
+                count[n++] = 0;
+            }
+            count[i]++;
+        }
+    }
+    if (n)
+        fputs("n/a:\n", out);
+    /* grouped by column, in the order the columns first appear */
+    int done[MAX] = { 0 };
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i; j < n; j++)
+            if (!done[j] && strcmp(key[j], key[i]) == 0) {
+                done[j] = 1;
+                fprintf(out, "  %s: %s (%zu row%s)\n", key[j], why[j], count[j], count[j] == 1 ? "" : "s");
+            }
+}
+
 effekt_status effekt_output_write(FILE *out, const cJSON *doc, effekt_format format,
                                   const effekt_sheet *sheets, size_t n_sheets)
 {
@@ -344,6 +382,8 @@ effekt_status effekt_output_write(FILE *out, const cJSON *doc, effekt_format for
                 return EFFEKT_ENOMEM;
             }
             write_grid(out, &g, format, sheets[i].title, first);
+            if (format == EFFEKT_FORMAT_TABLE)
+                write_reasons(out, array);
             first = 0;
             free_grid(&g);
         }
