@@ -117,12 +117,13 @@ effekt_status effekt_rates_factor(const effekt_rates *rates, const char *from, l
         *factor = 1.0;
         return EFFEKT_OK;
     }
-    if (!per_eur(rates, from, year, &f)) {
-        snprintf(reason, reason_size, "no %s rate for %ld (--rates gives rates)", from, year);
-        return EFFEKT_EUNDEF;
-    }
-    if (!per_eur(rates, to, year, &t)) {
-        snprintf(reason, reason_size, "no %s rate for %ld (--rates gives rates)", to, year);
+    const char *missing = !per_eur(rates, from, year, &f) ? from : !per_eur(rates, to, year, &t) ? to : NULL;
+    if (missing) {
+        if (year)
+            snprintf(reason, reason_size, "no %s rate for %ld (--rates gives rates)", missing, year);
+        else
+            snprintf(reason, reason_size, "no %s rate, and the year of the amounts is not known "
+                     "(price_year or start_date)", missing);
         return EFFEKT_EUNDEF;
     }
     *factor = t / f;
