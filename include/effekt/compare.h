@@ -1,0 +1,56 @@
+/* effekt/compare.h — comparing rates between groups: intervals, tests,
+ * effect sizes, multiple comparisons.  Each function names the R function
+ * it agrees with. */
+#ifndef EFFEKT_COMPARE_H
+#define EFFEKT_COMPARE_H
+
+#include <stddef.h>
+
+#include "effekt/status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum {
+    EFFEKT_INTERVAL_WILSON = 0,   /* prop.test(x, n, correct = FALSE)$conf.int */
+    EFFEKT_INTERVAL_CLOPPER_PEARSON, /* binom.test(x, n)$conf.int */
+    EFFEKT_INTERVAL_AGRESTI_COULL /* p~ = (x + z^2/2)/(n + z^2), p~ -/+ z sqrt(p~(1-p~)/(n + z^2)) */
+} effekt_interval_method;
+
+effekt_status effekt_interval_parse(const char *name, effekt_interval_method *out);
+const char *effekt_interval_name(effekt_interval_method m);
+
+/* A binomial proportion's interval; NaN when n is 0. */
+void effekt_binomial_interval(double x, double n, double confidence, effekt_interval_method method,
+                              double *lower, double *upper);
+
+/* Pearson's chi-square test of homogeneity of k proportions, no
+ * continuity correction (chisq.test(cbind(x, n - x), correct = FALSE)).
+ * *min_expected is the smallest expected count (a warning below 5). */
+effekt_status effekt_chisq_homogeneity(const double *x, const double *n, size_t k, double *statistic,
+                                       double *df, double *p, double *min_expected);
+
+/* Fisher's exact test of a 2x2 table [[a, b], [c, d]], two-sided as R's
+ * fisher.test: the probability of tables no more likely than the one seen. */
+double effekt_fisher_exact(unsigned a, unsigned b, unsigned c, unsigned d);
+
+/* Difference of two proportions with the Wald interval of
+ * prop.test(c(x1, x2), c(n1, n2), correct = FALSE), and the ratio with
+ * the Katz log interval exp(log(r) -/+ z sqrt(1/x1 - 1/n1 + 1/x2 - 1/n2)). */
+void effekt_risk_difference(double x1, double n1, double x2, double n2, double confidence,
+                            double *diff, double *lower, double *upper);
+void effekt_risk_ratio(double x1, double n1, double x2, double n2, double confidence,
+                       double *ratio, double *lower, double *upper);
+
+typedef enum { EFFEKT_ADJUST_HOLM = 0, EFFEKT_ADJUST_BH, EFFEKT_ADJUST_NONE } effekt_adjust_method;
+
+effekt_status effekt_adjust_parse(const char *name, effekt_adjust_method *out);
+
+/* p.adjust(p, "holm" | "BH" | "none") into adjusted[0..m). */
+effekt_status effekt_p_adjust(const double *p, size_t m, effekt_adjust_method method, double *adjusted);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

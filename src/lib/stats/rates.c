@@ -1,0 +1,192 @@
+/* Proportions and their comparison, as R's stats package computes them. */
+#include "config.h"
+
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_sf_gamma.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "effekt/compare.h"
+#include "effekt/kpi.h"
+
+static const struct { const char *name; effekt_interval_method m; } interval_names[] = {
+    { "wilson", EFFEKT_INTERVAL_WILSON },
+    { "clopper-pearson", EFFEKT_INTERVAL_CLOPPER_PEARSON }, { "cp", EFFEKT_INTERVAL_CLOPPER_PEARSON },
+    { "exact", EFFEKT_INTERVAL_CLOPPER_PEARSON },
+    { "agresti-coull", EFFEKT_INTERVAL_AGRESTI_COULL }, { "ac", EFFEKT_INTERVAL_AGRESTI_COULL },
+};
+
+effekt_status effekt_interval_parse(const char *name, effekt_interval_method *out)
+{
+    for (size_t i = 0; i < sizeof interval_names / sizeof *interval_names; i++)
+        if (strcasecmp(name, interval_names[i].name) == 0) {
+            *out = interval_names[i].m;
+            return EFFEKT_OK;
+        }
+    return EFFEKT_EINVAL;
+}
+
+const char *effekt_interval_name(effekt_interval_method m)
+{
+    switch (m) {
+    case EFFEKT_INTERVAL_WILSON: return "Wilson score";
+    case EFFEKT_INTERVAL_CLOPPER_PEARSON: return "Clopper-Pearson (exact)";
+    case EFFEKT_INTERVAL_AGRESTI_COULL: return "Agresti-Coull";
+    }
+    return "?";
+}
+
+static double z_of(double confidence)
+{
+    return gsl_cdf_ugaussian_Pinv(1 - (1 - confidence) / 2);
+}
+
+void effekt_binomial_interval(double x, double n, double confidence, effekt_interval_method method,
+                              double *lower, double *upper)
+{
+    if (!(n > 0)) {
+        *lower = *upper = NAN;
+        return;
+    }
+    double alpha = 1 - confidence;
+    switch (method) {
+    case EFFEKT_INTERVAL_WILSON:
+        effekt_wilson_interval(x, n, confidence, lower, upper);
+        return;
+    case EFFEKT_INTERVAL_CLOPPER_PEARSON:
+        /* binom.test: qbeta(alpha/2, x, n - x + 1), qbeta(1 - alpha/2, x + 1, n - x) */
+        *lower = x == 0 ? 0.0 : gsl_cdf_beta_Pinv(alpha / 2, x, n - x + 1);
+        *upper = x == n ? 1.0 : gsl_cdf_beta_Pinv(1 - alpha / 2, x + 1, n - x);
+        return;
+    case EFFEKT_INTERVAL_AGRESTI_COULL: {
+        double z = z_of(confidence), nt = n + z * z, pt = (x + z * z / 2) / nt;
+        double h = z * sqrt(pt * (1 - pt) / nt);
+        *lower = fmax(0.0, pt - h);
+        *upper = fmin(1.0, pt + h);
+        return;
+    }
+    }
+}
+
+effekt_status effekt_chisq_homogeneity(const double *x, const double *n, size_t k, double *statistic,
+                                       double *df, double *p, double *min_expected)
+{
+    double sx = 0, sn = 0;
+    for (size_t i = 0; i < k; i++) {
+        sx += x[i];
+        sn += n[i];
+    }
+    *statistic = *df = *p = *min_expected = NAN;
+    if (k < 2 || !(sn > 0) || sx == 0 || sx == sn)
+        return EFFEKT_EUNDEF;   /* no variation: the test is undefined */
+    double pooled = sx / sn, chi = 0, emin = INFINITY;
+    for (size_t i = 0; i < k; i++) {
+        double e1 = n[i] * pooled, e0 = n[i] - e1;
+        if (!(n[i] > 0))
+            return EFFEKT_EUNDEF;
+        chi += (x[i] - e1) * (x[i] - e1) / e1 + ((n[i] - x[i]) - e0) * ((n[i] - x[i]) - e0) / e0;
+        emin = fmin(emin, fmin(e1, e0));
+    }
+    *statistic = chi;
+    *df = (double)(k - 1);
+    *p = gsl_cdf_chisq_Q(chi, *df);
+    *min_expected = emin;
+    return EFFEKT_OK;
+}
+
+double effekt_fisher_exact(unsigned a, unsigned b, unsigned c, unsigned d)
+{
+    /* the first cell of tables with the same margins is hypergeometric */
+    unsigned r1 = a + b, c1 = a + c, total = a + b + c + d;
+    unsigned lo = r1 + c1 > total ? r1 + c1 - total : 0, hi = r1 < c1 ? r1 : c1;
+    double observed = gsl_ran_hypergeometric_pdf(a, c1, total - c1, r1);
+    /* R: tables with probability <= observed * (1 + 1e-7) */
+    double p = 0;
+    for (unsigned k = lo; k <= hi; k++) {
+        double pk = gsl_ran_hypergeometric_pdf(k, c1, total - c1, r1);
+        if (pk <= observed * (1 + 1e-7))
+            p += pk;
+    }
+    return fmin(1.0, p);
+}
+
+void effekt_risk_difference(double x1, double n1, double x2, double n2, double confidence,
+                            double *diff, double *lower, double *upper)
+{
+    double p1 = x1 / n1, p2 = x2 / n2, z = z_of(confidence);
+    double se = sqrt(p1 * (1 - p1) / n1 + p2 * (1 - p2) / n2);
+    *diff = p1 - p2;
+    *lower = fmax(-1.0, *diff - z * se);
+    *upper = fmin(1.0, *diff + z * se);
+}
+
+void effekt_risk_ratio(double x1, double n1, double x2, double n2, double confidence,
+                       double *ratio, double *lower, double *upper)
+{
+    *ratio = *lower = *upper = NAN;
+    if (x2 == 0 || !(n1 > 0) || !(n2 > 0))
+        return;
+    *ratio = (x1 / n1) / (x2 / n2);
+    if (x1 == 0)
+        return;   /* the log interval needs events in both groups */
+    double z = z_of(confidence), se = sqrt(1 / x1 - 1 / n1 + 1 / x2 - 1 / n2);
+    *lower = exp(log(*ratio) - z * se);
+    *upper = exp(log(*ratio) + z * se);
+}
+
+effekt_status effekt_adjust_parse(const char *name, effekt_adjust_method *out)
+{
+    if (strcasecmp(name, "holm") == 0)
+        *out = EFFEKT_ADJUST_HOLM;
+    else if (strcasecmp(name, "bh") == 0 || strcasecmp(name, "fdr") == 0)
+        *out = EFFEKT_ADJUST_BH;
+    else if (strcasecmp(name, "none") == 0)
+        *out = EFFEKT_ADJUST_NONE;
+    else
+        return EFFEKT_EINVAL;
+    return EFFEKT_OK;
+}
+
+static const double *sort_p;
+static int by_p(const void *a, const void *b)
+{
+    size_t i = *(const size_t *)a, j = *(const size_t *)b;
+    if (sort_p[i] != sort_p[j])
+        return sort_p[i] < sort_p[j] ? -1 : 1;
+    return (i > j) - (i < j);
+}
+
+effekt_status effekt_p_adjust(const double *p, size_t m, effekt_adjust_method method, double *adj)
+{
+    if (method == EFFEKT_ADJUST_NONE || m == 0) {
+        memcpy(adj, p, m * sizeof *adj);
+        return EFFEKT_OK;
+    }
+    size_t *o = malloc(m * sizeof *o);
+    if (!o)
+        return EFFEKT_ENOMEM;
+    for (size_t i = 0; i < m; i++)
+        o[i] = i;
+    sort_p = p;
+    qsort(o, m, sizeof *o, by_p);
+    if (method == EFFEKT_ADJUST_HOLM) {
+        /* cummax((m - i + 1) p_(i)), capped at 1 */
+        double run = 0;
+        for (size_t i = 0; i < m; i++) {
+            run = fmax(run, fmin(1.0, (double)(m - i) * p[o[i]]));
+            adj[o[i]] = run;
+        }
+    } else {
+        /* cummin from the largest of m / i p_(i) */
+        double run = 1;
+        for (size_t i = m; i-- > 0;) {
+            run = fmin(run, (double)m / (double)(i + 1) * p[o[i]]);
+            adj[o[i]] = fmin(1.0, run);
+        }
+    }
+    free(o);
+    return EFFEKT_OK;
+}

@@ -1,0 +1,151 @@
+/* Check suite for comparing rates.  Expected values from R 4.2 with the
+ * code beside them, or a hand calculation; tolerance 1e-9 relative where
+ * the method is exact, as stated per test. */
+#include "config.h"
+
+#include <check.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "effekt/compare.h"
+
+#define NEAR(got, want, tol)                                                                   \
+    do {                                                                                       \
+        double g_ = (got), w_ = (want);                                                        \
+        ck_assert_msg(fabs(g_ - w_) <= (tol) * fabs(w_), "%s = %.17g, want %.17g", #got, g_, w_); \
+    } while (0)
+
+/* x <- c(12, 30, 21); n <- c(30, 50, 60) */
+static const double x[] = { 12, 30, 21 }, n[] = { 30, 50, 60 };
+
+/* for (i in 1:3) binom.test(x[i], n[i])$conf.int; prop.test(x[i], n[i], correct = FALSE)$conf.int */
+START_TEST(binomial_intervals_as_r)
+{
+    static const double cp[3][2] = { { 0.22655764882859361, 0.59396506994818132 },
+                                     { 0.45179402847918043, 0.7359216049054631 },
+                                     { 0.23132642214846005, 0.484028009370567 } };
+    static const double wilson[3][2] = { { 0.24590628116801863, 0.57679639746677525 },
+                                         { 0.46181437747589366, 0.72391610269743456 },
+                                         { 0.24167774406017556, 0.47637381158245118 } };
+    for (int i = 0; i < 3; i++) {
+        double lo, hi;
+        effekt_binomial_interval(x[i], n[i], 0.95, EFFEKT_INTERVAL_CLOPPER_PEARSON, &lo, &hi);
+        NEAR(lo, cp[i][0], 1e-9);   /* GSL's inverse beta: 1e-9 */
+        NEAR(hi, cp[i][1], 1e-9);
+        effekt_binomial_interval(x[i], n[i], 0.95, EFFEKT_INTERVAL_WILSON, &lo, &hi);
+        NEAR(lo, wilson[i][0], 1e-12);
+        NEAR(hi, wilson[i][1], 1e-12);
+    }
+    /* Agresti-Coull by hand: z = 1.959963984540054, n~ = 30 + z^2,
+     * p~ = (12 + z^2/2)/n~, p~ -/+ z sqrt(p~(1 - p~)/n~) */
+    double lo, hi;
+    effekt_binomial_interval(12, 30, 0.95, EFFEKT_INTERVAL_AGRESTI_COULL, &lo, &hi);
+    NEAR(lo, 0.24556143118073553, 1e-12);
+    NEAR(hi, 0.577141247454058, 1e-12);
+    /* the exact interval's ends at 0 and n events */
+    effekt_binomial_interval(0, 10, 0.95, EFFEKT_INTERVAL_CLOPPER_PEARSON, &lo, &hi);
+    ck_assert_double_eq(lo, 0.0);
+    effekt_binomial_interval(10, 10, 0.95, EFFEKT_INTERVAL_CLOPPER_PEARSON, &lo, &hi);
+    ck_assert_double_eq(hi, 1.0);
+}
+END_TEST
+
+/* chisq.test(cbind(x, n - x), correct = FALSE):
+ * X-squared 7.2727272727272725, df 2, p 0.026347980814448734; min expected 13.5 */
+START_TEST(chi_square_as_r)
+{
+    double stat, df, p, emin;
+    ck_assert_int_eq(effekt_chisq_homogeneity(x, n, 3, &stat, &df, &p, &emin), EFFEKT_OK);
+    NEAR(stat, 7.2727272727272725, 1e-12);
+    ck_assert_double_eq(df, 2);
+    NEAR(p, 0.026347980814448734, 1e-10);
+    NEAR(emin, 13.5, 1e-12);
+    /* no events anywhere: undefined, not p = 1 */
+    const double zero[] = { 0, 0 }, two[] = { 5, 6 };
+    ck_assert_int_eq(effekt_chisq_homogeneity(zero, two, 2, &stat, &df, &p, &emin), EFFEKT_EUNDEF);
+}
+END_TEST
+
+/* fisher.test(matrix(c(3, 7, 9, 2), 2))$p.value    0.029973122852379838
+ * fisher.test(matrix(c(12, 18, 30, 20), 2))$p.value 0.10713710218363343 */
+START_TEST(fisher_as_r)
+{
+    NEAR(effekt_fisher_exact(3, 9, 7, 2), 0.029973122852379838, 1e-9);
+    NEAR(effekt_fisher_exact(12, 30, 18, 20), 0.10713710218363343, 1e-9);
+}
+END_TEST
+
+/* prop.test(c(12, 30), c(30, 50), correct = FALSE)$conf.int
+ *   -0.42174461189594836 0.021744611895948451
+ * Risk ratio by hand: (12/30)/(30/50) = 2/3, exp(log(2/3) -/+ z sqrt(1/12 - 1/30 + 1/30 - 1/50))
+ *   0.4070937019210516 1.091749742988253 */
+START_TEST(difference_and_ratio)
+{
+    double d, lo, hi;
+    effekt_risk_difference(12, 30, 30, 50, 0.95, &d, &lo, &hi);
+    NEAR(d, -0.2, 1e-12);
+    NEAR(lo, -0.42174461189594836, 1e-12);
+    NEAR(hi, 0.021744611895948451, 1e-12);
+    effekt_risk_ratio(12, 30, 30, 50, 0.95, &d, &lo, &hi);
+    NEAR(d, 2.0 / 3.0, 1e-12);
+    NEAR(lo, 0.4070937019210516, 1e-12);
+    NEAR(hi, 1.091749742988253, 1e-12);
+    effekt_risk_ratio(3, 10, 0, 10, 0.95, &d, &lo, &hi);
+    ck_assert(isnan(d));   /* no events in the reference group: undefined */
+}
+END_TEST
+
+/* p.adjust(c(0.01, 0.04, 0.03, 0.005, 0.2), "holm")  0.04 0.09 0.09 0.025 0.2
+ * p.adjust(c(0.01, 0.04, 0.03, 0.005, 0.2), "BH")    0.025 0.05 0.05 0.025 0.2
+ * pairwise.prop.test(x, n, correct = FALSE, p.adjust.method = "none" / "holm" / "BH"):
+ *   raw 1-2 0.082879066442815896, 1-3 0.642636161546668139, 2-3 0.0088421429261127792
+ *   holm 0.16575813288563179 0.64263616154666814 0.026526428778338336
+ *   BH   0.12431859966422384 0.64263616154666814 0.026526428778338336 */
+START_TEST(p_adjust_as_r)
+{
+    const double p[] = { 0.01, 0.04, 0.03, 0.005, 0.2 };
+    const double holm[] = { 0.04, 0.09, 0.09, 0.025, 0.2 }, bh[] = { 0.025, 0.05, 0.05, 0.025, 0.2 };
+    double adj[5];
+    ck_assert_int_eq(effekt_p_adjust(p, 5, EFFEKT_ADJUST_HOLM, adj), EFFEKT_OK);
+    for (int i = 0; i < 5; i++)
+        NEAR(adj[i], holm[i], 1e-12);
+    ck_assert_int_eq(effekt_p_adjust(p, 5, EFFEKT_ADJUST_BH, adj), EFFEKT_OK);
+    for (int i = 0; i < 5; i++)
+        NEAR(adj[i], bh[i], 1e-12);
+    /* the pairwise chi-square p-values, then adjusted */
+    const int pairs[3][2] = { { 0, 1 }, { 0, 2 }, { 1, 2 } };
+    const double raw[] = { 0.082879066442815896, 0.642636161546668139, 0.0088421429261127792 };
+    const double hm[] = { 0.16575813288563179, 0.64263616154666814, 0.026526428778338336 };
+    const double bhp[] = { 0.12431859966422384, 0.64263616154666814, 0.026526428778338336 };
+    double pr[3];
+    for (int k = 0; k < 3; k++) {
+        double xx[2] = { x[pairs[k][0]], x[pairs[k][1]] }, nn[2] = { n[pairs[k][0]], n[pairs[k][1]] };
+        double st, df, em;
+        ck_assert_int_eq(effekt_chisq_homogeneity(xx, nn, 2, &st, &df, &pr[k], &em), EFFEKT_OK);
+        NEAR(pr[k], raw[k], 1e-10);
+    }
+    effekt_p_adjust(pr, 3, EFFEKT_ADJUST_HOLM, adj);
+    for (int k = 0; k < 3; k++)
+        NEAR(adj[k], hm[k], 1e-10);
+    effekt_p_adjust(pr, 3, EFFEKT_ADJUST_BH, adj);
+    for (int k = 0; k < 3; k++)
+        NEAR(adj[k], bhp[k], 1e-10);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("compare");
+    TCase *tc = tcase_create("rates");
+    tcase_add_test(tc, binomial_intervals_as_r);
+    tcase_add_test(tc, chi_square_as_r);
+    tcase_add_test(tc, fisher_as_r);
+    tcase_add_test(tc, difference_and_ratio);
+    tcase_add_test(tc, p_adjust_as_r);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
