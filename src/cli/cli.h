@@ -32,7 +32,8 @@ enum {
     OPT_CURRENCY = 1u << 7,   /* --currency --rates --price-year --deflator */
     OPT_STRICT = 1u << 8,
     OPT_QUIET = 1u << 9,
-    OPT_DESCRIBE = 1u << 10   /* -c/--columns --percentiles --quantile-type --stats */
+    OPT_DESCRIBE = 1u << 10,  /* -c/--columns --percentiles --quantile-type --stats */
+    OPT_COMPARE = 1u << 11    /* --outcome --interval --adjust */
 };
 
 typedef struct {
@@ -52,6 +53,9 @@ typedef struct {
     const char *percentiles;    /* --percentiles 5,90 */
     int quantile_type;          /* --quantile-type 1..9 */
     const char *stats;          /* --stats count,mean,... */
+    const char *outcome;        /* --outcome COLUMN */
+    const char *interval;       /* --interval wilson|clopper-pearson|agresti-coull */
+    const char *adjust;         /* --adjust holm|bh|none */
     effekt_csv_options csv;
     effekt_mapping maps[64];
     const char *na[64];
@@ -85,8 +89,24 @@ int cli_emit(const cli_options *o, const cJSON *doc, const effekt_sheet *sheets,
 /* "effekt: " + message on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Group ids by key text (groups.c). */
+typedef struct {
+    char **keys;     /* by group id */
+    size_t n, cap_keys;
+    size_t *slots;   /* group id + 1, 0 = empty */
+    size_t n_slots;
+} key_map;
+
+/* The group id of key (copied when new); (size_t)-1 when out of memory. */
+size_t key_map_id(key_map *m, const char *key);
+void key_map_free(key_map *m);
+
+/* The text of a value as a group key: "(missing)" when missing. */
+void value_text(const effekt_column *c, size_t row, char *buf, size_t size);
+
 int cmd_validate(int argc, char **argv);
 int cmd_kpi(int argc, char **argv);
 int cmd_describe(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
 
 #endif

@@ -14,6 +14,8 @@ static const cli_command commands[] = {
       .summary = "project KPIs: cost per job, funding shares, attainment, rates" },
     { .name = "describe", .run = cmd_describe,
       .summary = "descriptive statistics of numeric columns, by group" },
+    { .name = "compare", .run = cmd_compare,
+      .summary = "rates between groups: intervals, chi-square and Fisher tests, pairwise" },
     { .name = NULL }
 };
 
