@@ -330,6 +330,17 @@ fail:
     return -1;
 }
 
+/* The end of column_finish: the first look's kinds and the text index
+ * are no longer needed. */
+static effekt_status release(column_scan *scan, raw_index *idx)
+{
+    free(scan->kinds);
+    scan->kinds = NULL;
+    free(idx->arena);
+    free(idx->offsets);
+    return idx->failed ? EFFEKT_ENOMEM : EFFEKT_OK;
+}
+
 static const char *raw_value(const raw_column *raw, raw_index *idx, size_t row)
 {
     (void)raw;
@@ -444,13 +455,7 @@ effekt_status column_finish(const infer_context *ctx, raw_column *raw, column_sc
         }
         free(values);
         scan->values = NULL;
-        {
-        }
-        free(scan->kinds);
-        scan->kinds = NULL;
-        free(index.arena);
-        free(index.offsets);
-        return EFFEKT_OK;
+        return release(scan, &index);
     }
 
     const char *name = display_name(col);
@@ -511,11 +516,7 @@ effekt_status column_finish(const infer_context *ctx, raw_column *raw, column_sc
             col->values = values;
             col->n_missing = count[VALUE_MISSING];
             scan->values = NULL;
-            free(scan->kinds);
-            scan->kinds = NULL;
-            free(index.arena);
-            free(index.offsets);
-            return EFFEKT_OK;
+            return release(scan, &index);
         }
         for (size_t row = 0; row < n_rows; row++) {
             uint8_t k = scan->kinds[row];
@@ -609,9 +610,5 @@ effekt_status column_finish(const infer_context *ctx, raw_column *raw, column_sc
     for (size_t row = 0; row < n_rows; row++)
         missing += isnan(values[row]);
     col->n_missing = missing;
-    free(scan->kinds);
-    scan->kinds = NULL;
-    free(index.arena);
-    free(index.offsets);
-    return index.failed ? EFFEKT_ENOMEM : EFFEKT_OK;
+    return release(scan, &index);
 }
