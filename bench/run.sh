@@ -13,8 +13,8 @@ file="$out/participants-$rows.csv"
 [ -s "$file" ] || ./bench/gen_bench "$rows" >"$file"
 
 echo "== loading: effekt_csv_load_file, every column typed (target: 150 MB/s)"
-./bench/bench_load "$file" 10
-./bench/bench_load "$file" 5 one-core
+./bench/bench_load "$file" 15
+./bench/bench_load "$file" 15 one-core
 
 # best wall time of a shell command, in seconds
 best() {

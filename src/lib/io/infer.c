@@ -165,6 +165,14 @@ static size_t clean_text(double v, uint8_t format, char *out)
     return o + (size_t)n;
 }
 
+static int memchr_digit(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned)(s[i] - '0') <= 9)
+            return 1;
+    return 0;
+}
+
 static const unsigned char trimmable[256] = { [' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\n'] = 1 };
 
 int column_scan_add_slow(column_scan *scan, const effekt_csv_options *opt,
@@ -223,6 +231,14 @@ int column_scan_add_slow(column_scan *scan, const effekt_csv_options *opt,
         scan->fraction += kind == VALUE_POINT;
         scan->nonwhole += v != floor(v);
         scan->negative += v < 0;
+    } else if (!memchr_digit(s, len)) {
+        /* no digit: neither a number nor a date; perhaps yes/no */
+        int bv;
+        kind = VALUE_TEXT;
+        if (read_boolean(s, len, &bv)) {
+            kind = VALUE_BOOLEAN;
+            v = bv;
+        }
     } else {
         number_shape shape = number_read(s, len, &v);
         kind = kind_of_shape[shape.kind];
@@ -256,7 +272,8 @@ int column_scan_add_slow(column_scan *scan, const effekt_csv_options *opt,
         scan->first_row[base] = row;
     scan->kinds[row] = kind;
     scan->format[row] = format;
-    scan->values[row] = v;
+    if (!text_only)   /* an id column's values are never read: leave its pages untouched */
+        scan->values[row] = v;
     return format == 0;
 }
 
