@@ -50,6 +50,41 @@ effekt_status effekt_adjust_parse(const char *name, effekt_adjust_method *out);
 /* p.adjust(p, "holm" | "BH" | "none") into adjusted[0..m). */
 effekt_status effekt_p_adjust(const double *p, size_t m, effekt_adjust_method method, double *adjusted);
 
+/* ---- values between groups ---- */
+
+typedef struct {
+    double statistic, df, df2, p;   /* df2 only for F tests */
+    double estimate, lower, upper;  /* the effect and its interval where there is one */
+    int exact;                      /* an exact p-value (Mann-Whitney) */
+} effekt_test_result;
+
+/* Welch's two-sample t-test, as t.test(a, b): estimate = mean(a) - mean(b)
+ * with its interval. */
+effekt_status effekt_welch_t(const double *a, size_t na, const double *b, size_t nb, double confidence,
+                             effekt_test_result *out);
+
+/* Mann-Whitney U (Wilcoxon rank sum) as wilcox.test(a, b): statistic W
+ * (rank sum of a minus na(na+1)/2); the exact p-value when both groups
+ * have fewer than 50 values and there are no ties, else the normal
+ * approximation with continuity and tie correction.  estimate is the
+ * rank-biserial correlation 2W/(na nb) - 1. */
+effekt_status effekt_mann_whitney(const double *a, size_t na, const double *b, size_t nb,
+                                  effekt_test_result *out);
+
+/* Welch's one-way ANOVA for k groups, as oneway.test(y ~ g): F, df, df2. */
+effekt_status effekt_welch_anova(const double *const *groups, const size_t *n, size_t k,
+                                 effekt_test_result *out);
+
+/* Kruskal-Wallis, as kruskal.test, with the tie correction. */
+effekt_status effekt_kruskal_wallis(const double *const *groups, const size_t *n, size_t k,
+                                    effekt_test_result *out);
+
+/* Hedges' g = J (mean(a) - mean(b)) / pooled sd, J = 1 - 3/(4(na + nb) - 9),
+ * with the interval g -/+ z sqrt((na + nb)/(na nb) + g^2/(2(na + nb)))
+ * (Hedges & Olkin 1985). */
+effekt_status effekt_hedges_g(const double *a, size_t na, const double *b, size_t nb, double confidence,
+                              effekt_test_result *out);
+
 #ifdef __cplusplus
 }
 #endif

@@ -133,6 +133,69 @@ START_TEST(p_adjust_as_r)
 }
 END_TEST
 
+/* R 4.2:
+ *   a <- c(12.1, 14.3, 11.8, 15.2, 13.9, 12.7, 16.4, 14.1)
+ *   b <- c(10.2, 11.9, 12.5, 9.8, 11.1, 13.0, 10.7)
+ *   c <- c(14.9, 15.5, 13.2, 16.8, 15.1, 17.3)
+ *   t.test(a, b): t 3.4977805624014482, df 12.798567236726909,
+ *     p 0.0040172056100018566, conf.int 0.95274533470273415 4.0436832367258368
+ *   wilcox.test(a, b): W 50, exact p 0.009324009324009324
+ *   a2 <- c(3, 5, 5, 7, 8, 8, 9, 12); b2 <- c(1, 2, 5, 5, 6, 8, 4)
+ *   wilcox.test(a2, b2): W 43, p 0.08923890660252029 (ties: normal, corrected)
+ *   oneway.test(y ~ g) for a, b, c: F 15.582335280751344, df 2, 11.4740542029338,
+ *     p 0.00053628253178840423
+ *   kruskal.test(y ~ g): 12.37167594310452, df 2, p 0.0020583759692351911
+ *   kruskal.test(list(a2, b2)): 3.0906593406593448, df 1, p 0.07874289563224196
+ *   Hedges' g by hand (formula in compare.h): 1.6717046806210305,
+ *     interval 0.49407722043868785 2.8493321408033729
+ *   rank-biserial 2 * 50 / (8 * 7) - 1 = 0.78571428571428581 */
+static const double a[] = { 12.1, 14.3, 11.8, 15.2, 13.9, 12.7, 16.4, 14.1 };
+static const double b[] = { 10.2, 11.9, 12.5, 9.8, 11.1, 13.0, 10.7 };
+static const double c3[] = { 14.9, 15.5, 13.2, 16.8, 15.1, 17.3 };
+static const double a2[] = { 3, 5, 5, 7, 8, 8, 9, 12 }, b2[] = { 1, 2, 5, 5, 6, 8, 4 };
+
+START_TEST(values_as_r)
+{
+    effekt_test_result r;
+    ck_assert_int_eq(effekt_welch_t(a, 8, b, 7, 0.95, &r), EFFEKT_OK);
+    NEAR(r.statistic, 3.4977805624014482, 1e-12);
+    NEAR(r.df, 12.798567236726909, 1e-12);
+    NEAR(r.p, 0.0040172056100018566, 1e-9);
+    NEAR(r.lower, 0.95274533470273415, 1e-9);
+    NEAR(r.upper, 4.0436832367258368, 1e-9);
+    ck_assert_int_eq(effekt_mann_whitney(a, 8, b, 7, &r), EFFEKT_OK);
+    ck_assert_double_eq(r.statistic, 50);
+    ck_assert(r.exact);
+    NEAR(r.p, 0.009324009324009324, 1e-12);
+    NEAR(r.estimate, 0.78571428571428581, 1e-12);
+    ck_assert_int_eq(effekt_mann_whitney(a2, 8, b2, 7, &r), EFFEKT_OK);
+    ck_assert_double_eq(r.statistic, 43);
+    ck_assert(!r.exact);
+    NEAR(r.p, 0.08923890660252029, 1e-12);
+    const double *groups[] = { a, b, c3 };
+    const size_t sizes[] = { 8, 7, 6 };
+    ck_assert_int_eq(effekt_welch_anova(groups, sizes, 3, &r), EFFEKT_OK);
+    NEAR(r.statistic, 15.582335280751344, 1e-12);
+    NEAR(r.df2, 11.4740542029338, 1e-12);
+    NEAR(r.p, 0.00053628253178840423, 1e-9);
+    ck_assert_int_eq(effekt_kruskal_wallis(groups, sizes, 3, &r), EFFEKT_OK);
+    NEAR(r.statistic, 12.37167594310452, 1e-12);
+    NEAR(r.p, 0.0020583759692351911, 1e-10);
+    const double *g2[] = { a2, b2 };
+    const size_t n2[] = { 8, 7 };
+    ck_assert_int_eq(effekt_kruskal_wallis(g2, n2, 2, &r), EFFEKT_OK);
+    NEAR(r.statistic, 3.0906593406593448, 1e-12);
+    NEAR(r.p, 0.07874289563224196, 1e-10);
+    ck_assert_int_eq(effekt_hedges_g(a, 8, b, 7, 0.95, &r), EFFEKT_OK);
+    NEAR(r.estimate, 1.6717046806210305, 1e-12);
+    NEAR(r.lower, 0.49407722043868785, 1e-12);
+    NEAR(r.upper, 2.8493321408033729, 1e-12);
+    /* too few values: undefined, not a crash */
+    ck_assert_int_eq(effekt_welch_t(a, 1, b, 7, 0.95, &r), EFFEKT_EUNDEF);
+    ck_assert(isnan(r.p));
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("compare");
@@ -142,6 +205,7 @@ int main(void)
     tcase_add_test(tc, fisher_as_r);
     tcase_add_test(tc, difference_and_ratio);
     tcase_add_test(tc, p_adjust_as_r);
+    tcase_add_test(tc, values_as_r);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
