@@ -54,6 +54,7 @@ typedef struct {
     int quantile_type;          /* --quantile-type 1..9 */
     const char *stats;          /* --stats count,mean,... */
     const char *outcome;        /* --outcome COLUMN */
+    const char *value;          /* --value COLUMN */
     const char *interval;       /* --interval wilson|clopper-pearson|agresti-coull */
     const char *adjust;         /* --adjust holm|bh|none */
     effekt_csv_options csv;

@@ -7,16 +7,22 @@
 
 #include "cli.h"
 #include "effekt/compare.h"
+#include "effekt/stats.h"
 
 static const char compare_usage[] =
-    "Usage: effekt compare [OPTION]... --by GROUP --outcome COLUMN FILE...\n"
-    "Compare a rate between groups: per group n, events and the rate with its\n"
-    "interval; Pearson's chi-square test of homogeneity; Fisher's exact test when\n"
-    "there are two groups; for every pair the risk difference and risk ratio with\n"
-    "intervals and a p-value adjusted for the number of pairs.\n\n"
+    "Usage: effekt compare [OPTION]... --by GROUP (--outcome COLUMN | --value COLUMN) FILE...\n"
+    "Compare a rate (--outcome) or a value (--value) between groups.\n"
+    "Rates: per group n, events and the rate with its interval; Pearson's chi-square\n"
+    "test of homogeneity; Fisher's exact test when there are two groups; for every\n"
+    "pair the risk difference and risk ratio with intervals and an adjusted p-value.\n"
+    "Values: per group n, mean, sd, median; Welch's t-test and Mann-Whitney U for two\n"
+    "groups, Welch's ANOVA and Kruskal-Wallis for more; for every pair the difference\n"
+    "of means with its interval, Hedges' g with its interval, the rank-biserial\n"
+    "correlation, and adjusted p-values of both tests.\n\n"
     "  -g, --by COLUMN       the groups (e.g. project_id)\n"
     "      --outcome COLUMN  the event: a 0/1 or yes/no column, or a date column\n"
     "                        (a date given is an event: placed_date)\n"
+    "      --value COLUMN    a numeric column (days_to_job, cost, age)\n"
     "      --interval M      wilson (default), clopper-pearson or agresti-coull\n"
     "      --adjust M        holm (default), bh or none\n"
     "      --confidence P    level of the intervals (default 0.95)\n"
@@ -26,7 +32,9 @@ static const char compare_usage[] =
     "Methods as R: intervals as prop.test(correct = FALSE) (Wilson) and binom.test\n"
     "(Clopper-Pearson); chisq.test(correct = FALSE); fisher.test; the difference's\n"
     "Wald interval as prop.test on two groups; the ratio's Katz log interval;\n"
-    "pairwise p-values as pairwise.prop.test(correct = FALSE) with p.adjust.\n";
+    "pairwise p-values as pairwise.prop.test(correct = FALSE) with p.adjust;\n"
+    "t.test (Welch), wilcox.test (exact p below 50 values a group without ties),\n"
+    "oneway.test (Welch), kruskal.test; Hedges' g with J = 1 - 3/(4N - 9).\n";
 
 typedef struct {
     double n, events;
@@ -225,6 +233,184 @@ static int run_file(const cli_options *o, const char *path, effekt_interval_meth
     return rc;
 }
 
+static void add_num(cJSON *o, const char *key, double v)
+{
+    if (isnan(v))
+        cJSON_AddNullToObject(o, key);
+    else
+        cJSON_AddNumberToObject(o, key, v);
+}
+
+static cJSON *test_row(const char *name, const effekt_test_result *r, effekt_status st, const char *path,
+                       int many)
+{
+    cJSON *row = cJSON_CreateObject();
+    if (many)
+        cJSON_AddStringToObject(row, "file", path);
+    cJSON_AddStringToObject(row, "test", name);
+    add_num(row, "statistic", r->statistic);
+    add_num(row, "df", r->df);
+    add_num(row, "df2", r->df2);
+    add_num(row, "p", r->p);
+    if (st != EFFEKT_OK)
+        cJSON_AddStringToObject(row, "reason", "too few values or no variation");
+    else if (r->exact)
+        cJSON_AddStringToObject(row, "reason", "exact p-value");
+    return row;
+}
+
+/* --value: the values of each group gathered, then the tests. */
+static int run_values(const cli_options *o, const char *path, effekt_adjust_method am, cJSON *doc)
+{
+    effekt_status st;
+    effekt_table *t = cli_load(o, path, &st);
+    if (st != EFFEKT_OK) {
+        effekt_table_destroy(t);
+        return EXIT_BAD;
+    }
+    const effekt_column *by = effekt_table_column(t, o->by), *vc = effekt_table_column(t, o->value);
+    if (!by || !vc) {
+        cli_error("%s: no column '%s'", path, !by ? o->by : o->value);
+        effekt_table_destroy(t);
+        return EXIT_BAD;
+    }
+    if (vc->type != EFFEKT_TYPE_INTEGER && vc->type != EFFEKT_TYPE_NUMBER) {
+        cli_error("%s: --value: column '%s' is %s; compare --value takes numbers", path, vc->heading,
+                  effekt_type_name(vc->type));
+        effekt_table_destroy(t);
+        return EXIT_BAD;
+    }
+    int many = o->n_inputs > 1, rc = EXIT_OK;
+    size_t n = t->n_rows;
+    key_map map = { 0 };
+    size_t *gid = malloc((n ? n : 1) * sizeof *gid);
+    char key[1024];
+    for (size_t r = 0; r < n && gid; r++) {
+        value_text(by, r, key, sizeof key);
+        if ((gid[r] = key_map_id(&map, key)) == (size_t)-1) {
+            rc = EXIT_BAD;
+            break;
+        }
+    }
+    size_t k = map.n;
+    size_t *count = calloc(k + 1, sizeof *count), *missing = calloc(k + 1, sizeof *missing);
+    size_t *start = calloc(k + 2, sizeof *start);
+    double *vals = malloc((n ? n : 1) * sizeof *vals), *work = malloc((n ? n : 1) * sizeof *work);
+    const double **groups = calloc(k + 1, sizeof *groups);
+    if (!gid || !count || !missing || !start || !vals || !work || !groups)
+        rc = EXIT_BAD;
+    if (rc == EXIT_OK) {
+        for (size_t r = 0; r < n; r++)
+            isnan(vc->values[r]) ? missing[gid[r]]++ : count[gid[r]]++;
+        for (size_t g = 0; g < k; g++)
+            start[g + 1] = start[g] + count[g];
+        size_t *fill = calloc(k + 1, sizeof *fill);
+        for (size_t r = 0; r < n && fill; r++)
+            if (!isnan(vc->values[r]))
+                vals[start[gid[r]] + fill[gid[r]]++] = vc->values[r];
+        free(fill);
+        cJSON *groups_json = cJSON_GetObjectItemCaseSensitive(doc, "groups");
+        for (size_t g = 0; g < k; g++) {
+            groups[g] = vals + start[g];
+            effekt_describe_options dopt = { .confidence = o->confidence, .decimals = vc->decimals,
+                                             .skip = EFFEKT_SKIP_SHAPE | EFFEKT_SKIP_MAD };
+            effekt_summary s;
+            effekt_describe(groups[g], count[g], &dopt, work, &s);
+            cJSON *row = cJSON_CreateObject();
+            if (many)
+                cJSON_AddStringToObject(row, "file", path);
+            cJSON_AddStringToObject(row, "group", map.keys[g]);
+            cJSON_AddNumberToObject(row, "n", (double)count[g]);
+            cJSON_AddNumberToObject(row, "missing", (double)missing[g]);
+            cJSON_AddItemToObject(row, "mean", figure(s.mean, s.ci_lower, s.ci_upper, "no values"));
+            add_num(row, "sd", s.sd);
+            add_num(row, "median", s.median);
+            cJSON_AddItemToArray(groups_json, row);
+        }
+        cJSON *tests = cJSON_GetObjectItemCaseSensitive(doc, "tests");
+        effekt_test_result r;
+        if (k == 2) {
+            st = effekt_welch_t(groups[0], count[0], groups[1], count[1], o->confidence, &r);
+            cJSON_AddItemToArray(tests, test_row("Welch two-sample t-test", &r, st, path, many));
+            st = effekt_mann_whitney(groups[0], count[0], groups[1], count[1], &r);
+            cJSON_AddItemToArray(tests, test_row("Mann-Whitney U (Wilcoxon rank sum), statistic W", &r, st, path, many));
+        } else if (k > 2) {
+            st = effekt_welch_anova(groups, count, k, &r);
+            cJSON_AddItemToArray(tests, test_row("Welch one-way ANOVA, statistic F", &r, st, path, many));
+            st = effekt_kruskal_wallis(groups, count, k, &r);
+            cJSON_AddItemToArray(tests, test_row("Kruskal-Wallis, statistic H", &r, st, path, many));
+        }
+        size_t m = k * (k - 1) / 2;
+        double *pt = calloc(m + 1, sizeof *pt), *pu = calloc(m + 1, sizeof *pu);
+        double *at = calloc(m + 1, sizeof *at), *au = calloc(m + 1, sizeof *au);
+        effekt_test_result *tr = calloc(m + 1, sizeof *tr), *ur = calloc(m + 1, sizeof *ur);
+        effekt_test_result *gr = calloc(m + 1, sizeof *gr);
+        if (!pt || !pu || !at || !au || !tr || !ur || !gr) {
+            rc = EXIT_BAD;
+        } else {
+            size_t q = 0;
+            for (size_t i = 0; i < k; i++)
+                for (size_t j = i + 1; j < k; j++, q++) {
+                    effekt_welch_t(groups[i], count[i], groups[j], count[j], o->confidence, &tr[q]);
+                    effekt_mann_whitney(groups[i], count[i], groups[j], count[j], &ur[q]);
+                    effekt_hedges_g(groups[i], count[i], groups[j], count[j], o->confidence, &gr[q]);
+                    pt[q] = tr[q].p;
+                    pu[q] = ur[q].p;
+                }
+            /* adjust the defined p-values; an undefined one stays undefined */
+            double *tmp = calloc(m + 1, sizeof *tmp), *tadj = calloc(m + 1, sizeof *tadj);
+            const double *src[2] = { pt, pu };
+            double *dst[2] = { at, au };
+            for (int s2 = 0; s2 < 2 && tmp && tadj; s2++) {
+                size_t nd = 0;
+                for (size_t i = 0; i < m; i++)
+                    if (!isnan(src[s2][i]))
+                        tmp[nd++] = src[s2][i];
+                effekt_p_adjust(tmp, nd, am, tadj);
+                for (size_t i = 0, j = 0; i < m; i++)
+                    dst[s2][i] = isnan(src[s2][i]) ? NAN : tadj[j++];
+            }
+            free(tmp);
+            free(tadj);
+            cJSON *pairs = cJSON_GetObjectItemCaseSensitive(doc, "pairwise");
+            q = 0;
+            for (size_t i = 0; i < k; i++)
+                for (size_t j = i + 1; j < k; j++, q++) {
+                    cJSON *row = cJSON_CreateObject();
+                    if (many)
+                        cJSON_AddStringToObject(row, "file", path);
+                    cJSON_AddStringToObject(row, "group", map.keys[i]);
+                    cJSON_AddStringToObject(row, "versus", map.keys[j]);
+                    cJSON_AddItemToObject(row, "difference", figure(tr[q].estimate, tr[q].lower, tr[q].upper, "too few values"));
+                    cJSON_AddItemToObject(row, "p_welch", figure(pt[q], NAN, NAN, "too few values or no variation"));
+                    cJSON_AddItemToObject(row, "p_welch_adjusted", figure(at[q], NAN, NAN, "too few values or no variation"));
+                    cJSON_AddItemToObject(row, "hedges_g", figure(gr[q].estimate, gr[q].lower, gr[q].upper, "too few values or no variation"));
+                    cJSON_AddItemToObject(row, "rank_biserial", figure(ur[q].estimate, NAN, NAN, "no values"));
+                    cJSON_AddItemToObject(row, "p_mann_whitney", figure(pu[q], NAN, NAN, "no values"));
+                    cJSON_AddItemToObject(row, "p_mann_whitney_adjusted", figure(au[q], NAN, NAN, "no values"));
+                    cJSON_AddItemToArray(pairs, row);
+                }
+        }
+        free(pt);
+        free(pu);
+        free(at);
+        free(au);
+        free(tr);
+        free(ur);
+        free(gr);
+    }
+    free(gid);
+    free(count);
+    free(missing);
+    free(start);
+    free(vals);
+    free(work);
+    free(groups);
+    key_map_free(&map);
+    effekt_table_destroy(t);
+    return rc;
+}
+
 int cmd_compare(int argc, char **argv)
 {
     cli_options o;
@@ -234,8 +420,9 @@ int cmd_compare(int argc, char **argv)
         return rc < 0 ? EXIT_OK : rc;
     effekt_interval_method im = EFFEKT_INTERVAL_WILSON;
     effekt_adjust_method am = EFFEKT_ADJUST_HOLM;
-    if (!o.by || !o.outcome) {
-        fprintf(stderr, "effekt compare: give the groups (--by COLUMN) and the outcome (--outcome COLUMN)\n"
+    if (!o.by || (!o.outcome == !o.value)) {
+        fprintf(stderr, "effekt compare: give the groups (--by COLUMN) and either an outcome (--outcome COLUMN) "
+                        "or a value (--value COLUMN)\n"
                         "Try 'effekt compare --help'.\n");
         return EXIT_BAD;
     }
@@ -249,8 +436,12 @@ int cmd_compare(int argc, char **argv)
     }
     cJSON *doc = cJSON_CreateObject();
     cJSON_AddStringToObject(doc, "by", o.by);
-    cJSON_AddStringToObject(doc, "outcome", o.outcome);
-    cJSON_AddStringToObject(doc, "interval", effekt_interval_name(im));
+    if (o.outcome) {
+        cJSON_AddStringToObject(doc, "outcome", o.outcome);
+        cJSON_AddStringToObject(doc, "interval", effekt_interval_name(im));
+    } else {
+        cJSON_AddStringToObject(doc, "value", o.value);
+    }
     cJSON_AddNumberToObject(doc, "confidence", o.confidence);
     cJSON_AddStringToObject(doc, "adjust", am == EFFEKT_ADJUST_HOLM ? "holm" : am == EFFEKT_ADJUST_BH ? "BH" : "none");
     cJSON_AddArrayToObject(doc, "groups");
@@ -259,9 +450,9 @@ int cmd_compare(int argc, char **argv)
     cJSON_AddArrayToObject(doc, "warnings");
     int status = EXIT_OK;
     for (size_t i = 0; i < o.n_inputs && status == EXIT_OK; i++)
-        status = run_file(&o, o.inputs[i], im, am, doc);
+        status = o.outcome ? run_file(&o, o.inputs[i], im, am, doc) : run_values(&o, o.inputs[i], am, doc);
     if (status == EXIT_OK) {
-        effekt_sheet sheets[] = { { .path = "groups", .title = "rates by group" },
+        effekt_sheet sheets[] = { { .path = "groups", .title = o.outcome ? "rates by group" : "values by group" },
                                   { .path = "tests", .title = "tests" },
                                   { .path = "pairwise", .title = "pairwise comparisons" } };
         status = cli_emit(&o, doc, sheets, 3);
