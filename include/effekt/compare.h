@@ -50,6 +50,15 @@ effekt_status effekt_adjust_parse(const char *name, effekt_adjust_method *out);
 /* p.adjust(p, "holm" | "BH" | "none") into adjusted[0..m). */
 effekt_status effekt_p_adjust(const double *p, size_t m, effekt_adjust_method method, double *adjusted);
 
+/* The binomial quantile: the smallest x with P(X <= x) >= p for X ~
+ * Binomial(n, prob), as R's qbinom(p, n, prob). */
+double effekt_binomial_quantile(double p, unsigned long n, double prob);
+
+/* Funnel-plot limits for a group of n around the pooled rate p0: the
+ * exact binomial qbinom(a/2, n, p0)/n and qbinom(1 - a/2, n, p0)/n with
+ * a = 1 - level (level 0.95 and 0.998 are the usual pair). */
+void effekt_funnel_limits(unsigned long n, double p0, double level, double *lower, double *upper);
+
 /* ---- values between groups ---- */
 
 typedef struct {

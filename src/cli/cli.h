@@ -55,6 +55,7 @@ typedef struct {
     const char *stats;          /* --stats count,mean,... */
     const char *outcome;        /* --outcome COLUMN */
     const char *value;          /* --value COLUMN */
+    int funnel;                 /* --funnel */
     const char *interval;       /* --interval wilson|clopper-pearson|agresti-coull */
     const char *adjust;         /* --adjust holm|bh|none */
     effekt_csv_options csv;

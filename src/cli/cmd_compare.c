@@ -23,6 +23,10 @@ static const char compare_usage[] =
     "      --outcome COLUMN  the event: a 0/1 or yes/no column, or a date column\n"
     "                        (a date given is an event: placed_date)\n"
     "      --value COLUMN    a numeric column (days_to_job, cost, age)\n"
+    "      --funnel          with --outcome: each group's exact binomial 95 %% and\n"
+    "                        99.8 %% limits around the pooled rate, and whether the\n"
+    "                        group lies outside them (how to compare projects of\n"
+    "                        different sizes)\n"
     "      --interval M      wilson (default), clopper-pearson or agresti-coull\n"
     "      --adjust M        holm (default), bh or none\n"
     "      --confidence P    level of the intervals (default 0.95)\n"
@@ -41,6 +45,8 @@ typedef struct {
     size_t missing;
     size_t first_row;
 } group_count;
+
+static void add_num(cJSON *o, const char *key, double v);
 
 static cJSON *figure(double v, double lo, double hi, const char *reason)
 {
@@ -127,6 +133,12 @@ static int run_file(const cli_options *o, const char *path, effekt_interval_meth
     double *x = calloc(k + 1, sizeof *x), *n = calloc(k + 1, sizeof *n);
     if (!g || !x || !n)
         rc = EXIT_BAD;
+    double pooled_x = 0, pooled_n = 0;
+    for (size_t i = 0; i < k && g; i++) {
+        pooled_x += g[i].events;
+        pooled_n += g[i].n;
+    }
+    double p0 = pooled_n > 0 ? pooled_x / pooled_n : NAN;
     for (size_t i = 0; i < k && rc == EXIT_OK; i++) {
         x[i] = g[i].events;
         n[i] = g[i].n;
@@ -139,7 +151,20 @@ static int run_file(const cli_options *o, const char *path, effekt_interval_meth
         cJSON_AddNumberToObject(row, "n", n[i]);
         cJSON_AddNumberToObject(row, "missing", (double)g[i].missing);
         cJSON_AddNumberToObject(row, "events", x[i]);
-        cJSON_AddItemToObject(row, "rate", figure(n[i] > 0 ? x[i] / n[i] : NAN, lo, hi, "no values"));
+        double rate = n[i] > 0 ? x[i] / n[i] : NAN;
+        cJSON_AddItemToObject(row, "rate", figure(rate, lo, hi, "no values"));
+        if (o->funnel) {
+            double l95, h95, l998, h998;
+            effekt_funnel_limits((unsigned long)n[i], p0, 0.95, &l95, &h95);
+            effekt_funnel_limits((unsigned long)n[i], p0, 0.998, &l998, &h998);
+            add_num(row, "pooled", p0);
+            cJSON_AddItemToObject(row, "limits_95", figure(isnan(l95) ? NAN : p0, l95, h95, "no values"));
+            cJSON_AddItemToObject(row, "limits_99_8", figure(isnan(l998) ? NAN : p0, l998, h998, "no values"));
+            const char *where = isnan(rate) ? "no values"
+                                : rate > h998 ? "above 99.8 % limit" : rate < l998 ? "below 99.8 % limit"
+                                : rate > h95 ? "above 95 % limit" : rate < l95 ? "below 95 % limit" : "inside";
+            cJSON_AddStringToObject(row, "funnel", where);
+        }
         cJSON_AddItemToArray(groups, row);
     }
     if (rc == EXIT_OK) {
@@ -424,6 +449,10 @@ int cmd_compare(int argc, char **argv)
         fprintf(stderr, "effekt compare: give the groups (--by COLUMN) and either an outcome (--outcome COLUMN) "
                         "or a value (--value COLUMN)\n"
                         "Try 'effekt compare --help'.\n");
+        return EXIT_BAD;
+    }
+    if (o.funnel && !o.outcome) {
+        cli_error("compare: --funnel goes with --outcome (limits for rates)");
         return EXIT_BAD;
     }
     if (o.interval && effekt_interval_parse(o.interval, &im) != EFFEKT_OK) {

@@ -196,6 +196,28 @@ START_TEST(values_as_r)
 }
 END_TEST
 
+/* p0 <- 812/1500; qbinom(c(.025, .975, .001, .999), n, p0):
+ *   n = 30: 11 22 8 24;  n = 50: 20 34 16 38;  n = 240: 115 145 106 154
+ * qbinom(c(.025, .975), 0:3, 0.5) at n = 3: 0 3 */
+START_TEST(funnel_limits_as_r)
+{
+    const unsigned long sizes[] = { 30, 50, 240 };
+    const double want[3][4] = { { 11, 22, 8, 24 }, { 20, 34, 16, 38 }, { 115, 145, 106, 154 } };
+    double p0 = 812.0 / 1500.0;
+    for (int i = 0; i < 3; i++) {
+        double lo, hi;
+        effekt_funnel_limits(sizes[i], p0, 0.95, &lo, &hi);
+        ck_assert_double_eq(lo * (double)sizes[i], want[i][0]);
+        ck_assert_double_eq(hi * (double)sizes[i], want[i][1]);
+        effekt_funnel_limits(sizes[i], p0, 0.998, &lo, &hi);
+        ck_assert_double_eq(lo * (double)sizes[i], want[i][2]);
+        ck_assert_double_eq(hi * (double)sizes[i], want[i][3]);
+    }
+    ck_assert_double_eq(effekt_binomial_quantile(0.025, 3, 0.5), 0);
+    ck_assert_double_eq(effekt_binomial_quantile(0.975, 3, 0.5), 3);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("compare");
@@ -206,6 +228,7 @@ int main(void)
     tcase_add_test(tc, difference_and_ratio);
     tcase_add_test(tc, p_adjust_as_r);
     tcase_add_test(tc, values_as_r);
+    tcase_add_test(tc, funnel_limits_as_r);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

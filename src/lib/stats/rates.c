@@ -190,3 +190,34 @@ effekt_status effekt_p_adjust(const double *p, size_t m, effekt_adjust_method me
     free(o);
     return EFFEKT_OK;
 }
+
+double effekt_binomial_quantile(double p, unsigned long n, double prob)
+{
+    if (!(p >= 0 && p <= 1) || !(prob >= 0 && prob <= 1))
+        return NAN;
+    /* R nudges p up by 64 epsilon so a cumulative probability that is p
+     * up to rounding still counts */
+    double target = p * (1 + 64 * 2.220446049250313e-16);
+    if (target >= 1)
+        return (double)n;
+    unsigned long lo = 0, hi = n;   /* P(X <= hi) = 1 >= target */
+    while (lo < hi) {
+        unsigned long mid = lo + (hi - lo) / 2;
+        if (gsl_cdf_binomial_P((unsigned)mid, prob, (unsigned)n) >= target)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return (double)lo;
+}
+
+void effekt_funnel_limits(unsigned long n, double p0, double level, double *lower, double *upper)
+{
+    if (n == 0) {
+        *lower = *upper = NAN;
+        return;
+    }
+    double a = 1 - level;
+    *lower = effekt_binomial_quantile(a / 2, n, p0) / (double)n;
+    *upper = effekt_binomial_quantile(1 - a / 2, n, p0) / (double)n;
+}
