@@ -54,6 +54,19 @@ typedef struct {
 effekt_status effekt_describe(const double *x, size_t n, const effekt_describe_options *opt,
                               double *work, effekt_summary *out);
 
+/* Weighted summary of x with frequency weights w (Hmisc's wtd.mean and
+ * wtd.var with normwt = FALSE): mean = sum w x / sum w, variance =
+ * sum w (x - mean)^2 / (sum w - 1), se = sd / sqrt(sum w), the t-interval
+ * on sum w - 1 degrees of freedom; quantiles the inverse of the weighted
+ * distribution function (the smallest x whose cumulative weight reaches
+ * p sum w; R's type 1 when every weight is 1).  Pairs with a missing value
+ * or weight are left out and counted; a negative weight is EFFEKT_EVALUE.
+ * Skewness, kurtosis and MAD are not defined here (NaN).  sum_weights
+ * gets sum w.  work must hold 2n doubles. */
+effekt_status effekt_describe_weighted(const double *x, const double *w, size_t n,
+                                       const effekt_describe_options *opt, double *work,
+                                       effekt_summary *out, double *sum_weights);
+
 /* Quantile p in [0, 1] of sorted[0..n) by type 1..9 (R's quantile()). */
 double effekt_quantile_sorted(const double *sorted, size_t n, double p, int type);
 

@@ -53,6 +53,7 @@ typedef struct {
     const char *percentiles;    /* --percentiles 5,90 */
     int quantile_type;          /* --quantile-type 1..9 */
     const char *stats;          /* --stats count,mean,... */
+    const char *weight;         /* --weight COLUMN */
     const char *outcome;        /* --outcome COLUMN */
     const char *value;          /* --value COLUMN */
     int funnel;                 /* --funnel */

@@ -22,6 +22,8 @@ static const char describe_usage[] =
     "                        median q3 max iqr mad skewness kurtosis, and pN (p90)\n"
     "      --percentiles L   also these percentiles, e.g. 5,90\n"
     "      --quantile-type N R's quantile type 1..9 (default 7)\n"
+    "      --weight COLUMN   frequency weights: weighted mean, sd, se, t-interval and\n"
+    "                        quantiles (the inverse weighted distribution function)\n"
     "      --confidence P    level of the t-interval (default 0.95)\n"
     "  -f, --format FMT      table (default), csv or json\n"
     "  -o, --output FILE     write there (atomically)\n"
@@ -127,7 +129,7 @@ int cmd_describe(int argc, char **argv)
     if (!want[7] && !want[8] && !want[9] && !want[10] && !want[11] && !want[12] && !want[13] && !dopt.n_percentiles)
         dopt.skip |= EFFEKT_SKIP_ORDER;
     /* load only what is described and grouped by */
-    const char *wanted[256 + 16];
+    const char *wanted[256 + 16 + 1];
     if (n_cols) {
         for (size_t i = 0; i < n_cols; i++)
             wanted[i] = cols[i];
@@ -135,6 +137,8 @@ int cmd_describe(int argc, char **argv)
             wanted[n_cols + i] = bys[i];
         o.csv.columns = wanted;
         o.csv.n_columns = n_cols + n_by;
+        if (o.weight)
+            wanted[o.csv.n_columns++] = o.weight;
     }
     cJSON *doc = cJSON_CreateObject();
     cJSON *rows = cJSON_AddArrayToObject(doc, "statistics");
@@ -156,6 +160,8 @@ int cmd_describe(int argc, char **argv)
                 listed |= col == effekt_table_column(t, cols[i]);
             for (size_t i = 0; i < n_by; i++)
                 grouping |= col == effekt_table_column(t, bys[i]);
+            if (o.weight)
+                grouping |= col == effekt_table_column(t, o.weight);
             int numeric = col->type == EFFEKT_TYPE_INTEGER || col->type == EFFEKT_TYPE_NUMBER
                           || col->type == EFFEKT_TYPE_EMPTY;
             if (listed && !numeric) {
@@ -165,6 +171,12 @@ int cmd_describe(int argc, char **argv)
             }
             if ((listed || (!n_cols && !grouping && numeric)) && numeric)
                 targets[n_targets++] = col;
+        }
+        const effekt_column *wcol = o.weight ? effekt_table_column(t, o.weight) : NULL;
+        if (o.weight && status == EXIT_OK && (!wcol || !wcol->values || wcol->type == EFFEKT_TYPE_TEXT
+                                              || wcol->type == EFFEKT_TYPE_DATE)) {
+            cli_error("%s: --weight: %s", o.inputs[f], wcol ? "the weight column must hold numbers" : "no such column");
+            status = EXIT_BAD;
         }
         const effekt_column *by_cols[16];
         for (size_t i = 0; i < n_by && status == EXIT_OK; i++)
@@ -214,7 +226,8 @@ int cmd_describe(int argc, char **argv)
         size_t *order = calloc(n_groups + 1, sizeof *order);
         size_t *start = calloc(n_groups + 1, sizeof *start);
         first_row = calloc(n_groups + 1, sizeof *first_row);
-        double *buf = malloc((n ? n : 1) * sizeof *buf), *work = malloc((n ? n : 1) * sizeof *work);
+        double *buf = malloc((n ? n : 1) * sizeof *buf), *work = malloc(2 * (n ? n : 1) * sizeof *work);
+        double *wbuf = wcol ? malloc((n ? n : 1) * sizeof *wbuf) : NULL;
         size_t *fill = calloc(n_groups + 1, sizeof *fill);
         if (!order || !start || !first_row || !buf || !work || !fill)
             status = EXIT_BAD;
@@ -242,13 +255,22 @@ int cmd_describe(int argc, char **argv)
             const effekt_column *col = targets[c];
             /* the column's values gathered group by group (a counting sort) */
             memcpy(fill, start, n_groups * sizeof *fill);
-            for (size_t r = 0; r < n; r++)
+            for (size_t r = 0; r < n; r++) {
+                if (wbuf)
+                    wbuf[fill[group[r]]] = wcol->values[r];
                 buf[fill[group[r]]++] = col->values ? col->values[r] : NAN;
+            }
             dopt.decimals = col->decimals;
             for (size_t oi = 0; oi < n_groups; oi++) {
                 size_t g = order[oi];
                 effekt_summary s;
-                if (effekt_describe(buf + start[g], start[g + 1] - start[g], &dopt, work, &s) != EFFEKT_OK) {
+                double sum_w = NAN;
+                effekt_status ds = wbuf ? effekt_describe_weighted(buf + start[g], wbuf + start[g], start[g + 1] - start[g],
+                                                                   &dopt, work, &s, &sum_w)
+                                        : effekt_describe(buf + start[g], start[g + 1] - start[g], &dopt, work, &s);
+                if (ds != EFFEKT_OK) {
+                    if (ds == EFFEKT_EVALUE)
+                        cli_error("%s: --weight: a negative weight in column '%s'", o.inputs[f], wcol->heading);
                     status = EXIT_BAD;
                     break;
                 }
@@ -261,6 +283,8 @@ int cmd_describe(int argc, char **argv)
                     cJSON_AddStringToObject(row, by_cols[i]->canonical ? by_cols[i]->canonical : by_cols[i]->heading, v);
                 }
                 cJSON_AddStringToObject(row, "column", col->canonical ? col->canonical : col->heading);
+                if (wbuf)
+                    add_number(row, "sum_weights", sum_w);
                 const double vals[] = { (double)s.n, (double)s.missing, s.sum, s.mean, s.sd, s.se, NAN,
                                         s.min, s.q1, s.median, s.q3, s.max, s.iqr, s.mad, s.skewness, s.kurtosis };
                 for (size_t i = 0; stat_names[i]; i++) {
@@ -287,6 +311,7 @@ int cmd_describe(int argc, char **argv)
         free(first_row);
         free(fill);
         free(buf);
+        free(wbuf);
         free(work);
         key_map_free(&map);
         effekt_table_destroy(t);

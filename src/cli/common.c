@@ -22,7 +22,7 @@ void cli_error(const char *fmt, ...)
 enum {
     LO_MAP = 256, LO_DELIMITER, LO_DECIMAL_COMMA, LO_DECIMAL_POINT, LO_ENCODING, LO_NA,
     LO_CONFIDENCE, LO_VALUES, LO_SORT, LO_CURRENCY, LO_RATES, LO_PRICE_YEAR, LO_DEFLATOR,
-    LO_STRICT, LO_PERCENTILES, LO_QUANTILE_TYPE, LO_STATS, LO_OUTCOME, LO_VALUE, LO_FUNNEL, LO_INTERVAL, LO_ADJUST
+    LO_STRICT, LO_PERCENTILES, LO_QUANTILE_TYPE, LO_STATS, LO_WEIGHT, LO_OUTCOME, LO_VALUE, LO_FUNNEL, LO_INTERVAL, LO_ADJUST
 };
 
 static const struct {
@@ -50,6 +50,7 @@ static const struct {
     { { "percentiles", required_argument, NULL, LO_PERCENTILES }, OPT_DESCRIBE },
     { { "quantile-type", required_argument, NULL, LO_QUANTILE_TYPE }, OPT_DESCRIBE },
     { { "stats", required_argument, NULL, LO_STATS }, OPT_DESCRIBE },
+    { { "weight", required_argument, NULL, LO_WEIGHT }, OPT_DESCRIBE },
     { { "outcome", required_argument, NULL, LO_OUTCOME }, OPT_COMPARE },
     { { "value", required_argument, NULL, LO_VALUE }, OPT_COMPARE },
     { { "funnel", no_argument, NULL, LO_FUNNEL }, OPT_COMPARE },
@@ -169,6 +170,7 @@ int cli_parse(int argc, char **argv, unsigned accepted, const char *usage, cli_o
         case 'c': o->columns = optarg; break;
         case LO_PERCENTILES: o->percentiles = optarg; break;
         case LO_STATS: o->stats = optarg; break;
+        case LO_WEIGHT: o->weight = optarg; break;
         case LO_OUTCOME: o->outcome = optarg; break;
         case LO_VALUE: o->value = optarg; break;
         case LO_FUNNEL: o->funnel = 1; break;

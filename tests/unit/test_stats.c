@@ -12,6 +12,8 @@
 #include "effekt/csv.h"
 #include "effekt/stats.h"
 
+#define NEAR(a, b) ck_assert_msg(fabs((a) - (b)) <= 1e-12 * fabs(b), #a " = %.17g, want %.17g", (a), (b))
+
 /* NIST's yardstick: the log relative error, the number of digits that
  * agree (15.9 when equal to the double nearest the certified value). */
 static double lre(double got, double certified)
@@ -134,6 +136,7 @@ START_TEST(summary_as_r)
     ck_assert_uint_eq(s.n, 11);
     ck_assert_uint_eq(s.missing, 1);
     ck_assert(s.exact);
+#undef NEAR
 #define NEAR(a, b) ck_assert_msg(fabs((a) - (b)) <= 1e-12 * fabs(b), #a " = %.17g, want %.17g", (a), (b))
     NEAR(s.mean, 5.8181818181818183);
     NEAR(s.sum, 64.0);
@@ -197,6 +200,45 @@ START_TEST(radix_sort_orders_everything)
 }
 END_TEST
 
+/* Frequency weights.  R 4.2:
+ *   x <- c(3.1, 7.4, 2.2, 9.9, 4.4); w <- c(1, 2, 0.5, 3, 1.5)
+ *   m <- sum(w * x) / sum(w)                          6.9125000000000005
+ *   v <- sum(w * (x - m)^2) / (sum(w) - 1); sqrt(v)   2.9846930926215607
+ *   sqrt(v) / sqrt(sum(w))                            1.0552483627766769
+ *   m -/+ qt(.975, sum(w) - 1) * that                 4.4172341299246902 9.4077658700753108
+ * Weighted quantiles by hand: sorted 2.2 3.1 4.4 7.4 9.9 with weights
+ * .5 1 1.5 2 3, cumulative .5 1.5 3 5 8 of 8: the quarter (2) is first
+ * reached at 4.4, the half (4) at 7.4, three quarters (6) at 9.9.  With
+ * unit weights they are R's type 1: quantile(x, c(.25, .5, .75), type = 1)
+ * = 3.1 4.4 7.4. */
+START_TEST(weighted_as_r)
+{
+    const double x[] = { 3.1, 7.4, 2.2, 9.9, 4.4, NAN }, w[] = { 1, 2, 0.5, 3, 1.5, 2 };
+    double work[12], sw;
+    effekt_describe_options opt = { .confidence = 0.95, .decimals = -1 };
+    effekt_summary s;
+    ck_assert_int_eq(effekt_describe_weighted(x, w, 6, &opt, work, &s, &sw), EFFEKT_OK);
+    ck_assert_uint_eq(s.n, 5);
+    ck_assert_uint_eq(s.missing, 1);
+    NEAR(sw, 8.0);
+    NEAR(s.mean, 6.9125000000000005);
+    NEAR(s.sd, 2.9846930926215607);
+    NEAR(s.se, 1.0552483627766769);
+    NEAR(s.ci_lower, 4.4172341299246902);
+    NEAR(s.ci_upper, 9.4077658700753108);
+    ck_assert_double_eq(s.q1, 4.4);
+    ck_assert_double_eq(s.median, 7.4);
+    ck_assert_double_eq(s.q3, 9.9);
+    const double ones[] = { 1, 1, 1, 1, 1, 1 };
+    ck_assert_int_eq(effekt_describe_weighted(x, ones, 5, &opt, work, &s, &sw), EFFEKT_OK);
+    ck_assert_double_eq(s.q1, 3.1);
+    ck_assert_double_eq(s.median, 4.4);
+    ck_assert_double_eq(s.q3, 7.4);
+    const double negative[] = { 1, -1, 1, 1, 1 };
+    ck_assert_int_eq(effekt_describe_weighted(x, negative, 5, &opt, work, &s, &sw), EFFEKT_EVALUE);
+}
+END_TEST
+
 static Suite *stats_suite(void)
 {
     Suite *s = suite_create("stats");
@@ -206,6 +248,7 @@ static Suite *stats_suite(void)
     tcase_add_test(tc, summary_as_r);
     tcase_add_test(tc, too_few_values);
     tcase_add_test(tc, radix_sort_orders_everything);
+    tcase_add_test(tc, weighted_as_r);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -252,3 +252,87 @@ effekt_status effekt_describe(const double *x, size_t n_all, const effekt_descri
     free(tmp);
     return EFFEKT_OK;
 }
+
+/* ---- weights ---- */
+
+typedef struct { double x, w; } weighted;
+
+static int by_x(const void *a, const void *b)
+{
+    double u = ((const weighted *)a)->x, v = ((const weighted *)b)->x;
+    return (u > v) - (u < v);
+}
+
+static double weighted_quantile(const weighted *v, size_t n, double total, double p)
+{
+    double target = p * total, cum = 0;
+    for (size_t i = 0; i < n; i++) {
+        cum += v[i].w;
+        if (cum >= target * (1 - 1e-15) && cum > 0)
+            return v[i].x;
+    }
+    return v[n - 1].x;
+}
+
+effekt_status effekt_describe_weighted(const double *x, const double *w, size_t n_all,
+                                       const effekt_describe_options *opt, double *work,
+                                       effekt_summary *out, double *sum_weights)
+{
+    memset(out, 0, sizeof *out);
+    weighted *v = (weighted *)(void *)work;
+    size_t n = 0;
+    long double sw = 0, swx = 0;
+    for (size_t i = 0; i < n_all; i++) {
+        if (isnan(x[i]) || isnan(w[i]))
+            continue;
+        if (w[i] < 0)
+            return EFFEKT_EVALUE;
+        v[n].x = x[i];
+        v[n].w = w[i];
+        sw += w[i];
+        swx += (long double)w[i] * x[i];
+        n++;
+    }
+    double nan = NAN;
+    out->n = n;
+    out->missing = n_all - n;
+    *sum_weights = (double)sw;
+    out->mean = out->sd = out->se = out->ci_lower = out->ci_upper = nan;
+    out->min = out->q1 = out->median = out->q3 = out->max = out->iqr = out->mad = nan;
+    out->skewness = out->kurtosis = nan;
+    out->sum = nan;
+    for (size_t k = 0; k < opt->n_percentiles; k++)
+        out->percentile[k] = nan;
+    if (n == 0 || !(sw > 0))
+        return EFFEKT_OK;
+    long double mean = swx / sw;
+    out->mean = (double)mean;
+    out->sum = (double)swx;   /* the weighted total */
+    if (sw > 1) {
+        long double ss = 0;
+        for (size_t i = 0; i < n; i++) {
+            long double d = v[i].x - mean;
+            ss += v[i].w * d * d;
+        }
+        long double var = ss / (sw - 1);
+        out->sd = (double)sqrtl(var);
+        out->se = (double)(sqrtl(var) / sqrtl(sw));
+        double level = opt->confidence > 0 && opt->confidence < 1 ? opt->confidence : 0.95;
+        double t = gsl_cdf_tdist_Pinv(1 - (1 - level) / 2, (double)(sw - 1));
+        out->ci_lower = out->mean - t * out->se;
+        out->ci_upper = out->mean + t * out->se;
+    }
+    if (opt->skip & EFFEKT_SKIP_ORDER)
+        return EFFEKT_OK;
+    qsort(v, n, sizeof *v, by_x);
+    out->min = v[0].x;
+    out->max = v[n - 1].x;
+    double total = (double)sw;
+    out->q1 = weighted_quantile(v, n, total, 0.25);
+    out->median = weighted_quantile(v, n, total, 0.5);
+    out->q3 = weighted_quantile(v, n, total, 0.75);
+    out->iqr = out->q3 - out->q1;
+    for (size_t k = 0; k < opt->n_percentiles; k++)
+        out->percentile[k] = weighted_quantile(v, n, total, opt->percentiles[k] / 100.0);
+    return EFFEKT_OK;
+}
