@@ -59,6 +59,26 @@ double effekt_binomial_quantile(double p, unsigned long n, double prob);
  * a = 1 - level (level 0.95 and 0.998 are the usual pair). */
 void effekt_funnel_limits(unsigned long n, double p0, double level, double *lower, double *upper);
 
+/* ---- ratios of sums, with bootstrap intervals ---- */
+
+/* B bootstrap replicates of sum(num) / sum(den) over n rows resampled
+ * with replacement.  Replicate b draws from its own generator (xoshiro256**
+ * seeded by splitmix64 from seed and b), so the replicates are the same bit
+ * for bit whatever the number of threads (1 or more). */
+effekt_status effekt_bootstrap_ratio(const double *num, const double *den, size_t n, size_t B,
+                                     unsigned long long seed, unsigned threads, double *replicates);
+
+/* Jackknife influence values of the ratio of sums, as boot's
+ * empinf(type = "jack"): L_i = (n - 1)(ratio - the ratio without row i). */
+effekt_status effekt_jackknife_ratio(const double *num, const double *den, size_t n, double *L);
+
+/* Percentile and BCa intervals from the replicates t[0..B) of an estimate
+ * t0, as boot.ci(type = c("perc", "bca"), L = L) with its normal-scale
+ * interpolation of order statistics.  t is sorted in place. */
+effekt_status effekt_bootstrap_intervals(double t0, double *t, size_t B, const double *L, size_t n,
+                                         double confidence, double *perc_lower, double *perc_upper,
+                                         double *bca_lower, double *bca_upper);
+
 /* ---- values between groups ---- */
 
 typedef struct {

@@ -5,9 +5,12 @@
 
 #include <check.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "effekt/compare.h"
+#include "effekt/csv.h"
 
 #define NEAR(got, want, tol)                                                                   \
     do {                                                                                       \
@@ -218,6 +221,80 @@ START_TEST(funnel_limits_as_r)
 }
 END_TEST
 
+static char *data_path(const char *name)
+{
+    const char *srcdir = getenv("srcdir");
+    static char path[4096];
+    snprintf(path, sizeof path, "%s/tests/data/%s", srcdir ? srcdir : ".", name);
+    return path;
+}
+
+static double *read_column(const char *file, const char *name, size_t *rows)
+{
+    effekt_diag d;
+    effekt_diag_init(&d);
+    effekt_table *t = NULL;
+    ck_assert_int_eq(effekt_csv_load_file(data_path(file), NULL, &t, &d), EFFEKT_OK);
+    const effekt_column *c = effekt_table_column(t, name);
+    double *v = malloc(t->n_rows * sizeof *v);
+    memcpy(v, c->values, t->n_rows * sizeof *v);
+    *rows = t->n_rows;
+    effekt_table_destroy(t);
+    effekt_diag_free(&d);
+    return v;
+}
+
+/* R 4.2 with boot 1.3 (tests/data/boot_ratio_*.csv were written by it):
+ *   set.seed(20261124); n <- 40
+ *   cost <- round(runif(n, 20000, 90000)); placed <- rbinom(n, 1, 0.55)
+ *   f <- function(d, i) sum(d$cost[i]) / sum(d$placed[i])
+ *   b <- boot(data.frame(cost, placed), f, R = 999)      # b$t: the replicates file
+ *   L <- empinf(b, type = "jack")                        # L[1] 69942.260869565711
+ *   boot.ci(b, conf = 0.95, type = c("perc", "bca"), L = L)
+ *   t0 90768.826086956527; perc 70803.21428571429 122549.3125;
+ *   bca 71984.773612107063 124480.39925730016
+ * Given R's replicates, the intervals must agree to 1e-9. */
+START_TEST(bootstrap_intervals_as_boot)
+{
+    size_t rows, B, n2;
+    double *cost = read_column("boot_ratio_data.csv", "cost", &rows);
+    double *placed = read_column("boot_ratio_data.csv", "placed", &n2);
+    double *t = read_column("boot_ratio_replicates.csv", "t", &B);
+    ck_assert_uint_eq(B, 999);
+    double L[64];
+    ck_assert_int_eq(effekt_jackknife_ratio(cost, placed, rows, L), EFFEKT_OK);
+    NEAR(L[0], 69942.260869565711, 1e-9);
+    NEAR(L[1], -111103.60079051377, 1e-9);
+    double sc = 0, sp = 0;
+    for (size_t i = 0; i < rows; i++) {
+        sc += cost[i];
+        sp += placed[i];
+    }
+    NEAR(sc / sp, 90768.826086956527, 1e-15);
+    double pl, ph, bl, bh;
+    ck_assert_int_eq(effekt_bootstrap_intervals(sc / sp, t, B, L, rows, 0.95, &pl, &ph, &bl, &bh), EFFEKT_OK);
+    NEAR(pl, 70803.21428571429, 1e-9);
+    NEAR(ph, 122549.3125, 1e-9);
+    NEAR(bl, 71984.773612107063, 1e-9);
+    NEAR(bh, 124480.39925730016, 1e-9);
+    /* our own replicates: the same bits with one thread or two */
+    double *r1 = malloc(2000 * sizeof *r1), *r2 = malloc(2000 * sizeof *r2);
+    ck_assert_int_eq(effekt_bootstrap_ratio(cost, placed, rows, 2000, 42, 1, r1), EFFEKT_OK);
+    ck_assert_int_eq(effekt_bootstrap_ratio(cost, placed, rows, 2000, 42, 2, r2), EFFEKT_OK);
+    ck_assert(memcmp(r1, r2, 2000 * sizeof *r1) == 0);
+    ck_assert_int_eq(effekt_bootstrap_ratio(cost, placed, rows, 2000, 43, 2, r2), EFFEKT_OK);
+    ck_assert(memcmp(r1, r2, 2000 * sizeof *r1) != 0);
+    /* and their percentile interval lies around the estimate like R's */
+    ck_assert_int_eq(effekt_bootstrap_intervals(sc / sp, r1, 2000, L, rows, 0.95, &pl, &ph, &bl, &bh), EFFEKT_OK);
+    ck_assert(pl < sc / sp && sc / sp < ph && fabs(pl - 70803.2) < 10000 && fabs(ph - 122549.3) < 15000);
+    free(r1);
+    free(r2);
+    free(cost);
+    free(placed);
+    free(t);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("compare");
@@ -229,6 +306,7 @@ int main(void)
     tcase_add_test(tc, p_adjust_as_r);
     tcase_add_test(tc, values_as_r);
     tcase_add_test(tc, funnel_limits_as_r);
+    tcase_add_test(tc, bootstrap_intervals_as_boot);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
