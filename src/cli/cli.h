@@ -57,6 +57,10 @@ typedef struct {
     const char *outcome;        /* --outcome COLUMN */
     const char *value;          /* --value COLUMN */
     int funnel;                 /* --funnel */
+    const char *ratio;          /* --ratio NUM/DEN */
+    long bootstrap;             /* --bootstrap N (default 10000) */
+    unsigned long long seed;    /* --seed N */
+    int seed_given;
     const char *interval;       /* --interval wilson|clopper-pearson|agresti-coull */
     const char *adjust;         /* --adjust holm|bh|none */
     effekt_csv_options csv;

@@ -22,7 +22,7 @@ void cli_error(const char *fmt, ...)
 enum {
     LO_MAP = 256, LO_DELIMITER, LO_DECIMAL_COMMA, LO_DECIMAL_POINT, LO_ENCODING, LO_NA,
     LO_CONFIDENCE, LO_VALUES, LO_SORT, LO_CURRENCY, LO_RATES, LO_PRICE_YEAR, LO_DEFLATOR,
-    LO_STRICT, LO_PERCENTILES, LO_QUANTILE_TYPE, LO_STATS, LO_WEIGHT, LO_OUTCOME, LO_VALUE, LO_FUNNEL, LO_INTERVAL, LO_ADJUST
+    LO_STRICT, LO_PERCENTILES, LO_QUANTILE_TYPE, LO_STATS, LO_WEIGHT, LO_OUTCOME, LO_VALUE, LO_FUNNEL, LO_RATIO, LO_BOOTSTRAP, LO_SEED, LO_INTERVAL, LO_ADJUST
 };
 
 static const struct {
@@ -54,6 +54,9 @@ static const struct {
     { { "outcome", required_argument, NULL, LO_OUTCOME }, OPT_COMPARE },
     { { "value", required_argument, NULL, LO_VALUE }, OPT_COMPARE },
     { { "funnel", no_argument, NULL, LO_FUNNEL }, OPT_COMPARE },
+    { { "ratio", required_argument, NULL, LO_RATIO }, OPT_COMPARE },
+    { { "bootstrap", required_argument, NULL, LO_BOOTSTRAP }, OPT_COMPARE },
+    { { "seed", required_argument, NULL, LO_SEED }, OPT_COMPARE },
     { { "interval", required_argument, NULL, LO_INTERVAL }, OPT_COMPARE },
     { { "adjust", required_argument, NULL, LO_ADJUST }, OPT_COMPARE },
     { { "quiet", no_argument, NULL, 'q' }, OPT_QUIET },
@@ -174,6 +177,24 @@ int cli_parse(int argc, char **argv, unsigned accepted, const char *usage, cli_o
         case LO_OUTCOME: o->outcome = optarg; break;
         case LO_VALUE: o->value = optarg; break;
         case LO_FUNNEL: o->funnel = 1; break;
+        case LO_RATIO: o->ratio = optarg; break;
+        case LO_BOOTSTRAP: {
+            char *end;
+            long b = strtol(optarg, &end, 10);
+            if (*end || b < 100 || b > 10000000)
+                return bad_usage(cmd, "--bootstrap expects a number of resamples from 100 to 10000000 (got '%s')", optarg);
+            o->bootstrap = b;
+            break;
+        }
+        case LO_SEED: {
+            char *end;
+            unsigned long long v = strtoull(optarg, &end, 10);
+            if (*end || !*optarg)
+                return bad_usage(cmd, "--seed expects a whole number (got '%s')", optarg);
+            o->seed = v;
+            o->seed_given = 1;
+            break;
+        }
         case LO_INTERVAL: o->interval = optarg; break;
         case LO_ADJUST: o->adjust = optarg; break;
         case LO_QUANTILE_TYPE: {

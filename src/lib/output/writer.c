@@ -374,8 +374,8 @@ effekt_status effekt_output_write(FILE *out, const cJSON *doc, effekt_format for
         int first = 1;
         for (size_t i = 0; i < n_sheets; i++) {
             const cJSON *array = at_path(doc, sheets[i].path);
-            if (!cJSON_IsArray(array))
-                continue;
+            if (!cJSON_IsArray(array) || (format == EFFEKT_FORMAT_TABLE && cJSON_GetArraySize(array) == 0))
+                continue;   /* people need no empty tables */
             grid g;
             if (build_grid(array, format == EFFEKT_FORMAT_TABLE, &g) != 0) {
                 free_grid(&g);
