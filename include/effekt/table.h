@@ -76,6 +76,11 @@ size_t effekt_table_row_line(const effekt_table *table, size_t row);
  * NULL. */
 const effekt_column *effekt_table_column(const effekt_table *table, const char *name);
 
+/* Free a column's values once the caller no longer needs them (its
+ * heading and name stay; it becomes an empty column).  Lets a command
+ * that has read a grouping column into group ids give its memory back. */
+void effekt_column_release(effekt_column *col);
+
 /* Is the value missing? */
 int effekt_column_missing(const effekt_column *col, size_t row);
 

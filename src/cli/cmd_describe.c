@@ -186,7 +186,7 @@ int cmd_describe(int argc, char **argv)
             }
         /* group ids */
         size_t n = t->n_rows;
-        size_t *group = calloc(n ? n : 1, sizeof *group);
+        uint32_t *group = calloc(n ? n : 1, sizeof *group);
         key_map map = { 0 };
         size_t *first_row = NULL;
         if (!group) {
@@ -201,8 +201,9 @@ int cmd_describe(int argc, char **argv)
                 if (n_by == 1 && by_cols[0]->type == EFFEKT_TYPE_TEXT) {
                     /* the common case: one text column, its values are the keys */
                     const char *v = by_cols[0]->text[r];
-                    group[r] = key_map_id(&map, v ? v : "(missing)");
-                    if (group[r] == (size_t)-1) {
+                    size_t id = key_map_id(&map, v ? v : "(missing)");
+                    group[r] = (uint32_t)id;
+                    if (id == (size_t)-1 || id >= UINT32_MAX) {
                         status = EXIT_BAD;
                         break;
                     }
@@ -215,8 +216,9 @@ int cmd_describe(int argc, char **argv)
                     value_text(by_cols[i], r, key + len, sizeof key - len);
                     len += strlen(key + len);
                 }
-                group[r] = key_map_id(&map, key);
-                if (group[r] == (size_t)-1) {
+                size_t id = key_map_id(&map, key);
+                group[r] = (uint32_t)id;
+                if (id == (size_t)-1 || id >= UINT32_MAX) {
                     status = EXIT_BAD;
                     break;
                 }
@@ -226,7 +228,8 @@ int cmd_describe(int argc, char **argv)
         size_t *order = calloc(n_groups + 1, sizeof *order);
         size_t *start = calloc(n_groups + 1, sizeof *start);
         first_row = calloc(n_groups + 1, sizeof *first_row);
-        double *buf = malloc((n ? n : 1) * sizeof *buf), *work = malloc(2 * (n ? n : 1) * sizeof *work);
+        double *buf = malloc((n ? n : 1) * sizeof *buf);
+        double *work = malloc((wcol ? 2 : 1) * (n ? n : 1) * sizeof *work);
         double *wbuf = wcol ? malloc((n ? n : 1) * sizeof *wbuf) : NULL;
         size_t *fill = calloc(n_groups + 1, sizeof *fill);
         if (!order || !start || !first_row || !buf || !work || !fill)
@@ -249,6 +252,14 @@ int cmd_describe(int argc, char **argv)
                 sort_n_by = n_by;
                 sort_first_row = first_row;
                 qsort(order, n_groups, sizeof *order, by_group_key);
+                /* the groups are known: the grouping columns' memory goes back */
+                for (size_t i = 0; i < n_by; i++) {
+                    int described = 0;
+                    for (size_t c = 0; c < n_targets; c++)
+                        described |= targets[c] == by_cols[i];
+                    if (!described && by_cols[i] != wcol)
+                        effekt_column_release(&t->columns[by_cols[i] - t->columns]);
+                }
             }
         }
         for (size_t c = 0; c < n_targets && status == EXIT_OK; c++) {
@@ -277,10 +288,15 @@ int cmd_describe(int argc, char **argv)
                 cJSON *row = cJSON_CreateObject();
                 if (o.n_inputs > 1)
                     cJSON_AddStringToObject(row, "file", o.inputs[f]);
+                /* the group's key holds each grouping value, joined by 0x1f */
+                const char *part = n_by ? map.keys[g] : "";
                 for (size_t i = 0; i < n_by; i++) {
+                    const char *end = strchr(part, '\x1f');
+                    size_t len = end ? (size_t)(end - part) : strlen(part);
                     char v[1024];
-                    value_text(by_cols[i], first_row[g], v, sizeof v);
+                    snprintf(v, sizeof v, "%.*s", (int)len, part);
                     cJSON_AddStringToObject(row, by_cols[i]->canonical ? by_cols[i]->canonical : by_cols[i]->heading, v);
+                    part = end ? end + 1 : part + len;
                 }
                 cJSON_AddStringToObject(row, "column", col->canonical ? col->canonical : col->heading);
                 if (wbuf)

@@ -73,3 +73,14 @@ int effekt_column_missing(const effekt_column *col, size_t row)
         return 1;
     return isnan(col->values[row]);
 }
+
+void effekt_column_release(effekt_column *col)
+{
+    free(col->values);
+    free(col->text);
+    free(col->arena);
+    col->values = NULL;
+    col->text = NULL;
+    col->arena = NULL;
+    col->type = EFFEKT_TYPE_EMPTY;
+}
