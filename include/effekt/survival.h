@@ -1,0 +1,53 @@
+/* effekt/survival.h — retention and time to job: Kaplan–Meier curves with
+ * Greenwood standard errors, their intervals and quantiles, and the
+ * log-rank family of tests, as R's survival package (survfit, survdiff). */
+#ifndef EFFEKT_SURVIVAL_H
+#define EFFEKT_SURVIVAL_H
+
+#include <stddef.h>
+
+#include "effekt/status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum {
+    EFFEKT_CONF_LOG = 0,   /* survfit's default: exp(log S -/+ z se(log S)) */
+    EFFEKT_CONF_LOGLOG,
+    EFFEKT_CONF_PLAIN
+} effekt_conf_type;
+
+effekt_status effekt_conf_type_parse(const char *name, effekt_conf_type *out);
+
+/* One Kaplan–Meier curve: a step at every distinct time (events or
+ * censorings), as summary(survfit(...), censored = TRUE). */
+typedef struct {
+    size_t n;                 /* subjects */
+    size_t events;
+    size_t n_times;
+    double *time, *n_risk, *n_event, *n_censor;
+    double *surv;             /* S(t) */
+    double *std_err;          /* of S(t), Greenwood: S sqrt(sum d / (n (n - d))) */
+    double *lower, *upper;    /* pointwise interval */
+    double median, median_lower, median_upper;   /* NaN when not reached */
+} effekt_km;
+
+/* Fit a curve to time[i] >= 0 with event[i] 1 (the event) or 0
+ * (censored).  EFFEKT_EVALUE for a negative time or an event not 0/1. */
+effekt_status effekt_km_fit(const double *time, const double *event, size_t n, double confidence,
+                            effekt_conf_type conf_type, effekt_km *out);
+void effekt_km_free(effekt_km *km);
+
+/* S at time t (the step function, right-continuous); 1 before the first time. */
+double effekt_km_at(const effekt_km *km, double t, double *lower, double *upper);
+
+/* The G-rho family of tests between k groups (group[i] in 0..k-1), as
+ * survdiff(rho = rho): rho 0 is the log-rank test, rho 1 Peto & Peto. */
+effekt_status effekt_logrank(const double *time, const double *event, const size_t *group, size_t n,
+                             size_t k, double rho, double *chisq, double *df, double *p);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,148 @@
+/* Check suite for Kaplan–Meier and log-rank, against R's survival 3.x
+ * (R code beside the numbers); tolerance 1e-12 relative unless stated. */
+#include "config.h"
+
+#include <check.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "effekt/survival.h"
+
+#define NEAR(got, want, tol)                                                                   \
+    do {                                                                                       \
+        double g_ = (got), w_ = (want);                                                        \
+        ck_assert_msg(fabs(g_ - w_) <= (tol) * fabs(w_), "%s = %.17g, want %.17g", #got, g_, w_); \
+    } while (0)
+
+/* time <- c(5, 8, 8, 12, 12, 12, 15, 20, 22, 22, 30, 31, 35, 40, 41)
+ * status <- c(1, 1, 0, 1, 1, 0, 1, 0, 1, 1, 0, 1, 0, 1, 0)
+ * group <- c(1, 2, 1, 1, 2, 2, 1, 2, 1, 2, 2, 1, 2, 1, 2)
+ * s <- summary(survfit(Surv(time, status) ~ 1), censored = TRUE)  -- ties and censoring */
+static const double tm[] = { 5, 8, 8, 12, 12, 12, 15, 20, 22, 22, 30, 31, 35, 40, 41 };
+static const double st[] = { 1, 1, 0, 1, 1, 0, 1, 0, 1, 1, 0, 1, 0, 1, 0 };
+static const size_t gr[] = { 0, 1, 0, 0, 1, 1, 0, 1, 0, 1, 1, 0, 1, 0, 1 };
+
+START_TEST(kaplan_meier_as_survfit)
+{
+    static const double t[] = { 5, 8, 12, 15, 20, 22, 30, 31, 35, 40, 41 };
+    static const double nr[] = { 15, 14, 12, 9, 8, 7, 5, 4, 3, 2, 1 };
+    static const double d[] = { 1, 1, 2, 1, 0, 2, 0, 1, 0, 1, 0 };
+    static const double c[] = { 0, 1, 1, 0, 1, 0, 1, 0, 1, 0, 1 };
+    static const double S[] = { 0.93333333333333335, 0.8666666666666667, 0.72222222222222232,
+                                0.64197530864197538, 0.64197530864197538, 0.45855379188712531,
+                                0.45855379188712531, 0.34391534391534395, 0.34391534391534395,
+                                0.17195767195767198, 0.17195767195767198 };
+    static const double se[] = { 0.064406118871953064, 0.087770745147251111, 0.11850405004278637,
+                                 0.12969166978388769, 0.12969166978388769, 0.1435169516002428,
+                                 0.1435169516002428, 0.1464320925399773, 0.1464320925399773,
+                                 0.14193417454566848, 0.14193417454566848 };
+    static const double lo[] = { 0.81526404565358501, 0.71063658492750736, 0.52360470906792267,
+                                 0.43207469335867332, 0.43207469335867332, 0.24830386744604033,
+                                 0.24830386744604033, 0.14928886331080463, 0.14928886331080463,
+                                 0.034106586665594824, 0.034106586665594824 };
+    static const double hi[] = { 1, 1, 0.99618076239253572, 0.953845025503127, 0.953845025503127,
+                                 0.84683167530508097, 0.84683167530508097, 0.79227452843663715,
+                                 0.79227452843663715, 0.86697156871844472, 0.86697156871844472 };
+    effekt_km km;
+    ck_assert_int_eq(effekt_km_fit(tm, st, 15, 0.95, EFFEKT_CONF_LOG, &km), EFFEKT_OK);
+    ck_assert_uint_eq(km.n_times, 11);
+    ck_assert_uint_eq(km.events, 9);
+    for (size_t i = 0; i < 11; i++) {
+        ck_assert_double_eq(km.time[i], t[i]);
+        ck_assert_double_eq(km.n_risk[i], nr[i]);
+        ck_assert_double_eq(km.n_event[i], d[i]);
+        ck_assert_double_eq(km.n_censor[i], c[i]);
+        NEAR(km.surv[i], S[i], 1e-12);
+        NEAR(km.std_err[i], se[i], 1e-12);
+        NEAR(km.lower[i], lo[i], 1e-12);
+        NEAR(km.upper[i], hi[i], 1e-12);
+    }
+    /* summary(f)$table: median 22, 0.95LCL 15, 0.95UCL NA */
+    ck_assert_double_eq(km.median, 22);
+    ck_assert_double_eq(km.median_lower, 15);
+    ck_assert(isnan(km.median_upper));
+    double l, h;
+    NEAR(effekt_km_at(&km, 21, &l, &h), 0.64197530864197538, 1e-12);
+    ck_assert_double_eq(effekt_km_at(&km, 4, &l, &h), 1.0);
+    effekt_km_free(&km);
+
+    /* conf.type = "log-log": summary(f2)$lower and $upper at the event times */
+    static const double ll[] = { 0.61264124377487184, 0.56391200570895161, 0.4171751699280567,
+                                 0.33860603355681873, 0.18043347027674708, 0.097031352078545061,
+                                 0.012120747558363548 };
+    static const double lh[] = { 0.99033223665001691, 0.96488449591647152, 0.88591680824181807,
+                                 0.83410955769486905, 0.70117438362058615, 0.61361900156474836,
+                                 0.49541646120521637 };
+    ck_assert_int_eq(effekt_km_fit(tm, st, 15, 0.95, EFFEKT_CONF_LOGLOG, &km), EFFEKT_OK);
+    size_t e = 0;
+    for (size_t i = 0; i < km.n_times; i++)
+        if (km.n_event[i] > 0) {
+            NEAR(km.lower[i], ll[e], 1e-12);
+            NEAR(km.upper[i], lh[e], 1e-12);
+            e++;
+        }
+    ck_assert_uint_eq(e, 7);
+    effekt_km_free(&km);
+}
+END_TEST
+
+/* survdiff(Surv(time, status) ~ group)$chisq          1.8558955380767783, p 0.17309926237647316
+ * survdiff(Surv(time, status) ~ group, rho = 1)$chisq 1.1706182961060663, p 0.27927423373565619
+ * g3 <- rep(1:3, 5); survdiff(Surv(time, status) ~ g3)$chisq 1.8639769472807122 */
+START_TEST(logrank_as_survdiff)
+{
+    double chi, df, p;
+    ck_assert_int_eq(effekt_logrank(tm, st, gr, 15, 2, 0, &chi, &df, &p), EFFEKT_OK);
+    NEAR(chi, 1.8558955380767783, 1e-12);
+    ck_assert_double_eq(df, 1);
+    NEAR(p, 0.17309926237647316, 1e-10);
+    ck_assert_int_eq(effekt_logrank(tm, st, gr, 15, 2, 1, &chi, &df, &p), EFFEKT_OK);
+    NEAR(chi, 1.1706182961060663, 1e-12);
+    NEAR(p, 0.27927423373565619, 1e-10);
+    size_t g3[15];
+    for (size_t i = 0; i < 15; i++)
+        g3[i] = i % 3;
+    ck_assert_int_eq(effekt_logrank(tm, st, g3, 15, 3, 0, &chi, &df, &p), EFFEKT_OK);
+    NEAR(chi, 1.8639769472807122, 1e-12);
+    ck_assert_double_eq(df, 2);
+}
+END_TEST
+
+START_TEST(edge_cases)
+{
+    effekt_km km;
+    /* all censored: S stays 1, the median is not reached */
+    const double t[] = { 3, 5, 7 }, none[] = { 0, 0, 0 }, bad[] = { 1, 2, 0 }, neg[] = { -1, 2, 3 };
+    ck_assert_int_eq(effekt_km_fit(t, none, 3, 0.95, EFFEKT_CONF_LOG, &km), EFFEKT_OK);
+    ck_assert_double_eq(km.surv[2], 1.0);
+    ck_assert(isnan(km.median));
+    effekt_km_free(&km);
+    /* zero-length spells are events at time 0 */
+    const double z[] = { 0, 0, 4 }, ev[] = { 1, 0, 1 };
+    ck_assert_int_eq(effekt_km_fit(z, ev, 3, 0.95, EFFEKT_CONF_LOG, &km), EFFEKT_OK);
+    NEAR(km.surv[0], 2.0 / 3.0, 1e-15);
+    ck_assert_double_eq(km.surv[1], 0.0);
+    effekt_km_free(&km);
+    ck_assert_int_eq(effekt_km_fit(t, bad, 3, 0.95, EFFEKT_CONF_LOG, &km), EFFEKT_EVALUE);
+    ck_assert_int_eq(effekt_km_fit(neg, none, 3, 0.95, EFFEKT_CONF_LOG, &km), EFFEKT_EVALUE);
+    /* a single group: no test */
+    double chi, df, p;
+    const size_t one[] = { 0, 0, 0 };
+    ck_assert_int_eq(effekt_logrank(t, ev, one, 3, 1, 0, &chi, &df, &p), EFFEKT_EUNDEF);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("survival");
+    TCase *tc = tcase_create("km");
+    tcase_add_test(tc, kaplan_meier_as_survfit);
+    tcase_add_test(tc, logrank_as_survdiff);
+    tcase_add_test(tc, edge_cases);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
