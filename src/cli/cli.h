@@ -33,7 +33,8 @@ enum {
     OPT_STRICT = 1u << 8,
     OPT_QUIET = 1u << 9,
     OPT_DESCRIBE = 1u << 10,  /* -c/--columns --percentiles --quantile-type --stats */
-    OPT_COMPARE = 1u << 11    /* --outcome --interval --adjust */
+    OPT_COMPARE = 1u << 11,   /* --outcome --interval --adjust */
+    OPT_RETENTION = 1u << 12  /* --from --to --censor --censor-date --time --event --at --conf-type --rho --steps */
 };
 
 typedef struct {
@@ -61,6 +62,9 @@ typedef struct {
     long bootstrap;             /* --bootstrap N (default 10000) */
     unsigned long long seed;    /* --seed N */
     int seed_given;
+    const char *from, *to, *censor, *censor_date, *time_col, *event_col, *at, *conf_type;
+    double rho;
+    int steps;
     const char *interval;       /* --interval wilson|clopper-pearson|agresti-coull */
     const char *adjust;         /* --adjust holm|bh|none */
     effekt_csv_options csv;
@@ -115,5 +119,6 @@ int cmd_validate(int argc, char **argv);
 int cmd_kpi(int argc, char **argv);
 int cmd_describe(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
+int cmd_retention(int argc, char **argv);
 
 #endif

@@ -22,7 +22,7 @@ void cli_error(const char *fmt, ...)
 enum {
     LO_MAP = 256, LO_DELIMITER, LO_DECIMAL_COMMA, LO_DECIMAL_POINT, LO_ENCODING, LO_NA,
     LO_CONFIDENCE, LO_VALUES, LO_SORT, LO_CURRENCY, LO_RATES, LO_PRICE_YEAR, LO_DEFLATOR,
-    LO_STRICT, LO_PERCENTILES, LO_QUANTILE_TYPE, LO_STATS, LO_WEIGHT, LO_OUTCOME, LO_VALUE, LO_FUNNEL, LO_RATIO, LO_BOOTSTRAP, LO_SEED, LO_INTERVAL, LO_ADJUST
+    LO_STRICT, LO_PERCENTILES, LO_QUANTILE_TYPE, LO_STATS, LO_WEIGHT, LO_OUTCOME, LO_VALUE, LO_FUNNEL, LO_RATIO, LO_BOOTSTRAP, LO_SEED, LO_FROM, LO_TO, LO_CENSOR, LO_CENSOR_DATE, LO_TIME, LO_EVENT, LO_AT, LO_CONF_TYPE, LO_RHO, LO_STEPS, LO_INTERVAL, LO_ADJUST
 };
 
 static const struct {
@@ -57,6 +57,16 @@ static const struct {
     { { "ratio", required_argument, NULL, LO_RATIO }, OPT_COMPARE },
     { { "bootstrap", required_argument, NULL, LO_BOOTSTRAP }, OPT_COMPARE },
     { { "seed", required_argument, NULL, LO_SEED }, OPT_COMPARE },
+    { { "from", required_argument, NULL, LO_FROM }, OPT_RETENTION },
+    { { "to", required_argument, NULL, LO_TO }, OPT_RETENTION },
+    { { "censor", required_argument, NULL, LO_CENSOR }, OPT_RETENTION },
+    { { "censor-date", required_argument, NULL, LO_CENSOR_DATE }, OPT_RETENTION },
+    { { "time", required_argument, NULL, LO_TIME }, OPT_RETENTION },
+    { { "event", required_argument, NULL, LO_EVENT }, OPT_RETENTION },
+    { { "at", required_argument, NULL, LO_AT }, OPT_RETENTION },
+    { { "conf-type", required_argument, NULL, LO_CONF_TYPE }, OPT_RETENTION },
+    { { "rho", required_argument, NULL, LO_RHO }, OPT_RETENTION },
+    { { "steps", no_argument, NULL, LO_STEPS }, OPT_RETENTION },
     { { "interval", required_argument, NULL, LO_INTERVAL }, OPT_COMPARE },
     { { "adjust", required_argument, NULL, LO_ADJUST }, OPT_COMPARE },
     { { "quiet", no_argument, NULL, 'q' }, OPT_QUIET },
@@ -177,6 +187,23 @@ int cli_parse(int argc, char **argv, unsigned accepted, const char *usage, cli_o
         case LO_OUTCOME: o->outcome = optarg; break;
         case LO_VALUE: o->value = optarg; break;
         case LO_FUNNEL: o->funnel = 1; break;
+        case LO_FROM: o->from = optarg; break;
+        case LO_TO: o->to = optarg; break;
+        case LO_CENSOR: o->censor = optarg; break;
+        case LO_CENSOR_DATE: o->censor_date = optarg; break;
+        case LO_TIME: o->time_col = optarg; break;
+        case LO_EVENT: o->event_col = optarg; break;
+        case LO_AT: o->at = optarg; break;
+        case LO_CONF_TYPE: o->conf_type = optarg; break;
+        case LO_STEPS: o->steps = 1; break;
+        case LO_RHO: {
+            char *end;
+            double r = strtod(optarg, &end);
+            if (*end || !(r >= 0 && r <= 10))
+                return bad_usage(cmd, "--rho expects a number from 0 (log-rank) to 10; 1 is Peto-Peto (got '%s')", optarg);
+            o->rho = r;
+            break;
+        }
         case LO_RATIO: o->ratio = optarg; break;
         case LO_BOOTSTRAP: {
             char *end;

@@ -16,6 +16,8 @@ static const cli_command commands[] = {
       .summary = "descriptive statistics of numeric columns, by group" },
     { .name = "compare", .run = cmd_compare,
       .summary = "rates between groups: intervals, chi-square and Fisher tests, pairwise" },
+    { .name = "retention", .run = cmd_retention,
+      .summary = "retention and time to job: Kaplan-Meier curves, log-rank tests" },
     { .name = NULL }
 };
 

@@ -98,9 +98,16 @@ static char *text_of(const cJSON *v, int part, int human)
                 return strdup("n/a");
             char a[48], b[48], c[48];
             effekt_format_number(val->valuedouble, a, sizeof a);
-            if (cJSON_IsNumber(lo) && cJSON_IsNumber(hi)) {
-                effekt_format_number(lo->valuedouble, b, sizeof b);
-                effekt_format_number(hi->valuedouble, c, sizeof c);
+            if (cJSON_IsNumber(lo) || cJSON_IsNumber(hi)) {
+                /* a one-sided interval shows its missing end as n/a */
+                if (cJSON_IsNumber(lo))
+                    effekt_format_number(lo->valuedouble, b, sizeof b);
+                else
+                    snprintf(b, sizeof b, "n/a");
+                if (cJSON_IsNumber(hi))
+                    effekt_format_number(hi->valuedouble, c, sizeof c);
+                else
+                    snprintf(c, sizeof c, "n/a");
                 snprintf(buf, sizeof buf, "%s [%s, %s]", a, b, c);
                 return strdup(buf);
             }

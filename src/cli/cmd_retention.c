@@ -1,0 +1,323 @@
+/* effekt retention: how long people stay in work (or how long until a
+ * job): Kaplan–Meier curves per group and log-rank tests. */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../lib/io/dates.h"
+#include "cli.h"
+#include "effekt/survival.h"
+
+static const char retention_usage[] =
+    "Usage: effekt retention [OPTION]... FILE...\n"
+    "Kaplan-Meier curves of employment spells (or of the time to a job) per group,\n"
+    "with Greenwood standard errors and intervals, the median with its interval,\n"
+    "retention at chosen horizons, and the log-rank test between groups.\n\n"
+    "Spells from dates (the default: a job from placed_date to job_end_date,\n"
+    "still employed at followup_date):\n"
+    "      --from COLUMN       start date (default placed_date; rows without one are\n"
+    "                          not in the analysis and are counted)\n"
+    "      --to COLUMN         date of the event (default job_end_date; empty: censored)\n"
+    "      --censor COLUMN     follow-up date (default followup_date)\n"
+    "      --censor-date DATE  one follow-up date for everyone instead\n"
+    "  Time to a job: --from enrolled_date --to placed_date.\n"
+    "Or ready columns: --time COLUMN (days) --event COLUMN (1 event, 0 censored).\n\n"
+    "  -g, --by COLUMN         one curve per group\n"
+    "      --at DAYS           retention at these horizons, e.g. 182,365\n"
+    "      --conf-type T       log (default, as survfit), log-log or plain\n"
+    "      --rho R             0 log-rank (default), 1 Peto-Peto\n"
+    "      --steps             the step function itself, for plotting\n"
+    "      --confidence P      level of the intervals (default 0.95)\n"
+    "  -f, --format FMT        table (default), csv or json\n"
+    "  -o, --output FILE       write there (atomically)\n\n"
+    "Methods as R's survival package: survfit (Kaplan-Meier, Greenwood,\n"
+    "conf.type), its median and interval rule, survdiff (G-rho tests).\n";
+
+static cJSON *fig(double v, double lo, double hi, const char *reason)
+{
+    cJSON *o = cJSON_CreateObject();
+    if (isnan(v)) {
+        cJSON_AddNullToObject(o, "value");
+        cJSON_AddStringToObject(o, "reason", reason);
+        return o;
+    }
+    cJSON_AddNumberToObject(o, "value", v);
+    if (!isnan(lo) || !isnan(hi)) {
+        if (isnan(lo))
+            cJSON_AddNullToObject(o, "lower");
+        else
+            cJSON_AddNumberToObject(o, "lower", lo);
+        if (isnan(hi))
+            cJSON_AddNullToObject(o, "upper");
+        else
+            cJSON_AddNumberToObject(o, "upper", hi);
+    }
+    return o;
+}
+
+static const effekt_column *need(const effekt_table *t, const char *name, int date, int *rc)
+{
+    const effekt_column *c = effekt_table_column(t, name);
+    if (!c)
+        cli_error("%s: no column '%s'", t->source, name);
+    else if (date && c->type != EFFEKT_TYPE_DATE && c->type != EFFEKT_TYPE_EMPTY)
+        cli_error("%s: column '%s' is %s; expected dates", t->source, name, effekt_type_name(c->type));
+    else if (!date && (!c->values || c->type == EFFEKT_TYPE_TEXT || c->type == EFFEKT_TYPE_DATE))
+        cli_error("%s: column '%s' is %s; expected numbers", t->source, name, effekt_type_name(c->type));
+    else
+        return c;
+    *rc = EXIT_BAD;
+    return NULL;
+}
+
+static int run(const cli_options *o, const char *path, effekt_conf_type ct, const double *at, size_t n_at,
+               cJSON *doc)
+{
+    effekt_status st;
+    effekt_table *t = cli_load(o, path, &st);
+    if (st != EFFEKT_OK) {
+        effekt_table_destroy(t);
+        return EXIT_BAD;
+    }
+    int rc = EXIT_OK;
+    const effekt_column *from = NULL, *to = NULL, *cens = NULL, *tc = NULL, *ec = NULL, *by = NULL;
+    long cdate = 0;
+    if (o->time_col) {
+        tc = need(t, o->time_col, 0, &rc);
+        ec = o->event_col ? need(t, o->event_col, 0, &rc) : NULL;
+        if (!o->event_col) {
+            cli_error("retention: --time needs --event");
+            rc = EXIT_BAD;
+        }
+    } else {
+        from = need(t, o->from ? o->from : "placed_date", 1, &rc);
+        to = need(t, o->to ? o->to : "job_end_date", 1, &rc);
+        if (o->censor_date) {
+            if (date_parse(o->censor_date, strlen(o->censor_date), &cdate) != 0) {
+                cli_error("retention: --censor-date expects a date such as 2022-12-31 (got '%s')", o->censor_date);
+                rc = EXIT_BAD;
+            }
+        } else {
+            cens = need(t, o->censor ? o->censor : "followup_date", 1, &rc);
+        }
+    }
+    if (o->by && !(by = effekt_table_column(t, o->by))) {
+        cli_error("%s: --by: no column '%s'", path, o->by);
+        rc = EXIT_BAD;
+    }
+    size_t n = t->n_rows;
+    double *time = malloc((n ? n : 1) * sizeof *time), *event = malloc((n ? n : 1) * sizeof *event);
+    size_t *gid = malloc((n ? n : 1) * sizeof *gid), *keep = malloc((n ? n : 1) * sizeof *keep);
+    key_map map = { 0 };
+    size_t m = 0, excluded = 0;
+    if (!time || !event || !gid || !keep)
+        rc = EXIT_BAD;
+    for (size_t r = 0; r < n && rc == EXIT_OK; r++) {
+        double tt, ee;
+        size_t line = effekt_table_row_line(t, r);
+        if (tc) {
+            tt = tc->values[r];
+            ee = ec->values[r];
+            if (isnan(tt) || isnan(ee)) {
+                excluded++;
+                continue;
+            }
+            if (tt < 0 || (ee != 0 && ee != 1)) {
+                cli_error("%s:%zu: time %g and event %g (expected a time of 0 or more and an event of 0 or 1)",
+                          path, line, tt, ee);
+                rc = EXIT_BAD;
+                break;
+            }
+        } else {
+            double f = from->values ? from->values[r] : NAN;
+            if (isnan(f)) {
+                excluded++;   /* no start: not in this analysis */
+                continue;
+            }
+            double e = to->values ? to->values[r] : NAN;
+            double c = cens ? (cens->values ? cens->values[r] : NAN) : (double)cdate;
+            if (!isnan(e) && e < f) {
+                cli_error("%s:%zu:%zu: %s is before %s (a spell cannot end before it starts)", path, line,
+                          to->index, to->heading, from->heading);
+                rc = EXIT_BAD;
+                break;
+            }
+            if (isnan(e) && isnan(c)) {
+                excluded++;   /* neither an end nor a follow-up: unknown */
+                continue;
+            }
+            if (!isnan(e) && (isnan(c) || e <= c)) {
+                tt = e - f;
+                ee = 1;
+            } else {
+                if (c < f && !cens) {
+                    excluded++;   /* starts after the common follow-up date: not observed */
+                    continue;
+                }
+                if (c < f) {
+                    cli_error("%s:%zu: the follow-up date is before %s", path, line, from->heading);
+                    rc = EXIT_BAD;
+                    break;
+                }
+                tt = c - f;
+                ee = 0;   /* still there at follow-up: censored */
+            }
+        }
+        char key[1024] = "all";
+        if (by)
+            value_text(by, r, key, sizeof key);
+        size_t id = key_map_id(&map, key);
+        if (id == (size_t)-1) {
+            rc = EXIT_BAD;
+            break;
+        }
+        time[m] = tt;
+        event[m] = ee;
+        gid[m] = id;
+        m++;
+    }
+    cJSON *curves = cJSON_GetObjectItemCaseSensitive(doc, "curves");
+    cJSON *steps = cJSON_GetObjectItemCaseSensitive(doc, "steps");
+    cJSON *tests = cJSON_GetObjectItemCaseSensitive(doc, "tests");
+    double *gt = malloc((m ? m : 1) * sizeof *gt), *ge = malloc((m ? m : 1) * sizeof *ge);
+    for (size_t g = 0; g < map.n && rc == EXIT_OK && gt && ge; g++) {
+        size_t k = 0;
+        for (size_t i = 0; i < m; i++)
+            if (gid[i] == g) {
+                gt[k] = time[i];
+                ge[k] = event[i];
+                k++;
+            }
+        effekt_km km;
+        if (effekt_km_fit(gt, ge, k, o->confidence, ct, &km) != EFFEKT_OK) {
+            rc = EXIT_BAD;
+            break;
+        }
+        cJSON *row = cJSON_CreateObject();
+        cJSON_AddStringToObject(row, "group", map.keys[g]);
+        cJSON_AddNumberToObject(row, "n", (double)km.n);
+        cJSON_AddNumberToObject(row, "events", (double)km.events);
+        cJSON_AddItemToObject(row, "median_days", fig(km.median, km.median_lower, km.median_upper,
+                                                      "the curve does not fall to 0.5"));
+        for (size_t a = 0; a < n_at; a++) {
+            char name[48];
+            double lo, hi, s = effekt_km_at(&km, at[a], &lo, &hi);
+            snprintf(name, sizeof name, "retention_%gd", at[a]);
+            double last = km.n_times ? km.time[km.n_times - 1] : 0;
+            cJSON_AddItemToObject(row, name, at[a] > last ? fig(NAN, NAN, NAN, "beyond the last follow-up")
+                                                          : fig(s, lo, hi, ""));
+            snprintf(name, sizeof name, "at_risk_%gd", at[a]);
+            double risk = 0;
+            for (size_t j = 0; j < km.n_times; j++)
+                if (km.time[j] >= at[a]) {
+                    risk = km.n_risk[j];
+                    break;
+                }
+            cJSON_AddNumberToObject(row, name, risk);
+        }
+        cJSON_AddItemToArray(curves, row);
+        for (size_t j = 0; o->steps && j < km.n_times; j++) {
+            cJSON *s = cJSON_CreateObject();
+            cJSON_AddStringToObject(s, "group", map.keys[g]);
+            cJSON_AddNumberToObject(s, "time", km.time[j]);
+            cJSON_AddNumberToObject(s, "n_risk", km.n_risk[j]);
+            cJSON_AddNumberToObject(s, "n_event", km.n_event[j]);
+            cJSON_AddNumberToObject(s, "n_censor", km.n_censor[j]);
+            cJSON_AddItemToObject(s, "survival", fig(km.surv[j], km.lower[j], km.upper[j], "undefined"));
+            cJSON_AddNumberToObject(s, "std_err", km.std_err[j]);
+            cJSON_AddItemToArray(steps, s);
+        }
+        effekt_km_free(&km);
+    }
+    if (rc == EXIT_OK && map.n > 1) {
+        double chi, df, p;
+        cJSON *row = cJSON_CreateObject();
+        cJSON_AddStringToObject(row, "test", o->rho == 0 ? "log-rank" : o->rho == 1 ? "Peto-Peto" : "G-rho");
+        cJSON_AddNumberToObject(row, "rho", o->rho);
+        if (effekt_logrank(time, event, gid, m, map.n, o->rho, &chi, &df, &p) == EFFEKT_OK) {
+            cJSON_AddNumberToObject(row, "chisq", chi);
+            cJSON_AddNumberToObject(row, "df", df);
+            cJSON_AddNumberToObject(row, "p", p);
+        } else {
+            cJSON_AddNullToObject(row, "chisq");
+            cJSON_AddStringToObject(row, "reason", "no events, or groups that cannot be told apart");
+        }
+        cJSON_AddItemToArray(tests, row);
+    }
+    cJSON_AddNumberToObject(cJSON_GetObjectItemCaseSensitive(doc, "excluded"), path, (double)excluded);
+    free(gt);
+    free(ge);
+    free(time);
+    free(event);
+    free(gid);
+    free(keep);
+    key_map_free(&map);
+    effekt_table_destroy(t);
+    return rc;
+}
+
+int cmd_retention(int argc, char **argv)
+{
+    cli_options o;
+    int rc = cli_parse(argc, argv, OPT_FORMAT | OPT_OUTPUT | OPT_CSV | OPT_BY | OPT_CONFIDENCE | OPT_RETENTION | OPT_QUIET,
+                       retention_usage, &o);
+    if (rc)
+        return rc < 0 ? EXIT_OK : rc;
+    effekt_conf_type ct = EFFEKT_CONF_LOG;
+    if (o.conf_type && effekt_conf_type_parse(o.conf_type, &ct) != EFFEKT_OK) {
+        cli_error("retention: --conf-type: '%s' (expected log, log-log or plain)", o.conf_type);
+        return EXIT_BAD;
+    }
+    double at[16];
+    size_t n_at = 0;
+    if (o.at) {
+        char buf[256];
+        snprintf(buf, sizeof buf, "%s", o.at);
+        for (char *tok = strtok(buf, ","); tok; tok = strtok(NULL, ",")) {
+            char *end;
+            double d = strtod(tok, &end);
+            if (*end || !(d >= 0) || n_at == 16) {
+                cli_error("retention: --at expects days such as 182,365 (got '%s')", o.at);
+                return EXIT_BAD;
+            }
+            at[n_at++] = d;
+        }
+    }
+    cJSON *doc = cJSON_CreateObject();
+    cJSON_AddStringToObject(doc, "conf_type", ct == EFFEKT_CONF_LOG ? "log" : ct == EFFEKT_CONF_LOGLOG ? "log-log" : "plain");
+    cJSON_AddNumberToObject(doc, "confidence", o.confidence);
+    cJSON_AddArrayToObject(doc, "curves");
+    cJSON_AddArrayToObject(doc, "tests");
+    cJSON_AddArrayToObject(doc, "steps");
+    cJSON_AddObjectToObject(doc, "excluded");
+    /* read only the columns the analysis uses */
+    const char *wanted[5];
+    size_t n_wanted = 0;
+    if (o.time_col) {
+        wanted[n_wanted++] = o.time_col;
+        if (o.event_col)
+            wanted[n_wanted++] = o.event_col;
+    } else {
+        wanted[n_wanted++] = o.from ? o.from : "placed_date";
+        wanted[n_wanted++] = o.to ? o.to : "job_end_date";
+        if (!o.censor_date)
+            wanted[n_wanted++] = o.censor ? o.censor : "followup_date";
+    }
+    if (o.by)
+        wanted[n_wanted++] = o.by;
+    o.csv.columns = wanted;
+    o.csv.n_columns = n_wanted;
+    int status = EXIT_OK;
+    for (size_t i = 0; i < o.n_inputs && status == EXIT_OK; i++)
+        status = run(&o, o.inputs[i], ct, at, n_at, doc);
+    if (status == EXIT_OK) {
+        effekt_sheet sheets[] = { { .path = "curves", .title = "Kaplan-Meier by group (times in days)" },
+                                  { .path = "tests", .title = "tests" },
+                                  { .path = "steps", .title = "steps" } };
+        status = cli_emit(&o, doc, sheets, 3);
+    }
+    cJSON_Delete(doc);
+    return status;
+}
