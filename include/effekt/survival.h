@@ -42,6 +42,14 @@ void effekt_km_free(effekt_km *km);
 /* S at time t (the step function, right-continuous); 1 before the first time. */
 double effekt_km_at(const effekt_km *km, double t, double *lower, double *upper);
 
+/* The time by which the curve falls to 1 - p (p = 0.5 is the median),
+ * with its interval from the interval curves, by survival's rule. */
+void effekt_km_quantile(const effekt_km *km, double p, double *q, double *lower, double *upper);
+
+/* The restricted mean time up to tau (the area under the curve) and its
+ * standard error, as print(survfit, rmean = tau). */
+void effekt_km_rmst(const effekt_km *km, double tau, double *mean, double *se);
+
 /* The G-rho family of tests between k groups (group[i] in 0..k-1), as
  * survdiff(rho = rho): rho 0 is the log-rank test, rho 1 Peto & Peto. */
 effekt_status effekt_logrank(const double *time, const double *event, const size_t *group, size_t n,

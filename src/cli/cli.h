@@ -34,7 +34,7 @@ enum {
     OPT_QUIET = 1u << 9,
     OPT_DESCRIBE = 1u << 10,  /* -c/--columns --percentiles --quantile-type --stats */
     OPT_COMPARE = 1u << 11,   /* --outcome --interval --adjust */
-    OPT_RETENTION = 1u << 12  /* --from --to --censor --censor-date --time --event --at --conf-type --rho --steps */
+    OPT_RETENTION = 1u << 12  /* --from --to --censor --censor-date --time --event --at --conf-type --rho --steps --rmst --quantiles */
 };
 
 typedef struct {
@@ -65,6 +65,8 @@ typedef struct {
     const char *from, *to, *censor, *censor_date, *time_col, *event_col, *at, *conf_type;
     double rho;
     int steps;
+    double rmst;                /* --rmst TAU, 0: none */
+    const char *quantiles;      /* --quantiles 0.25,0.75 */
     const char *interval;       /* --interval wilson|clopper-pearson|agresti-coull */
     const char *adjust;         /* --adjust holm|bh|none */
     effekt_csv_options csv;

@@ -26,6 +26,9 @@ static const char retention_usage[] =
     "Or ready columns: --time COLUMN (days) --event COLUMN (1 event, 0 censored).\n\n"
     "  -g, --by COLUMN         one curve per group\n"
     "      --at DAYS           retention at these horizons, e.g. 182,365\n"
+    "      --quantiles P       times by which a share P has left, e.g. 0.25,0.75\n"
+    "                          (with intervals; the median is always given)\n"
+    "      --rmst DAYS         restricted mean time up to DAYS, with its standard error\n"
     "      --conf-type T       log (default, as survfit), log-log or plain\n"
     "      --rho R             0 log-rank (default), 1 Peto-Peto\n"
     "      --steps             the step function itself, for plotting\n"
@@ -73,7 +76,7 @@ static const effekt_column *need(const effekt_table *t, const char *name, int da
 }
 
 static int run(const cli_options *o, const char *path, effekt_conf_type ct, const double *at, size_t n_at,
-               cJSON *doc)
+               const double *qs, size_t n_q, cJSON *doc)
 {
     effekt_status st;
     effekt_table *t = cli_load(o, path, &st);
@@ -201,6 +204,22 @@ static int run(const cli_options *o, const char *path, effekt_conf_type ct, cons
         cJSON_AddNumberToObject(row, "events", (double)km.events);
         cJSON_AddItemToObject(row, "median_days", fig(km.median, km.median_lower, km.median_upper,
                                                       "the curve does not fall to 0.5"));
+        for (size_t qi = 0; qi < n_q; qi++) {
+            char name[48];
+            double q, ql, qh;
+            effekt_km_quantile(&km, qs[qi], &q, &ql, &qh);
+            snprintf(name, sizeof name, "q%g_days", qs[qi]);
+            cJSON_AddItemToObject(row, name, fig(q, ql, qh, "the curve does not fall that far"));
+        }
+        if (o->rmst > 0) {
+            double mean, se;
+            effekt_km_rmst(&km, o->rmst, &mean, &se);
+            char name[48];
+            snprintf(name, sizeof name, "rmst_%gd", o->rmst);
+            cJSON_AddItemToObject(row, name, fig(km.n ? mean : NAN, NAN, NAN, "no spells"));
+            snprintf(name, sizeof name, "rmst_%gd_se", o->rmst);
+            cJSON_AddItemToObject(row, name, fig(km.n ? se : NAN, NAN, NAN, "no spells"));
+        }
         for (size_t a = 0; a < n_at; a++) {
             char name[48];
             double lo, hi, s = effekt_km_at(&km, at[a], &lo, &hi);
@@ -285,6 +304,21 @@ int cmd_retention(int argc, char **argv)
             at[n_at++] = d;
         }
     }
+    double qs[16];
+    size_t n_q = 0;
+    if (o.quantiles) {
+        char buf[256];
+        snprintf(buf, sizeof buf, "%s", o.quantiles);
+        for (char *tok = strtok(buf, ","); tok; tok = strtok(NULL, ",")) {
+            char *end;
+            double q = strtod(tok, &end);
+            if (*end || !(q > 0 && q < 1) || n_q == 16) {
+                cli_error("retention: --quantiles expects shares between 0 and 1, such as 0.25,0.75 (got '%s')", o.quantiles);
+                return EXIT_BAD;
+            }
+            qs[n_q++] = q;
+        }
+    }
     cJSON *doc = cJSON_CreateObject();
     cJSON_AddStringToObject(doc, "conf_type", ct == EFFEKT_CONF_LOG ? "log" : ct == EFFEKT_CONF_LOGLOG ? "log-log" : "plain");
     cJSON_AddNumberToObject(doc, "confidence", o.confidence);
@@ -311,7 +345,7 @@ int cmd_retention(int argc, char **argv)
     o.csv.n_columns = n_wanted;
     int status = EXIT_OK;
     for (size_t i = 0; i < o.n_inputs && status == EXIT_OK; i++)
-        status = run(&o, o.inputs[i], ct, at, n_at, doc);
+        status = run(&o, o.inputs[i], ct, at, n_at, qs, n_q, doc);
     if (status == EXIT_OK) {
         effekt_sheet sheets[] = { { .path = "curves", .title = "Kaplan-Meier by group (times in days)" },
                                   { .path = "tests", .title = "tests" },

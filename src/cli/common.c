@@ -22,7 +22,7 @@ void cli_error(const char *fmt, ...)
 enum {
     LO_MAP = 256, LO_DELIMITER, LO_DECIMAL_COMMA, LO_DECIMAL_POINT, LO_ENCODING, LO_NA,
     LO_CONFIDENCE, LO_VALUES, LO_SORT, LO_CURRENCY, LO_RATES, LO_PRICE_YEAR, LO_DEFLATOR,
-    LO_STRICT, LO_PERCENTILES, LO_QUANTILE_TYPE, LO_STATS, LO_WEIGHT, LO_OUTCOME, LO_VALUE, LO_FUNNEL, LO_RATIO, LO_BOOTSTRAP, LO_SEED, LO_FROM, LO_TO, LO_CENSOR, LO_CENSOR_DATE, LO_TIME, LO_EVENT, LO_AT, LO_CONF_TYPE, LO_RHO, LO_STEPS, LO_INTERVAL, LO_ADJUST
+    LO_STRICT, LO_PERCENTILES, LO_QUANTILE_TYPE, LO_STATS, LO_WEIGHT, LO_OUTCOME, LO_VALUE, LO_FUNNEL, LO_RATIO, LO_BOOTSTRAP, LO_SEED, LO_FROM, LO_TO, LO_CENSOR, LO_CENSOR_DATE, LO_TIME, LO_EVENT, LO_AT, LO_CONF_TYPE, LO_RHO, LO_STEPS, LO_RMST, LO_QUANTILES, LO_INTERVAL, LO_ADJUST
 };
 
 static const struct {
@@ -67,6 +67,8 @@ static const struct {
     { { "conf-type", required_argument, NULL, LO_CONF_TYPE }, OPT_RETENTION },
     { { "rho", required_argument, NULL, LO_RHO }, OPT_RETENTION },
     { { "steps", no_argument, NULL, LO_STEPS }, OPT_RETENTION },
+    { { "rmst", required_argument, NULL, LO_RMST }, OPT_RETENTION },
+    { { "quantiles", required_argument, NULL, LO_QUANTILES }, OPT_RETENTION },
     { { "interval", required_argument, NULL, LO_INTERVAL }, OPT_COMPARE },
     { { "adjust", required_argument, NULL, LO_ADJUST }, OPT_COMPARE },
     { { "quiet", no_argument, NULL, 'q' }, OPT_QUIET },
@@ -196,6 +198,15 @@ int cli_parse(int argc, char **argv, unsigned accepted, const char *usage, cli_o
         case LO_AT: o->at = optarg; break;
         case LO_CONF_TYPE: o->conf_type = optarg; break;
         case LO_STEPS: o->steps = 1; break;
+        case LO_QUANTILES: o->quantiles = optarg; break;
+        case LO_RMST: {
+            char *end;
+            double r = strtod(optarg, &end);
+            if (*end || !(r > 0))
+                return bad_usage(cmd, "--rmst expects a horizon in days above 0, e.g. 365 (got '%s')", optarg);
+            o->rmst = r;
+            break;
+        }
         case LO_RHO: {
             char *end;
             double r = strtod(optarg, &end);

@@ -108,6 +108,32 @@ START_TEST(logrank_as_survdiff)
 }
 END_TEST
 
+/* x <- summary(survfit(Surv(time, status) ~ 1), rmean = 30)$table
+ *   rmean 21.595590828924163, se(rmean) 2.414459526576973; rmean = 41: 25.321340388007055, 3.5967886878168143
+ * quantile(survfit(...), c(.25, .5, .75)): 12 22 40; lower 8 15 22; upper NA NA NA */
+START_TEST(rmst_and_quantiles_as_survival)
+{
+    effekt_km km;
+    ck_assert_int_eq(effekt_km_fit(tm, st, 15, 0.95, EFFEKT_CONF_LOG, &km), EFFEKT_OK);
+    double mean, se;
+    effekt_km_rmst(&km, 30, &mean, &se);
+    NEAR(mean, 21.595590828924163, 1e-12);
+    NEAR(se, 2.414459526576973, 1e-12);
+    effekt_km_rmst(&km, 41, &mean, &se);
+    NEAR(mean, 25.321340388007055, 1e-12);
+    NEAR(se, 3.5967886878168143, 1e-12);
+    const double p[] = { 0.25, 0.5, 0.75 }, q[] = { 12, 22, 40 }, lo[] = { 8, 15, 22 };
+    for (int i = 0; i < 3; i++) {
+        double a, b, c;
+        effekt_km_quantile(&km, p[i], &a, &b, &c);
+        ck_assert_double_eq(a, q[i]);
+        ck_assert_double_eq(b, lo[i]);
+        ck_assert(isnan(c));
+    }
+    effekt_km_free(&km);
+}
+END_TEST
+
 START_TEST(edge_cases)
 {
     effekt_km km;
@@ -139,6 +165,7 @@ int main(void)
     tcase_add_test(tc, kaplan_meier_as_survfit);
     tcase_add_test(tc, logrank_as_survdiff);
     tcase_add_test(tc, edge_cases);
+    tcase_add_test(tc, rmst_and_quantiles_as_survival);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -152,6 +152,39 @@ effekt_status effekt_km_fit(const double *time, const double *event, size_t n, d
     return EFFEKT_OK;
 }
 
+void effekt_km_quantile(const effekt_km *km, double p, double *q, double *lower, double *upper)
+{
+    *q = curve_quantile(km->time, km->surv, km->n_times, 1 - p);
+    *lower = curve_quantile(km->time, km->lower, km->n_times, 1 - p);
+    *upper = curve_quantile(km->time, km->upper, km->n_times, 1 - p);
+}
+
+void effekt_km_rmst(const effekt_km *km, double tau, double *mean, double *se)
+{
+    /* area of the steps up to tau, and for each event time before tau the
+     * area after it, A_i: var = sum A_i^2 d_i / (n_i (n_i - d_i)) */
+    size_t m = km->n_times;
+    double area = 0, prev_t = 0, prev_s = 1;
+    for (size_t j = 0; j < m && km->time[j] < tau; j++) {
+        area += prev_s * (km->time[j] - prev_t);
+        prev_t = km->time[j];
+        prev_s = km->surv[j];
+    }
+    area += prev_s * (tau - prev_t);
+    *mean = area;
+    double var = 0, after = 0, t_next = tau;
+    for (size_t j = m; j-- > 0;) {
+        if (km->time[j] >= tau)
+            continue;
+        after += km->surv[j] * (t_next - km->time[j]);
+        t_next = km->time[j];
+        double d = km->n_event[j], n = km->n_risk[j];
+        if (d > 0 && n > d)
+            var += after * after * d / (n * (n - d));
+    }
+    *se = sqrt(var);
+}
+
 double effekt_km_at(const effekt_km *km, double t, double *lower, double *upper)
 {
     double s = 1, lo = 1, hi = 1;
