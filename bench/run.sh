@@ -65,3 +65,12 @@ if command -v Rscript >/dev/null 2>&1 && Rscript -e 'library(boot)' >/dev/null 2
 else
     echo "R boot: not installed (skipped)"
 fi
+
+echo
+echo "== retention: Kaplan-Meier + log-rank, 1,000,000 spells in 50 groups (target: 5x R survfit + survdiff)"
+/usr/bin/time -f "effekt retention (reading included): %e s, peak %M KB" ./effekt retention -q --time days_employed --event still_employed --by project_id --format csv "$file" >/dev/null
+if command -v Rscript >/dev/null 2>&1 && Rscript -e 'library(survival); library(data.table)' >/dev/null 2>&1; then
+    Rscript -e "suppressMessages({library(survival); library(data.table)}); d <- fread('$file'); t0 <- proc.time()[['elapsed']]; f <- survfit(Surv(days_employed, still_employed) ~ project_id, data = d); x <- summary(f)\$table; s <- survdiff(Surv(days_employed, still_employed) ~ project_id, data = d); cat(sprintf('R survfit + survdiff (reading excluded): %.2f s\\n', proc.time()[['elapsed']] - t0))"
+else
+    echo "R survival: not installed (skipped)"
+fi
