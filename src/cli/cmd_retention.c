@@ -250,6 +250,14 @@ static int run(const cli_options *o, const char *path, effekt_conf_type ct, cons
         }
         effekt_km_free(&km);
     }
+    if (rc == EXIT_OK && map.n == 1) {
+        cJSON *row = cJSON_CreateObject();
+        cJSON_AddStringToObject(row, "test", o->rho == 0 ? "log-rank" : o->rho == 1 ? "Peto-Peto" : "G-rho");
+        cJSON_AddNumberToObject(row, "rho", o->rho);
+        cJSON_AddNullToObject(row, "chisq");
+        cJSON_AddStringToObject(row, "reason", "one group: nothing to compare (--by names the groups)");
+        cJSON_AddItemToArray(tests, row);
+    }
     if (rc == EXIT_OK && map.n > 1) {
         double chi, df, p;
         cJSON *row = cJSON_CreateObject();
