@@ -99,6 +99,16 @@ effekt_table *cli_load(const cli_options *o, const char *path, effekt_status *st
  * EXIT_OK or EXIT_BAD. */
 int cli_emit(const cli_options *o, const cJSON *doc, const effekt_sheet *sheets, size_t n_sheets);
 
+/* A figure: {"value", "lower", "upper"} or {"value": null, "reason"}. */
+cJSON *cli_figure(double v, double lower, double upper, const char *reason);
+
+/* key: v, or null when v is NaN. */
+void cli_number(cJSON *o, const char *key, double v);
+
+/* A comma-separated list of numbers in [min, max] ((min, max) when open);
+ * -1 when one is not. */
+int cli_numbers(const char *text, double min, double max, int open, double *out, size_t max_n, size_t *n);
+
 /* "effekt: " + message on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -52,24 +52,6 @@ typedef struct {
     size_t first_row;
 } group_count;
 
-static void add_num(cJSON *o, const char *key, double v);
-
-static cJSON *figure(double v, double lo, double hi, const char *reason)
-{
-    cJSON *o = cJSON_CreateObject();
-    if (isnan(v)) {
-        cJSON_AddNullToObject(o, "value");
-        cJSON_AddStringToObject(o, "reason", reason);
-        return o;
-    }
-    cJSON_AddNumberToObject(o, "value", v);
-    if (!isnan(lo) && !isnan(hi)) {
-        cJSON_AddNumberToObject(o, "lower", lo);
-        cJSON_AddNumberToObject(o, "upper", hi);
-    }
-    return o;
-}
-
 static int run_file(const cli_options *o, const char *path, effekt_interval_method im, effekt_adjust_method am,
                     cJSON *doc)
 {
@@ -158,14 +140,14 @@ static int run_file(const cli_options *o, const char *path, effekt_interval_meth
         cJSON_AddNumberToObject(row, "missing", (double)g[i].missing);
         cJSON_AddNumberToObject(row, "events", x[i]);
         double rate = n[i] > 0 ? x[i] / n[i] : NAN;
-        cJSON_AddItemToObject(row, "rate", figure(rate, lo, hi, "no values"));
+        cJSON_AddItemToObject(row, "rate", cli_figure(rate, lo, hi, "no values"));
         if (o->funnel) {
             double l95, h95, l998, h998;
             effekt_funnel_limits((unsigned long)n[i], p0, 0.95, &l95, &h95);
             effekt_funnel_limits((unsigned long)n[i], p0, 0.998, &l998, &h998);
-            add_num(row, "pooled", p0);
-            cJSON_AddItemToObject(row, "limits_95", figure(isnan(l95) ? NAN : p0, l95, h95, "no values"));
-            cJSON_AddItemToObject(row, "limits_99_8", figure(isnan(l998) ? NAN : p0, l998, h998, "no values"));
+            cli_number(row, "pooled", p0);
+            cJSON_AddItemToObject(row, "limits_95", cli_figure(isnan(l95) ? NAN : p0, l95, h95, "no values"));
+            cJSON_AddItemToObject(row, "limits_99_8", cli_figure(isnan(l998) ? NAN : p0, l998, h998, "no values"));
             const char *where = isnan(rate) ? "no values"
                                 : rate > h998 ? "above 99.8 % limit" : rate < l998 ? "below 99.8 % limit"
                                 : rate > h95 ? "above 95 % limit" : rate < l95 ? "below 95 % limit" : "inside";
@@ -244,12 +226,12 @@ static int run_file(const cli_options *o, const char *path, effekt_interval_meth
                     } else {
                         d = dl = dh = rr = rl = rh = NAN;
                     }
-                    cJSON_AddItemToObject(pair, "difference", figure(d, dl, dh, "a group has no values"));
+                    cJSON_AddItemToObject(pair, "difference", cli_figure(d, dl, dh, "a group has no values"));
                     cJSON_AddItemToObject(pair, "risk_ratio",
-                                          figure(rr, rl, rh, x[b] == 0 ? "no events in the second group"
+                                          cli_figure(rr, rl, rh, x[b] == 0 ? "no events in the second group"
                                                                        : "a group has no values"));
-                    cJSON_AddItemToObject(pair, "p", figure(pv[q], NAN, NAN, "no variation in the outcome"));
-                    cJSON_AddItemToObject(pair, "p_adjusted", figure(adj[q], NAN, NAN, "no variation in the outcome"));
+                    cJSON_AddItemToObject(pair, "p", cli_figure(pv[q], NAN, NAN, "no variation in the outcome"));
+                    cJSON_AddItemToObject(pair, "p_adjusted", cli_figure(adj[q], NAN, NAN, "no variation in the outcome"));
                     cJSON_AddItemToArray(pairs, pair);
                 }
         }
@@ -264,13 +246,6 @@ static int run_file(const cli_options *o, const char *path, effekt_interval_meth
     return rc;
 }
 
-static void add_num(cJSON *o, const char *key, double v)
-{
-    if (isnan(v))
-        cJSON_AddNullToObject(o, key);
-    else
-        cJSON_AddNumberToObject(o, key, v);
-}
 
 static cJSON *test_row(const char *name, const effekt_test_result *r, effekt_status st, const char *path,
                        int many)
@@ -279,10 +254,10 @@ static cJSON *test_row(const char *name, const effekt_test_result *r, effekt_sta
     if (many)
         cJSON_AddStringToObject(row, "file", path);
     cJSON_AddStringToObject(row, "test", name);
-    add_num(row, "statistic", r->statistic);
-    add_num(row, "df", r->df);
-    add_num(row, "df2", r->df2);
-    add_num(row, "p", r->p);
+    cli_number(row, "statistic", r->statistic);
+    cli_number(row, "df", r->df);
+    cli_number(row, "df2", r->df2);
+    cli_number(row, "p", r->p);
     if (st != EFFEKT_OK)
         cJSON_AddStringToObject(row, "reason", "too few values or no variation");
     else if (r->exact)
@@ -353,9 +328,9 @@ static int run_values(const cli_options *o, const char *path, effekt_adjust_meth
             cJSON_AddStringToObject(row, "group", map.keys[g]);
             cJSON_AddNumberToObject(row, "n", (double)count[g]);
             cJSON_AddNumberToObject(row, "missing", (double)missing[g]);
-            cJSON_AddItemToObject(row, "mean", figure(s.mean, s.ci_lower, s.ci_upper, "no values"));
-            add_num(row, "sd", s.sd);
-            add_num(row, "median", s.median);
+            cJSON_AddItemToObject(row, "mean", cli_figure(s.mean, s.ci_lower, s.ci_upper, "no values"));
+            cli_number(row, "sd", s.sd);
+            cli_number(row, "median", s.median);
             cJSON_AddItemToArray(groups_json, row);
         }
         cJSON *tests = cJSON_GetObjectItemCaseSensitive(doc, "tests");
@@ -412,13 +387,13 @@ static int run_values(const cli_options *o, const char *path, effekt_adjust_meth
                         cJSON_AddStringToObject(row, "file", path);
                     cJSON_AddStringToObject(row, "group", map.keys[i]);
                     cJSON_AddStringToObject(row, "versus", map.keys[j]);
-                    cJSON_AddItemToObject(row, "difference", figure(tr[q].estimate, tr[q].lower, tr[q].upper, "too few values"));
-                    cJSON_AddItemToObject(row, "p_welch", figure(pt[q], NAN, NAN, "too few values or no variation"));
-                    cJSON_AddItemToObject(row, "p_welch_adjusted", figure(at[q], NAN, NAN, "too few values or no variation"));
-                    cJSON_AddItemToObject(row, "hedges_g", figure(gr[q].estimate, gr[q].lower, gr[q].upper, "too few values or no variation"));
-                    cJSON_AddItemToObject(row, "rank_biserial", figure(ur[q].estimate, NAN, NAN, "no values"));
-                    cJSON_AddItemToObject(row, "p_mann_whitney", figure(pu[q], NAN, NAN, "no values"));
-                    cJSON_AddItemToObject(row, "p_mann_whitney_adjusted", figure(au[q], NAN, NAN, "no values"));
+                    cJSON_AddItemToObject(row, "difference", cli_figure(tr[q].estimate, tr[q].lower, tr[q].upper, "too few values"));
+                    cJSON_AddItemToObject(row, "p_welch", cli_figure(pt[q], NAN, NAN, "too few values or no variation"));
+                    cJSON_AddItemToObject(row, "p_welch_adjusted", cli_figure(at[q], NAN, NAN, "too few values or no variation"));
+                    cJSON_AddItemToObject(row, "hedges_g", cli_figure(gr[q].estimate, gr[q].lower, gr[q].upper, "too few values or no variation"));
+                    cJSON_AddItemToObject(row, "rank_biserial", cli_figure(ur[q].estimate, NAN, NAN, "no values"));
+                    cJSON_AddItemToObject(row, "p_mann_whitney", cli_figure(pu[q], NAN, NAN, "no values"));
+                    cJSON_AddItemToObject(row, "p_mann_whitney_adjusted", cli_figure(au[q], NAN, NAN, "no values"));
                     cJSON_AddItemToArray(pairs, row);
                 }
         }
@@ -531,8 +506,8 @@ static int run_ratio(const cli_options *o, const char *path, cJSON *doc)
         cJSON_AddNumberToObject(row, "missing", (double)missing);
         cJSON_AddNumberToObject(row, "numerator", (double)sa);
         cJSON_AddNumberToObject(row, "denominator", (double)sb);
-        cJSON_AddItemToObject(row, "ratio_percentile", figure(t0, pl, ph, why ? why : "undefined"));
-        cJSON_AddItemToObject(row, "ratio_bca", figure(isnan(bl) ? NAN : t0, bl, bh, why ? why : "BCa undefined"));
+        cJSON_AddItemToObject(row, "ratio_percentile", cli_figure(t0, pl, ph, why ? why : "undefined"));
+        cJSON_AddItemToObject(row, "ratio_bca", cli_figure(isnan(bl) ? NAN : t0, bl, bh, why ? why : "BCa undefined"));
         cJSON_AddItemToArray(groups, row);
     }
     free(gid);

@@ -69,13 +69,6 @@ static const char *const stat_names[] = {
     "mad", "skewness", "kurtosis", NULL
 };
 
-static void add_number(cJSON *o, const char *key, double v)
-{
-    if (isnan(v))
-        cJSON_AddNullToObject(o, key);
-    else
-        cJSON_AddNumberToObject(o, key, v);
-}
 
 int cmd_describe(int argc, char **argv)
 {
@@ -300,23 +293,23 @@ int cmd_describe(int argc, char **argv)
                 }
                 cJSON_AddStringToObject(row, "column", col->canonical ? col->canonical : col->heading);
                 if (wbuf)
-                    add_number(row, "sum_weights", sum_w);
+                    cli_number(row, "sum_weights", sum_w);
                 const double vals[] = { (double)s.n, (double)s.missing, s.sum, s.mean, s.sd, s.se, NAN,
                                         s.min, s.q1, s.median, s.q3, s.max, s.iqr, s.mad, s.skewness, s.kurtosis };
                 for (size_t i = 0; stat_names[i]; i++) {
                     if (!want[i])
                         continue;
                     if (i == 6) {
-                        add_number(row, "ci_lower", s.ci_lower);
-                        add_number(row, "ci_upper", s.ci_upper);
+                        cli_number(row, "ci_lower", s.ci_lower);
+                        cli_number(row, "ci_upper", s.ci_upper);
                     } else {
-                        add_number(row, stat_names[i], vals[i]);
+                        cli_number(row, stat_names[i], vals[i]);
                     }
                 }
                 for (size_t k = 0; k < dopt.n_percentiles; k++) {
                     char name[32];
                     snprintf(name, sizeof name, "p%g", dopt.percentiles[k]);
-                    add_number(row, name, s.percentile[k]);
+                    cli_number(row, name, s.percentile[k]);
                 }
                 cJSON_AddItemToArray(rows, row);
             }

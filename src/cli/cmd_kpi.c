@@ -44,18 +44,7 @@ static const char *const table_kpis[] = {
 
 static cJSON *figure_json(const effekt_figure *f)
 {
-    cJSON *o = cJSON_CreateObject();
-    if (isnan(f->value)) {
-        cJSON_AddNullToObject(o, "value");
-        cJSON_AddStringToObject(o, "reason", f->reason);
-        return o;
-    }
-    cJSON_AddNumberToObject(o, "value", f->value);
-    if (!isnan(f->lower)) {
-        cJSON_AddNumberToObject(o, "lower", f->lower);
-        cJSON_AddNumberToObject(o, "upper", f->upper);
-    }
-    return o;
+    return cli_figure(f->value, f->lower, f->upper, f->reason);
 }
 
 typedef struct {

@@ -38,27 +38,6 @@ static const char retention_usage[] =
     "Methods as R's survival package: survfit (Kaplan-Meier, Greenwood,\n"
     "conf.type), its median and interval rule, survdiff (G-rho tests).\n";
 
-static cJSON *fig(double v, double lo, double hi, const char *reason)
-{
-    cJSON *o = cJSON_CreateObject();
-    if (isnan(v)) {
-        cJSON_AddNullToObject(o, "value");
-        cJSON_AddStringToObject(o, "reason", reason);
-        return o;
-    }
-    cJSON_AddNumberToObject(o, "value", v);
-    if (!isnan(lo) || !isnan(hi)) {
-        if (isnan(lo))
-            cJSON_AddNullToObject(o, "lower");
-        else
-            cJSON_AddNumberToObject(o, "lower", lo);
-        if (isnan(hi))
-            cJSON_AddNullToObject(o, "upper");
-        else
-            cJSON_AddNumberToObject(o, "upper", hi);
-    }
-    return o;
-}
 
 static const effekt_column *need(const effekt_table *t, const char *name, int date, int *rc)
 {
@@ -202,31 +181,31 @@ static int run(const cli_options *o, const char *path, effekt_conf_type ct, cons
         cJSON_AddStringToObject(row, "group", map.keys[g]);
         cJSON_AddNumberToObject(row, "n", (double)km.n);
         cJSON_AddNumberToObject(row, "events", (double)km.events);
-        cJSON_AddItemToObject(row, "median_days", fig(km.median, km.median_lower, km.median_upper,
+        cJSON_AddItemToObject(row, "median_days", cli_figure(km.median, km.median_lower, km.median_upper,
                                                       "the curve does not fall to 0.5"));
         for (size_t qi = 0; qi < n_q; qi++) {
             char name[48];
             double q, ql, qh;
             effekt_km_quantile(&km, qs[qi], &q, &ql, &qh);
             snprintf(name, sizeof name, "q%g_days", qs[qi]);
-            cJSON_AddItemToObject(row, name, fig(q, ql, qh, "the curve does not fall that far"));
+            cJSON_AddItemToObject(row, name, cli_figure(q, ql, qh, "the curve does not fall that far"));
         }
         if (o->rmst > 0) {
             double mean, se;
             effekt_km_rmst(&km, o->rmst, &mean, &se);
             char name[48];
             snprintf(name, sizeof name, "rmst_%gd", o->rmst);
-            cJSON_AddItemToObject(row, name, fig(km.n ? mean : NAN, NAN, NAN, "no spells"));
+            cJSON_AddItemToObject(row, name, cli_figure(km.n ? mean : NAN, NAN, NAN, "no spells"));
             snprintf(name, sizeof name, "rmst_%gd_se", o->rmst);
-            cJSON_AddItemToObject(row, name, fig(km.n ? se : NAN, NAN, NAN, "no spells"));
+            cJSON_AddItemToObject(row, name, cli_figure(km.n ? se : NAN, NAN, NAN, "no spells"));
         }
         for (size_t a = 0; a < n_at; a++) {
             char name[48];
             double lo, hi, s = effekt_km_at(&km, at[a], &lo, &hi);
             snprintf(name, sizeof name, "retention_%gd", at[a]);
             double last = km.n_times ? km.time[km.n_times - 1] : 0;
-            cJSON_AddItemToObject(row, name, at[a] > last ? fig(NAN, NAN, NAN, "beyond the last follow-up")
-                                                          : fig(s, lo, hi, ""));
+            cJSON_AddItemToObject(row, name, at[a] > last ? cli_figure(NAN, NAN, NAN, "beyond the last follow-up")
+                                                          : cli_figure(s, lo, hi, ""));
             snprintf(name, sizeof name, "at_risk_%gd", at[a]);
             double risk = 0;
             for (size_t j = 0; j < km.n_times; j++)
@@ -244,7 +223,7 @@ static int run(const cli_options *o, const char *path, effekt_conf_type ct, cons
             cJSON_AddNumberToObject(s, "n_risk", km.n_risk[j]);
             cJSON_AddNumberToObject(s, "n_event", km.n_event[j]);
             cJSON_AddNumberToObject(s, "n_censor", km.n_censor[j]);
-            cJSON_AddItemToObject(s, "survival", fig(km.surv[j], km.lower[j], km.upper[j], "undefined"));
+            cJSON_AddItemToObject(s, "survival", cli_figure(km.surv[j], km.lower[j], km.upper[j], "undefined"));
             cJSON_AddNumberToObject(s, "std_err", km.std_err[j]);
             cJSON_AddItemToArray(steps, s);
         }
@@ -297,35 +276,15 @@ int cmd_retention(int argc, char **argv)
         cli_error("retention: --conf-type: '%s' (expected log, log-log or plain)", o.conf_type);
         return EXIT_BAD;
     }
-    double at[16];
-    size_t n_at = 0;
-    if (o.at) {
-        char buf[256];
-        snprintf(buf, sizeof buf, "%s", o.at);
-        for (char *tok = strtok(buf, ","); tok; tok = strtok(NULL, ",")) {
-            char *end;
-            double d = strtod(tok, &end);
-            if (*end || !(d >= 0) || n_at == 16) {
-                cli_error("retention: --at expects days such as 182,365 (got '%s')", o.at);
-                return EXIT_BAD;
-            }
-            at[n_at++] = d;
-        }
+    double at[16], qs[16];
+    size_t n_at = 0, n_q = 0;
+    if (o.at && cli_numbers(o.at, 0, INFINITY, 0, at, 16, &n_at) != 0) {
+        cli_error("retention: --at expects days such as 182,365 (got '%s')", o.at);
+        return EXIT_BAD;
     }
-    double qs[16];
-    size_t n_q = 0;
-    if (o.quantiles) {
-        char buf[256];
-        snprintf(buf, sizeof buf, "%s", o.quantiles);
-        for (char *tok = strtok(buf, ","); tok; tok = strtok(NULL, ",")) {
-            char *end;
-            double q = strtod(tok, &end);
-            if (*end || !(q > 0 && q < 1) || n_q == 16) {
-                cli_error("retention: --quantiles expects shares between 0 and 1, such as 0.25,0.75 (got '%s')", o.quantiles);
-                return EXIT_BAD;
-            }
-            qs[n_q++] = q;
-        }
+    if (o.quantiles && cli_numbers(o.quantiles, 0, 1, 1, qs, 16, &n_q) != 0) {
+        cli_error("retention: --quantiles expects shares between 0 and 1, such as 0.25,0.75 (got '%s')", o.quantiles);
+        return EXIT_BAD;
     }
     cJSON *doc = cJSON_CreateObject();
     cJSON_AddStringToObject(doc, "conf_type", ct == EFFEKT_CONF_LOG ? "log" : ct == EFFEKT_CONF_LOGLOG ? "log-log" : "plain");

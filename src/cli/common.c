@@ -302,3 +302,43 @@ int cli_emit(const cli_options *o, const cJSON *doc, const effekt_sheet *sheets,
     effekt_diag_free(&diag);
     return st == EFFEKT_OK ? EXIT_OK : EXIT_BAD;
 }
+
+cJSON *cli_figure(double v, double lower, double upper, const char *reason)
+{
+    cJSON *o = cJSON_CreateObject();
+    if (isnan(v)) {
+        cJSON_AddNullToObject(o, "value");
+        cJSON_AddStringToObject(o, "reason", reason ? reason : "undefined");
+        return o;
+    }
+    cJSON_AddNumberToObject(o, "value", v);
+    if (!isnan(lower) || !isnan(upper)) {
+        cli_number(o, "lower", lower);
+        cli_number(o, "upper", upper);
+    }
+    return o;
+}
+
+void cli_number(cJSON *o, const char *key, double v)
+{
+    if (isnan(v))
+        cJSON_AddNullToObject(o, key);
+    else
+        cJSON_AddNumberToObject(o, key, v);
+}
+
+int cli_numbers(const char *text, double min, double max, int open, double *out, size_t max_n, size_t *n)
+{
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s", text);
+    *n = 0;
+    for (char *tok = strtok(buf, ","); tok; tok = strtok(NULL, ",")) {
+        char *end;
+        double d = strtod(tok, &end);
+        int inside = open ? (d > min && d < max) : (d >= min && d <= max);
+        if (*end || !inside || *n == max_n)
+            return -1;
+        out[(*n)++] = d;
+    }
+    return 0;
+}
