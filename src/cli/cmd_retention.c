@@ -91,10 +91,10 @@ static int run(const cli_options *o, const char *path, effekt_conf_type ct, cons
     }
     size_t n = t->n_rows;
     double *time = malloc((n ? n : 1) * sizeof *time), *event = malloc((n ? n : 1) * sizeof *event);
-    size_t *gid = malloc((n ? n : 1) * sizeof *gid), *keep = malloc((n ? n : 1) * sizeof *keep);
+    size_t *gid = malloc((n ? n : 1) * sizeof *gid);
     key_map map = { 0 };
     size_t m = 0, excluded = 0;
-    if (!time || !event || !gid || !keep)
+    if (!time || !event || !gid)
         rc = EXIT_BAD;
     for (size_t r = 0; r < n && rc == EXIT_OK; r++) {
         double tt, ee;
@@ -258,7 +258,6 @@ static int run(const cli_options *o, const char *path, effekt_conf_type ct, cons
     free(time);
     free(event);
     free(gid);
-    free(keep);
     key_map_free(&map);
     effekt_table_destroy(t);
     return rc;

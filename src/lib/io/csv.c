@@ -98,7 +98,6 @@ typedef struct {
     int header_done;
     size_t header_line;
     char **headings;
-    size_t *heading_lines;
     size_t n_headings, headings_cap;
     size_t header_bytes;
     size_t n_cols;
@@ -437,7 +436,6 @@ static int header_ready(reader *rd)
     rd->raw = calloc(n ? n : 1, sizeof *rd->raw);
     rd->scan = calloc(n ? n : 1, sizeof *rd->scan);
     rd->text_only = calloc(n ? n : 1, 1);
-    rd->heading_lines = NULL;
     missing_set_init(&rd->missing, opt);
     if (!rd->slot || !rd->raw || !rd->scan || !rd->text_only) {
         fail(rd, EFFEKT_ENOMEM);
@@ -640,7 +638,6 @@ static void reader_free(reader *rd)
     for (size_t i = 0; i < rd->n_headings; i++)
         free(rd->headings[i]);
     free(rd->headings);
-    free(rd->heading_lines);
     if (rd->raw)
         for (size_t i = 0; i < rd->n_cols; i++)
             free(rd->raw[i].data);

@@ -510,7 +510,6 @@ effekt_status column_finish(const infer_context *ctx, raw_column *raw, column_sc
             mark = count[VALUE_COMMA] > count[VALUE_POINT] ? ',' : '.';
         if (!mark)
             mark = file_mark;
-        size_t ambiguous = count[VALUE_AMBIG_DOT] + count[VALUE_AMBIG_COMMA];
         size_t ambig_same = mark == ',' ? count[VALUE_AMBIG_COMMA] : mark == '.' ? count[VALUE_AMBIG_DOT] : 0;
         size_t ambig_other = mark == ',' ? count[VALUE_AMBIG_DOT] : mark == '.' ? count[VALUE_AMBIG_COMMA] : 0;
         col->decimal_mark = (scan->fraction || ambig_same) ? (mark ? mark : '.') : 0;
@@ -598,7 +597,6 @@ effekt_status column_finish(const infer_context *ctx, raw_column *raw, column_sc
                 continue;
             }
         }
-        (void)ambiguous;
         /* integer when every value is whole */
         int whole = !percent_column;
         for (size_t row = 0; row < n_rows && whole; row++)
