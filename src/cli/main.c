@@ -15,7 +15,7 @@ static const cli_command commands[] = {
     { .name = "describe", .run = cmd_describe,
       .summary = "descriptive statistics of numeric columns, by group" },
     { .name = "compare", .run = cmd_compare,
-      .summary = "rates between groups: intervals, chi-square and Fisher tests, pairwise" },
+      .summary = "rates, values and ratios between groups: intervals, tests, effect sizes" },
     { .name = "retention", .run = cmd_retention,
       .summary = "retention and time to job: Kaplan-Meier curves, log-rank tests" },
     { .name = NULL }
