@@ -47,7 +47,9 @@ typedef enum { EFFEKT_ADJUST_HOLM = 0, EFFEKT_ADJUST_BH, EFFEKT_ADJUST_NONE } ef
 
 effekt_status effekt_adjust_parse(const char *name, effekt_adjust_method *out);
 
-/* p.adjust(p, "holm" | "BH" | "none") into adjusted[0..m). */
+/* p.adjust(p, "holm" | "BH" | "none") into adjusted[0..m).  As in R, a
+ * NaN p-value (a test that could not be done) stays NaN and does not
+ * count among the m tests. */
 effekt_status effekt_p_adjust(const double *p, size_t m, effekt_adjust_method method, double *adjusted);
 
 /* The binomial quantile: the smallest x with P(X <= x) >= p for X ~

@@ -199,18 +199,7 @@ static int run_file(const cli_options *o, const char *path, effekt_interval_meth
                         pv[q] = NAN;
                     q++;
                 }
-            /* NaN p-values (no variation) take no part in the adjustment */
-            double *defined = calloc(m + 1, sizeof *defined), *dadj = calloc(m + 1, sizeof *dadj);
-            size_t nd = 0;
-            for (size_t i = 0; i < m && defined; i++)
-                if (!isnan(pv[i]))
-                    defined[nd++] = pv[i];
-            if (defined && dadj)
-                effekt_p_adjust(defined, nd, am, dadj);
-            for (size_t i = 0, j = 0; i < m; i++)
-                adj[i] = isnan(pv[i]) ? NAN : dadj ? dadj[j++] : NAN;
-            free(defined);
-            free(dadj);
+            effekt_p_adjust(pv, m, am, adj);
             q = 0;
             for (size_t a = 0; a < k; a++)
                 for (size_t b = a + 1; b < k; b++, q++) {
@@ -363,21 +352,8 @@ static int run_values(const cli_options *o, const char *path, effekt_adjust_meth
                     pt[q] = tr[q].p;
                     pu[q] = ur[q].p;
                 }
-            /* adjust the defined p-values; an undefined one stays undefined */
-            double *tmp = calloc(m + 1, sizeof *tmp), *tadj = calloc(m + 1, sizeof *tadj);
-            const double *src[2] = { pt, pu };
-            double *dst[2] = { at, au };
-            for (int s2 = 0; s2 < 2 && tmp && tadj; s2++) {
-                size_t nd = 0;
-                for (size_t i = 0; i < m; i++)
-                    if (!isnan(src[s2][i]))
-                        tmp[nd++] = src[s2][i];
-                effekt_p_adjust(tmp, nd, am, tadj);
-                for (size_t i = 0, j = 0; i < m; i++)
-                    dst[s2][i] = isnan(src[s2][i]) ? NAN : tadj[j++];
-            }
-            free(tmp);
-            free(tadj);
+            effekt_p_adjust(pt, m, am, at);
+            effekt_p_adjust(pu, m, am, au);
             cJSON *pairs = cJSON_GetObjectItemCaseSensitive(doc, "pairwise");
             q = 0;
             for (size_t i = 0; i < k; i++)

@@ -115,6 +115,13 @@ START_TEST(p_adjust_as_r)
     ck_assert_int_eq(effekt_p_adjust(p, 5, EFFEKT_ADJUST_BH, adj), EFFEKT_OK);
     for (int i = 0; i < 5; i++)
         NEAR(adj[i], bh[i], 1e-12);
+    /* p.adjust(c(0.01, NA, 0.04), "holm"): 0.02 NA 0.04 -- NA stays out */
+    const double with_na[] = { 0.01, NAN, 0.04 };
+    double adj3[3];
+    ck_assert_int_eq(effekt_p_adjust(with_na, 3, EFFEKT_ADJUST_HOLM, adj3), EFFEKT_OK);
+    NEAR(adj3[0], 0.02, 1e-12);
+    ck_assert(isnan(adj3[1]));
+    NEAR(adj3[2], 0.04, 1e-12);
     /* the pairwise chi-square p-values, then adjusted */
     const int pairs[3][2] = { { 0, 1 }, { 0, 2 }, { 1, 2 } };
     const double raw[] = { 0.082879066442815896, 0.642636161546668139, 0.0088421429261127792 };

@@ -161,29 +161,33 @@ static int by_p(const void *a, const void *b)
 
 effekt_status effekt_p_adjust(const double *p, size_t m, effekt_adjust_method method, double *adj)
 {
-    if (method == EFFEKT_ADJUST_NONE || m == 0) {
-        memcpy(adj, p, m * sizeof *adj);
-        return EFFEKT_OK;
-    }
-    size_t *o = malloc(m * sizeof *o);
+    /* the defined p-values, in ascending order */
+    size_t *o = malloc((m ? m : 1) * sizeof *o), d = 0;
     if (!o)
         return EFFEKT_ENOMEM;
-    for (size_t i = 0; i < m; i++)
-        o[i] = i;
+    for (size_t i = 0; i < m; i++) {
+        adj[i] = p[i];
+        if (!isnan(p[i]))
+            o[d++] = i;
+    }
+    if (method == EFFEKT_ADJUST_NONE || d == 0) {
+        free(o);
+        return EFFEKT_OK;
+    }
     sort_p = p;
-    qsort(o, m, sizeof *o, by_p);
+    qsort(o, d, sizeof *o, by_p);
     if (method == EFFEKT_ADJUST_HOLM) {
-        /* cummax((m - i + 1) p_(i)), capped at 1 */
+        /* cummax((d - i + 1) p_(i)), capped at 1 */
         double run = 0;
-        for (size_t i = 0; i < m; i++) {
-            run = fmax(run, fmin(1.0, (double)(m - i) * p[o[i]]));
+        for (size_t i = 0; i < d; i++) {
+            run = fmax(run, fmin(1.0, (double)(d - i) * p[o[i]]));
             adj[o[i]] = run;
         }
     } else {
-        /* cummin from the largest of m / i p_(i) */
+        /* cummin from the largest of d / i p_(i) */
         double run = 1;
-        for (size_t i = m; i-- > 0;) {
-            run = fmin(run, (double)m / (double)(i + 1) * p[o[i]]);
+        for (size_t i = d; i-- > 0;) {
+            run = fmin(run, (double)d / (double)(i + 1) * p[o[i]]);
             adj[o[i]] = fmin(1.0, run);
         }
     }
