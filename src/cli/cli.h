@@ -34,7 +34,8 @@ enum {
     OPT_QUIET = 1u << 9,
     OPT_DESCRIBE = 1u << 10,  /* -c/--columns --percentiles --quantile-type --stats */
     OPT_COMPARE = 1u << 11,   /* --outcome --interval --adjust */
-    OPT_RETENTION = 1u << 12  /* --from --to --censor --censor-date --time --event --at --conf-type --rho --steps --rmst --quantiles */
+    OPT_RETENTION = 1u << 12, /* --from --to --censor --censor-date --time --event --at --conf-type --rho --steps --rmst --quantiles */
+    OPT_PLOT = 1u << 13       /* --kpi --reference --x --y --label --bins --amounts --width --height --dpi --locale --title --subtitle --caption */
 };
 
 typedef struct {
@@ -69,6 +70,14 @@ typedef struct {
     const char *quantiles;      /* --quantiles 0.25,0.75 */
     const char *interval;       /* --interval wilson|clopper-pearson|agresti-coull */
     const char *adjust;         /* --adjust holm|bh|none */
+    const char *kpi;            /* --kpi NAME */
+    const char *reference;      /* --reference VALUE|pooled */
+    const char *x, *y, *label;  /* --x --y --label COLUMN */
+    const char *bins;           /* --bins sturges|scott|fd */
+    int amounts;                /* --amounts */
+    double width_mm, height_mm, dpi;
+    const char *locale;         /* --locale en|da */
+    const char *title, *subtitle, *caption;
     effekt_csv_options csv;
     effekt_mapping maps[64];
     const char *na[64];
@@ -127,7 +136,27 @@ void key_map_free(key_map *m);
 /* The text of a value as a group key: "(missing)" when missing. */
 void value_text(const effekt_column *c, size_t row, char *buf, size_t size);
 
+/* Spells of a participant-level table (spells.c): time and event per
+ * person from the dates or the --time/--event columns, grouped by --by. */
+typedef struct {
+    double *time, *event;
+    size_t *gid;          /* group of each spell */
+    size_t m;             /* spells */
+    size_t excluded;      /* rows without a start or an end/follow-up */
+    key_map map;          /* group names */
+} cli_spells;
+
+/* Build the spells; messages printed.  EXIT_OK or EXIT_BAD; free with
+ * cli_spells_free either way. */
+int cli_spells_build(const cli_options *o, const effekt_table *t, const char *path, cli_spells *s);
+void cli_spells_free(cli_spells *s);
+
+/* A column of t that holds dates (date 1) or numbers; NULL with a message
+ * and *rc = EXIT_BAD when there is none. */
+const effekt_column *cli_need_column(const effekt_table *t, const char *name, int date, int *rc);
+
 int cmd_validate(int argc, char **argv);
+int cmd_plot(int argc, char **argv);
 int cmd_kpi(int argc, char **argv);
 int cmd_describe(int argc, char **argv);
 int cmd_compare(int argc, char **argv);

@@ -39,21 +39,6 @@ static const char retention_usage[] =
     "conf.type), its median and interval rule, survdiff (G-rho tests).\n";
 
 
-static const effekt_column *need(const effekt_table *t, const char *name, int date, int *rc)
-{
-    const effekt_column *c = effekt_table_column(t, name);
-    if (!c)
-        cli_error("%s: no column '%s'", t->source, name);
-    else if (date && c->type != EFFEKT_TYPE_DATE && c->type != EFFEKT_TYPE_EMPTY)
-        cli_error("%s: column '%s' is %s; expected dates", t->source, name, effekt_type_name(c->type));
-    else if (!date && (!c->values || c->type == EFFEKT_TYPE_TEXT || c->type == EFFEKT_TYPE_DATE))
-        cli_error("%s: column '%s' is %s; expected numbers", t->source, name, effekt_type_name(c->type));
-    else
-        return c;
-    *rc = EXIT_BAD;
-    return NULL;
-}
-
 static int run(const cli_options *o, const char *path, effekt_conf_type ct, const double *at, size_t n_at,
                const double *qs, size_t n_q, cJSON *doc)
 {
@@ -63,103 +48,11 @@ static int run(const cli_options *o, const char *path, effekt_conf_type ct, cons
         effekt_table_destroy(t);
         return EXIT_BAD;
     }
-    int rc = EXIT_OK;
-    const effekt_column *from = NULL, *to = NULL, *cens = NULL, *tc = NULL, *ec = NULL, *by = NULL;
-    long cdate = 0;
-    if (o->time_col) {
-        tc = need(t, o->time_col, 0, &rc);
-        ec = o->event_col ? need(t, o->event_col, 0, &rc) : NULL;
-        if (!o->event_col) {
-            cli_error("retention: --time needs --event");
-            rc = EXIT_BAD;
-        }
-    } else {
-        from = need(t, o->from ? o->from : "placed_date", 1, &rc);
-        to = need(t, o->to ? o->to : "job_end_date", 1, &rc);
-        if (o->censor_date) {
-            if (date_parse(o->censor_date, strlen(o->censor_date), &cdate) != 0) {
-                cli_error("retention: --censor-date expects a date such as 2022-12-31 (got '%s')", o->censor_date);
-                rc = EXIT_BAD;
-            }
-        } else {
-            cens = need(t, o->censor ? o->censor : "followup_date", 1, &rc);
-        }
-    }
-    if (o->by && !(by = effekt_table_column(t, o->by))) {
-        cli_error("%s: --by: no column '%s'", path, o->by);
-        rc = EXIT_BAD;
-    }
-    size_t n = t->n_rows;
-    double *time = malloc((n ? n : 1) * sizeof *time), *event = malloc((n ? n : 1) * sizeof *event);
-    size_t *gid = malloc((n ? n : 1) * sizeof *gid);
-    key_map map = { 0 };
-    size_t m = 0, excluded = 0;
-    if (!time || !event || !gid)
-        rc = EXIT_BAD;
-    for (size_t r = 0; r < n && rc == EXIT_OK; r++) {
-        double tt, ee;
-        size_t line = effekt_table_row_line(t, r);
-        if (tc) {
-            tt = tc->values[r];
-            ee = ec->values[r];
-            if (isnan(tt) || isnan(ee)) {
-                excluded++;
-                continue;
-            }
-            if (tt < 0 || (ee != 0 && ee != 1)) {
-                cli_error("%s:%zu: time %g and event %g (expected a time of 0 or more and an event of 0 or 1)",
-                          path, line, tt, ee);
-                rc = EXIT_BAD;
-                break;
-            }
-        } else {
-            double f = from->values ? from->values[r] : NAN;
-            if (isnan(f)) {
-                excluded++;   /* no start: not in this analysis */
-                continue;
-            }
-            double e = to->values ? to->values[r] : NAN;
-            double c = cens ? (cens->values ? cens->values[r] : NAN) : (double)cdate;
-            if (!isnan(e) && e < f) {
-                cli_error("%s:%zu:%zu: %s is before %s (a spell cannot end before it starts)", path, line,
-                          to->index, to->heading, from->heading);
-                rc = EXIT_BAD;
-                break;
-            }
-            if (isnan(e) && isnan(c)) {
-                excluded++;   /* neither an end nor a follow-up: unknown */
-                continue;
-            }
-            if (!isnan(e) && (isnan(c) || e <= c)) {
-                tt = e - f;
-                ee = 1;
-            } else {
-                if (c < f && !cens) {
-                    excluded++;   /* starts after the common follow-up date: not observed */
-                    continue;
-                }
-                if (c < f) {
-                    cli_error("%s:%zu: the follow-up date is before %s", path, line, from->heading);
-                    rc = EXIT_BAD;
-                    break;
-                }
-                tt = c - f;
-                ee = 0;   /* still there at follow-up: censored */
-            }
-        }
-        char key[1024] = "all";
-        if (by)
-            value_text(by, r, key, sizeof key);
-        size_t id = key_map_id(&map, key);
-        if (id == (size_t)-1) {
-            rc = EXIT_BAD;
-            break;
-        }
-        time[m] = tt;
-        event[m] = ee;
-        gid[m] = id;
-        m++;
-    }
+    cli_spells sp;
+    int rc = cli_spells_build(o, t, path, &sp);
+    double *time = sp.time, *event = sp.event;
+    size_t *gid = sp.gid, m = sp.m, excluded = sp.excluded;
+    key_map map = sp.map;
     cJSON *curves = cJSON_GetObjectItemCaseSensitive(doc, "curves");
     cJSON *steps = cJSON_GetObjectItemCaseSensitive(doc, "steps");
     cJSON *tests = cJSON_GetObjectItemCaseSensitive(doc, "tests");
@@ -255,10 +148,7 @@ static int run(const cli_options *o, const char *path, effekt_conf_type ct, cons
     cJSON_AddNumberToObject(cJSON_GetObjectItemCaseSensitive(doc, "excluded"), path, (double)excluded);
     free(gt);
     free(ge);
-    free(time);
-    free(event);
-    free(gid);
-    key_map_free(&map);
+    cli_spells_free(&sp);
     effekt_table_destroy(t);
     return rc;
 }

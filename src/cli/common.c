@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "effekt/chart.h"
 
 void cli_error(const char *fmt, ...)
 {
@@ -22,7 +23,9 @@ void cli_error(const char *fmt, ...)
 enum {
     LO_MAP = 256, LO_DELIMITER, LO_DECIMAL_COMMA, LO_DECIMAL_POINT, LO_ENCODING, LO_NA,
     LO_CONFIDENCE, LO_VALUES, LO_SORT, LO_CURRENCY, LO_RATES, LO_PRICE_YEAR, LO_DEFLATOR,
-    LO_STRICT, LO_PERCENTILES, LO_QUANTILE_TYPE, LO_STATS, LO_WEIGHT, LO_OUTCOME, LO_VALUE, LO_FUNNEL, LO_RATIO, LO_BOOTSTRAP, LO_SEED, LO_FROM, LO_TO, LO_CENSOR, LO_CENSOR_DATE, LO_TIME, LO_EVENT, LO_AT, LO_CONF_TYPE, LO_RHO, LO_STEPS, LO_RMST, LO_QUANTILES, LO_INTERVAL, LO_ADJUST
+    LO_STRICT, LO_PERCENTILES, LO_QUANTILE_TYPE, LO_STATS, LO_WEIGHT, LO_OUTCOME, LO_VALUE, LO_FUNNEL, LO_RATIO, LO_BOOTSTRAP, LO_SEED, LO_FROM, LO_TO, LO_CENSOR, LO_CENSOR_DATE, LO_TIME, LO_EVENT, LO_AT, LO_CONF_TYPE, LO_RHO, LO_STEPS, LO_RMST, LO_QUANTILES, LO_INTERVAL, LO_ADJUST,
+    LO_KPI, LO_REFERENCE, LO_X, LO_Y, LO_LABEL, LO_BINS, LO_AMOUNTS, LO_WIDTH, LO_HEIGHT, LO_DPI, LO_LOCALE,
+    LO_TITLE, LO_SUBTITLE, LO_CAPTION
 };
 
 static const struct {
@@ -51,8 +54,8 @@ static const struct {
     { { "quantile-type", required_argument, NULL, LO_QUANTILE_TYPE }, OPT_DESCRIBE },
     { { "stats", required_argument, NULL, LO_STATS }, OPT_DESCRIBE },
     { { "weight", required_argument, NULL, LO_WEIGHT }, OPT_DESCRIBE },
-    { { "outcome", required_argument, NULL, LO_OUTCOME }, OPT_COMPARE },
-    { { "value", required_argument, NULL, LO_VALUE }, OPT_COMPARE },
+    { { "outcome", required_argument, NULL, LO_OUTCOME }, OPT_COMPARE | OPT_PLOT },
+    { { "value", required_argument, NULL, LO_VALUE }, OPT_COMPARE | OPT_PLOT },
     { { "funnel", no_argument, NULL, LO_FUNNEL }, OPT_COMPARE },
     { { "ratio", required_argument, NULL, LO_RATIO }, OPT_COMPARE },
     { { "bootstrap", required_argument, NULL, LO_BOOTSTRAP }, OPT_COMPARE },
@@ -71,6 +74,20 @@ static const struct {
     { { "quantiles", required_argument, NULL, LO_QUANTILES }, OPT_RETENTION },
     { { "interval", required_argument, NULL, LO_INTERVAL }, OPT_COMPARE },
     { { "adjust", required_argument, NULL, LO_ADJUST }, OPT_COMPARE },
+    { { "kpi", required_argument, NULL, LO_KPI }, OPT_PLOT },
+    { { "reference", required_argument, NULL, LO_REFERENCE }, OPT_PLOT },
+    { { "x", required_argument, NULL, LO_X }, OPT_PLOT },
+    { { "y", required_argument, NULL, LO_Y }, OPT_PLOT },
+    { { "label", required_argument, NULL, LO_LABEL }, OPT_PLOT },
+    { { "bins", required_argument, NULL, LO_BINS }, OPT_PLOT },
+    { { "amounts", no_argument, NULL, LO_AMOUNTS }, OPT_PLOT },
+    { { "width", required_argument, NULL, LO_WIDTH }, OPT_PLOT },
+    { { "height", required_argument, NULL, LO_HEIGHT }, OPT_PLOT },
+    { { "dpi", required_argument, NULL, LO_DPI }, OPT_PLOT },
+    { { "locale", required_argument, NULL, LO_LOCALE }, OPT_PLOT },
+    { { "title", required_argument, NULL, LO_TITLE }, OPT_PLOT },
+    { { "subtitle", required_argument, NULL, LO_SUBTITLE }, OPT_PLOT },
+    { { "caption", required_argument, NULL, LO_CAPTION }, OPT_PLOT },
     { { "quiet", no_argument, NULL, 'q' }, OPT_QUIET },
     { { "help", no_argument, NULL, 'h' }, 0 },
 };
@@ -243,10 +260,56 @@ int cli_parse(int argc, char **argv, unsigned accepted, const char *usage, cli_o
             o->quantile_type = (int)t;
             break;
         }
+        case LO_KPI: o->kpi = optarg; break;
+        case LO_REFERENCE: o->reference = optarg; break;
+        case LO_X: o->x = optarg; break;
+        case LO_Y: o->y = optarg; break;
+        case LO_LABEL: o->label = optarg; break;
+        case LO_BINS: o->bins = optarg; break;
+        case LO_AMOUNTS: o->amounts = 1; break;
+        case LO_WIDTH:
+        case LO_HEIGHT: {
+            /* 170mm, 6.5in or 1200px (at --dpi, default 150) */
+            char *end;
+            double v = strtod(optarg, &end);
+            double f = strcmp(end, "mm") == 0 ? 1 : strcmp(end, "cm") == 0 ? 10 : strcmp(end, "in") == 0 ? 25.4
+                     : strcmp(end, "px") == 0 ? -1 : 0;
+            if (f == 0 || !(v > 0 && v < 100000))
+                return bad_usage(cmd, "--%s expects a length such as 170mm, 16cm, 6.5in or 1000px (got '%s')",
+                                 c == LO_WIDTH ? "width" : "height", optarg);
+            /* pixels are kept negative until the dpi is known */
+            double mm = f < 0 ? -v : v * f;
+            if (c == LO_WIDTH)
+                o->width_mm = mm;
+            else
+                o->height_mm = mm;
+            break;
+        }
+        case LO_DPI: {
+            char *end;
+            double v = strtod(optarg, &end);
+            if (*end || !(v >= 10 && v <= 2400))
+                return bad_usage(cmd, "--dpi expects 10 to 2400 (got '%s')", optarg);
+            o->dpi = v;
+            break;
+        }
+        case LO_LOCALE:
+            if (!effekt_locale_find(optarg))
+                return bad_usage(cmd, "--locale expects en or da (got '%s')", optarg);
+            o->locale = optarg;
+            break;
+        case LO_TITLE: o->title = optarg; break;
+        case LO_SUBTITLE: o->subtitle = optarg; break;
+        case LO_CAPTION: o->caption = optarg; break;
         default:
             return bad_usage(cmd, "unexpected option");
         }
     }
+    double dpi = o->dpi > 0 ? o->dpi : 150;
+    if (o->width_mm < 0)
+        o->width_mm = -o->width_mm / dpi * 25.4;
+    if (o->height_mm < 0)
+        o->height_mm = -o->height_mm / dpi * 25.4;
     o->csv.map = o->maps;
     o->csv.n_map = n_map;
     o->inputs = argv + optind;
