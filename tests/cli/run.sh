@@ -55,5 +55,34 @@ if [ -w /dev/full ]; then
     if [ $? -eq 2 ] && grep -q "cannot write" "$tmp/err"; then ok; else bad "writing to a full disk did not fail cleanly"; fi
 fi
 
+# Charts: every kind in every format; PNG, SVG and PDF by their magic
+# bytes; SVG and PDF the same bytes when drawn twice; nothing left behind.
+D=datasets
+while IFS='|' read -r name args; do
+    case $name in ''|'#'*) continue ;; esac
+    eval "set -- $args"
+    for ext in png svg pdf; do
+        if ! "$EFFEKT" plot "$@" -q -o "$tmp/$name.$ext" 2>"$tmp/err"; then
+            bad "plot $name.$ext failed"; sed 's/^/  /' "$tmp/err"; continue
+        fi
+        case $ext in
+            png) magic=$(head -c 4 "$tmp/$name.$ext" | od -An -c | tr -d ' \n'); want='211PNG' ;;
+            svg) magic=$(head -c 200 "$tmp/$name.$ext" | grep -c '<svg'); want=1 ;;
+            pdf) magic=$(head -c 5 "$tmp/$name.$ext"); want='%PDF-' ;;
+        esac
+        if [ "$magic" != "$want" ]; then bad "plot $name.$ext is not a $ext file ($magic)"; continue; fi
+        if [ "$ext" != png ]; then
+            "$EFFEKT" plot "$@" -q -o "$tmp/again.$ext" 2>/dev/null
+            if ! cmp -s "$tmp/$name.$ext" "$tmp/again.$ext"; then bad "plot $name.$ext differs when drawn again"; continue; fi
+        fi
+        ok
+    done
+done < plots/charts.txt
+if [ -z "$(ls -A "$tmp" | grep '^\.')" ]; then ok; else bad "plot left temporary files: $(ls -A "$tmp" | grep '^\.')"; fi
+# a chart cannot be written over its input, nor into a missing folder
+"$EFFEKT" plot bar -q -o "$tmp/in.csv.svg" "$tmp/in.csv" >/dev/null 2>&1 && ok || bad "plot to a new .svg beside the input failed"
+"$EFFEKT" plot hist --value age -q -o /nonexistent-dir/h.png datasets/participants.csv 2>"$tmp/err"
+if [ $? -eq 2 ] && [ -s "$tmp/err" ]; then ok; else bad "plot into a missing folder did not fail cleanly"; fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -713,6 +713,14 @@ static double draw_rows(ctx *c, double y, double bottom_reserved)
     double top = y, bottom = y + row_h * (double)n + extra;
     /* grid first, so marks lie over it */
     double after_axis = axis_x(c, &ax, top, bottom);
+    /* the reference line under the marks, so labels stay readable */
+    if (!isnan(ch->reference)) {
+        colour(cr, accent, 1);
+        dash(c, 1);
+        double rx = pos(&ax, ch->reference);
+        stroke_line(c, rx, top - 2, rx, bottom, 1.1);
+        dash(c, 0);
+    }
     font(cr, LABEL_PT, 0, 0);
     for (size_t r = 0; r < n; r++) {
         size_t i = rows[r].item;
@@ -752,8 +760,14 @@ static double draw_rows(ctx *c, double y, double bottom_reserved)
                 end = fmax(end, b);
             }
             font(cr, TICK_PT, 0, 0);
+            value_text(c, it->value, buf, sizeof buf);
+            if (c->draw) {   /* a white ground under the number, over any line */
+                cairo_set_source_rgb(cr, 1, 1, 1);
+                cairo_rectangle(cr, end + 2, mid - TICK_PT * 0.7, effekt_draw_width(cr, buf) + 4, TICK_PT * 1.4);
+                cairo_fill(cr);
+            }
             colour(cr, ink, 1);
-            text(c, "value", i, end + 4, mid + TICK_PT * 0.35, 0, value_text(c, it->value, buf, sizeof buf));
+            text(c, "value", i, end + 4, mid + TICK_PT * 0.35, 0, buf);
             break;
         }
         case EFFEKT_CHART_STACKED: {
@@ -861,14 +875,6 @@ static double draw_rows(ctx *c, double y, double bottom_reserved)
         default:
             break;
         }
-    }
-    /* the reference line over everything */
-    if (!isnan(ch->reference)) {
-        colour(cr, accent, 1);
-        dash(c, 1);
-        double rx = pos(&ax, ch->reference);
-        stroke_line(c, rx, top - 2, rx, bottom, 1.1);
-        dash(c, 0);
     }
     free(rows);
     y = after_axis;
@@ -1302,6 +1308,50 @@ static cairo_status_t write_stream(void *closure, const unsigned char *data, uns
     return fwrite(data, 1, length, closure) == length ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
+/* SVG is gathered in memory first: cairo names the page's group after a
+ * process-wide surface counter ("surface5"), which would make the second
+ * chart a program draws differ from the first. */
+typedef struct {
+    unsigned char *data;
+    size_t len, cap;
+} membuf;
+
+static cairo_status_t write_mem(void *closure, const unsigned char *data, unsigned int length)
+{
+    membuf *m = closure;
+    if (m->len + length > m->cap) {
+        size_t cap = m->cap ? m->cap : 65536;
+        while (cap < m->len + length)
+            cap *= 2;
+        unsigned char *n = realloc(m->data, cap);
+        if (!n)
+            return CAIRO_STATUS_NO_MEMORY;
+        m->data = n;
+        m->cap = cap;
+    }
+    memcpy(m->data + m->len, data, length);
+    m->len += length;
+    return CAIRO_STATUS_SUCCESS;
+}
+
+static cairo_status_t write_svg(const membuf *m, FILE *out)
+{
+    static const char tag[] = "<g id=\"surface";
+    const unsigned char *p = m->data, *end = m->data + m->len;
+    for (const unsigned char *q = p; q + sizeof tag < end; q++)
+        if (memcmp(q, tag, sizeof tag - 1) == 0) {
+            const unsigned char *d = q + sizeof tag - 1;
+            while (d < end && *d >= '0' && *d <= '9')
+                d++;
+            if (fwrite(p, 1, (size_t)(q - p), out) != (size_t)(q - p) || fputs("<g id=\"chart", out) == EOF)
+                return CAIRO_STATUS_WRITE_ERROR;
+            p = d;
+            break;
+        }
+    return fwrite(p, 1, (size_t)(end - p), out) == (size_t)(end - p) ? CAIRO_STATUS_SUCCESS
+                                                                    : CAIRO_STATUS_WRITE_ERROR;
+}
+
 static effekt_status validate(const effekt_chart *ch, effekt_diag *diag)
 {
     const char *why = NULL;
@@ -1357,12 +1407,13 @@ effekt_status effekt_chart_render(const effekt_chart *chart, const effekt_chart_
         }
     }
     cairo_surface_t *surface;
+    membuf svg = { 0 };
     double scale = 1;
     if (format == EFFEKT_CHART_PNG) {
         scale = dpi / 72.0;
         surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)ceil(W * scale), (int)ceil(H * scale));
     } else if (format == EFFEKT_CHART_SVG) {
-        surface = cairo_svg_surface_create_for_stream(write_stream, out, W, H);
+        surface = cairo_svg_surface_create_for_stream(write_mem, &svg, W, H);
     } else {
         surface = cairo_pdf_surface_create_for_stream(write_stream, out, W, H);
         /* no timestamp: the same chart gives the same bytes */
@@ -1387,6 +1438,9 @@ effekt_status effekt_chart_render(const effekt_chart *chart, const effekt_chart_
     if (cs == CAIRO_STATUS_SUCCESS)
         cs = cairo_surface_status(surface);
     cairo_surface_destroy(surface);
+    if (format == EFFEKT_CHART_SVG && cs == CAIRO_STATUS_SUCCESS)
+        cs = write_svg(&svg, out);
+    free(svg.data);
     if (ds != EFFEKT_OK)
         return ds;
     if (cs == CAIRO_STATUS_NO_MEMORY)
