@@ -149,6 +149,12 @@ typedef struct {
 
 void effekt_chart_scene_free(effekt_chart_scene *scene);
 
+/* Free the font caches cairo and fontconfig keep for the whole process.
+ * Call it once, at exit, when nothing else in the process draws text
+ * with cairo any more (a program that ends anyway need not; it keeps
+ * leak checkers quiet). */
+void effekt_chart_release_fonts(void);
+
 /* Draw chart on a page of the given size into out.  scene, when not NULL,
  * receives the marks (free it with effekt_chart_scene_free).  Bad models
  * (no items, mismatched arrays) are EFFEKT_EINVAL with a message in diag;

@@ -1022,5 +1022,6 @@ int cmd_plot(int argc, char **argv)
         effekt_table_destroy(tables[i]);
     free(tables);
     plot_free(&p);
+    effekt_chart_release_fonts();
     return rc;
 }

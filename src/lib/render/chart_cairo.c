@@ -11,6 +11,7 @@
 #include <cairo.h>
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
+#include <fontconfig/fontconfig.h>
 
 #include "draw.h"
 #include "effekt/chart.h"
@@ -1267,6 +1268,12 @@ double effekt_chart_draw(cairo_t *cr, const effekt_chart *chart, const effekt_lo
     if (status)
         *status = c.status;
     return end + cap + MARGIN - 4;
+}
+
+void effekt_chart_release_fonts(void)
+{
+    cairo_debug_reset_static_data();
+    FcFini();
 }
 
 void effekt_chart_scene_free(effekt_chart_scene *scene)
