@@ -56,6 +56,7 @@ typedef struct {
     int quantile_type;          /* --quantile-type 1..9 */
     const char *stats;          /* --stats count,mean,... */
     const char *weight;         /* --weight COLUMN */
+    int partial;                /* --partial: mergeable partial summaries */
     const char *outcome;        /* --outcome COLUMN */
     const char *value;          /* --value COLUMN */
     int funnel;                 /* --funnel */
@@ -157,6 +158,7 @@ const effekt_column *cli_need_column(const effekt_table *t, const char *name, in
 
 int cmd_validate(int argc, char **argv);
 int cmd_plot(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
 int cmd_kpi(int argc, char **argv);
 int cmd_describe(int argc, char **argv);
 int cmd_compare(int argc, char **argv);

@@ -8,6 +8,7 @@
 
 #include "../lib/io/dates.h"
 #include "cli.h"
+#include "effekt/partial.h"
 #include "effekt/stats.h"
 
 static const char describe_usage[] =
@@ -25,6 +26,9 @@ static const char describe_usage[] =
     "      --weight COLUMN   frequency weights: weighted mean, sd, se, t-interval and\n"
     "                        quantiles (the inverse weighted distribution function)\n"
     "      --confidence P    level of the t-interval (default 0.95)\n"
+    "      --partial         write mergeable partial summaries (JSON) instead:\n"
+    "                        counts, exact sums or moments, a quantile sketch;\n"
+    "                        'effekt merge' combines them into the statistics\n"
     "  -f, --format FMT      table (default), csv or json\n"
     "  -o, --output FILE     write there (atomically)\n"
     "      --delimiter, --decimal-comma, --decimal-point, --encoding, --na, --map\n"
@@ -267,19 +271,8 @@ int cmd_describe(int argc, char **argv)
             dopt.decimals = col->decimals;
             for (size_t oi = 0; oi < n_groups; oi++) {
                 size_t g = order[oi];
-                effekt_summary s;
-                double sum_w = NAN;
-                effekt_status ds = wbuf ? effekt_describe_weighted(buf + start[g], wbuf + start[g], start[g + 1] - start[g],
-                                                                   &dopt, work, &s, &sum_w)
-                                        : effekt_describe(buf + start[g], start[g + 1] - start[g], &dopt, work, &s);
-                if (ds != EFFEKT_OK) {
-                    if (ds == EFFEKT_EVALUE)
-                        cli_error("%s: --weight: a negative weight in column '%s'", o.inputs[f], wcol->heading);
-                    status = EXIT_BAD;
-                    break;
-                }
                 cJSON *row = cJSON_CreateObject();
-                if (o.n_inputs > 1)
+                if (o.n_inputs > 1 && !o.partial)
                     cJSON_AddStringToObject(row, "file", o.inputs[f]);
                 /* the group's key holds each grouping value, joined by 0x1f */
                 const char *part = n_by ? map.keys[g] : "";
@@ -292,6 +285,28 @@ int cmd_describe(int argc, char **argv)
                     part = end ? end + 1 : part + len;
                 }
                 cJSON_AddStringToObject(row, "column", col->canonical ? col->canonical : col->heading);
+                cJSON_AddItemToArray(rows, row);
+                if (o.partial) {
+                    effekt_partial pa;
+                    if (effekt_partial_compute(buf + start[g], start[g + 1] - start[g], col->decimals, &pa) != EFFEKT_OK) {
+                        status = EXIT_BAD;
+                        break;
+                    }
+                    cJSON_AddItemToObject(row, "partial", effekt_partial_to_json(&pa));
+                    effekt_partial_free(&pa);
+                    continue;
+                }
+                effekt_summary s;
+                double sum_w = NAN;
+                effekt_status ds = wbuf ? effekt_describe_weighted(buf + start[g], wbuf + start[g], start[g + 1] - start[g],
+                                                                   &dopt, work, &s, &sum_w)
+                                        : effekt_describe(buf + start[g], start[g + 1] - start[g], &dopt, work, &s);
+                if (ds != EFFEKT_OK) {
+                    if (ds == EFFEKT_EVALUE)
+                        cli_error("%s: --weight: a negative weight in column '%s'", o.inputs[f], wcol->heading);
+                    status = EXIT_BAD;
+                    break;
+                }
                 if (wbuf)
                     cli_number(row, "sum_weights", sum_w);
                 const double vals[] = { (double)s.n, (double)s.missing, s.sum, s.mean, s.sd, s.se, NAN,
@@ -311,7 +326,6 @@ int cmd_describe(int argc, char **argv)
                     snprintf(name, sizeof name, "p%g", dopt.percentiles[k]);
                     cli_number(row, name, s.percentile[k]);
                 }
-                cJSON_AddItemToArray(rows, row);
             }
         }
         free(group);
@@ -325,7 +339,17 @@ int cmd_describe(int argc, char **argv)
         key_map_free(&map);
         effekt_table_destroy(t);
     }
-    if (status == EXIT_OK) {
+    if (status == EXIT_OK && o.partial) {
+        if (o.weight) {
+            cli_error("describe: --partial does not take --weight");
+            status = EXIT_BAD;
+        } else {
+            /* partials are for machines: always JSON */
+            cJSON_AddStringToObject(doc, "effekt_partial", "describe 1");
+            o.format = EFFEKT_FORMAT_JSON;
+            status = cli_emit(&o, doc, NULL, 0);
+        }
+    } else if (status == EXIT_OK) {
         cJSON_AddNumberToObject(doc, "confidence", o.confidence);
         cJSON_AddNumberToObject(doc, "quantile_type", o.quantile_type ? o.quantile_type : 7);
         effekt_sheet sheets[] = { { .path = "statistics" } };

@@ -25,7 +25,7 @@ enum {
     LO_CONFIDENCE, LO_VALUES, LO_SORT, LO_CURRENCY, LO_RATES, LO_PRICE_YEAR, LO_DEFLATOR,
     LO_STRICT, LO_PERCENTILES, LO_QUANTILE_TYPE, LO_STATS, LO_WEIGHT, LO_OUTCOME, LO_VALUE, LO_FUNNEL, LO_RATIO, LO_BOOTSTRAP, LO_SEED, LO_FROM, LO_TO, LO_CENSOR, LO_CENSOR_DATE, LO_TIME, LO_EVENT, LO_AT, LO_CONF_TYPE, LO_RHO, LO_STEPS, LO_RMST, LO_QUANTILES, LO_INTERVAL, LO_ADJUST,
     LO_KPI, LO_REFERENCE, LO_X, LO_Y, LO_LABEL, LO_BINS, LO_AMOUNTS, LO_WIDTH, LO_HEIGHT, LO_DPI, LO_LOCALE,
-    LO_TITLE, LO_SUBTITLE, LO_CAPTION
+    LO_TITLE, LO_SUBTITLE, LO_CAPTION, LO_PARTIAL
 };
 
 static const struct {
@@ -54,6 +54,7 @@ static const struct {
     { { "quantile-type", required_argument, NULL, LO_QUANTILE_TYPE }, OPT_DESCRIBE },
     { { "stats", required_argument, NULL, LO_STATS }, OPT_DESCRIBE },
     { { "weight", required_argument, NULL, LO_WEIGHT }, OPT_DESCRIBE },
+    { { "partial", no_argument, NULL, LO_PARTIAL }, OPT_DESCRIBE },
     { { "outcome", required_argument, NULL, LO_OUTCOME }, OPT_COMPARE | OPT_PLOT },
     { { "value", required_argument, NULL, LO_VALUE }, OPT_COMPARE | OPT_PLOT },
     { { "funnel", no_argument, NULL, LO_FUNNEL }, OPT_COMPARE },
@@ -203,6 +204,7 @@ int cli_parse(int argc, char **argv, unsigned accepted, const char *usage, cli_o
         case LO_PERCENTILES: o->percentiles = optarg; break;
         case LO_STATS: o->stats = optarg; break;
         case LO_WEIGHT: o->weight = optarg; break;
+        case LO_PARTIAL: o->partial = 1; break;
         case LO_OUTCOME: o->outcome = optarg; break;
         case LO_VALUE: o->value = optarg; break;
         case LO_FUNNEL: o->funnel = 1; break;

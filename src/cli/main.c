@@ -18,6 +18,8 @@ static const cli_command commands[] = {
       .summary = "rates, values and ratios between groups: intervals, tests, effect sizes" },
     { .name = "retention", .run = cmd_retention,
       .summary = "retention and time to job: Kaplan-Meier curves, log-rank tests" },
+    { .name = "merge", .run = cmd_merge,
+      .summary = "combine partial summaries (describe --partial) into one answer" },
     { .name = "plot", .run = cmd_plot,
       .summary = "charts: bar, stacked, forest, funnel, km, box, hist, scatter, timeline" },
     { .name = NULL }

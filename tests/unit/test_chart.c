@@ -548,6 +548,9 @@ int main(void)
     suite_add_tcase(s, numbers);
     TCase *drawing = tcase_create("drawing");
     tcase_set_timeout(drawing, 60);
+    /* cairo's font caches live for the process: let each test's process
+     * give them back, so the leak checker sees only our memory */
+    tcase_add_checked_fixture(drawing, NULL, effekt_chart_release_fonts);
     tcase_add_test(drawing, test_bar_scene);
     tcase_add_test(drawing, test_bar_svg);
     tcase_add_test(drawing, test_bar_golden);

@@ -1,0 +1,194 @@
+/* effekt merge: combine the partial summaries of 'effekt describe
+ * --partial' (one per process, machine or piece of a file) into the
+ * statistics a single run over all the data gives. */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "effekt/partial.h"
+
+static const char merge_usage[] =
+    "Usage: effekt merge [OPTION]... PARTIAL.json...\n"
+    "Combine partial summaries written by 'effekt describe --partial' into the\n"
+    "statistics of all their data: rows with the same group and column merge.\n\n"
+    "Counts, min, max, sum, mean, sd, se and the t-interval are exact: equal to\n"
+    "one run over all the data (bit for bit when the values are decimals as\n"
+    "written; else to about 1e-15).  Quartiles come from the quantile sketch:\n"
+    "exact while a group has at most 4096 values, else within the stated\n"
+    "quantile_rank_error (a fraction of n) of the true rank.\n\n"
+    "  --confidence P    level of the t-interval (default 0.95)\n"
+    "  -f, --format FMT  table (default), csv or json\n"
+    "  -o, --output FILE write there (atomically)\n";
+
+/* The key of a row: every member but the partial, in order. */
+static char *row_key(const cJSON *row)
+{
+    cJSON *copy = cJSON_Duplicate(row, 1);
+    if (!copy)
+        return NULL;
+    cJSON_DeleteItemFromObjectCaseSensitive(copy, "partial");
+    char *key = cJSON_PrintUnformatted(copy);
+    cJSON_Delete(copy);
+    return key;
+}
+
+static char *read_all(const char *path, size_t max)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 1 << 16, len = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        if (len + 1 >= cap) {
+            if (cap >= max) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            char *nb = realloc(buf, cap * 2);
+            if (!nb) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        size_t got = fread(buf + len, 1, cap - 1 - len, f);
+        len += got;
+        if (got == 0)
+            break;
+    }
+    if (buf)
+        buf[len] = '\0';
+    if (f != stdin)
+        fclose(f);
+    return buf;
+}
+
+int cmd_merge(int argc, char **argv)
+{
+    cli_options o;
+    int rc = cli_parse(argc, argv, OPT_FORMAT | OPT_OUTPUT | OPT_CONFIDENCE | OPT_QUIET, merge_usage, &o);
+    if (rc)
+        return rc < 0 ? EXIT_OK : rc;
+    size_t cap = 0, n = 0;
+    char **keys = NULL;
+    cJSON **heads = NULL;
+    effekt_partial *parts = NULL;
+    rc = EXIT_OK;
+    for (size_t f = 0; f < o.n_inputs && rc == EXIT_OK; f++) {
+        const char *path = o.inputs[f];
+        char *text = read_all(path, (size_t)1 << 31);
+        if (!text) {
+            cli_error("%s: cannot read the file (or it is larger than 2 GiB)", path);
+            rc = EXIT_BAD;
+            break;
+        }
+        cJSON *doc = cJSON_Parse(text);
+        free(text);
+        const cJSON *kind = cJSON_GetObjectItemCaseSensitive(doc, "effekt_partial");
+        const cJSON *rows = cJSON_GetObjectItemCaseSensitive(doc, "statistics");
+        if (!doc || !cJSON_IsString(kind) || strcmp(kind->valuestring, "describe 1") != 0 || !cJSON_IsArray(rows)) {
+            cli_error("%s: not a partial summary of 'effekt describe --partial'%s", path,
+                      doc ? "" : " (not valid JSON)");
+            cJSON_Delete(doc);
+            rc = EXIT_BAD;
+            break;
+        }
+        size_t index = 0;
+        for (const cJSON *row = rows->child; row && rc == EXIT_OK; row = row->next, index++) {
+            effekt_partial p;
+            char why[160];
+            if (effekt_partial_from_json(cJSON_GetObjectItemCaseSensitive(row, "partial"), &p, why, sizeof why) !=
+                EFFEKT_OK) {
+                cli_error("%s: statistics[%zu].partial: %s", path, index, why);
+                rc = EXIT_BAD;
+                break;
+            }
+            char *key = row_key(row);
+            size_t k = 0;
+            while (k < n && key && strcmp(keys[k], key) != 0)
+                k++;
+            if (!key) {
+                effekt_partial_free(&p);
+                rc = EXIT_BAD;
+                break;
+            }
+            if (k < n) {
+                free(key);
+                rc = effekt_partial_merge(&parts[k], &p) == EFFEKT_OK ? EXIT_OK : EXIT_BAD;
+                effekt_partial_free(&p);
+                continue;
+            }
+            if (n == cap) {
+                cap = cap ? 2 * cap : 16;
+                char **nk = realloc(keys, cap * sizeof *nk);
+                cJSON **nh = realloc(heads, cap * sizeof *nh);
+                effekt_partial *np = realloc(parts, cap * sizeof *np);
+                if (nk)
+                    keys = nk;
+                if (nh)
+                    heads = nh;
+                if (np)
+                    parts = np;
+                if (!nk || !nh || !np) {
+                    free(key);
+                    effekt_partial_free(&p);
+                    rc = EXIT_BAD;
+                    break;
+                }
+            }
+            keys[n] = key;
+            heads[n] = cJSON_Duplicate(row, 1);
+            cJSON_DeleteItemFromObjectCaseSensitive(heads[n], "partial");
+            parts[n] = p;
+            n++;
+        }
+        cJSON_Delete(doc);
+    }
+    cJSON *out = cJSON_CreateObject();
+    cJSON *stats = cJSON_AddArrayToObject(out, "statistics");
+    for (size_t k = 0; k < n; k++) {
+        if (rc == EXIT_OK) {
+            effekt_summary s;
+            effekt_partial_summary(&parts[k], o.confidence, &s);
+            cJSON *row = heads[k];
+            heads[k] = NULL;
+            cli_number(row, "n", (double)s.n);
+            cli_number(row, "missing", (double)s.missing);
+            cli_number(row, "sum", s.sum);
+            cli_number(row, "mean", s.mean);
+            cli_number(row, "sd", s.sd);
+            cli_number(row, "se", s.se);
+            cli_number(row, "ci_lower", s.ci_lower);
+            cli_number(row, "ci_upper", s.ci_upper);
+            cli_number(row, "min", s.min);
+            cli_number(row, "q1", s.q1);
+            cli_number(row, "median", s.median);
+            cli_number(row, "q3", s.q3);
+            cli_number(row, "max", s.max);
+            cli_number(row, "iqr", s.iqr);
+            cli_number(row, "quantile_rank_error", parts[k].rank_error);
+            cJSON_AddBoolToObject(row, "exact_moments", s.exact);
+            cJSON_AddItemToArray(stats, row);
+        }
+        cJSON_Delete(heads[k]);
+        free(keys[k]);
+        effekt_partial_free(&parts[k]);
+    }
+    free(keys);
+    free(heads);
+    free(parts);
+    if (rc == EXIT_OK) {
+        cJSON_AddNumberToObject(out, "confidence", o.confidence);
+        effekt_sheet sheets[] = { { .path = "statistics" } };
+        rc = cli_emit(&o, out, sheets, 1);
+    }
+    cJSON_Delete(out);
+    return rc;
+}
