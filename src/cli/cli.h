@@ -8,6 +8,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "effekt/chart.h"
 #include "effekt/csv.h"
 #include "effekt/output.h"
 #include "effekt/status.h"
@@ -155,6 +156,13 @@ void cli_spells_free(cli_spells *s);
 /* A column of t that holds dates (date 1) or numbers; NULL with a message
  * and *rc = EXIT_BAD when there is none. */
 const effekt_column *cli_need_column(const effekt_table *t, const char *name, int date, int *rc);
+
+/* A chart prepared as 'effekt plot' would draw it (cmd_plot.c), for the
+ * report: argv is "plot KIND OPTIONS FILES".  The chart lives until
+ * cli_plot_free. */
+typedef struct cli_plot cli_plot;
+int cli_plot_prepare(int argc, char **argv, cli_plot **out, const effekt_chart **chart);
+void cli_plot_free(cli_plot *p);
 
 int cmd_validate(int argc, char **argv);
 int cmd_plot(int argc, char **argv);

@@ -99,6 +99,7 @@ typedef struct {
     long latest_date;          /* the latest date in the data, for the caption */
     const char *source;
     const effekt_locale *loc;
+    char **args;               /* the argument vector parsed */
 } plot;
 
 static double *array(plot *p, size_t n)
@@ -163,6 +164,7 @@ static void plot_free(plot *p)
     free(p->arrays);
     free(p->items);
     free(p->curves);
+    free(p->args);
 }
 
 /* Decimals that show a round step such as 0.25 or 5000 exactly. */
@@ -920,92 +922,138 @@ static const char *base_name(const char *path)
     return s ? s + 1 : path;
 }
 
-int cmd_plot(int argc, char **argv)
+/* Parse "plot KIND OPTIONS FILES", load, and fill p's chart.  *o gets
+ * the options.  EXIT_OK, or a status with the message printed (-1 for
+ * --help). */
+static int plot_prepare(int argc, char **argv, plot *p, cli_options *o)
 {
     if (argc < 2 || argv[1][0] == '-') {
         if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
             fputs(plot_usage, stdout);
-            return EXIT_OK;
+            return -1;
         }
         fprintf(stderr, "effekt plot: give a kind: bar, stacked, forest, funnel, km, box, hist, scatter or timeline\n"
                         "Try 'effekt plot --help'.\n");
         return EXIT_BAD;
     }
-    plot p = { .latest_date = -100000 };
-    p.chart.reference = NAN;
-    if (effekt_chart_kind_parse(argv[1], &p.chart.kind) != EFFEKT_OK) {
+    p->latest_date = -100000;
+    p->chart.reference = NAN;
+    if (effekt_chart_kind_parse(argv[1], &p->chart.kind) != EFFEKT_OK) {
         fprintf(stderr, "effekt plot: unknown kind '%s' (expected bar, stacked, forest, funnel, km, box, hist, "
                         "scatter or timeline)\n", argv[1]);
         return EXIT_BAD;
     }
-    cli_options o;
-    argv[1] = argv[0];   /* parse "plot OPTIONS FILES" */
-    int prc = cli_parse(argc - 1, argv + 1, OPT_OUTPUT | OPT_CSV | OPT_BY | OPT_CONFIDENCE | OPT_QUIET | OPT_PLOT |
-                                                OPT_RETENTION,
-                        plot_usage, &o);
+    /* parse "plot OPTIONS FILES" */
+    char **args = malloc((size_t)argc * sizeof *args);
+    if (!args)
+        return EXIT_BAD;
+    args[0] = argv[0];
+    for (int i = 2; i < argc; i++)
+        args[i - 1] = argv[i];
+    int prc = cli_parse(argc - 1, args, OPT_OUTPUT | OPT_CSV | OPT_BY | OPT_CONFIDENCE | OPT_QUIET | OPT_PLOT |
+                                             OPT_RETENTION,
+                        plot_usage, o);
+    p->args = args;   /* o->inputs point into it (getopt reorders it) */
     if (prc != 0)
-        return prc < 0 ? EXIT_OK : prc;
+        return prc;
     effekt_chart_format fmt;
-    if (!o.output || effekt_chart_format_from_path(o.output, &fmt) != EFFEKT_OK) {
+    if (!o->output || effekt_chart_format_from_path(o->output, &fmt) != EFFEKT_OK) {
         fprintf(stderr, "effekt plot: give the chart file with -o OUT.png, OUT.svg or OUT.pdf%s%s%s\n",
-                o.output ? " (got '" : "", o.output ? o.output : "", o.output ? "')" : "");
+                o->output ? " (got '" : "", o->output ? o->output : "", o->output ? "')" : "");
         return EXIT_BAD;
     }
-    p.loc = effekt_locale_find(o.locale ? o.locale : "en");
-    if (o.reference && strcmp(o.reference, "pooled") != 0) {
+    p->loc = effekt_locale_find(o->locale ? o->locale : "en");
+    if (o->reference && strcmp(o->reference, "pooled") != 0) {
         char *end;
-        p.chart.reference = strtod(o.reference, &end);
-        if (*end || !isfinite(p.chart.reference)) {
-            cli_error("plot: --reference expects a number or 'pooled' (got '%s')", o.reference);
+        p->chart.reference = strtod(o->reference, &end);
+        if (*end || !isfinite(p->chart.reference)) {
+            cli_error("plot: --reference expects a number or 'pooled' (got '%s')", o->reference);
             return EXIT_BAD;
         }
     }
-    effekt_table **tables = calloc(o.n_inputs, sizeof *tables);
+    effekt_table **tables = calloc(o->n_inputs, sizeof *tables);
     int rc = tables ? EXIT_OK : EXIT_BAD;
-    for (size_t i = 0; i < o.n_inputs && rc == EXIT_OK; i++) {
+    for (size_t i = 0; i < o->n_inputs && rc == EXIT_OK; i++) {
         effekt_status st;
-        tables[i] = cli_load(&o, o.inputs[i], &st);
+        tables[i] = cli_load(o, o->inputs[i], &st);
         if (st != EFFEKT_OK)
             rc = EXIT_BAD;
         else
-            note_dates(&p, tables[i]);
+            note_dates(p, tables[i]);
     }
     if (rc == EXIT_OK) {
-        double keep_reference = p.chart.reference;
-        rc = build(&p, &o, tables, o.n_inputs);
+        double keep_reference = p->chart.reference;
+        rc = build(p, o, tables, o->n_inputs);
         if (!isnan(keep_reference))
-            p.chart.reference = keep_reference;
+            p->chart.reference = keep_reference;
     }
+    for (size_t i = 0; tables && i < o->n_inputs; i++)
+        effekt_table_destroy(tables[i]);
+    free(tables);
+    if (rc != EXIT_OK)
+        return rc;
+    effekt_chart *ch = &p->chart;
+    ch->items = p->items;
+    ch->n_items = p->n_items;
+    ch->curves = p->curves;
+    ch->n_curves = p->n_curves;
+    if (o->title)
+        ch->title = o->title;
+    if (o->subtitle)
+        ch->subtitle = o->subtitle;
+    /* the caption names the data and its date: the latest date in it,
+     * so the same data gives the same chart on any day */
+    char sources[1024] = "";
+    for (size_t i = 0; i < o->n_inputs; i++)
+        snprintf(sources + strlen(sources), sizeof sources - strlen(sources), "%s%s", i ? ", " : "",
+                 base_name(o->inputs[i]));
+    char date[32] = "";
+    if (p->latest_date > -100000)
+        date_format(p->latest_date, date);
+    ch->caption = o->caption ? o->caption
+                             : keep(&p->text, da(p) ? "Kilde: %s%s%s. Tegnet med effekt %s." : "Source: %s%s%s. Drawn with effekt %s.",
+                                    sources, *date ? (da(p) ? "; seneste dato i data " : "; latest date in the data ") : "",
+                                    date, PACKAGE_VERSION);
+    return EXIT_OK;
+}
+
+struct cli_plot {
+    plot p;
+};
+
+int cli_plot_prepare(int argc, char **argv, cli_plot **out, const effekt_chart **chart)
+{
+    *out = calloc(1, sizeof **out);
+    if (!*out)
+        return EXIT_BAD;
+    cli_options o;
+    int rc = plot_prepare(argc, argv, &(*out)->p, &o);
+    *chart = &(*out)->p.chart;
+    return rc;
+}
+
+void cli_plot_free(cli_plot *cp)
+{
+    if (cp)
+        plot_free(&cp->p);
+    free(cp);
+}
+
+int cmd_plot(int argc, char **argv)
+{
+    plot p = { 0 };
+    cli_options o;
+    int rc = plot_prepare(argc, argv, &p, &o);
     if (rc == EXIT_OK) {
-        effekt_chart *ch = &p.chart;
-        ch->items = p.items;
-        ch->n_items = p.n_items;
-        ch->curves = p.curves;
-        ch->n_curves = p.n_curves;
-        if (o.title)
-            ch->title = o.title;
-        if (o.subtitle)
-            ch->subtitle = o.subtitle;
-        /* the caption names the data and its date: the latest date in it,
-         * so the same data gives the same chart on any day */
-        char sources[1024] = "";
-        for (size_t i = 0; i < o.n_inputs; i++)
-            snprintf(sources + strlen(sources), sizeof sources - strlen(sources), "%s%s", i ? ", " : "",
-                     base_name(o.inputs[i]));
-        char date[32] = "";
-        if (p.latest_date > -100000)
-            date_format(p.latest_date, date);
-        ch->caption = o.caption ? o.caption
-                                : keep(&p.text, da(&p) ? "Kilde: %s%s%s. Tegnet med effekt %s." : "Source: %s%s%s. Drawn with effekt %s.",
-                                       sources, *date ? (da(&p) ? "; seneste dato i data " : "; latest date in the data ") : "",
-                                       date, PACKAGE_VERSION);
+        effekt_chart_format fmt;
+        effekt_chart_format_from_path(o.output, &fmt);
         effekt_chart_page page = { .width_mm = o.width_mm, .height_mm = o.height_mm, .dpi = o.dpi, .locale = p.loc };
         effekt_diag diag;
         effekt_diag_init(&diag);
         effekt_output out;
         effekt_status st = effekt_output_open(&out, o.output, (const char *const *)o.inputs, o.n_inputs, &diag);
         if (st == EFFEKT_OK) {
-            st = effekt_chart_render(ch, &page, fmt, out.stream, NULL, &diag);
+            st = effekt_chart_render(&p.chart, &page, fmt, out.stream, NULL, &diag);
             if (st == EFFEKT_OK)
                 st = effekt_output_commit(&out, &diag);
             else
@@ -1018,10 +1066,7 @@ int cmd_plot(int argc, char **argv)
         effekt_diag_free(&diag);
         rc = st == EFFEKT_OK ? EXIT_OK : EXIT_BAD;
     }
-    for (size_t i = 0; tables && i < o.n_inputs; i++)
-        effekt_table_destroy(tables[i]);
-    free(tables);
     plot_free(&p);
     effekt_chart_release_fonts();
-    return rc;
+    return rc < 0 ? EXIT_OK : rc;
 }
