@@ -167,6 +167,7 @@ void cli_plot_free(cli_plot *p);
 int cmd_validate(int argc, char **argv);
 int cmd_plot(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 int cmd_kpi(int argc, char **argv);
 int cmd_describe(int argc, char **argv);
 int cmd_compare(int argc, char **argv);

@@ -947,9 +947,11 @@ static int plot_prepare(int argc, char **argv, plot *p, cli_options *o)
     char **args = malloc((size_t)argc * sizeof *args);
     if (!args)
         return EXIT_BAD;
-    args[0] = argv[0];
+    /* copies: the chart keeps pointers to option values (titles, column
+     * names), and must outlive the caller's arguments (the report) */
+    args[0] = (char *)keep(&p->text, "%s", argv[0]);
     for (int i = 2; i < argc; i++)
-        args[i - 1] = argv[i];
+        args[i - 1] = (char *)keep(&p->text, "%s", argv[i]);
     int prc = cli_parse(argc - 1, args, OPT_OUTPUT | OPT_CSV | OPT_BY | OPT_CONFIDENCE | OPT_QUIET | OPT_PLOT |
                                              OPT_RETENTION,
                         plot_usage, o);
@@ -1067,6 +1069,5 @@ int cmd_plot(int argc, char **argv)
         rc = st == EFFEKT_OK ? EXIT_OK : EXIT_BAD;
     }
     plot_free(&p);
-    effekt_chart_release_fonts();
     return rc < 0 ? EXIT_OK : rc;
 }

@@ -116,7 +116,7 @@ int cli_parse(int argc, char **argv, unsigned accepted, const char *usage, cli_o
         longopts[i] = option_table[i].opt;
     memset(&longopts[N_OPTIONS], 0, sizeof longopts[N_OPTIONS]);
     size_t n_map = 0;
-    optind = 1;
+    optind = 0;   /* 0, not 1: GNU getopt then forgets the previous vector (report parses many) */
     opterr = 0;
     int c;
     while ((c = getopt_long(argc, argv, ":f:o:g:c:qh", longopts, NULL)) != -1) {

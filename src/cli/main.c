@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "effekt/chart.h"
 
 static const cli_command commands[] = {
     { .name = "validate", .run = cmd_validate,
@@ -20,6 +21,8 @@ static const cli_command commands[] = {
       .summary = "retention and time to job: Kaplan-Meier curves, log-rank tests" },
     { .name = "merge", .run = cmd_merge,
       .summary = "combine partial summaries (describe --partial) into one answer" },
+    { .name = "report", .run = cmd_report,
+      .summary = "the evaluation report from a spec: PDF, results.json, charts" },
     { .name = "plot", .run = cmd_plot,
       .summary = "charts: bar, stacked, forest, funnel, km, box, hist, scatter, timeline" },
     { .name = NULL }
@@ -62,8 +65,12 @@ int main(int argc, char **argv)
         return EXIT_OK;
     }
     for (const cli_command *c = commands; c->name; c++)
-        if (strcmp(c->name, name) == 0)
-            return c->run(argc - 1, argv + 1);
+        if (strcmp(c->name, name) == 0) {
+            int rc = c->run(argc - 1, argv + 1);
+            /* cairo's font caches, so that leak checkers see only ours */
+            effekt_chart_release_fonts();
+            return rc;
+        }
     fprintf(stderr, "effekt: unknown command '%s'; the commands are:", name);
     for (const cli_command *c = commands; c->name; c++)
         fprintf(stderr, " %s", c->name);

@@ -145,6 +145,8 @@ static void ellipsize(cairo_t *cr, char *s, double max_width)
     size_t len = strlen(s);
     if (len > 250)
         len = 250;
+    while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+        len--;   /* never cut inside a character */
     for (;;) {
         memcpy(buf, s, len);
         memcpy(buf + len, "\u2026", 4);   /* 3 bytes and the NUL */

@@ -44,7 +44,7 @@ static void footer(layout *l)
     font(l->cr, 8, 0);
     cairo_set_source_rgb(l->cr, 0.45, 0.45, 0.45);
     double w = effekt_draw_width(l->cr, num);
-    show(l->cr, (PAGE_W - w) / 2, PAGE_H - 30, num);
+    show(l->cr, PAGE_W - MARGIN_X - w, PAGE_H - 30, num);
     if (l->doc->title) {
         char line[1][256];
         effekt_draw_wrap(l->cr, l->doc->title, PAGE_W - 2 * MARGIN_X - 60, 1, line);
@@ -117,12 +117,13 @@ static void paragraph(layout *l, const char *text, double size, int bold, double
 static void table(layout *l, const effekt_block *b)
 {
     cairo_t *cr = l->cr;
-    const double width = PAGE_W - 2 * MARGIN_X, size = 7.5, pad = 4, row_h = size * 1.7;
+    const double width = PAGE_W - 2 * MARGIN_X, pad = 4, row_h = 7.5 * 1.7;
     double *w = calloc(b->n_columns ? b->n_columns : 1, sizeof *w);
     if (!w)
         return;
     double total = 0;
     for (size_t c = 0; c < b->n_columns; c++) {
+        const double size = 7.5;
         font(cr, size, 1);
         w[c] = effekt_draw_width(cr, b->header[c] ? b->header[c] : "") + 2 * pad;
         font(cr, size, 0);
@@ -133,9 +134,19 @@ static void table(layout *l, const effekt_block *b)
         w[c] = fmin(w[c], width * 0.45);
         total += w[c];
     }
-    if (total > width)
+    /* too wide: a smaller type first (down to 5.5 pt), then cut texts */
+    double size = 7.5;
+    if (total > width) {
+        size = fmax(5.5, 7.5 * width / total);
+        double t2 = 0;
         for (size_t c = 0; c < b->n_columns; c++)
-            w[c] *= width / total;
+            t2 += (w[c] *= size / 7.5);
+        total = t2;
+        if (total > width)
+            for (size_t c = 0; c < b->n_columns; c++)
+                w[c] *= width / total;
+        total = fmin(total, width);
+    }
     int header_drawn = 0;
     for (size_t r = 0; r <= b->n_rows; r++) {
         if (!header_drawn || l->y + row_h > PAGE_H - MARGIN_BOTTOM) {
