@@ -220,6 +220,25 @@ effekt_status effekt_document_write_pdf(const effekt_document *doc, FILE *out, e
     cairo_surface_t *s = cairo_pdf_surface_create_for_stream(write_stream, out, PAGE_W, PAGE_H);
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, doc->title ? doc->title : "");
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "effekt " PACKAGE_VERSION);
+    /* no clock time: SOURCE_DATE_EPOCH when the build system gives one,
+     * else no date at all, so the same document gives the same bytes */
+    char date[128] = "";
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    if (epoch && *epoch) {
+        char *end;
+        long long t = strtoll(epoch, &end, 10);
+        if (!*end && t >= 0) {
+            long long days = t / 86400, secs = t % 86400;
+            /* civil date from days since 1970 (Howard Hinnant's algorithm) */
+            long long z = days + 719468, era = z / 146097, doe = z - era * 146097;
+            long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365, y = yoe + era * 400;
+            long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+            long long d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
+            snprintf(date, sizeof date, "%04lld-%02lld-%02lldT%02lld:%02lld:%02lldZ", y + (m <= 2), m, d, secs / 3600,
+                     secs / 60 % 60, secs % 60);
+        }
+    }
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
     cairo_t *cr = cairo_create(s);
     effekt_draw_prepare(cr);
     layout l = { .cr = cr, .doc = doc, .y = MARGIN_TOP, .page = 1 };
