@@ -120,6 +120,10 @@ void cli_number(cJSON *o, const char *key, double v);
  * -1 when one is not. */
 int cli_numbers(const char *text, double min, double max, int open, double *out, size_t max_n, size_t *n);
 
+/* The whole of a file ("-": standard input) as a NUL-terminated string,
+ * malloc'd; NULL when it cannot be read or is larger than max bytes. */
+char *cli_read_file(const char *path, size_t max);
+
 /* "effekt: " + message on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

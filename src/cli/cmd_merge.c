@@ -35,41 +35,6 @@ static char *row_key(const cJSON *row)
     return key;
 }
 
-static char *read_all(const char *path, size_t max)
-{
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, len = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        if (len + 1 >= cap) {
-            if (cap >= max) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            char *nb = realloc(buf, cap * 2);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-        size_t got = fread(buf + len, 1, cap - 1 - len, f);
-        len += got;
-        if (got == 0)
-            break;
-    }
-    if (buf)
-        buf[len] = '\0';
-    if (f != stdin)
-        fclose(f);
-    return buf;
-}
-
 int cmd_merge(int argc, char **argv)
 {
     cli_options o;
@@ -83,7 +48,7 @@ int cmd_merge(int argc, char **argv)
     rc = EXIT_OK;
     for (size_t f = 0; f < o.n_inputs && rc == EXIT_OK; f++) {
         const char *path = o.inputs[f];
-        char *text = read_all(path, (size_t)1 << 31);
+        char *text = cli_read_file(path, (size_t)1 << 31);
         if (!text) {
             cli_error("%s: cannot read the file (or it is larger than 2 GiB)", path);
             rc = EXIT_BAD;

@@ -251,31 +251,9 @@ static void input_args(const ctx *c, args *a, const char *name)
 
 static cJSON *read_json(const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, len = 0;
-    char *buf = malloc(cap);
-    size_t got;
-    while (buf && (got = fread(buf + len, 1, cap - len - 1, f)) > 0) {
-        len += got;
-        if (len + 1 == cap) {
-            char *nb = realloc(buf, cap * 2);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-    }
-    fclose(f);
-    if (!buf)
-        return NULL;
-    buf[len] = '\0';
-    cJSON *doc = cJSON_Parse(buf);
-    free(buf);
+    char *text = cli_read_file(path, (size_t)1 << 31);
+    cJSON *doc = text ? cJSON_Parse(text) : NULL;
+    free(text);
     return doc;
 }
 
