@@ -111,7 +111,7 @@ static int check_object(const char *spec, const char *path, const cJSON *o, cons
     return bad;
 }
 
-static int check_spec(const char *spec, const cJSON *root)
+int cli_spec_check(const char *spec, const cJSON *root)
 {
     if (!cJSON_IsObject(root)) {
         cli_error("%s: expected a JSON object", spec);
@@ -477,7 +477,7 @@ int cmd_report(int argc, char **argv)
         cli_error("%s: cannot read the spec, or it is not valid JSON", spec_path);
         return EXIT_BAD;
     }
-    if (check_spec(spec_path, spec)) {
+    if (cli_spec_check(spec_path, spec)) {
         cJSON_Delete(spec);
         return EXIT_BAD;
     }

@@ -775,8 +775,16 @@ static void parse_source(reader *rd, source *src, char *delim, size_t lines_befo
             for (const char *p = chunk, *end = chunk + n; (p = memchr(p, '\n', (size_t)(end - p))); p++)
                 lines_before++;
         }
-        if (src->eof && n_carry == 0)
+        if (src->eof) {
+            /* no more bytes will come to complete a carried character */
+            if (n_carry) {
+                effekt_diag_add(diag, EFFEKT_ERROR, name, rd->line, 0, NULL, NULL,
+                                "invalid UTF-16: the file ends inside a character (%s)",
+                                n_carry == 1 ? "an odd number of bytes" : "half a surrogate pair");
+                fail(rd, EFFEKT_EENCODING);
+            }
             break;
+        }
     }
     if (!rd->stop && csv_fini(&parser, on_field, on_row, rd) != 0)
         report_parse_error(rd, NULL, 0, lines_before, 1);

@@ -1,0 +1,101 @@
+/* libFuzzer harness: the CSV loader on any bytes, then what every command
+ * does with a loaded table (KPIs, summaries, partials).
+ *
+ * The first byte chooses the reading options, so that every detection
+ * path is reached both detected and forced: delimiter (detect , ; TAB |),
+ * decimal mark (detect , .), encoding (auto, UTF-8, Windows-1252, Latin-1,
+ * UTF-16LE/BE) and small limits (field length, columns) so that the limit
+ * errors are fuzzed too.  The rest is the file. */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "effekt/csv.h"
+#include "effekt/kpi.h"
+#include "effekt/partial.h"
+#include "effekt/stats.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static void exercise(const effekt_table *t)
+{
+    effekt_diag diag;
+    effekt_diag_init(&diag);
+    effekt_kpi_options ko = { .confidence = 0.95 };
+    effekt_kpi_sheet *sheet = NULL;
+    if (effekt_kpi_compute(t, &ko, &sheet, &diag) == EFFEKT_OK && sheet) {
+        effekt_kpi_group *g = NULL;
+        size_t ng = 0;
+        if (t->n_columns > 0 &&
+            effekt_kpi_group_by(t, sheet, t->columns[0].heading, &ko, &g, &ng, &diag) == EFFEKT_OK)
+            effekt_kpi_groups_free(g, ng);
+        effekt_kpi_sheet_destroy(sheet);
+    }
+    effekt_diag_free(&diag);
+
+    double *work = malloc((t->n_rows ? t->n_rows : 1) * 2 * sizeof *work);
+    if (!work)
+        return;
+    for (size_t c = 0; c < t->n_columns; c++) {
+        const effekt_column *col = &t->columns[c];
+        if (!col->values)
+            continue;
+        effekt_describe_options o = { .confidence = 0.95, .quantile_type = (int)(c % 9) + 1,
+                                      .n_percentiles = 2, .percentiles = { 5, 90 },
+                                      .decimals = col->decimals };
+        effekt_summary s;
+        effekt_describe(col->values, t->n_rows, &o, work, &s);
+        effekt_partial p;
+        if (effekt_partial_compute(col->values, t->n_rows, col->decimals, &p) == EFFEKT_OK) {
+            effekt_partial q;
+            if (effekt_partial_compute(col->values, t->n_rows, col->decimals, &q) == EFFEKT_OK) {
+                effekt_partial_merge(&p, &q);
+                effekt_partial_free(&q);
+            }
+            effekt_partial_summary(&p, 0.95, &s);
+            effekt_partial_free(&p);
+        }
+    }
+    free(work);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size < 1)
+        return 0;
+    static const char delimiters[] = { 0, ',', ';', '\t', '|', 0, 0, 0 };
+    static const char marks[] = { 0, ',', '.', 0 };
+    static const effekt_encoding encodings[] = {
+        EFFEKT_ENCODING_AUTO, EFFEKT_ENCODING_UTF8, EFFEKT_ENCODING_CP1252, EFFEKT_ENCODING_LATIN1,
+        EFFEKT_ENCODING_UTF16LE, EFFEKT_ENCODING_UTF16BE, EFFEKT_ENCODING_AUTO, EFFEKT_ENCODING_AUTO
+    };
+    uint8_t o = data[0];
+    effekt_csv_options opt = { 0 };
+    opt.delimiter = delimiters[o & 7];
+    opt.decimal_mark = marks[(o >> 3) & 3];
+    opt.encoding = encodings[(o >> 5) & 7];
+    if ((o & 0x87) == 0x87) {   /* rarely: tight limits */
+        opt.max_field_bytes = 16;
+        opt.max_columns = 4;
+    }
+    static const char *const na[] = { "n/a", "?", "" };
+    if ((o & 0x44) == 0x44) {
+        opt.na_tokens = na;
+        opt.n_na_tokens = 3;
+    }
+    effekt_diag diag;
+    effekt_diag_init(&diag);
+    effekt_table *t = NULL;
+    effekt_csv_load_buffer(data + 1, size - 1, "fuzz.csv", &opt, &t, &diag);
+    /* every problem must format without overrunning */
+    char buf[256];
+    for (size_t i = 0; i < diag.n; i++)
+        effekt_problem_format(&diag.items[i], buf, sizeof buf);
+    effekt_diag_free(&diag);
+    if (t) {
+        exercise(t);
+        effekt_table_destroy(t);
+    }
+    return 0;
+}
