@@ -68,7 +68,8 @@ void effekt_funnel_limits(unsigned long n, double p0, double level, double *lowe
  * seeded by splitmix64 from seed and b), so the replicates are the same bit
  * for bit whatever the number of threads (1 or more). */
 effekt_status effekt_bootstrap_ratio(const double *num, const double *den, size_t n, size_t B,
-                                     unsigned long long seed, unsigned threads, double *replicates);
+                                     unsigned long long seed, unsigned threads, double *replicates,
+                                     const effekt_progress *progress);
 
 /* Jackknife influence values of the ratio of sums, as boot's
  * empinf(type = "jack"): L_i = (n - 1)(ratio - the ratio without row i). */

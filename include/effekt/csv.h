@@ -49,6 +49,8 @@ typedef struct {
     size_t n_columns;
     size_t max_field_bytes;         /* 0: 64 MiB */
     size_t max_columns;             /* 0: 10,000 */
+    effekt_progress progress;       /* after each 256 KiB read: bytes read, the size
+                                       (0 when unknown, as for a pipe) */
 } effekt_csv_options;
 
 /* Parse "canonical=Source Heading" into m (pointers into spec, which is

@@ -71,6 +71,14 @@ effekt_status effekt_diag_add(effekt_diag *diag, effekt_severity severity,
                               const char *fmt, ...)
     __attribute__((format(printf, 8, 9)));
 
+/* Progress of long work (reading a large file, resampling): fn, when not
+ * NULL, is called now and then on the thread that started the work, with
+ * the units done and the total (0 when the total is unknown). */
+typedef struct {
+    void (*fn)(void *ctx, unsigned long long done, unsigned long long total);
+    void *ctx;
+} effekt_progress;
+
 /* Number of problems of one severity, including dropped ones. */
 size_t effekt_diag_count(const effekt_diag *diag, effekt_severity severity);
 

@@ -36,6 +36,7 @@ enum {
     OPT_DESCRIBE = 1u << 10,  /* -c/--columns --percentiles --quantile-type --stats */
     OPT_COMPARE = 1u << 11,   /* --outcome --interval --adjust */
     OPT_RETENTION = 1u << 12, /* --from --to --censor --censor-date --time --event --at --conf-type --rho --steps --rmst --quantiles */
+    OPT_BATCH = 1u << 14,     /* --keep-going */
     OPT_PLOT = 1u << 13       /* --kpi --reference --x --y --label --bins --amounts --width --height --dpi --locale --title --subtitle --caption */
 };
 
@@ -48,6 +49,7 @@ typedef struct {
     int values;
     int strict;
     int quiet;
+    int keep_going;             /* --keep-going: a bad file is left out, the others go on */
     const char *currency;
     const char *rates;
     long price_year;
@@ -172,6 +174,44 @@ void cli_plot_free(cli_plot *p);
  * that refer to nothing; each mistake printed with its JSON path.
  * Returns nonzero when there was one. */
 int cli_spec_check(const char *spec, const cJSON *root);
+
+/* Many files in one run (batch.c).  The loop over the inputs is
+ *
+ *     cli_batch b;
+ *     cli_batch_begin(&b, &o, doc);
+ *     for (size_t i = 0; i < o.n_inputs; i++) {
+ *         cli_batch_file(&b, i);
+ *         if (!cli_batch_done(&b, run_one_file(...)))
+ *             break;
+ *     }
+ *     int status = cli_batch_end(&b);   then emit unless EXIT_BAD
+ *
+ * cli_batch_done takes a failed file's additions out of doc again (every
+ * top-level list and object is cut back to its length before the file)
+ * and, with --keep-going, lists the file under "failed_files" and goes
+ * on.  cli_batch_end prints the summary and gives EXIT_OK, EXIT_PROBLEMS
+ * (--keep-going, some files left out) or EXIT_BAD. */
+#define CLI_BATCH_MARKS 32
+typedef struct {
+    const cli_options *o;
+    cJSON *doc;
+    size_t current, ok, failed;
+    size_t marks[CLI_BATCH_MARKS], n_marks, n_top;
+} cli_batch;
+void cli_batch_begin(cli_batch *b, const cli_options *o, cJSON *doc);
+void cli_batch_file(cli_batch *b, size_t i);
+int cli_batch_done(cli_batch *b, int rc);
+int cli_batch_end(cli_batch *b);
+
+/* The progress bar on standard error (batch.c): only on a terminal,
+ * never with --quiet.  cli_load reports reading through it; long
+ * computations take cli_progress_resampling() and the like. */
+void cli_progress_start(const cli_options *o, size_t n_files);
+void cli_progress_file(size_t i, const char *name);
+void cli_progress_erase(void);   /* before a message; the bar comes back on its next update */
+void cli_progress_stop(void);
+effekt_progress cli_progress_reading(void);
+effekt_progress cli_progress_resampling(void);
 
 int cmd_validate(int argc, char **argv);
 int cmd_plot(int argc, char **argv);

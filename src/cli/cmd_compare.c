@@ -38,6 +38,9 @@ static const char compare_usage[] =
     "      --confidence P    level of the intervals (default 0.95)\n"
     "  -f, --format FMT      table (default), csv or json\n"
     "  -o, --output FILE     write there (atomically)\n"
+    "      --keep-going      a bad file is reported and left out, the others go on;\n"
+    "                        a summary at the end, exit 1 (without: the first stops all)\n"
+    "  -q, --quiet           no notes and no progress bar on standard error\n"
     "      --delimiter, --decimal-comma, --decimal-point, --encoding, --na, --map\n\n"
     "Methods as R: intervals as prop.test(correct = FALSE) (Wilson) and binom.test\n"
     "(Clopper-Pearson); chisq.test(correct = FALSE); fisher.test; the difference's\n"
@@ -469,7 +472,8 @@ static int run_ratio(const cli_options *o, const char *path, cJSON *doc)
         double pl = NAN, ph = NAN, bl = NAN, bh = NAN;
         const char *why = m < 2 ? "fewer than two rows" : sb == 0 ? "the denominator sums to 0" : NULL;
         if (!why) {
-            effekt_bootstrap_ratio(num, den, m, B, seed, 2, rep);
+            effekt_progress progress = cli_progress_resampling();
+            effekt_bootstrap_ratio(num, den, m, B, seed, 2, rep, &progress);
             effekt_jackknife_ratio(num, den, m, L);
             if (effekt_bootstrap_intervals(t0, rep, B, L, m, o->confidence, &pl, &ph, &bl, &bh) != EFFEKT_OK)
                 why = "the bootstrap distribution is degenerate";
@@ -499,7 +503,7 @@ static int run_ratio(const cli_options *o, const char *path, cJSON *doc)
 int cmd_compare(int argc, char **argv)
 {
     cli_options o;
-    int rc = cli_parse(argc, argv, OPT_FORMAT | OPT_OUTPUT | OPT_CSV | OPT_BY | OPT_CONFIDENCE | OPT_COMPARE | OPT_QUIET,
+    int rc = cli_parse(argc, argv, OPT_FORMAT | OPT_OUTPUT | OPT_CSV | OPT_BY | OPT_CONFIDENCE | OPT_COMPARE | OPT_QUIET | OPT_BATCH,
                        compare_usage, &o);
     if (rc)
         return rc < 0 ? EXIT_OK : rc;
@@ -541,15 +545,23 @@ int cmd_compare(int argc, char **argv)
     cJSON_AddArrayToObject(doc, "tests");
     cJSON_AddArrayToObject(doc, "pairwise");
     cJSON_AddArrayToObject(doc, "warnings");
-    int status = EXIT_OK;
-    for (size_t i = 0; i < o.n_inputs && status == EXIT_OK; i++)
-        status = o.outcome ? run_file(&o, o.inputs[i], im, am, doc)
-                 : o.value ? run_values(&o, o.inputs[i], am, doc) : run_ratio(&o, o.inputs[i], doc);
-    if (status == EXIT_OK) {
+    cli_batch batch;
+    cli_batch_begin(&batch, &o, doc);
+    for (size_t i = 0; i < o.n_inputs; i++) {
+        cli_batch_file(&batch, i);
+        int rc_file = o.outcome ? run_file(&o, o.inputs[i], im, am, doc)
+                      : o.value ? run_values(&o, o.inputs[i], am, doc) : run_ratio(&o, o.inputs[i], doc);
+        if (!cli_batch_done(&batch, rc_file))
+            break;
+    }
+    int status = cli_batch_end(&batch);
+    if (status != EXIT_BAD) {
         effekt_sheet sheets[] = { { .path = "groups", .title = o.outcome ? "rates by group" : o.value ? "values by group" : "ratios of sums by group" },
                                   { .path = "tests", .title = "tests" },
                                   { .path = "pairwise", .title = "pairwise comparisons" } };
-        status = cli_emit(&o, doc, sheets, 3);
+        int emitted = cli_emit(&o, doc, sheets, 3);
+        if (emitted != EXIT_OK)
+            status = emitted;
     }
     cJSON_Delete(doc);
     return status;

@@ -31,6 +31,9 @@ static const char describe_usage[] =
     "                        'effekt merge' combines them into the statistics\n"
     "  -f, --format FMT      table (default), csv or json\n"
     "  -o, --output FILE     write there (atomically)\n"
+    "      --keep-going      a bad file is reported and left out, the others go on;\n"
+    "                        a summary at the end, exit 1 (without: the first stops all)\n"
+    "  -q, --quiet           no notes and no progress bar on standard error\n"
     "      --delimiter, --decimal-comma, --decimal-point, --encoding, --na, --map\n"
     "                        how to read the CSV (see effekt validate --help)\n\n"
     "Methods: sums and moments are exact when the values are decimals as written\n"
@@ -39,12 +42,14 @@ static const char describe_usage[] =
     "Fan (1996), as R's quantile(); MAD = 1.4826 median|x - median|, as R's mad();\n"
     "skewness G1 and excess kurtosis G2 (as SAS and SPSS).\n";
 
-/* A comma-separated list, split in place. */
+/* A comma-separated list, split in place; the count of items, which is
+ * above max when there were more than out holds. */
 static size_t split_list(char *s, char **out, size_t max)
 {
     size_t n = 0;
-    for (char *tok = strtok(s, ","); tok && n < max; tok = strtok(NULL, ","))
-        out[n++] = tok;
+    for (char *tok = strtok(s, ","); tok; tok = strtok(NULL, ","), n++)
+        if (n < max)
+            out[n] = tok;
     return n;
 }
 
@@ -78,10 +83,15 @@ int cmd_describe(int argc, char **argv)
 {
     cli_options o;
     int rc = cli_parse(argc, argv,
-                       OPT_FORMAT | OPT_OUTPUT | OPT_CSV | OPT_BY | OPT_CONFIDENCE | OPT_DESCRIBE | OPT_QUIET,
+                       OPT_FORMAT | OPT_OUTPUT | OPT_CSV | OPT_BY | OPT_CONFIDENCE | OPT_DESCRIBE | OPT_QUIET | OPT_BATCH,
                        describe_usage, &o);
     if (rc)
         return rc < 0 ? EXIT_OK : rc;
+    if (o.partial && (o.weight || o.keep_going)) {
+        /* a partial that silently lacks a file would merge into a wrong whole */
+        cli_error("describe: --partial does not take %s", o.weight ? "--weight" : "--keep-going");
+        return EXIT_BAD;
+    }
     char *cols[256], *bys[16], *stats[64], *pcts[EFFEKT_MAX_PERCENTILES + 1];
     char *cols_s = o.columns ? strdup(o.columns) : NULL, *by_s = o.by ? strdup(o.by) : NULL;
     char *stats_s = o.stats ? strdup(o.stats) : NULL, *pct_s = o.percentiles ? strdup(o.percentiles) : NULL;
@@ -90,6 +100,11 @@ int cmd_describe(int argc, char **argv)
     size_t n_stats = stats_s ? split_list(stats_s, stats, 64) : 0;
     size_t n_pct = pct_s ? split_list(pct_s, pcts, EFFEKT_MAX_PERCENTILES + 1) : 0;
     int status = EXIT_OK;
+    if (n_cols > 256 || n_by > 16 || n_stats > 64 || n_pct > EFFEKT_MAX_PERCENTILES) {
+        cli_error("describe: at most %s", n_cols > 256 ? "256 columns (-c)" : n_by > 16 ? "16 grouping columns (--by)"
+                                          : n_stats > 64 ? "64 statistics (--stats)" : "16 percentiles");
+        status = EXIT_BAD;
+    }
     effekt_describe_options dopt = { .confidence = o.confidence, .quantile_type = o.quantile_type };
     /* which statistics: all, or the --stats list (pN adds a percentile) */
     int want[sizeof stat_names / sizeof *stat_names] = { 0 };
@@ -104,6 +119,9 @@ int cmd_describe(int argc, char **argv)
             want[i] = 1;
         } else if (name[0] == 'p' && name[1] && n_pct < EFFEKT_MAX_PERCENTILES) {
             pcts[n_pct++] = (char *)name + 1;
+        } else if (name[0] == 'p' && name[1]) {
+            cli_error("describe: at most 16 percentiles");
+            status = EXIT_BAD;
         } else {
             cli_error("describe: --stats: unknown statistic '%s' (n missing sum mean sd se ci min q1 "
                       "median q3 max iqr mad skewness kurtosis pN)", stats[k]);
@@ -113,9 +131,10 @@ int cmd_describe(int argc, char **argv)
     for (size_t k = 0; k < n_pct && status == EXIT_OK; k++) {
         char *end;
         double p = strtod(pcts[k], &end);
-        if (*end || !(p >= 0 && p <= 100) || k >= EFFEKT_MAX_PERCENTILES) {
+        if (*end || !(p >= 0 && p <= 100)) {
             cli_error("describe: a percentile is a number from 0 to 100 (got '%s')", pcts[k]);
             status = EXIT_BAD;
+            break;
         }
         dopt.percentiles[dopt.n_percentiles++] = p;
     }
@@ -139,13 +158,26 @@ int cmd_describe(int argc, char **argv)
     }
     cJSON *doc = cJSON_CreateObject();
     cJSON *rows = cJSON_AddArrayToObject(doc, "statistics");
-    for (size_t f = 0; f < o.n_inputs && status == EXIT_OK; f++) {
+    if (status != EXIT_OK) {   /* bad options: nothing is read */
+        cJSON_Delete(doc);
+        free(cols_s);
+        free(by_s);
+        free(stats_s);
+        free(pct_s);
+        return status;
+    }
+    cli_batch batch;
+    cli_batch_begin(&batch, &o, doc);
+    for (size_t f = 0; f < o.n_inputs; f++) {
+        cli_batch_file(&batch, f);
+        status = EXIT_OK;
         effekt_status st;
         effekt_table *t = cli_load(&o, o.inputs[f], &st);
         if (st != EFFEKT_OK) {
             effekt_table_destroy(t);
-            status = EXIT_BAD;
-            break;
+            if (!cli_batch_done(&batch, EXIT_BAD))
+                break;
+            continue;
         }
         /* the columns to describe */
         const effekt_column *targets[256];
@@ -338,23 +370,24 @@ int cmd_describe(int argc, char **argv)
         free(work);
         key_map_free(&map);
         effekt_table_destroy(t);
+        if (!cli_batch_done(&batch, status))
+            break;
     }
-    if (status == EXIT_OK && o.partial) {
-        if (o.weight) {
-            cli_error("describe: --partial does not take --weight");
-            status = EXIT_BAD;
-        } else {
-            /* partials are for machines: always JSON */
-            cJSON_AddStringToObject(doc, "effekt_partial", "describe 1");
-            o.format = EFFEKT_FORMAT_JSON;
-            status = cli_emit(&o, doc, NULL, 0);
-        }
-    } else if (status == EXIT_OK) {
+    status = cli_batch_end(&batch);
+    int emitted = EXIT_OK;
+    if (status != EXIT_BAD && o.partial) {
+        /* partials are for machines: always JSON */
+        cJSON_AddStringToObject(doc, "effekt_partial", "describe 1");
+        o.format = EFFEKT_FORMAT_JSON;
+        emitted = cli_emit(&o, doc, NULL, 0);
+    } else if (status != EXIT_BAD) {
         cJSON_AddNumberToObject(doc, "confidence", o.confidence);
         cJSON_AddNumberToObject(doc, "quantile_type", o.quantile_type ? o.quantile_type : 7);
         effekt_sheet sheets[] = { { .path = "statistics" } };
-        status = cli_emit(&o, doc, sheets, 1);
+        emitted = cli_emit(&o, doc, sheets, 1);
     }
+    if (emitted != EXIT_OK)
+        status = emitted;
     cJSON_Delete(doc);
     free(cols_s);
     free(by_s);

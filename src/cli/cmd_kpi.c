@@ -19,6 +19,8 @@ static const char kpi_usage[] =
     "be computed is null with its reason, never 0 or infinity.\n\n"
     "  -f, --format FMT     table (default: the main KPIs), csv or json (all KPIs)\n"
     "  -o, --output FILE    write there (atomically) instead of standard output\n"
+    "      --keep-going     a bad file is reported and left out, the others go on;\n"
+    "                       a summary at the end, exit 1 (without: the first stops all)\n"
     "      --sort KPI       rank projects by a KPI (undefined values last)\n"
     "  -g, --by COLUMN      pool the KPIs per group of projects (fund, region, owner...):\n"
     "                       ratios of sums, with the median, quartiles and range of the\n"
@@ -31,7 +33,7 @@ static const char kpi_usage[] =
     "      --confidence P   level of the intervals (default 0.95)\n"
     "      --delimiter, --decimal-comma, --decimal-point, --encoding, --na, --map\n"
     "                       how to read the CSV (see effekt validate --help)\n"
-    "  -q, --quiet          no notes on standard error\n\n"
+    "  -q, --quiet          no notes and no progress bar on standard error\n\n"
     "Exit status: 0 success, 2 bad usage or input.  Warnings about inconsistent\n"
     "data (a stated duration the dates contradict, sources above the total, ...)\n"
     "are printed on standard error and listed in the JSON output.\n";
@@ -183,12 +185,86 @@ static cJSON *pool_json(const effekt_kpi_group *g, const effekt_kpi_def *d, size
     return o;
 }
 
+/* KPIs of input i into sheets[i] (its table in tables[i]), with its
+ * groups, warnings and provenance added to doc. */
+static int run_file(const cli_options *o, size_t i, const effekt_rates *rates, const effekt_deflator *deflator,
+                    effekt_table **tables, effekt_kpi_sheet **sheets, cJSON *doc)
+{
+    const effekt_kpi_def *defs = effekt_kpi_definitions();
+    effekt_status st;
+    tables[i] = cli_load(o, o->inputs[i], &st);
+    if (st != EFFEKT_OK)
+        return EXIT_BAD;
+    money_plan plan;
+    if (plan_money(o, tables[i], rates, deflator, &plan) != EXIT_OK) {
+        money_plan_free(&plan);
+        return EXIT_BAD;
+    }
+    effekt_kpi_options kopt = { .confidence = o->confidence, .money_factor = plan.factor,
+                                .money_reason = (const char *const *)plan.reason };
+    effekt_diag diag;
+    effekt_diag_init(&diag);
+    st = effekt_kpi_compute(tables[i], &kopt, &sheets[i], &diag);
+    if (st == EFFEKT_OK && o->by) {
+        effekt_kpi_group *groups;
+        size_t n_groups;
+        st = effekt_kpi_group_by(tables[i], sheets[i], o->by, &kopt, &groups, &n_groups, &diag);
+        if (st == EFFEKT_OK) {
+            cJSON *by = cJSON_GetObjectItemCaseSensitive(doc, "groups");
+            if (!by) {
+                cJSON_AddStringToObject(doc, "by", o->by);
+                by = cJSON_AddArrayToObject(doc, "groups");
+            }
+            int human = o->format == EFFEKT_FORMAT_TABLE;
+            for (size_t g = 0; g < n_groups; g++)
+                for (size_t k = 0; k < sheets[i]->n_kpis; k++) {
+                    int show = !human;
+                    for (const char *const *tk = table_kpis; *tk && !show; tk++)
+                        show = strcmp(*tk, defs[k].name) == 0;
+                    if (!show)
+                        continue;
+                    const effekt_column *bc = effekt_table_column(tables[i], o->by);
+                    int fund = bc && bc->canonical && strcmp(bc->canonical, "fund") == 0;
+                    cJSON *row = pool_json(&groups[g], &defs[k], k, fund);
+                    if (o->n_inputs > 1)
+                        cJSON_AddStringToObject(row, "file", o->inputs[i]);
+                    cJSON_AddItemToArray(by, row);
+                }
+            effekt_kpi_groups_free(groups, n_groups);
+        }
+    }
+    money_plan_free(&plan);
+    cli_report(&diag, o->quiet);
+    for (size_t k = 0; k < diag.n; k++) {
+        cJSON *w = cJSON_CreateObject();
+        cJSON_AddStringToObject(w, "file", o->inputs[i]);
+        cJSON_AddNumberToObject(w, "line", (double)diag.items[k].line);
+        cJSON_AddStringToObject(w, "message", diag.items[k].message);
+        cJSON_AddItemToArray(cJSON_GetObjectItemCaseSensitive(doc, "warnings"), w);
+    }
+    effekt_diag_free(&diag);
+    if (st != EFFEKT_OK) {
+        cli_error("%s: %s", o->inputs[i], effekt_strerror(st));
+        return EXIT_BAD;
+    }
+    cJSON *in = cJSON_CreateObject();
+    cJSON_AddStringToObject(in, "file", o->inputs[i]);
+    cJSON_AddNumberToObject(in, "rows", (double)tables[i]->n_rows);
+    char hex[65];
+    if (strcmp(o->inputs[i], "-") != 0 && effekt_sha256_file(o->inputs[i], hex) == EFFEKT_OK)
+        cJSON_AddStringToObject(in, "sha256", hex);
+    else
+        cJSON_AddNullToObject(in, "sha256");
+    cJSON_AddItemToArray(cJSON_GetObjectItemCaseSensitive(doc, "inputs"), in);
+    return EXIT_OK;
+}
+
 int cmd_kpi(int argc, char **argv)
 {
     cli_options o;
     int rc = cli_parse(argc, argv,
                        OPT_FORMAT | OPT_OUTPUT | OPT_CSV | OPT_CONFIDENCE | OPT_SORT | OPT_QUIET | OPT_BY
-                           | OPT_CURRENCY,
+                           | OPT_CURRENCY | OPT_BATCH,
                        kpi_usage, &o);
     if (rc)
         return rc < 0 ? EXIT_OK : rc;
@@ -234,90 +310,40 @@ int cmd_kpi(int argc, char **argv)
     cJSON *doc = cJSON_CreateObject();
     if (!sheets || !tables || !doc) {
         cli_error("out of memory");
+        free(sheets);
+        free(tables);
+        cJSON_Delete(doc);
+        effekt_rates_free(&rates);
+        effekt_deflator_free(&deflator);
         return EXIT_BAD;
     }
     cJSON_AddNumberToObject(doc, "confidence", o.confidence);
-    cJSON *inputs = cJSON_AddArrayToObject(doc, "inputs");
-    cJSON *warnings = cJSON_AddArrayToObject(doc, "warnings");
-    int status = EXIT_OK;
+    cJSON_AddArrayToObject(doc, "inputs");
+    cJSON_AddArrayToObject(doc, "warnings");
     size_t total = 0;
-    for (size_t i = 0; i < o.n_inputs && status == EXIT_OK; i++) {
-        effekt_status st;
-        tables[i] = cli_load(&o, o.inputs[i], &st);
-        if (st != EFFEKT_OK) {
-            status = EXIT_BAD;
-            break;
+    cli_batch batch;
+    cli_batch_begin(&batch, &o, doc);
+    for (size_t i = 0; i < o.n_inputs; i++) {
+        cli_batch_file(&batch, i);
+        if (run_file(&o, i, &rates, &deflator, tables, sheets, doc) != EXIT_OK) {
+            /* a failed file takes no part in the results */
+            effekt_kpi_sheet_destroy(sheets[i]);
+            effekt_table_destroy(tables[i]);
+            sheets[i] = NULL;
+            tables[i] = NULL;
+            if (!cli_batch_done(&batch, EXIT_BAD))
+                break;
+            continue;
         }
-        money_plan plan;
-        if (plan_money(&o, tables[i], &rates, &deflator, &plan) != EXIT_OK) {
-            money_plan_free(&plan);
-            status = EXIT_BAD;
-            break;
-        }
-        effekt_kpi_options kopt = { .confidence = o.confidence, .money_factor = plan.factor,
-                                    .money_reason = (const char *const *)plan.reason };
-        effekt_diag diag;
-        effekt_diag_init(&diag);
-        st = effekt_kpi_compute(tables[i], &kopt, &sheets[i], &diag);
-        if (st == EFFEKT_OK && o.by) {
-            effekt_kpi_group *groups;
-            size_t n_groups;
-            st = effekt_kpi_group_by(tables[i], sheets[i], o.by, &kopt, &groups, &n_groups, &diag);
-            if (st == EFFEKT_OK) {
-                cJSON *by = cJSON_GetObjectItemCaseSensitive(doc, "groups");
-                if (!by) {
-                    cJSON_AddStringToObject(doc, "by", o.by);
-                    by = cJSON_AddArrayToObject(doc, "groups");
-                }
-                int human = o.format == EFFEKT_FORMAT_TABLE;
-                for (size_t g = 0; g < n_groups; g++)
-                    for (size_t k = 0; k < sheets[i]->n_kpis; k++) {
-                        int show = !human;
-                        for (const char *const *tk = table_kpis; *tk && !show; tk++)
-                            show = strcmp(*tk, defs[k].name) == 0;
-                        if (!show)
-                            continue;
-                        const effekt_column *bc = effekt_table_column(tables[i], o.by);
-                        int fund = bc && bc->canonical && strcmp(bc->canonical, "fund") == 0;
-                        cJSON *row = pool_json(&groups[g], &defs[k], k, fund);
-                        if (o.n_inputs > 1)
-                            cJSON_AddStringToObject(row, "file", o.inputs[i]);
-                        cJSON_AddItemToArray(by, row);
-                    }
-                effekt_kpi_groups_free(groups, n_groups);
-            }
-        }
-        money_plan_free(&plan);
-        cli_report(&diag, o.quiet);
-        for (size_t k = 0; k < diag.n; k++) {
-            cJSON *w = cJSON_CreateObject();
-            cJSON_AddStringToObject(w, "file", o.inputs[i]);
-            cJSON_AddNumberToObject(w, "line", (double)diag.items[k].line);
-            cJSON_AddStringToObject(w, "message", diag.items[k].message);
-            cJSON_AddItemToArray(warnings, w);
-        }
-        effekt_diag_free(&diag);
-        if (st != EFFEKT_OK) {
-            cli_error("%s: %s", o.inputs[i], effekt_strerror(st));
-            status = EXIT_BAD;
-            break;
-        }
-        cJSON *in = cJSON_CreateObject();
-        cJSON_AddStringToObject(in, "file", o.inputs[i]);
-        cJSON_AddNumberToObject(in, "rows", (double)tables[i]->n_rows);
-        char hex[65];
-        if (strcmp(o.inputs[i], "-") != 0 && effekt_sha256_file(o.inputs[i], hex) == EFFEKT_OK)
-            cJSON_AddStringToObject(in, "sha256", hex);
-        else
-            cJSON_AddNullToObject(in, "sha256");
-        cJSON_AddItemToArray(inputs, in);
+        cli_batch_done(&batch, EXIT_OK);
         total += sheets[i]->n_projects;
     }
-    if (status == EXIT_OK) {
+    int status = cli_batch_end(&batch);
+    if (status != EXIT_BAD) {
         project_ref *refs = calloc(total ? total : 1, sizeof *refs);
         size_t n = 0;
         for (size_t i = 0; i < o.n_inputs; i++)
-            for (size_t p = 0; p < sheets[i]->n_projects; p++)
+            for (size_t p = 0; sheets[i] && p < sheets[i]->n_projects; p++)
                 refs[n++] = (project_ref){ .sheet = sheets[i], .project = p, .file = i };
         if (o.sort)
             qsort(refs, n, sizeof *refs, by_kpi);
@@ -366,7 +392,9 @@ int cmd_kpi(int argc, char **argv)
             cJSON_AddNumberToObject(doc, "price_year", (double)o.price_year);
         effekt_sheet out_sheets[] = { { .path = "projects", .title = NULL },
                                       { .path = "groups", .title = "pooled by group (ratios of sums)" } };
-        status = cli_emit(&o, doc, out_sheets, 2);
+        int emitted = cli_emit(&o, doc, out_sheets, 2);
+        if (emitted != EXIT_OK)
+            status = emitted;
     }
     for (size_t i = 0; i < o.n_inputs; i++) {
         effekt_kpi_sheet_destroy(sheets[i]);

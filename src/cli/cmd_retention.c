@@ -34,7 +34,10 @@ static const char retention_usage[] =
     "      --steps             the step function itself, for plotting\n"
     "      --confidence P      level of the intervals (default 0.95)\n"
     "  -f, --format FMT        table (default), csv or json\n"
-    "  -o, --output FILE       write there (atomically)\n\n"
+    "  -o, --output FILE       write there (atomically)\n"
+    "      --keep-going        a bad file is reported and left out, the others go on;\n"
+    "                          a summary at the end, exit 1 (without: the first stops all)\n"
+    "  -q, --quiet             no notes and no progress bar on standard error\n\n"
     "Methods as R's survival package: survfit (Kaplan-Meier, Greenwood,\n"
     "conf.type), its median and interval rule, survdiff (G-rho tests).\n";
 
@@ -156,7 +159,7 @@ static int run(const cli_options *o, const char *path, effekt_conf_type ct, cons
 int cmd_retention(int argc, char **argv)
 {
     cli_options o;
-    int rc = cli_parse(argc, argv, OPT_FORMAT | OPT_OUTPUT | OPT_CSV | OPT_BY | OPT_CONFIDENCE | OPT_RETENTION | OPT_QUIET,
+    int rc = cli_parse(argc, argv, OPT_FORMAT | OPT_OUTPUT | OPT_CSV | OPT_BY | OPT_CONFIDENCE | OPT_RETENTION | OPT_QUIET | OPT_BATCH,
                        retention_usage, &o);
     if (rc)
         return rc < 0 ? EXIT_OK : rc;
@@ -199,14 +202,21 @@ int cmd_retention(int argc, char **argv)
         wanted[n_wanted++] = o.by;
     o.csv.columns = wanted;
     o.csv.n_columns = n_wanted;
-    int status = EXIT_OK;
-    for (size_t i = 0; i < o.n_inputs && status == EXIT_OK; i++)
-        status = run(&o, o.inputs[i], ct, at, n_at, qs, n_q, doc);
-    if (status == EXIT_OK) {
+    cli_batch batch;
+    cli_batch_begin(&batch, &o, doc);
+    for (size_t i = 0; i < o.n_inputs; i++) {
+        cli_batch_file(&batch, i);
+        if (!cli_batch_done(&batch, run(&o, o.inputs[i], ct, at, n_at, qs, n_q, doc)))
+            break;
+    }
+    int status = cli_batch_end(&batch);
+    if (status != EXIT_BAD) {
         effekt_sheet sheets[] = { { .path = "curves", .title = "Kaplan-Meier by group (times in days)" },
                                   { .path = "tests", .title = "tests" },
                                   { .path = "steps", .title = "steps" } };
-        status = cli_emit(&o, doc, sheets, 3);
+        int emitted = cli_emit(&o, doc, sheets, 3);
+        if (emitted != EXIT_OK)
+            status = emitted;
     }
     cJSON_Delete(doc);
     return status;

@@ -13,6 +13,7 @@
 void cli_error(const char *fmt, ...)
 {
     va_list ap;
+    cli_progress_erase();
     fputs("effekt: ", stderr);
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
@@ -25,7 +26,7 @@ enum {
     LO_CONFIDENCE, LO_VALUES, LO_SORT, LO_CURRENCY, LO_RATES, LO_PRICE_YEAR, LO_DEFLATOR,
     LO_STRICT, LO_PERCENTILES, LO_QUANTILE_TYPE, LO_STATS, LO_WEIGHT, LO_OUTCOME, LO_VALUE, LO_FUNNEL, LO_RATIO, LO_BOOTSTRAP, LO_SEED, LO_FROM, LO_TO, LO_CENSOR, LO_CENSOR_DATE, LO_TIME, LO_EVENT, LO_AT, LO_CONF_TYPE, LO_RHO, LO_STEPS, LO_RMST, LO_QUANTILES, LO_INTERVAL, LO_ADJUST,
     LO_KPI, LO_REFERENCE, LO_X, LO_Y, LO_LABEL, LO_BINS, LO_AMOUNTS, LO_WIDTH, LO_HEIGHT, LO_DPI, LO_LOCALE,
-    LO_TITLE, LO_SUBTITLE, LO_CAPTION, LO_PARTIAL
+    LO_TITLE, LO_SUBTITLE, LO_CAPTION, LO_PARTIAL, LO_KEEP_GOING
 };
 
 static const struct {
@@ -89,6 +90,7 @@ static const struct {
     { { "title", required_argument, NULL, LO_TITLE }, OPT_PLOT },
     { { "subtitle", required_argument, NULL, LO_SUBTITLE }, OPT_PLOT },
     { { "caption", required_argument, NULL, LO_CAPTION }, OPT_PLOT },
+    { { "keep-going", no_argument, NULL, LO_KEEP_GOING }, OPT_BATCH },
     { { "quiet", no_argument, NULL, 'q' }, OPT_QUIET },
     { { "help", no_argument, NULL, 'h' }, 0 },
 };
@@ -98,6 +100,7 @@ static int bad_usage(const char *cmd, const char *fmt, ...) __attribute__((forma
 static int bad_usage(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
+    cli_progress_erase();
     fprintf(stderr, "effekt %s: ", cmd);
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
@@ -144,6 +147,7 @@ int cli_parse(int argc, char **argv, unsigned accepted, const char *usage, cli_o
         case 'o': o->output = optarg; break;
         case 'g': o->by = optarg; break;
         case 'q': o->quiet = 1; break;
+        case LO_KEEP_GOING: o->keep_going = 1; break;
         case LO_MAP:
             if (n_map == sizeof o->maps / sizeof *o->maps)
                 return bad_usage(cmd, "too many --map options");
@@ -318,12 +322,19 @@ int cli_parse(int argc, char **argv, unsigned accepted, const char *usage, cli_o
     o->n_inputs = (size_t)(argc - optind);
     if (o->n_inputs == 0)
         return bad_usage(cmd, "no input file (give one or more CSV files, or - for standard input)");
+    size_t n_stdin = 0;
+    for (size_t i = 0; i < o->n_inputs; i++)
+        n_stdin += strcmp(o->inputs[i], "-") == 0;
+    if (n_stdin > 1)
+        return bad_usage(cmd, "standard input ('-') can be read only once");
     return 0;
 }
 
 void cli_report(const effekt_diag *diag, int quiet)
 {
     char buf[2048];
+    if (diag->n)
+        cli_progress_erase();
     for (size_t i = 0; i < diag->n; i++) {
         const effekt_problem *p = &diag->items[i];
         if (quiet && p->severity == EFFEKT_NOTE)
@@ -340,7 +351,9 @@ effekt_table *cli_load(const cli_options *o, const char *path, effekt_status *st
     effekt_diag diag;
     effekt_diag_init(&diag);
     effekt_table *t = NULL;
-    *status = effekt_csv_load_file(path, &o->csv, &t, &diag);
+    effekt_csv_options csv = o->csv;
+    csv.progress = cli_progress_reading();
+    *status = effekt_csv_load_file(path, &csv, &t, &diag);
     cli_report(&diag, o->quiet);
     effekt_diag_free(&diag);
     return t;

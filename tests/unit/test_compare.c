@@ -286,10 +286,10 @@ START_TEST(bootstrap_intervals_as_boot)
     NEAR(bh, 124480.39925730016, 1e-9);
     /* our own replicates: the same bits with one thread or two */
     double *r1 = malloc(2000 * sizeof *r1), *r2 = malloc(2000 * sizeof *r2);
-    ck_assert_int_eq(effekt_bootstrap_ratio(cost, placed, rows, 2000, 42, 1, r1), EFFEKT_OK);
-    ck_assert_int_eq(effekt_bootstrap_ratio(cost, placed, rows, 2000, 42, 2, r2), EFFEKT_OK);
+    ck_assert_int_eq(effekt_bootstrap_ratio(cost, placed, rows, 2000, 42, 1, r1, NULL), EFFEKT_OK);
+    ck_assert_int_eq(effekt_bootstrap_ratio(cost, placed, rows, 2000, 42, 2, r2, NULL), EFFEKT_OK);
     ck_assert(memcmp(r1, r2, 2000 * sizeof *r1) == 0);
-    ck_assert_int_eq(effekt_bootstrap_ratio(cost, placed, rows, 2000, 43, 2, r2), EFFEKT_OK);
+    ck_assert_int_eq(effekt_bootstrap_ratio(cost, placed, rows, 2000, 43, 2, r2, NULL), EFFEKT_OK);
     ck_assert(memcmp(r1, r2, 2000 * sizeof *r1) != 0);
     /* and their percentile interval lies around the estimate like R's */
     ck_assert_int_eq(effekt_bootstrap_intervals(sc / sp, r1, 2000, L, rows, 0.95, &pl, &ph, &bl, &bh), EFFEKT_OK);

@@ -360,6 +360,22 @@ START_TEST(ragged_rows)
 }
 END_TEST
 
+/* The table comes back with the layout intact; the fields a short row
+ * lacks are missing (NaN, counted), never 0 nor whatever was in memory.
+ * Found by fuzzing: the date and the amount of row B were left unset. */
+START_TEST(ragged_row_fields_are_missing)
+{
+    ck_assert_int_eq(load("project_id,start_date,total_cost\nA,2020-01-01,5\nB\nC,2021-01-01,7\n"), EFFEKT_ESCHEMA);
+    ck_assert_ptr_nonnull(table);
+    ck_assert_uint_eq(table->n_rows, 3);
+    ck_assert(isnan(col("start_date")->values[1]));
+    ck_assert(isnan(col("total_cost")->values[1]));
+    ck_assert_uint_eq(col("start_date")->n_missing, 1);
+    ck_assert_uint_eq(col("total_cost")->n_missing, 1);
+    ck_assert_double_eq(col("total_cost")->values[2], 7);
+}
+END_TEST
+
 START_TEST(duplicate_headings)
 {
     ck_assert_int_eq(load("a,b,A\n1,2,3\n"), EFFEKT_ESCHEMA);
@@ -688,6 +704,7 @@ static Suite *csv_suite(void)
     tcase_add_test(tc, heading_aliases);
     tcase_add_test(tc, map_option);
     tcase_add_test(tc, ragged_rows);
+    tcase_add_test(tc, ragged_row_fields_are_missing);
     tcase_add_test(tc, duplicate_headings);
     tcase_add_test(tc, required_project_id);
     tcase_add_test(tc, duplicate_project_id);

@@ -5,6 +5,7 @@
 #include <gsl/gsl_cdf.h>
 #include <math.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +46,9 @@ typedef struct {
     size_t n, from, to;
     unsigned long long seed;
     double *out;
+    atomic_ullong *done;             /* replicates drawn by every thread */
+    const effekt_progress *progress; /* called by the caller's thread only */
+    size_t total;
 } boot_job;
 
 static void *boot_range(void *arg)
@@ -64,13 +68,21 @@ static void *boot_range(void *arg)
             sd += j->den[k];
         }
         j->out[b] = sn / sd;
+        if (j->done && (b - j->from) % 64 == 63) {
+            unsigned long long d = atomic_fetch_add(j->done, 64) + 64;
+            if (j->progress)
+                j->progress->fn(j->progress->ctx, d, j->total);
+        }
     }
     return NULL;
 }
 
 effekt_status effekt_bootstrap_ratio(const double *num, const double *den, size_t n, size_t B,
-                                     unsigned long long seed, unsigned threads, double *replicates)
+                                     unsigned long long seed, unsigned threads, double *replicates,
+                                     const effekt_progress *progress)
 {
+    int report = progress && progress->fn;
+    atomic_ullong done = 0;
     if (n == 0 || B == 0)
         return EFFEKT_EUNDEF;
     if (threads < 1)
@@ -82,7 +94,9 @@ effekt_status effekt_bootstrap_ratio(const double *num, const double *den, size_
     int started[16] = { 0 };
     for (unsigned t = 0; t < threads; t++) {
         jobs[t] = (boot_job){ .num = num, .den = den, .n = n, .seed = seed, .out = replicates,
-                              .from = B * t / threads, .to = B * (t + 1) / threads };
+                              .from = B * t / threads, .to = B * (t + 1) / threads,
+                              .done = report ? &done : NULL, .progress = report && t == 0 ? progress : NULL,
+                              .total = B };
         if (t > 0)
             started[t] = pthread_create(&tid[t], NULL, boot_range, &jobs[t]) == 0;
     }
