@@ -79,6 +79,14 @@ typedef struct {
     void *ctx;
 } effekt_progress;
 
+/* Allocation failure injection, for tests: while a hook is set, every
+ * allocation libeffekt makes first calls fail(ctx, size), and a nonzero
+ * answer makes it fail as if memory were exhausted.  Functions then end
+ * with EFFEKT_ENOMEM, having freed what they held.  NULL restores normal
+ * allocation.  Change it only while no thread is inside the library (the
+ * hook itself may be called from the library's worker threads). */
+void effekt_set_alloc_hook(int (*fail)(void *ctx, size_t size), void *ctx);
+
 /* Number of problems of one severity, including dropped ones. */
 size_t effekt_diag_count(const effekt_diag *diag, effekt_severity severity);
 

@@ -21,7 +21,8 @@ static const char merge_usage[] =
     "quantile_rank_error (a fraction of n) of the true rank.\n\n"
     "  --confidence P    level of the t-interval (default 0.95)\n"
     "  -f, --format FMT  table (default), csv or json\n"
-    "  -o, --output FILE write there (atomically)\n";
+    "  -o, --output FILE write there (atomically)\n"
+    "  -q, --quiet       no notes on standard error\n";
 
 /* The key of a row: every member but the partial, in order. */
 static char *row_key(const cJSON *row)

@@ -1,6 +1,8 @@
 /* Status codes and the diagnostic list. */
 #include "config.h"
 
+#include "lib_alloc.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,7 +49,7 @@ static char *dup_or_null(const char *s, int *failed)
 {
     if (!s)
         return NULL;
-    char *d = strdup(s);
+    char *d = effekt_strdup(s);
     if (!d)
         *failed = 1;
     return d;
@@ -66,7 +68,7 @@ effekt_status effekt_diag_add(effekt_diag *diag, effekt_severity severity,
     }
     if (diag->n == diag->cap) {
         size_t cap = diag->cap ? diag->cap * 2 : 8;
-        effekt_problem *items = realloc(diag->items, cap * sizeof *items);
+        effekt_problem *items = effekt_realloc(diag->items, cap * sizeof *items);
         if (!items)
             return EFFEKT_ENOMEM;
         diag->items = items;

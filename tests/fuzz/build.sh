@@ -11,7 +11,7 @@ mkdir -p "$out/obj"
 deps="gsl cairo cairo-png cairo-svg cairo-pdf fontconfig libcjson"
 flags="-std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -fno-omit-frame-pointer
   -fsanitize=address,undefined -fno-sanitize-recover=undefined
-  -I$src/include -I$src/src/cli -I$build $(pkg-config --cflags $deps)"
+  -I$src/include -I$src/src/lib -I$src/src/cli -I$build $(pkg-config --cflags $deps)"
 libs="$(pkg-config --libs $deps) -lcsv -lm -lpthread"
 objs="" pids=""
 for f in "$src"/src/lib/*.c "$src"/src/lib/*/*.c "$src"/src/cli/*.c; do

@@ -3,6 +3,8 @@
  * R's hist(), an OLS line with its confidence band).  Nothing here draws. */
 #include "config.h"
 
+#include "lib_alloc.h"
+
 #include <float.h>
 #include <math.h>
 #include <stdlib.h>
@@ -110,7 +112,7 @@ static int cmp_double(const void *a, const void *b)
 /* Sorted copy of the non-NaN values; *m gets their number. */
 static double *sorted_copy(const double *values, size_t n, size_t *m)
 {
-    double *s = malloc((n ? n : 1) * sizeof *s);
+    double *s = effekt_malloc((n ? n : 1) * sizeof *s);
     if (!s)
         return NULL;
     size_t k = 0;
@@ -274,7 +276,7 @@ static size_t classes(const double *s, size_t m, effekt_bin_rule rule)
         return hw > 0 ? (size_t)fmax(1, ceil(range / hw)) : 1;
     }
     case EFFEKT_BINS_FD: {
-        double *r = malloc(m * sizeof *r);
+        double *r = effekt_malloc(m * sizeof *r);
         if (!r)
             return 1;
         for (size_t i = 0; i < m; i++)
@@ -309,7 +311,7 @@ effekt_status effekt_histogram(const double *values, size_t n, effekt_bin_rule r
     double ns, nu;
     double unit = r_pretty(s[0], s[m - 1], &ndiv, 1, &ns, &nu);
     size_t k = (size_t)ndiv;
-    double *b = malloc((k + 1) * sizeof *b), *c = calloc(k, sizeof *c);
+    double *b = effekt_malloc((k + 1) * sizeof *b), *c = effekt_calloc(k, sizeof *c);
     if (!b || !c) {
         free(s);
         free(b);
@@ -330,7 +332,7 @@ effekt_status effekt_histogram(const double *values, size_t n, effekt_bin_rule r
     /* hist counts with breaks moved by a fuzz of 1e-7 times the median
      * width, so values on a break fall as R's do: (b[i], b[i+1]], the
      * first interval closed on both sides. */
-    double *w = malloc(k * sizeof *w);
+    double *w = effekt_malloc(k * sizeof *w);
     if (!w) {
         free(s);
         free(b);
@@ -358,7 +360,7 @@ effekt_status effekt_histogram(const double *values, size_t n, effekt_bin_rule r
 effekt_status effekt_ols_fit(const double *x, const double *y, size_t n, effekt_ols *out)
 {
     memset(out, 0, sizeof *out);
-    double *xs = malloc((n ? n : 1) * sizeof *xs), *ys = malloc((n ? n : 1) * sizeof *ys);
+    double *xs = effekt_malloc((n ? n : 1) * sizeof *xs), *ys = effekt_malloc((n ? n : 1) * sizeof *ys);
     if (!xs || !ys) {
         free(xs);
         free(ys);

@@ -8,6 +8,8 @@
  * inside quoted fields, so a value's line is where it starts. */
 #include "config.h"
 
+#include "lib_alloc.h"
+
 #include <csv.h>
 #include <errno.h>
 #include <math.h>
@@ -189,7 +191,7 @@ static const char *field_to_utf8(reader *rd, const char *s, size_t *len, size_t 
         }
     }
     if (rd->conv_cap < 3 * *len + 1) {
-        unsigned char *c = realloc(rd->conv, 3 * *len + 1);
+        unsigned char *c = effekt_realloc(rd->conv, 3 * *len + 1);
         if (!c) {
             fail(rd, EFFEKT_ENOMEM);
             return NULL;
@@ -284,7 +286,7 @@ static void on_field(void *s, size_t len, void *data)
         }
         if (rd->n_headings == rd->headings_cap) {
             size_t cap = rd->headings_cap ? 2 * rd->headings_cap : 16;
-            char **h = realloc(rd->headings, cap * sizeof *h);
+            char **h = effekt_realloc(rd->headings, cap * sizeof *h);
             if (!h) {
                 fail(rd, EFFEKT_ENOMEM);
                 return;
@@ -292,7 +294,7 @@ static void on_field(void *s, size_t len, void *data)
             rd->headings = h;
             rd->headings_cap = cap;
         }
-        char *h = malloc(len + 1);
+        char *h = effekt_malloc(len + 1);
         if (!h) {
             fail(rd, EFFEKT_ENOMEM);
             return;
@@ -314,11 +316,11 @@ static int add_line_mark(reader *rd, size_t row, size_t line)
 {
     if (rd->n_marks == rd->marks_cap) {
         size_t cap = rd->marks_cap ? 2 * rd->marks_cap : 16;
-        size_t *r = realloc(rd->mark_row, cap * sizeof *r);
+        size_t *r = effekt_realloc(rd->mark_row, cap * sizeof *r);
         if (!r)
             return -1;
         rd->mark_row = r;
-        size_t *l = realloc(rd->mark_line, cap * sizeof *l);
+        size_t *l = effekt_realloc(rd->mark_line, cap * sizeof *l);
         if (!l)
             return -1;
         rd->mark_line = l;
@@ -441,10 +443,10 @@ static int header_ready(reader *rd)
 {
     const effekt_csv_options *opt = rd->opt;
     size_t n = rd->n_cols = rd->n_headings;
-    rd->slot = malloc((n ? n : 1) * sizeof *rd->slot);
-    rd->raw = calloc(n ? n : 1, sizeof *rd->raw);
-    rd->scan = calloc(n ? n : 1, sizeof *rd->scan);
-    rd->text_only = calloc(n ? n : 1, 1);
+    rd->slot = effekt_malloc((n ? n : 1) * sizeof *rd->slot);
+    rd->raw = effekt_calloc(n ? n : 1, sizeof *rd->raw);
+    rd->scan = effekt_calloc(n ? n : 1, sizeof *rd->scan);
+    rd->text_only = effekt_calloc(n ? n : 1, 1);
     missing_set_init(&rd->missing, opt);
     if (!rd->slot || !rd->raw || !rd->scan || !rd->text_only) {
         fail(rd, EFFEKT_ENOMEM);
@@ -688,7 +690,7 @@ static void parse_source(reader *rd, source *src, char *delim, size_t lines_befo
     }
     size_t max_field = opt->max_field_bytes ? opt->max_field_bytes : DEFAULT_MAX_FIELD;
 
-    unsigned char *buf = malloc(CHUNK_SIZE);
+    unsigned char *buf = effekt_malloc(CHUNK_SIZE);
     unsigned char *utf16 = NULL;
     if (!buf) {
         csv_free(&parser);
@@ -735,7 +737,7 @@ static void parse_source(reader *rd, source *src, char *delim, size_t lines_befo
             }
         }
         if (rd->encoding == EFFEKT_ENCODING_UTF16LE || rd->encoding == EFFEKT_ENCODING_UTF16BE) {
-            if (!utf16 && !(utf16 = malloc(CHUNK_SIZE / 2 * 3 + 4))) {
+            if (!utf16 && !(utf16 = effekt_malloc(CHUNK_SIZE / 2 * 3 + 4))) {
                 fail(rd, EFFEKT_ENOMEM);
                 break;
             }
@@ -862,8 +864,8 @@ static effekt_status finish_load(reader *rd_in, char delim, effekt_table **out, 
         return status ? status : EFFEKT_EPARSE;
     }
 
-    effekt_table *t = calloc(1, sizeof *t);
-    if (!t || !(t->source = strdup(name))) {
+    effekt_table *t = effekt_calloc(1, sizeof *t);
+    if (!t || !(t->source = effekt_strdup(name))) {
         free(t);
         reader_free(&rd);
         return EFFEKT_ENOMEM;
@@ -877,7 +879,7 @@ static effekt_status finish_load(reader *rd_in, char delim, effekt_table **out, 
     t->line_mark_row = rd.mark_row;
     t->line_mark_line = rd.mark_line;
     rd.mark_row = rd.mark_line = NULL;
-    t->columns = calloc(rd.n_kept ? rd.n_kept : 1, sizeof *t->columns);
+    t->columns = effekt_calloc(rd.n_kept ? rd.n_kept : 1, sizeof *t->columns);
     if (!t->columns) {
         effekt_table_destroy(t);
         reader_free(&rd);
@@ -898,7 +900,7 @@ static effekt_status finish_load(reader *rd_in, char delim, effekt_table **out, 
         } else {
             char buf2[32];
             snprintf(buf2, sizeof buf2, "column %zu", i + 1);
-            col->heading = strdup(buf2);
+            col->heading = effekt_strdup(buf2);
             effekt_diag_add(diag, EFFEKT_WARNING, name, rd.header_line, i + 1, NULL, NULL,
                             "column %zu has no heading; called '%s'", i + 1, buf2);
         }
@@ -932,8 +934,8 @@ static effekt_status finish_load(reader *rd_in, char delim, effekt_table **out, 
 
     /* type the columns: first look, then the file's decimal mark, then finish */
     infer_context ctx = { .table = t, .opt = opt, .diag = diag };
-    column_scan *scans = calloc(rd.n_kept ? rd.n_kept : 1, sizeof *scans);
-    raw_column *raws = calloc(rd.n_kept ? rd.n_kept : 1, sizeof *raws);
+    column_scan *scans = effekt_calloc(rd.n_kept ? rd.n_kept : 1, sizeof *scans);
+    raw_column *raws = effekt_calloc(rd.n_kept ? rd.n_kept : 1, sizeof *raws);
     if (!scans || !raws) {
         free(scans);
         free(raws);
@@ -978,6 +980,10 @@ static effekt_status finish_load(reader *rd_in, char delim, effekt_table **out, 
     if (n_errors && status == EFFEKT_OK)
         status = EFFEKT_EVALUE;
     effekt_status layout = check_layout(t, opt, diag);
+    if (layout == EFFEKT_ENOMEM) {   /* the layout is unchecked: no table */
+        effekt_table_destroy(t);
+        return layout;
+    }
     if (layout != EFFEKT_OK && status == EFFEKT_OK)
         status = layout;
     *out = t;
@@ -1024,8 +1030,8 @@ static effekt_status check_layout(effekt_table *t, const effekt_csv_options *opt
     if (id->type != EFFEKT_TYPE_TEXT)
         return EFFEKT_OK;
     /* duplicates by sorting the rows by id (then row): n log n, not n^2 */
-    size_t n = t->n_rows, *order = malloc((n ? n : 1) * sizeof *order);
-    size_t *first = malloc((n ? n : 1) * sizeof *first);
+    size_t n = t->n_rows, *order = effekt_malloc((n ? n : 1) * sizeof *order);
+    size_t *first = effekt_malloc((n ? n : 1) * sizeof *first);
     if (!order || !first) {
         free(order);
         free(first);
@@ -1073,7 +1079,7 @@ static effekt_status check_layout(effekt_table *t, const effekt_csv_options *opt
 static size_t find_split(FILE *in, size_t size, size_t *lines)
 {
     size_t mid = size / 2, pos = 0, quotes = 0, nl = 0;
-    char *buf = malloc(CHUNK_SIZE);
+    char *buf = effekt_malloc(CHUNK_SIZE);
     if (!buf || fseek(in, 0, SEEK_SET) != 0) {
         free(buf);
         return 0;
@@ -1240,10 +1246,10 @@ static int init_part(reader *r, const reader *p, effekt_diag *diag, size_t first
     r->decided = p->decided;
     r->missing = p->missing;
     size_t n = p->n_cols ? p->n_cols : 1;
-    r->slot = malloc(n * sizeof *r->slot);
-    r->text_only = malloc(n);
-    r->raw = calloc(n, sizeof *r->raw);
-    r->scan = calloc(n, sizeof *r->scan);
+    r->slot = effekt_malloc(n * sizeof *r->slot);
+    r->text_only = effekt_malloc(n);
+    r->raw = effekt_calloc(n, sizeof *r->raw);
+    r->scan = effekt_calloc(n, sizeof *r->scan);
     if (!r->slot || !r->text_only || !r->raw || !r->scan)
         return -1;
     memcpy(r->slot, p->slot, p->n_cols * sizeof *r->slot);
@@ -1285,9 +1291,9 @@ static effekt_status load_parallel(FILE *in, const char *name, size_t size, cons
     parse_source(&p, &sp, &delim, 0, 1);
     effekt_status st = EFFEKT_EINVAL;
     size_t n_cols = p.n_cols;
-    double **base_v = calloc(n_cols ? n_cols : 1, sizeof *base_v);
-    uint8_t **base_k = calloc(n_cols ? n_cols : 1, sizeof *base_k);
-    uint8_t **base_f = calloc(n_cols ? n_cols : 1, sizeof *base_f);
+    double **base_v = effekt_calloc(n_cols ? n_cols : 1, sizeof *base_v);
+    uint8_t **base_k = effekt_calloc(n_cols ? n_cols : 1, sizeof *base_k);
+    uint8_t **base_f = effekt_calloc(n_cols ? n_cols : 1, sizeof *base_f);
     /* the rows start after the line break that ends the header */
     size_t header_end = p.header_done ? offset_after_lines(fd, p.header_last_line) : 0;
     if (p.status != EFFEKT_OK || !p.header_done || !delim || !header_end || header_end >= split

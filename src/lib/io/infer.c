@@ -8,6 +8,8 @@
  * mark when the mark turns out to be ',', and the values in error. */
 #include "config.h"
 
+#include "lib_alloc.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -129,9 +131,9 @@ void column_scan_free(column_scan *scan)
 void *effekt_big_alloc(size_t size)
 {
     if (size < BIG_BLOCK)
-        return malloc(size);
+        return effekt_malloc(size);
     size_t rounded = (size + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE;
-    void *p = aligned_alloc(HUGE_PAGE, rounded);
+    void *p = effekt_aligned_alloc(HUGE_PAGE, rounded);
     if (p)
         madvise(p, rounded, MADV_HUGEPAGE);
     return p;
@@ -140,7 +142,7 @@ void *effekt_big_alloc(size_t size)
 void *effekt_big_realloc(void *old, size_t size)
 {
     if (size < BIG_BLOCK)
-        return realloc(old, size);
+        return effekt_realloc(old, size);
     size_t have = old ? malloc_usable_size(old) : 0;
     if (have >= size)
         return old;

@@ -1,6 +1,8 @@
 /* Project KPIs.  The definitions are data; compute() walks them. */
 #include "config.h"
 
+#include "lib_alloc.h"
+
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_statistics_double.h>
 #include <math.h>
@@ -305,16 +307,16 @@ effekt_status effekt_kpi_compute(const effekt_table *t, const effekt_kpi_options
     size_t n_kpis = 0;
     while (kpi_definitions[n_kpis].name)
         n_kpis++;
-    effekt_kpi_sheet *s = calloc(1, sizeof *s);
+    effekt_kpi_sheet *s = effekt_calloc(1, sizeof *s);
     if (!s)
         return EFFEKT_ENOMEM;
     size_t n = t->n_rows;
     s->n_projects = n;
     s->n_kpis = n_kpis;
-    s->project = calloc(n ? n : 1, sizeof *s->project);
-    s->name = calloc(n ? n : 1, sizeof *s->name);
-    s->line = calloc(n ? n : 1, sizeof *s->line);
-    s->figures = calloc((n ? n : 1) * n_kpis, sizeof *s->figures);
+    s->project = effekt_calloc(n ? n : 1, sizeof *s->project);
+    s->name = effekt_calloc(n ? n : 1, sizeof *s->name);
+    s->line = effekt_calloc(n ? n : 1, sizeof *s->line);
+    s->figures = effekt_calloc((n ? n : 1) * n_kpis, sizeof *s->figures);
     if (!s->project || !s->name || !s->line || !s->figures) {
         effekt_kpi_sheet_destroy(s);
         return EFFEKT_ENOMEM;
@@ -325,13 +327,13 @@ effekt_status effekt_kpi_compute(const effekt_table *t, const effekt_kpi_options
         char buf[32];
         s->line[row] = effekt_table_row_line(t, row);
         if (id && id->type == EFFEKT_TYPE_TEXT && id->text[row]) {
-            s->project[row] = strdup(id->text[row]);
+            s->project[row] = effekt_strdup(id->text[row]);
         } else {
             snprintf(buf, sizeof buf, "row %zu", row + 1);
-            s->project[row] = strdup(buf);
+            s->project[row] = effekt_strdup(buf);
         }
         if (name && name->type == EFFEKT_TYPE_TEXT && name->text[row])
-            s->name[row] = strdup(name->text[row]);
+            s->name[row] = effekt_strdup(name->text[row]);
         if (!s->project[row] || (name && name->type == EFFEKT_TYPE_TEXT && name->text[row] && !s->name[row])) {
             effekt_kpi_sheet_destroy(s);
             return EFFEKT_ENOMEM;
@@ -488,11 +490,11 @@ effekt_status effekt_kpi_group_by(const effekt_table *t, const effekt_kpi_sheet 
         return EFFEKT_EINVAL;
     }
     size_t n = t->n_rows;
-    char **label = calloc(n ? n : 1, sizeof *label);
-    size_t *group_of = calloc(n ? n : 1, sizeof *group_of);
-    size_t *rows = calloc(n ? n : 1, sizeof *rows);
-    double *scratch = calloc(n ? n : 1, sizeof *scratch);
-    effekt_kpi_group *groups = calloc(n ? n : 1, sizeof *groups);
+    char **label = effekt_calloc(n ? n : 1, sizeof *label);
+    size_t *group_of = effekt_calloc(n ? n : 1, sizeof *group_of);
+    size_t *rows = effekt_calloc(n ? n : 1, sizeof *rows);
+    double *scratch = effekt_calloc(n ? n : 1, sizeof *scratch);
+    effekt_kpi_group *groups = effekt_calloc(n ? n : 1, sizeof *groups);
     effekt_status st = EFFEKT_OK;
     size_t n_groups = 0;
     if (!label || !group_of || !rows || !scratch || !groups) {
@@ -514,8 +516,8 @@ effekt_status effekt_kpi_group_by(const effekt_table *t, const effekt_kpi_sheet 
         while (g < n_groups && strcmp(groups[g].group, v) != 0)
             g++;
         if (g == n_groups) {
-            groups[g].group = strdup(v);
-            groups[g].kpi = calloc(s->n_kpis, sizeof *groups[g].kpi);
+            groups[g].group = effekt_strdup(v);
+            groups[g].kpi = effekt_calloc(s->n_kpis, sizeof *groups[g].kpi);
             n_groups++;
             if (!groups[g].group || !groups[g].kpi)
                 st = EFFEKT_ENOMEM;

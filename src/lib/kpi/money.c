@@ -1,6 +1,8 @@
 /* Exchange rates and price indices, read with the normal CSV loader. */
 #include "config.h"
 
+#include "lib_alloc.h"
+
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
@@ -42,7 +44,7 @@ effekt_status effekt_rates_load(const char *path, effekt_rates *out, effekt_diag
             return st;
         n = t->n_rows;
     }
-    out->rates = calloc(n + 1, sizeof *out->rates);
+    out->rates = effekt_calloc(n + 1, sizeof *out->rates);
     if (!out->rates) {
         effekt_table_destroy(t);
         return EFFEKT_ENOMEM;
@@ -145,8 +147,8 @@ effekt_status effekt_deflator_load(const char *path, effekt_deflator *out, effek
         effekt_table_destroy(t);
         return EFFEKT_ESCHEMA;
     }
-    out->year = calloc(t->n_rows + 1, sizeof *out->year);
-    out->index = calloc(t->n_rows + 1, sizeof *out->index);
+    out->year = effekt_calloc(t->n_rows + 1, sizeof *out->year);
+    out->index = effekt_calloc(t->n_rows + 1, sizeof *out->index);
     if (!out->year || !out->index) {
         effekt_deflator_free(out);
         effekt_table_destroy(t);

@@ -2,6 +2,8 @@
  * file beside the target, fsync, then rename. */
 #include "config.h"
 
+#include "lib_alloc.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -42,8 +44,8 @@ effekt_status effekt_output_open(effekt_output *o, const char *path,
         return EFFEKT_EINVAL;
     }
     size_t n = strlen(path) + 16;
-    o->temp = malloc(n);
-    o->path = strdup(path);
+    o->temp = effekt_malloc(n);
+    o->path = effekt_strdup(path);
     if (!o->temp || !o->path) {
         free(o->temp);
         free(o->path);

@@ -2,6 +2,8 @@
  * objects. */
 #include "config.h"
 
+#include "lib_alloc.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,7 +97,7 @@ static char *text_of(const cJSON *v, int part, int human)
             const cJSON *lo = cJSON_GetObjectItemCaseSensitive(v, "lower");
             const cJSON *hi = cJSON_GetObjectItemCaseSensitive(v, "upper");
             if (!cJSON_IsNumber(val))
-                return strdup("n/a");
+                return effekt_strdup("n/a");
             char a[48], b[48], c[48];
             effekt_format_number(val->valuedouble, a, sizeof a);
             if (cJSON_IsNumber(lo) || cJSON_IsNumber(hi)) {
@@ -109,20 +111,20 @@ static char *text_of(const cJSON *v, int part, int human)
                 else
                     snprintf(c, sizeof c, "n/a");
                 snprintf(buf, sizeof buf, "%s [%s, %s]", a, b, c);
-                return strdup(buf);
+                return effekt_strdup(buf);
             }
-            return strdup(a);
+            return effekt_strdup(a);
         }
         v = cJSON_GetObjectItemCaseSensitive(v, names[part]);
         if (!v)
-            return strdup("");
+            return effekt_strdup("");
     }
     if (cJSON_IsNumber(v)) {
         if (human)
             effekt_format_number(v->valuedouble, buf, sizeof buf);
         else
             exact_number(v->valuedouble, buf, sizeof buf);
-        return strdup(buf);
+        return effekt_strdup(buf);
     }
     if (cJSON_IsString(v)) {
         /* people read tables: cut long text at 40 characters, on a
@@ -134,8 +136,8 @@ static char *text_of(const cJSON *v, int part, int human)
         while (str[i] && ((unsigned char)str[i] & 0xC0) == 0x80)
             i++;
         if (!human || !str[i])
-            return strdup(str);
-        char *cut = malloc(i + 4);
+            return effekt_strdup(str);
+        char *cut = effekt_malloc(i + 4);
         if (cut) {
             memcpy(cut, str, i);
             memcpy(cut + i, "\xe2\x80\xa6", 4);
@@ -143,12 +145,12 @@ static char *text_of(const cJSON *v, int part, int human)
         return cut;
     }
     if (cJSON_IsBool(v))
-        return strdup(cJSON_IsTrue(v) ? "true" : "false");
+        return effekt_strdup(cJSON_IsTrue(v) ? "true" : "false");
     if (!v)
-        return strdup("");
+        return effekt_strdup("");
     if (cJSON_IsNull(v))
-        return strdup(human ? "n/a" : "");
-    return strdup("");
+        return effekt_strdup(human ? "n/a" : "");
+    return effekt_strdup("");
 }
 
 static int add_column(grid *g, const char *key, int part)
@@ -158,11 +160,11 @@ static int add_column(grid *g, const char *key, int part)
             return 0;
     if (g->cols == g->cap_cols) {
         size_t cap = g->cap_cols ? 2 * g->cap_cols : 16;
-        char **k = realloc(g->keys, cap * sizeof *k);
+        char **k = effekt_realloc(g->keys, cap * sizeof *k);
         if (!k)
             return -1;
         g->keys = k;
-        int *p = realloc(g->part, cap * sizeof *p);
+        int *p = effekt_realloc(g->part, cap * sizeof *p);
         if (!p)
             return -1;
         g->part = p;
@@ -210,14 +212,14 @@ static int build_grid(const cJSON *array, int human, grid *g)
         }
     }
     g->rows = (size_t)cJSON_GetArraySize(array) + 1;
-    g->cells = calloc(g->rows * (g->cols ? g->cols : 1), sizeof *g->cells);
-    g->numeric = calloc(g->cols ? g->cols : 1, sizeof *g->numeric);
+    g->cells = effekt_calloc(g->rows * (g->cols ? g->cols : 1), sizeof *g->cells);
+    g->numeric = effekt_calloc(g->cols ? g->cols : 1, sizeof *g->numeric);
     if (!g->cells || !g->numeric)
         return -1;
     static const char *const suffix[] = { "", "_lower", "_upper", "_reason" };
     for (size_t c = 0; c < g->cols; c++) {
         size_t n = strlen(g->keys[c]) + 8;
-        g->cells[c] = malloc(n);
+        g->cells[c] = effekt_malloc(n);
         if (!g->cells[c])
             return -1;
         snprintf(g->cells[c], n, "%s%s", g->keys[c], suffix[g->part[c]]);
@@ -289,7 +291,7 @@ static void write_grid(FILE *out, const grid *g, effekt_format format, const cha
         }
         return;
     }
-    size_t *w = calloc(g->cols ? g->cols : 1, sizeof *w);
+    size_t *w = effekt_calloc(g->cols ? g->cols : 1, sizeof *w);
     if (!w)
         return;
     for (size_t r = 0; r < g->rows; r++)

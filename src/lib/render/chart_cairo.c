@@ -4,6 +4,8 @@
  * what the model holds and computes nothing but positions. */
 #include "config.h"
 
+#include "lib_alloc.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -99,7 +101,7 @@ static void mark(ctx *c, effekt_mark_type type, const char *role, const char *te
         return;
     if (s->n == s->cap) {
         size_t cap = s->cap ? 2 * s->cap : 64;
-        effekt_mark *m = realloc(s->marks, cap * sizeof *m);
+        effekt_mark *m = effekt_realloc(s->marks, cap * sizeof *m);
         if (!m) {
             c->status = EFFEKT_ENOMEM;
             return;
@@ -109,8 +111,8 @@ static void mark(ctx *c, effekt_mark_type type, const char *role, const char *te
     }
     effekt_mark *m = &s->marks[s->n];
     *m = (effekt_mark){ .type = type, .x = x, .y = y, .w = w, .h = h, .item = item };
-    m->role = strdup(role);
-    m->text = text ? strdup(text) : NULL;
+    m->role = effekt_strdup(role);
+    m->text = text ? effekt_strdup(text) : NULL;
     if (!m->role || (text && !m->text)) {
         free(m->role);
         free(m->text);
@@ -615,7 +617,7 @@ static double draw_rows(ctx *c, double y, double bottom_reserved)
     const effekt_chart *ch = c->chart;
     cairo_t *cr = c->cr;
     size_t n = ch->n_items;
-    row *rows = calloc(n ? n : 1, sizeof *rows);
+    row *rows = effekt_calloc(n ? n : 1, sizeof *rows);
     if (!rows) {
         c->status = EFFEKT_ENOMEM;
         return y;
@@ -642,7 +644,7 @@ static double draw_rows(ctx *c, double y, double bottom_reserved)
     /* pooled rows (forest) go last */
     if (ch->kind == EFFEKT_CHART_FOREST) {
         size_t k = 0;
-        row *tmp = malloc((n ? n : 1) * sizeof *tmp);
+        row *tmp = effekt_malloc((n ? n : 1) * sizeof *tmp);
         if (tmp) {
             for (size_t i = 0; i < n; i++)
                 if (!ch->items[rows[i].item].pooled)
@@ -1332,7 +1334,7 @@ static cairo_status_t write_mem(void *closure, const unsigned char *data, unsign
         size_t cap = m->cap ? m->cap : 65536;
         while (cap < m->len + length)
             cap *= 2;
-        unsigned char *n = realloc(m->data, cap);
+        unsigned char *n = effekt_realloc(m->data, cap);
         if (!n)
             return CAIRO_STATUS_NO_MEMORY;
         m->data = n;

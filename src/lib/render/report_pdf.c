@@ -3,6 +3,8 @@
  * repeated, and charts drawn as vectors at the text width. */
 #include "config.h"
 
+#include "lib_alloc.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -118,7 +120,7 @@ static void table(layout *l, const effekt_block *b)
 {
     cairo_t *cr = l->cr;
     const double width = PAGE_W - 2 * MARGIN_X, pad = 4, row_h = 7.5 * 1.7;
-    double *w = calloc(b->n_columns ? b->n_columns : 1, sizeof *w);
+    double *w = effekt_calloc(b->n_columns ? b->n_columns : 1, sizeof *w);
     if (!w)
         return;
     double total = 0;

@@ -3,6 +3,8 @@
  * types of Hyndman & Fan as R computes them. */
 #include "config.h"
 
+#include "lib_alloc.h"
+
 #include <gsl/gsl_cdf.h>
 #include <math.h>
 #include <stdint.h>
@@ -209,7 +211,7 @@ effekt_status effekt_describe(const double *x, size_t n_all, const effekt_descri
     /* order statistics */
     if (opt->skip & EFFEKT_SKIP_ORDER)
         return EFFEKT_OK;
-    double *tmp = malloc(n * sizeof *tmp);
+    double *tmp = effekt_malloc(n * sizeof *tmp);
     if (!tmp)
         return EFFEKT_ENOMEM;
     effekt_sort(work, n, tmp);

@@ -3,6 +3,8 @@
  * sketch that is exact while it is small and states its rank error after. */
 #include "config.h"
 
+#include "lib_alloc.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -57,7 +59,7 @@ effekt_status effekt_partial_compute(const double *x, size_t n_all, int decimals
 {
     memset(out, 0, sizeof *out);
     out->min = out->max = NAN;
-    double *v = malloc((n_all ? n_all : 1) * sizeof *v);
+    double *v = effekt_malloc((n_all ? n_all : 1) * sizeof *v);
     if (!v)
         return EFFEKT_ENOMEM;
     size_t n = 0;
@@ -102,8 +104,8 @@ effekt_status effekt_partial_compute(const double *x, size_t n_all, int decimals
         out->max = v[n - 1];
     }
     size_t m = n <= EFFEKT_SKETCH_EXACT ? n : EFFEKT_SKETCH_POINTS;
-    out->points = malloc((m ? m : 1) * sizeof *out->points);
-    out->ranks = malloc((m ? m : 1) * sizeof *out->ranks);
+    out->points = effekt_malloc((m ? m : 1) * sizeof *out->points);
+    out->ranks = effekt_malloc((m ? m : 1) * sizeof *out->ranks);
     if (!out->points || !out->ranks) {
         free(v);
         effekt_partial_free(out);
@@ -169,7 +171,7 @@ static int by_value_rank(const void *a, const void *b)
 static effekt_status merge_sketch(effekt_partial *a, const effekt_partial *b)
 {
     size_t m = a->n_points + b->n_points, n = a->n + b->n;
-    ranked *c = malloc((m ? m : 1) * sizeof *c);
+    ranked *c = effekt_malloc((m ? m : 1) * sizeof *c);
     if (!c)
         return EFFEKT_ENOMEM;
     int exact = sketch_exact(a) && sketch_exact(b);
@@ -179,7 +181,7 @@ static effekt_status merge_sketch(effekt_partial *a, const effekt_partial *b)
         c[a->n_points + j] = (ranked){ b->points[j], b->ranks[j] + (exact ? 0 : rank_in(a, b->points[j])) };
     qsort(c, m, sizeof *c, by_value_rank);
     size_t keep = exact && m <= EFFEKT_SKETCH_EXACT ? m : (m < EFFEKT_SKETCH_POINTS ? m : EFFEKT_SKETCH_POINTS);
-    double *pts = malloc((keep ? keep : 1) * sizeof *pts), *rks = malloc((keep ? keep : 1) * sizeof *rks);
+    double *pts = effekt_malloc((keep ? keep : 1) * sizeof *pts), *rks = effekt_malloc((keep ? keep : 1) * sizeof *rks);
     if (!pts || !rks) {
         free(c);
         free(pts);
@@ -468,8 +470,8 @@ effekt_status effekt_partial_from_json(const cJSON *json, effekt_partial *out, c
             (out->n && m == 0) || !cJSON_IsNumber(re) || !(re->valuedouble >= 0 && re->valuedouble <= 1))
             bad = "sketch_values, sketch_ranks, rank_error: expected a quantile sketch";
         else {
-            out->points = malloc((m ? m : 1) * sizeof *out->points);
-            out->ranks = malloc((m ? m : 1) * sizeof *out->ranks);
+            out->points = effekt_malloc((m ? m : 1) * sizeof *out->points);
+            out->ranks = effekt_malloc((m ? m : 1) * sizeof *out->ranks);
             if (!out->points || !out->ranks) {
                 effekt_partial_free(out);
                 return EFFEKT_ENOMEM;

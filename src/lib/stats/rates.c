@@ -1,6 +1,8 @@
 /* Proportions and their comparison, as R's stats package computes them. */
 #include "config.h"
 
+#include "lib_alloc.h"
+
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_sf_gamma.h>
@@ -162,7 +164,7 @@ static int by_p(const void *a, const void *b)
 effekt_status effekt_p_adjust(const double *p, size_t m, effekt_adjust_method method, double *adj)
 {
     /* the defined p-values, in ascending order */
-    size_t *o = malloc((m ? m : 1) * sizeof *o), d = 0;
+    size_t *o = effekt_malloc((m ? m : 1) * sizeof *o), d = 0;
     if (!o)
         return EFFEKT_ENOMEM;
     for (size_t i = 0; i < m; i++) {

@@ -3,6 +3,8 @@
  * which matters for medians of millions of values. */
 #include "config.h"
 
+#include "lib_alloc.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,7 +45,7 @@ void effekt_sort(double *x, size_t n, double *tmp)
         memcpy(&x[i], &k, sizeof k);
     }
     uint64_t *a = (uint64_t *)(void *)x, *b = (uint64_t *)(void *)tmp;
-    size_t *count = calloc(4 * 65536, sizeof *count);
+    size_t *count = effekt_calloc(4 * 65536, sizeof *count);
     if (!count) {
         for (size_t i = 0; i < n; i++) {
             uint64_t k;

@@ -1,6 +1,8 @@
 /* Kaplan–Meier and log-rank, after R's survival package. */
 #include "config.h"
 
+#include "lib_alloc.h"
+
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_linalg.h>
 #include <math.h>
@@ -65,7 +67,7 @@ effekt_status effekt_km_fit(const double *time, const double *event, size_t n, d
 {
     memset(out, 0, sizeof *out);
     out->median = out->median_lower = out->median_upper = NAN;
-    spell *sp = malloc((n ? n : 1) * sizeof *sp);
+    spell *sp = effekt_malloc((n ? n : 1) * sizeof *sp);
     if (!sp)
         return EFFEKT_ENOMEM;
     for (size_t i = 0; i < n; i++) {
@@ -81,7 +83,7 @@ effekt_status effekt_km_fit(const double *time, const double *event, size_t n, d
         if (i == 0 || sp[i].t != sp[i - 1].t)
             m++;
     /* one block for the eight columns of the curve */
-    double *block = malloc(8 * (m ? m : 1) * sizeof *block);
+    double *block = effekt_malloc(8 * (m ? m : 1) * sizeof *block);
     if (!block) {
         free(sp);
         return EFFEKT_ENOMEM;
@@ -206,9 +208,9 @@ effekt_status effekt_logrank(const double *time, const double *event, const size
     *chisq = *df = *p = NAN;
     if (k < 2)
         return EFFEKT_EUNDEF;
-    spell *sp = malloc((n ? n : 1) * sizeof *sp);
-    double *risk = calloc(k, sizeof *risk), *dg = calloc(k, sizeof *dg), *u = calloc(k, sizeof *u);
-    double *v = calloc(k * k, sizeof *v);
+    spell *sp = effekt_malloc((n ? n : 1) * sizeof *sp);
+    double *risk = effekt_calloc(k, sizeof *risk), *dg = effekt_calloc(k, sizeof *dg), *u = effekt_calloc(k, sizeof *u);
+    double *v = effekt_calloc(k * k, sizeof *v);
     if (!sp || !risk || !dg || !u || !v) {
         free(sp);
         free(risk);

@@ -2,6 +2,8 @@
  * sizes.  Each agrees with the R function its header names. */
 #include "config.h"
 
+#include "lib_alloc.h"
+
 #include <gsl/gsl_cdf.h>
 #include <math.h>
 #include <stdlib.h>
@@ -62,7 +64,7 @@ static int by_value(const void *x, const void *y)
 
 static int mid_ranks(const double *v, size_t n, double *rank, double *ties)
 {
-    size_t *o = malloc((n ? n : 1) * sizeof *o);
+    size_t *o = effekt_malloc((n ? n : 1) * sizeof *o);
     if (!o)
         return -1;
     for (size_t i = 0; i < n; i++)
@@ -90,8 +92,8 @@ static int mid_ranks(const double *v, size_t n, double *rank, double *ties)
 static double wilcox_cdf(double u, size_t m, size_t n)
 {
     size_t top = m * n;
-    double *prev = calloc((m + 1) * (top + 1), sizeof *prev);
-    double *cur = calloc((m + 1) * (top + 1), sizeof *cur);
+    double *prev = effekt_calloc((m + 1) * (top + 1), sizeof *prev);
+    double *cur = effekt_calloc((m + 1) * (top + 1), sizeof *cur);
     if (!prev || !cur) {
         free(prev);
         free(cur);
@@ -133,7 +135,7 @@ effekt_status effekt_mann_whitney(const double *a, size_t na, const double *b, s
     if (na == 0 || nb == 0)
         return EFFEKT_EUNDEF;
     size_t n = na + nb;
-    double *v = malloc(n * sizeof *v), *r = malloc(n * sizeof *r);
+    double *v = effekt_malloc(n * sizeof *v), *r = effekt_malloc(n * sizeof *r);
     double ties;
     if (!v || !r || (memcpy(v, a, na * sizeof *v), memcpy(v + na, b, nb * sizeof *v), mid_ranks(v, n, r, &ties)) != 0) {
         free(v);
@@ -171,7 +173,7 @@ effekt_status effekt_welch_anova(const double *const *groups, const size_t *n, s
     clear(out);
     if (k < 2)
         return EFFEKT_EUNDEF;
-    double *w = malloc(k * sizeof *w), *m = malloc(k * sizeof *m);
+    double *w = effekt_malloc(k * sizeof *w), *m = effekt_malloc(k * sizeof *m);
     if (!w || !m) {
         free(w);
         free(m);
@@ -221,7 +223,7 @@ effekt_status effekt_kruskal_wallis(const double *const *groups, const size_t *n
         total += n[i];
     if (k < 2 || total < 2)
         return EFFEKT_EUNDEF;
-    double *v = malloc(total * sizeof *v), *r = malloc(total * sizeof *r), ties;
+    double *v = effekt_malloc(total * sizeof *v), *r = effekt_malloc(total * sizeof *r), ties;
     if (!v || !r) {
         free(v);
         free(r);

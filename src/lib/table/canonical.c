@@ -5,6 +5,7 @@
  * they are lower case, single-spaced and without unit suffixes. */
 #include "config.h"
 
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -211,10 +212,13 @@ static const effekt_canonical *match_normalised(const char *h)
 
 const effekt_canonical *effekt_canonical_match(const char *heading)
 {
+    /* on the stack, so that matching cannot fail for want of memory (a
+     * NULL here would silently read a known column as an unknown one);
+     * no alias is anywhere near this long */
     size_t len = strlen(heading);
-    char *h = malloc(2 * len + 1);
-    if (!h)
+    if (len > 1000)
         return NULL;
+    char h[2 * 1000 + 1];
     normalise_heading(heading, len, h);
     const effekt_canonical *c = match_normalised(h);
     /* "Dansk / English": try each half */
@@ -230,6 +234,5 @@ const effekt_canonical *effekt_canonical_match(const char *heading)
             c = match_normalised(half);
         }
     }
-    free(h);
     return c;
 }
