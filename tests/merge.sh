@@ -9,7 +9,7 @@
 #     the sketch's median within its stated rank error of the true median.
 set -u
 : "${srcdir:=.}" "${EFFEKT:=$PWD/effekt}"
-gen=$(dirname "$EFFEKT")/bench/gen_bench
+gen=${GEN_BENCH:-$(dirname "$EFFEKT")/bench/gen_bench}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0

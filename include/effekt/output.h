@@ -44,11 +44,14 @@ void effekt_format_number(double v, char *buf, size_t size);
 
 /* An output file written to a temporary name in the same folder and
  * renamed over `path` only when complete, so a failed run leaves no
- * partial file.  path NULL or "-" is standard output. */
+ * partial file.  path NULL or "-" is standard output.  A path that is a
+ * device or a pipe (/dev/stdout, /dev/full, a FIFO) is written to
+ * directly: a file renamed over it would replace the device. */
 typedef struct {
     FILE *stream;
     char *path;
     char *temp;
+    int direct;     /* a device or pipe, opened as it is */
 } effekt_output;
 
 /* Open; refuses (EFFEKT_EINVAL, message in diag) a path that is one of

@@ -126,6 +126,11 @@ int cli_numbers(const char *text, double min, double max, int open, double *out,
  * malloc'd; NULL when it cannot be read or is larger than max bytes. */
 char *cli_read_file(const char *path, size_t max);
 
+/* A JSON file ("-": standard input) parsed; NULL after a message naming
+ * the problem: unreadable, too large, or where (line:column) the JSON
+ * goes wrong, nesting deeper than cJSON's limit said as such. */
+cJSON *cli_read_json(const char *path);
+
 /* "effekt: " + message on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -49,19 +49,15 @@ int cmd_merge(int argc, char **argv)
     rc = EXIT_OK;
     for (size_t f = 0; f < o.n_inputs && rc == EXIT_OK; f++) {
         const char *path = o.inputs[f];
-        char *text = cli_read_file(path, (size_t)1 << 31);
-        if (!text) {
-            cli_error("%s: cannot read the file (or it is larger than 2 GiB)", path);
+        cJSON *doc = cli_read_json(path);
+        if (!doc) {
             rc = EXIT_BAD;
             break;
         }
-        cJSON *doc = cJSON_Parse(text);
-        free(text);
         const cJSON *kind = cJSON_GetObjectItemCaseSensitive(doc, "effekt_partial");
         const cJSON *rows = cJSON_GetObjectItemCaseSensitive(doc, "statistics");
         if (!doc || !cJSON_IsString(kind) || strcmp(kind->valuestring, "describe 1") != 0 || !cJSON_IsArray(rows)) {
-            cli_error("%s: not a partial summary of 'effekt describe --partial'%s", path,
-                      doc ? "" : " (not valid JSON)");
+            cli_error("%s: not a partial summary of 'effekt describe --partial'", path);
             cJSON_Delete(doc);
             rc = EXIT_BAD;
             break;

@@ -249,14 +249,6 @@ static void input_args(const ctx *c, args *a, const char *name)
     argf(a, "%s%s%s", file[0] == '/' ? "" : c->spec_dir, file[0] == '/' ? "" : "/", file);
 }
 
-static cJSON *read_json(const char *path)
-{
-    char *text = cli_read_file(path, (size_t)1 << 31);
-    cJSON *doc = text ? cJSON_Parse(text) : NULL;
-    free(text);
-    return doc;
-}
-
 /* Run a subcommand writing JSON to OUT/data/NAME.json; returns its document. */
 static cJSON *run_json(const ctx *c, int (*cmd)(int, char **), args *a, const char *name)
 {
@@ -269,7 +261,7 @@ static cJSON *run_json(const ctx *c, int (*cmd)(int, char **), args *a, const ch
         cli_error("report: the part '%s' failed (see above)", name);
         return NULL;
     }
-    return read_json(path);
+    return cli_read_json(path);
 }
 
 /* ---- the document ---- */
@@ -472,11 +464,9 @@ int cmd_report(int argc, char **argv)
         return EXIT_BAD;
     }
     const char *spec_path = o.inputs[0];
-    cJSON *spec = read_json(spec_path);
-    if (!spec) {
-        cli_error("%s: cannot read the spec, or it is not valid JSON", spec_path);
+    cJSON *spec = cli_read_json(spec_path);
+    if (!spec)
         return EXIT_BAD;
-    }
     if (cli_spec_check(spec_path, spec)) {
         cJSON_Delete(spec);
         return EXIT_BAD;

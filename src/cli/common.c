@@ -1,6 +1,7 @@
 /* Options, messages, loading and output shared by the subcommands. */
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <math.h>
 #include <stdarg.h>
@@ -384,12 +385,12 @@ int cli_emit(const cli_options *o, const cJSON *doc, const effekt_sheet *sheets,
 cJSON *cli_figure(double v, double lower, double upper, const char *reason)
 {
     cJSON *o = cJSON_CreateObject();
-    if (isnan(v)) {
+    if (isnan(v) || isinf(v)) {
         cJSON_AddNullToObject(o, "value");
-        cJSON_AddStringToObject(o, "reason", reason ? reason : "undefined");
+        cJSON_AddStringToObject(o, "reason", isinf(v) ? "beyond the range of a double" : reason ? reason : "undefined");
         return o;
     }
-    cJSON_AddNumberToObject(o, "value", v);
+    cJSON_AddNumberToObject(o, "value", v == 0 ? 0.0 : v);
     if (!isnan(lower) || !isnan(upper)) {
         cli_number(o, "lower", lower);
         cli_number(o, "upper", upper);
@@ -399,10 +400,17 @@ cJSON *cli_figure(double v, double lower, double upper, const char *reason)
 
 void cli_number(cJSON *o, const char *key, double v)
 {
-    if (isnan(v))
+    if (isnan(v)) {
         cJSON_AddNullToObject(o, key);
-    else
-        cJSON_AddNumberToObject(o, key, v);
+    } else if (isinf(v)) {
+        /* an overflow (a sum of values near 1e308): undefined, with why */
+        char reason[128];
+        snprintf(reason, sizeof reason, "%s_reason", key);
+        cJSON_AddNullToObject(o, key);
+        cJSON_AddStringToObject(o, reason, "beyond the range of a double");
+    } else {
+        cJSON_AddNumberToObject(o, key, v == 0 ? 0.0 : v);   /* -0 is shown as 0 */
+    }
 }
 
 int cli_numbers(const char *text, double min, double max, int open, double *out, size_t max_n, size_t *n)
@@ -419,6 +427,52 @@ int cli_numbers(const char *text, double min, double max, int open, double *out,
         out[(*n)++] = d;
     }
     return 0;
+}
+
+cJSON *cli_read_json(const char *path)
+{
+    errno = 0;
+    char *text = cli_read_file(path, (size_t)1 << 31);
+    if (!text) {
+        cli_error("%s: cannot read: %s", path, errno ? strerror(errno) : "larger than 2 GiB (the limit)");
+        return NULL;
+    }
+    const char *end = NULL;
+    cJSON *doc = cJSON_ParseWithOpts(text, &end, 1);
+    if (!doc) {
+        /* where: line and column, and how deep the brackets were there */
+        size_t line = 1, col = 1, depth = 0;
+        int in_string = 0;
+        for (const char *p = text; end && p < end && *p; p++) {
+            if (*p == '\n') {
+                line++;
+                col = 1;
+                continue;
+            }
+            col++;
+            if (in_string) {
+                if (*p == '\\' && p[1])
+                    p++, col++;
+                else if (*p == '"')
+                    in_string = 0;
+            } else if (*p == '"') {
+                in_string = 1;
+            } else if (*p == '[' || *p == '{') {
+                depth++;
+            } else if ((*p == ']' || *p == '}') && depth) {
+                depth--;
+            }
+        }
+        if (depth >= CJSON_NESTING_LIMIT)
+            cli_error("%s:%zu:%zu: error: JSON nested deeper than %d levels (the limit)", path, line, col,
+                      CJSON_NESTING_LIMIT);
+        else if (!*text)
+            cli_error("%s: error: the file is empty (expected JSON)", path);
+        else
+            cli_error("%s:%zu:%zu: error: not valid JSON here", path, line, col);
+    }
+    free(text);
+    return doc;
 }
 
 char *cli_read_file(const char *path, size_t max)

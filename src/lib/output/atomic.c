@@ -39,9 +39,35 @@ effekt_status effekt_output_open(effekt_output *o, const char *path,
     const char *slash = strrchr(path, '/');
     size_t dir_len = slash ? (size_t)(slash - path + 1) : 0;
     const char *base = slash ? slash + 1 : path;
-    if (!*base) {
+    struct stat st;
+    int exists = stat(path, &st) == 0;
+    if (!*base || (exists && S_ISDIR(st.st_mode))) {
         effekt_diag_add(diag, EFFEKT_ERROR, path, 0, 0, NULL, NULL, "the output path names a folder");
         return EFFEKT_EINVAL;
+    }
+    if (exists && !S_ISREG(st.st_mode)) {
+        o->path = effekt_strdup(path);
+        if (!o->path)
+            return EFFEKT_ENOMEM;
+        o->stream = fopen(path, "wb");
+        if (!o->stream) {
+            effekt_diag_add(diag, EFFEKT_ERROR, path, 0, 0, NULL, NULL, "cannot open the output: %s",
+                            strerror(errno));
+            free(o->path);
+            memset(o, 0, sizeof *o);
+            return EFFEKT_EIO;
+        }
+        o->direct = 1;
+        return EFFEKT_OK;
+    }
+    /* a symbolic link: the file it names is replaced, not the link (so
+     * /dev/stdout redirected to a file writes that file) */
+    struct stat lst;
+    char *real = lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode) ? realpath(path, NULL) : NULL;
+    if (real) {
+        effekt_status rs = effekt_output_open(o, real, inputs, n_inputs, diag);
+        free(real);
+        return rs;
     }
     size_t n = strlen(path) + 16;
     o->temp = effekt_malloc(n);
@@ -82,6 +108,19 @@ effekt_status effekt_output_commit(effekt_output *o, effekt_diag *diag)
 {
     if (!o->stream)
         return EFFEKT_OK;
+    if (o->direct) {
+        int err = 0;
+        if (fflush(o->stream) != 0 || ferror(o->stream))
+            err = errno ? errno : EIO;
+        if (fclose(o->stream) != 0 && !err)
+            err = errno ? errno : EIO;
+        o->stream = NULL;
+        if (err)
+            effekt_diag_add(diag, EFFEKT_ERROR, o->path, 0, 0, NULL, NULL, "cannot write: %s", strerror(err));
+        free(o->path);
+        memset(o, 0, sizeof *o);
+        return err ? EFFEKT_EIO : EFFEKT_OK;
+    }
     if (!o->temp) {
         int bad = fflush(o->stream) != 0 || ferror(o->stream);
         o->stream = NULL;
@@ -115,6 +154,8 @@ effekt_status effekt_output_commit(effekt_output *o, effekt_diag *diag)
 
 void effekt_output_abort(effekt_output *o)
 {
+    if (o->direct && o->stream)
+        fclose(o->stream);
     if (o->temp) {
         if (o->stream)
             fclose(o->stream);

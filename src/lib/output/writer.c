@@ -30,6 +30,8 @@ void effekt_format_number(double v, char *buf, size_t size)
         snprintf(buf, size, "n/a");
     else if (v == floor(v) && fabs(v) < 1e15)
         snprintf(buf, size, "%.0f", v == 0 ? 0.0 : v);
+    else if (fabs(v) >= 1e15)   /* not 300 digits of which 17 mean something */
+        snprintf(buf, size, "%.6g", v);
     else if (fabs(v) >= 100)
         snprintf(buf, size, "%.2f", v);
     else
