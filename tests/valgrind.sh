@@ -16,22 +16,23 @@ exec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=d
     --show-leak-kinds=definite --track-origins=yes --log-file=$logs/vg.%p.log "$EFFEKT" "\$@"
 WRAP
 chmod +x "$wrap"
+# The suites' own verdicts are shown, but only memcheck's findings decide:
+# valgrind computes x87 long double (80-bit) in 64-bit precision, so the
+# golden outputs whose last digits come from long double sums differ
+# under it (for example describe --weight); that is valgrind, not effekt.
 status=0 runs=0
+gen=$(dirname "$EFFEKT")/bench/gen_bench
 for t in tests/bad/run.sh tests/cli/run.sh tests/batch.sh tests/merge.sh tests/report.sh tests/participants.sh; do
-    if srcdir=$srcdir EFFEKT=$wrap GEN_BENCH=$(dirname "$EFFEKT")/bench/gen_bench sh "$srcdir/$t" >"$logs/out" 2>&1; then
-        echo "valgrind: $t: $(tail -n 1 "$logs/out")"
-    else
-        status=1
-        echo "valgrind: FAIL $t"
-        tail -n 20 "$logs/out"
-    fi
+    srcdir=$srcdir EFFEKT=$wrap GEN_BENCH=$gen sh "$srcdir/$t" >"$logs/out" 2>&1
+    echo "valgrind: $t: $(tail -n 1 "$logs/out")"
+    grep '^FAIL' "$logs/out" | sed 's/^/    /'
 done
 if ${MAKE:-make} demo EFFEKT_RUN="$wrap" DEMO_OUT="$logs/report" >"$logs/out" 2>&1; then
     echo "valgrind: make demo: ok"
 else
-    status=1
-    echo "valgrind: FAIL make demo"
+    echo "valgrind: make demo: FAILED"   # memcheck (exit 99) or otherwise; the logs say
     tail -n 20 "$logs/out"
+    status=1
 fi
 runs=$(ls "$logs"/vg.*.log 2>/dev/null | wc -l)
 for f in "$logs"/vg.*.log; do

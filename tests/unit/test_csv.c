@@ -678,7 +678,7 @@ static Suite *csv_suite(void)
     Suite *s = suite_create("csv");
     TCase *tc = tcase_create("loader");
     tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_set_timeout(tc, 60);
+    tcase_set_timeout(tc, 300);   /* large files, on a busy or sanitized machine */
     tcase_add_test(tc, delimiter_comma);
     tcase_add_test(tc, delimiter_semicolon_tab_pipe);
     tcase_add_test(tc, delimiter_option);
