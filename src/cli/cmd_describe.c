@@ -101,9 +101,15 @@ int cmd_describe(int argc, char **argv)
     size_t n_pct = pct_s ? split_list(pct_s, pcts, EFFEKT_MAX_PERCENTILES + 1) : 0;
     int status = EXIT_OK;
     if (n_cols > 256 || n_by > 16 || n_stats > 64 || n_pct > EFFEKT_MAX_PERCENTILES) {
+        /* at once: the lists below must not be read past their arrays
+         * (found by fuzzing: 17 --by columns) */
         cli_error("describe: at most %s", n_cols > 256 ? "256 columns (-c)" : n_by > 16 ? "16 grouping columns (--by)"
                                           : n_stats > 64 ? "64 statistics (--stats)" : "16 percentiles");
-        status = EXIT_BAD;
+        free(cols_s);
+        free(by_s);
+        free(stats_s);
+        free(pct_s);
+        return EXIT_BAD;
     }
     effekt_describe_options dopt = { .confidence = o.confidence, .quantile_type = o.quantile_type };
     /* which statistics: all, or the --stats list (pN adds a percentile) */
