@@ -681,6 +681,12 @@ static void parse_source(reader *rd, source *src, char *delim, size_t lines_befo
         fail(rd, EFFEKT_ENOMEM);
         return;
     }
+    /* libcsv grows a field's buffer by a fixed block (128 bytes unless
+     * set): a 64 MiB field then costs half a million reallocs, each a copy
+     * where realloc cannot grow in place (under AddressSanitizer, always).
+     * A block of one read, doubled below as a field grows, makes it a few. */
+    csv_set_blk_size(&parser, CHUNK_SIZE);
+    csv_set_realloc_func(&parser, effekt_realloc);   /* failure injection reaches it too */
     /* libcsv trims spaces and tabs itself, inline; only a tab-delimited
      * file needs tabs left alone, through a (slower) function per byte */
     if (*delim) {
@@ -776,6 +782,8 @@ static void parse_source(reader *rd, source *src, char *delim, size_t lines_befo
         if (n) {
             rd->event = 0;
             size_t done = csv_parse(&parser, chunk, n, on_field, on_row, rd);
+            if (parser.entry_size > parser.blk_size)
+                csv_set_blk_size(&parser, parser.entry_size);
             if (done < n && !rd->stop) {
                 report_parse_error(rd, chunk, done, lines_before, 0);
                 break;
