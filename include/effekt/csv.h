@@ -49,6 +49,10 @@ typedef struct {
     size_t n_columns;
     size_t max_field_bytes;         /* 0: 64 MiB */
     size_t max_columns;             /* 0: 10,000 */
+    size_t parallel_min_bytes;      /* a regular file at least this large is read in two
+                                       halves on two threads when there is more than one
+                                       core (the result is exactly that of one reading);
+                                       0: 8 MiB; SIZE_MAX: never */
     effekt_progress progress;       /* after each 256 KiB read: bytes read, the size
                                        (0 when unknown, as for a pipe) */
 } effekt_csv_options;

@@ -25,9 +25,9 @@ for f in "$src"/src/lib/*.c "$src"/src/lib/*/*.c "$src"/src/cli/*.c; do
     objs="$objs $o"
 done
 for p in $pids; do wait "$p"; done   # set -e: a failed compile stops here
-for h in csv spec options; do
+for h in csv split spec options; do
     # shellcheck disable=SC2086
     $CLANG $flags -fsanitize=fuzzer -DFUZZ_DATA_DIR="\"$(cd "$src" && pwd)\"" \
         "$src/tests/fuzz/fuzz_$h.c" $objs $libs -o "$out/fuzz_$h"
 done
-echo "built $out/fuzz_csv $out/fuzz_spec $out/fuzz_options"
+echo "built $out/fuzz_csv $out/fuzz_split $out/fuzz_spec $out/fuzz_options"

@@ -21,14 +21,14 @@ for f in "$src"/src/lib/*.c "$src"/src/lib/*/*.c "$src"/src/cli/*.c; do
     $CLANG $flags -fsanitize=fuzzer-no-link -c "$f" -o "$o"
     objs="$objs $o"
 done
-for h in csv spec options; do
+for h in csv split spec options; do
     # shellcheck disable=SC2086
     $CLANG $flags -fsanitize=fuzzer -DFUZZ_DATA_DIR="\"$src\"" "$src/tests/fuzz/fuzz_$h.c" $objs $libs -o "$out/fuzz_$h"
     [ -d "$build/fuzz-corpus/$h" ] || { echo "no corpus for $h: run make fuzz first"; continue; }
     LLVM_PROFILE_FILE="$out/$h.profraw" "$out/fuzz_$h" -runs=0 -close_fd_mask=3 "$build/fuzz-corpus/$h" >/dev/null 2>&1 || true
     llvm-profdata merge -sparse "$out/$h.profraw" -o "$out/$h.profdata"
     case $h in
-    csv)     files="src/lib/io/csv.c src/lib/io/infer.c src/lib/io/numbers.c src/lib/io/dates.c src/lib/io/encoding.c src/lib/table/canonical.c" ;;
+    csv|split) files="src/lib/io/csv.c src/lib/io/infer.c src/lib/io/numbers.c src/lib/io/dates.c src/lib/io/encoding.c src/lib/table/canonical.c" ;;
     spec)    files="src/cli/cmd_report.c" ;;
     options) files="src/cli/common.c src/cli/cmd_describe.c src/cli/cmd_compare.c src/cli/cmd_retention.c src/cli/cmd_kpi.c src/cli/cmd_validate.c" ;;
     esac

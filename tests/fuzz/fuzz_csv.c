@@ -1,11 +1,8 @@
 /* libFuzzer harness: the CSV loader on any bytes, then what every command
  * does with a loaded table (KPIs, summaries, partials).
  *
- * The first byte chooses the reading options, so that every detection
- * path is reached both detected and forced: delimiter (detect , ; TAB |),
- * decimal mark (detect , .), encoding (auto, UTF-8, Windows-1252, Latin-1,
- * UTF-16LE/BE) and small limits (field length, columns) so that the limit
- * errors are fuzzed too.  The rest is the file. */
+ * The first byte chooses the reading options (csv_options.h); the rest
+ * is the file. */
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -15,6 +12,7 @@
 #include "effekt/kpi.h"
 #include "effekt/partial.h"
 #include "effekt/stats.h"
+#include "csv_options.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -64,26 +62,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 1)
         return 0;
-    static const char delimiters[] = { 0, ',', ';', '\t', '|', 0, 0, 0 };
-    static const char marks[] = { 0, ',', '.', 0 };
-    static const effekt_encoding encodings[] = {
-        EFFEKT_ENCODING_AUTO, EFFEKT_ENCODING_UTF8, EFFEKT_ENCODING_CP1252, EFFEKT_ENCODING_LATIN1,
-        EFFEKT_ENCODING_UTF16LE, EFFEKT_ENCODING_UTF16BE, EFFEKT_ENCODING_AUTO, EFFEKT_ENCODING_AUTO
-    };
-    uint8_t o = data[0];
-    effekt_csv_options opt = { 0 };
-    opt.delimiter = delimiters[o & 7];
-    opt.decimal_mark = marks[(o >> 3) & 3];
-    opt.encoding = encodings[(o >> 5) & 7];
-    if ((o & 0x87) == 0x87) {   /* rarely: tight limits */
-        opt.max_field_bytes = 16;
-        opt.max_columns = 4;
-    }
-    static const char *const na[] = { "n/a", "?", "" };
-    if ((o & 0x44) == 0x44) {
-        opt.na_tokens = na;
-        opt.n_na_tokens = 3;
-    }
+    effekt_csv_options opt = fuzz_csv_options(data[0]);
     effekt_diag diag;
     effekt_diag_init(&diag);
     effekt_table *t = NULL;

@@ -8,7 +8,7 @@
 set -eu
 src=$1 build=$2
 shift 2
-[ $# -gt 0 ] || set -- csv spec options
+[ $# -gt 0 ] || set -- csv split spec options
 secs=${FUZZ_SECONDS:-60}
 bin=$build/fuzz-build
 "$src/tests/fuzz/build.sh" "$src" "$build" "$bin"
@@ -21,6 +21,9 @@ seed() {   # seed NAME: fill the corpus of harness NAME once
     [ -d "$d" ] && return 0
     mkdir -p "$d"
     case $1 in
+    split)   # the same inputs as csv: the two harnesses read files alike
+        seed csv
+        cp "$corpus/csv"/* "$corpus/split"/ ;;
     csv)   # option byte 0 (detect everything) before each file; a few forced
         i=0
         for f in "$src"/tests/bad/*.csv "$src"/tests/data/*.csv "$src"/tests/data/nist/*.csv \

@@ -215,6 +215,21 @@ static const char *field_to_utf8(reader *rd, const char *s, size_t *len, size_t 
     return (const char *)rd->conv;
 }
 
+/* Line breaks as the reader counts them (on_row): CR, LF and CRLF one
+ * each.  *after_cr says the bytes before s ended in CR, so that a leading
+ * LF is its pair; it is updated for the next call. */
+static size_t count_line_breaks(const char *s, size_t len, int *after_cr)
+{
+    size_t n = 0;
+    for (const char *p = s, *end = s + len; (p = memchr(p, '\r', (size_t)(end - p))); p++)
+        n++;
+    for (const char *p = s, *end = s + len; (p = memchr(p, '\n', (size_t)(end - p))); p++)
+        n += p > s ? p[-1] != '\r' : !*after_cr;
+    if (len)
+        *after_cr = s[len - 1] == '\r';
+    return n;
+}
+
 static size_t count_newlines(const char *s, size_t len)
 {
     size_t n = 0;
@@ -572,11 +587,9 @@ static int space_only(unsigned char c)
 
 /* Where in the input (line, field) a parse error happened. */
 static void report_parse_error(reader *rd, const char *chunk, size_t done, size_t lines_before,
-                               int at_end)
+                               int after_cr, int at_end)
 {
-    size_t line = lines_before + 1;
-    for (size_t i = 0; i < done; i++)
-        line += chunk[i] == '\n';
+    size_t line = lines_before + 1 + (chunk ? count_line_breaks(chunk, done, &after_cr) : 0);
     if (at_end) {
         effekt_diag_add(rd->diag, EFFEKT_ERROR, rd->name, rd->line, rd->field + 1, NULL, NULL,
                         "unterminated quoted field: the file ends inside quotes opened on or "
@@ -703,7 +716,7 @@ static void parse_source(reader *rd, source *src, char *delim, size_t lines_befo
         fail(rd, EFFEKT_ENOMEM);
         return;
     }
-    int first = first_part, err = 0;
+    int first = first_part, err = 0, after_cr = 0;
     size_t since_event = 0;
     unsigned char carry[4];
     size_t n_carry = 0;
@@ -785,7 +798,7 @@ static void parse_source(reader *rd, source *src, char *delim, size_t lines_befo
             if (parser.entry_size > parser.blk_size)
                 csv_set_blk_size(&parser, parser.entry_size);
             if (done < n && !rd->stop) {
-                report_parse_error(rd, chunk, done, lines_before, 0);
+                report_parse_error(rd, chunk, done, lines_before, after_cr, 0);
                 break;
             }
             since_event = rd->event ? 0 : since_event + n;
@@ -796,8 +809,7 @@ static void parse_source(reader *rd, source *src, char *delim, size_t lines_befo
                 fail(rd, EFFEKT_ELIMIT);
                 break;
             }
-            for (const char *p = chunk, *end = chunk + n; (p = memchr(p, '\n', (size_t)(end - p))); p++)
-                lines_before++;
+            lines_before += count_line_breaks(chunk, n, &after_cr);
         }
         if (src->eof) {
             /* no more bytes will come to complete a carried character */
@@ -811,7 +823,7 @@ static void parse_source(reader *rd, source *src, char *delim, size_t lines_befo
         }
     }
     if (!rd->stop && csv_fini(&parser, on_field, on_row, rd) != 0)
-        report_parse_error(rd, NULL, 0, lines_before, 1);
+        report_parse_error(rd, NULL, 0, lines_before, after_cr, 1);
     csv_free(&parser);
     free(buf);
     free(utf16);
@@ -1079,14 +1091,16 @@ static effekt_status check_layout(effekt_table *t, const effekt_csv_options *opt
 
 #define PARALLEL_MIN_BYTES (8u << 20)
 
-/* Where the second half of a file starts: the first line break after the
- * middle that lies outside quotes.  Quote parity from the start tells (a
- * doubled quote "" counts twice and changes nothing).  Returns the offset
- * after that line break, or 0; *lines is the number of line breaks before
- * it. */
+/* Where the second half of a file starts: the first LF after the middle
+ * that lies outside quotes.  Quote parity from the start tells (a doubled
+ * quote "" counts twice and changes nothing).  Returns the offset after
+ * that LF, or 0; *lines is the number of line breaks before it, counted
+ * as the reader counts them (a lone CR is one too: the fuzzer found a
+ * file whose second half was numbered a line short). */
 static size_t find_split(FILE *in, size_t size, size_t *lines)
 {
     size_t mid = size / 2, pos = 0, quotes = 0, nl = 0;
+    int after_cr = 0;
     char *buf = effekt_malloc(CHUNK_SIZE);
     if (!buf || fseek(in, 0, SEEK_SET) != 0) {
         free(buf);
@@ -1100,19 +1114,21 @@ static size_t find_split(FILE *in, size_t size, size_t *lines)
         size_t scan_to = pos + n <= mid ? n : (pos < mid ? mid - pos : 0);
         for (const char *p = buf, *end = buf + scan_to; (p = memchr(p, '"', (size_t)(end - p))); p++)
             quotes++;
-        for (const char *p = buf, *end = buf + scan_to; (p = memchr(p, '\n', (size_t)(end - p))); p++)
-            nl++;
+        nl += count_line_breaks(buf, scan_to, &after_cr);
         for (size_t i = scan_to; i < n; i++) {
             if (buf[i] == '"')
                 quotes++;
-            else if (buf[i] == '\n') {
+            else if (buf[i] == '\r')
                 nl++;
+            else if (buf[i] == '\n') {
+                nl += !(i > 0 ? buf[i - 1] == '\r' : after_cr);
                 if (quotes % 2 == 0) {
                     split = pos + i + 1;
                     break;
                 }
             }
         }
+        after_cr = buf[n - 1] == '\r';
         pos += n;
     }
     free(buf);
@@ -1223,20 +1239,28 @@ static void move_problems(effekt_diag *to, const effekt_diag *from, int drop_enc
     }
 }
 
-/* Offset just after the n-th line break. */
+/* Offset just after the n-th line break (with the LF of a CRLF). */
 static size_t offset_after_lines(int fd, size_t lines)
 {
     char buf[65536];
     size_t pos = 0, seen = 0;
+    int after_cr = 0;
     if (!lines)
         return 0;
     for (;;) {
         ssize_t n = pread(fd, buf, sizeof buf, (off_t)pos);
         if (n <= 0)
             return 0;
-        for (ssize_t i = 0; i < n; i++)
-            if (buf[i] == '\n' && ++seen == lines)
+        for (ssize_t i = 0; i < n; i++) {
+            if (buf[i] == '\n' && !(i > 0 ? buf[i - 1] == '\r' : after_cr) && ++seen == lines)
                 return pos + (size_t)i + 1;
+            if (buf[i] == '\r' && ++seen == lines) {   /* and its LF, if CRLF */
+                char next = 0;
+                size_t after = pos + (size_t)i + 1;
+                return after + (pread(fd, &next, 1, (off_t)after) == 1 && next == '\n');
+            }
+        }
+        after_cr = buf[n - 1] == '\r';
         pos += (size_t)n;
     }
 }
@@ -1423,8 +1447,11 @@ effekt_status effekt_csv_load_stream(FILE *in, const char *name, const effekt_cs
     struct stat st;
     if (fstat(fileno(in), &st) == 0 && S_ISREG(st.st_mode))
         src.size = (size_t)st.st_size;
-    if (src.size >= PARALLEL_MIN_BYTES && sysconf(_SC_NPROCESSORS_ONLN) > 1) {
-        effekt_status ps = load_parallel(in, name, src.size, opt ? opt : &default_options, out, diag);
+    if (!opt)
+        opt = &default_options;
+    size_t parallel_min = opt->parallel_min_bytes ? opt->parallel_min_bytes : PARALLEL_MIN_BYTES;
+    if (src.size >= parallel_min && sysconf(_SC_NPROCESSORS_ONLN) > 1) {
+        effekt_status ps = load_parallel(in, name, src.size, opt, out, diag);
         if (ps != EFFEKT_EINVAL || *out)
             return ps;
         rewind(in);

@@ -1,0 +1,38 @@
+/* The reading options a CSV harness's first byte chooses, so that every
+ * detection path is reached both detected and forced: delimiter (detect
+ * , ; TAB |), decimal mark (detect , .), encoding (auto, UTF-8,
+ * Windows-1252, Latin-1, UTF-16LE/BE), the missing-value tokens, and
+ * small limits (field length, columns) so that the limit errors are
+ * fuzzed too.  Shared by fuzz_csv.c and fuzz_split.c. */
+#ifndef EFFEKT_FUZZ_CSV_OPTIONS_H
+#define EFFEKT_FUZZ_CSV_OPTIONS_H
+
+#include <stdint.h>
+
+#include "effekt/csv.h"
+
+static effekt_csv_options fuzz_csv_options(uint8_t o)
+{
+    static const char delimiters[] = { 0, ',', ';', '\t', '|', 0, 0, 0 };
+    static const char marks[] = { 0, ',', '.', 0 };
+    static const effekt_encoding encodings[] = {
+        EFFEKT_ENCODING_AUTO, EFFEKT_ENCODING_UTF8, EFFEKT_ENCODING_CP1252, EFFEKT_ENCODING_LATIN1,
+        EFFEKT_ENCODING_UTF16LE, EFFEKT_ENCODING_UTF16BE, EFFEKT_ENCODING_AUTO, EFFEKT_ENCODING_AUTO
+    };
+    static const char *const na[] = { "n/a", "?", "" };
+    effekt_csv_options opt = { 0 };
+    opt.delimiter = delimiters[o & 7];
+    opt.decimal_mark = marks[(o >> 3) & 3];
+    opt.encoding = encodings[(o >> 5) & 7];
+    if ((o & 0x87) == 0x87) {   /* rarely: tight limits */
+        opt.max_field_bytes = 16;
+        opt.max_columns = 4;
+    }
+    if ((o & 0x44) == 0x44) {
+        opt.na_tokens = na;
+        opt.n_na_tokens = 3;
+    }
+    return opt;
+}
+
+#endif

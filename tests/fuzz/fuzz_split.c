@@ -1,0 +1,127 @@
+/* libFuzzer harness, differential: a file read in two halves on two
+ * threads (the loader's path for files of 8 MiB and more, forced here for
+ * any size) must give exactly what one reading gives, and one reading of
+ * a file exactly what reading the same bytes from memory gives: the same
+ * status, table (every heading, type, flag, value bit, text and line
+ * number) and problems (severity, place, wording).  Any difference
+ * aborts, so the fuzzer keeps it.
+ *
+ * The first byte chooses the reading options (csv_options.h); the rest
+ * is the file, put in an anonymous in-memory file (memfd) so that the
+ * loader sees a regular file of that size. */
+#define _GNU_SOURCE
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "effekt/csv.h"
+#include "csv_options.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static void differ(const char *how, const char *what, size_t i)
+{
+    fprintf(stderr, "fuzz_split: %s differs from one reading in %s (%zu)\n", how, what, i);
+    abort();
+}
+
+static int same_text(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+static void compare(const char *how, effekt_status sa, const effekt_table *a, const effekt_diag *da,
+                    effekt_status sb, const effekt_table *b, const effekt_diag *db)
+{
+    if (sa != sb)
+        differ(how, "status", (size_t)sb);
+    for (size_t i = 0; i < da->n && i < db->n; i++) {
+        const effekt_problem *x = &da->items[i], *y = &db->items[i];
+        if (x->severity != y->severity || x->line != y->line || x->column != y->column
+            || !same_text(x->file, y->file) || !same_text(x->column_name, y->column_name)
+            || !same_text(x->value, y->value) || !same_text(x->message, y->message)) {
+            char one[512], other[512];
+            effekt_problem_format(x, one, sizeof one);
+            effekt_problem_format(y, other, sizeof other);
+            fprintf(stderr, "one reading: %s\n%s: %s\n", one, how, other);
+            differ(how, "problem", i);
+        }
+    }
+    if (da->n != db->n || da->dropped != db->dropped)
+        differ(how, "number of problems", db->n);
+    if (!a != !b)
+        differ(how, "whether a table came back", 0);
+    if (!a)
+        return;
+    if (a->n_rows != b->n_rows || a->n_columns != b->n_columns || a->delimiter != b->delimiter
+        || !same_text(a->encoding, b->encoding) || a->header_line != b->header_line
+        || !same_text(a->source, b->source))
+        differ(how, "table layout", b->n_rows);
+    for (size_t r = 0; r < a->n_rows; r++)
+        if (effekt_table_row_line(a, r) != effekt_table_row_line(b, r))
+            differ(how, "line of row", r);
+    for (size_t c = 0; c < a->n_columns; c++) {
+        const effekt_column *x = &a->columns[c], *y = &b->columns[c];
+        if (!same_text(x->heading, y->heading) || !same_text(x->canonical, y->canonical)
+            || x->type != y->type || x->flags != y->flags || x->decimal_mark != y->decimal_mark
+            || x->index != y->index || x->decimals != y->decimals || x->n_missing != y->n_missing
+            || !x->values != !y->values || !x->text != !y->text)
+            differ(how, "column", c);
+        for (size_t r = 0; r < a->n_rows; r++) {
+            if (x->values && memcmp(&x->values[r], &y->values[r], sizeof(double)) != 0
+                && !(isnan(x->values[r]) && isnan(y->values[r])))
+                differ(how, "value in row", r);
+            if (x->text && !same_text(x->text[r], y->text[r]))
+                differ(how, "text in row", r);
+        }
+    }
+}
+
+static effekt_status load_stream(FILE *f, const effekt_csv_options *opt, effekt_table **t, effekt_diag *d)
+{
+    rewind(f);
+    effekt_diag_init(d);
+    *t = NULL;
+    return effekt_csv_load_stream(f, "fuzz.csv", opt, t, d);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size < 1)
+        return 0;
+    int fd = memfd_create("fuzz.csv", 0);
+    if (fd < 0)
+        return 0;
+    FILE *f = fdopen(fd, "w+b");
+    if (!f) {
+        close(fd);
+        return 0;
+    }
+    if (fwrite(data + 1, 1, size - 1, f) != size - 1 || fflush(f) != 0) {
+        fclose(f);
+        return 0;
+    }
+    effekt_csv_options opt = fuzz_csv_options(data[0]);
+    effekt_table *one = NULL, *stream = NULL, *halves = NULL;
+    effekt_diag d_one, d_stream, d_halves;
+    effekt_diag_init(&d_one);
+    effekt_status s_one = effekt_csv_load_buffer(data + 1, size - 1, "fuzz.csv", &opt, &one, &d_one);
+    opt.parallel_min_bytes = SIZE_MAX;
+    effekt_status s_stream = load_stream(f, &opt, &stream, &d_stream);
+    opt.parallel_min_bytes = 1;
+    effekt_status s_halves = load_stream(f, &opt, &halves, &d_halves);
+    fclose(f);
+    compare("a file read at once", s_one, one, &d_one, s_stream, stream, &d_stream);
+    compare("a file read in two halves", s_one, one, &d_one, s_halves, halves, &d_halves);
+    effekt_table_destroy(one);
+    effekt_table_destroy(stream);
+    effekt_table_destroy(halves);
+    effekt_diag_free(&d_one);
+    effekt_diag_free(&d_stream);
+    effekt_diag_free(&d_halves);
+    return 0;
+}
