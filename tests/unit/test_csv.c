@@ -650,6 +650,24 @@ START_TEST(lone_cr_in_two_halves)
 }
 END_TEST
 
+/* The second half's rows are estimated from the first half's lines; a
+ * first half of one long line and a second of many short ones outgrow
+ * the estimate, and the second half's columns must grow. */
+START_TEST(second_half_outgrows_its_estimate)
+{
+    size_t cap = 200000, n = 0;
+    char *text = malloc(cap);
+    n += (size_t)snprintf(text, cap, "id,note,n\nR0,\"");
+    memset(text + n, 'x', 60000);
+    n += 60000;
+    n += (size_t)snprintf(text + n, cap - n, "\",0.5\n");
+    for (int i = 1; n < 120000; i++)
+        n += (size_t)snprintf(text + n, cap - n, "R%d,,%d\n", i, i);
+    compare_file_and_buffer(text, n, EFFEKT_OK, 1);
+    free(text);
+}
+END_TEST
+
 /* A quoting error's line counts lone CRs too (it counted LF only). */
 START_TEST(parse_error_line_after_lone_cr)
 {
@@ -814,6 +832,7 @@ static Suite *csv_suite(void)
     tcase_add_test(tc, large_file_windows_1252_late);
     tcase_add_test(tc, large_file_header_over_two_lines);
     tcase_add_test(tc, lone_cr_in_two_halves);
+    tcase_add_test(tc, second_half_outgrows_its_estimate);
     tcase_add_test(tc, parse_error_line_after_lone_cr);
     tcase_add_test(tc, bundled_files_in_two_halves);
     tcase_add_test(tc, seed_files_agree);
