@@ -23,7 +23,11 @@ seed() {   # seed NAME: fill the corpus of harness NAME once
     case $1 in
     split)   # the same inputs as csv: the two harnesses read files alike
         seed csv
-        cp "$corpus/csv"/* "$corpus/split"/ ;;
+        cp "$corpus/csv"/* "$corpus/split"/
+        # a first half of one long row, a second of many short ones: more
+        # rows than the second half's estimate (its columns must grow)
+        { printf '\000id,note,n\nR0,"'; head -c 20000 /dev/zero | tr '\0' x; printf '",0.5\n'
+          i=1; while [ $i -le 3000 ]; do printf 'R%d,,%d\n' $i $i; i=$((i + 1)); done; } >"$corpus/split/seed-outgrow" ;;
     csv)   # option byte 0 (detect everything) before each file; a few forced
         i=0
         for f in "$src"/tests/bad/*.csv "$src"/tests/data/*.csv "$src"/tests/data/nist/*.csv \
