@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cjson/cJSON.h>
 
@@ -122,6 +123,69 @@ START_TEST(csv_loader)
         effekt_table_destroy(ref);
         free(data);
     }
+}
+END_TEST
+
+/* The same read from a file in two halves on two threads (forced for
+ * small files by parallel_min_bytes), where part blocks change hands: a
+ * failure in a part falls back to one reading, so the result is either
+ * the table or ENOMEM.  The last input's second half outgrows its
+ * estimated rows. */
+static void load_file_each_failure(const char *data, size_t len, const char *what)
+{
+    char path[] = "/tmp/effekt-alloc-XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    FILE *f = fdopen(fd, "wb");
+    ck_assert_uint_eq(fwrite(data, 1, len, f), len);
+    fclose(f);
+    effekt_status st;
+    effekt_table *ref = load(data, len, &st);
+    ck_assert_int_eq(st, EFFEKT_OK);
+    effekt_csv_options opt = { .parallel_min_bytes = 1 };
+    long tried = 0;
+    EACH_FAILURE(n) {
+        effekt_diag diag;
+        effekt_diag_init(&diag);
+        effekt_table *t = NULL;
+        arm(n);
+        st = effekt_csv_load_file(path, &opt, &t, &diag);
+        int hit = fired();
+        effekt_diag_free(&diag);
+        if (st == EFFEKT_OK)
+            same_table(ref, t);
+        else
+            ck_assert_msg(st == EFFEKT_ENOMEM && t == NULL, "%s: failure %ld gave status %d", what, n, st);
+        effekt_table_destroy(t);
+        if (!hit)
+            break;
+        tried++;
+    }
+    ck_assert_int_gt(tried, 20);
+    unlink(path);
+    effekt_table_destroy(ref);
+}
+
+START_TEST(csv_loader_in_two_halves)
+{
+    const char *files[] = { "datasets/seed_projects_da.csv", "tests/data/participants_small.csv",
+                            "datasets/dk-structural-funds-2014-2020.csv" };
+    for (size_t i = 0; i < 3; i++) {
+        size_t len;
+        char *data = slurp(files[i], &len);
+        load_file_each_failure(data, len, files[i]);
+        free(data);
+    }
+    size_t cap = 100000, n = 0;
+    char *text = malloc(cap);
+    n += (size_t)snprintf(text, cap, "id,note,n\nR0,\"");
+    memset(text + n, 'x', 20000);
+    n += 20000;
+    n += (size_t)snprintf(text + n, cap - n, "\",0.5\n");
+    for (int i = 1; i <= 3000; i++)
+        n += (size_t)snprintf(text + n, cap - n, "R%d,,%d\n", i, i);
+    load_file_each_failure(text, n, "outgrown second half");
+    free(text);
 }
 END_TEST
 
@@ -289,6 +353,7 @@ int main(void)
     TCase *tc = tcase_create("failing allocations");
     tcase_set_timeout(tc, 300);
     tcase_add_test(tc, csv_loader);
+    tcase_add_test(tc, csv_loader_in_two_halves);
     tcase_add_test(tc, kpis);
     tcase_add_test(tc, survival_and_partials);
     tcase_add_test(tc, output_and_charts);
