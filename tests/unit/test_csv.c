@@ -532,12 +532,12 @@ static int same_text(const char *a, const char *b)
     return a == b || (a && b && strcmp(a, b) == 0);
 }
 
-/* Read text from a file (in two halves when it has at least
- * parallel_min_bytes, 0 meaning the loader's 8 MiB) and from memory: the
- * status, every problem, and the table down to each value's bits must
- * agree. */
+/* Read text with these options (NULL: the defaults) from a file (in two
+ * halves when it has at least opt->parallel_min_bytes, 0 meaning the
+ * loader's 8 MiB) and from memory: the status, every problem, and the
+ * table down to each value's bits must agree. */
 static void compare_file_and_buffer(const char *text, size_t len, effekt_status want,
-                                    size_t parallel_min_bytes)
+                                    const effekt_csv_options *opt)
 {
     char path[] = "/tmp/effekt-test-XXXXXX";
     int fd = mkstemp(path);
@@ -549,9 +549,8 @@ static void compare_file_and_buffer(const char *text, size_t len, effekt_status 
     effekt_diag_init(&d1);
     effekt_diag_init(&d2);
     effekt_table *a = NULL, *b = NULL;
-    effekt_csv_options opt = { .parallel_min_bytes = parallel_min_bytes };
-    ck_assert_int_eq(effekt_csv_load_file(path, &opt, &a, &d1), want);
-    ck_assert_int_eq(effekt_csv_load_buffer(text, len, path, &opt, &b, &d2), want);
+    ck_assert_int_eq(effekt_csv_load_file(path, opt, &a, &d1), want);
+    ck_assert_int_eq(effekt_csv_load_buffer(text, len, path, opt, &b, &d2), want);
     unlink(path);
     for (size_t i = 0; i < d1.n && i < d2.n; i++) {
         const effekt_problem *x = &d1.items[i], *y = &d2.items[i];
@@ -597,7 +596,7 @@ START_TEST(large_file_in_two_halves)
 {
     size_t len;
     char *text = big_csv(&len, "id,text,n,amount\n", 0);
-    compare_file_and_buffer(text, len, EFFEKT_OK, 0);
+    compare_file_and_buffer(text, len, EFFEKT_OK, NULL);
     free(text);
 }
 END_TEST
@@ -606,7 +605,7 @@ START_TEST(large_file_with_an_error_late)
 {
     size_t len;
     char *text = big_csv(&len, "project_id,notes,participants,total_cost\n", 1);
-    compare_file_and_buffer(text, len, EFFEKT_EVALUE, 0);
+    compare_file_and_buffer(text, len, EFFEKT_EVALUE, NULL);
     free(text);
 }
 END_TEST
@@ -615,7 +614,7 @@ START_TEST(large_file_windows_1252_late)
 {
     size_t len;
     char *text = big_csv(&len, "id,text,n,amount\n", 2);
-    compare_file_and_buffer(text, len, EFFEKT_OK, 0);
+    compare_file_and_buffer(text, len, EFFEKT_OK, NULL);
     free(text);
 }
 END_TEST
@@ -624,12 +623,15 @@ START_TEST(large_file_header_over_two_lines)
 {
     size_t len;
     char *text = big_csv(&len, "id,\"text\nsecond line\",n,amount\n", 0);
-    compare_file_and_buffer(text, len, EFFEKT_OK, 0);
+    compare_file_and_buffer(text, len, EFFEKT_OK, NULL);
     free(text);
 }
 END_TEST
 
 static char *data_path(const char *name);
+
+/* files of any size read in two halves */
+static const effekt_csv_options halves = { .parallel_min_bytes = 1 };
 
 /* A lone CR ends a line as LF and CRLF do (old Mac exports; a mixed
  * file).  Reading in halves once numbered the second half a line short
@@ -642,7 +644,7 @@ START_TEST(lone_cr_in_two_halves)
     for (int i = 0; i < 60; i++)
         n += (size_t)snprintf(text + n, sizeof text - n, "R%d,%d%s", i, i, i % 7 == 3 ? "\r" : "\n");
     n += (size_t)snprintf(text + n, sizeof text - n, "R60,\xC5rhus\r\nR61,1\n");   /* Windows-1252 late */
-    compare_file_and_buffer(text, n, EFFEKT_OK, 1);
+    compare_file_and_buffer(text, n, EFFEKT_OK, &halves);
     ck_assert_int_eq(load(text), EFFEKT_OK);
     ck_assert_uint_eq(table->n_rows, 62);
     ck_assert_uint_eq(effekt_table_row_line(table, 0), 2);
@@ -663,8 +665,26 @@ START_TEST(second_half_outgrows_its_estimate)
     n += (size_t)snprintf(text + n, cap - n, "\",0.5\n");
     for (int i = 1; n < 120000; i++)
         n += (size_t)snprintf(text + n, cap - n, "R%d,,%d\n", i, i);
-    compare_file_and_buffer(text, n, EFFEKT_OK, 1);
+    compare_file_and_buffer(text, n, EFFEKT_OK, &halves);
     free(text);
+}
+END_TEST
+
+/* Loading only some columns, the halves skip the others' fields. */
+START_TEST(some_columns_in_two_halves)
+{
+    static const char *const keep[] = { "id", "amount" };
+    effekt_csv_options opt = { .parallel_min_bytes = 1, .columns = keep, .n_columns = 2 };
+    char text[16384];
+    size_t n = (size_t)snprintf(text, sizeof text, "id,text,n,amount\n");
+    for (int i = 0; n < 12000; i++)
+        n += (size_t)snprintf(text + n, sizeof text - n, i % 13 ? "R%d,t%d,%d,%d.5\n" : "R%d,\"two\nlines %d\",%d,%d.25\n",
+                              i, i % 7, i, i);
+    compare_file_and_buffer(text, n, EFFEKT_OK, &opt);
+    ck_assert_int_eq(load_opt(text, &opt), EFFEKT_OK);
+    ck_assert_uint_eq(table->n_columns, 2);
+    ck_assert_str_eq(table->columns[1].heading, "amount");
+    ck_assert_double_eq(table->columns[1].values[13], 13.25);
 }
 END_TEST
 
@@ -708,7 +728,7 @@ START_TEST(bundled_files_in_two_halves)
             effekt_status want = effekt_csv_load_buffer(text, (size_t)size, "x", NULL, &t, &d);
             effekt_table_destroy(t);
             effekt_diag_free(&d);
-            compare_file_and_buffer(text, (size_t)size, want, 1);
+            compare_file_and_buffer(text, (size_t)size, want, &halves);
             free(text);
             files++;
         }
@@ -832,6 +852,7 @@ static Suite *csv_suite(void)
     tcase_add_test(tc, large_file_windows_1252_late);
     tcase_add_test(tc, large_file_header_over_two_lines);
     tcase_add_test(tc, lone_cr_in_two_halves);
+    tcase_add_test(tc, some_columns_in_two_halves);
     tcase_add_test(tc, second_half_outgrows_its_estimate);
     tcase_add_test(tc, parse_error_line_after_lone_cr);
     tcase_add_test(tc, bundled_files_in_two_halves);
