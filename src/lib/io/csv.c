@@ -230,15 +230,6 @@ static size_t count_line_breaks(const char *s, size_t len, int *after_cr)
     return n;
 }
 
-static size_t count_newlines(const char *s, size_t len)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++)
-        if (s[i] == '\n' || (s[i] == '\r' && (i + 1 == len || s[i + 1] != '\n')))
-            n++;
-    return n;
-}
-
 /* What a byte tells the field scan: 1 a line break, 2 a NUL (binary
  * input), 0x80 a non-ASCII byte.  A table: one load a byte. */
 static const unsigned char byte_class[256] = {
@@ -281,8 +272,10 @@ static void on_field(void *s, size_t len, void *data)
         fail(rd, EFFEKT_EENCODING);
         return;
     }
-    if (seen & 1)
-        rd->line += count_newlines(str, len);
+    if (seen & 1) {
+        int after_cr = 0;   /* a field starts after a delimiter or quote */
+        rd->line += count_line_breaks(str, len, &after_cr);
+    }
     if (rd->field == 0)
         rd->row_line = start;
     if (seen & 0x80) {
@@ -1111,24 +1104,19 @@ static size_t find_split(FILE *in, size_t size, size_t *lines)
         size_t n = fread(buf, 1, CHUNK_SIZE, in);
         if (n == 0)
             break;
-        size_t scan_to = pos + n <= mid ? n : (pos < mid ? mid - pos : 0);
-        for (const char *p = buf, *end = buf + scan_to; (p = memchr(p, '"', (size_t)(end - p))); p++)
+        size_t scan_to = pos + n <= mid ? n : (pos < mid ? mid - pos : 0), end = n;
+        for (const char *p = buf, *e = buf + scan_to; (p = memchr(p, '"', (size_t)(e - p))); p++)
             quotes++;
-        nl += count_line_breaks(buf, scan_to, &after_cr);
         for (size_t i = scan_to; i < n; i++) {
             if (buf[i] == '"')
                 quotes++;
-            else if (buf[i] == '\r')
-                nl++;
-            else if (buf[i] == '\n') {
-                nl += !(i > 0 ? buf[i - 1] == '\r' : after_cr);
-                if (quotes % 2 == 0) {
-                    split = pos + i + 1;
-                    break;
-                }
+            else if (buf[i] == '\n' && quotes % 2 == 0) {
+                split = pos + i + 1;
+                end = i + 1;
+                break;
             }
         }
-        after_cr = buf[n - 1] == '\r';
+        nl += count_line_breaks(buf, end, &after_cr);
         pos += n;
     }
     free(buf);
@@ -1240,23 +1228,21 @@ static size_t offset_after_lines(int fd, size_t lines)
 {
     char buf[65536];
     size_t pos = 0, seen = 0;
-    int after_cr = 0;
+    char prev = 0;
     if (!lines)
         return 0;
     for (;;) {
         ssize_t n = pread(fd, buf, sizeof buf, (off_t)pos);
         if (n <= 0)
             return 0;
-        for (ssize_t i = 0; i < n; i++) {
-            if (buf[i] == '\n' && !(i > 0 ? buf[i - 1] == '\r' : after_cr) && ++seen == lines)
-                return pos + (size_t)i + 1;
-            if (buf[i] == '\r' && ++seen == lines) {   /* and its LF, if CRLF */
-                char next = 0;
-                size_t after = pos + (size_t)i + 1;
-                return after + (pread(fd, &next, 1, (off_t)after) == 1 && next == '\n');
-            }
+        for (ssize_t i = 0; i < n; prev = buf[i++]) {
+            /* counted as count_line_breaks counts: CR, or LF not after CR */
+            if (!(buf[i] == '\r' || (buf[i] == '\n' && prev != '\r')) || ++seen < lines)
+                continue;
+            size_t after = pos + (size_t)i + 1;
+            char next = 0;   /* a CR's LF belongs to it */
+            return after + (buf[i] == '\r' && pread(fd, &next, 1, (off_t)after) == 1 && next == '\n');
         }
-        after_cr = buf[n - 1] == '\r';
         pos += (size_t)n;
     }
 }
