@@ -100,6 +100,25 @@ typedef struct {
  * message and returns EXIT_BAD for bad usage, 0 otherwise. */
 int cli_parse(int argc, char **argv, unsigned accepted, const char *usage, cli_options *o);
 
+/* A file a command reads and what named it, for the messages: "--rates",
+ * "the spec", ...; NULL for a file named on the command line. */
+typedef struct {
+    const char *path;   /* "-": standard input */
+    const char *via;
+} cli_input;
+
+/* Whether writing `output` would replace one of the inputs: the same
+ * file by device and inode, so another spelling of the path, a symbolic
+ * link or a hard link is caught too.  Prints "effekt: OUTPUT: error: ...
+ * refusing to overwrite it" and returns 1 when it would; 0 otherwise
+ * (also when output does not exist yet, is "-" or a character device).
+ * written_by says who writes it ("the report writes"); NULL is "-o names".
+ * cli_parse runs it for -o against the inputs it knows (the files named
+ * on the command line, --rates, --deflator); a command that reads more
+ * (the report's spec names its inputs) runs it again with those before
+ * it writes anything. */
+int cli_output_clash(const char *output, const char *written_by, const cli_input *in, size_t n);
+
 /* Print every problem in diag to stderr as "effekt: file:line:col: ...".
  * Notes are shown unless quiet. */
 void cli_report(const effekt_diag *diag, int quiet);

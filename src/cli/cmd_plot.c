@@ -959,9 +959,12 @@ static int plot_prepare(int argc, char **argv, plot *p, cli_options *o)
     if (prc != 0)
         return prc;
     effekt_chart_format fmt;
-    if (!o->output || effekt_chart_format_from_path(o->output, &fmt) != EFFEKT_OK) {
-        fprintf(stderr, "effekt plot: give the chart file with -o OUT.png, OUT.svg or OUT.pdf%s%s%s\n",
-                o->output ? " (got '" : "", o->output ? o->output : "", o->output ? "')" : "");
+    if (!o->output) {
+        fprintf(stderr, "effekt plot: give the chart file with -o OUT.png, OUT.svg or OUT.pdf\n");
+        return EXIT_BAD;
+    }
+    if (effekt_chart_format_from_path(o->output, &fmt) != EFFEKT_OK) {
+        cli_error("%s: error: expected a chart file OUT.png, OUT.svg or OUT.pdf (got '%s')", o->output, o->output);
         return EXIT_BAD;
     }
     p->loc = effekt_locale_find(o->locale ? o->locale : "en");

@@ -25,7 +25,8 @@ static const char report_usage[] =
     "File names in the spec are relative to the spec's folder.  The same spec\n"
     "and data give the same bytes.  datasets/report-spec.json is an example\n"
     "and datasets/README.md documents every key.\n\n"
-    "  -o, --output DIR   the folder to write (created if missing)\n"
+    "  -o, --output DIR   the folder to write (created if missing); refused when a\n"
+    "                     file the report writes there is the spec or an input\n"
     "  -q, --quiet        no notes on how inputs were read\n";
 
 /* ---- the spec: keys, types, and messages with the JSON path ---- */
@@ -227,6 +228,26 @@ static const char *str(const cJSON *o, const char *key)
     return cJSON_IsString(v) ? v->valuestring : NULL;
 }
 
+/* An input's file as the report reads it: relative to the spec's folder. */
+static void input_path(const ctx *c, const char *file, char *buf, size_t size)
+{
+    int n = snprintf(buf, size, "%s%s%s", file[0] == '/' ? "" : c->spec_dir, file[0] == '/' ? "" : "/", file);
+    if (n < 0 || (size_t)n >= size)
+        buf[0] = '\0';   /* too long: names no file, and reading it says so */
+}
+
+/* The names of the parts' JSON files in OUT_DIR/data (without .json):
+ * one place, for writing them and for report_clash. */
+static void input_part(char *buf, size_t size, const char *input)
+{
+    snprintf(buf, size, "input-%s", input);
+}
+
+static void analysis_part(char *buf, size_t size, size_t index, const char *type)
+{
+    snprintf(buf, size, "analysis-%zu-%s", index + 1, type);
+}
+
 /* The input's file and reading options as arguments. */
 static void input_args(const ctx *c, args *a, const char *name)
 {
@@ -246,7 +267,78 @@ static void input_args(const ctx *c, args *a, const char *name)
         argf(a, "--na=%s", t->valuestring);
     if (c->quiet)
         arg(a, "-q");
-    argf(a, "%s%s%s", file[0] == '/' ? "" : c->spec_dir, file[0] == '/' ? "" : "/", file);
+    char path[4096];
+    input_path(c, file, path, sizeof path);
+    argf(a, "%s", path);
+}
+
+/* Before anything is written: 1, after a message, when OUT_DIR or a file
+ * the report would write in it is a file the report reads (the spec or
+ * an input it names), by device and inode; 0 otherwise.  The files are
+ * those cmd_report writes: data/NAME.json of each part, charts/NAME.png
+ * and .svg, report.pdf and results.json. */
+static int report_clash(const ctx *c, const char *spec_path)
+{
+    typedef struct {
+        char path[4096];
+        char via[320];
+    } named;
+    size_t n = (size_t)cJSON_GetArraySize(c->inputs) + 1;
+    named *names = calloc(n, sizeof *names);
+    cli_input *in = calloc(n, sizeof *in);
+    char *rel = malloc(8192), *path = malloc(8192 + 4096);
+    int clash = 0;
+    if (!names || !in || !rel || !path) {
+        cli_error("%s: error: out of memory", c->out);
+        clash = 1;
+        goto done;
+    }
+    in[0] = (cli_input){ spec_path, "the spec" };
+    size_t k = 1;
+    for (const cJSON *e = c->inputs->child; e && k < n; e = e->next, k++) {
+        input_path(c, str(e, "file"), names[k].path, sizeof names[k].path);
+        snprintf(names[k].via, sizeof names[k].via, "the spec's input '%s'", e->string);
+        in[k] = (cli_input){ names[k].path, names[k].via };
+    }
+    clash = cli_output_clash(c->out, NULL, in, n);
+    /* every file, in the order the report writes them */
+    const cJSON *analyses = cJSON_GetObjectItemCaseSensitive(c->spec, "analyses");
+    const cJSON *charts = cJSON_GetObjectItemCaseSensitive(c->spec, "charts");
+    const cJSON *e = c->inputs->child, *an = analyses ? analyses->child : NULL, *ch = charts ? charts->child : NULL;
+    int kpis = cJSON_GetObjectItemCaseSensitive(c->spec, "kpis") != NULL, ext = 0, last = 0;
+    for (size_t ai = 0; !clash && !last; ) {
+        char part[600];
+        if (e) {
+            input_part(part, sizeof part, e->string);
+            snprintf(rel, 8192, "data/%s.json", part);
+            e = e->next;
+        } else if (kpis) {
+            snprintf(rel, 8192, "data/kpi.json");
+            kpis = 0;
+        } else if (an) {
+            analysis_part(part, sizeof part, ai++, str(an, "type") ? str(an, "type") : "");
+            snprintf(rel, 8192, "data/%s.json", part);
+            an = an->next;
+        } else if (ch) {
+            snprintf(rel, 8192, "charts/%s.%s", str(ch, "name") ? str(ch, "name") : "", ext ? "svg" : "png");
+            if ((ext = !ext) == 0)
+                ch = ch->next;
+        } else if (ext == 0) {
+            snprintf(rel, 8192, "report.pdf");
+            ext = 1;
+        } else {
+            snprintf(rel, 8192, "results.json");
+            last = 1;
+        }
+        snprintf(path, 8192 + 4096, "%s/%s", c->out, rel);
+        clash = cli_output_clash(path, "the report writes this file, and it is", in, n);
+    }
+done:
+    free(names);
+    free(in);
+    free(rel);
+    free(path);
+    return clash;
 }
 
 /* Run a subcommand writing JSON to OUT/data/NAME.json; returns its document. */
@@ -483,13 +575,17 @@ int cmd_report(int argc, char **argv)
     ctx c = { .spec_dir = spec_dir, .out = o.output, .spec = spec, .inputs = cJSON_GetObjectItemCaseSensitive(spec, "inputs"),
               .confidence = cJSON_IsNumber(conf) ? conf->valuedouble : 0.95, .quiet = o.quiet };
     const char *locale = str(spec, "locale") ? str(spec, "locale") : "en";
+    if (report_clash(&c, spec_path)) {
+        cJSON_Delete(spec);
+        return EXIT_BAD;
+    }
     char dir[4096];
     snprintf(dir, sizeof dir, "%s/data", o.output);
     int dirs_ok = mkdir_p(dir) == 0;
     snprintf(dir, sizeof dir, "%s/charts", o.output);
     dirs_ok = dirs_ok && mkdir_p(dir) == 0;
     if (!dirs_ok) {
-        cli_error("%s: cannot create the folder: %s", o.output, strerror(errno));
+        cli_error("%s: error: cannot create the folder: %s", o.output, strerror(errno));
         cJSON_Delete(spec);
         return EXIT_BAD;
     }
@@ -517,7 +613,7 @@ int cmd_report(int argc, char **argv)
             rc = EXIT_BAD;
         }
         char name[300];
-        snprintf(name, sizeof name, "input-%s", in->string);
+        input_part(name, sizeof name, in->string);
         cJSON *v = rc == EXIT_OK ? run_json(&c, cmd_validate, &a, name) : NULL;
         if (!v)
             rc = EXIT_BAD;
@@ -586,7 +682,7 @@ int cmd_report(int argc, char **argv)
         }
         input_args(&c, &a, str(an, "input"));
         char name[64];
-        snprintf(name, sizeof name, "analysis-%zu-%s", ai + 1, type);
+        analysis_part(name, sizeof name, ai, type);
         adocs[ai] = run_json(&c, cmd, &a, name);
         args_free(&a);
         if (!adocs[ai])

@@ -7,6 +7,8 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "effekt/chart.h"
@@ -328,6 +330,61 @@ int cli_parse(int argc, char **argv, unsigned accepted, const char *usage, cli_o
         n_stdin += strcmp(o->inputs[i], "-") == 0;
     if (n_stdin > 1)
         return bad_usage(cmd, "standard input ('-') can be read only once");
+    if (o->output) {
+        if (!*o->output) {
+            cli_error("-o '': error: the output path is empty (expected a file name, or - for standard output)");
+            return EXIT_BAD;
+        }
+        /* every file this command reads, whatever option named it */
+        cli_input *in = malloc((o->n_inputs + 2) * sizeof *in);
+        if (!in) {
+            cli_error("%s: error: out of memory", o->output);
+            return EXIT_BAD;
+        }
+        size_t n_in = 0;
+        for (size_t i = 0; i < o->n_inputs; i++)
+            in[n_in++] = (cli_input){ o->inputs[i], NULL };
+        if (o->rates)
+            in[n_in++] = (cli_input){ o->rates, "--rates" };
+        if (o->deflator)
+            in[n_in++] = (cli_input){ o->deflator, "--deflator" };
+        int clash = cli_output_clash(o->output, NULL, in, n_in);
+        free(in);
+        if (clash)
+            return EXIT_BAD;
+    }
+    return 0;
+}
+
+/* The file a path names for reading ("-": standard input), following
+ * symbolic links; 0 when there is none. */
+static int input_stat(const char *path, struct stat *st)
+{
+    return strcmp(path, "-") == 0 ? fstat(STDIN_FILENO, st) == 0 : stat(path, st) == 0;
+}
+
+int cli_output_clash(const char *output, const char *written_by, const cli_input *in, size_t n)
+{
+    struct stat out;
+    /* an output that does not exist yet replaces nothing; a terminal or
+     * /dev/null is written, never replaced, so reading it too harms nothing */
+    if (!output || strcmp(output, "-") == 0 || stat(output, &out) != 0 || S_ISCHR(out.st_mode))
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        struct stat st;
+        if (!in[i].path || !input_stat(in[i].path, &st) || st.st_dev != out.st_dev || st.st_ino != out.st_ino)
+            continue;
+        const char *how = written_by ? written_by : "-o names";
+        const char *via = in[i].via ? in[i].via : "an input file";
+        if (strcmp(in[i].path, "-") == 0)
+            cli_error("%s: error: %s an input (standard input reads this file); refusing to overwrite it", output, how);
+        else if (strcmp(in[i].path, output) == 0)
+            cli_error("%s: error: %s an input (%s); refusing to overwrite it", output, how, via);
+        else
+            cli_error("%s: error: %s an input (%s %s, the same file by another name); refusing to overwrite it",
+                      output, how, via, in[i].path);
+        return 1;
+    }
     return 0;
 }
 

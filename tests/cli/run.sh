@@ -49,7 +49,7 @@ if [ -s "$tmp/en" ] && cmp -s "$tmp/en" "$tmp/da"; then ok; else bad "kpi: seed_
 if [ -s "$tmp/k.csv" ] && [ -z "$(ls -A "$tmp" | grep '^\.k\.csv')" ]; then ok; else bad "kpi -o did not write $tmp/k.csv whole"; fi
 cp datasets/seed_projects.csv "$tmp/in.csv"
 "$EFFEKT" kpi -q -o "$tmp/in.csv" "$tmp/in.csv" 2>"$tmp/err"
-if [ $? -eq 2 ] && cmp -s datasets/seed_projects.csv "$tmp/in.csv" && grep -q "refusing to write the output over the input" "$tmp/err"; then ok; else bad "kpi -o over its input was not refused"; fi
+if [ $? -eq 2 ] && cmp -s datasets/seed_projects.csv "$tmp/in.csv" && grep -q "error: -o names an input (an input file); refusing to overwrite it" "$tmp/err"; then ok; else bad "kpi -o over its input was not refused"; fi
 if [ -w /dev/full ]; then
     "$EFFEKT" kpi -q datasets/seed_projects.csv >/dev/full 2>"$tmp/err"
     if [ $? -eq 2 ] && grep -q "cannot write" "$tmp/err"; then ok; else bad "writing to a full disk did not fail cleanly"; fi

@@ -13,12 +13,15 @@
 
 #include "effekt/output.h"
 
-static int same_file(const char *a, const char *b)
+/* Whether writing `output` would replace the file `input`: the same
+ * device and inode (another spelling, a symbolic or a hard link).  A
+ * character device (/dev/null, a terminal) is written, never replaced. */
+static int would_replace(const char *input, const char *output)
 {
-    struct stat sa, sb;
-    if (stat(a, &sa) != 0 || stat(b, &sb) != 0)
+    struct stat si, so;
+    if (stat(input, &si) != 0 || stat(output, &so) != 0 || S_ISCHR(so.st_mode))
         return 0;
-    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+    return si.st_dev == so.st_dev && si.st_ino == so.st_ino;
 }
 
 effekt_status effekt_output_open(effekt_output *o, const char *path,
@@ -31,9 +34,9 @@ effekt_status effekt_output_open(effekt_output *o, const char *path,
         return EFFEKT_OK;
     }
     for (size_t i = 0; i < n_inputs; i++)
-        if (inputs[i] && (strcmp(inputs[i], path) == 0 || same_file(inputs[i], path))) {
+        if (inputs[i] && would_replace(inputs[i], path)) {
             effekt_diag_add(diag, EFFEKT_ERROR, path, 0, 0, NULL, NULL,
-                            "refusing to write the output over the input '%s'", inputs[i]);
+                            "the output is an input ('%s'); refusing to overwrite it", inputs[i]);
             return EFFEKT_EINVAL;
         }
     const char *slash = strrchr(path, '/');
@@ -41,6 +44,11 @@ effekt_status effekt_output_open(effekt_output *o, const char *path,
     const char *base = slash ? slash + 1 : path;
     struct stat st;
     int exists = stat(path, &st) == 0;
+    if (!*path) {
+        effekt_diag_add(diag, EFFEKT_ERROR, NULL, 0, 0, NULL, NULL,
+                        "the output path is empty (expected a file name, or - for standard output)");
+        return EFFEKT_EINVAL;
+    }
     if (!*base || (exists && S_ISDIR(st.st_mode))) {
         effekt_diag_add(diag, EFFEKT_ERROR, path, 0, 0, NULL, NULL, "the output path names a folder");
         return EFFEKT_EINVAL;
