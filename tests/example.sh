@@ -17,6 +17,13 @@ awk '/^<!-- example.c -->/ { on = 1; next } on && /^```c/ { code = 1; next } cod
     "$srcdir/README.md" >"$tmp/readme.c"
 if cmp -s "$tmp/readme.c" "$srcdir/doc/example.c"; then ok; else bad "README.md's example differs from doc/example.c"; diff "$srcdir/doc/example.c" "$tmp/readme.c" | head; fi
 
+# every image README.md shows is in the source tree (and so in the tarball:
+# make distcheck runs this from it), a PNG
+for img in $(sed -n 's/.*!\[[^]]*\](\([^)]*\)).*/\1/p' "$srcdir/README.md"); do
+    if [ "$(head -c 8 "$srcdir/$img" 2>/dev/null | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ]; then ok
+    else bad "README.md shows $img, which is not a PNG in the source tree"; fi
+done
+
 flags=$(PKG_CONFIG_PATH="$build${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}" pkg-config --cflags --libs effekt)
 # shellcheck disable=SC2086
 if ${CC:-cc} -std=c11 -Wall -Wextra -Werror "$srcdir/doc/example.c" $flags ${EXAMPLE_LDFLAGS:-} -o "$tmp/example" 2>"$tmp/err"; then ok
