@@ -31,7 +31,7 @@ static char *row_key(const cJSON *row)
     if (!copy)
         return NULL;
     cJSON_DeleteItemFromObjectCaseSensitive(copy, "partial");
-    char *key = cJSON_PrintUnformatted(copy);
+    char *key = effekt_json_print(copy, 0);
     cJSON_Delete(copy);
     return key;
 }
