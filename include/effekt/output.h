@@ -10,6 +10,7 @@
 #ifndef EFFEKT_OUTPUT_H
 #define EFFEKT_OUTPUT_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 #include <cjson/cJSON.h>
@@ -41,6 +42,24 @@ effekt_status effekt_output_write(FILE *out, const cJSON *doc, effekt_format for
 /* Format a number for people: whole numbers without decimals, large
  * ones with two, small ones with six significant digits. */
 void effekt_format_number(double v, char *buf, size_t size);
+
+/* The shortest text that strtod reads back to the same bits (trying 1
+ * to 17 significant digits, %g style), for machines: whole numbers below
+ * 2^53 as plain integers ("100", not "1e+02"), -0 as "0".  size 32 is
+ * always enough.  Returns -1 and writes "" when v is not finite. */
+int effekt_format_exact(double v, char *buf, size_t size);
+
+/* Print doc as JSON (indented when formatted) with every number as
+ * effekt_format_exact writes it, NaN and infinities as null.  cJSON's
+ * own printer loses digits (%.15g with an approximate round-trip test).
+ * Returns text the caller frees with free(), or NULL when out of memory.
+ * Every JSON effekt writes goes through here. */
+char *effekt_json_print(const cJSON *doc, int formatted);
+
+/* An unsigned 64-bit integer as a JSON number, exactly (a double holds
+ * integers exactly only up to 2^53): a raw item, printed as it is.  NULL
+ * when out of memory. */
+cJSON *effekt_json_uint64(uint64_t v);
 
 /* An output file written to a temporary name in the same folder and
  * renamed over `path` only when complete, so a failed run leaves no

@@ -15,7 +15,11 @@
  * beyond that, EFFEKT_SKETCH_POINTS order statistics at equal rank
  * steps with their ranks.  Its rank error (a fraction of n) is carried
  * and reported: a quantile from it lies within rank_error * n ranks of
- * the true one. */
+ * the true one.  When two exact sketches merge, every value's rank in
+ * the union is known: the result is the sketch one run over both gives.
+ *
+ * A partial carries an id of its data (SHA-256), so that the same data
+ * are not merged twice. */
 #ifndef EFFEKT_PARTIAL_H
 #define EFFEKT_PARTIAL_H
 
@@ -44,14 +48,25 @@ typedef struct {
     double *points;           /* the sketch: sorted values */
     double *ranks;            /* their ranks (0-based, estimated after a merge) */
     size_t n_points;
-    double rank_error;        /* of the sketch, as a fraction of n; 0 when exact */
+    double rank_error;        /* of the sketch, as a fraction of n; 0 when exact;
+                                 at least the largest step between kept ranks / n */
+    char id[65];              /* SHA-256 (hex) of the data summarised */
 } effekt_partial;
 
 /* Summarise x[0..n) (NaN missing); decimals as effekt_column.decimals
- * (-1: not decimals as written).  Owned by the caller: effekt_partial_free. */
+ * (-1: not decimals as written).  The id is the SHA-256 of the values'
+ * bits in order.  Owned by the caller: effekt_partial_free. */
 effekt_status effekt_partial_compute(const double *x, size_t n, int decimals, effekt_partial *out);
 
-/* Merge b into a. */
+/* Make p's id also name where its data come from (context: e.g. the
+ * file's SHA-256, the group and the column), so that equal values from
+ * different places are different data: id = SHA-256(context, NUL, id). */
+void effekt_partial_identify(effekt_partial *p, const char *context);
+
+/* Merge b into a; a's id becomes one of the union (the same in either
+ * order).  EFFEKT_EINVAL, a unchanged, when a and b have the same id: the
+ * same data twice.  (A merge of three or more cannot see that a third is
+ * the first again: the caller keeps the ids it merged.) */
 effekt_status effekt_partial_merge(effekt_partial *a, const effekt_partial *b);
 
 /* The statistics a partial defines: n, missing, sum, mean, sd, se, the
@@ -60,8 +75,13 @@ effekt_status effekt_partial_merge(effekt_partial *a, const effekt_partial *b);
 void effekt_partial_summary(const effekt_partial *p, double confidence, effekt_summary *out);
 
 /* As JSON (the exact sums are written as decimal strings), and back.
- * from_json: EFFEKT_EPARSE, with the offending field named in why, when
- * the object is not a well-formed partial. */
+ * from_json: EFFEKT_EPARSE when the object is not a partial, or one that
+ * no data give (sum outside n [min, max], a sum of squares below sum^2/n,
+ * values or ranks out of order, a rank error below the sketch's steps,
+ * an exact sketch whose sums are not the moments).  why then holds the
+ * JSON path below the object and what is wrong, as
+ * ".sum_scaled: 1000 is outside n·[min, max] = [3, 9]" (": ..." for the
+ * object itself). */
 cJSON *effekt_partial_to_json(const effekt_partial *p);
 effekt_status effekt_partial_from_json(const cJSON *json, effekt_partial *out, char *why, size_t why_size);
 

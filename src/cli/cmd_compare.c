@@ -28,7 +28,7 @@ static const char compare_usage[] =
     "                        where a date is given) with bootstrap percentile and BCa\n"
     "                        intervals (as boot.ci, jackknife influence values)\n"
     "      --bootstrap N     resamples (default 10000), on both cores, the same bits\n"
-    "                        for a given --seed (default 1)\n"
+    "                        for a given --seed (0 to 2^64-1, default 1)\n"
     "      --funnel          with --outcome: each group's exact binomial 95 % and\n"
     "                        99.8 % limits around the pooled rate, and whether the\n"
     "                        group lies outside them (how to compare projects of\n"
@@ -537,7 +537,7 @@ int cmd_compare(int argc, char **argv)
     } else {
         cJSON_AddStringToObject(doc, "ratio", o.ratio);
         cJSON_AddNumberToObject(doc, "bootstrap", o.bootstrap ? (double)o.bootstrap : 10000);
-        cJSON_AddNumberToObject(doc, "seed", o.seed_given ? (double)o.seed : 1);
+        cJSON_AddItemToObject(doc, "seed", effekt_json_uint64(o.seed_given ? (uint64_t)o.seed : 1));
     }
     cJSON_AddNumberToObject(doc, "confidence", o.confidence);
     cJSON_AddStringToObject(doc, "adjust", am == EFFEKT_ADJUST_HOLM ? "holm" : am == EFFEKT_ADJUST_BH ? "BH" : "none");

@@ -9,6 +9,7 @@
 #include "../lib/io/dates.h"
 #include "cli.h"
 #include "effekt/partial.h"
+#include "effekt/sha256.h"
 #include "effekt/stats.h"
 
 static const char describe_usage[] =
@@ -185,6 +186,12 @@ int cmd_describe(int argc, char **argv)
                 break;
             continue;
         }
+        /* a partial's id names its file by the file's SHA-256, so the
+         * same file described twice gives the same ids (standard input:
+         * its bytes are gone, only the values name it) */
+        char file_id[65] = "-";
+        if (o.partial && strcmp(o.inputs[f], "-") != 0 && effekt_sha256_file(o.inputs[f], file_id) != EFFEKT_OK)
+            snprintf(file_id, sizeof file_id, "-");
         /* the columns to describe */
         const effekt_column *targets[256];
         size_t n_targets = 0;
@@ -330,6 +337,19 @@ int cmd_describe(int argc, char **argv)
                         status = EXIT_BAD;
                         break;
                     }
+                    /* the id also covers the file, the group and the column */
+                    char *where = effekt_json_print(row, 0);
+                    char *context = where ? malloc(strlen(where) + 66) : NULL;
+                    if (!context) {
+                        free(where);
+                        effekt_partial_free(&pa);
+                        status = EXIT_BAD;
+                        break;
+                    }
+                    sprintf(context, "%s\n%s", file_id, where);
+                    effekt_partial_identify(&pa, context);
+                    free(context);
+                    free(where);
                     cJSON_AddItemToObject(row, "partial", effekt_partial_to_json(&pa));
                     effekt_partial_free(&pa);
                     continue;

@@ -31,7 +31,7 @@ static char *row_key(const cJSON *row)
     if (!copy)
         return NULL;
     cJSON_DeleteItemFromObjectCaseSensitive(copy, "partial");
-    char *key = cJSON_PrintUnformatted(copy);
+    char *key = effekt_json_print(copy, 0);
     cJSON_Delete(copy);
     return key;
 }
@@ -46,6 +46,11 @@ int cmd_merge(int argc, char **argv)
     char **keys = NULL;
     cJSON **heads = NULL;
     effekt_partial *parts = NULL;
+    /* every partial's id, where it was read: the same data twice would
+     * count twice (the library sees a repeat only in one pair) */
+    typedef struct { char id[65]; size_t file, index; } seen_id;
+    seen_id *seen = NULL;
+    size_t n_seen = 0, cap_seen = 0;
     rc = EXIT_OK;
     for (size_t f = 0; f < o.n_inputs && rc == EXIT_OK; f++) {
         const char *path = o.inputs[f];
@@ -57,7 +62,7 @@ int cmd_merge(int argc, char **argv)
         const cJSON *kind = cJSON_GetObjectItemCaseSensitive(doc, "effekt_partial");
         const cJSON *rows = cJSON_GetObjectItemCaseSensitive(doc, "statistics");
         if (!doc || !cJSON_IsString(kind) || strcmp(kind->valuestring, "describe 1") != 0 || !cJSON_IsArray(rows)) {
-            cli_error("%s: not a partial summary of 'effekt describe --partial'", path);
+            cli_error("%s: error: not a partial summary of 'effekt describe --partial'", path);
             cJSON_Delete(doc);
             rc = EXIT_BAD;
             break;
@@ -65,13 +70,41 @@ int cmd_merge(int argc, char **argv)
         size_t index = 0;
         for (const cJSON *row = rows->child; row && rc == EXIT_OK; row = row->next, index++) {
             effekt_partial p;
-            char why[160];
-            if (effekt_partial_from_json(cJSON_GetObjectItemCaseSensitive(row, "partial"), &p, why, sizeof why) !=
-                EFFEKT_OK) {
-                cli_error("%s: statistics[%zu].partial: %s", path, index, why);
+            char why[400];
+            effekt_status ps = effekt_partial_from_json(cJSON_GetObjectItemCaseSensitive(row, "partial"), &p, why, sizeof why);
+            if (ps != EFFEKT_OK) {
+                if (ps == EFFEKT_EPARSE)
+                    cli_error("%s: error: statistics[%zu].partial%s", path, index, why);
+                else
+                    cli_error("%s: %s", path, effekt_strerror(ps));
                 rc = EXIT_BAD;
                 break;
             }
+            size_t s_at = 0;
+            while (s_at < n_seen && strcmp(seen[s_at].id, p.id) != 0)
+                s_at++;
+            if (s_at < n_seen) {
+                cli_error("%s: error: statistics[%zu].partial.id: the same data as %s, statistics[%zu] (merging a partial "
+                          "twice would count its values twice)", path, index, o.inputs[seen[s_at].file],
+                          seen[s_at].index);
+                effekt_partial_free(&p);
+                rc = EXIT_BAD;
+                break;
+            }
+            if (n_seen == cap_seen) {
+                cap_seen = cap_seen ? 2 * cap_seen : 16;
+                seen_id *ns = realloc(seen, cap_seen * sizeof *ns);
+                if (!ns) {
+                    effekt_partial_free(&p);
+                    rc = EXIT_BAD;
+                    break;
+                }
+                seen = ns;
+            }
+            memcpy(seen[n_seen].id, p.id, sizeof p.id);
+            seen[n_seen].file = f;
+            seen[n_seen].index = index;
+            n_seen++;
             char *key = row_key(row);
             size_t k = 0;
             while (k < n && key && strcmp(keys[k], key) != 0)
@@ -83,7 +116,11 @@ int cmd_merge(int argc, char **argv)
             }
             if (k < n) {
                 free(key);
-                rc = effekt_partial_merge(&parts[k], &p) == EFFEKT_OK ? EXIT_OK : EXIT_BAD;
+                effekt_status ms = effekt_partial_merge(&parts[k], &p);
+                if (ms != EFFEKT_OK) {
+                    cli_error("%s: statistics[%zu]: cannot merge: %s", path, index, effekt_strerror(ms));
+                    rc = EXIT_BAD;
+                }
                 effekt_partial_free(&p);
                 continue;
             }
@@ -146,6 +183,7 @@ int cmd_merge(int argc, char **argv)
     free(keys);
     free(heads);
     free(parts);
+    free(seen);
     if (rc == EXIT_OK) {
         cJSON_AddNumberToObject(out, "confidence", o.confidence);
         effekt_sheet sheets[] = { { .path = "statistics" } };

@@ -911,7 +911,7 @@ int cmd_report(int argc, char **argv)
             snprintf(path, sizeof path, "%s/results.json", o.output);
             st = effekt_output_open(&out, path, NULL, 0, &diag);
             if (st == EFFEKT_OK) {
-                char *text = cJSON_Print(results);
+                char *text = effekt_json_print(results, 1);
                 st = text && fputs(text, out.stream) != EOF && fputc('\n', out.stream) != EOF ? EFFEKT_OK : EFFEKT_EIO;
                 free(text);
                 st = st == EFFEKT_OK ? effekt_output_commit(&out, &diag) : (effekt_output_abort(&out), st);

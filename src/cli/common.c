@@ -251,10 +251,14 @@ int cli_parse(int argc, char **argv, unsigned accepted, const char *usage, cli_o
             break;
         }
         case LO_SEED: {
+            /* strtoull takes "-1" as 2^64-1 and clamps what is above
+             * 2^64-1: a recorded seed must give back the run, so only
+             * digits, and no overflow */
             char *end;
-            unsigned long long v = strtoull(optarg, &end, 10);
-            if (*end || !*optarg)
-                return bad_usage(cmd, "--seed expects a whole number (got '%s')", optarg);
+            errno = 0;
+            unsigned long long v = optarg[0] >= '0' && optarg[0] <= '9' ? strtoull(optarg, &end, 10) : 0;
+            if (!(optarg[0] >= '0' && optarg[0] <= '9') || *end || errno == ERANGE)
+                return bad_usage(cmd, "--seed expects a whole number from 0 to 18446744073709551615 (got '%s')", optarg);
             o->seed = v;
             o->seed_given = 1;
             break;

@@ -48,6 +48,9 @@ static void exercise(const effekt_table *t)
         if (effekt_partial_compute(col->values, t->n_rows, col->decimals, &p) == EFFEKT_OK) {
             effekt_partial q;
             if (effekt_partial_compute(col->values, t->n_rows, col->decimals, &q) == EFFEKT_OK) {
+                /* the same values twice: the same id, which merge refuses;
+                 * name them as two places to merge them */
+                effekt_partial_identify(&q, "second");
                 effekt_partial_merge(&p, &q);
                 effekt_partial_free(&q);
             }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "effekt/csv.h"
+#include "effekt/partial.h"
 #include "effekt/stats.h"
 
 #define NEAR(a, b) ck_assert_msg(fabs((a) - (b)) <= 1e-12 * fabs(b), #a " = %.17g, want %.17g", (a), (b))
@@ -239,6 +240,48 @@ START_TEST(weighted_as_r)
 }
 END_TEST
 
+/* Two partials that hold every value, whose union is over the 4,096 a
+ * sketch keeps exactly: the merge is the partial of one run over the
+ * union (the same kept values at the same ranks), whichever way the
+ * values are split.  R: x <- ((1:8000)^2 %% 10007) / 8;
+ * quantile(x, .5) is 618.625; the sketch's median is within its
+ * rank_error * n ranks of it.  The same partial twice: EFFEKT_EINVAL. */
+START_TEST(partial_merge_exact_union)
+{
+    enum { N = 8000 };
+    static double x[N], odd[N / 2], even[N / 2];
+    for (int i = 0; i < N; i++) {
+        x[i] = (double)((long)(i + 1) * (i + 1) % 10007) / 8;
+        (i % 2 ? odd : even)[i / 2] = x[i];
+    }
+    effekt_partial all, a, b, again;
+    ck_assert_int_eq(effekt_partial_compute(x, N, 3, &all), EFFEKT_OK);
+    ck_assert_int_eq(effekt_partial_compute(even, N / 2, 3, &a), EFFEKT_OK);
+    ck_assert_int_eq(effekt_partial_compute(odd, N / 2, 3, &b), EFFEKT_OK);
+    ck_assert_int_eq(effekt_partial_compute(even, N / 2, 3, &again), EFFEKT_OK);
+    ck_assert_str_eq(a.id, again.id);
+    ck_assert_str_ne(a.id, b.id);
+    ck_assert_int_eq(effekt_partial_merge(&a, &again), EFFEKT_EINVAL);
+    ck_assert_uint_eq(a.n, N / 2);   /* unchanged */
+    ck_assert_int_eq(effekt_partial_merge(&a, &b), EFFEKT_OK);
+    ck_assert_uint_eq(a.n_points, all.n_points);
+    ck_assert_int_eq(memcmp(a.points, all.points, all.n_points * sizeof *a.points), 0);
+    ck_assert_int_eq(memcmp(a.ranks, all.ranks, all.n_points * sizeof *a.ranks), 0);
+    ck_assert(a.rank_error == all.rank_error);
+    effekt_summary s;
+    effekt_partial_summary(&a, 0.95, &s);
+    size_t below = 0;
+    for (int i = 0; i < N; i++)
+        below += x[i] < s.median;
+    ck_assert(fabs((double)below - (N - 1) / 2.0) <= a.rank_error * N + 1);
+    ck_assert(fabs(s.median - 618.625) < 0.1);
+    effekt_partial_free(&all);
+    effekt_partial_free(&a);
+    effekt_partial_free(&b);
+    effekt_partial_free(&again);
+}
+END_TEST
+
 static Suite *stats_suite(void)
 {
     Suite *s = suite_create("stats");
@@ -249,6 +292,7 @@ static Suite *stats_suite(void)
     tcase_add_test(tc, too_few_values);
     tcase_add_test(tc, radix_sort_orders_everything);
     tcase_add_test(tc, weighted_as_r);
+    tcase_add_test(tc, partial_merge_exact_union);
     suite_add_tcase(s, tc);
     return s;
 }

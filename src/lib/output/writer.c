@@ -4,6 +4,7 @@
 
 #include "lib_alloc.h"
 
+#include <inttypes.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,18 +39,77 @@ void effekt_format_number(double v, char *buf, size_t size)
         snprintf(buf, size, "%.6g", v);
 }
 
-/* Shortest text that reads back as the same double. */
-static void exact_number(double v, char *buf, size_t size)
+int effekt_format_exact(double v, char *buf, size_t size)
 {
     if (!isfinite(v)) {
-        buf[0] = '\0';
-        return;
+        if (size)
+            buf[0] = '\0';
+        return -1;
     }
-    for (int prec = 15; prec <= 17; prec++) {
+    /* whole numbers a double holds exactly, without an exponent: 100,
+     * not the shorter 1e+02 that also reads back; -0 as 0 */
+    if (v == floor(v) && fabs(v) < 9007199254740992.0) {
+        snprintf(buf, size, "%.0f", v == 0 ? 0.0 : v);
+        return 0;
+    }
+    /* the first precision that reads back to the same bits; 17
+     * significant digits always do (IEEE 754 binary64) */
+    for (int prec = 1; prec <= 17; prec++) {
         snprintf(buf, size, "%.*g", prec, v);
         if (strtod(buf, NULL) == v)
-            return;
+            break;
     }
+    return 0;
+}
+
+/* Give every number of the tree (a copy) its exact text as a raw item,
+ * which cJSON prints as it is.  -1: out of memory. */
+static int exact_numbers(cJSON *node)
+{
+    for (; node; node = node->next) {
+        if (cJSON_IsNumber(node)) {
+            char buf[32];
+            if (effekt_format_exact(node->valuedouble, buf, sizeof buf) != 0) {
+                /* JSON has no NaN or infinity: null, as cJSON writes them */
+                node->type = (node->type & ~0xFF) | cJSON_NULL;
+                continue;
+            }
+            char *text = effekt_strdup(buf);
+            if (!text)
+                return -1;
+            node->type = (node->type & ~0xFF) | cJSON_Raw;
+            node->valuestring = text;
+        } else if (node->child && exact_numbers(node->child) != 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+char *effekt_json_print(const cJSON *doc, int formatted)
+{
+    cJSON *copy = cJSON_Duplicate(doc, 1);
+    if (!copy)
+        return NULL;
+    char *text = NULL;
+    if (exact_numbers(copy) == 0)
+        text = formatted ? cJSON_Print(copy) : cJSON_PrintUnformatted(copy);
+    cJSON_Delete(copy);
+    return text;
+}
+
+cJSON *effekt_json_uint64(uint64_t v)
+{
+    char buf[24];
+    snprintf(buf, sizeof buf, "%" PRIu64, v);
+    return cJSON_CreateRaw(buf);
+}
+
+/* Shortest text that reads back as the same double; empty when not
+ * finite (CSV has no null). */
+static void exact_number(double v, char *buf, size_t size)
+{
+    effekt_format_exact(v, buf, size);
 }
 
 static const cJSON *at_path(const cJSON *doc, const char *path)
@@ -148,6 +208,8 @@ static char *text_of(const cJSON *v, int part, int human)
     }
     if (cJSON_IsBool(v))
         return effekt_strdup(cJSON_IsTrue(v) ? "true" : "false");
+    if (cJSON_IsRaw(v))   /* a number no double holds, such as a seed */
+        return effekt_strdup(v->valuestring);
     if (!v)
         return effekt_strdup("");
     if (cJSON_IsNull(v))
@@ -375,12 +437,12 @@ effekt_status effekt_output_write(FILE *out, const cJSON *doc, effekt_format for
                                   const effekt_sheet *sheets, size_t n_sheets)
 {
     if (format == EFFEKT_FORMAT_JSON) {
-        char *s = cJSON_Print(doc);
+        char *s = effekt_json_print(doc, 1);
         if (!s)
             return EFFEKT_ENOMEM;
         fputs(s, out);
         fputc('\n', out);
-        cJSON_free(s);
+        free(s);
     } else {
         int first = 1;
         for (size_t i = 0; i < n_sheets; i++) {

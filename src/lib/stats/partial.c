@@ -12,7 +12,9 @@
 
 #include <gsl/gsl_cdf.h>
 
+#include "effekt/output.h"
 #include "effekt/partial.h"
+#include "effekt/sha256.h"
 
 __extension__ typedef __int128 int128;
 
@@ -55,10 +57,46 @@ static void to_inexact(effekt_partial *p)
     p->decimals = -1;
 }
 
+/* Feed a 64-bit word to the hash, least significant byte first, so the
+ * id is the same on every machine. */
+static void hash_u64(effekt_sha256 *h, uint64_t v)
+{
+    unsigned char b[8];
+    for (int i = 0; i < 8; i++)
+        b[i] = (unsigned char)(v >> (8 * i));
+    effekt_sha256_update(h, b, sizeof b);
+}
+
+/* The largest step between kept ranks, the ends 0 and n-1 included: a
+ * quantile interpolated between two kept values lies within it. */
+static double sketch_gap(const double *ranks, size_t m, size_t n)
+{
+    if (m == 0 || n == 0)
+        return 0;
+    double gap = ranks[0];
+    for (size_t j = 1; j < m; j++)
+        if (ranks[j] - ranks[j - 1] > gap)
+            gap = ranks[j] - ranks[j - 1];
+    return (double)(n - 1) - ranks[m - 1] > gap ? (double)(n - 1) - ranks[m - 1] : gap;
+}
+
 effekt_status effekt_partial_compute(const double *x, size_t n_all, int decimals, effekt_partial *out)
 {
     memset(out, 0, sizeof *out);
     out->min = out->max = NAN;
+    /* the id: SHA-256 of the values as they came, each one's bits (every
+     * NaN, a missing value, as one) */
+    effekt_sha256 h;
+    effekt_sha256_init(&h);
+    effekt_sha256_update(&h, "effekt partial 1", 16);
+    hash_u64(&h, (uint64_t)n_all);
+    for (size_t i = 0; i < n_all; i++) {
+        uint64_t bits;
+        double xi = isnan(x[i]) ? NAN : x[i];
+        memcpy(&bits, &xi, sizeof bits);
+        hash_u64(&h, bits);
+    }
+    effekt_sha256_hex(&h, out->id);
     double *v = effekt_malloc((n_all ? n_all : 1) * sizeof *v);
     if (!v)
         return EFFEKT_ENOMEM;
@@ -117,9 +155,18 @@ effekt_status effekt_partial_compute(const double *x, size_t n_all, int decimals
         out->ranks[j] = (double)r;
     }
     out->n_points = m;
-    out->rank_error = m == n ? 0 : 1.0 / (double)(m - 1);
+    out->rank_error = m == n ? 0 : sketch_gap(out->ranks, m, n) / (double)n;
     free(v);
     return EFFEKT_OK;
+}
+
+void effekt_partial_identify(effekt_partial *p, const char *context)
+{
+    effekt_sha256 h;
+    effekt_sha256_init(&h);
+    effekt_sha256_update(&h, context, strlen(context) + 1);
+    effekt_sha256_update(&h, p->id, strlen(p->id));
+    effekt_sha256_hex(&h, p->id);
 }
 
 static int sketch_exact(const effekt_partial *p)
@@ -174,12 +221,18 @@ static effekt_status merge_sketch(effekt_partial *a, const effekt_partial *b)
     ranked *c = effekt_malloc((m ? m : 1) * sizeof *c);
     if (!c)
         return EFFEKT_ENOMEM;
+    /* both sketches hold every value: the union is known, and a value's
+     * rank is its place in it.  (Each side's own rank is not: that put
+     * the median of 1..4000 and 4001..8000 at 8000.) */
     int exact = sketch_exact(a) && sketch_exact(b);
     for (size_t j = 0; j < a->n_points; j++)
-        c[j] = (ranked){ a->points[j], a->ranks[j] + (exact ? 0 : rank_in(b, a->points[j])) };
+        c[j] = (ranked){ a->points[j], exact ? 0 : a->ranks[j] + rank_in(b, a->points[j]) };
     for (size_t j = 0; j < b->n_points; j++)
-        c[a->n_points + j] = (ranked){ b->points[j], b->ranks[j] + (exact ? 0 : rank_in(a, b->points[j])) };
+        c[a->n_points + j] = (ranked){ b->points[j], exact ? 0 : b->ranks[j] + rank_in(a, b->points[j]) };
     qsort(c, m, sizeof *c, by_value_rank);
+    if (exact)
+        for (size_t j = 0; j < m; j++)
+            c[j].rank = (double)j;
     size_t keep = exact && m <= EFFEKT_SKETCH_EXACT ? m : (m < EFFEKT_SKETCH_POINTS ? m : EFFEKT_SKETCH_POINTS);
     double *pts = effekt_malloc((keep ? keep : 1) * sizeof *pts), *rks = effekt_malloc((keep ? keep : 1) * sizeof *rks);
     if (!pts || !rks) {
@@ -189,12 +242,16 @@ static effekt_status merge_sketch(effekt_partial *a, const effekt_partial *b)
         return EFFEKT_ENOMEM;
     }
     double err;
-    if (keep == m && exact) {
-        for (size_t j = 0; j < m; j++) {
-            pts[j] = c[j].value;
-            rks[j] = (double)j;
+    if (exact) {
+        /* every value at its rank: keep all, or the order statistics
+         * effekt_partial_compute keeps of the same values, so merging
+         * gives the sketch of one run */
+        for (size_t j = 0; j < keep; j++) {
+            size_t r = keep == m ? j : (size_t)llround((double)j * (double)(n - 1) / (double)(keep - 1));
+            pts[j] = c[r].value;
+            rks[j] = (double)r;
         }
-        err = 0;
+        err = keep == m ? 0 : sketch_gap(rks, keep, n) / (double)n;
     } else {
         /* the merged ranks are estimates: put them in order, then keep
          * the candidates nearest to equal rank steps */
@@ -209,12 +266,18 @@ static effekt_status merge_sketch(effekt_partial *a, const effekt_partial *b)
             pts[j] = c[at].value;
             rks[j] = c[at].rank;
         }
-        /* each side's own error, the interpolation in the other side's
-         * sketch (one of its steps), and this resampling (one step) */
-        double step_a = sketch_exact(a) ? 0 : 1.0 / (double)(a->n_points - 1);
-        double step_b = sketch_exact(b) ? 0 : 1.0 / (double)(b->n_points - 1);
-        err = (a->rank_error * (double)a->n + b->rank_error * (double)b->n + step_b * (double)b->n +
-               step_a * (double)a->n) / (double)n + (keep > 1 ? 1.0 / (double)(keep - 1) : 0);
+        /* A kept value's estimated rank is off by at most its own side's
+         * error plus the other side's (rank_error n, which covers that
+         * side's ranks) and one gap of the other side's sketch (where
+         * rank_in interpolates): E.  A quantile interpolated between two
+         * kept values is then within E plus the largest gap between the
+         * kept ranks of the truth. */
+        double gap_a = sketch_exact(a) ? 0 : sketch_gap(a->ranks, a->n_points, a->n);
+        double gap_b = sketch_exact(b) ? 0 : sketch_gap(b->ranks, b->n_points, b->n);
+        double e = a->rank_error * (double)a->n + b->rank_error * (double)b->n + (gap_a > gap_b ? gap_a : gap_b);
+        err = (e + sketch_gap(rks, keep, n)) / (double)n;
+        if (err > 1)
+            err = 1;
     }
     free(c);
     free(a->points);
@@ -228,9 +291,21 @@ static effekt_status merge_sketch(effekt_partial *a, const effekt_partial *b)
 
 effekt_status effekt_partial_merge(effekt_partial *a, const effekt_partial *b)
 {
+    if (a->id[0] && strcmp(a->id, b->id) == 0)
+        return EFFEKT_EINVAL;   /* the same data twice */
     effekt_status st = merge_sketch(a, b);
     if (st != EFFEKT_OK)
         return st;
+    {
+        /* the union's id, the same in either order */
+        int order = strcmp(a->id, b->id) < 0;
+        effekt_sha256 h;
+        effekt_sha256_init(&h);
+        effekt_sha256_update(&h, "merge", 6);
+        effekt_sha256_update(&h, order ? a->id : b->id, strlen(order ? a->id : b->id));
+        effekt_sha256_update(&h, order ? b->id : a->id, strlen(order ? b->id : a->id));
+        effekt_sha256_hex(&h, a->id);
+    }
     if (a->decimals >= 0 && b->decimals >= 0) {
         /* bring both to the larger number of decimals, exactly */
         int d = a->decimals > b->decimals ? a->decimals : b->decimals;
@@ -372,6 +447,7 @@ static int int128_parse(const char *s, int128 *out)
 cJSON *effekt_partial_to_json(const effekt_partial *p)
 {
     cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "id", p->id);
     cJSON_AddNumberToObject(o, "n", (double)p->n);
     cJSON_AddNumberToObject(o, "missing", (double)p->missing);
     if (p->n) {
@@ -403,9 +479,25 @@ cJSON *effekt_partial_to_json(const effekt_partial *p)
     return o;
 }
 
-static int get_count(const cJSON *o, const char *key, size_t *out)
+/* What a member holds, for a message: its number exactly, or its kind. */
+static const char *shown(const cJSON *v, char *buf, size_t size)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    if (!v)
+        return "missing";
+    if (cJSON_IsNumber(v)) {
+        if (effekt_format_exact(v->valuedouble, buf, size) != 0)
+            snprintf(buf, size, "%s", isnan(v->valuedouble) ? "NaN" : "beyond the range of a double");
+        return buf;
+    }
+    if (cJSON_IsString(v)) {
+        snprintf(buf, size, "\"%.40s%s\"", v->valuestring, strlen(v->valuestring) > 40 ? "..." : "");
+        return buf;
+    }
+    return cJSON_IsNull(v) ? "null" : cJSON_IsBool(v) ? "a boolean" : cJSON_IsArray(v) ? "an array" : "an object";
+}
+
+static int get_count(const cJSON *v, size_t *out)
+{
     if (!cJSON_IsNumber(v) || !(v->valuedouble >= 0) || v->valuedouble > 9007199254740992.0 ||
         v->valuedouble != floor(v->valuedouble))
         return -1;
@@ -413,93 +505,229 @@ static int get_count(const cJSON *o, const char *key, size_t *out)
     return 0;
 }
 
+static const char *num(double v, char *buf)
+{
+    effekt_format_exact(v, buf, 32);
+    return buf;
+}
+
+#define BAD(...) do { snprintf(why, why_size, __VA_ARGS__); goto bad; } while (0)
+
 effekt_status effekt_partial_from_json(const cJSON *json, effekt_partial *out, char *why, size_t why_size)
 {
+    char tmp[64], a1[32], a2[32], a3[32];
+    char scratch[2];
+    if (!why || !why_size) {
+        why = scratch;
+        why_size = sizeof scratch;
+    }
     memset(out, 0, sizeof *out);
     out->min = out->max = NAN;
     out->decimals = -1;
-    const char *bad = NULL;
-    const cJSON *v;
     if (!cJSON_IsObject(json))
-        bad = "expected an object";
-    else if (get_count(json, "n", &out->n))
-        bad = "n: expected a count";
-    else if (get_count(json, "missing", &out->missing))
-        bad = "missing: expected a count";
-    if (!bad && out->n) {
+        BAD(": %s (expected an object: a partial summary)", shown(json, tmp, sizeof tmp));
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(json, "id");
+    size_t idlen = cJSON_IsString(v) ? strlen(v->valuestring) : 0;
+    if (idlen != 64 || strspn(v->valuestring, "0123456789abcdef") != 64)
+        BAD(".id: %s (expected the 64 hexadecimal digits of the SHA-256 of the partial's data; "
+            "partials without one are from an older effekt: write them again)", shown(v, tmp, sizeof tmp));
+    memcpy(out->id, v->valuestring, 65);
+    v = cJSON_GetObjectItemCaseSensitive(json, "n");
+    if (get_count(v, &out->n))
+        BAD(".n: %s (expected a count: a whole number from 0 to 2^53)", shown(v, tmp, sizeof tmp));
+    v = cJSON_GetObjectItemCaseSensitive(json, "missing");
+    if (get_count(v, &out->missing))
+        BAD(".missing: %s (expected a count: a whole number from 0 to 2^53)", shown(v, tmp, sizeof tmp));
+    if (out->n) {
         const cJSON *mn = cJSON_GetObjectItemCaseSensitive(json, "min"), *mx = cJSON_GetObjectItemCaseSensitive(json, "max");
-        if (!cJSON_IsNumber(mn) || !cJSON_IsNumber(mx) || mn->valuedouble > mx->valuedouble)
-            bad = "min, max: expected two numbers, min <= max";
-        else {
-            out->min = mn->valuedouble;
-            out->max = mx->valuedouble;
-        }
+        if (!cJSON_IsNumber(mn) || !isfinite(mn->valuedouble))
+            BAD(".min: %s (expected a number)", shown(mn, tmp, sizeof tmp));
+        if (!cJSON_IsNumber(mx) || !isfinite(mx->valuedouble))
+            BAD(".max: %s (expected a number)", shown(mx, tmp, sizeof tmp));
+        if (mx->valuedouble < mn->valuedouble)
+            BAD(".max: %s is below min, %s", num(mx->valuedouble, a1), num(mn->valuedouble, a2));
+        out->min = mn->valuedouble;
+        out->max = mx->valuedouble;
     }
-    if (!bad && (v = cJSON_GetObjectItemCaseSensitive(json, "decimals"))) {
+    if ((v = cJSON_GetObjectItemCaseSensitive(json, "decimals"))) {
+        if (!cJSON_IsNumber(v) || !(v->valuedouble >= 0 && v->valuedouble <= 15) || v->valuedouble != floor(v->valuedouble))
+            BAD(".decimals: %s (expected a whole number from 0 to 15)", shown(v, tmp, sizeof tmp));
+        int d = (int)v->valuedouble;
         const cJSON *a = cJSON_GetObjectItemCaseSensitive(json, "sum_scaled");
         const cJSON *b = cJSON_GetObjectItemCaseSensitive(json, "sum_squares_scaled");
         int128 s1, s2;
-        if (!cJSON_IsNumber(v) || v->valuedouble < 0 || v->valuedouble > 15 || v->valuedouble != floor(v->valuedouble))
-            bad = "decimals: expected 0 to 15";
-        else if (!cJSON_IsString(a) || int128_parse(a->valuestring, &s1) || !cJSON_IsString(b) ||
-                 int128_parse(b->valuestring, &s2) || s2 < 0)
-            bad = "sum_scaled, sum_squares_scaled: expected whole numbers as strings";
-        else {
-            out->decimals = (int)v->valuedouble;
-            split(s1, &out->s1_hi, &out->s1_lo);
-            split(s2, &out->s2_hi, &out->s2_lo);
+        if (!cJSON_IsString(a) || int128_parse(a->valuestring, &s1))
+            BAD(".sum_scaled: %s (expected a whole number as a string)", shown(a, tmp, sizeof tmp));
+        if (!cJSON_IsString(b) || int128_parse(b->valuestring, &s2))
+            BAD(".sum_squares_scaled: %s (expected a whole number as a string)", shown(b, tmp, sizeof tmp));
+        /* the values are whole multiples of 10^-d between min and max:
+         * the sum lies in n [min, max], the sum of squares between
+         * sum^2 / n and n max(min^2, max^2) */
+        double scale = pow10_exact[d];
+        int128 lo = 0, hi = 0;
+        if (out->n) {
+            double kmin = out->min * scale, kmax = out->max * scale;
+            if (!(fabs(kmin) < 9007199254740992.0) || nearbyint(kmin) / scale != out->min)
+                BAD(".min: %s is not a whole multiple of 10^-%d (decimals is %d)", num(out->min, a1), d, d);
+            if (!(fabs(kmax) < 9007199254740992.0) || nearbyint(kmax) / scale != out->max)
+                BAD(".max: %s is not a whole multiple of 10^-%d (decimals is %d)", num(out->max, a1), d, d);
+            lo = (int128)out->n * (int128)(int64_t)nearbyint(kmin);
+            hi = (int128)out->n * (int128)(int64_t)nearbyint(kmax);
         }
-    } else if (!bad) {
+        if (s1 < lo || s1 > hi) {
+            char t1[48], t2[48];
+            int128_text(lo, t1);
+            int128_text(hi, t2);
+            snprintf(tmp, sizeof tmp, " (in units of 10^-%d)", d);
+            BAD(".sum_scaled: %s is outside n·[min, max] = [%s, %s]%s", a->valuestring, t1, t2, d ? tmp : "");
+        }
+        /* n s2 >= s1^2 (Cauchy-Schwarz); in long double, with room for
+         * its rounding, where 128 bits overflow */
+        int128 ns2, s1s1;
+        int below;
+        if (!__builtin_mul_overflow((int128)out->n, s2, &ns2) && !__builtin_mul_overflow(s1, s1, &s1s1))
+            below = ns2 < s1s1;
+        else
+            below = (long double)out->n * (long double)s2 < (long double)s1 * (long double)s1 * (1 - 1e-15L);
+        if (s2 < 0 || below || (out->n == 0 && s2 != 0)) {
+            char t1[48];
+            int128_text(s2, t1);
+            BAD(".sum_squares_scaled: %s is below sum_scaled^2 / n = %.17Lg (no sum of squares is)", t1,
+                out->n ? (long double)s1 * (long double)s1 / (long double)out->n : 0.0L);
+        }
+        if (out->n) {
+            long double big = fmaxl(fabsl((long double)out->min * scale), fabsl((long double)out->max * scale));
+            if ((long double)s2 > (long double)out->n * big * big * (1 + 1e-15L)) {
+                char t1[48];
+                int128_text(s2, t1);
+                BAD(".sum_squares_scaled: %s is above n·max(min^2, max^2) = %.17Lg", t1, (long double)out->n * big * big);
+            }
+        }
+        out->decimals = d;
+        split(s1, &out->s1_hi, &out->s1_lo);
+        split(s2, &out->s2_hi, &out->s2_lo);
+    } else {
         const cJSON *a = cJSON_GetObjectItemCaseSensitive(json, "mean"), *b = cJSON_GetObjectItemCaseSensitive(json, "m2");
         char *e1 = NULL, *e2 = NULL;
-        if (cJSON_IsString(a) && cJSON_IsString(b)) {
+        if (cJSON_IsString(a))
             out->mean = strtold(a->valuestring, &e1);
+        if (!cJSON_IsString(a) || !*a->valuestring || *e1 || !isfinite((double)out->mean))
+            BAD(".mean: %s (expected a number as a string, or decimals with exact sums)", shown(a, tmp, sizeof tmp));
+        if (cJSON_IsString(b))
             out->m2 = strtold(b->valuestring, &e2);
-        }
-        if (!e1 || !e2 || *e1 || *e2 || !isfinite((double)out->mean) || !(out->m2 >= 0))
-            bad = "mean, m2: expected numbers as strings (or decimals with exact sums)";
+        if (!cJSON_IsString(b) || !*b->valuestring || *e2 || !isfinite((double)out->m2))
+            BAD(".m2: %s (expected a number as a string)", shown(b, tmp, sizeof tmp));
+        /* the mean lies in [min, max] and the sum of squared deviations
+         * between 0 and n (max - min)^2 / 4 (Popoviciu); the room, 1e-15
+         * of the magnitude, is for the rounding of long double sums */
+        long double mag = out->n ? fmaxl(fabsl((long double)out->min), fabsl((long double)out->max)) : 0;
+        long double room = mag * 1e-15L;
+        if (out->n ? (out->mean < out->min - room || out->mean > out->max + room) : out->mean != 0)
+            BAD(".mean: %s is outside [min, max] = [%s, %s]", a->valuestring, out->n ? num(out->min, a1) : "0",
+                out->n ? num(out->max, a2) : "0");
+        long double span = out->n ? (long double)out->max - (long double)out->min : 0;
+        if (out->m2 < 0 || out->m2 > (long double)out->n * span * span / 4 * (1 + 1e-12L) + room * room)
+            BAD(".m2: %s is outside [0, n·(max - min)^2 / 4] = [0, %.17Lg] (a sum of squared deviations "
+                "cannot be)", b->valuestring, (long double)out->n * span * span / 4);
     }
-    const cJSON *pts = NULL, *rks = NULL, *re = NULL;
-    if (!bad) {
-        pts = cJSON_GetObjectItemCaseSensitive(json, "sketch_values");
-        rks = cJSON_GetObjectItemCaseSensitive(json, "sketch_ranks");
-        re = cJSON_GetObjectItemCaseSensitive(json, "rank_error");
-        size_t m = cJSON_IsArray(pts) ? (size_t)cJSON_GetArraySize(pts) : 0;
-        if (!cJSON_IsArray(pts) || (rks && (!cJSON_IsArray(rks) || (size_t)cJSON_GetArraySize(rks) != m)) ||
-            (!rks && m != out->n) || m > (rks ? (size_t)EFFEKT_SKETCH_POINTS : (size_t)EFFEKT_SKETCH_EXACT) ||
-            (out->n && m == 0) || !cJSON_IsNumber(re) || !(re->valuedouble >= 0 && re->valuedouble <= 1))
-            bad = "sketch_values, sketch_ranks, rank_error: expected a quantile sketch";
-        else {
-            out->points = effekt_malloc((m ? m : 1) * sizeof *out->points);
-            out->ranks = effekt_malloc((m ? m : 1) * sizeof *out->ranks);
-            if (!out->points || !out->ranks) {
-                effekt_partial_free(out);
-                return EFFEKT_ENOMEM;
-            }
-            out->n_points = m;
-            out->rank_error = rks ? re->valuedouble : 0;
-            size_t j = 0;
-            for (const cJSON *p = pts->child, *r = rks ? rks->child : NULL; p && !bad; p = p->next, j++) {
-                double rank = r ? r->valuedouble : (double)j;
-                if (!cJSON_IsNumber(p) || (r && !cJSON_IsNumber(r)) || (j && p->valuedouble < out->points[j - 1]) ||
-                    !(rank >= 0 && rank <= (double)out->n))
-                    bad = "sketch_values: expected sorted numbers with ranks within n";
-                else {
-                    out->points[j] = p->valuedouble;
-                    out->ranks[j] = rank;
-                }
-                if (r)
-                    r = r->next;
-            }
-        }
-    }
-    if (bad) {
-        if (why && why_size)
-            snprintf(why, why_size, "%s", bad);
+    const cJSON *pts = cJSON_GetObjectItemCaseSensitive(json, "sketch_values");
+    const cJSON *rks = cJSON_GetObjectItemCaseSensitive(json, "sketch_ranks");
+    const cJSON *re = cJSON_GetObjectItemCaseSensitive(json, "rank_error");
+    if (!cJSON_IsArray(pts))
+        BAD(".sketch_values: %s (expected an array of numbers)", shown(pts, tmp, sizeof tmp));
+    size_t m = (size_t)cJSON_GetArraySize(pts);
+    if (rks && !cJSON_IsArray(rks))
+        BAD(".sketch_ranks: %s (expected an array of numbers)", shown(rks, tmp, sizeof tmp));
+    if (rks && (size_t)cJSON_GetArraySize(rks) != m)
+        BAD(".sketch_ranks: %d ranks for %zu values (expected one per value)", cJSON_GetArraySize(rks), m);
+    if (!rks && m != out->n)
+        BAD(".sketch_values: %zu values for n = %zu (without sketch_ranks the sketch holds every value)", m, out->n);
+    if (rks && (m > EFFEKT_SKETCH_POINTS || (out->n && m == 0)))
+        BAD(".sketch_values: %zu values (expected 1 to %d with sketch_ranks)", m, EFFEKT_SKETCH_POINTS);
+    if (!rks && m > EFFEKT_SKETCH_EXACT)
+        BAD(".sketch_values: %zu values (expected at most %d without sketch_ranks)", m, EFFEKT_SKETCH_EXACT);
+    if (!cJSON_IsNumber(re) || !(re->valuedouble >= 0 && re->valuedouble <= 1))
+        BAD(".rank_error: %s (expected a fraction from 0 to 1)", shown(re, tmp, sizeof tmp));
+    if (!rks && re->valuedouble != 0)
+        BAD(".rank_error: %s (expected 0: without sketch_ranks the sketch holds every value)", num(re->valuedouble, a1));
+    out->points = effekt_malloc((m ? m : 1) * sizeof *out->points);
+    out->ranks = effekt_malloc((m ? m : 1) * sizeof *out->ranks);
+    if (!out->points || !out->ranks) {
         effekt_partial_free(out);
-        return EFFEKT_EPARSE;
+        return EFFEKT_ENOMEM;
+    }
+    out->n_points = m;
+    out->rank_error = re->valuedouble;
+    size_t j = 0;
+    for (const cJSON *p = pts->child, *r = rks ? rks->child : NULL; p; p = p->next, r = r ? r->next : NULL, j++) {
+        if (!cJSON_IsNumber(p) || !isfinite(p->valuedouble))
+            BAD(".sketch_values[%zu]: %s (expected a number)", j, shown(p, tmp, sizeof tmp));
+        double x = p->valuedouble;
+        if (j && x < out->points[j - 1])
+            BAD(".sketch_values[%zu]: %s is below the value before it, %s (expected sorted values)", j, num(x, a1),
+                num(out->points[j - 1], a2));
+        if (x < out->min || x > out->max)
+            BAD(".sketch_values[%zu]: %s is outside [min, max] = [%s, %s]", j, num(x, a1), num(out->min, a2),
+                num(out->max, a3));
+        double rank = (double)j;
+        if (r) {
+            if (!cJSON_IsNumber(r) || !isfinite(r->valuedouble))
+                BAD(".sketch_ranks[%zu]: %s (expected a number)", j, shown(r, tmp, sizeof tmp));
+            rank = r->valuedouble;
+            if (!(rank >= 0 && rank <= (double)(out->n - 1)))
+                BAD(".sketch_ranks[%zu]: %s is outside 0 to n - 1 = %zu", j, num(rank, a1), out->n - 1);
+            if (j && rank < out->ranks[j - 1])
+                BAD(".sketch_ranks[%zu]: %s is below the rank before it, %s (expected ranks in order)", j, num(rank, a1),
+                    num(out->ranks[j - 1], a2));
+        }
+        out->points[j] = x;
+        out->ranks[j] = rank;
+    }
+    if (rks && out->n) {
+        /* a sketch cannot be surer than its own steps */
+        double gap = sketch_gap(out->ranks, m, out->n) / (double)out->n;
+        if (out->rank_error < gap)
+            BAD(".rank_error: %s is below the sketch's largest step between ranks, %s", num(out->rank_error, a1),
+                num(gap, a2));
+    } else if (m) {
+        /* the sketch holds every value: its ends are min and max, and its
+         * sums are the moments */
+        if (out->points[0] != out->min)
+            BAD(".sketch_values[0]: %s is not min, %s (the sketch holds every value)", num(out->points[0], a1),
+                num(out->min, a2));
+        if (out->points[m - 1] != out->max)
+            BAD(".sketch_values[%zu]: %s is not max, %s (the sketch holds every value)", m - 1,
+                num(out->points[m - 1], a1), num(out->max, a2));
+        if (out->decimals >= 0) {
+            double scale = pow10_exact[out->decimals];
+            int128 s1 = 0, s2 = 0;
+            for (size_t k = 0; k < m; k++) {
+                double y = out->points[k] * scale;
+                if (!(fabs(y) < 9007199254740992.0) || nearbyint(y) / scale != out->points[k])
+                    BAD(".sketch_values[%zu]: %s is not a whole multiple of 10^-%d (decimals is %d)", k,
+                        num(out->points[k], a1), out->decimals, out->decimals);
+                int64_t kk = (int64_t)nearbyint(y);
+                s1 += kk;
+                if (__builtin_add_overflow(s2, (int128)kk * kk, &s2))
+                    break;
+            }
+            char t1[48], t2[48];
+            if (s1 != join(out->s1_hi, out->s1_lo)) {
+                int128_text(join(out->s1_hi, out->s1_lo), t1);
+                int128_text(s1, t2);
+                BAD(".sum_scaled: %s is not the sum of sketch_values, %s (the sketch holds every value)", t1, t2);
+            }
+            if (s2 != join(out->s2_hi, out->s2_lo)) {
+                int128_text(join(out->s2_hi, out->s2_lo), t1);
+                int128_text(s2, t2);
+                BAD(".sum_squares_scaled: %s is not the sum of the squares of sketch_values, %s", t1, t2);
+            }
+        }
     }
     return EFFEKT_OK;
+bad:
+    effekt_partial_free(out);
+    return EFFEKT_EPARSE;
 }
 
 void effekt_partial_free(effekt_partial *p)
