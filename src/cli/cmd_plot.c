@@ -28,7 +28,7 @@ static const char plot_usage[] =
     "            limits around the pooled rate (--outcome COLUMN --by GROUP)\n"
     "  km        Kaplan-Meier retention curves with bands, censoring ticks and\n"
     "            numbers at risk (retention's options; --by GROUP)\n"
-    "  box       distribution of --value COLUMN by --by GROUP\n"
+    "  box       distribution of --value COLUMN by --by GROUP (at most 500 groups)\n"
     "  hist      histogram of --value COLUMN (--bins sturges|scott|fd)\n"
     "  scatter   --y COLUMN against --x COLUMN with an OLS line and its band\n"
     "  timeline  project periods: start_date to end_date, and expected_end_date\n\n"
@@ -644,6 +644,11 @@ static int gather_values(const cli_options *o, effekt_table **tables, size_t n_t
     return EXIT_OK;
 }
 
+/* A box plot's rows: more groups than this are refused at once.  At 16 pt
+ * a row, the renderer's 10000 pt height holds a little over 600 rows, and
+ * refuses only after every box is computed. */
+#define BOX_MAX_GROUPS 500
+
 static int build_box_hist(plot *p, const cli_options *o, effekt_table **tables, size_t n_tables)
 {
     effekt_chart *ch = &p->chart;
@@ -656,26 +661,40 @@ static int build_box_hist(plot *p, const cli_options *o, effekt_table **tables, 
     size_t *gid = NULL, n, missing;
     int rc = gather_values(o, tables, n_tables, &v, &gid, &n, &missing, &map);
     ch->money_decimals = -1;
+    if (rc == EXIT_OK && ch->kind == EFFEKT_CHART_BOX && map.n > BOX_MAX_GROUPS) {
+        cli_error("plot box: %zu groups in --by %s; a box plot has a row per group and room for at most %d "
+                  "(choose a coarser --by)", map.n,
+                  o->by ? o->by : "", BOX_MAX_GROUPS);
+        rc = EXIT_BAD;
+    }
     if (rc == EXIT_OK && ch->kind == EFFEKT_CHART_BOX) {
+        /* each group's values in one pass: counts, then fill */
+        size_t *count = calloc(map.n + 1, sizeof *count);
+        double **gv = calloc(map.n + 1, sizeof *gv);
+        if (!count || !gv)
+            rc = EXIT_BAD;
+        for (size_t i = 0; i < n && rc == EXIT_OK; i++)
+            count[gid[i]]++;
+        for (size_t g = 0; g < map.n && rc == EXIT_OK; g++)
+            if (!(gv[g] = array(p, count[g])))
+                rc = EXIT_BAD;
+        for (size_t g = 0; g < map.n && rc == EXIT_OK; g++)
+            count[g] = 0;
+        for (size_t i = 0; i < n && rc == EXIT_OK; i++)
+            gv[gid[i]][count[gid[i]]++] = v[i];
         for (size_t g = 0; g < map.n && rc == EXIT_OK; g++) {
-            size_t k = 0;
-            for (size_t i = 0; i < n; i++)
-                k += gid[i] == g;
-            double *gv = array(p, k);
             effekt_chart_item *it = add_item(p);
-            if (!gv || !it) {
+            if (!it) {
                 rc = EXIT_BAD;
                 break;
             }
-            k = 0;
-            for (size_t i = 0; i < n; i++)
-                if (gid[i] == g)
-                    gv[k++] = v[i];
             it->label = keep(&p->text, "%s", map.keys[g]);
-            it->values = gv;
-            it->n_values = k;
-            effekt_box_stats_compute(gv, k, &it->box);
+            it->values = gv[g];
+            it->n_values = count[g];
+            effekt_box_stats_compute(gv[g], count[g], &it->box);
         }
+        free(count);
+        free(gv);
         ch->title = keep(&p->text, da(p) ? "%s efter %s" : "%s by %s", o->value, o->by ? o->by : "");
         ch->subtitle = keep(&p->text,
                             da(p) ? "Kasse: kvartiler og median; knurhår til 1,5 IQR; %s værdier, %zu mangler"
