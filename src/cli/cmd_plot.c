@@ -237,14 +237,21 @@ static const char *currency_of(const effekt_table *t)
 }
 
 /* Sum of numerator / sum of denominator over rows where both are reported
- * (the pooled KPI, a ratio of sums). */
-static double pooled_ratio(const effekt_table *t, const effekt_kpi_def *def, double *x, double *n)
+ * (the pooled KPI, a ratio of sums).  A rate leaves out the rows whose own
+ * rate is impossible (jobs above participants), as kpi --by does; their
+ * number is added to *impossible. */
+static double pooled_ratio(const effekt_table *t, const effekt_kpi_def *def, double *x, double *n,
+                           size_t *impossible)
 {
     const effekt_column *a = def->numerator ? effekt_table_column(t, def->numerator) : NULL;
     const effekt_column *b = def->denominator ? effekt_table_column(t, def->denominator) : NULL;
     double sa = 0, sb = 0;
     for (size_t r = 0; a && b && a->values && b->values && r < t->n_rows; r++)
         if (!isnan(a->values[r]) && !isnan(b->values[r])) {
+            if (def->kind == EFFEKT_KPI_RATE && a->values[r] > b->values[r]) {
+                (*impossible)++;
+                continue;
+            }
             sa += a->values[r];
             sb += b->values[r];
         }
@@ -254,7 +261,7 @@ static double pooled_ratio(const effekt_table *t, const effekt_kpi_def *def, dou
 }
 
 static int kpi_items(plot *p, const cli_options *o, const effekt_table *t, const effekt_kpi_def *def,
-                     double *pool_x, double *pool_n)
+                     double *pool_x, double *pool_n, size_t *impossible)
 {
     effekt_kpi_options ko = { .confidence = o->confidence };
     effekt_kpi_sheet *sheet = NULL;
@@ -281,7 +288,7 @@ static int kpi_items(plot *p, const cli_options *o, const effekt_table *t, const
     }
     effekt_kpi_sheet_destroy(sheet);
     double x, n;
-    pooled_ratio(t, def, &x, &n);
+    pooled_ratio(t, def, &x, &n, impossible);
     *pool_x += x;
     *pool_n += n;
     return EXIT_OK;
@@ -314,8 +321,9 @@ static int build_kpi_chart(plot *p, const cli_options *o, effekt_table **tables,
         return EXIT_BAD;
     }
     double px = 0, pn = 0;
+    size_t impossible = 0;
     for (size_t i = 0; i < n_tables; i++)
-        if (kpi_items(p, o, tables[i], def, &px, &pn) != EXIT_OK)
+        if (kpi_items(p, o, tables[i], def, &px, &pn, &impossible) != EXIT_OK)
             return EXIT_BAD;
     const char *cur = n_tables ? currency_of(tables[0]) : NULL;
     int share = strcmp(def->unit, "share") == 0;
@@ -328,8 +336,14 @@ static int build_kpi_chart(plot *p, const cli_options *o, effekt_table **tables,
     for (size_t i = 0; i < p->n_items; i++)
         undefined += isnan(p->items[i].value);
     ch->title = kpi_words(p, def, cur);
-    ch->subtitle = keep(&p->text, da(p) ? "%s; %zu projekter, %zu uden tal" : "%s; %zu projects, %zu not reported",
-                        def->description, p->n_items, undefined);
+    if (impossible)
+        ch->subtitle = keep(&p->text,
+                            da(p) ? "%s; %zu projekter, %zu uden tal; %zu med %s over %s er ikke med i den samlede andel"
+                                  : "%s; %zu projects, %zu not reported; %zu with %s above %s left out of the pooled rate",
+                            def->description, p->n_items, undefined, impossible, def->numerator, def->denominator);
+    else
+        ch->subtitle = keep(&p->text, da(p) ? "%s; %zu projekter, %zu uden tal" : "%s; %zu projects, %zu not reported",
+                            def->description, p->n_items, undefined);
     ch->x_label = money && cur ? keep(&p->text, "%s (%s)", def->name, cur) : def->name;
     double pooled = pn > 0 ? px / pn : NAN;
     if (ch->kind == EFFEKT_CHART_FOREST && !isnan(pooled)) {

@@ -29,3 +29,9 @@ suppressWarnings({
     print(pairwise.prop.test(c(0, 1, 0), c(1, 1, 2), correct = FALSE, p.adjust.method = "holm")$p.value)
     # E-D 0.166529033327101, E-F NaN (no variation), D-F 0.166529033327101
 })
+
+# rates_projects.csv (rates_kpi_pooled_impossible): fund S pools P1 (10 of
+# 40) and P3 (5 of 10); P2 (30 jobs of 20 participants) has no rate of its
+# own, so it is in neither the median nor the pooled rate (it was 45/70).
+print(prop.test(15, 50, correct = FALSE)$conf.int)   # 0.30 [0.19103553500880949, 0.43750350464453397]
+print(quantile(c(10 / 40, 5 / 10)))                  # q1 0.3125, median 0.375, q3 0.4375 (type 7)
