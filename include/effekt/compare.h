@@ -27,6 +27,9 @@ void effekt_binomial_interval(double x, double n, double confidence, effekt_inte
 
 /* Pearson's chi-square test of homogeneity of k proportions, no
  * continuity correction (chisq.test(cbind(x, n - x), correct = FALSE)).
+ * A group with n[i] = 0 is left out (it is no row of R's table; df counts
+ * the groups with trials).  EFFEKT_EUNDEF with NaN results when fewer
+ * than two groups have trials or the outcome does not vary.
  * *min_expected is the smallest expected count (a warning below 5). */
 effekt_status effekt_chisq_homogeneity(const double *x, const double *n, size_t k, double *statistic,
                                        double *df, double *p, double *min_expected);
@@ -35,11 +38,17 @@ effekt_status effekt_chisq_homogeneity(const double *x, const double *n, size_t 
  * fisher.test: the probability of tables no more likely than the one seen. */
 double effekt_fisher_exact(unsigned a, unsigned b, unsigned c, unsigned d);
 
-/* Difference of two proportions with the Wald interval of
- * prop.test(c(x1, x2), c(n1, n2), correct = FALSE), and the ratio with
- * the Katz log interval exp(log(r) -/+ z sqrt(1/x1 - 1/n1 + 1/x2 - 1/n2)). */
+/* Difference p1 - p2 of two proportions with Newcombe's (1998) hybrid
+ * score interval (his method 10) from the Wilson limits [l, u] of each:
+ * d - sqrt((p1 - l1)^2 + (u2 - p2)^2), d + sqrt((u1 - p1)^2 + (p2 - l2)^2)
+ * (Epi::ci.pd, method "Nc").  All NaN when a group has no trials. */
 void effekt_risk_difference(double x1, double n1, double x2, double n2, double confidence,
                             double *diff, double *lower, double *upper);
+
+/* The ratio p1 / p2 with the Katz log interval
+ * exp(log(r) -/+ z sqrt(1/x1 - 1/n1 + 1/x2 - 1/n2)): NaN when x2 = 0 or a
+ * group has no trials; the ratio 0 without an interval when x1 = 0 (the
+ * log interval needs events in both groups). */
 void effekt_risk_ratio(double x1, double n1, double x2, double n2, double confidence,
                        double *ratio, double *lower, double *upper);
 

@@ -80,10 +80,14 @@ effekt_status effekt_kpi_compute(const effekt_table *table, const effekt_kpi_opt
 /* KPIs pooled over the projects of a group: ratios of sums (sum of costs
  * / sum of jobs, never a mean of ratios), rates with a Wilson interval on
  * the summed counts, and the spread of the project values (R's quantile
- * type 7). */
+ * type 7).  A rate pools the same projects its median sees: not those whose
+ * numerator exceeds the denominator. */
 typedef struct {
     effekt_figure pooled;
-    size_t n_used;            /* projects whose inputs are reported */
+    size_t n_used;            /* projects whose inputs are reported (and pooled) */
+    size_t n_impossible;      /* rates only: projects left out of the pool because
+                                 their numerator exceeds the denominator (jobs above
+                                 participants), as their own rate is undefined */
     double median, q1, q3, min, max;   /* of the defined project values; NaN if none */
 } effekt_kpi_pool;
 

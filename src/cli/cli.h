@@ -74,6 +74,8 @@ typedef struct {
     const char *quantiles;      /* --quantiles 0.25,0.75 */
     const char *interval;       /* --interval wilson|clopper-pearson|agresti-coull */
     const char *adjust;         /* --adjust holm|bh|none */
+    size_t pairwise;            /* --pairwise: pairs only up to this many groups (SIZE_MAX: all) */
+    int pairwise_given;
     const char *kpi;            /* --kpi NAME */
     const char *reference;      /* --reference VALUE|pooled */
     const char *x, *y, *label;  /* --x --y --label COLUMN */

@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,7 +20,9 @@ static const char compare_usage[] =
     "Values: per group n, mean, sd, median; Welch's t-test and Mann-Whitney U for two\n"
     "groups, Welch's ANOVA and Kruskal-Wallis for more; for every pair the difference\n"
     "of means with its interval, Hedges' g with its interval, the rank-biserial\n"
-    "correlation, and adjusted p-values of both tests.\n\n"
+    "correlation, and adjusted p-values of both tests.\n"
+    "Tests and pairs leave out rows of a missing group (as R) and groups without a\n"
+    "value (0/0); the table still shows them and a note says so.\n\n"
     "  -g, --by COLUMN       the groups (e.g. project_id)\n"
     "      --outcome COLUMN  the event: a 0/1 or yes/no column, or a date column\n"
     "                        (a date given is an event: placed_date)\n"
@@ -35,6 +39,8 @@ static const char compare_usage[] =
     "                        different sizes)\n"
     "      --interval M      wilson (default), clopper-pearson or agresti-coull\n"
     "      --adjust M        holm (default), bh or none\n"
+    "      --pairwise all|none|N  pairs only when there are at most N groups to test\n"
+    "                        (default 20: 190 pairs); a note says when they are not made\n"
     "      --confidence P    level of the intervals (default 0.95)\n"
     "  -f, --format FMT      table (default), csv or json\n"
     "  -o, --output FILE     write there (atomically)\n"
@@ -44,8 +50,9 @@ static const char compare_usage[] =
     "      --delimiter, --decimal-comma, --decimal-point, --encoding, --na, --map\n\n"
     "Methods as R: intervals as prop.test(correct = FALSE) (Wilson) and binom.test\n"
     "(Clopper-Pearson); chisq.test(correct = FALSE); fisher.test; the difference's\n"
-    "Wald interval as prop.test on two groups; the ratio's Katz log interval;\n"
-    "pairwise p-values as pairwise.prop.test(correct = FALSE) with p.adjust;\n"
+    "Newcombe hybrid score interval (his method 10, as Epi::ci.pd); the ratio's\n"
+    "Katz log interval; pairwise p-values as pairwise.prop.test(correct = FALSE)\n"
+    "with p.adjust;\n"
     "t.test (Welch), wilcox.test (exact p below 50 values a group without ties),\n"
     "oneway.test (Welch), kruskal.test; Hedges' g with J = 1 - 3/(4N - 9).\n";
 
@@ -53,7 +60,95 @@ typedef struct {
     double n, events;
     size_t missing;
     size_t first_row;
+    int na;               /* the rows whose group value is missing */
 } group_count;
+
+/* Pairs are shown up to this many groups unless --pairwise says otherwise:
+ * 20 groups make 190 pairs, about what a reader can scan. */
+#define PAIRWISE_DEFAULT 20
+
+static size_t pairwise_limit(const cli_options *o)
+{
+    return o->pairwise_given ? o->pairwise : PAIRWISE_DEFAULT;
+}
+
+/* A note for the reader: into the document's "notes" (made on the first)
+ * and, unless --quiet, on standard error. */
+static void add_note(const cli_options *o, cJSON *doc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void add_note(const cli_options *o, cJSON *doc, const char *fmt, ...)
+{
+    char text[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    cJSON *notes = cJSON_GetObjectItemCaseSensitive(doc, "notes");
+    if (!notes)
+        notes = cJSON_AddArrayToObject(doc, "notes");
+    cJSON_AddItemToArray(notes, cJSON_CreateString(text));
+    if (!o->quiet) {
+        cli_progress_erase();
+        fprintf(stderr, "effekt: note: %s\n", text);
+    }
+}
+
+/* Which groups the tests take: not the missing group values (R's table()
+ * and model formulas drop NA) and not a group without a value (0/0 has
+ * no row in R's table).  Their ids go to tested[0..*kt); the text of what
+ * was left out to why (empty when nothing). */
+static void tested_groups(const key_map *map, const int *na, const size_t *n, size_t k, size_t *tested,
+                          size_t *kt, char *why, size_t size)
+{
+    size_t empty = 0, missing = 0, first_empty = 0;
+    *kt = 0;
+    for (size_t g = 0; g < k; g++) {
+        if (na[g])
+            missing++;
+        else if (n[g] == 0) {
+            if (!empty++)
+                first_empty = g;
+        } else
+            tested[(*kt)++] = g;
+    }
+    why[0] = '\0';
+    if (empty == 1)
+        snprintf(why, size, "left out: group '%s' (no values)%s", map->keys[first_empty],
+                 missing ? " and the rows of missing group values" : "");
+    else if (empty > 1)
+        snprintf(why, size, "left out: %zu groups without values%s", empty,
+                 missing ? " and the rows of missing group values" : "");
+    else if (missing)
+        snprintf(why, size, "left out: the rows of missing group values");
+}
+
+/* Whether the pairs of kt groups are shown; when not, a note says why. */
+static int pairs_shown(const cli_options *o, cJSON *doc, const char *path, size_t kt)
+{
+    size_t limit = pairwise_limit(o);
+    if (kt < 2 || kt <= limit)
+        return 1;
+    double pairs = (double)kt * (double)(kt - 1) / 2;
+    if (limit == 0)
+        add_note(o, doc, "%s: pairwise comparisons not made (--pairwise none)", path);
+    else
+        add_note(o, doc, "%s: pairwise comparisons not made: %zu groups would make %.0f pairs; they are made "
+                 "for at most %zu groups %s (--pairwise all or N to change)", path, kt, pairs, limit,
+                 o->pairwise_given ? "as asked" : "by default");
+    return 0;
+}
+
+/* The risk ratio with why it is undefined or has no interval. */
+static cJSON *ratio_figure(double x1, double x2, double r, double lo, double hi)
+{
+    const char *why = x1 == 0 && x2 == 0 ? "no events in either group"
+                      : x2 == 0          ? "no events in the second group"
+                      : x1 == 0          ? "no events in the first group: the log interval needs events in both"
+                                         : "undefined";
+    cJSON *f = cli_figure(r, lo, hi, why);
+    if (!isnan(r) && isnan(lo))
+        cJSON_AddStringToObject(f, "reason", why);
+    return f;
+}
 
 static int run_file(const cli_options *o, const char *path, effekt_interval_method im, effekt_adjust_method am,
                     cJSON *doc)
@@ -97,18 +192,24 @@ static int run_file(const cli_options *o, const char *path, effekt_interval_meth
         }
         value_text(by, r, key, sizeof key);
         size_t id = key_map_id(&map, key);
-        if (id == (size_t)-1)
+        if (id == (size_t)-1) {
+            rc = EXIT_BAD;
             break;
+        }
         if (id >= cap) {
             group_count *ng = realloc(g, 2 * cap * sizeof *g);
-            if (!ng)
+            if (!ng) {
+                rc = EXIT_BAD;
                 break;
+            }
             memset(ng + cap, 0, cap * sizeof *g);
             g = ng;
             cap *= 2;
         }
-        if (g[id].n == 0 && g[id].missing == 0)
+        if (g[id].n == 0 && g[id].missing == 0) {
             g[id].first_row = r;
+            g[id].na = effekt_column_missing(by, r);
+        }
         if (isnan(v)) {
             g[id].missing++;
             continue;
@@ -121,18 +222,35 @@ static int run_file(const cli_options *o, const char *path, effekt_interval_meth
     cJSON *tests = cJSON_GetObjectItemCaseSensitive(doc, "tests");
     cJSON *pairs = cJSON_GetObjectItemCaseSensitive(doc, "pairwise");
     cJSON *warnings = cJSON_GetObjectItemCaseSensitive(doc, "warnings");
+    /* x, n: by group; xt, nt: of the tested groups, in their order */
     double *x = calloc(k + 1, sizeof *x), *n = calloc(k + 1, sizeof *n);
-    if (!g || !x || !n)
+    double *xt = calloc(k + 1, sizeof *xt), *nt = calloc(k + 1, sizeof *nt);
+    size_t *tested = calloc(k + 1, sizeof *tested), *nz = calloc(k + 1, sizeof *nz);
+    int *na = calloc(k + 1, sizeof *na);
+    if (!g || !x || !n || !xt || !nt || !tested || !nz || !na)
         rc = EXIT_BAD;
-    double pooled_x = 0, pooled_n = 0;
-    for (size_t i = 0; i < k && g; i++) {
-        pooled_x += g[i].events;
-        pooled_n += g[i].n;
+    size_t kt = 0;
+    char left_out[512] = "";
+    double p0 = NAN;
+    if (rc == EXIT_OK) {
+        for (size_t i = 0; i < k; i++) {
+            x[i] = g[i].events;
+            n[i] = g[i].n;
+            nz[i] = (size_t)g[i].n;
+            na[i] = g[i].na;
+        }
+        tested_groups(&map, na, nz, k, tested, &kt, left_out, sizeof left_out);
+        /* the funnel's pooled rate is over the tested groups too */
+        double pooled_x = 0, pooled_n = 0;
+        for (size_t j = 0; j < kt; j++) {
+            xt[j] = x[tested[j]];
+            nt[j] = n[tested[j]];
+            pooled_x += xt[j];
+            pooled_n += nt[j];
+        }
+        p0 = pooled_n > 0 ? pooled_x / pooled_n : NAN;
     }
-    double p0 = pooled_n > 0 ? pooled_x / pooled_n : NAN;
     for (size_t i = 0; i < k && rc == EXIT_OK; i++) {
-        x[i] = g[i].events;
-        n[i] = g[i].n;
         double lo, hi;
         effekt_binomial_interval(x[i], n[i], o->confidence, im, &lo, &hi);
         cJSON *row = cJSON_CreateObject();
@@ -162,14 +280,14 @@ static int run_file(const cli_options *o, const char *path, effekt_interval_meth
         double stat, df, p, emin;
         cJSON *row = cJSON_CreateObject();
         cJSON_AddStringToObject(row, "test", "chi-square test of homogeneity (no continuity correction)");
-        if (effekt_chisq_homogeneity(x, n, k, &stat, &df, &p, &emin) == EFFEKT_OK) {
+        if (effekt_chisq_homogeneity(xt, nt, kt, &stat, &df, &p, &emin) == EFFEKT_OK) {
             cJSON_AddNumberToObject(row, "statistic", stat);
             cJSON_AddNumberToObject(row, "df", df);
             cJSON_AddNumberToObject(row, "p", p);
             if (emin < 5) {
                 char w[256];
                 snprintf(w, sizeof w, "%s: an expected count is below 5 (%.2f): the chi-square approximation "
-                         "is poor%s", path, emin, k == 2 ? "; prefer Fisher's exact test" : "");
+                         "is poor%s", path, emin, kt == 2 ? "; prefer Fisher's exact test" : "");
                 cJSON_AddItemToArray(warnings, cJSON_CreateString(w));
                 fprintf(stderr, "effekt: warning: %s\n", w);
             }
@@ -177,51 +295,55 @@ static int run_file(const cli_options *o, const char *path, effekt_interval_meth
             cJSON_AddNullToObject(row, "statistic");
             cJSON_AddNullToObject(row, "df");
             cJSON_AddNullToObject(row, "p");
-            cJSON_AddStringToObject(row, "reason", k < 2 ? "fewer than two groups" : "no variation in the outcome");
+            cJSON_AddStringToObject(row, "reason", kt < 2 ? "fewer than two groups with values"
+                                                          : "no variation in the outcome");
+        }
+        if (*left_out) {
+            cJSON_AddStringToObject(row, "note", left_out);
+            add_note(o, doc, "%s: tests %s", path, left_out);
         }
         cJSON_AddItemToArray(tests, row);
-        if (k == 2) {
+        if (kt == 2) {
             cJSON *f = cJSON_CreateObject();
             cJSON_AddStringToObject(f, "test", "Fisher's exact test (two-sided)");
             cJSON_AddNullToObject(f, "statistic");
             cJSON_AddNullToObject(f, "df");
-            cJSON_AddNumberToObject(f, "p", effekt_fisher_exact((unsigned)x[0], (unsigned)(n[0] - x[0]),
-                                                                 (unsigned)x[1], (unsigned)(n[1] - x[1])));
+            cJSON_AddNumberToObject(f, "p", effekt_fisher_exact((unsigned)xt[0], (unsigned)(nt[0] - xt[0]),
+                                                                 (unsigned)xt[1], (unsigned)(nt[1] - xt[1])));
+            if (*left_out)
+                cJSON_AddStringToObject(f, "note", left_out);
             cJSON_AddItemToArray(tests, f);
         }
-        /* every pair */
-        size_t m = k * (k - 1) / 2, q = 0;
+    }
+    /* every pair of tested groups, when there are few enough to read */
+    if (rc == EXIT_OK && kt >= 2 && pairs_shown(o, doc, path, kt)) {
+        size_t m = kt * (kt - 1) / 2, q = 0;
         double *pv = calloc(m + 1, sizeof *pv), *adj = calloc(m + 1, sizeof *adj);
         if (!pv || !adj) {
+            cli_error("%s: out of memory for the %zu pairs of %zu groups (--pairwise N shows fewer)", path, m, kt);
             rc = EXIT_BAD;
         } else {
-            for (size_t a = 0; a < k; a++)
-                for (size_t b = a + 1; b < k; b++) {
-                    double xx[2] = { x[a], x[b] }, nn[2] = { n[a], n[b] }, s2, d2, e2;
+            for (size_t a = 0; a < kt; a++)
+                for (size_t b = a + 1; b < kt; b++) {
+                    double xx[2] = { xt[a], xt[b] }, nn[2] = { nt[a], nt[b] }, s2, d2, e2;
                     if (effekt_chisq_homogeneity(xx, nn, 2, &s2, &d2, &pv[q], &e2) != EFFEKT_OK)
                         pv[q] = NAN;
                     q++;
                 }
             effekt_p_adjust(pv, m, am, adj);
             q = 0;
-            for (size_t a = 0; a < k; a++)
-                for (size_t b = a + 1; b < k; b++, q++) {
+            for (size_t a = 0; a < kt; a++)
+                for (size_t b = a + 1; b < kt; b++, q++) {
                     double d, dl, dh, rr, rl, rh;
                     cJSON *pair = cJSON_CreateObject();
                     if (o->n_inputs > 1)
                         cJSON_AddStringToObject(pair, "file", path);
-                    cJSON_AddStringToObject(pair, "group", map.keys[a]);
-                    cJSON_AddStringToObject(pair, "versus", map.keys[b]);
-                    if (n[a] > 0 && n[b] > 0) {
-                        effekt_risk_difference(x[a], n[a], x[b], n[b], o->confidence, &d, &dl, &dh);
-                        effekt_risk_ratio(x[a], n[a], x[b], n[b], o->confidence, &rr, &rl, &rh);
-                    } else {
-                        d = dl = dh = rr = rl = rh = NAN;
-                    }
+                    cJSON_AddStringToObject(pair, "group", map.keys[tested[a]]);
+                    cJSON_AddStringToObject(pair, "versus", map.keys[tested[b]]);
+                    effekt_risk_difference(xt[a], nt[a], xt[b], nt[b], o->confidence, &d, &dl, &dh);
+                    effekt_risk_ratio(xt[a], nt[a], xt[b], nt[b], o->confidence, &rr, &rl, &rh);
                     cJSON_AddItemToObject(pair, "difference", cli_figure(d, dl, dh, "a group has no values"));
-                    cJSON_AddItemToObject(pair, "risk_ratio",
-                                          cli_figure(rr, rl, rh, x[b] == 0 ? "no events in the second group"
-                                                                       : "a group has no values"));
+                    cJSON_AddItemToObject(pair, "risk_ratio", ratio_figure(xt[a], xt[b], rr, rl, rh));
                     cJSON_AddItemToObject(pair, "p", cli_figure(pv[q], NAN, NAN, "no variation in the outcome"));
                     cJSON_AddItemToObject(pair, "p_adjusted", cli_figure(adj[q], NAN, NAN, "no variation in the outcome"));
                     cJSON_AddItemToArray(pairs, pair);
@@ -232,6 +354,11 @@ static int run_file(const cli_options *o, const char *path, effekt_interval_meth
     }
     free(x);
     free(n);
+    free(xt);
+    free(nt);
+    free(tested);
+    free(nz);
+    free(na);
     free(g);
     key_map_free(&map);
     effekt_table_destroy(t);
@@ -292,14 +419,19 @@ static int run_values(const cli_options *o, const char *path, effekt_adjust_meth
     }
     size_t k = map.n;
     size_t *count = calloc(k + 1, sizeof *count), *missing = calloc(k + 1, sizeof *missing);
-    size_t *start = calloc(k + 2, sizeof *start);
+    size_t *start = calloc(k + 2, sizeof *start), *tested = calloc(k + 1, sizeof *tested);
+    size_t *tcount = calloc(k + 1, sizeof *tcount);
+    int *na = calloc(k + 1, sizeof *na);
     double *vals = malloc((n ? n : 1) * sizeof *vals), *work = malloc((n ? n : 1) * sizeof *work);
-    const double **groups = calloc(k + 1, sizeof *groups);
-    if (!gid || !count || !missing || !start || !vals || !work || !groups)
+    const double **groups = calloc(k + 1, sizeof *groups), **tgroups = calloc(k + 1, sizeof *tgroups);
+    if (!gid || !count || !missing || !start || !tested || !tcount || !na || !vals || !work || !groups || !tgroups)
         rc = EXIT_BAD;
     if (rc == EXIT_OK) {
-        for (size_t r = 0; r < n; r++)
+        for (size_t r = 0; r < n; r++) {
             isnan(vc->values[r]) ? missing[gid[r]]++ : count[gid[r]]++;
+            if (effekt_column_missing(by, r))
+                na[gid[r]] = 1;
+        }
         for (size_t g = 0; g < k; g++)
             start[g + 1] = start[g] + count[g];
         size_t *fill = calloc(k + 1, sizeof *fill);
@@ -325,33 +457,61 @@ static int run_values(const cli_options *o, const char *path, effekt_adjust_meth
             cli_number(row, "median", s.median);
             cJSON_AddItemToArray(groups_json, row);
         }
+        /* the tests take the groups with values, not the missing group values */
+        size_t kt;
+        char left_out[512];
+        tested_groups(&map, na, count, k, tested, &kt, left_out, sizeof left_out);
+        for (size_t j = 0; j < kt; j++) {
+            tgroups[j] = groups[tested[j]];
+            tcount[j] = count[tested[j]];
+        }
         cJSON *tests = cJSON_GetObjectItemCaseSensitive(doc, "tests");
         effekt_test_result r;
-        if (k == 2) {
-            st = effekt_welch_t(groups[0], count[0], groups[1], count[1], o->confidence, &r);
-            cJSON_AddItemToArray(tests, test_row("Welch two-sample t-test", &r, st, path, many));
-            st = effekt_mann_whitney(groups[0], count[0], groups[1], count[1], &r);
-            cJSON_AddItemToArray(tests, test_row("Mann-Whitney U (Wilcoxon rank sum), statistic W", &r, st, path, many));
-        } else if (k > 2) {
-            st = effekt_welch_anova(groups, count, k, &r);
-            cJSON_AddItemToArray(tests, test_row("Welch one-way ANOVA, statistic F", &r, st, path, many));
-            st = effekt_kruskal_wallis(groups, count, k, &r);
-            cJSON_AddItemToArray(tests, test_row("Kruskal-Wallis, statistic H", &r, st, path, many));
+        cJSON *first = NULL, *second = NULL;
+        if (kt == 2) {
+            st = effekt_welch_t(tgroups[0], tcount[0], tgroups[1], tcount[1], o->confidence, &r);
+            cJSON_AddItemToArray(tests, first = test_row("Welch two-sample t-test", &r, st, path, many));
+            st = effekt_mann_whitney(tgroups[0], tcount[0], tgroups[1], tcount[1], &r);
+            cJSON_AddItemToArray(tests, second = test_row("Mann-Whitney U (Wilcoxon rank sum), statistic W", &r, st, path, many));
+        } else if (kt > 2) {
+            st = effekt_welch_anova(tgroups, tcount, kt, &r);
+            cJSON_AddItemToArray(tests, first = test_row("Welch one-way ANOVA, statistic F", &r, st, path, many));
+            st = effekt_kruskal_wallis(tgroups, tcount, kt, &r);
+            cJSON_AddItemToArray(tests, second = test_row("Kruskal-Wallis, statistic H", &r, st, path, many));
+        } else {
+            /* one group: say why there is no test rather than show none */
+            cJSON *row = cJSON_CreateObject();
+            if (many)
+                cJSON_AddStringToObject(row, "file", path);
+            cJSON_AddStringToObject(row, "test", "between groups");
+            cJSON_AddNullToObject(row, "statistic");
+            cJSON_AddNullToObject(row, "df");
+            cJSON_AddNullToObject(row, "p");
+            cJSON_AddStringToObject(row, "reason", kt == 1 ? "one group only: nothing to compare"
+                                                           : "no group with values");
+            cJSON_AddItemToArray(tests, first = row);
         }
-        size_t m = k * (k - 1) / 2;
+        if (*left_out) {
+            cJSON_AddStringToObject(first, "note", left_out);
+            if (second)
+                cJSON_AddStringToObject(second, "note", left_out);
+            add_note(o, doc, "%s: tests %s", path, left_out);
+        }
+        size_t m = kt >= 2 && pairs_shown(o, doc, path, kt) ? kt * (kt - 1) / 2 : 0;
         double *pt = calloc(m + 1, sizeof *pt), *pu = calloc(m + 1, sizeof *pu);
         double *at = calloc(m + 1, sizeof *at), *au = calloc(m + 1, sizeof *au);
         effekt_test_result *tr = calloc(m + 1, sizeof *tr), *ur = calloc(m + 1, sizeof *ur);
         effekt_test_result *gr = calloc(m + 1, sizeof *gr);
         if (!pt || !pu || !at || !au || !tr || !ur || !gr) {
+            cli_error("%s: out of memory for the %zu pairs of %zu groups (--pairwise N shows fewer)", path, m, kt);
             rc = EXIT_BAD;
-        } else {
+        } else if (m) {
             size_t q = 0;
-            for (size_t i = 0; i < k; i++)
-                for (size_t j = i + 1; j < k; j++, q++) {
-                    effekt_welch_t(groups[i], count[i], groups[j], count[j], o->confidence, &tr[q]);
-                    effekt_mann_whitney(groups[i], count[i], groups[j], count[j], &ur[q]);
-                    effekt_hedges_g(groups[i], count[i], groups[j], count[j], o->confidence, &gr[q]);
+            for (size_t i = 0; i < kt; i++)
+                for (size_t j = i + 1; j < kt; j++, q++) {
+                    effekt_welch_t(tgroups[i], tcount[i], tgroups[j], tcount[j], o->confidence, &tr[q]);
+                    effekt_mann_whitney(tgroups[i], tcount[i], tgroups[j], tcount[j], &ur[q]);
+                    effekt_hedges_g(tgroups[i], tcount[i], tgroups[j], tcount[j], o->confidence, &gr[q]);
                     pt[q] = tr[q].p;
                     pu[q] = ur[q].p;
                 }
@@ -359,13 +519,13 @@ static int run_values(const cli_options *o, const char *path, effekt_adjust_meth
             effekt_p_adjust(pu, m, am, au);
             cJSON *pairs = cJSON_GetObjectItemCaseSensitive(doc, "pairwise");
             q = 0;
-            for (size_t i = 0; i < k; i++)
-                for (size_t j = i + 1; j < k; j++, q++) {
+            for (size_t i = 0; i < kt; i++)
+                for (size_t j = i + 1; j < kt; j++, q++) {
                     cJSON *row = cJSON_CreateObject();
                     if (many)
                         cJSON_AddStringToObject(row, "file", path);
-                    cJSON_AddStringToObject(row, "group", map.keys[i]);
-                    cJSON_AddStringToObject(row, "versus", map.keys[j]);
+                    cJSON_AddStringToObject(row, "group", map.keys[tested[i]]);
+                    cJSON_AddStringToObject(row, "versus", map.keys[tested[j]]);
                     cJSON_AddItemToObject(row, "difference", cli_figure(tr[q].estimate, tr[q].lower, tr[q].upper, "too few values"));
                     cJSON_AddItemToObject(row, "p_welch", cli_figure(pt[q], NAN, NAN, "too few values or no variation"));
                     cJSON_AddItemToObject(row, "p_welch_adjusted", cli_figure(at[q], NAN, NAN, "too few values or no variation"));
@@ -388,9 +548,13 @@ static int run_values(const cli_options *o, const char *path, effekt_adjust_meth
     free(count);
     free(missing);
     free(start);
+    free(tested);
+    free(tcount);
+    free(na);
     free(vals);
     free(work);
     free(groups);
+    free(tgroups);
     key_map_free(&map);
     effekt_table_destroy(t);
     return rc;

@@ -174,6 +174,13 @@ static cJSON *pool_json(const effekt_kpi_group *g, const effekt_kpi_def *d, size
     cJSON_AddStringToObject(o, "kpi", d->name);
     cJSON_AddNumberToObject(o, "projects", (double)g->n_projects);
     cJSON_AddNumberToObject(o, "reporting", (double)p->n_used);
+    if (p->n_impossible) {
+        /* only when there are some: the pooled rate is over fewer projects than report */
+        char why[160];
+        snprintf(why, sizeof why, "%s exceeds %s", d->numerator, d->denominator);
+        cJSON_AddNumberToObject(o, "left_out", (double)p->n_impossible);
+        cJSON_AddStringToObject(o, "left_out_reason", why);
+    }
     cJSON_AddItemToObject(o, "pooled", figure_json(&p->pooled));
     const double v[] = { p->median, p->q1, p->q3, p->min, p->max };
     const char *const names[] = { "median", "q1", "q3", "min", "max" };

@@ -28,7 +28,7 @@ static const char plot_usage[] =
     "            limits around the pooled rate (--outcome COLUMN --by GROUP)\n"
     "  km        Kaplan-Meier retention curves with bands, censoring ticks and\n"
     "            numbers at risk (retention's options; --by GROUP)\n"
-    "  box       distribution of --value COLUMN by --by GROUP\n"
+    "  box       distribution of --value COLUMN by --by GROUP (at most 500 groups)\n"
     "  hist      histogram of --value COLUMN (--bins sturges|scott|fd)\n"
     "  scatter   --y COLUMN against --x COLUMN with an OLS line and its band\n"
     "  timeline  project periods: start_date to end_date, and expected_end_date\n\n"
@@ -237,14 +237,21 @@ static const char *currency_of(const effekt_table *t)
 }
 
 /* Sum of numerator / sum of denominator over rows where both are reported
- * (the pooled KPI, a ratio of sums). */
-static double pooled_ratio(const effekt_table *t, const effekt_kpi_def *def, double *x, double *n)
+ * (the pooled KPI, a ratio of sums).  A rate leaves out the rows whose own
+ * rate is impossible (jobs above participants), as kpi --by does; their
+ * number is added to *impossible. */
+static double pooled_ratio(const effekt_table *t, const effekt_kpi_def *def, double *x, double *n,
+                           size_t *impossible)
 {
     const effekt_column *a = def->numerator ? effekt_table_column(t, def->numerator) : NULL;
     const effekt_column *b = def->denominator ? effekt_table_column(t, def->denominator) : NULL;
     double sa = 0, sb = 0;
     for (size_t r = 0; a && b && a->values && b->values && r < t->n_rows; r++)
         if (!isnan(a->values[r]) && !isnan(b->values[r])) {
+            if (def->kind == EFFEKT_KPI_RATE && a->values[r] > b->values[r]) {
+                (*impossible)++;
+                continue;
+            }
             sa += a->values[r];
             sb += b->values[r];
         }
@@ -254,7 +261,7 @@ static double pooled_ratio(const effekt_table *t, const effekt_kpi_def *def, dou
 }
 
 static int kpi_items(plot *p, const cli_options *o, const effekt_table *t, const effekt_kpi_def *def,
-                     double *pool_x, double *pool_n)
+                     double *pool_x, double *pool_n, size_t *impossible)
 {
     effekt_kpi_options ko = { .confidence = o->confidence };
     effekt_kpi_sheet *sheet = NULL;
@@ -281,7 +288,7 @@ static int kpi_items(plot *p, const cli_options *o, const effekt_table *t, const
     }
     effekt_kpi_sheet_destroy(sheet);
     double x, n;
-    pooled_ratio(t, def, &x, &n);
+    pooled_ratio(t, def, &x, &n, impossible);
     *pool_x += x;
     *pool_n += n;
     return EXIT_OK;
@@ -314,8 +321,9 @@ static int build_kpi_chart(plot *p, const cli_options *o, effekt_table **tables,
         return EXIT_BAD;
     }
     double px = 0, pn = 0;
+    size_t impossible = 0;
     for (size_t i = 0; i < n_tables; i++)
-        if (kpi_items(p, o, tables[i], def, &px, &pn) != EXIT_OK)
+        if (kpi_items(p, o, tables[i], def, &px, &pn, &impossible) != EXIT_OK)
             return EXIT_BAD;
     const char *cur = n_tables ? currency_of(tables[0]) : NULL;
     int share = strcmp(def->unit, "share") == 0;
@@ -328,8 +336,14 @@ static int build_kpi_chart(plot *p, const cli_options *o, effekt_table **tables,
     for (size_t i = 0; i < p->n_items; i++)
         undefined += isnan(p->items[i].value);
     ch->title = kpi_words(p, def, cur);
-    ch->subtitle = keep(&p->text, da(p) ? "%s; %zu projekter, %zu uden tal" : "%s; %zu projects, %zu not reported",
-                        def->description, p->n_items, undefined);
+    if (impossible)
+        ch->subtitle = keep(&p->text,
+                            da(p) ? "%s; %zu projekter, %zu uden tal; %zu med %s over %s er ikke med i den samlede andel"
+                                  : "%s; %zu projects, %zu not reported; %zu with %s above %s left out of the pooled rate",
+                            def->description, p->n_items, undefined, impossible, def->numerator, def->denominator);
+    else
+        ch->subtitle = keep(&p->text, da(p) ? "%s; %zu projekter, %zu uden tal" : "%s; %zu projects, %zu not reported",
+                            def->description, p->n_items, undefined);
     ch->x_label = money && cur ? keep(&p->text, "%s (%s)", def->name, cur) : def->name;
     double pooled = pn > 0 ? px / pn : NAN;
     if (ch->kind == EFFEKT_CHART_FOREST && !isnan(pooled)) {
@@ -644,6 +658,11 @@ static int gather_values(const cli_options *o, effekt_table **tables, size_t n_t
     return EXIT_OK;
 }
 
+/* A box plot's rows: more groups than this are refused at once.  At 16 pt
+ * a row, the renderer's 10000 pt height holds a little over 600 rows, and
+ * refuses only after every box is computed. */
+#define BOX_MAX_GROUPS 500
+
 static int build_box_hist(plot *p, const cli_options *o, effekt_table **tables, size_t n_tables)
 {
     effekt_chart *ch = &p->chart;
@@ -656,26 +675,40 @@ static int build_box_hist(plot *p, const cli_options *o, effekt_table **tables, 
     size_t *gid = NULL, n, missing;
     int rc = gather_values(o, tables, n_tables, &v, &gid, &n, &missing, &map);
     ch->money_decimals = -1;
+    if (rc == EXIT_OK && ch->kind == EFFEKT_CHART_BOX && map.n > BOX_MAX_GROUPS) {
+        cli_error("plot box: %zu groups in --by %s; a box plot has a row per group and room for at most %d "
+                  "(choose a coarser --by)", map.n,
+                  o->by ? o->by : "", BOX_MAX_GROUPS);
+        rc = EXIT_BAD;
+    }
     if (rc == EXIT_OK && ch->kind == EFFEKT_CHART_BOX) {
+        /* each group's values in one pass: counts, then fill */
+        size_t *count = calloc(map.n + 1, sizeof *count);
+        double **gv = calloc(map.n + 1, sizeof *gv);
+        if (!count || !gv)
+            rc = EXIT_BAD;
+        for (size_t i = 0; i < n && rc == EXIT_OK; i++)
+            count[gid[i]]++;
+        for (size_t g = 0; g < map.n && rc == EXIT_OK; g++)
+            if (!(gv[g] = array(p, count[g])))
+                rc = EXIT_BAD;
+        for (size_t g = 0; g < map.n && rc == EXIT_OK; g++)
+            count[g] = 0;
+        for (size_t i = 0; i < n && rc == EXIT_OK; i++)
+            gv[gid[i]][count[gid[i]]++] = v[i];
         for (size_t g = 0; g < map.n && rc == EXIT_OK; g++) {
-            size_t k = 0;
-            for (size_t i = 0; i < n; i++)
-                k += gid[i] == g;
-            double *gv = array(p, k);
             effekt_chart_item *it = add_item(p);
-            if (!gv || !it) {
+            if (!it) {
                 rc = EXIT_BAD;
                 break;
             }
-            k = 0;
-            for (size_t i = 0; i < n; i++)
-                if (gid[i] == g)
-                    gv[k++] = v[i];
             it->label = keep(&p->text, "%s", map.keys[g]);
-            it->values = gv;
-            it->n_values = k;
-            effekt_box_stats_compute(gv, k, &it->box);
+            it->values = gv[g];
+            it->n_values = count[g];
+            effekt_box_stats_compute(gv[g], count[g], &it->box);
         }
+        free(count);
+        free(gv);
         ch->title = keep(&p->text, da(p) ? "%s efter %s" : "%s by %s", o->value, o->by ? o->by : "");
         ch->subtitle = keep(&p->text,
                             da(p) ? "Kasse: kvartiler og median; knurhår til 1,5 IQR; %s værdier, %zu mangler"

@@ -5,6 +5,7 @@
 #include <getopt.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -27,7 +28,7 @@ void cli_error(const char *fmt, ...)
 enum {
     LO_MAP = 256, LO_DELIMITER, LO_DECIMAL_COMMA, LO_DECIMAL_POINT, LO_ENCODING, LO_NA,
     LO_CONFIDENCE, LO_VALUES, LO_SORT, LO_CURRENCY, LO_RATES, LO_PRICE_YEAR, LO_DEFLATOR,
-    LO_STRICT, LO_PERCENTILES, LO_QUANTILE_TYPE, LO_STATS, LO_WEIGHT, LO_OUTCOME, LO_VALUE, LO_FUNNEL, LO_RATIO, LO_BOOTSTRAP, LO_SEED, LO_FROM, LO_TO, LO_CENSOR, LO_CENSOR_DATE, LO_TIME, LO_EVENT, LO_AT, LO_CONF_TYPE, LO_RHO, LO_STEPS, LO_RMST, LO_QUANTILES, LO_INTERVAL, LO_ADJUST,
+    LO_STRICT, LO_PERCENTILES, LO_QUANTILE_TYPE, LO_STATS, LO_WEIGHT, LO_OUTCOME, LO_VALUE, LO_FUNNEL, LO_RATIO, LO_BOOTSTRAP, LO_SEED, LO_FROM, LO_TO, LO_CENSOR, LO_CENSOR_DATE, LO_TIME, LO_EVENT, LO_AT, LO_CONF_TYPE, LO_RHO, LO_STEPS, LO_RMST, LO_QUANTILES, LO_INTERVAL, LO_ADJUST, LO_PAIRWISE,
     LO_KPI, LO_REFERENCE, LO_X, LO_Y, LO_LABEL, LO_BINS, LO_AMOUNTS, LO_WIDTH, LO_HEIGHT, LO_DPI, LO_LOCALE,
     LO_TITLE, LO_SUBTITLE, LO_CAPTION, LO_PARTIAL, LO_KEEP_GOING
 };
@@ -79,6 +80,7 @@ static const struct {
     { { "quantiles", required_argument, NULL, LO_QUANTILES }, OPT_RETENTION },
     { { "interval", required_argument, NULL, LO_INTERVAL }, OPT_COMPARE },
     { { "adjust", required_argument, NULL, LO_ADJUST }, OPT_COMPARE },
+    { { "pairwise", required_argument, NULL, LO_PAIRWISE }, OPT_COMPARE },
     { { "kpi", required_argument, NULL, LO_KPI }, OPT_PLOT },
     { { "reference", required_argument, NULL, LO_REFERENCE }, OPT_PLOT },
     { { "x", required_argument, NULL, LO_X }, OPT_PLOT },
@@ -265,6 +267,21 @@ int cli_parse(int argc, char **argv, unsigned accepted, const char *usage, cli_o
         }
         case LO_INTERVAL: o->interval = optarg; break;
         case LO_ADJUST: o->adjust = optarg; break;
+        case LO_PAIRWISE: {
+            /* a number of groups: the pairs grow as its square */
+            char *end;
+            unsigned long long v = strtoull(optarg, &end, 10);
+            if (strcmp(optarg, "all") == 0)
+                o->pairwise = SIZE_MAX;
+            else if (strcmp(optarg, "none") == 0)
+                o->pairwise = 0;
+            else if (!*optarg || *end || *optarg == '-' || v >= SIZE_MAX)
+                return bad_usage(cmd, "--pairwise expects all, none or a number of groups (got '%s')", optarg);
+            else
+                o->pairwise = (size_t)v;
+            o->pairwise_given = 1;
+            break;
+        }
         case LO_QUANTILE_TYPE: {
             char *end;
             long t = strtol(optarg, &end, 10);

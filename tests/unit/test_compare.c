@@ -69,6 +69,27 @@ START_TEST(chi_square_as_r)
 }
 END_TEST
 
+/* A group of no trials (0/0) is left out, as R leaves it out of its table
+ * (it was: the whole test undefined, "no variation"):
+ *   x <- c(12, 30, 0, 21, 4); n <- c(30, 50, 0, 60, 9); keep <- n > 0
+ *   r <- chisq.test(cbind(x, n - x)[keep, ], correct = FALSE)
+ *   X-squared 7.274771467863931, df 3, p 0.063636883998596558,
+ *   min(r$expected) 4.0469798657718119 */
+START_TEST(chi_square_leaves_out_empty_groups)
+{
+    const double xe[] = { 12, 30, 0, 21, 4 }, ne[] = { 30, 50, 0, 60, 9 };
+    double stat, df, p, emin;
+    ck_assert_int_eq(effekt_chisq_homogeneity(xe, ne, 5, &stat, &df, &p, &emin), EFFEKT_OK);
+    NEAR(stat, 7.274771467863931, 1e-12);
+    ck_assert_double_eq(df, 3);
+    NEAR(p, 0.063636883998596558, 1e-10);
+    NEAR(emin, 4.0469798657718119, 1e-12);
+    /* one group with trials and one without: fewer than two groups */
+    const double x1[] = { 1, 0 }, n1[] = { 2, 0 };
+    ck_assert_int_eq(effekt_chisq_homogeneity(x1, n1, 2, &stat, &df, &p, &emin), EFFEKT_EUNDEF);
+}
+END_TEST
+
 /* fisher.test(matrix(c(3, 7, 9, 2), 2))$p.value    0.029973122852379838
  * fisher.test(matrix(c(12, 18, 30, 20), 2))$p.value 0.10713710218363343 */
 START_TEST(fisher_as_r)
@@ -78,8 +99,10 @@ START_TEST(fisher_as_r)
 }
 END_TEST
 
-/* prop.test(c(12, 30), c(30, 50), correct = FALSE)$conf.int
- *   -0.42174461189594836 0.021744611895948451
+/* Newcombe (1998) method 10 from the Wilson limits,
+ *   w <- function(x, n) prop.test(x, n, correct = FALSE)$conf.int
+ *   d - sqrt((p1 - l1)^2 + (u2 - p2)^2), d + sqrt((u1 - p1)^2 + (p2 - l2)^2)
+ * 12/30 vs 30/50: -0.39773738819755578 0.024393031152049771
  * Risk ratio by hand: (12/30)/(30/50) = 2/3, exp(log(2/3) -/+ z sqrt(1/12 - 1/30 + 1/30 - 1/50))
  *   0.4070937019210516 1.091749742988253 */
 START_TEST(difference_and_ratio)
@@ -87,14 +110,59 @@ START_TEST(difference_and_ratio)
     double d, lo, hi;
     effekt_risk_difference(12, 30, 30, 50, 0.95, &d, &lo, &hi);
     NEAR(d, -0.2, 1e-12);
-    NEAR(lo, -0.42174461189594836, 1e-12);
-    NEAR(hi, 0.021744611895948451, 1e-12);
+    NEAR(lo, -0.39773738819755578, 1e-12);
+    NEAR(hi, 0.024393031152049771, 1e-12);
     effekt_risk_ratio(12, 30, 30, 50, 0.95, &d, &lo, &hi);
     NEAR(d, 2.0 / 3.0, 1e-12);
     NEAR(lo, 0.4070937019210516, 1e-12);
     NEAR(hi, 1.091749742988253, 1e-12);
     effekt_risk_ratio(3, 10, 0, 10, 0.95, &d, &lo, &hi);
     ck_assert(isnan(d));   /* no events in the reference group: undefined */
+    effekt_risk_ratio(0, 10, 3, 10, 0.95, &d, &lo, &hi);
+    ck_assert_double_eq(d, 0.0);   /* no events in the first: 0, no log interval */
+    ck_assert(isnan(lo) && isnan(hi));
+}
+END_TEST
+
+/* Newcombe (1998), Stat Med 17:873-890, table II, method 10, the
+ * published 4-decimal limits of his examples (a)-(f), and the hand
+ * calculation behind (a):
+ *   56/70 = 0.8, Wilson [0.69183355503746946, 0.87695260751637039]
+ *   48/80 = 0.6, Wilson [0.49045465005160405, 0.70038172404129073]
+ *   d = 0.2
+ *   L = 0.2 - sqrt((0.8 - 0.69183355503746946)^2 + (0.70038172404129073 - 0.6)^2)
+ *     = 0.2 - sqrt(0.0116999798 + 0.0100764905) = 0.052431472402364926
+ *   U = 0.2 + sqrt((0.87695260751637039 - 0.8)^2 + (0.6 - 0.49045465005160405)^2)
+ *     = 0.2 + sqrt(0.0059217038 + 0.0120001837) = 0.33387265403690586
+ * (the 17-digit values from R with the code above difference_and_ratio).
+ * The Wald interval of 1/1 vs 0/1 was the point [1, 1]; Newcombe's is
+ * [-0.12210872068194178, 1] (R, same code). */
+START_TEST(newcombe_table_ii)
+{
+    static const struct { double x1, n1, x2, n2, lo, hi; } t[] = {
+        { 56, 70, 48, 80, 0.0524, 0.3339 },   /* (a) */
+        { 9, 10, 3, 10, 0.1705, 0.8090 },     /* (b) */
+        { 6, 7, 2, 7, 0.0582, 0.8062 },       /* (c) */
+        { 5, 56, 0, 29, -0.0381, 0.1926 },    /* (d) */
+        { 0, 10, 0, 20, -0.1611, 0.2775 },    /* (e) */
+        { 10, 10, 0, 20, 0.6791, 1.0000 },    /* (f) */
+    };
+    double d, lo, hi;
+    for (size_t i = 0; i < sizeof t / sizeof *t; i++) {
+        effekt_risk_difference(t[i].x1, t[i].n1, t[i].x2, t[i].n2, 0.95, &d, &lo, &hi);
+        ck_assert_msg(fabs(lo - t[i].lo) <= 0.5e-4 && fabs(hi - t[i].hi) <= 0.5e-4,
+                      "example %zu: [%.6f, %.6f], published [%.4f, %.4f]", i, lo, hi, t[i].lo, t[i].hi);
+    }
+    effekt_risk_difference(56, 70, 48, 80, 0.95, &d, &lo, &hi);
+    NEAR(d, 0.2, 1e-12);
+    NEAR(lo, 0.052431472402364926, 1e-12);
+    NEAR(hi, 0.33387265403690586, 1e-12);
+    effekt_risk_difference(1, 1, 0, 1, 0.95, &d, &lo, &hi);
+    NEAR(lo, -0.12210872068194178, 1e-12);
+    NEAR(hi, 1.0, 1e-12);
+    ck_assert(hi > lo);
+    effekt_risk_difference(1, 0, 0, 1, 0.95, &d, &lo, &hi);
+    ck_assert(isnan(d) && isnan(lo) && isnan(hi));   /* a group of no trials */
 }
 END_TEST
 
@@ -309,7 +377,9 @@ int main(void)
     tcase_add_test(tc, binomial_intervals_as_r);
     tcase_add_test(tc, chi_square_as_r);
     tcase_add_test(tc, fisher_as_r);
+    tcase_add_test(tc, chi_square_leaves_out_empty_groups);
     tcase_add_test(tc, difference_and_ratio);
+    tcase_add_test(tc, newcombe_table_ii);
     tcase_add_test(tc, p_adjust_as_r);
     tcase_add_test(tc, values_as_r);
     tcase_add_test(tc, funnel_limits_as_r);

@@ -395,6 +395,7 @@ static void pool_one(const effekt_kpi_def *d, size_t k, const effekt_table *t, c
 {
     double num = 0, den = 0;
     size_t used = 0;
+    p->n_impossible = 0;
     for (size_t i = 0; i < n; i++) {
         size_t r = rows[i];
         double a = NAN, b = NAN;
@@ -430,6 +431,13 @@ static void pool_one(const effekt_kpi_def *d, size_t k, const effekt_table *t, c
         }
         if (isnan(a) || isnan(b))
             continue;
+        if (d->kind == EFFEKT_KPI_RATE && a > b) {
+            /* an impossible rate (jobs above participants) has no project
+             * value, so it is not in the median either: the pooled rate
+             * leaves it out too, and says how many */
+            p->n_impossible++;
+            continue;
+        }
         num += a;
         den += b;
         used++;

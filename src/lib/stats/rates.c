@@ -76,24 +76,30 @@ void effekt_binomial_interval(double x, double n, double confidence, effekt_inte
 effekt_status effekt_chisq_homogeneity(const double *x, const double *n, size_t k, double *statistic,
                                        double *df, double *p, double *min_expected)
 {
+    /* a group of no trials (0/0) is no row of R's table: it adds nothing
+     * and takes no degree of freedom */
     double sx = 0, sn = 0;
+    size_t used = 0;
     for (size_t i = 0; i < k; i++) {
+        if (!(n[i] > 0))
+            continue;
         sx += x[i];
         sn += n[i];
+        used++;
     }
     *statistic = *df = *p = *min_expected = NAN;
-    if (k < 2 || !(sn > 0) || sx == 0 || sx == sn)
-        return EFFEKT_EUNDEF;   /* no variation: the test is undefined */
+    if (used < 2 || sx == 0 || sx == sn)
+        return EFFEKT_EUNDEF;   /* fewer than two groups, or no variation */
     double pooled = sx / sn, chi = 0, emin = INFINITY;
     for (size_t i = 0; i < k; i++) {
-        double e1 = n[i] * pooled, e0 = n[i] - e1;
         if (!(n[i] > 0))
-            return EFFEKT_EUNDEF;
+            continue;
+        double e1 = n[i] * pooled, e0 = n[i] - e1;
         chi += (x[i] - e1) * (x[i] - e1) / e1 + ((n[i] - x[i]) - e0) * ((n[i] - x[i]) - e0) / e0;
         emin = fmin(emin, fmin(e1, e0));
     }
     *statistic = chi;
-    *df = (double)(k - 1);
+    *df = (double)(used - 1);
     *p = gsl_cdf_chisq_Q(chi, *df);
     *min_expected = emin;
     return EFFEKT_OK;
@@ -118,11 +124,19 @@ double effekt_fisher_exact(unsigned a, unsigned b, unsigned c, unsigned d)
 void effekt_risk_difference(double x1, double n1, double x2, double n2, double confidence,
                             double *diff, double *lower, double *upper)
 {
-    double p1 = x1 / n1, p2 = x2 / n2, z = z_of(confidence);
-    double se = sqrt(p1 * (1 - p1) / n1 + p2 * (1 - p2) / n2);
+    *diff = *lower = *upper = NAN;
+    if (!(n1 > 0) || !(n2 > 0))
+        return;
+    /* Newcombe's hybrid score: each limit combines the distances from
+     * each proportion to its Wilson limit on the side that moves the
+     * difference that way; unlike Wald it never collapses to a point at
+     * 0/n or n/n, and it stays inside [-1, 1] */
+    double p1 = x1 / n1, p2 = x2 / n2, l1, u1, l2, u2;
+    effekt_wilson_interval(x1, n1, confidence, &l1, &u1);
+    effekt_wilson_interval(x2, n2, confidence, &l2, &u2);
     *diff = p1 - p2;
-    *lower = fmax(-1.0, *diff - z * se);
-    *upper = fmin(1.0, *diff + z * se);
+    *lower = *diff - sqrt((p1 - l1) * (p1 - l1) + (u2 - p2) * (u2 - p2));
+    *upper = *diff + sqrt((u1 - p1) * (u1 - p1) + (p2 - l2) * (p2 - l2));
 }
 
 void effekt_risk_ratio(double x1, double n1, double x2, double n2, double confidence,
