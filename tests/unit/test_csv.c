@@ -485,6 +485,75 @@ START_TEST(correct_rounding)
 }
 END_TEST
 
+/* Numbers of any length: past the 770 digits kept for strtod, a dropped
+ * digit of the fraction once lowered the exponent (1. and 800 zeros read
+ * as 1e-31).  Trailing zeros never change the value, and a nonzero digit
+ * far out still decides a tie.  Expected values are exact by hand:
+ * 1 + 2^-53 = 1.00000000000000011102230246251565404236316680908203125
+ * lies halfway between 1 and 1 + 2^-52 (ties to even: 1); anything above
+ * it rounds up.  2^53 + 1 = 9007199254740993 lies halfway between 2^53
+ * and 2^53 + 2. */
+static char *long_cell(const char *head, char pad, size_t n_pad, const char *tail)
+{
+    size_t h = strlen(head), t = strlen(tail);
+    char *s = malloc(h + n_pad + t + 1);
+    memcpy(s, head, h);
+    memset(s + h, pad, n_pad);
+    memcpy(s + h + n_pad, tail, t + 1);
+    return s;
+}
+
+START_TEST(numbers_of_any_length)
+{
+    static const char half_ulp[] = "1.00000000000000011102230246251565404236316680908203125";
+    const struct {
+        const char *head;
+        size_t n_zeros;
+        const char *tail;
+        double want;
+    } cases[] = {
+        { "1.", 800, "", 1.0 },
+        { "1,", 800, "", 1.0 },                           /* decimal comma */
+        { half_ulp, 855 - (sizeof half_ulp - 2), "", 1.0 },   /* 855 digits, a tie */
+        { half_ulp, 855 - (sizeof half_ulp - 2), "1", 1.0 + 0x1p-52 },
+        { half_ulp, 2000, "1", 1.0 + 0x1p-52 },
+        { "9007199254740993.", 800, "", 9007199254740992.0 },
+        { "9007199254740993.", 800, "1", 9007199254740994.0 },
+        { "", 900, "1.5", 1.5 },                          /* leading zeros */
+        { "0.", 900, "15e902", 15.0 },
+        { "1", 300, ".", 1e300 },
+        { "-1", 300, ".5", -1e300 },
+        { "12.5", 1000, "e-3", 0.0125 },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *cell = long_cell(cases[i].head, '0', cases[i].n_zeros, cases[i].tail);
+        char *text = long_cell("x\n", ' ', 0, cell);
+        char *full = malloc(strlen(text) + 2);
+        strcpy(full, text);
+        strcat(full, "\n");
+        ck_assert_int_eq(load(full), EFFEKT_OK);
+        double got = col("x")->values[0];
+        ck_assert_msg(got == cases[i].want, "case %zu (%zu digits) read as %.17g, want %.17g", i,
+                      strlen(cell), got, cases[i].want);
+        /* glibc's strtod is correctly rounded for any length: the same */
+        if (!strchr(cell, ','))
+            ck_assert_msg(got == strtod(cell, NULL), "case %zu differs from strtod", i);
+        free(full);
+        free(text);
+        free(cell);
+    }
+    /* beyond the range of a double however it is written */
+    char *huge = long_cell("x\n1", '0', 400, ".\n");
+    ck_assert_int_eq(load(huge), EFFEKT_EVALUE);
+    ASSERT_ERROR_AT(2, 1, "beyond the range of a double");
+    free(huge);
+    char *tiny = long_cell("x\n0.", '0', 800, "1\n");
+    ck_assert_int_eq(load(tiny), EFFEKT_EVALUE);
+    ASSERT_ERROR_AT(2, 1, "beyond the range of a double");
+    free(tiny);
+}
+END_TEST
+
 /* Plain numbers are not kept as text while they are read; a column that
  * turns out to be text must still show them exactly as written. */
 START_TEST(numbers_in_text_columns_keep_their_text)
@@ -846,6 +915,7 @@ static Suite *csv_suite(void)
     tcase_add_test(tc, field_limit);
     tcase_add_test(tc, column_selection);
     tcase_add_test(tc, correct_rounding);
+    tcase_add_test(tc, numbers_of_any_length);
     tcase_add_test(tc, numbers_in_text_columns_keep_their_text);
     tcase_add_test(tc, large_file_in_two_halves);
     tcase_add_test(tc, large_file_with_an_error_late);
