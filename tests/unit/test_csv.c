@@ -35,6 +35,14 @@ static effekt_status load_opt(const char *text, const effekt_csv_options *opt)
     return effekt_csv_load_buffer(text, strlen(text), "t.csv", opt, &table, &diag);
 }
 
+static effekt_status load_opt_len(const char *text, size_t len, const effekt_csv_options *opt)
+{
+    effekt_table_destroy(table);
+    table = NULL;
+    effekt_diag_free(&diag);
+    return effekt_csv_load_buffer(text, len, "t.csv", opt, &table, &diag);
+}
+
 static effekt_status load(const char *text)
 {
     return load_opt(text, NULL);
@@ -765,6 +773,66 @@ START_TEST(parse_error_line_after_lone_cr)
 }
 END_TEST
 
+/* Excel's first line "sep=;" sets the delimiter and is no header (it
+ * was taken for one: every column nameless, every KPI n/a).  Lines stay
+ * those of the file: the header is line 2. */
+START_TEST(excel_sep_line)
+{
+    static const char *const files[] = {
+        "sep=;\nproject_id;total_cost\nA;1,5\nB;x\n",
+        "sep=;\r\nproject_id;total_cost\r\nA;1,5\r\nB;x\r\n",
+        "\xEF\xBB\xBFsep=;\r\nproject_id;total_cost\r\nA;1,5\r\nB;x\r\n",   /* after a BOM */
+        "\"sep=;\"\nproject_id;total_cost\nA;1,5\nB;x\n",                        /* quoted */
+        "SEP=;;\rproject_id;total_cost\rA;1,5\rB;x\r",                           /* padded, lone CR */
+    };
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+        ck_assert_int_eq(load(files[i]), EFFEKT_EVALUE);
+        ck_assert_int_eq(table->delimiter, ';');
+        ck_assert_uint_eq(table->n_columns, 2);
+        ck_assert_str_eq(table->columns[0].heading, "project_id");
+        ck_assert_str_eq(table->columns[1].heading, "total_cost");
+        ck_assert_uint_eq(table->header_line, 2);
+        ck_assert_uint_eq(effekt_table_row_line(table, 0), 3);
+        ck_assert_double_eq(col("total_cost")->values[0], 1.5);
+        ASSERT_ERROR_AT(4, 2, "invalid number 'x'");
+        const effekt_problem *note = first(EFFEKT_NOTE);
+        ck_assert_ptr_nonnull(note);
+        ck_assert_uint_eq(note->line, 1);
+        ck_assert_ptr_nonnull(strstr(note->message, "sep=;"));
+        compare_file_and_buffer(files[i], strlen(files[i]), EFFEKT_EVALUE, &halves);
+    }
+    /* a tab, in UTF-16 */
+    static const char utf16[] = "\xFF\xFEs\0e\0p\0=\0\t\0\n\0a\0\t\0b\0\n\0001\0\t\0002\0\n\0";
+    ck_assert_int_eq(load_opt_len(utf16, sizeof utf16 - 1, NULL), EFFEKT_OK);
+    ck_assert_int_eq(table->delimiter, '\t');
+    ck_assert_uint_eq(table->header_line, 2);
+    ck_assert_double_eq(col("b")->values[0], 2);
+    /* a quoting error is on its physical line */
+    ck_assert_int_eq(load("sep=,\na,b\n1,2\n3,x\"y\n"), EFFEKT_EPARSE);
+    ASSERT_ERROR_AT(4, 2, "malformed quoting");
+    /* --delimiter wins, with a warning */
+    effekt_csv_options o = { .delimiter = ',' };
+    ck_assert_int_eq(load_opt("sep=;\na,b\n1,2\n", &o), EFFEKT_OK);
+    ck_assert_uint_eq(table->n_columns, 2);
+    ck_assert_ptr_nonnull(strstr(first(EFFEKT_WARNING)->message, "'sep=;'"));
+    /* not a delimiter line: kept as the header */
+    ck_assert_int_eq(load("sep=:x\n1\n"), EFFEKT_OK);
+    ck_assert_str_eq(table->columns[0].heading, "sep=:x");
+    ck_assert_int_eq(load("sep=\n1\n"), EFFEKT_OK);
+    ck_assert_str_eq(table->columns[0].heading, "sep=");
+    /* the line alone: an empty file */
+    ck_assert_int_eq(load("sep=;\n"), EFFEKT_ESCHEMA);
+    /* a large file with the line, in two halves */
+    size_t len;
+    char *text = big_csv(&len, "sep=,\nid,text,n,amount\n", 0);
+    compare_file_and_buffer(text, len, EFFEKT_OK, NULL);
+    ck_assert_int_eq(load(text), EFFEKT_OK);
+    ck_assert_uint_eq(table->header_line, 2);
+    ck_assert_uint_eq(effekt_table_row_line(table, 0), 3);
+    free(text);
+}
+END_TEST
+
 /* Every CSV file bundled (datasets, tests, the bad-input corpus) read in
  * two halves, whatever its size, gives what one reading gives. */
 START_TEST(bundled_files_in_two_halves)
@@ -925,6 +993,7 @@ static Suite *csv_suite(void)
     tcase_add_test(tc, some_columns_in_two_halves);
     tcase_add_test(tc, second_half_outgrows_its_estimate);
     tcase_add_test(tc, parse_error_line_after_lone_cr);
+    tcase_add_test(tc, excel_sep_line);
     tcase_add_test(tc, bundled_files_in_two_halves);
     tcase_add_test(tc, seed_files_agree);
     tcase_add_test(tc, real_export);

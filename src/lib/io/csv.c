@@ -573,6 +573,42 @@ static char detect_delimiter(const char *s, size_t len)
     return ',';
 }
 
+/* Excel's delimiter line: "sep=;" (or quoted, "\"sep=;\"", as some tools
+ * rewrite it; maybe padded with the delimiter to the header's width) on
+ * the file's first line, then a line break or the end.  Excel reads it
+ * as an instruction and hides it; taken for the header, it made every
+ * column nameless.  Returns the bytes of that line with its line break
+ * (0: not such a line) and the delimiter in *sep; *broke says whether a
+ * line break was consumed. */
+static size_t excel_sep_line(const char *s, size_t n, char *sep, int *broke)
+{
+    size_t i = 0;
+    int quoted = n > 0 && s[0] == '"';
+    i += (size_t)quoted;
+    if (n < i + 5 || strncasecmp(s + i, "sep=", 4) != 0)
+        return 0;
+    unsigned char c = (unsigned char)s[i + 4];
+    if (c == 0 || c == '"' || c == '\r' || c == '\n' || c >= 0x80)
+        return 0;
+    i += 5;
+    if (quoted) {
+        if (i == n || s[i] != '"')
+            return 0;
+        i++;
+    }
+    while (i < n && (unsigned char)s[i] == c)
+        i++;
+    *broke = 0;
+    if (i < n) {
+        if (s[i] != '\r' && s[i] != '\n')
+            return 0;
+        *broke = 1;
+        i += s[i] == '\r' && i + 1 < n && s[i + 1] == '\n' ? 2 : 1;
+    }
+    *sep = (char)c;
+    return i;
+}
+
 static int space_only(unsigned char c)
 {
     return c == ' ';
@@ -710,6 +746,7 @@ static void parse_source(reader *rd, source *src, char *delim, size_t lines_befo
         return;
     }
     int first = first_part, err = 0, after_cr = 0;
+    int sep_line_here = first_part;   /* Excel's "sep=;" can only open the file */
     size_t since_event = 0;
     unsigned char carry[4];
     size_t n_carry = 0;
@@ -770,6 +807,31 @@ static void parse_source(reader *rd, source *src, char *delim, size_t lines_befo
             memcpy(carry, chunk + used, n_carry);
             chunk = (const char *)utf16;
             n = m;
+        }
+        if (sep_line_here) {
+            sep_line_here = 0;
+            char sep;
+            int broke;
+            size_t skip = excel_sep_line(chunk, n, &sep, &broke);
+            if (skip) {
+                /* the line is read, not parsed: it counts as line 1 */
+                if (opt->delimiter && opt->delimiter != sep)
+                    effekt_diag_add(diag, EFFEKT_WARNING, name, rd->line, 1, NULL, NULL,
+                                    "the file says 'sep=%c' (Excel's delimiter line); the delimiter "
+                                    "given, '%c', is used", sep, opt->delimiter);
+                else
+                    effekt_diag_add(diag, EFFEKT_NOTE, name, rd->line, 1, NULL, NULL,
+                                    "'sep=%c' (Excel's delimiter line) sets the delimiter; the header "
+                                    "is on the next line", sep);
+                *delim = opt->delimiter ? opt->delimiter : sep;
+                csv_set_delim(&parser, (unsigned char)*delim);
+                if (*delim == '\t')
+                    csv_set_space_func(&parser, space_only);
+                chunk += skip;
+                n -= skip;
+                rd->line += (size_t)broke;
+                lines_before += (size_t)broke;
+            }
         }
         if (!*delim) {
             *delim = opt->delimiter ? opt->delimiter : detect_delimiter(chunk, n);
