@@ -9,7 +9,6 @@
 #include "cli.h"
 #include "effekt/kpi.h"
 #include "effekt/money.h"
-#include "effekt/sha256.h"
 
 static const char kpi_usage[] =
     "Usage: effekt kpi [OPTION]... FILE...\n"
@@ -285,8 +284,10 @@ static int run_file(const cli_options *o, size_t i, const effekt_rates *rates, c
     cJSON *in = cJSON_CreateObject();
     cJSON_AddStringToObject(in, "file", o->inputs[i]);
     cJSON_AddNumberToObject(in, "rows", (double)tables[i]->n_rows);
-    char hex[65];
-    if (strcmp(o->inputs[i], "-") != 0 && effekt_sha256_file(o->inputs[i], hex) == EFFEKT_OK)
+    /* of the bytes the loader read: opening the file again to hash it
+     * hung on a FIFO and could not hash standard input */
+    const char *hex = effekt_table_sha256(tables[i]);
+    if (hex)
         cJSON_AddStringToObject(in, "sha256", hex);
     else
         cJSON_AddNullToObject(in, "sha256");
@@ -303,6 +304,7 @@ int cmd_kpi(int argc, char **argv)
                        kpi_usage, &o);
     if (rc)
         return rc < 0 ? EXIT_OK : rc;
+    o.csv.sha256 = 1;   /* the inputs' provenance */
     const effekt_kpi_def *defs = effekt_kpi_definitions();
     if (o.sort) {
         const effekt_kpi_def *d = effekt_kpi_find(o.sort);
