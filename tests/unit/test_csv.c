@@ -280,6 +280,27 @@ START_TEST(out_of_range_dates)
     ASSERT_ERROR_AT(3, 2, "no such day");
     ck_assert_int_eq(load("id,end_date\nA,primo 2020\n"), EFFEKT_EVALUE);
     ASSERT_ERROR_AT(2, 2, "expected a date");
+    /* which part is wrong: a year below 1000 said "no such day" */
+    static const struct { const char *value, *why; } bad[] = {
+        { "0999-05-01", "(the year 0999: expected a year from 1000 to 9999)" },
+        { "01.05.0999", "(the year 0999: expected a year from 1000 to 9999)" },
+        { "0000-01-01", "(the year 0000: expected a year from 1000 to 9999)" },
+        { "2019-13-01", "(no such month 13: expected a month from 1 to 12)" },
+        { "01.00.2019", "(no such month 0: expected a month from 1 to 12)" },
+        { "2019-02-29", "(no such day: February 2019 has 28 days)" },
+        { "31-04-2020", "(no such day: April 2020 has 30 days)" },
+        { "2020-01-00", "(no such day: day 0, expected a day from 1)" },
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        char text[128], want[256];
+        snprintf(text, sizeof text, "id,start_date\nA,2019-09-09\nB, %s\n", bad[i].value);
+        snprintf(want, sizeof want, "invalid date '%s' in column 'start_date' %s", bad[i].value, bad[i].why);
+        ck_assert_int_eq(load(text), EFFEKT_EVALUE);
+        ASSERT_ERROR_AT(3, 2, want);
+    }
+    ck_assert_int_eq(load("id,start_date\nA,1000-01-01\nB,9999-12-31\n"), EFFEKT_OK);   /* the range's ends */
+    ck_assert_double_eq(col("start_date")->values[0], -354285);   /* as R: as.numeric(as.Date("1000-01-01")) */
+    ck_assert_double_eq(col("start_date")->values[1], 2932896);   /* as.numeric(as.Date("9999-12-31")) */
 }
 END_TEST
 
