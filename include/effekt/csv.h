@@ -55,6 +55,9 @@ typedef struct {
                                        0: 8 MiB; SIZE_MAX: never */
     effekt_progress progress;       /* after each 256 KiB read: bytes read, the size
                                        (0 when unknown, as for a pipe) */
+    int sha256;                     /* compute the SHA-256 of the bytes read, as they are
+                                       read (effekt_table_sha256): a FIFO or standard
+                                       input cannot be opened again to hash it */
 } effekt_csv_options;
 
 /* Parse "canonical=Source Heading" into m (pointers into spec, which is

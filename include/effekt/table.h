@@ -64,9 +64,17 @@ typedef struct {
     size_t n_line_marks;
     size_t *line_mark_row;
     size_t *line_mark_line;
+    char sha256[65];        /* SHA-256 of the input's bytes as read, 64 hex digits, when
+                               the loader was asked (effekt_csv_options.sha256); else "" */
 } effekt_table;
 
 void effekt_table_destroy(effekt_table *table);
+
+/* The SHA-256 of the bytes the table was read from (all of them, byte-order
+ * mark and all, as they came: a pipe or standard input is read once), as
+ * 64 lower-case hex digits; NULL when the loader was not asked for it.
+ * The string belongs to the table. */
+const char *effekt_table_sha256(const effekt_table *table);
 
 /* The physical line in the source file on which data row `row` (0-based)
  * starts. */

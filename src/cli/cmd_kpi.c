@@ -9,7 +9,6 @@
 #include "cli.h"
 #include "effekt/kpi.h"
 #include "effekt/money.h"
-#include "effekt/sha256.h"
 
 static const char kpi_usage[] =
     "Usage: effekt kpi [OPTION]... FILE...\n"
@@ -192,6 +191,39 @@ static cJSON *pool_json(const effekt_kpi_group *g, const effekt_kpi_def *d, size
     return o;
 }
 
+/* A file in which no heading is a canonical column gives every KPI of
+ * every row as undefined: a sheet of n/a and exit 0 hid that the file
+ * was not read as meant (Excel's "sep=;" line taken for the header, a
+ * file of another kind, a language of headings not known).  It is an
+ * error, naming the headings found.  Returns EXIT_OK or EXIT_BAD. */
+static int check_recognised(const cli_options *o, const effekt_table *t)
+{
+    for (size_t c = 0; c < t->n_columns; c++)
+        if (t->columns[c].canonical)
+            return EXIT_OK;
+    char found[512] = "";
+    size_t len = 0, shown = 0;
+    for (size_t c = 0; c < t->n_columns && len < sizeof found; c++) {
+        if (shown == 4) {
+            len += (size_t)snprintf(found + len, sizeof found - len, ", ... (%zu in all)", t->n_columns);
+            break;
+        }
+        len += (size_t)snprintf(found + len, sizeof found - len, "%s'%s'", shown ? ", " : "",
+                                t->columns[c].heading);
+        shown++;
+    }
+    effekt_diag diag;
+    effekt_diag_init(&diag);
+    effekt_diag_add(&diag, EFFEKT_ERROR, t->source, t->header_line, 0, NULL, NULL,
+                    "no column that kpi knows among the headings %s (expected project-level "
+                    "columns such as project_id, total_cost, participants, jobs_created; "
+                    "'effekt validate' shows how each heading was read, --map C=HEADING names one)",
+                    found);
+    cli_report(&diag, o->quiet);
+    effekt_diag_free(&diag);
+    return EXIT_BAD;
+}
+
 /* KPIs of input i into sheets[i] (its table in tables[i]), with its
  * groups, warnings and provenance added to doc. */
 static int run_file(const cli_options *o, size_t i, const effekt_rates *rates, const effekt_deflator *deflator,
@@ -201,6 +233,8 @@ static int run_file(const cli_options *o, size_t i, const effekt_rates *rates, c
     effekt_status st;
     tables[i] = cli_load(o, o->inputs[i], &st);
     if (st != EFFEKT_OK)
+        return EXIT_BAD;
+    if (check_recognised(o, tables[i]) != EXIT_OK)
         return EXIT_BAD;
     money_plan plan;
     if (plan_money(o, tables[i], rates, deflator, &plan) != EXIT_OK) {
@@ -257,8 +291,10 @@ static int run_file(const cli_options *o, size_t i, const effekt_rates *rates, c
     cJSON *in = cJSON_CreateObject();
     cJSON_AddStringToObject(in, "file", o->inputs[i]);
     cJSON_AddNumberToObject(in, "rows", (double)tables[i]->n_rows);
-    char hex[65];
-    if (strcmp(o->inputs[i], "-") != 0 && effekt_sha256_file(o->inputs[i], hex) == EFFEKT_OK)
+    /* of the bytes the loader read: opening the file again to hash it
+     * hung on a FIFO and could not hash standard input */
+    const char *hex = effekt_table_sha256(tables[i]);
+    if (hex)
         cJSON_AddStringToObject(in, "sha256", hex);
     else
         cJSON_AddNullToObject(in, "sha256");
@@ -275,6 +311,7 @@ int cmd_kpi(int argc, char **argv)
                        kpi_usage, &o);
     if (rc)
         return rc < 0 ? EXIT_OK : rc;
+    o.csv.sha256 = 1;   /* the inputs' provenance */
     const effekt_kpi_def *defs = effekt_kpi_definitions();
     if (o.sort) {
         const effekt_kpi_def *d = effekt_kpi_find(o.sort);

@@ -15,7 +15,6 @@
 #include "cli.h"
 #include "effekt/kpi.h"
 #include "effekt/report.h"
-#include "effekt/sha256.h"
 
 static const char report_usage[] =
     "Usage: effekt report SPEC.json -o OUT_DIR\n"
@@ -606,23 +605,22 @@ int cmd_report(int argc, char **argv)
         args a = { 0 };
         arg(&a, "validate");
         input_args(&c, &a, in->string);
-        const char *file = a.v[a.n - 1];
-        char hex[65] = "";
-        if (effekt_sha256_file(file, hex) != EFFEKT_OK) {
-            cli_error("%s: cannot read the input '%s'", file, in->string);
-            rc = EXIT_BAD;
-        }
         char name[300];
         input_part(name, sizeof name, in->string);
-        cJSON *v = rc == EXIT_OK ? run_json(&c, cmd_validate, &a, name) : NULL;
+        cJSON *v = run_json(&c, cmd_validate, &a, name);
         if (!v)
             rc = EXIT_BAD;
         else {
             cJSON *f = cJSON_DetachItemFromArray(cJSON_GetObjectItemCaseSensitive(v, "files"), 0);
+            /* the hash of the bytes validate read, not of a second opening */
+            cJSON *hex = cJSON_DetachItemFromObjectCaseSensitive(f, "sha256");
             cJSON *entry = cJSON_CreateObject();
             cJSON_AddStringToObject(entry, "name", in->string);
             cJSON_AddStringToObject(entry, "file", str(in, "file"));
-            cJSON_AddStringToObject(entry, "sha256", hex);
+            if (hex)
+                cJSON_AddItemToObject(entry, "sha256", hex);
+            else
+                cJSON_AddNullToObject(entry, "sha256");
             cJSON_AddItemToObject(entry, "read", f);
             cJSON_AddItemToArray(r_inputs, entry);
             cJSON_Delete(v);

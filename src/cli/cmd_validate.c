@@ -112,6 +112,8 @@ int cmd_validate(int argc, char **argv)
                        validate_usage, &o);
     if (rc)
         return rc < 0 ? EXIT_OK : rc;
+    /* provenance, shown in JSON (the report takes it from there) */
+    o.csv.sha256 = o.format == EFFEKT_FORMAT_JSON;
     cJSON *doc = cJSON_CreateObject();
     cJSON *files = cJSON_AddArrayToObject(doc, "files");
     effekt_sheet *sheets = calloc(2 * o.n_inputs, sizeof *sheets);
@@ -140,6 +142,8 @@ int cmd_validate(int argc, char **argv)
             char delim[4] = { t->delimiter, 0 };
             if (t->delimiter == '\t')
                 strcpy(delim, "tab");
+            if (effekt_table_sha256(t))
+                cJSON_AddStringToObject(f, "sha256", effekt_table_sha256(t));
             cJSON_AddStringToObject(f, "encoding", t->encoding);
             cJSON_AddStringToObject(f, "delimiter", delim);
             cJSON_AddNumberToObject(f, "rows", (double)t->n_rows);

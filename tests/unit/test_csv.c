@@ -5,12 +5,14 @@
 #include <check.h>
 #include <dirent.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "effekt/csv.h"
+#include "effekt/sha256.h"
 
 static effekt_diag diag;
 static effekt_table *table;
@@ -33,6 +35,14 @@ static effekt_status load_opt(const char *text, const effekt_csv_options *opt)
     table = NULL;
     effekt_diag_free(&diag);   /* each load starts with no problems */
     return effekt_csv_load_buffer(text, strlen(text), "t.csv", opt, &table, &diag);
+}
+
+static effekt_status load_opt_len(const char *text, size_t len, const effekt_csv_options *opt)
+{
+    effekt_table_destroy(table);
+    table = NULL;
+    effekt_diag_free(&diag);
+    return effekt_csv_load_buffer(text, len, "t.csv", opt, &table, &diag);
 }
 
 static effekt_status load(const char *text)
@@ -270,6 +280,27 @@ START_TEST(out_of_range_dates)
     ASSERT_ERROR_AT(3, 2, "no such day");
     ck_assert_int_eq(load("id,end_date\nA,primo 2020\n"), EFFEKT_EVALUE);
     ASSERT_ERROR_AT(2, 2, "expected a date");
+    /* which part is wrong: a year below 1000 said "no such day" */
+    static const struct { const char *value, *why; } bad[] = {
+        { "0999-05-01", "(the year 0999: expected a year from 1000 to 9999)" },
+        { "01.05.0999", "(the year 0999: expected a year from 1000 to 9999)" },
+        { "0000-01-01", "(the year 0000: expected a year from 1000 to 9999)" },
+        { "2019-13-01", "(no such month 13: expected a month from 1 to 12)" },
+        { "01.00.2019", "(no such month 0: expected a month from 1 to 12)" },
+        { "2019-02-29", "(no such day: February 2019 has 28 days)" },
+        { "31-04-2020", "(no such day: April 2020 has 30 days)" },
+        { "2020-01-00", "(no such day: day 0, expected a day from 1)" },
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        char text[128], want[256];
+        snprintf(text, sizeof text, "id,start_date\nA,2019-09-09\nB, %s\n", bad[i].value);
+        snprintf(want, sizeof want, "invalid date '%s' in column 'start_date' %s", bad[i].value, bad[i].why);
+        ck_assert_int_eq(load(text), EFFEKT_EVALUE);
+        ASSERT_ERROR_AT(3, 2, want);
+    }
+    ck_assert_int_eq(load("id,start_date\nA,1000-01-01\nB,9999-12-31\n"), EFFEKT_OK);   /* the range's ends */
+    ck_assert_double_eq(col("start_date")->values[0], -354285);   /* as R: as.numeric(as.Date("1000-01-01")) */
+    ck_assert_double_eq(col("start_date")->values[1], 2932896);   /* as.numeric(as.Date("9999-12-31")) */
 }
 END_TEST
 
@@ -485,6 +516,75 @@ START_TEST(correct_rounding)
 }
 END_TEST
 
+/* Numbers of any length: past the 770 digits kept for strtod, a dropped
+ * digit of the fraction once lowered the exponent (1. and 800 zeros read
+ * as 1e-31).  Trailing zeros never change the value, and a nonzero digit
+ * far out still decides a tie.  Expected values are exact by hand:
+ * 1 + 2^-53 = 1.00000000000000011102230246251565404236316680908203125
+ * lies halfway between 1 and 1 + 2^-52 (ties to even: 1); anything above
+ * it rounds up.  2^53 + 1 = 9007199254740993 lies halfway between 2^53
+ * and 2^53 + 2. */
+static char *long_cell(const char *head, char pad, size_t n_pad, const char *tail)
+{
+    size_t h = strlen(head), t = strlen(tail);
+    char *s = malloc(h + n_pad + t + 1);
+    memcpy(s, head, h);
+    memset(s + h, pad, n_pad);
+    memcpy(s + h + n_pad, tail, t + 1);
+    return s;
+}
+
+START_TEST(numbers_of_any_length)
+{
+    static const char half_ulp[] = "1.00000000000000011102230246251565404236316680908203125";
+    const struct {
+        const char *head;
+        size_t n_zeros;
+        const char *tail;
+        double want;
+    } cases[] = {
+        { "1.", 800, "", 1.0 },
+        { "1,", 800, "", 1.0 },                           /* decimal comma */
+        { half_ulp, 855 - (sizeof half_ulp - 2), "", 1.0 },   /* 855 digits, a tie */
+        { half_ulp, 855 - (sizeof half_ulp - 2), "1", 1.0 + 0x1p-52 },
+        { half_ulp, 2000, "1", 1.0 + 0x1p-52 },
+        { "9007199254740993.", 800, "", 9007199254740992.0 },
+        { "9007199254740993.", 800, "1", 9007199254740994.0 },
+        { "", 900, "1.5", 1.5 },                          /* leading zeros */
+        { "0.", 900, "15e902", 15.0 },
+        { "1", 300, ".", 1e300 },
+        { "-1", 300, ".5", -1e300 },
+        { "12.5", 1000, "e-3", 0.0125 },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *cell = long_cell(cases[i].head, '0', cases[i].n_zeros, cases[i].tail);
+        char *text = long_cell("x\n", ' ', 0, cell);
+        char *full = malloc(strlen(text) + 2);
+        strcpy(full, text);
+        strcat(full, "\n");
+        ck_assert_int_eq(load(full), EFFEKT_OK);
+        double got = col("x")->values[0];
+        ck_assert_msg(got == cases[i].want, "case %zu (%zu digits) read as %.17g, want %.17g", i,
+                      strlen(cell), got, cases[i].want);
+        /* glibc's strtod is correctly rounded for any length: the same */
+        if (!strchr(cell, ','))
+            ck_assert_msg(got == strtod(cell, NULL), "case %zu differs from strtod", i);
+        free(full);
+        free(text);
+        free(cell);
+    }
+    /* beyond the range of a double however it is written */
+    char *huge = long_cell("x\n1", '0', 400, ".\n");
+    ck_assert_int_eq(load(huge), EFFEKT_EVALUE);
+    ASSERT_ERROR_AT(2, 1, "beyond the range of a double");
+    free(huge);
+    char *tiny = long_cell("x\n0.", '0', 800, "1\n");
+    ck_assert_int_eq(load(tiny), EFFEKT_EVALUE);
+    ASSERT_ERROR_AT(2, 1, "beyond the range of a double");
+    free(tiny);
+}
+END_TEST
+
 /* Plain numbers are not kept as text while they are read; a column that
  * turns out to be text must still show them exactly as written. */
 START_TEST(numbers_in_text_columns_keep_their_text)
@@ -696,6 +796,150 @@ START_TEST(parse_error_line_after_lone_cr)
 }
 END_TEST
 
+/* Excel's first line "sep=;" sets the delimiter and is no header (it
+ * was taken for one: every column nameless, every KPI n/a).  Lines stay
+ * those of the file: the header is line 2. */
+START_TEST(excel_sep_line)
+{
+    static const char *const files[] = {
+        "sep=;\nproject_id;total_cost\nA;1,5\nB;x\n",
+        "sep=;\r\nproject_id;total_cost\r\nA;1,5\r\nB;x\r\n",
+        "\xEF\xBB\xBFsep=;\r\nproject_id;total_cost\r\nA;1,5\r\nB;x\r\n",   /* after a BOM */
+        "\"sep=;\"\nproject_id;total_cost\nA;1,5\nB;x\n",                        /* quoted */
+        "SEP=;;\rproject_id;total_cost\rA;1,5\rB;x\r",                           /* padded, lone CR */
+    };
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+        ck_assert_int_eq(load(files[i]), EFFEKT_EVALUE);
+        ck_assert_int_eq(table->delimiter, ';');
+        ck_assert_uint_eq(table->n_columns, 2);
+        ck_assert_str_eq(table->columns[0].heading, "project_id");
+        ck_assert_str_eq(table->columns[1].heading, "total_cost");
+        ck_assert_uint_eq(table->header_line, 2);
+        ck_assert_uint_eq(effekt_table_row_line(table, 0), 3);
+        ck_assert_double_eq(col("total_cost")->values[0], 1.5);
+        ASSERT_ERROR_AT(4, 2, "invalid number 'x'");
+        const effekt_problem *note = first(EFFEKT_NOTE);
+        ck_assert_ptr_nonnull(note);
+        ck_assert_uint_eq(note->line, 1);
+        ck_assert_ptr_nonnull(strstr(note->message, "sep=;"));
+        compare_file_and_buffer(files[i], strlen(files[i]), EFFEKT_EVALUE, &halves);
+    }
+    /* a tab, in UTF-16 */
+    static const char utf16[] = "\xFF\xFEs\0e\0p\0=\0\t\0\n\0a\0\t\0b\0\n\0001\0\t\0002\0\n\0";
+    ck_assert_int_eq(load_opt_len(utf16, sizeof utf16 - 1, NULL), EFFEKT_OK);
+    ck_assert_int_eq(table->delimiter, '\t');
+    ck_assert_uint_eq(table->header_line, 2);
+    ck_assert_double_eq(col("b")->values[0], 2);
+    /* a quoting error is on its physical line */
+    ck_assert_int_eq(load("sep=,\na,b\n1,2\n3,x\"y\n"), EFFEKT_EPARSE);
+    ASSERT_ERROR_AT(4, 2, "malformed quoting");
+    /* --delimiter wins, with a warning */
+    effekt_csv_options o = { .delimiter = ',' };
+    ck_assert_int_eq(load_opt("sep=;\na,b\n1,2\n", &o), EFFEKT_OK);
+    ck_assert_uint_eq(table->n_columns, 2);
+    ck_assert_ptr_nonnull(strstr(first(EFFEKT_WARNING)->message, "'sep=;'"));
+    /* not a delimiter line: kept as the header */
+    ck_assert_int_eq(load("sep=:x\n1\n"), EFFEKT_OK);
+    ck_assert_str_eq(table->columns[0].heading, "sep=:x");
+    ck_assert_int_eq(load("sep=\n1\n"), EFFEKT_OK);
+    ck_assert_str_eq(table->columns[0].heading, "sep=");
+    /* the line alone: an empty file */
+    ck_assert_int_eq(load("sep=;\n"), EFFEKT_ESCHEMA);
+    /* a large file with the line, in two halves */
+    size_t len;
+    char *text = big_csv(&len, "sep=,\nid,text,n,amount\n", 0);
+    compare_file_and_buffer(text, len, EFFEKT_OK, NULL);
+    ck_assert_int_eq(load(text), EFFEKT_OK);
+    ck_assert_uint_eq(table->header_line, 2);
+    ck_assert_uint_eq(effekt_table_row_line(table, 0), 3);
+    free(text);
+}
+END_TEST
+
+/* The loader hashes the bytes it reads (kpi and report once opened the
+ * file again: a FIFO hung, standard input had no hash).  The reference is
+ * the hash of the same bytes in one piece; the SHA-256 itself is checked
+ * against FIPS 180-4's example ("abc") and, in tests/fifo.sh, against
+ * sha256sum. */
+static void sha256_of(const void *data, size_t len, char hex[65])
+{
+    effekt_sha256 h;
+    effekt_sha256_init(&h);
+    effekt_sha256_update(&h, data, len);
+    effekt_sha256_hex(&h, hex);
+}
+
+static void check_hash(const char *text, size_t len, const effekt_csv_options *opt)
+{
+    char want[65], path[] = "/tmp/effekt-test-XXXXXX";
+    sha256_of(text, len, want);
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    FILE *f = fdopen(fd, "wb");
+    ck_assert_uint_eq(fwrite(text, 1, len, f), len);
+    fclose(f);
+    effekt_diag d;
+    effekt_diag_init(&d);
+    effekt_table *t = NULL;
+    effekt_csv_load_file(path, opt, &t, &d);   /* from the file: maybe in two halves */
+    ck_assert_ptr_nonnull(t);
+    ck_assert_ptr_nonnull(effekt_table_sha256(t));
+    ck_assert_str_eq(effekt_table_sha256(t), want);
+    effekt_table_destroy(t);
+    t = NULL;
+    FILE *in = fopen(path, "rb");   /* as a stream (what standard input is) */
+    effekt_csv_options one = *opt;
+    one.parallel_min_bytes = SIZE_MAX;
+    effekt_csv_load_stream(in, "s", &one, &t, &d);
+    fclose(in);
+    ck_assert_str_eq(effekt_table_sha256(t), want);
+    effekt_table_destroy(t);
+    t = NULL;
+    effekt_csv_load_buffer(text, len, "b", opt, &t, &d);
+    ck_assert_str_eq(effekt_table_sha256(t), want);
+    effekt_table_destroy(t);
+    unlink(path);
+    effekt_diag_free(&d);
+}
+
+START_TEST(sha256_of_the_bytes_read)
+{
+    char hex[65];
+    sha256_of("abc", 3, hex);   /* FIPS 180-4 example B.1 */
+    ck_assert_str_eq(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    const effekt_csv_options hashed = { .sha256 = 1 }, hashed_halves = { .sha256 = 1, .parallel_min_bytes = 1 };
+    static const char *const small[] = {
+        "a,b\n1,2\n",
+        "\xEF\xBB\xBFsep=;\r\nproject_id;total_cost\r\nA;1,5\r\n",
+        "id,n\r\nR0,\"two\nlines\"\r\nR1,\xC5rhus\r\n",
+    };
+    for (size_t i = 0; i < sizeof small / sizeof *small; i++) {
+        check_hash(small[i], strlen(small[i]), &hashed);
+        check_hash(small[i], strlen(small[i]), &hashed_halves);
+    }
+    static const char utf16[] = "\xFF\xFE" "a\0,\0b\0\n\0" "1\0,\0" "2\0\n\0";
+    check_hash(utf16, sizeof utf16 - 1, &hashed);
+    check_hash(utf16, sizeof utf16 - 1, &hashed_halves);
+    /* files of many lines read in two halves: the header part, the
+     * first half and the second, in order */
+    char text[16384];
+    size_t n = (size_t)snprintf(text, sizeof text, "id,\"text\nover two lines\",n,amount\n");
+    for (int i = 0; n < 12000; i++)
+        n += (size_t)snprintf(text + n, sizeof text - n, "R%d,t%d,%d,%d.5\n", i, i % 7, i, i);
+    check_hash(text, n, &hashed_halves);
+    size_t len;
+    char *big = big_csv(&len, "id,text,n,amount\n", 0);
+    check_hash(big, len, &hashed);
+    free(big);
+    big = big_csv(&len, "project_id,notes,participants,total_cost\n", 1);   /* halves, then once */
+    check_hash(big, len, &hashed);
+    free(big);
+    /* not asked: none */
+    ck_assert_int_eq(load("a\n1\n"), EFFEKT_OK);
+    ck_assert_ptr_null(effekt_table_sha256(table));
+}
+END_TEST
+
 /* Every CSV file bundled (datasets, tests, the bad-input corpus) read in
  * two halves, whatever its size, gives what one reading gives. */
 START_TEST(bundled_files_in_two_halves)
@@ -846,6 +1090,7 @@ static Suite *csv_suite(void)
     tcase_add_test(tc, field_limit);
     tcase_add_test(tc, column_selection);
     tcase_add_test(tc, correct_rounding);
+    tcase_add_test(tc, numbers_of_any_length);
     tcase_add_test(tc, numbers_in_text_columns_keep_their_text);
     tcase_add_test(tc, large_file_in_two_halves);
     tcase_add_test(tc, large_file_with_an_error_late);
@@ -855,6 +1100,8 @@ static Suite *csv_suite(void)
     tcase_add_test(tc, some_columns_in_two_halves);
     tcase_add_test(tc, second_half_outgrows_its_estimate);
     tcase_add_test(tc, parse_error_line_after_lone_cr);
+    tcase_add_test(tc, excel_sep_line);
+    tcase_add_test(tc, sha256_of_the_bytes_read);
     tcase_add_test(tc, bundled_files_in_two_halves);
     tcase_add_test(tc, seed_files_agree);
     tcase_add_test(tc, real_export);

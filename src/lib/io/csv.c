@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "effekt/csv.h"
+#include "effekt/sha256.h"
 #include "encoding.h"
 #include "load.h"
 
@@ -573,6 +574,42 @@ static char detect_delimiter(const char *s, size_t len)
     return ',';
 }
 
+/* Excel's delimiter line: "sep=;" (or quoted, "\"sep=;\"", as some tools
+ * rewrite it; maybe padded with the delimiter to the header's width) on
+ * the file's first line, then a line break or the end.  Excel reads it
+ * as an instruction and hides it; taken for the header, it made every
+ * column nameless.  Returns the bytes of that line with its line break
+ * (0: not such a line) and the delimiter in *sep; *broke says whether a
+ * line break was consumed. */
+static size_t excel_sep_line(const char *s, size_t n, char *sep, int *broke)
+{
+    size_t i = 0;
+    int quoted = n > 0 && s[0] == '"';
+    i += (size_t)quoted;
+    if (n < i + 5 || strncasecmp(s + i, "sep=", 4) != 0)
+        return 0;
+    unsigned char c = (unsigned char)s[i + 4];
+    if (c == 0 || c == '"' || c == '\r' || c == '\n' || c >= 0x80)
+        return 0;
+    i += 5;
+    if (quoted) {
+        if (i == n || s[i] != '"')
+            return 0;
+        i++;
+    }
+    while (i < n && (unsigned char)s[i] == c)
+        i++;
+    *broke = 0;
+    if (i < n) {
+        if (s[i] != '\r' && s[i] != '\n')
+            return 0;
+        *broke = 1;
+        i += s[i] == '\r' && i + 1 < n && s[i + 1] == '\n' ? 2 : 1;
+    }
+    *sep = (char)c;
+    return i;
+}
+
 static int space_only(unsigned char c)
 {
     return c == ' ';
@@ -605,7 +642,20 @@ typedef struct {
     const unsigned char *mem;
     size_t mem_len, mem_pos;
     int eof;
+    effekt_sha256 *hash;       /* NULL, or hash every byte read... */
+    off_t hash_from;           /* ...at this file offset or after (pread parts) */
 } source;
+
+/* Hash the n bytes just read at file offset `at` that lie at or after
+ * src->hash_from (another part hashed those before). */
+static void source_hash(source *src, const unsigned char *buf, size_t n, off_t at)
+{
+    if (!src->hash || !n)
+        return;
+    size_t skip = src->hash_from > at ? (size_t)(src->hash_from - at) : 0;
+    if (skip < n)
+        effekt_sha256_update(src->hash, buf + skip, n - skip);
+}
 
 static size_t source_read(source *src, unsigned char *buf, size_t cap, int *err)
 {
@@ -619,6 +669,7 @@ static size_t source_read(source *src, unsigned char *buf, size_t cap, int *err)
             src->eof = 1;
             return 0;
         }
+        source_hash(src, buf, (size_t)n, src->offset + (off_t)src->read);
         src->read += (size_t)n;
         if ((size_t)n < cap || (src->limit && src->read == src->limit))
             src->eof = 1;
@@ -628,6 +679,7 @@ static size_t source_read(source *src, unsigned char *buf, size_t cap, int *err)
         if (src->limit && cap > src->limit - src->read)
             cap = src->limit - src->read;
         size_t n = cap ? fread(buf, 1, cap, src->in) : 0;
+        source_hash(src, buf, n, (off_t)src->read);
         src->read += n;
         if (src->limit && src->read == src->limit) {
             src->eof = 1;
@@ -644,6 +696,7 @@ static size_t source_read(source *src, unsigned char *buf, size_t cap, int *err)
     if (n > cap)
         n = cap;
     memcpy(buf, src->mem + src->mem_pos, n);
+    source_hash(src, buf, n, (off_t)src->mem_pos);
     src->mem_pos += n;
     if (src->mem_pos == src->mem_len)
         src->eof = 1;
@@ -710,6 +763,7 @@ static void parse_source(reader *rd, source *src, char *delim, size_t lines_befo
         return;
     }
     int first = first_part, err = 0, after_cr = 0;
+    int sep_line_here = first_part;   /* Excel's "sep=;" can only open the file */
     size_t since_event = 0;
     unsigned char carry[4];
     size_t n_carry = 0;
@@ -771,6 +825,31 @@ static void parse_source(reader *rd, source *src, char *delim, size_t lines_befo
             chunk = (const char *)utf16;
             n = m;
         }
+        if (sep_line_here) {
+            sep_line_here = 0;
+            char sep;
+            int broke;
+            size_t skip = excel_sep_line(chunk, n, &sep, &broke);
+            if (skip) {
+                /* the line is read, not parsed: it counts as line 1 */
+                if (opt->delimiter && opt->delimiter != sep)
+                    effekt_diag_add(diag, EFFEKT_WARNING, name, rd->line, 1, NULL, NULL,
+                                    "the file says 'sep=%c' (Excel's delimiter line); the delimiter "
+                                    "given, '%c', is used", sep, opt->delimiter);
+                else
+                    effekt_diag_add(diag, EFFEKT_NOTE, name, rd->line, 1, NULL, NULL,
+                                    "'sep=%c' (Excel's delimiter line) sets the delimiter; the header "
+                                    "is on the next line", sep);
+                *delim = opt->delimiter ? opt->delimiter : sep;
+                csv_set_delim(&parser, (unsigned char)*delim);
+                if (*delim == '\t')
+                    csv_set_space_func(&parser, space_only);
+                chunk += skip;
+                n -= skip;
+                rd->line += (size_t)broke;
+                lines_before += (size_t)broke;
+            }
+        }
         if (!*delim) {
             *delim = opt->delimiter ? opt->delimiter : detect_delimiter(chunk, n);
             csv_set_delim(&parser, (unsigned char)*delim);
@@ -829,7 +908,8 @@ static void reader_init(reader *rd, const effekt_csv_options *opt, const char *n
                     .encoding = opt->encoding, .decided = opt->encoding != EFFEKT_ENCODING_AUTO };
 }
 
-static effekt_status finish_load(reader *rd_in, char delim, effekt_table **out, effekt_diag *diag);
+static effekt_status finish_load(reader *rd_in, char delim, effekt_sha256 *hash, effekt_table **out,
+                                 effekt_diag *diag);
 
 static void progress_init(reader *rd, atomic_ullong *counter, size_t total, int calls)
 {
@@ -852,12 +932,20 @@ static effekt_status load(source *src, const char *name, const effekt_csv_option
     atomic_ullong progress = 0;
     progress_init(&rd, &progress, src->size, 1);
     char delim = 0;
+    effekt_sha256 hash;
+    if (opt->sha256) {
+        effekt_sha256_init(&hash);
+        src->hash = &hash;
+        src->hash_from = 0;
+    }
     parse_source(&rd, src, &delim, 0, 1);
-    return finish_load(&rd, delim, out, diag);
+    return finish_load(&rd, delim, opt->sha256 ? &hash : NULL, out, diag);
 }
 
-/* The table from a reader that has read everything. */
-static effekt_status finish_load(reader *rd_in, char delim, effekt_table **out, effekt_diag *diag)
+/* The table from a reader that has read everything; hash (NULL: none
+ * asked for) has seen every byte of the input. */
+static effekt_status finish_load(reader *rd_in, char delim, effekt_sha256 *hash, effekt_table **out,
+                                 effekt_diag *diag)
 {
     reader rd = *rd_in;
     const effekt_csv_options *opt = rd.opt;
@@ -885,6 +973,8 @@ static effekt_status finish_load(reader *rd_in, char delim, effekt_table **out, 
     }
     t->n_rows = rd.n_rows;
     t->delimiter = delim;
+    if (hash)
+        effekt_sha256_hex(hash, t->sha256);
     t->encoding = effekt_encoding_name(rd.encoding == EFFEKT_ENCODING_AUTO ? EFFEKT_ENCODING_UTF8
                                                                             : rd.encoding);
     t->header_line = rd.header_line;
@@ -1271,6 +1361,24 @@ static int init_part(reader *r, const reader *p, effekt_diag *diag, size_t first
     return 0;
 }
 
+/* Hash bytes [from, to) of a file by position.  The second half of a
+ * file read in two halves is parsed on another thread while the first
+ * is hashed in order, so that half alone is read twice (a regular file,
+ * from the page cache; a pipe is never read in halves).  0 or -1. */
+static int hash_range(int fd, off_t from, off_t to, effekt_sha256 *hash)
+{
+    unsigned char buf[65536];
+    while (from < to) {
+        size_t want = (size_t)(to - from) < sizeof buf ? (size_t)(to - from) : sizeof buf;
+        ssize_t n = pread(fd, buf, want, from);
+        if (n <= 0)
+            return -1;
+        effekt_sha256_update(hash, buf, (size_t)n);
+        from += n;
+    }
+    return 0;
+}
+
 /* Read a large regular file in two halves at once.  Returns EFFEKT_EINVAL
  * (with nothing reported) when the file is not suited, so the caller reads
  * it in one go; any problem in either half also sends it there, so the
@@ -1301,7 +1409,12 @@ static effekt_status load_parallel(FILE *in, const char *name, size_t size, cons
     atomic_ullong progress = 0;
     progress_init(&p, &progress, size, 1);
     char delim = 0;
-    source sp = { .fd = fd, .limit = split };
+    /* the hash follows the file's order: the header part's bytes, the
+     * first half's after them, then the second half's */
+    effekt_sha256 hash;
+    effekt_sha256_init(&hash);
+    effekt_sha256 *hashp = opt->sha256 ? &hash : NULL;
+    source sp = { .fd = fd, .limit = split, .hash = hashp };
     parse_source(&p, &sp, &delim, 0, 1);
     effekt_status st = EFFEKT_EINVAL;
     size_t n_cols = p.n_cols;
@@ -1339,13 +1452,16 @@ static effekt_status load_parallel(FILE *in, const char *name, size_t size, cons
     atomic_store(&progress, header_end);
     progress_init(&a, &progress, size, 1);
     progress_init(&b, &progress, size, 0);   /* another thread: counts, does not call */
-    source sa = { .fd = fd, .offset = (off_t)header_end, .limit = split - header_end, .size = split - header_end };
+    source sa = { .fd = fd, .offset = (off_t)header_end, .limit = split - header_end, .size = split - header_end,
+                  .hash = hashp, .hash_from = (off_t)sp.read };
     source sb = { .fd = fd, .offset = (off_t)split, .limit = size - split, .size = size - split };
     part_job job = { .rd = &b, .src = &sb, .delim = delim, .lines_before = lines };
     pthread_t thread;
     int threaded = pthread_create(&thread, NULL, run_part, &job) == 0;
     char delim_a = delim;
     parse_source(&a, &sa, &delim_a, p.header_last_line, 0);
+    int hashed = !hashp || (sa.read == split - header_end
+                            && hash_range(fd, (off_t)split, (off_t)size, hashp) == 0);
     if (threaded)
         pthread_join(thread, NULL);
     else
@@ -1354,7 +1470,7 @@ static effekt_status load_parallel(FILE *in, const char *name, size_t size, cons
     /* any problem or disagreement: read the file in one go instead */
     int a_enc = a.decided ? (int)a.encoding : -1, b_enc = b.decided ? (int)b.encoding : -1;
     int conflict = a_enc >= 0 && b_enc >= 0 && a_enc != b_enc;
-    if (a.stop || b.stop || a.status != EFFEKT_OK || b.status != EFFEKT_OK || conflict)
+    if (a.stop || b.stop || a.status != EFFEKT_OK || b.status != EFFEKT_OK || conflict || !hashed)
         goto done;
     /* where b outgrew its region and a did not, a's region starts the block
      * and the merge grows it (realloc): the block is a's from here on, not
@@ -1409,7 +1525,7 @@ static effekt_status load_parallel(FILE *in, const char *name, size_t size, cons
     }
     reader_free(&b);
     memset(&b, 0, sizeof b);
-    st = finish_load(&a, delim, out, diag);
+    st = finish_load(&a, delim, hashp, out, diag);
     memset(&a, 0, sizeof a);
 done:
     /* a block that a part still points at is freed once, here */

@@ -56,11 +56,12 @@ static size_t read_int(const char *s, size_t len, size_t max, long *v)
     return i;
 }
 
-int date_parse(const char *s, size_t len, long *days)
+/* The year, month and day as written, when s is shaped like a date
+ * (values unchecked).  0, or -1 when it is not shaped like one. */
+static int date_fields(const char *s, size_t len, long *year, long *month, long *day)
 {
     long a, b, c;
     size_t i = read_int(s, len, 4, &a);
-    long y, m, d;
     if (i == 4) {
         /* ISO: yyyy-mm-dd */
         if (i >= len || s[i] != '-')
@@ -72,7 +73,7 @@ int date_parse(const char *s, size_t len, long *days)
         size_t k = read_int(s + k0, len - k0, 2, &c);
         if (k == 0 || k0 + k != len)
             return -1;
-        y = a; m = b; d = c;
+        *year = a; *month = b; *day = c;
     } else if (i >= 1 && i <= 2) {
         /* Danish: dd.mm.yyyy or dd-mm-yyyy, the same mark twice */
         if (i >= len || (s[i] != '.' && s[i] != '-'))
@@ -85,12 +86,39 @@ int date_parse(const char *s, size_t len, long *days)
         size_t k = read_int(s + k0, len - k0, 4, &c);
         if (k != 4 || k0 + k != len)
             return -1;
-        d = a; m = b; y = c;
+        *day = a; *month = b; *year = c;
     } else {
         return -1;
     }
+    return 0;
+}
+
+int date_parse(const char *s, size_t len, long *days)
+{
+    long y, m, d;
+    if (date_fields(s, len, &y, &m, &d) != 0)
+        return -1;
     if (y < 1000 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, (unsigned)m))
         return -2;
     *days = date_from_civil(y, (unsigned)m, (unsigned)d);
     return 0;
+}
+
+void date_problem(const char *s, size_t len, char *buf, size_t size)
+{
+    static const char *const month_name[] = { "January", "February", "March", "April", "May", "June", "July",
+                                              "August", "September", "October", "November", "December" };
+    long y, m, d;
+    if (date_fields(s, len, &y, &m, &d) != 0)
+        snprintf(buf, size, "not shaped like a date");
+    else if (y < 1000)   /* a typo (0999, 0202) more often than a date of the first millennium */
+        snprintf(buf, size, "the year %04ld: expected a year from 1000 to 9999", y);
+    else if (m < 1 || m > 12)
+        snprintf(buf, size, "no such month %ld: expected a month from 1 to 12", m);
+    else if (d < 1)
+        snprintf(buf, size, "no such day: day 0, expected a day from 1");
+    else if (d > days_in_month(y, (unsigned)m))
+        snprintf(buf, size, "no such day: %s %ld has %d days", month_name[m - 1], y, days_in_month(y, (unsigned)m));
+    else
+        snprintf(buf, size, "a real day");
 }

@@ -10,6 +10,11 @@
  * real day (2019-02-30, 13.13.2019) or lies outside years 1000-9999. */
 int date_parse(const char *s, size_t len, long *days);
 
+/* Why a date-shaped text names no day (date_parse gave -2), for a
+ * message: "the year 0999: expected a year from 1000 to 9999", "no such
+ * month 13: ...", "no such day: February 2022 has 28 days". */
+void date_problem(const char *s, size_t len, char *buf, size_t size);
+
 /* Days since 1970-01-01 of a proleptic Gregorian date (no checks). */
 long date_from_civil(long y, unsigned m, unsigned d);
 

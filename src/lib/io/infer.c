@@ -483,10 +483,17 @@ effekt_status column_finish(const infer_context *ctx, raw_column *raw, column_sc
             uint8_t k = scan->kinds[row];
             if (k == VALUE_DATE || k == VALUE_MISSING)
                 continue;
-            if (k == VALUE_BAD_DATE)
-                VALUE_ERROR(row, "invalid date '%s' in column '%s' (no such day; %s)",
-                            raw_value(raw, offsets, row), name, type_expectation(type));
-            else
+            if (k == VALUE_BAD_DATE) {
+                /* shaped like a date: say which part is wrong (a year
+                 * below 1000 was called "no such day") */
+                const char *text = raw_value(raw, offsets, row);
+                const char *t = text;
+                size_t len = strlen(text);
+                trim(&t, &len);   /* as when it was read */
+                char why[128];
+                date_problem(t, len, why, sizeof why);
+                VALUE_ERROR(row, "invalid date '%s' in column '%s' (%s)", text, name, why);
+            } else
                 VALUE_ERROR(row, "invalid date '%s' in column '%s' (%s)",
                             raw_value(raw, offsets, row), name, type_expectation(type));
         }

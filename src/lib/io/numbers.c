@@ -16,7 +16,12 @@
 
 #include "numbers.h"
 
-#define MAX_DIGITS 770   /* more significant digits than any double needs */
+/* Significant digits kept for strtod.  Deciding the rounding of a
+ * decimal near a point halfway between two doubles can take up to 768
+ * digits; past MAX_DIGITS only whether any dropped digit is nonzero
+ * matters, and a single sticky digit carries that (as in fast_float and
+ * Go's strconv). */
+#define MAX_DIGITS 770
 #define MAX_RUNS 64
 
 typedef struct {
@@ -27,7 +32,7 @@ typedef struct {
     char sep[MAX_RUNS];         /* separator after run i (' ' for any space) */
     const char *run_start[MAX_RUNS];
     int has_exp;
-    long exp;
+    long long exp;
 } scan;
 
 static const char *const currency_affix[] = {
@@ -131,11 +136,14 @@ static int scan_number(const char *s, size_t len, scan *sc)
             }
             if (i == len)
                 return -1;
-            long e = 0;
+            /* saturates far beyond any range of a double, yet far below
+             * LLONG_MAX, so that adding the count of digits in the cell
+             * (which can be long: 0.000…1e5000) cannot overflow */
+            long long e = 0;
             for (; i < len; i++) {
                 if (s[i] < '0' || s[i] > '9')
                     return -1;
-                if (e < 100000)
+                if (e < 1000000000000000LL)
                     e = e * 10 + (s[i] - '0');
             }
             sc->has_exp = 1;
@@ -265,11 +273,15 @@ int number_convert(const char *s, size_t len, char mark, double *out)
                 return -1;
     }
 
-    /* Collect significant digits and the power of ten. */
-    char digits[MAX_DIGITS + 1];
+    /* Collect significant digits and the power of ten: the value is
+     * digits * 10^exp10.  Digits past MAX_DIGITS are dropped, each
+     * raising exp10 by one whether it stood before or after the mark;
+     * a nonzero one among them leaves a sticky '1' so that rounding
+     * still sees that the value lies above the kept digits. */
+    char digits[MAX_DIGITS + 2];
     size_t nd = 0;
-    long exp10 = sc.has_exp ? sc.exp : 0;
-    long dropped = 0;   /* integer digits beyond MAX_DIGITS */
+    long long exp10 = sc.has_exp ? sc.exp : 0;
+    int sticky = 0;
     for (size_t r = 0; r < sc.n_runs; r++) {
         const char *p = sc.run_start[r];
         for (size_t k = 0; k < sc.run_len[r]; k++) {
@@ -277,13 +289,18 @@ int number_convert(const char *s, size_t len, char mark, double *out)
                 exp10--;
             if (nd == 0 && p[k] == '0')
                 continue;   /* leading zero */
-            if (nd < MAX_DIGITS)
+            if (nd < MAX_DIGITS) {
                 digits[nd++] = p[k];
-            else if (r < frac_run)
-                dropped++;
+            } else {
+                exp10++;
+                sticky |= p[k] != '0';
+            }
         }
     }
-    exp10 += dropped;
+    if (sticky) {
+        digits[nd++] = '1';
+        exp10--;
+    }
     double sign = sc.negative ? -1.0 : 1.0;
     if (nd == 0) {
         *out = sign * 0.0;
@@ -305,7 +322,7 @@ int number_convert(const char *s, size_t len, char mark, double *out)
     }
     char buf[MAX_DIGITS + 32];
     memcpy(buf, digits, nd);
-    snprintf(buf + nd, sizeof buf - nd, "e%ld", exp10);
+    snprintf(buf + nd, sizeof buf - nd, "e%lld", exp10);
     errno = 0;
     double v = strtod(buf, NULL);
     if (errno == ERANGE && (isinf(v) || v == 0.0))

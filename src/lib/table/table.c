@@ -38,6 +38,11 @@ void effekt_table_destroy(effekt_table *table)
     free(table);
 }
 
+const char *effekt_table_sha256(const effekt_table *table)
+{
+    return table && table->sha256[0] ? table->sha256 : NULL;
+}
+
 size_t effekt_table_row_line(const effekt_table *table, size_t row)
 {
     /* the last mark at or before row, by binary search */
