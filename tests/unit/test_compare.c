@@ -302,6 +302,54 @@ START_TEST(bootstrap_intervals_as_boot)
 }
 END_TEST
 
+/* Exact Mann-Whitney p in both tails, including tails far below
+ * DBL_EPSILON that 1 - cdf loses (R 4.2):
+ *   f <- function(a, b) wilcox.test(a, b, exact = TRUE)[c("statistic", "p.value")]
+ *   f(31:60, 1:30); f(1:30, 31:60); f(50:98, 1:49); f(1:49, 50:98)
+ *   f(c(1:20, 41:45), 21:40); f(c(1.5, 2.5, 3.5), 10:13); f(1:10, c(11:20, 0.5))
+ *   f(c(1:5, 100), 6:15); f(c(2, 4, 6, 8, 10, 12), c(1, 3, 5, 7, 9, 11, 13))
+ * Counting is exact: 1e-9 relative. */
+START_TEST(mann_whitney_exact_tails_as_r)
+{
+    static const struct {
+        double a[64], b[64];
+        size_t na, nb;
+        double w, p;
+    } cases[] = {
+        { { 0 }, { 0 }, 30, 30, 900, 1.6911233892144776e-17 },   /* 31:60 vs 1:30, filled below */
+        { { 0 }, { 0 }, 30, 30, 0, 1.6911233892144776e-17 },     /* 1:30 vs 31:60 */
+        { { 0 }, { 0 }, 49, 49, 2401, 7.8500291929632906e-29 },  /* 50:98 vs 1:49 */
+        { { 0 }, { 0 }, 49, 49, 0, 7.8500291929632906e-29 },     /* 1:49 vs 50:98 */
+        { { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 41, 42, 43, 44, 45 },
+          { 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40 }, 25, 20, 100,
+          0.00040788791698133836 },
+        { { 1.5, 2.5, 3.5 }, { 10, 11, 12, 13 }, 3, 4, 0, 0.057142857142857141 },
+        { { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 }, { 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 0.5 }, 10, 11, 10,
+          0.00078816951881967366 },
+        { { 1, 2, 3, 4, 5, 100 }, { 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 }, 6, 10, 10, 0.031218781218781223 },
+        { { 2, 4, 6, 8, 10, 12 }, { 1, 3, 5, 7, 9, 11, 13 }, 6, 7, 21, 1 },
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        double xa[64], xb[64];
+        memcpy(xa, cases[c].a, sizeof xa);
+        memcpy(xb, cases[c].b, sizeof xb);
+        if (c < 4) {   /* runs: the high block first in cases 0 and 2 */
+            size_t k = cases[c].na;
+            for (size_t i = 0; i < k; i++) {
+                double lo = (double)i + 1, hi = (double)(i + k) + 1;
+                xa[i] = c % 2 == 0 ? hi : lo;
+                xb[i] = c % 2 == 0 ? lo : hi;
+            }
+        }
+        effekt_test_result r;
+        ck_assert_int_eq(effekt_mann_whitney(xa, cases[c].na, xb, cases[c].nb, &r), EFFEKT_OK);
+        ck_assert(r.exact);
+        ck_assert_double_eq(r.statistic, cases[c].w);
+        NEAR(r.p, cases[c].p, 1e-9);
+    }
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("compare");
@@ -314,6 +362,7 @@ int main(void)
     tcase_add_test(tc, values_as_r);
     tcase_add_test(tc, funnel_limits_as_r);
     tcase_add_test(tc, bootstrap_intervals_as_boot);
+    tcase_add_test(tc, mann_whitney_exact_tails_as_r);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
