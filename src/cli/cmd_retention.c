@@ -42,6 +42,39 @@ static const char retention_usage[] =
     "conf.type), its median and interval rule, survdiff (G-rho tests).\n";
 
 
+/* A time by which the curve falls to `level` (the median: 0.5) with its
+ * limits, each kept on its own, as survfit's table: a median not reached
+ * may have a lower limit that is (R prints NA [8, NA]).  What is missing
+ * is null with its reason (reason, lower_reason, upper_reason). */
+static cJSON *quantile_figure(double q, double lo, double hi, double level)
+{
+    cJSON *o = cJSON_CreateObject();
+    char why[96];
+    if (isnan(q)) {
+        cJSON_AddNullToObject(o, "value");
+        snprintf(why, sizeof why, "the curve does not fall to %g", level);
+        cJSON_AddStringToObject(o, "reason", why);
+        if (isnan(lo) && isnan(hi))
+            return o;
+    } else {
+        cJSON_AddNumberToObject(o, "value", q);
+    }
+    const char *side[] = { "lower", "upper" };
+    double lim[] = { lo, hi };
+    for (int i = 0; i < 2; i++) {
+        if (!isnan(lim[i])) {
+            cJSON_AddNumberToObject(o, side[i], lim[i]);
+            continue;
+        }
+        char key[16];
+        cJSON_AddNullToObject(o, side[i]);
+        snprintf(key, sizeof key, "%s_reason", side[i]);
+        snprintf(why, sizeof why, "the %s limit curve does not fall to %g", side[i], level);
+        cJSON_AddStringToObject(o, key, why);
+    }
+    return o;
+}
+
 static int run(const cli_options *o, const char *path, effekt_conf_type ct, const double *at, size_t n_at,
                const double *qs, size_t n_q, cJSON *doc)
 {
@@ -77,14 +110,13 @@ static int run(const cli_options *o, const char *path, effekt_conf_type ct, cons
         cJSON_AddStringToObject(row, "group", map.keys[g]);
         cJSON_AddNumberToObject(row, "n", (double)km.n);
         cJSON_AddNumberToObject(row, "events", (double)km.events);
-        cJSON_AddItemToObject(row, "median_days", cli_figure(km.median, km.median_lower, km.median_upper,
-                                                      "the curve does not fall to 0.5"));
+        cJSON_AddItemToObject(row, "median_days", quantile_figure(km.median, km.median_lower, km.median_upper, 0.5));
         for (size_t qi = 0; qi < n_q; qi++) {
             char name[48];
             double q, ql, qh;
             effekt_km_quantile(&km, qs[qi], &q, &ql, &qh);
             snprintf(name, sizeof name, "q%g_days", qs[qi]);
-            cJSON_AddItemToObject(row, name, cli_figure(q, ql, qh, "the curve does not fall that far"));
+            cJSON_AddItemToObject(row, name, quantile_figure(q, ql, qh, 1 - qs[qi]));
         }
         if (o->rmst > 0) {
             double mean, se;

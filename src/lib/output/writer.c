@@ -86,22 +86,27 @@ typedef struct {
     int *numeric;     /* per column: right-align */
     size_t rows, cols, cap_cols;
     char **keys;      /* column keys */
-    int *part;        /* 0 value, 1 lower, 2 upper, 3 reason */
+    int *part;        /* 0 value, 1 lower, 2 upper, 3 reason, 4 lower_reason, 5 upper_reason */
 } grid;
 
 static char *text_of(const cJSON *v, int part, int human)
 {
     char buf[256];
     if (is_figure(v)) {
-        const char *names[] = { "value", "lower", "upper", "reason" };
+        const char *names[] = { "value", "lower", "upper", "reason", "lower_reason", "upper_reason" };
         if (human && part == 0) {
             const cJSON *val = cJSON_GetObjectItemCaseSensitive(v, "value");
             const cJSON *lo = cJSON_GetObjectItemCaseSensitive(v, "lower");
             const cJSON *hi = cJSON_GetObjectItemCaseSensitive(v, "upper");
-            if (!cJSON_IsNumber(val))
+            if (!cJSON_IsNumber(val) && !cJSON_IsNumber(lo) && !cJSON_IsNumber(hi))
                 return effekt_strdup("n/a");
+            /* a figure not reached may still have a limit that is (a
+             * median not reached, its lower limit 399): n/a [399, n/a] */
             char a[48], b[48], c[48];
-            effekt_format_number(val->valuedouble, a, sizeof a);
+            if (cJSON_IsNumber(val))
+                effekt_format_number(val->valuedouble, a, sizeof a);
+            else
+                snprintf(a, sizeof a, "n/a");
             if (cJSON_IsNumber(lo) || cJSON_IsNumber(hi)) {
                 /* a one-sided interval shows its missing end as n/a */
                 if (cJSON_IsNumber(lo))
@@ -197,6 +202,10 @@ static int build_grid(const cJSON *array, int human, grid *g)
                     return -1;
                 if (cJSON_GetObjectItemCaseSensitive(v, "reason") && add_column(g, v->string, 3) != 0)
                     return -1;
+                if (cJSON_GetObjectItemCaseSensitive(v, "lower_reason") && add_column(g, v->string, 4) != 0)
+                    return -1;
+                if (cJSON_GetObjectItemCaseSensitive(v, "upper_reason") && add_column(g, v->string, 5) != 0)
+                    return -1;
             }
         }
     }
@@ -218,9 +227,9 @@ static int build_grid(const cJSON *array, int human, grid *g)
     g->numeric = effekt_calloc(g->cols ? g->cols : 1, sizeof *g->numeric);
     if (!g->cells || !g->numeric)
         return -1;
-    static const char *const suffix[] = { "", "_lower", "_upper", "_reason" };
+    static const char *const suffix[] = { "", "_lower", "_upper", "_reason", "_lower_reason", "_upper_reason" };
     for (size_t c = 0; c < g->cols; c++) {
-        size_t n = strlen(g->keys[c]) + 8;
+        size_t n = strlen(g->keys[c]) + 16;
         g->cells[c] = effekt_malloc(n);
         if (!g->cells[c])
             return -1;
@@ -234,7 +243,7 @@ static int build_grid(const cJSON *array, int human, grid *g)
             g->cells[r * g->cols + c] = text_of(v, g->part[c], human);
             if (!g->cells[r * g->cols + c])
                 return -1;
-            int num = (cJSON_IsNumber(v) || is_figure(v) || cJSON_IsNull(v) || !v) && g->part[c] != 3;
+            int num = (cJSON_IsNumber(v) || is_figure(v) || cJSON_IsNull(v) || !v) && g->part[c] < 3;
             if (!num)
                 g->numeric[c] = 0;
         }
@@ -333,41 +342,52 @@ static void write_grid(FILE *out, const grid *g, effekt_format format, const cha
     free(w);
 }
 
-/* Under a table for people: why each n/a is n/a, counted. */
+/* Under a table for people: why each n/a is n/a, counted; a missing
+ * limit of a figure (lower_reason, upper_reason) under its own label. */
 static void write_reasons(FILE *out, const cJSON *array)
 {
     enum { MAX = 64 };
+    static const char *const field[] = { "reason", "lower_reason", "upper_reason" };
+    static const char *const label[] = { "", " (lower limit)", " (upper limit)" };
     const char *key[MAX], *why[MAX];
-    size_t count[MAX], n = 0;
+    size_t count[MAX], part[MAX], n = 0;
     const cJSON *row;
     cJSON_ArrayForEach(row, array) {
         const cJSON *v;
         cJSON_ArrayForEach(v, row) {
-            const cJSON *r = is_figure(v) ? cJSON_GetObjectItemCaseSensitive(v, "reason") : NULL;
-            if (!cJSON_IsString(r))
-                continue;
-            size_t i = 0;
-            while (i < n && !(strcmp(key[i], v->string) == 0 && strcmp(why[i], r->valuestring) == 0))
-                i++;
-            if (i == n) {
-                if (n == MAX)
+            for (size_t f = 0; f < 3; f++) {
+                const cJSON *r = is_figure(v) ? cJSON_GetObjectItemCaseSensitive(v, field[f]) : NULL;
+                if (!cJSON_IsString(r))
                     continue;
-                key[n] = v->string;
-                why[n] = r->valuestring;
-                count[n++] = 0;
+                size_t i = 0;
+                while (i < n && !(strcmp(key[i], v->string) == 0 && part[i] == f &&
+                                  strcmp(why[i], r->valuestring) == 0))
+                    i++;
+                if (i == n) {
+                    if (n == MAX)
+                        continue;
+                    key[n] = v->string;
+                    why[n] = r->valuestring;
+                    part[n] = f;
+                    count[n++] = 0;
+                }
+                count[i]++;
             }
-            count[i]++;
         }
     }
     if (n)
         fputs("n/a:\n", out);
-    /* grouped by column, in the order the columns first appear */
+    /* grouped by column, in the order the columns first appear; within
+     * a column the figure's own reasons before its limits' */
     int done[MAX] = { 0 };
     for (size_t i = 0; i < n; i++)
-        for (size_t j = i; j < n; j++)
-            if (!done[j] && strcmp(key[j], key[i]) == 0) {
+        for (size_t f = 0; f < 3; f++)
+            for (size_t j = i; j < n; j++) {
+                if (done[j] || part[j] != f || strcmp(key[j], key[i]) != 0)
+                    continue;
                 done[j] = 1;
-                fprintf(out, "  %s: %s (%zu row%s)\n", key[j], why[j], count[j], count[j] == 1 ? "" : "s");
+                fprintf(out, "  %s%s: %s (%zu row%s)\n", key[j], label[part[j]], why[j], count[j],
+                        count[j] == 1 ? "" : "s");
             }
 }
 
