@@ -170,7 +170,11 @@ static int run(const cli_options *o, const char *path, effekt_conf_type ct, cons
         cJSON *row = cJSON_CreateObject();
         cJSON_AddStringToObject(row, "test", o->rho == 0 ? "log-rank" : o->rho == 1 ? "Peto-Peto" : "G-rho");
         cJSON_AddNumberToObject(row, "rho", o->rho);
-        if (effekt_logrank(time, event, gid, m, map.n, o->rho, &chi, &df, &p) == EFFEKT_OK) {
+        double *expected = malloc(map.n * sizeof *expected);
+        effekt_status ls = expected ? effekt_logrank_expected(time, event, gid, m, map.n, o->rho, expected, &chi,
+                                                              &df, &p)
+                                    : EFFEKT_ENOMEM;
+        if (ls == EFFEKT_OK) {
             cJSON_AddNumberToObject(row, "chisq", chi);
             cJSON_AddNumberToObject(row, "df", df);
             cJSON_AddNumberToObject(row, "p", p);
@@ -178,6 +182,22 @@ static int run(const cli_options *o, const char *path, effekt_conf_type ct, cons
             cJSON_AddNullToObject(row, "chisq");
             cJSON_AddStringToObject(row, "reason", "no events, or groups that cannot be told apart");
         }
+        /* as survdiff: groups with no expected events are not in the test;
+         * say which, in a string so that tables and CSV show it too */
+        size_t len = 0;
+        for (size_t g = 0; ls != EFFEKT_ENOMEM && g < map.n; g++)
+            if (!(expected[g] > 0))
+                len += strlen(map.keys[g]) + 2;
+        if (len) {
+            char *names = malloc(len), *end = names;
+            for (size_t g = 0; names && g < map.n; g++)
+                if (!(expected[g] > 0))
+                    end += sprintf(end, "%s%s", end == names ? "" : ", ", map.keys[g]);
+            cJSON_AddStringToObject(row, "left_out", names ? names : "");
+            cJSON_AddStringToObject(row, "left_out_reason", "no one at risk at any event time");
+            free(names);
+        }
+        free(expected);
         cJSON_AddItemToArray(tests, row);
     }
     cJSON_AddNumberToObject(cJSON_GetObjectItemCaseSensitive(doc, "excluded"), path, (double)excluded);

@@ -231,6 +231,39 @@ START_TEST(median_rules_as_survival)
 }
 END_TEST
 
+/* A group censored before the first event has no expected events; as
+ * survdiff, it is left out and df counts the others (R 4.2, survival 3.5.3):
+ *   time  <- c(3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 1, 2, 1.5)
+ *   event <- c(1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 0, 0, 0)
+ *   group <- rep(c("A", "B", "C"), c(6, 6, 3))
+ *   s <- survdiff(Surv(time, event) ~ group, rho = rho)
+ *   rho 0: chisq 8.1702055733028764, df 1, p 0.0042584080190855118,
+ *          s$exp 1.9378787878787878 8.0621212121212125 0
+ *   rho 1: chisq 7.5000000000000009, p 0.0061698993205441515, s$exp 1.6666666666666665 4.4444444444444438 0
+ * 1e-12 relative (sums of a dozen terms). */
+START_TEST(logrank_leaves_out_group_without_expected)
+{
+    static const double t[] = { 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 1, 2, 1.5 };
+    static const double ev[] = { 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 0, 0, 0 };
+    static const size_t g[] = { 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 2, 2, 2 };
+    double chi, df, p, e[3];
+    ck_assert_int_eq(effekt_logrank_expected(t, ev, g, 15, 3, 0, e, &chi, &df, &p), EFFEKT_OK);
+    NEAR(chi, 8.1702055733028764, 1e-12);
+    ck_assert_double_eq(df, 1);
+    NEAR(p, 0.0042584080190855118, 1e-12);
+    NEAR(e[0], 1.9378787878787878, 1e-12);
+    NEAR(e[1], 8.0621212121212125, 1e-12);
+    ck_assert_double_eq(e[2], 0);
+    ck_assert_int_eq(effekt_logrank(t, ev, g, 15, 3, 1, &chi, &df, &p), EFFEKT_OK);
+    NEAR(chi, 7.5000000000000009, 1e-12);
+    ck_assert_double_eq(df, 1);
+    NEAR(p, 0.0061698993205441515, 1e-12);
+    /* only one group left: nothing to test */
+    static const size_t g2[] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1 };
+    ck_assert_int_eq(effekt_logrank(t, ev, g2, 15, 2, 0, &chi, &df, &p), EFFEKT_EUNDEF);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("survival");
@@ -240,6 +273,7 @@ int main(void)
     tcase_add_test(tc, edge_cases);
     tcase_add_test(tc, rmst_and_quantiles_as_survival);
     tcase_add_test(tc, median_rules_as_survival);
+    tcase_add_test(tc, logrank_leaves_out_group_without_expected);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

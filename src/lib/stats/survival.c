@@ -251,18 +251,28 @@ double effekt_km_at(const effekt_km *km, double t, double *lower, double *upper)
 effekt_status effekt_logrank(const double *time, const double *event, const size_t *group, size_t n,
                              size_t k, double rho, double *chisq, double *df, double *p)
 {
+    return effekt_logrank_expected(time, event, group, n, k, rho, NULL, chisq, df, p);
+}
+
+effekt_status effekt_logrank_expected(const double *time, const double *event, const size_t *group, size_t n,
+                                      size_t k, double rho, double *expected, double *chisq, double *df,
+                                      double *p)
+{
     *chisq = *df = *p = NAN;
     if (k < 2)
         return EFFEKT_EUNDEF;
     spell *sp = effekt_malloc((n ? n : 1) * sizeof *sp);
     double *risk = effekt_calloc(k, sizeof *risk), *dg = effekt_calloc(k, sizeof *dg), *u = effekt_calloc(k, sizeof *u);
-    double *v = effekt_calloc(k * k, sizeof *v);
-    if (!sp || !risk || !dg || !u || !v) {
+    double *v = effekt_calloc(k * k, sizeof *v), *e = effekt_calloc(k, sizeof *e);
+    size_t *keep = effekt_malloc(k * sizeof *keep);
+    if (!sp || !risk || !dg || !u || !v || !e || !keep) {
         free(sp);
         free(risk);
         free(dg);
         free(u);
         free(v);
+        free(e);
+        free(keep);
         return EFFEKT_ENOMEM;
     }
     for (size_t i = 0; i < n; i++) {
@@ -284,6 +294,7 @@ effekt_status effekt_logrank(const double *time, const double *event, const size
             double w = rho == 0 ? 1 : pow(km, rho);
             for (size_t g = 0; g < k; g++) {
                 u[g] += w * (dg[g] - risk[g] * d / at_risk);
+                e[g] += w * risk[g] * d / at_risk;
                 if (at_risk > 1)
                     for (size_t h = 0; h < k; h++)
                         v[g * k + h] += w * w * d * (at_risk - d) / (at_risk - 1) * risk[g] / at_risk
@@ -296,8 +307,28 @@ effekt_status effekt_logrank(const double *time, const double *event, const size
         at_risk -= (double)(j - i);
         i = j;
     }
-    /* chi-square on the first k - 1 groups: u' V^-1 u */
-    size_t r = k - 1;
+    /* as survdiff: a group with no expected events (none of it at risk at
+     * any event, e.g. all censored before the first) has a zero row and
+     * column in V; it is left out and df is the groups kept - 1.  The
+     * chi-square on all kept groups but one: u' V^-1 u. */
+    size_t kept = 0;
+    for (size_t g = 0; g < k; g++) {
+        if (expected)
+            expected[g] = e[g];
+        if (e[g] > 0)
+            keep[kept++] = g;
+    }
+    if (kept < 2) {
+        free(sp);
+        free(risk);
+        free(dg);
+        free(u);
+        free(v);
+        free(e);
+        free(keep);
+        return EFFEKT_EUNDEF;
+    }
+    size_t r = kept - 1;
     gsl_matrix *mv = gsl_matrix_alloc(r, r);
     gsl_vector *vu = gsl_vector_alloc(r), *x = gsl_vector_alloc(r);
     gsl_permutation *perm = gsl_permutation_alloc(r);
@@ -306,9 +337,9 @@ effekt_status effekt_logrank(const double *time, const double *event, const size
         st = EFFEKT_ENOMEM;
     } else {
         for (size_t g = 0; g < r; g++) {
-            gsl_vector_set(vu, g, u[g]);
+            gsl_vector_set(vu, g, u[keep[g]]);
             for (size_t h = 0; h < r; h++)
-                gsl_matrix_set(mv, g, h, v[g * k + h]);
+                gsl_matrix_set(mv, g, h, v[keep[g] * k + keep[h]]);
         }
         int sign;
         gsl_error_handler_t *old = gsl_set_error_handler_off();
@@ -317,7 +348,7 @@ effekt_status effekt_logrank(const double *time, const double *event, const size
         } else {
             double c = 0;
             for (size_t g = 0; g < r; g++)
-                c += u[g] * gsl_vector_get(x, g);
+                c += u[keep[g]] * gsl_vector_get(x, g);
             *chisq = c;
             *df = (double)r;
             *p = gsl_cdf_chisq_Q(c, *df);
@@ -335,5 +366,7 @@ effekt_status effekt_logrank(const double *time, const double *event, const size
     free(dg);
     free(u);
     free(v);
+    free(e);
+    free(keep);
     return st;
 }
