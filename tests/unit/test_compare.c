@@ -279,7 +279,7 @@ START_TEST(bootstrap_intervals_as_boot)
     }
     NEAR(sc / sp, 90768.826086956527, 1e-15);
     double pl, ph, bl, bh;
-    ck_assert_int_eq(effekt_bootstrap_intervals(sc / sp, t, B, L, rows, 0.95, &pl, &ph, &bl, &bh), EFFEKT_OK);
+    ck_assert_int_eq(effekt_bootstrap_intervals(sc / sp, t, B, L, rows, 0.95, &pl, &ph, &bl, &bh, NULL, NULL), EFFEKT_OK);
     NEAR(pl, 70803.21428571429, 1e-9);
     NEAR(ph, 122549.3125, 1e-9);
     NEAR(bl, 71984.773612107063, 1e-9);
@@ -292,7 +292,7 @@ START_TEST(bootstrap_intervals_as_boot)
     ck_assert_int_eq(effekt_bootstrap_ratio(cost, placed, rows, 2000, 43, 2, r2, NULL), EFFEKT_OK);
     ck_assert(memcmp(r1, r2, 2000 * sizeof *r1) != 0);
     /* and their percentile interval lies around the estimate like R's */
-    ck_assert_int_eq(effekt_bootstrap_intervals(sc / sp, r1, 2000, L, rows, 0.95, &pl, &ph, &bl, &bh), EFFEKT_OK);
+    ck_assert_int_eq(effekt_bootstrap_intervals(sc / sp, r1, 2000, L, rows, 0.95, &pl, &ph, &bl, &bh, NULL, NULL), EFFEKT_OK);
     ck_assert(pl < sc / sp && sc / sp < ph && fabs(pl - 70803.2) < 10000 && fabs(ph - 122549.3) < 15000);
     free(r1);
     free(r2);
@@ -350,6 +350,43 @@ START_TEST(mann_whitney_exact_tails_as_r)
 }
 END_TEST
 
+/* A group in which one row holds the whole denominator: leaving it out
+ * divides by 0, its jackknife value is -inf and BCa's acceleration NaN.
+ * BCa is then undefined with its reason (it read t[(size_t)NaN - 1]
+ * before, a heap overflow under ASan); the percentile interval stands, and
+ * the resamples without that row (denominator 0) are dropped and counted:
+ * about (2/3)^3 = 30 % of them. */
+START_TEST(bootstrap_bca_undefined_for_infinite_jackknife)
+{
+    static const double num[] = { 10, 20, 30 }, den[] = { 0, 0, 1 };
+    double L[3], *rep = malloc(999 * sizeof *rep);   /* on the heap, as in compare: ASan sees t[-1] */
+    ck_assert_int_eq(effekt_jackknife_ratio(num, den, 3, L), EFFEKT_OK);
+    ck_assert(isinf(L[2]) && L[2] < 0);
+    ck_assert_int_eq(effekt_bootstrap_ratio(num, den, 3, 999, 7, 1, rep, NULL), EFFEKT_OK);
+    size_t nonfinite = 0;
+    for (size_t r = 0; r < 999; r++)
+        nonfinite += !isfinite(rep[r]);
+    ck_assert(nonfinite > 200 && nonfinite < 400);
+    double pl, ph, bl, bh;
+    size_t dropped = 0;
+    const char *why = NULL;
+    ck_assert_int_eq(effekt_bootstrap_intervals(60, rep, 999, L, 3, 0.95, &pl, &ph, &bl, &bh, &dropped, &why),
+                     EFFEKT_EUNDEF);
+    ck_assert_uint_eq(dropped, nonfinite);
+    ck_assert(isfinite(pl) && isfinite(ph) && pl <= ph);
+    ck_assert(isnan(bl) && isnan(bh));
+    free(rep);
+    ck_assert_ptr_nonnull(why);
+    ck_assert(strstr(why, "jackknife") != NULL);
+    /* all replicates on one side of t0: w infinite, BCa undefined, no index from it */
+    double same[5] = { 1, 1, 1, 1, 1 }, L5[5] = { 1, -1, 2, -2, 0 };
+    ck_assert_int_eq(effekt_bootstrap_intervals(2, same, 5, L5, 5, 0.95, &pl, &ph, &bl, &bh, &dropped, &why),
+                     EFFEKT_EUNDEF);
+    ck_assert_uint_eq(dropped, 0);
+    ck_assert(isnan(bl) && isnan(bh));
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("compare");
@@ -363,6 +400,7 @@ int main(void)
     tcase_add_test(tc, funnel_limits_as_r);
     tcase_add_test(tc, bootstrap_intervals_as_boot);
     tcase_add_test(tc, mann_whitney_exact_tails_as_r);
+    tcase_add_test(tc, bootstrap_bca_undefined_for_infinite_jackknife);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
