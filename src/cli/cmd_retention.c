@@ -75,8 +75,76 @@ static cJSON *quantile_figure(double q, double lo, double hi, double level)
     return o;
 }
 
+/* The curves whose steps are written (--steps), kept as the fits' arrays
+ * (64 bytes a step) rather than as cJSON (a million steps took 1.5 GB),
+ * and made into rows one at a time as the writer asks for them. */
+typedef struct {
+    struct step_curve {
+        char *group;
+        effekt_km km;
+    } *c;
+    size_t n, cap, rows;
+    size_t cursor, cursor_start;   /* the curve of the last row asked for, and its first row */
+} step_store;
+
+static void steps_truncate(step_store *s, size_t n)
+{
+    while (s->n > n) {
+        s->n--;
+        s->rows -= s->c[s->n].km.n_times;
+        free(s->c[s->n].group);
+        effekt_km_free(&s->c[s->n].km);
+    }
+    s->cursor = s->cursor_start = 0;
+}
+
+/* Takes km (on success the store owns its arrays). */
+static int steps_add(step_store *s, const char *group, effekt_km *km)
+{
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? 2 * s->cap : 8;
+        struct step_curve *c = realloc(s->c, cap * sizeof *c);
+        if (!c)
+            return -1;
+        s->c = c;
+        s->cap = cap;
+    }
+    char *g = strdup(group);
+    if (!g)
+        return -1;
+    s->c[s->n].group = g;
+    s->c[s->n].km = *km;
+    s->rows += km->n_times;
+    s->n++;
+    return 0;
+}
+
+static cJSON *step_row(void *ctx, size_t i)
+{
+    step_store *s = ctx;
+    if (i < s->cursor_start)
+        s->cursor = s->cursor_start = 0;
+    while (s->cursor < s->n && i >= s->cursor_start + s->c[s->cursor].km.n_times)
+        s->cursor_start += s->c[s->cursor++].km.n_times;
+    if (s->cursor == s->n)
+        return NULL;
+    const effekt_km *km = &s->c[s->cursor].km;
+    size_t j = i - s->cursor_start;
+    cJSON *r = cJSON_CreateObject();
+    if (!r)
+        return NULL;
+    cJSON_AddStringToObject(r, "group", s->c[s->cursor].group);
+    cJSON_AddNumberToObject(r, "time", km->time[j]);
+    cJSON_AddNumberToObject(r, "n_risk", km->n_risk[j]);
+    cJSON_AddNumberToObject(r, "n_event", km->n_event[j]);
+    cJSON_AddNumberToObject(r, "n_censor", km->n_censor[j]);
+    cJSON_AddItemToObject(r, "survival", cli_figure(km->surv[j], km->lower[j], km->upper[j], "undefined"));
+    cJSON_AddNumberToObject(r, "std_err", km->std_err[j]);
+    return r;
+}
+
 static int run(const cli_options *o, const char *path, effekt_conf_type ct, const double *at, size_t n_at,
-               const double *qs, size_t n_q, cJSON *doc)
+               const double *qs, size_t n_q, step_store *store, cJSON *doc)
 {
     effekt_status st;
     effekt_table *t = cli_load(o, path, &st);
@@ -90,7 +158,6 @@ static int run(const cli_options *o, const char *path, effekt_conf_type ct, cons
     size_t *gid = sp.gid, m = sp.m, excluded = sp.excluded;
     key_map map = sp.map;
     cJSON *curves = cJSON_GetObjectItemCaseSensitive(doc, "curves");
-    cJSON *steps = cJSON_GetObjectItemCaseSensitive(doc, "steps");
     cJSON *tests = cJSON_GetObjectItemCaseSensitive(doc, "tests");
     double *gt = malloc((m ? m : 1) * sizeof *gt), *ge = malloc((m ? m : 1) * sizeof *ge);
     for (size_t g = 0; g < map.n && rc == EXIT_OK && gt && ge; g++) {
@@ -144,18 +211,13 @@ static int run(const cli_options *o, const char *path, effekt_conf_type ct, cons
             cJSON_AddNumberToObject(row, name, risk);
         }
         cJSON_AddItemToArray(curves, row);
-        for (size_t j = 0; o->steps && j < km.n_times; j++) {
-            cJSON *s = cJSON_CreateObject();
-            cJSON_AddStringToObject(s, "group", map.keys[g]);
-            cJSON_AddNumberToObject(s, "time", km.time[j]);
-            cJSON_AddNumberToObject(s, "n_risk", km.n_risk[j]);
-            cJSON_AddNumberToObject(s, "n_event", km.n_event[j]);
-            cJSON_AddNumberToObject(s, "n_censor", km.n_censor[j]);
-            cJSON_AddItemToObject(s, "survival", cli_figure(km.surv[j], km.lower[j], km.upper[j], "undefined"));
-            cJSON_AddNumberToObject(s, "std_err", km.std_err[j]);
-            cJSON_AddItemToArray(steps, s);
+        if (o->steps && steps_add(store, map.keys[g], &km) != 0) {
+            effekt_km_free(&km);
+            rc = EXIT_BAD;
+            break;
         }
-        effekt_km_free(&km);
+        if (!o->steps)
+            effekt_km_free(&km);
     }
     if (rc == EXIT_OK && map.n == 1) {
         cJSON *row = cJSON_CreateObject();
@@ -255,21 +317,29 @@ int cmd_retention(int argc, char **argv)
     o.csv.columns = wanted;
     o.csv.n_columns = n_wanted;
     cli_batch batch;
+    step_store store = { 0 };
     cli_batch_begin(&batch, &o, doc);
     for (size_t i = 0; i < o.n_inputs; i++) {
         cli_batch_file(&batch, i);
-        if (!cli_batch_done(&batch, run(&o, o.inputs[i], ct, at, n_at, qs, n_q, doc)))
+        size_t mark = store.n;
+        int file_rc = run(&o, o.inputs[i], ct, at, n_at, qs, n_q, &store, doc);
+        if (file_rc != EXIT_OK)
+            steps_truncate(&store, mark);   /* as the batch drops the file's rows */
+        if (!cli_batch_done(&batch, file_rc))
             break;
     }
     int status = cli_batch_end(&batch);
     if (status != EXIT_BAD) {
         effekt_sheet sheets[] = { { .path = "curves", .title = "Kaplan-Meier by group (times in days)" },
                                   { .path = "tests", .title = "tests" },
-                                  { .path = "steps", .title = "steps" } };
+                                  { .path = "steps", .title = "steps", .row = step_row, .ctx = &store,
+                                    .n_rows = store.rows } };
         int emitted = cli_emit(&o, doc, sheets, 3);
         if (emitted != EXIT_OK)
             status = emitted;
     }
+    steps_truncate(&store, 0);
+    free(store.c);
     cJSON_Delete(doc);
     return status;
 }
