@@ -179,10 +179,11 @@ static int run(const cli_options *o, const char *path, effekt_conf_type ct, cons
         cJSON_AddNumberToObject(row, "events", (double)km.events);
         cJSON_AddItemToObject(row, "median_days", quantile_figure(km.median, km.median_lower, km.median_upper, 0.5));
         for (size_t qi = 0; qi < n_q; qi++) {
-            char name[48];
+            char num[32], name[48];
             double q, ql, qh;
             effekt_km_quantile(&km, qs[qi], &q, &ql, &qh);
-            snprintf(name, sizeof name, "q%g_days", qs[qi]);
+            cli_exact_number(qs[qi], num, sizeof num);
+            snprintf(name, sizeof name, "q%s_days", num);
             cJSON_AddItemToObject(row, name, quantile_figure(q, ql, qh, 1 - qs[qi]));
         }
         if (o->rmst > 0) {
@@ -195,13 +196,14 @@ static int run(const cli_options *o, const char *path, effekt_conf_type ct, cons
             cJSON_AddItemToObject(row, name, cli_figure(km.n ? se : NAN, NAN, NAN, "no spells"));
         }
         for (size_t a = 0; a < n_at; a++) {
-            char name[48];
+            char num[32], name[48];
             double lo, hi, s = effekt_km_at(&km, at[a], &lo, &hi);
-            snprintf(name, sizeof name, "retention_%gd", at[a]);
+            cli_exact_number(at[a], num, sizeof num);
+            snprintf(name, sizeof name, "retention_%sd", num);
             double last = km.n_times ? km.time[km.n_times - 1] : 0;
             cJSON_AddItemToObject(row, name, at[a] > last ? cli_figure(NAN, NAN, NAN, "beyond the last follow-up")
                                                           : cli_figure(s, lo, hi, ""));
-            snprintf(name, sizeof name, "at_risk_%gd", at[a]);
+            snprintf(name, sizeof name, "at_risk_%sd", num);
             double risk = 0;
             for (size_t j = 0; j < km.n_times; j++)
                 if (km.time[j] >= at[a]) {
@@ -270,6 +272,15 @@ static int run(const cli_options *o, const char *path, effekt_conf_type ct, cons
     return rc;
 }
 
+static int repeated(const double *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < i; j++)
+            if (v[i] == v[j])
+                return 1;
+    return 0;
+}
+
 int cmd_retention(int argc, char **argv)
 {
     cli_options o;
@@ -282,14 +293,25 @@ int cmd_retention(int argc, char **argv)
         cli_error("retention: --conf-type: '%s' (expected log, log-log or plain)", o.conf_type);
         return EXIT_BAD;
     }
-    double at[16], qs[16];
+    double *at = NULL, *qs = NULL;
     size_t n_at = 0, n_q = 0;
-    if (o.at && cli_numbers(o.at, 0, INFINITY, 0, at, 16, &n_at) != 0) {
+    if (o.at && cli_numbers(o.at, 0, INFINITY, 0, &at, &n_at) != 0) {
         cli_error("retention: --at expects days such as 182,365 (got '%s')", o.at);
         return EXIT_BAD;
     }
-    if (o.quantiles && cli_numbers(o.quantiles, 0, 1, 1, qs, 16, &n_q) != 0) {
+    if (o.quantiles && cli_numbers(o.quantiles, 0, 1, 1, &qs, &n_q) != 0) {
         cli_error("retention: --quantiles expects shares between 0 and 1, such as 0.25,0.75 (got '%s')", o.quantiles);
+        free(at);
+        return EXIT_BAD;
+    }
+    /* each horizon and share names its own keys: the same one twice would
+     * make two equal keys in one JSON object */
+    const char *twice = repeated(at, n_at) ? "--at" : repeated(qs, n_q) ? "--quantiles" : NULL;
+    if (twice) {
+        cli_error("retention: %s gives the same number twice (got '%s'; expected each once)", twice,
+                  twice[2] == 'a' ? o.at : o.quantiles);
+        free(at);
+        free(qs);
         return EXIT_BAD;
     }
     cJSON *doc = cJSON_CreateObject();
@@ -340,6 +362,8 @@ int cmd_retention(int argc, char **argv)
     }
     steps_truncate(&store, 0);
     free(store.c);
+    free(at);
+    free(qs);
     cJSON_Delete(doc);
     return status;
 }
