@@ -86,10 +86,18 @@ effekt_status effekt_jackknife_ratio(const double *num, const double *den, size_
 
 /* Percentile and BCa intervals from the replicates t[0..B) of an estimate
  * t0, as boot.ci(type = c("perc", "bca"), L = L) with its normal-scale
- * interpolation of order statistics.  t is sorted in place. */
+ * interpolation of order statistics.  t is compacted and sorted in place:
+ * replicates that are not finite (a resample whose denominator sums to 0)
+ * are dropped and counted in *dropped (may be NULL).  EFFEKT_EUNDEF when
+ * BCa (or both intervals) cannot be had; then *reason (may be NULL) is a
+ * static sentence why, and what is undefined is NaN (never read from an
+ * index out of range): an infinite jackknife value (a row whose removal
+ * leaves a zero denominator), all replicates on one side of t0, fewer
+ * than two finite replicates. */
 effekt_status effekt_bootstrap_intervals(double t0, double *t, size_t B, const double *L, size_t n,
                                          double confidence, double *perc_lower, double *perc_upper,
-                                         double *bca_lower, double *bca_upper);
+                                         double *bca_lower, double *bca_upper, size_t *dropped,
+                                         const char **reason);
 
 /* ---- values between groups ---- */
 

@@ -32,6 +32,15 @@ effekt_status effekt_format_parse(const char *name, effekt_format *out);
 typedef struct {
     const char *path;    /* array of objects, dotted path from the root */
     const char *title;   /* printed above the table (table format only) */
+    /* Optional, for sheets too long to hold as cJSON (a million steps of a
+     * curve): rows made one at a time.  row(ctx, i) returns a new object
+     * for row i < n_rows, which the writer deletes (NULL: out of memory);
+     * it may be called more than once for the same i (a table is measured
+     * before it is written).  In JSON the rows go where doc holds an empty
+     * array at path, which must then be a key of the root. */
+    cJSON *(*row)(void *ctx, size_t i);
+    void *ctx;
+    size_t n_rows;
 } effekt_sheet;
 
 /* Write doc in the given format.  Returns EFFEKT_EIO when the stream

@@ -139,9 +139,15 @@ cJSON *cli_figure(double v, double lower, double upper, const char *reason);
 /* key: v, or null when v is NaN. */
 void cli_number(cJSON *o, const char *key, double v);
 
-/* A comma-separated list of numbers in [min, max] ((min, max) when open);
- * -1 when one is not. */
-int cli_numbers(const char *text, double min, double max, int open, double *out, size_t max_n, size_t *n);
+/* A comma-separated list of finite numbers in [min, max] ((min, max) when
+ * open), as many as given, into *out (the caller frees it); -1 (and *out
+ * NULL) when one is not a number in range, is empty, or memory runs out. */
+int cli_numbers(const char *text, double min, double max, int open, double **out, size_t *n);
+
+/* The shortest text (15 to 17 significant digits) that reads back as v:
+ * two different numbers never print alike (keys made from them cannot
+ * collide).  size 32 is enough for any double. */
+void cli_exact_number(double v, char *buf, size_t size);
 
 /* The whole of a file ("-": standard input) as a NUL-terminated string,
  * malloc'd; NULL when it cannot be read or is larger than max bytes. */

@@ -635,12 +635,15 @@ static int run_ratio(const cli_options *o, const char *path, cJSON *doc)
         double t0 = sb != 0 ? (double)(sa / sb) : NAN;
         double pl = NAN, ph = NAN, bl = NAN, bh = NAN;
         const char *why = m < 2 ? "fewer than two rows" : sb == 0 ? "the denominator sums to 0" : NULL;
+        const char *bca_why = NULL;
+        size_t dropped = 0;   /* resamples whose denominator summed to 0 */
         if (!why) {
             effekt_progress progress = cli_progress_resampling();
             effekt_bootstrap_ratio(num, den, m, B, seed, 2, rep, &progress);
             effekt_jackknife_ratio(num, den, m, L);
-            if (effekt_bootstrap_intervals(t0, rep, B, L, m, o->confidence, &pl, &ph, &bl, &bh) != EFFEKT_OK)
-                why = "the bootstrap distribution is degenerate";
+            if (effekt_bootstrap_intervals(t0, rep, B, L, m, o->confidence, &pl, &ph, &bl, &bh, &dropped,
+                                           &bca_why) != EFFEKT_OK && isnan(pl))
+                why = bca_why ? bca_why : "the bootstrap distribution is degenerate";
         }
         cJSON *row = cJSON_CreateObject();
         if (o->n_inputs > 1)
@@ -650,8 +653,10 @@ static int run_ratio(const cli_options *o, const char *path, cJSON *doc)
         cJSON_AddNumberToObject(row, "missing", (double)missing);
         cJSON_AddNumberToObject(row, "numerator", (double)sa);
         cJSON_AddNumberToObject(row, "denominator", (double)sb);
+        cJSON_AddNumberToObject(row, "resamples_dropped", (double)dropped);
         cJSON_AddItemToObject(row, "ratio_percentile", cli_figure(t0, pl, ph, why ? why : "undefined"));
-        cJSON_AddItemToObject(row, "ratio_bca", cli_figure(isnan(bl) ? NAN : t0, bl, bh, why ? why : "BCa undefined"));
+        cJSON_AddItemToObject(row, "ratio_bca", cli_figure(isnan(bl) ? NAN : t0, bl, bh,
+                                                           why ? why : bca_why ? bca_why : "BCa undefined"));
         cJSON_AddItemToArray(groups, row);
     }
     free(gid);

@@ -42,8 +42,109 @@ static const char retention_usage[] =
     "conf.type), its median and interval rule, survdiff (G-rho tests).\n";
 
 
+/* A time by which the curve falls to `level` (the median: 0.5) with its
+ * limits, each kept on its own, as survfit's table: a median not reached
+ * may have a lower limit that is (R prints NA [8, NA]).  What is missing
+ * is null with its reason (reason, lower_reason, upper_reason). */
+static cJSON *quantile_figure(double q, double lo, double hi, double level)
+{
+    cJSON *o = cJSON_CreateObject();
+    char why[96];
+    if (isnan(q)) {
+        cJSON_AddNullToObject(o, "value");
+        snprintf(why, sizeof why, "the curve does not fall to %g", level);
+        cJSON_AddStringToObject(o, "reason", why);
+        if (isnan(lo) && isnan(hi))
+            return o;
+    } else {
+        cJSON_AddNumberToObject(o, "value", q);
+    }
+    const char *side[] = { "lower", "upper" };
+    double lim[] = { lo, hi };
+    for (int i = 0; i < 2; i++) {
+        if (!isnan(lim[i])) {
+            cJSON_AddNumberToObject(o, side[i], lim[i]);
+            continue;
+        }
+        char key[16];
+        cJSON_AddNullToObject(o, side[i]);
+        snprintf(key, sizeof key, "%s_reason", side[i]);
+        snprintf(why, sizeof why, "the %s limit curve does not fall to %g", side[i], level);
+        cJSON_AddStringToObject(o, key, why);
+    }
+    return o;
+}
+
+/* The curves whose steps are written (--steps), kept as the fits' arrays
+ * (64 bytes a step) rather than as cJSON (a million steps took 1.5 GB),
+ * and made into rows one at a time as the writer asks for them. */
+typedef struct {
+    struct step_curve {
+        char *group;
+        effekt_km km;
+    } *c;
+    size_t n, cap, rows;
+    size_t cursor, cursor_start;   /* the curve of the last row asked for, and its first row */
+} step_store;
+
+static void steps_truncate(step_store *s, size_t n)
+{
+    while (s->n > n) {
+        s->n--;
+        s->rows -= s->c[s->n].km.n_times;
+        free(s->c[s->n].group);
+        effekt_km_free(&s->c[s->n].km);
+    }
+    s->cursor = s->cursor_start = 0;
+}
+
+/* Takes km (on success the store owns its arrays). */
+static int steps_add(step_store *s, const char *group, effekt_km *km)
+{
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? 2 * s->cap : 8;
+        struct step_curve *c = realloc(s->c, cap * sizeof *c);
+        if (!c)
+            return -1;
+        s->c = c;
+        s->cap = cap;
+    }
+    char *g = strdup(group);
+    if (!g)
+        return -1;
+    s->c[s->n].group = g;
+    s->c[s->n].km = *km;
+    s->rows += km->n_times;
+    s->n++;
+    return 0;
+}
+
+static cJSON *step_row(void *ctx, size_t i)
+{
+    step_store *s = ctx;
+    if (i < s->cursor_start)
+        s->cursor = s->cursor_start = 0;
+    while (s->cursor < s->n && i >= s->cursor_start + s->c[s->cursor].km.n_times)
+        s->cursor_start += s->c[s->cursor++].km.n_times;
+    if (s->cursor == s->n)
+        return NULL;
+    const effekt_km *km = &s->c[s->cursor].km;
+    size_t j = i - s->cursor_start;
+    cJSON *r = cJSON_CreateObject();
+    if (!r)
+        return NULL;
+    cJSON_AddStringToObject(r, "group", s->c[s->cursor].group);
+    cJSON_AddNumberToObject(r, "time", km->time[j]);
+    cJSON_AddNumberToObject(r, "n_risk", km->n_risk[j]);
+    cJSON_AddNumberToObject(r, "n_event", km->n_event[j]);
+    cJSON_AddNumberToObject(r, "n_censor", km->n_censor[j]);
+    cJSON_AddItemToObject(r, "survival", cli_figure(km->surv[j], km->lower[j], km->upper[j], "undefined"));
+    cJSON_AddNumberToObject(r, "std_err", km->std_err[j]);
+    return r;
+}
+
 static int run(const cli_options *o, const char *path, effekt_conf_type ct, const double *at, size_t n_at,
-               const double *qs, size_t n_q, cJSON *doc)
+               const double *qs, size_t n_q, step_store *store, cJSON *doc)
 {
     effekt_status st;
     effekt_table *t = cli_load(o, path, &st);
@@ -57,7 +158,6 @@ static int run(const cli_options *o, const char *path, effekt_conf_type ct, cons
     size_t *gid = sp.gid, m = sp.m, excluded = sp.excluded;
     key_map map = sp.map;
     cJSON *curves = cJSON_GetObjectItemCaseSensitive(doc, "curves");
-    cJSON *steps = cJSON_GetObjectItemCaseSensitive(doc, "steps");
     cJSON *tests = cJSON_GetObjectItemCaseSensitive(doc, "tests");
     double *gt = malloc((m ? m : 1) * sizeof *gt), *ge = malloc((m ? m : 1) * sizeof *ge);
     for (size_t g = 0; g < map.n && rc == EXIT_OK && gt && ge; g++) {
@@ -77,14 +177,14 @@ static int run(const cli_options *o, const char *path, effekt_conf_type ct, cons
         cJSON_AddStringToObject(row, "group", map.keys[g]);
         cJSON_AddNumberToObject(row, "n", (double)km.n);
         cJSON_AddNumberToObject(row, "events", (double)km.events);
-        cJSON_AddItemToObject(row, "median_days", cli_figure(km.median, km.median_lower, km.median_upper,
-                                                      "the curve does not fall to 0.5"));
+        cJSON_AddItemToObject(row, "median_days", quantile_figure(km.median, km.median_lower, km.median_upper, 0.5));
         for (size_t qi = 0; qi < n_q; qi++) {
-            char name[48];
+            char num[32], name[48];
             double q, ql, qh;
             effekt_km_quantile(&km, qs[qi], &q, &ql, &qh);
-            snprintf(name, sizeof name, "q%g_days", qs[qi]);
-            cJSON_AddItemToObject(row, name, cli_figure(q, ql, qh, "the curve does not fall that far"));
+            cli_exact_number(qs[qi], num, sizeof num);
+            snprintf(name, sizeof name, "q%s_days", num);
+            cJSON_AddItemToObject(row, name, quantile_figure(q, ql, qh, 1 - qs[qi]));
         }
         if (o->rmst > 0) {
             double mean, se;
@@ -96,13 +196,14 @@ static int run(const cli_options *o, const char *path, effekt_conf_type ct, cons
             cJSON_AddItemToObject(row, name, cli_figure(km.n ? se : NAN, NAN, NAN, "no spells"));
         }
         for (size_t a = 0; a < n_at; a++) {
-            char name[48];
+            char num[32], name[48];
             double lo, hi, s = effekt_km_at(&km, at[a], &lo, &hi);
-            snprintf(name, sizeof name, "retention_%gd", at[a]);
+            cli_exact_number(at[a], num, sizeof num);
+            snprintf(name, sizeof name, "retention_%sd", num);
             double last = km.n_times ? km.time[km.n_times - 1] : 0;
             cJSON_AddItemToObject(row, name, at[a] > last ? cli_figure(NAN, NAN, NAN, "beyond the last follow-up")
                                                           : cli_figure(s, lo, hi, ""));
-            snprintf(name, sizeof name, "at_risk_%gd", at[a]);
+            snprintf(name, sizeof name, "at_risk_%sd", num);
             double risk = 0;
             for (size_t j = 0; j < km.n_times; j++)
                 if (km.time[j] >= at[a]) {
@@ -112,18 +213,13 @@ static int run(const cli_options *o, const char *path, effekt_conf_type ct, cons
             cJSON_AddNumberToObject(row, name, risk);
         }
         cJSON_AddItemToArray(curves, row);
-        for (size_t j = 0; o->steps && j < km.n_times; j++) {
-            cJSON *s = cJSON_CreateObject();
-            cJSON_AddStringToObject(s, "group", map.keys[g]);
-            cJSON_AddNumberToObject(s, "time", km.time[j]);
-            cJSON_AddNumberToObject(s, "n_risk", km.n_risk[j]);
-            cJSON_AddNumberToObject(s, "n_event", km.n_event[j]);
-            cJSON_AddNumberToObject(s, "n_censor", km.n_censor[j]);
-            cJSON_AddItemToObject(s, "survival", cli_figure(km.surv[j], km.lower[j], km.upper[j], "undefined"));
-            cJSON_AddNumberToObject(s, "std_err", km.std_err[j]);
-            cJSON_AddItemToArray(steps, s);
+        if (o->steps && steps_add(store, map.keys[g], &km) != 0) {
+            effekt_km_free(&km);
+            rc = EXIT_BAD;
+            break;
         }
-        effekt_km_free(&km);
+        if (!o->steps)
+            effekt_km_free(&km);
     }
     if (rc == EXIT_OK && map.n == 1) {
         cJSON *row = cJSON_CreateObject();
@@ -138,7 +234,11 @@ static int run(const cli_options *o, const char *path, effekt_conf_type ct, cons
         cJSON *row = cJSON_CreateObject();
         cJSON_AddStringToObject(row, "test", o->rho == 0 ? "log-rank" : o->rho == 1 ? "Peto-Peto" : "G-rho");
         cJSON_AddNumberToObject(row, "rho", o->rho);
-        if (effekt_logrank(time, event, gid, m, map.n, o->rho, &chi, &df, &p) == EFFEKT_OK) {
+        double *expected = malloc(map.n * sizeof *expected);
+        effekt_status ls = expected ? effekt_logrank_expected(time, event, gid, m, map.n, o->rho, expected, &chi,
+                                                              &df, &p)
+                                    : EFFEKT_ENOMEM;
+        if (ls == EFFEKT_OK) {
             cJSON_AddNumberToObject(row, "chisq", chi);
             cJSON_AddNumberToObject(row, "df", df);
             cJSON_AddNumberToObject(row, "p", p);
@@ -146,6 +246,22 @@ static int run(const cli_options *o, const char *path, effekt_conf_type ct, cons
             cJSON_AddNullToObject(row, "chisq");
             cJSON_AddStringToObject(row, "reason", "no events, or groups that cannot be told apart");
         }
+        /* as survdiff: groups with no expected events are not in the test;
+         * say which, in a string so that tables and CSV show it too */
+        size_t len = 0;
+        for (size_t g = 0; ls != EFFEKT_ENOMEM && g < map.n; g++)
+            if (!(expected[g] > 0))
+                len += strlen(map.keys[g]) + 2;
+        if (len) {
+            char *names = malloc(len), *end = names;
+            for (size_t g = 0; names && g < map.n; g++)
+                if (!(expected[g] > 0))
+                    end += sprintf(end, "%s%s", end == names ? "" : ", ", map.keys[g]);
+            cJSON_AddStringToObject(row, "left_out", names ? names : "");
+            cJSON_AddStringToObject(row, "left_out_reason", "no one at risk at any event time");
+            free(names);
+        }
+        free(expected);
         cJSON_AddItemToArray(tests, row);
     }
     cJSON_AddNumberToObject(cJSON_GetObjectItemCaseSensitive(doc, "excluded"), path, (double)excluded);
@@ -154,6 +270,15 @@ static int run(const cli_options *o, const char *path, effekt_conf_type ct, cons
     cli_spells_free(&sp);
     effekt_table_destroy(t);
     return rc;
+}
+
+static int repeated(const double *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < i; j++)
+            if (v[i] == v[j])
+                return 1;
+    return 0;
 }
 
 int cmd_retention(int argc, char **argv)
@@ -168,14 +293,25 @@ int cmd_retention(int argc, char **argv)
         cli_error("retention: --conf-type: '%s' (expected log, log-log or plain)", o.conf_type);
         return EXIT_BAD;
     }
-    double at[16], qs[16];
+    double *at = NULL, *qs = NULL;
     size_t n_at = 0, n_q = 0;
-    if (o.at && cli_numbers(o.at, 0, INFINITY, 0, at, 16, &n_at) != 0) {
+    if (o.at && cli_numbers(o.at, 0, INFINITY, 0, &at, &n_at) != 0) {
         cli_error("retention: --at expects days such as 182,365 (got '%s')", o.at);
         return EXIT_BAD;
     }
-    if (o.quantiles && cli_numbers(o.quantiles, 0, 1, 1, qs, 16, &n_q) != 0) {
+    if (o.quantiles && cli_numbers(o.quantiles, 0, 1, 1, &qs, &n_q) != 0) {
         cli_error("retention: --quantiles expects shares between 0 and 1, such as 0.25,0.75 (got '%s')", o.quantiles);
+        free(at);
+        return EXIT_BAD;
+    }
+    /* each horizon and share names its own keys: the same one twice would
+     * make two equal keys in one JSON object */
+    const char *twice = repeated(at, n_at) ? "--at" : repeated(qs, n_q) ? "--quantiles" : NULL;
+    if (twice) {
+        cli_error("retention: %s gives the same number twice (got '%s'; expected each once)", twice,
+                  twice[2] == 'a' ? o.at : o.quantiles);
+        free(at);
+        free(qs);
         return EXIT_BAD;
     }
     cJSON *doc = cJSON_CreateObject();
@@ -203,21 +339,31 @@ int cmd_retention(int argc, char **argv)
     o.csv.columns = wanted;
     o.csv.n_columns = n_wanted;
     cli_batch batch;
+    step_store store = { 0 };
     cli_batch_begin(&batch, &o, doc);
     for (size_t i = 0; i < o.n_inputs; i++) {
         cli_batch_file(&batch, i);
-        if (!cli_batch_done(&batch, run(&o, o.inputs[i], ct, at, n_at, qs, n_q, doc)))
+        size_t mark = store.n;
+        int file_rc = run(&o, o.inputs[i], ct, at, n_at, qs, n_q, &store, doc);
+        if (file_rc != EXIT_OK)
+            steps_truncate(&store, mark);   /* as the batch drops the file's rows */
+        if (!cli_batch_done(&batch, file_rc))
             break;
     }
     int status = cli_batch_end(&batch);
     if (status != EXIT_BAD) {
         effekt_sheet sheets[] = { { .path = "curves", .title = "Kaplan-Meier by group (times in days)" },
                                   { .path = "tests", .title = "tests" },
-                                  { .path = "steps", .title = "steps" } };
+                                  { .path = "steps", .title = "steps", .row = step_row, .ctx = &store,
+                                    .n_rows = store.rows } };
         int emitted = cli_emit(&o, doc, sheets, 3);
         if (emitted != EXIT_OK)
             status = emitted;
     }
+    steps_truncate(&store, 0);
+    free(store.c);
+    free(at);
+    free(qs);
     cJSON_Delete(doc);
     return status;
 }

@@ -491,20 +491,42 @@ void cli_number(cJSON *o, const char *key, double v)
     }
 }
 
-int cli_numbers(const char *text, double min, double max, int open, double *out, size_t max_n, size_t *n)
+int cli_numbers(const char *text, double min, double max, int open, double **out, size_t *n)
 {
-    char buf[512];
-    snprintf(buf, sizeof buf, "%s", text);
+    /* as many numbers as there are commas and one: no fixed buffer, no
+     * limit but memory, nothing cut off */
+    size_t cap = 1;
+    for (const char *p = text; *p; p++)
+        cap += *p == ',';
     *n = 0;
-    for (char *tok = strtok(buf, ","); tok; tok = strtok(NULL, ",")) {
+    *out = malloc(cap * sizeof **out);
+    if (!*out)
+        return -1;
+    const char *p = text;
+    for (;;) {
         char *end;
-        double d = strtod(tok, &end);
+        double d = strtod(p, &end);
         int inside = open ? (d > min && d < max) : (d >= min && d <= max);
-        if (*end || !inside || *n == max_n)
-            return -1;
-        out[(*n)++] = d;
+        if (end == p || (*end != ',' && *end != '\0') || !isfinite(d) || !inside) {
+            free(*out);
+            *out = NULL;
+            *n = 0;
+            return -1;   /* an empty item, a word, or out of range */
+        }
+        (*out)[(*n)++] = d;
+        if (!*end)
+            return 0;
+        p = end + 1;
     }
-    return 0;
+}
+
+void cli_exact_number(double v, char *buf, size_t size)
+{
+    for (int prec = 15; prec <= 17; prec++) {
+        snprintf(buf, size, "%.*g", prec, v == 0 ? 0.0 : v);
+        if (strtod(buf, NULL) == v)
+            return;
+    }
 }
 
 cJSON *cli_read_json(const char *path)

@@ -73,8 +73,11 @@ int cli_spells_build(const cli_options *o, const effekt_table *t, const char *pa
                 continue;
             }
             if (tt < 0 || (ee != 0 && ee != 1)) {
-                cli_error("%s:%zu: time %g and event %g (expected a time of 0 or more and an event of 0 or 1)",
-                          path, line, tt, ee);
+                int bad_time = tt < 0;
+                cli_error("%s:%zu:%zu: error: %s %g in column '%s' (expected %s)", path, line,
+                          bad_time ? tc->index : ec->index, bad_time ? "time" : "event", bad_time ? tt : ee,
+                          bad_time ? tc->heading : ec->heading,
+                          bad_time ? "a time of 0 or more" : "an event of 0 or 1");
                 rc = EXIT_BAD;
                 break;
             }
@@ -87,8 +90,11 @@ int cli_spells_build(const cli_options *o, const effekt_table *t, const char *pa
             double e = to->values ? to->values[r] : NAN;
             double c = cens ? (cens->values ? cens->values[r] : NAN) : (double)cdate;
             if (!isnan(e) && e < f) {
-                cli_error("%s:%zu:%zu: %s is before %s (a spell cannot end before it starts)", path, line,
-                          to->index, to->heading, from->heading);
+                char de[32], df[32];
+                date_format((long)e, de);
+                date_format((long)f, df);
+                cli_error("%s:%zu:%zu: error: %s %s is before %s %s (expected a spell to end on or after its start)",
+                          path, line, to->index, to->heading, de, from->heading, df);
                 rc = EXIT_BAD;
                 break;
             }
@@ -105,7 +111,11 @@ int cli_spells_build(const cli_options *o, const effekt_table *t, const char *pa
                     continue;
                 }
                 if (c < f) {
-                    cli_error("%s:%zu: the follow-up date is before %s", path, line, from->heading);
+                    char dc[32], df[32];
+                    date_format((long)c, dc);
+                    date_format((long)f, df);
+                    cli_error("%s:%zu:%zu: error: %s %s is before %s %s (expected the follow-up on or after the start)",
+                              path, line, cens->index, cens->heading, dc, from->heading, df);
                     rc = EXIT_BAD;
                     break;
                 }

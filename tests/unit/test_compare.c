@@ -347,7 +347,7 @@ START_TEST(bootstrap_intervals_as_boot)
     }
     NEAR(sc / sp, 90768.826086956527, 1e-15);
     double pl, ph, bl, bh;
-    ck_assert_int_eq(effekt_bootstrap_intervals(sc / sp, t, B, L, rows, 0.95, &pl, &ph, &bl, &bh), EFFEKT_OK);
+    ck_assert_int_eq(effekt_bootstrap_intervals(sc / sp, t, B, L, rows, 0.95, &pl, &ph, &bl, &bh, NULL, NULL), EFFEKT_OK);
     NEAR(pl, 70803.21428571429, 1e-9);
     NEAR(ph, 122549.3125, 1e-9);
     NEAR(bl, 71984.773612107063, 1e-9);
@@ -360,13 +360,98 @@ START_TEST(bootstrap_intervals_as_boot)
     ck_assert_int_eq(effekt_bootstrap_ratio(cost, placed, rows, 2000, 43, 2, r2, NULL), EFFEKT_OK);
     ck_assert(memcmp(r1, r2, 2000 * sizeof *r1) != 0);
     /* and their percentile interval lies around the estimate like R's */
-    ck_assert_int_eq(effekt_bootstrap_intervals(sc / sp, r1, 2000, L, rows, 0.95, &pl, &ph, &bl, &bh), EFFEKT_OK);
+    ck_assert_int_eq(effekt_bootstrap_intervals(sc / sp, r1, 2000, L, rows, 0.95, &pl, &ph, &bl, &bh, NULL, NULL), EFFEKT_OK);
     ck_assert(pl < sc / sp && sc / sp < ph && fabs(pl - 70803.2) < 10000 && fabs(ph - 122549.3) < 15000);
     free(r1);
     free(r2);
     free(cost);
     free(placed);
     free(t);
+}
+END_TEST
+
+/* Exact Mann-Whitney p in both tails, including tails far below
+ * DBL_EPSILON that 1 - cdf loses (R 4.2):
+ *   f <- function(a, b) wilcox.test(a, b, exact = TRUE)[c("statistic", "p.value")]
+ *   f(31:60, 1:30); f(1:30, 31:60); f(50:98, 1:49); f(1:49, 50:98)
+ *   f(c(1:20, 41:45), 21:40); f(c(1.5, 2.5, 3.5), 10:13); f(1:10, c(11:20, 0.5))
+ *   f(c(1:5, 100), 6:15); f(c(2, 4, 6, 8, 10, 12), c(1, 3, 5, 7, 9, 11, 13))
+ * Counting is exact: 1e-9 relative. */
+START_TEST(mann_whitney_exact_tails_as_r)
+{
+    static const struct {
+        double a[64], b[64];
+        size_t na, nb;
+        double w, p;
+    } cases[] = {
+        { { 0 }, { 0 }, 30, 30, 900, 1.6911233892144776e-17 },   /* 31:60 vs 1:30, filled below */
+        { { 0 }, { 0 }, 30, 30, 0, 1.6911233892144776e-17 },     /* 1:30 vs 31:60 */
+        { { 0 }, { 0 }, 49, 49, 2401, 7.8500291929632906e-29 },  /* 50:98 vs 1:49 */
+        { { 0 }, { 0 }, 49, 49, 0, 7.8500291929632906e-29 },     /* 1:49 vs 50:98 */
+        { { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 41, 42, 43, 44, 45 },
+          { 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40 }, 25, 20, 100,
+          0.00040788791698133836 },
+        { { 1.5, 2.5, 3.5 }, { 10, 11, 12, 13 }, 3, 4, 0, 0.057142857142857141 },
+        { { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 }, { 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 0.5 }, 10, 11, 10,
+          0.00078816951881967366 },
+        { { 1, 2, 3, 4, 5, 100 }, { 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 }, 6, 10, 10, 0.031218781218781223 },
+        { { 2, 4, 6, 8, 10, 12 }, { 1, 3, 5, 7, 9, 11, 13 }, 6, 7, 21, 1 },
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        double xa[64], xb[64];
+        memcpy(xa, cases[c].a, sizeof xa);
+        memcpy(xb, cases[c].b, sizeof xb);
+        if (c < 4) {   /* runs: the high block first in cases 0 and 2 */
+            size_t k = cases[c].na;
+            for (size_t i = 0; i < k; i++) {
+                double lo = (double)i + 1, hi = (double)(i + k) + 1;
+                xa[i] = c % 2 == 0 ? hi : lo;
+                xb[i] = c % 2 == 0 ? lo : hi;
+            }
+        }
+        effekt_test_result r;
+        ck_assert_int_eq(effekt_mann_whitney(xa, cases[c].na, xb, cases[c].nb, &r), EFFEKT_OK);
+        ck_assert(r.exact);
+        ck_assert_double_eq(r.statistic, cases[c].w);
+        NEAR(r.p, cases[c].p, 1e-9);
+    }
+}
+END_TEST
+
+/* A group in which one row holds the whole denominator: leaving it out
+ * divides by 0, its jackknife value is -inf and BCa's acceleration NaN.
+ * BCa is then undefined with its reason (it read t[(size_t)NaN - 1]
+ * before, a heap overflow under ASan); the percentile interval stands, and
+ * the resamples without that row (denominator 0) are dropped and counted:
+ * about (2/3)^3 = 30 % of them. */
+START_TEST(bootstrap_bca_undefined_for_infinite_jackknife)
+{
+    static const double num[] = { 10, 20, 30 }, den[] = { 0, 0, 1 };
+    double L[3], *rep = malloc(999 * sizeof *rep);   /* on the heap, as in compare: ASan sees t[-1] */
+    ck_assert_int_eq(effekt_jackknife_ratio(num, den, 3, L), EFFEKT_OK);
+    ck_assert(isinf(L[2]) && L[2] < 0);
+    ck_assert_int_eq(effekt_bootstrap_ratio(num, den, 3, 999, 7, 1, rep, NULL), EFFEKT_OK);
+    size_t nonfinite = 0;
+    for (size_t r = 0; r < 999; r++)
+        nonfinite += !isfinite(rep[r]);
+    ck_assert(nonfinite > 200 && nonfinite < 400);
+    double pl, ph, bl, bh;
+    size_t dropped = 0;
+    const char *why = NULL;
+    ck_assert_int_eq(effekt_bootstrap_intervals(60, rep, 999, L, 3, 0.95, &pl, &ph, &bl, &bh, &dropped, &why),
+                     EFFEKT_EUNDEF);
+    ck_assert_uint_eq(dropped, nonfinite);
+    ck_assert(isfinite(pl) && isfinite(ph) && pl <= ph);
+    ck_assert(isnan(bl) && isnan(bh));
+    free(rep);
+    ck_assert_ptr_nonnull(why);
+    ck_assert(strstr(why, "jackknife") != NULL);
+    /* all replicates on one side of t0: w infinite, BCa undefined, no index from it */
+    double same[5] = { 1, 1, 1, 1, 1 }, L5[5] = { 1, -1, 2, -2, 0 };
+    ck_assert_int_eq(effekt_bootstrap_intervals(2, same, 5, L5, 5, 0.95, &pl, &ph, &bl, &bh, &dropped, &why),
+                     EFFEKT_EUNDEF);
+    ck_assert_uint_eq(dropped, 0);
+    ck_assert(isnan(bl) && isnan(bh));
 }
 END_TEST
 
@@ -384,6 +469,8 @@ int main(void)
     tcase_add_test(tc, values_as_r);
     tcase_add_test(tc, funnel_limits_as_r);
     tcase_add_test(tc, bootstrap_intervals_as_boot);
+    tcase_add_test(tc, mann_whitney_exact_tails_as_r);
+    tcase_add_test(tc, bootstrap_bca_undefined_for_infinite_jackknife);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

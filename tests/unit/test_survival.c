@@ -158,6 +158,112 @@ START_TEST(edge_cases)
 }
 END_TEST
 
+/* The median and its limits by survfit's table rule, and quantile()'s own
+ * rule, for curves with ties and flat stretches at exactly 0.5 (R 4.2,
+ * survival 3.5.3; tests/data/km_flat.R prints these):
+ *   fit <- survfit(Surv(t, e) ~ 1, conf.type = ct)
+ *   summary(fit)$table[c("median", "0.95LCL", "0.95UCL")]
+ *   q <- quantile(fit, c(.25, .5, .75)); q$quantile; q$lower; q$upper
+ * The answers are times of the data or midpoints of two: exact. */
+static const double EA_t[] = { 1, 2, 3, 4 }, EA_e[] = { 1, 1, 0, 0 };
+static const double EB_t[] = { 1, 2, 3, 4 }, EB_e[] = { 1, 1, 0, 1 };
+static const double EC_t[] = { 1, 1, 2, 2, 3, 3, 4, 4 }, EC_e[] = { 1, 1, 1, 1, 0, 0, 1, 0 };
+static const double ED_t[] = { 2, 3, 5, 8, 8, 9, 10, 12, 13, 15, 15, 16, 18, 20, 20, 21, 22, 25, 30, 30 };
+static const double ED_e[] = { 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+/* set.seed(14); t <- round(rexp(40) * 100); e <- rbinom(40, 1, 0.7) */
+static const double EE_t[] = { 71, 28, 38, 2, 30, 122, 11, 51, 111, 35, 24, 137, 24, 38, 50, 24, 123, 5, 37, 234,
+                               62, 148, 9, 11, 112, 272, 29, 11, 154, 52, 38, 149, 427, 60, 272, 107, 58, 231, 5, 232 };
+static const double EE_e[] = { 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 0, 1, 1, 1, 0, 0, 1, 1, 1, 1,
+                               1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1, 1, 0, 1 };
+static const double EF_t[] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 }, EF_e[] = { 1, 0, 1, 0, 1, 1, 0, 0, 0, 0 };
+
+START_TEST(median_rules_as_survival)
+{
+    const double N = NAN;
+    static const struct {
+        const double *t, *e;
+        size_t n;
+        effekt_conf_type ct;
+        double table[3], q[3][3];   /* median LCL UCL; per p .25 .5 .75: quantile lower upper */
+    } cases[] = {
+        /* flat at 0.5 to the end: the table says 2, quantile() 3 */
+        { EA_t, EA_e, 4, EFFEKT_CONF_LOG, { 2, 1, N }, { { 1.5, 1, N }, { 3, 1, N }, { N, 2, N } } },
+        { EA_t, EA_e, 4, EFFEKT_CONF_LOGLOG, { 2, 1, N }, { { 1.5, 1, N }, { 3, 1, N }, { N, 1, N } } },
+        { EA_t, EA_e, 4, EFFEKT_CONF_PLAIN, { 2, 1, N }, { { 1.5, 1, N }, { 3, 1, N }, { N, 2, N } } },
+        /* flat at 0.5, then lower: the midpoint by both rules */
+        { EB_t, EB_e, 4, EFFEKT_CONF_LOG, { 3, 1, N }, { { 1.5, 1, N }, { 3, 1, N }, { 4, 2, N } } },
+        { EB_t, EB_e, 4, EFFEKT_CONF_LOGLOG, { 3, 1, N }, { { 1.5, 1, N }, { 3, 1, N }, { 4, 1, N } } },
+        /* ties */
+        { EC_t, EC_e, 8, EFFEKT_CONF_LOG, { 3, 2, N }, { { 1.5, 1, N }, { 3, 2, N }, { 4, 4, N } } },
+        { EC_t, EC_e, 8, EFFEKT_CONF_LOGLOG, { 3, 1, N }, { { 1.5, 1, 4 }, { 3, 1, N }, { 4, 2, N } } },
+        { EC_t, EC_e, 8, EFFEKT_CONF_PLAIN, { 3, 1, N }, { { 1.5, 1, 4 }, { 3, 1, N }, { 4, 2, N } } },
+        /* the median is not reached, its lower limit is */
+        { ED_t, ED_e, 20, EFFEKT_CONF_LOG, { N, 10, N }, { { 8.5, 5, N }, { N, 10, N }, { N, N, N } } },
+        { ED_t, ED_e, 20, EFFEKT_CONF_LOGLOG, { N, 8, N }, { { 8.5, 2, N }, { N, 8, N }, { N, N, N } } },
+        { ED_t, ED_e, 20, EFFEKT_CONF_PLAIN, { N, 9, N }, { { 8.5, 5, N }, { N, 9, N }, { N, N, N } } },
+        { EE_t, EE_e, 40, EFFEKT_CONF_LOG, { 71, 38, 149 }, { { 35, 24, 58 }, { 71, 38, 149 }, { 154, 137, N } } },
+        { EE_t, EE_e, 40, EFFEKT_CONF_LOGLOG, { 71, 38, 148 }, { { 35, 11, 51 }, { 71, 38, 148 }, { 154, 123, 272 } } },
+        { EE_t, EE_e, 40, EFFEKT_CONF_PLAIN, { 71, 38, 148 }, { { 35, 24, 52 }, { 71, 38, 148 }, { 154, 123, 234 } } },
+        { EF_t, EF_e, 10, EFFEKT_CONF_LOG, { N, 5, N }, { { 5, 1, N }, { N, 5, N }, { N, N, N } } },
+        { EF_t, EF_e, 10, EFFEKT_CONF_LOGLOG, { N, 1, N }, { { 5, 1, N }, { N, 1, N }, { N, 6, N } } },
+        { EF_t, EF_e, 10, EFFEKT_CONF_PLAIN, { N, 5, N }, { { 5, 1, N }, { N, 5, N }, { N, 6, N } } },
+    };
+    static const double ps[] = { 0.25, 0.5, 0.75 };
+#define SAME(got, want, what)                                                                        \
+    ck_assert_msg((isnan(want) && isnan(got)) || (got) == (want), "case %zu %s: %.17g, want %.17g", c, \
+                  what, (got), (want))
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        effekt_km km;
+        ck_assert_int_eq(effekt_km_fit(cases[c].t, cases[c].e, cases[c].n, 0.95, cases[c].ct, &km), EFFEKT_OK);
+        SAME(km.median, cases[c].table[0], "median");
+        SAME(km.median_lower, cases[c].table[1], "0.95LCL");
+        SAME(km.median_upper, cases[c].table[2], "0.95UCL");
+        for (size_t i = 0; i < 3; i++) {
+            double q, lo, hi;
+            effekt_km_quantile(&km, ps[i], &q, &lo, &hi);
+            SAME(q, cases[c].q[i][0], "quantile");
+            SAME(lo, cases[c].q[i][1], "quantile lower");
+            SAME(hi, cases[c].q[i][2], "quantile upper");
+        }
+        effekt_km_free(&km);
+    }
+#undef SAME
+}
+END_TEST
+
+/* A group censored before the first event has no expected events; as
+ * survdiff, it is left out and df counts the others (R 4.2, survival 3.5.3):
+ *   time  <- c(3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 1, 2, 1.5)
+ *   event <- c(1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 0, 0, 0)
+ *   group <- rep(c("A", "B", "C"), c(6, 6, 3))
+ *   s <- survdiff(Surv(time, event) ~ group, rho = rho)
+ *   rho 0: chisq 8.1702055733028764, df 1, p 0.0042584080190855118,
+ *          s$exp 1.9378787878787878 8.0621212121212125 0
+ *   rho 1: chisq 7.5000000000000009, p 0.0061698993205441515, s$exp 1.6666666666666665 4.4444444444444438 0
+ * 1e-12 relative (sums of a dozen terms). */
+START_TEST(logrank_leaves_out_group_without_expected)
+{
+    static const double t[] = { 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 1, 2, 1.5 };
+    static const double ev[] = { 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 0, 0, 0 };
+    static const size_t g[] = { 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 2, 2, 2 };
+    double chi, df, p, e[3];
+    ck_assert_int_eq(effekt_logrank_expected(t, ev, g, 15, 3, 0, e, &chi, &df, &p), EFFEKT_OK);
+    NEAR(chi, 8.1702055733028764, 1e-12);
+    ck_assert_double_eq(df, 1);
+    NEAR(p, 0.0042584080190855118, 1e-12);
+    NEAR(e[0], 1.9378787878787878, 1e-12);
+    NEAR(e[1], 8.0621212121212125, 1e-12);
+    ck_assert_double_eq(e[2], 0);
+    ck_assert_int_eq(effekt_logrank(t, ev, g, 15, 3, 1, &chi, &df, &p), EFFEKT_OK);
+    NEAR(chi, 7.5000000000000009, 1e-12);
+    ck_assert_double_eq(df, 1);
+    NEAR(p, 0.0061698993205441515, 1e-12);
+    /* only one group left: nothing to test */
+    static const size_t g2[] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1 };
+    ck_assert_int_eq(effekt_logrank(t, ev, g2, 15, 2, 0, &chi, &df, &p), EFFEKT_EUNDEF);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("survival");
@@ -166,6 +272,8 @@ int main(void)
     tcase_add_test(tc, logrank_as_survdiff);
     tcase_add_test(tc, edge_cases);
     tcase_add_test(tc, rmst_and_quantiles_as_survival);
+    tcase_add_test(tc, median_rules_as_survival);
+    tcase_add_test(tc, logrank_leaves_out_group_without_expected);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

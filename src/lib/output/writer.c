@@ -141,27 +141,74 @@ static int is_figure(const cJSON *v)
     return cJSON_IsObject(v) && cJSON_GetObjectItemCaseSensitive(v, "value");
 }
 
+/* The columns of one sheet: a key of the row objects and which part of
+ * it (a figure has its value, limits and reasons in columns of their own). */
 typedef struct {
-    char **cells;     /* rows x cols, row 0 the header */
+    size_t cols, cap_cols;
+    char **keys;      /* column keys (copies: streamed rows do not stay) */
+    int *part;        /* 0 value, 1 lower, 2 upper, 3 reason, 4 lower_reason, 5 upper_reason */
     int *numeric;     /* per column: right-align */
-    size_t rows, cols, cap_cols;
-    char **keys;      /* column keys */
-    int *part;        /* 0 value, 1 lower, 2 upper, 3 reason */
+    size_t *width;    /* per column, in code points (tables) */
 } grid;
+
+/* The rows of a sheet, one at a time: the items of its array in doc, or
+ * objects its row function makes, each deleted when the next is asked for. */
+typedef struct {
+    const effekt_sheet *sheet;
+    const cJSON *next_item;
+    size_t i;
+    cJSON *made;
+    int failed;
+} row_iter;
+
+static void rows_begin(row_iter *it, const effekt_sheet *s, const cJSON *array)
+{
+    memset(it, 0, sizeof *it);
+    it->sheet = s;
+    it->next_item = array ? array->child : NULL;
+}
+
+static const cJSON *rows_next(row_iter *it)
+{
+    cJSON_Delete(it->made);
+    it->made = NULL;
+    if (it->sheet->row) {
+        if (it->i >= it->sheet->n_rows)
+            return NULL;
+        it->made = it->sheet->row(it->sheet->ctx, it->i++);
+        it->failed |= !it->made;
+        return it->made;
+    }
+    const cJSON *r = it->next_item;
+    if (r)
+        it->next_item = r->next;
+    return r;
+}
+
+static void rows_end(row_iter *it)
+{
+    cJSON_Delete(it->made);
+    it->made = NULL;
+}
 
 static char *text_of(const cJSON *v, int part, int human)
 {
     char buf[256];
     if (is_figure(v)) {
-        const char *names[] = { "value", "lower", "upper", "reason" };
+        const char *names[] = { "value", "lower", "upper", "reason", "lower_reason", "upper_reason" };
         if (human && part == 0) {
             const cJSON *val = cJSON_GetObjectItemCaseSensitive(v, "value");
             const cJSON *lo = cJSON_GetObjectItemCaseSensitive(v, "lower");
             const cJSON *hi = cJSON_GetObjectItemCaseSensitive(v, "upper");
-            if (!cJSON_IsNumber(val))
+            if (!cJSON_IsNumber(val) && !cJSON_IsNumber(lo) && !cJSON_IsNumber(hi))
                 return effekt_strdup("n/a");
+            /* a figure not reached may still have a limit that is (a
+             * median not reached, its lower limit 399): n/a [399, n/a] */
             char a[48], b[48], c[48];
-            effekt_format_number(val->valuedouble, a, sizeof a);
+            if (cJSON_IsNumber(val))
+                effekt_format_number(val->valuedouble, a, sizeof a);
+            else
+                snprintf(a, sizeof a, "n/a");
             if (cJSON_IsNumber(lo) || cJSON_IsNumber(hi)) {
                 /* a one-sided interval shows its missing end as n/a */
                 if (cJSON_IsNumber(lo))
@@ -234,36 +281,34 @@ static int add_column(grid *g, const char *key, int part)
         g->part = p;
         g->cap_cols = cap;
     }
-    g->keys[g->cols] = (char *)key;
+    if (!(g->keys[g->cols] = effekt_strdup(key)))
+        return -1;
     g->part[g->cols] = part;
     g->cols++;
     return 0;
 }
 
-/* Build the grid of strings for one array of objects. */
-static int build_grid(const cJSON *array, int human, grid *g)
+/* The columns one row brings (a figure's parts only in CSV). */
+static int collect_columns(grid *g, const cJSON *row, int human)
 {
-    memset(g, 0, sizeof *g);
-    const cJSON *row;
-    cJSON_ArrayForEach(row, array) {
-        const cJSON *v;
-        cJSON_ArrayForEach(v, row) {
-            if (cJSON_IsArray(v) || (cJSON_IsObject(v) && !is_figure(v)))
-                continue;
-            if (add_column(g, v->string, 0) != 0)
+    static const char *const extra[] = { NULL, "lower", "upper", "reason", "lower_reason", "upper_reason" };
+    const cJSON *v;
+    cJSON_ArrayForEach(v, row) {
+        if (cJSON_IsArray(v) || (cJSON_IsObject(v) && !is_figure(v)))
+            continue;
+        if (add_column(g, v->string, 0) != 0)
+            return -1;
+        for (int part = 1; !human && is_figure(v) && part < 6; part++)
+            if (cJSON_GetObjectItemCaseSensitive(v, extra[part]) && add_column(g, v->string, part) != 0)
                 return -1;
-            if (!human && is_figure(v)) {
-                if (cJSON_GetObjectItemCaseSensitive(v, "lower") && add_column(g, v->string, 1) != 0)
-                    return -1;
-                if (cJSON_GetObjectItemCaseSensitive(v, "upper") && add_column(g, v->string, 2) != 0)
-                    return -1;
-                if (cJSON_GetObjectItemCaseSensitive(v, "reason") && add_column(g, v->string, 3) != 0)
-                    return -1;
-            }
-        }
     }
-    /* keep the parts of one key together: value, lower, upper, reason
-     * (insertion sort on the first position of the key, then the part) */
+    return 0;
+}
+
+/* Keep the parts of one key together: value, lower, upper, reasons
+ * (insertion sort on the first position of the key, then the part). */
+static void sort_columns(grid *g)
+{
     for (size_t i = 1; i < g->cols; i++) {
         for (size_t j = i; j > 0; j--) {
             size_t a = 0, b = 0;
@@ -275,45 +320,26 @@ static int build_grid(const cJSON *array, int human, grid *g)
             int tp = g->part[j]; g->part[j] = g->part[j - 1]; g->part[j - 1] = tp;
         }
     }
-    g->rows = (size_t)cJSON_GetArraySize(array) + 1;
-    g->cells = effekt_calloc(g->rows * (g->cols ? g->cols : 1), sizeof *g->cells);
-    g->numeric = effekt_calloc(g->cols ? g->cols : 1, sizeof *g->numeric);
-    if (!g->cells || !g->numeric)
-        return -1;
-    static const char *const suffix[] = { "", "_lower", "_upper", "_reason" };
-    for (size_t c = 0; c < g->cols; c++) {
-        size_t n = strlen(g->keys[c]) + 8;
-        g->cells[c] = effekt_malloc(n);
-        if (!g->cells[c])
-            return -1;
-        snprintf(g->cells[c], n, "%s%s", g->keys[c], suffix[g->part[c]]);
-        g->numeric[c] = 1;
-    }
-    size_t r = 1;
-    cJSON_ArrayForEach(row, array) {
-        for (size_t c = 0; c < g->cols; c++) {
-            const cJSON *v = cJSON_GetObjectItemCaseSensitive(row, g->keys[c]);
-            g->cells[r * g->cols + c] = text_of(v, g->part[c], human);
-            if (!g->cells[r * g->cols + c])
-                return -1;
-            int num = (cJSON_IsNumber(v) || is_figure(v) || cJSON_IsNull(v) || !v) && g->part[c] != 3;
-            if (!num)
-                g->numeric[c] = 0;
-        }
-        r++;
-    }
-    return 0;
+}
+
+static char *heading_of(const grid *g, size_t c)
+{
+    static const char *const suffix[] = { "", "_lower", "_upper", "_reason", "_lower_reason", "_upper_reason" };
+    size_t n = strlen(g->keys[c]) + 16;
+    char *h = effekt_malloc(n);
+    if (h)
+        snprintf(h, n, "%s%s", g->keys[c], suffix[g->part[c]]);
+    return h;
 }
 
 static void free_grid(grid *g)
 {
-    if (g->cells)
-        for (size_t i = 0; i < g->rows * g->cols; i++)
-            free(g->cells[i]);
-    free(g->cells);
-    free(g->numeric);
+    for (size_t c = 0; g->keys && c < g->cols; c++)
+        free(g->keys[c]);
     free(g->keys);
     free(g->part);
+    free(g->numeric);
+    free(g->width);
 }
 
 /* Display width: code points, not bytes. */
@@ -340,39 +366,40 @@ static void write_csv_field(FILE *out, const char *s)
     fputc('"', out);
 }
 
-static void write_grid(FILE *out, const grid *g, effekt_format format, const char *title, int first)
+/* Widths and alignment of a table's columns: every cell measured. */
+static int measure_row(grid *g, const cJSON *row)
 {
-    if (format == EFFEKT_FORMAT_CSV) {
-        if (!first)
-            fputc('\n', out);
-        for (size_t r = 0; r < g->rows; r++) {
-            for (size_t c = 0; c < g->cols; c++) {
-                if (c)
-                    fputc(',', out);
-                write_csv_field(out, g->cells[r * g->cols + c]);
-            }
-            fputc('\n', out);
-        }
-        return;
+    for (size_t c = 0; c < g->cols; c++) {
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(row, g->keys[c]);
+        char *text = text_of(v, g->part[c], 1);
+        if (!text)
+            return -1;
+        size_t x = width_of(text);
+        free(text);
+        if (x > g->width[c])
+            g->width[c] = x;
+        if (!((cJSON_IsNumber(v) || is_figure(v) || cJSON_IsNull(v) || !v) && g->part[c] < 3))
+            g->numeric[c] = 0;
     }
-    size_t *w = effekt_calloc(g->cols ? g->cols : 1, sizeof *w);
-    if (!w)
-        return;
-    for (size_t r = 0; r < g->rows; r++)
-        for (size_t c = 0; c < g->cols; c++) {
-            size_t x = width_of(g->cells[r * g->cols + c]);
-            if (x > w[c])
-                w[c] = x;
-        }
-    if (!first)
-        fputc('\n', out);
-    if (title)
-        fprintf(out, "%s\n", title);
-    for (size_t r = 0; r < g->rows; r++) {
-        for (size_t c = 0; c < g->cols; c++) {
-            const char *s = g->cells[r * g->cols + c];
-            size_t pad = w[c] - width_of(s);
-            int right = g->numeric[c] && r > 0;
+    return 0;
+}
+
+/* One line: the heading (row NULL) or a row, as CSV or padded. */
+static int write_line(FILE *out, const grid *g, const cJSON *row, effekt_format format)
+{
+    int human = format == EFFEKT_FORMAT_TABLE;
+    for (size_t c = 0; c < g->cols; c++) {
+        char *s = row ? text_of(cJSON_GetObjectItemCaseSensitive(row, g->keys[c]), g->part[c], human)
+                      : heading_of(g, c);
+        if (!s)
+            return -1;
+        if (!human) {
+            if (c)
+                fputc(',', out);
+            write_csv_field(out, s);
+        } else {
+            size_t pad = g->width[c] - width_of(s);
+            int right = g->numeric[c] && row;
             if (c)
                 fputs("  ", out);
             if (right)
@@ -381,84 +408,228 @@ static void write_grid(FILE *out, const grid *g, effekt_format format, const cha
             if (!right && c + 1 < g->cols)
                 fprintf(out, "%*s", (int)pad, "");
         }
-        fputc('\n', out);
-        if (r == 0) {
-            for (size_t c = 0; c < g->cols; c++) {
-                if (c)
-                    fputs("  ", out);
-                for (size_t k = 0; k < w[c]; k++)
-                    fputc('-', out);
-            }
-            fputc('\n', out);
-        }
+        free(s);
     }
-    free(w);
+    fputc('\n', out);
+    if (human && !row) {
+        for (size_t c = 0; c < g->cols; c++) {
+            if (c)
+                fputs("  ", out);
+            for (size_t k = 0; k < g->width[c]; k++)
+                fputc('-', out);
+        }
+        fputc('\n', out);
+    }
+    return 0;
 }
 
-/* Under a table for people: why each n/a is n/a, counted. */
-static void write_reasons(FILE *out, const cJSON *array)
+/* Under a table for people: why each n/a is n/a, counted; a missing
+ * limit of a figure (lower_reason, upper_reason) under its own label.
+ * Gathered row by row (the keys and reasons copied: streamed rows do not
+ * stay), printed after the table. */
+enum { MAX_REASONS = 64 };
+typedef struct {
+    char *key[MAX_REASONS], *why[MAX_REASONS];
+    size_t count[MAX_REASONS], part[MAX_REASONS], n;
+} reasons;
+
+static int add_reasons(reasons *acc, const cJSON *row)
 {
-    enum { MAX = 64 };
-    const char *key[MAX], *why[MAX];
-    size_t count[MAX], n = 0;
-    const cJSON *row;
-    cJSON_ArrayForEach(row, array) {
-        const cJSON *v;
-        cJSON_ArrayForEach(v, row) {
-            const cJSON *r = is_figure(v) ? cJSON_GetObjectItemCaseSensitive(v, "reason") : NULL;
+    static const char *const field[] = { "reason", "lower_reason", "upper_reason" };
+    const cJSON *v;
+    cJSON_ArrayForEach(v, row) {
+        for (size_t f = 0; f < 3; f++) {
+            const cJSON *r = is_figure(v) ? cJSON_GetObjectItemCaseSensitive(v, field[f]) : NULL;
             if (!cJSON_IsString(r))
                 continue;
             size_t i = 0;
-            while (i < n && !(strcmp(key[i], v->string) == 0 && strcmp(why[i], r->valuestring) == 0))
+            while (i < acc->n && !(strcmp(acc->key[i], v->string) == 0 && acc->part[i] == f &&
+                                   strcmp(acc->why[i], r->valuestring) == 0))
                 i++;
-            if (i == n) {
-                if (n == MAX)
+            if (i == acc->n) {
+                if (acc->n == MAX_REASONS)
                     continue;
-                key[n] = v->string;
-                why[n] = r->valuestring;
-                count[n++] = 0;
+                acc->key[i] = effekt_strdup(v->string);
+                acc->why[i] = effekt_strdup(r->valuestring);
+                if (!acc->key[i] || !acc->why[i]) {
+                    free(acc->key[i]);
+                    free(acc->why[i]);
+                    return -1;
+                }
+                acc->part[i] = f;
+                acc->count[acc->n++] = 0;
             }
-            count[i]++;
+            acc->count[i]++;
         }
     }
+    return 0;
+}
+
+static void write_reasons(FILE *out, const reasons *acc)
+{
+    static const char *const label[] = { "", " (lower limit)", " (upper limit)" };
+    size_t n = acc->n;
     if (n)
         fputs("n/a:\n", out);
-    /* grouped by column, in the order the columns first appear */
-    int done[MAX] = { 0 };
+    /* grouped by column, in the order the columns first appear; within
+     * a column the figure's own reasons before its limits' */
+    int done[MAX_REASONS] = { 0 };
     for (size_t i = 0; i < n; i++)
-        for (size_t j = i; j < n; j++)
-            if (!done[j] && strcmp(key[j], key[i]) == 0) {
+        for (size_t f = 0; f < 3; f++)
+            for (size_t j = i; j < n; j++) {
+                if (done[j] || acc->part[j] != f || strcmp(acc->key[j], acc->key[i]) != 0)
+                    continue;
                 done[j] = 1;
-                fprintf(out, "  %s: %s (%zu row%s)\n", key[j], why[j], count[j], count[j] == 1 ? "" : "s");
+                fprintf(out, "  %s%s: %s (%zu row%s)\n", acc->key[j], label[acc->part[j]], acc->why[j],
+                        acc->count[j], acc->count[j] == 1 ? "" : "s");
             }
+}
+
+static void free_reasons(reasons *acc)
+{
+    for (size_t i = 0; i < acc->n; i++) {
+        free(acc->key[i]);
+        free(acc->why[i]);
+    }
+}
+
+/* One sheet as a table or CSV: the rows are walked once for the columns
+ * (and the reasons), for a table once more for the widths, then written;
+ * only one row is held at a time. */
+static effekt_status write_sheet(FILE *out, const effekt_sheet *sheet, const cJSON *array, effekt_format format,
+                                 int first)
+{
+    int human = format == EFFEKT_FORMAT_TABLE, bad = 0;
+    grid g = { 0 };
+    reasons acc = { .n = 0 };
+    row_iter it;
+    const cJSON *row;
+    rows_begin(&it, sheet, array);
+    while (!bad && (row = rows_next(&it)))
+        bad = collect_columns(&g, row, human) != 0 || (human && add_reasons(&acc, row) != 0);
+    bad |= it.failed;
+    rows_end(&it);
+    if (!bad && g.cols) {
+        sort_columns(&g);
+        g.numeric = effekt_malloc(g.cols * sizeof *g.numeric);
+        g.width = effekt_malloc(g.cols * sizeof *g.width);
+        bad = !g.numeric || !g.width;
+        for (size_t c = 0; !bad && c < g.cols; c++) {
+            char *h = heading_of(&g, c);
+            bad = !h;
+            g.numeric[c] = 1;
+            g.width[c] = h ? width_of(h) : 0;
+            free(h);
+        }
+    }
+    if (!bad && human) {
+        rows_begin(&it, sheet, array);
+        while (!bad && (row = rows_next(&it)))
+            bad = measure_row(&g, row) != 0;
+        bad |= it.failed;
+        rows_end(&it);
+    }
+    if (!bad) {
+        if (!first)
+            fputc('\n', out);
+        if (human && sheet->title)
+            fprintf(out, "%s\n", sheet->title);
+        bad = write_line(out, &g, NULL, format) != 0;
+        rows_begin(&it, sheet, array);
+        while (!bad && (row = rows_next(&it)))
+            bad = write_line(out, &g, row, format) != 0;
+        bad |= it.failed;
+        rows_end(&it);
+        if (human)
+            write_reasons(out, &acc);
+    }
+    free_grid(&g);
+    free_reasons(&acc);
+    return bad ? EFFEKT_ENOMEM : EFFEKT_OK;
+}
+
+/* JSON with streamed sheets: doc printed, and at each such sheet's empty
+ * array (a key of the root, printed as "\n\t\"KEY\":\t[]") its rows,
+ * printed one by one and indented as cJSON_Print indents an array's
+ * objects at that depth (two tabs more after each line break: strings
+ * hold no raw line breaks). */
+static effekt_status write_json(FILE *out, const cJSON *doc, const effekt_sheet *sheets, size_t n_sheets)
+{
+    char *s = effekt_json_print(doc, 1);
+    if (!s)
+        return EFFEKT_ENOMEM;
+    const char *at = s;
+    effekt_status st = EFFEKT_OK;
+    for (;;) {
+        /* the next streamed sheet's place in the text */
+        const char *best = NULL;
+        const effekt_sheet *sheet = NULL;
+        for (size_t i = 0; i < n_sheets; i++) {
+            if (!sheets[i].row)
+                continue;
+            char marker[160];
+            if (snprintf(marker, sizeof marker, "\n\t\"%s\":\t[]", sheets[i].path) >= (int)sizeof marker)
+                continue;
+            const char *p = strstr(at, marker);
+            if (p && (!best || p < best)) {
+                best = p + strlen(marker) - 1;   /* at the ']' */
+                sheet = &sheets[i];
+            }
+        }
+        if (!sheet)
+            break;
+        fwrite(at, 1, (size_t)(best - at), out);
+        row_iter it;
+        const cJSON *row;
+        rows_begin(&it, sheet, NULL);
+        for (size_t k = 0; st == EFFEKT_OK && (row = rows_next(&it)); k++) {
+            char *text = effekt_json_print(row, 1);
+            if (!text) {
+                st = EFFEKT_ENOMEM;
+                break;
+            }
+            if (k)
+                fputs(", ", out);
+            for (const char *c = text; *c; c++) {
+                fputc(*c, out);
+                if (*c == '\n')
+                    fputs("\t\t", out);
+            }
+            free(text);
+        }
+        if (it.failed)
+            st = EFFEKT_ENOMEM;
+        rows_end(&it);
+        at = best;
+        if (st != EFFEKT_OK)
+            break;
+    }
+    if (st == EFFEKT_OK) {
+        fputs(at, out);
+        fputc('\n', out);
+    }
+    free(s);
+    return st;
 }
 
 effekt_status effekt_output_write(FILE *out, const cJSON *doc, effekt_format format,
                                   const effekt_sheet *sheets, size_t n_sheets)
 {
     if (format == EFFEKT_FORMAT_JSON) {
-        char *s = effekt_json_print(doc, 1);
-        if (!s)
-            return EFFEKT_ENOMEM;
-        fputs(s, out);
-        fputc('\n', out);
-        free(s);
+        effekt_status st = write_json(out, doc, sheets, n_sheets);
+        if (st != EFFEKT_OK)
+            return st;
     } else {
         int first = 1;
         for (size_t i = 0; i < n_sheets; i++) {
-            const cJSON *array = at_path(doc, sheets[i].path);
-            if (!cJSON_IsArray(array) || (format == EFFEKT_FORMAT_TABLE && cJSON_GetArraySize(array) == 0))
+            const cJSON *array = sheets[i].row ? NULL : at_path(doc, sheets[i].path);
+            size_t n = sheets[i].row ? sheets[i].n_rows : (size_t)cJSON_GetArraySize(array);
+            if ((!sheets[i].row && !cJSON_IsArray(array)) || (format == EFFEKT_FORMAT_TABLE && n == 0))
                 continue;   /* people need no empty tables */
-            grid g;
-            if (build_grid(array, format == EFFEKT_FORMAT_TABLE, &g) != 0) {
-                free_grid(&g);
-                return EFFEKT_ENOMEM;
-            }
-            write_grid(out, &g, format, sheets[i].title, first);
-            if (format == EFFEKT_FORMAT_TABLE)
-                write_reasons(out, array);
+            effekt_status st = write_sheet(out, &sheets[i], array, format, first);
+            if (st != EFFEKT_OK)
+                return st;
             first = 0;
-            free_grid(&g);
         }
     }
     return ferror(out) ? EFFEKT_EIO : EFFEKT_OK;

@@ -135,6 +135,8 @@ static int by_double(const void *a, const void *b)
  * the normal scale between neighbours; t sorted, finite. */
 static double norm_inter(const double *t, size_t R, double alpha)
 {
+    if (!(alpha > 0 && alpha < 1))
+        return NAN;   /* never an index from NaN or out of range */
     double rk = ((double)R + 1) * alpha;
     double k = trunc(rk);
     if (k == rk && k >= 1 && k <= (double)R)
@@ -152,15 +154,23 @@ static double norm_inter(const double *t, size_t R, double alpha)
 
 effekt_status effekt_bootstrap_intervals(double t0, double *t, size_t B, const double *L, size_t n,
                                          double confidence, double *perc_lower, double *perc_upper,
-                                         double *bca_lower, double *bca_upper)
+                                         double *bca_lower, double *bca_upper, size_t *dropped,
+                                         const char **reason)
 {
     *perc_lower = *perc_upper = *bca_lower = *bca_upper = NAN;
+    const char *why = NULL;
     size_t R = 0;
     for (size_t i = 0; i < B; i++)
         if (isfinite(t[i]))
             t[R++] = t[i];
-    if (R < 2)
-        return EFFEKT_EUNDEF;
+    if (dropped)
+        *dropped = B - R;   /* resamples whose denominator summed to 0 */
+    effekt_status st = EFFEKT_OK;
+    if (R < 2) {
+        why = "fewer than two resamples with a nonzero denominator";
+        st = EFFEKT_EUNDEF;
+        goto out;
+    }
     /* boot's w counts the replicates below t0 among all of them */
     size_t below = 0;
     for (size_t i = 0; i < R; i++)
@@ -170,10 +180,24 @@ effekt_status effekt_bootstrap_intervals(double t0, double *t, size_t B, const d
     *perc_lower = norm_inter(t, R, lo);
     *perc_upper = norm_inter(t, R, hi);
     double w = gsl_cdf_ugaussian_Pinv((double)below / (double)R);
-    if (!isfinite(w) || !L)
-        return EFFEKT_EUNDEF;
+    if (!L) {
+        why = "no jackknife values";
+        st = EFFEKT_EUNDEF;
+        goto out;
+    }
+    if (!isfinite(w)) {
+        why = "all resamples on one side of the estimate (bias correction infinite)";
+        st = EFFEKT_EUNDEF;
+        goto out;
+    }
     long double s2 = 0, s3 = 0;
     for (size_t i = 0; i < n; i++) {
+        if (!isfinite(L[i])) {
+            /* leaving out row i leaves a denominator of 0 */
+            why = "a jackknife value is infinite (one row holds the whole denominator)";
+            st = EFFEKT_EUNDEF;
+            goto out;
+        }
         s2 += (long double)L[i] * L[i];
         s3 += (long double)L[i] * L[i] * L[i];
     }
@@ -183,5 +207,13 @@ effekt_status effekt_bootstrap_intervals(double t0, double *t, size_t B, const d
     double ah = gsl_cdf_ugaussian_P(w + (w + zb) / (1 - a * (w + zb)));
     *bca_lower = norm_inter(t, R, al);
     *bca_upper = norm_inter(t, R, ah);
-    return EFFEKT_OK;
+    if (isnan(*bca_lower) || isnan(*bca_upper)) {
+        *bca_lower = *bca_upper = NAN;
+        why = "the acceleration is undefined (jackknife values all equal)";
+        st = EFFEKT_EUNDEF;
+    }
+out:
+    if (reason)
+        *reason = why;
+    return st;
 }

@@ -42,24 +42,70 @@ void effekt_km_free(effekt_km *km)
     memset(km, 0, sizeof *km);
 }
 
-/* survival's rule: the first time the curve is at or below p; where it
- * sits at exactly p over an interval, the midpoint of that interval. */
-static double curve_quantile(const double *time, const double *s, size_t m, double p)
+#define SURV_TOL 1.4901161193847656e-08   /* sqrt(.Machine$double.eps), survival's tolerance */
+
+/* The median rule of survfit's table (print(fit), summary(fit)$table;
+ * survival 3.5's survmean, its minmin): among the times where the curve is
+ * below 0.5 + tol, the first; if the curve is there at 0.5 (within tol)
+ * and later falls further, the midpoint of that time and the first time it
+ * is lower.  A curve that stays at exactly 0.5 to its end thus gives the
+ * first time it reached 0.5.  NaN (missing) values of s are skipped. */
+static double table_median(const double *time, const double *s, size_t m)
 {
-    const double tol = 1.4901161193847656e-08;   /* sqrt(.Machine$double.eps) */
+    size_t first = m;
     for (size_t i = 0; i < m; i++) {
-        if (isnan(s[i]))
+        if (isnan(s[i]) || !(s[i] < 0.5 + SURV_TOL))
             continue;
-        if (fabs(s[i] - p) < tol) {
-            for (size_t j = i + 1; j < m; j++)
-                if (!isnan(s[j]) && s[j] < p - tol)
-                    return (time[i] + time[j]) / 2;
-            return NAN;   /* flat at p to the end */
+        if (first == m) {
+            first = i;
+            if (!(fabs(s[i] - 0.5) < SURV_TOL))
+                return time[i];
+        } else if (s[i] < s[first]) {
+            return (time[first] + time[i]) / 2;
         }
-        if (s[i] < p)
-            return time[i];
     }
-    return NAN;
+    return first < m ? time[first] : NAN;
+}
+
+/* The rule of quantile.survfit (survival 3.5's findq) for the time by
+ * which 1 - s reaches p, on the points (0, 0), (time[i], 1 - s[i]) with
+ * repeated values of 1 - s dropped (duplicated(): a missing value after
+ * the first missing one too): x1, the first point at p - tol or beyond,
+ * and x2, the first at p + tol or beyond, averaged; where the last point
+ * kept is within tol of p, x1 and the last time averaged.  Missing values
+ * take no part otherwise.  The curves are monotone, so a repeat is a
+ * repeat of the last number kept. */
+static double findq(const double *time, const double *s, size_t m, double p)
+{
+    double top = 0;   /* max(y, na.rm = TRUE): y starts at 0 */
+    for (size_t i = 0; i < m; i++)
+        if (!isnan(s[i]) && 1 - s[i] > top)
+            top = 1 - s[i];
+    if (top < p)
+        return NAN;
+    double x1 = NAN, x2 = NAN, last_number = 0, y_last = 0;
+    int seen_missing = 0;
+    for (size_t i = 0; i < m; i++) {
+        if (isnan(s[i])) {
+            if (!seen_missing)
+                y_last = NAN;   /* kept: the last point may be missing */
+            seen_missing = 1;
+            continue;
+        }
+        double y = 1 - s[i];
+        if (y == last_number)
+            continue;   /* duplicated(y) */
+        last_number = y_last = y;
+        if (isnan(x1) && y + SURV_TOL >= p)
+            x1 = time[i];
+        if (isnan(x2) && y - SURV_TOL >= p)
+            x2 = time[i];
+    }
+    if (0 + SURV_TOL >= p)
+        x1 = 0;   /* p within tol of 0: the point at time 0 */
+    if (!isnan(y_last) && fabs(p - y_last) < SURV_TOL)
+        return (x1 + (m ? time[m - 1] : 0)) / 2;
+    return (x1 + x2) / 2;
 }
 
 effekt_status effekt_km_fit(const double *time, const double *event, size_t n, double confidence,
@@ -148,17 +194,17 @@ effekt_status effekt_km_fit(const double *time, const double *event, size_t n, d
         i = k;
     }
     free(sp);
-    out->median = curve_quantile(out->time, out->surv, m, 0.5);
-    out->median_lower = curve_quantile(out->time, out->lower, m, 0.5);
-    out->median_upper = curve_quantile(out->time, out->upper, m, 0.5);
+    out->median = table_median(out->time, out->surv, m);
+    out->median_lower = table_median(out->time, out->lower, m);
+    out->median_upper = table_median(out->time, out->upper, m);
     return EFFEKT_OK;
 }
 
 void effekt_km_quantile(const effekt_km *km, double p, double *q, double *lower, double *upper)
 {
-    *q = curve_quantile(km->time, km->surv, km->n_times, 1 - p);
-    *lower = curve_quantile(km->time, km->lower, km->n_times, 1 - p);
-    *upper = curve_quantile(km->time, km->upper, km->n_times, 1 - p);
+    *q = findq(km->time, km->surv, km->n_times, p);
+    *lower = findq(km->time, km->lower, km->n_times, p);
+    *upper = findq(km->time, km->upper, km->n_times, p);
 }
 
 void effekt_km_rmst(const effekt_km *km, double tau, double *mean, double *se)
@@ -205,18 +251,28 @@ double effekt_km_at(const effekt_km *km, double t, double *lower, double *upper)
 effekt_status effekt_logrank(const double *time, const double *event, const size_t *group, size_t n,
                              size_t k, double rho, double *chisq, double *df, double *p)
 {
+    return effekt_logrank_expected(time, event, group, n, k, rho, NULL, chisq, df, p);
+}
+
+effekt_status effekt_logrank_expected(const double *time, const double *event, const size_t *group, size_t n,
+                                      size_t k, double rho, double *expected, double *chisq, double *df,
+                                      double *p)
+{
     *chisq = *df = *p = NAN;
     if (k < 2)
         return EFFEKT_EUNDEF;
     spell *sp = effekt_malloc((n ? n : 1) * sizeof *sp);
     double *risk = effekt_calloc(k, sizeof *risk), *dg = effekt_calloc(k, sizeof *dg), *u = effekt_calloc(k, sizeof *u);
-    double *v = effekt_calloc(k * k, sizeof *v);
-    if (!sp || !risk || !dg || !u || !v) {
+    double *v = effekt_calloc(k * k, sizeof *v), *e = effekt_calloc(k, sizeof *e);
+    size_t *keep = effekt_malloc(k * sizeof *keep);
+    if (!sp || !risk || !dg || !u || !v || !e || !keep) {
         free(sp);
         free(risk);
         free(dg);
         free(u);
         free(v);
+        free(e);
+        free(keep);
         return EFFEKT_ENOMEM;
     }
     for (size_t i = 0; i < n; i++) {
@@ -238,6 +294,7 @@ effekt_status effekt_logrank(const double *time, const double *event, const size
             double w = rho == 0 ? 1 : pow(km, rho);
             for (size_t g = 0; g < k; g++) {
                 u[g] += w * (dg[g] - risk[g] * d / at_risk);
+                e[g] += w * risk[g] * d / at_risk;
                 if (at_risk > 1)
                     for (size_t h = 0; h < k; h++)
                         v[g * k + h] += w * w * d * (at_risk - d) / (at_risk - 1) * risk[g] / at_risk
@@ -250,8 +307,28 @@ effekt_status effekt_logrank(const double *time, const double *event, const size
         at_risk -= (double)(j - i);
         i = j;
     }
-    /* chi-square on the first k - 1 groups: u' V^-1 u */
-    size_t r = k - 1;
+    /* as survdiff: a group with no expected events (none of it at risk at
+     * any event, e.g. all censored before the first) has a zero row and
+     * column in V; it is left out and df is the groups kept - 1.  The
+     * chi-square on all kept groups but one: u' V^-1 u. */
+    size_t kept = 0;
+    for (size_t g = 0; g < k; g++) {
+        if (expected)
+            expected[g] = e[g];
+        if (e[g] > 0)
+            keep[kept++] = g;
+    }
+    if (kept < 2) {
+        free(sp);
+        free(risk);
+        free(dg);
+        free(u);
+        free(v);
+        free(e);
+        free(keep);
+        return EFFEKT_EUNDEF;
+    }
+    size_t r = kept - 1;
     gsl_matrix *mv = gsl_matrix_alloc(r, r);
     gsl_vector *vu = gsl_vector_alloc(r), *x = gsl_vector_alloc(r);
     gsl_permutation *perm = gsl_permutation_alloc(r);
@@ -260,9 +337,9 @@ effekt_status effekt_logrank(const double *time, const double *event, const size
         st = EFFEKT_ENOMEM;
     } else {
         for (size_t g = 0; g < r; g++) {
-            gsl_vector_set(vu, g, u[g]);
+            gsl_vector_set(vu, g, u[keep[g]]);
             for (size_t h = 0; h < r; h++)
-                gsl_matrix_set(mv, g, h, v[g * k + h]);
+                gsl_matrix_set(mv, g, h, v[keep[g] * k + keep[h]]);
         }
         int sign;
         gsl_error_handler_t *old = gsl_set_error_handler_off();
@@ -271,7 +348,7 @@ effekt_status effekt_logrank(const double *time, const double *event, const size
         } else {
             double c = 0;
             for (size_t g = 0; g < r; g++)
-                c += u[g] * gsl_vector_get(x, g);
+                c += u[keep[g]] * gsl_vector_get(x, g);
             *chisq = c;
             *df = (double)r;
             *p = gsl_cdf_chisq_Q(c, *df);
@@ -289,5 +366,7 @@ effekt_status effekt_logrank(const double *time, const double *event, const size
     free(dg);
     free(u);
     free(v);
+    free(e);
+    free(keep);
     return st;
 }

@@ -86,10 +86,12 @@ static int mid_ranks(const double *v, size_t n, double *rank, double *ties)
     return 0;
 }
 
-/* P(U <= u) for the Mann-Whitney U of m and n values without ties, by
+/* One tail of the Mann-Whitney U of m and n values without ties, by
  * counting: f(j, k, u) = f(j - 1, k, u - k) + f(j, k - 1, u), additions
- * only, so no cancellation. */
-static double wilcox_cdf(double u, size_t m, size_t n)
+ * only, so no cancellation.  upper 0: P(U <= u); upper 1: P(U >= u),
+ * summed from its own counts (as pwilcox(u - 1, lower.tail = FALSE)), so a
+ * small upper tail is not lost in 1 - P(U < u). */
+static double wilcox_tail(double u, size_t m, size_t n, int upper)
 {
     size_t top = m * n;
     double *prev = effekt_calloc((m + 1) * (top + 1), sizeof *prev);
@@ -116,16 +118,16 @@ static double wilcox_cdf(double u, size_t m, size_t n)
         prev = cur;
         cur = t;
     }
-    long double total = 0, below = 0;
+    long double total = 0, tail = 0;
     for (size_t w = 0; w <= top; w++) {
         total += F(prev, m, w);
-        if ((double)w <= u)
-            below += F(prev, m, w);
+        if (upper ? (double)w >= u : (double)w <= u)
+            tail += F(prev, m, w);
     }
 #undef F
     free(prev);
     free(cur);
-    return (double)(below / total);
+    return (double)(tail / total);
 }
 
 effekt_status effekt_mann_whitney(const double *a, size_t na, const double *b, size_t nb,
@@ -151,8 +153,11 @@ effekt_status effekt_mann_whitney(const double *a, size_t na, const double *b, s
     out->statistic = w;
     out->estimate = 2 * w / mn - 1;
     if (na < 50 && nb < 50 && ties == 0) {
-        /* wilcox.test: pwilcox on the side the statistic lies */
-        double p = w > mn / 2 ? 1 - wilcox_cdf(w - 1, na, nb) : wilcox_cdf(w, na, nb);
+        /* wilcox.test: pwilcox on the side the statistic lies, the upper
+         * tail summed directly (1 - cdf would round 1.7e-17 to 0) */
+        double p = w > mn / 2 ? wilcox_tail(w, na, nb, 1) : wilcox_tail(w, na, nb, 0);
+        if (isnan(p))
+            return EFFEKT_ENOMEM;   /* fmin would turn it into 1 */
         out->p = fmin(1.0, 2 * p);
         out->exact = 1;
         return EFFEKT_OK;
