@@ -239,6 +239,40 @@ START_TEST(weighted_as_r)
 }
 END_TEST
 
+/* Skewness and kurtosis about the mean itself, not its rounding (issue
+ * 14).  They do not move with a shift, so 1e15 + (1..9, 0, 0) must give
+ * those of (1..9, 0, 0).  R 4.2, on integers where every sum is exact:
+ *   x <- c(1:9, 0, 0); n <- 11; d <- 11 * x - 45      # 11 (x - mean(x))
+ *   G1 <- mean(d^3) / mean(d^2)^1.5 * sqrt(n * (n - 1)) / (n - 2)
+ *   g2 <- mean(d^4) / mean(d^2)^2 - 3
+ *   G2 <- ((n + 1) * g2 + 6) * (n - 1) / ((n - 2) * (n - 3))
+ *   print(c(G1, G2), digits = 17)   0.12762165967608582 -1.33667721775829906
+ * Before: 0.12765368278154882 -1.3366705298313855 at 1e15 (the mean off by
+ * its rounding, 3e-5).  The 16-digit integers take the exact path (no
+ * decimals from the loader: they are not clean 15-digit decimals); the
+ * shifts by a fraction take the two-pass path, which must agree.
+ * Tolerance 1e-12 relative (moments in long double). */
+START_TEST(shape_about_the_exact_mean)
+{
+    static const double base[] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 0 };
+    static const struct { double offset; int exact; } cases[] = {
+        { 1e15, 1 }, { 4e15, 1 }, { 1e15 + 0.5, 0 }, { 3e14 + 0.1, 0 }, { 1e10 + 1.0 / 3, 0 }, { 123456789.123456789, 0 },
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        double x[11], work[11];
+        for (size_t i = 0; i < 11; i++)
+            x[i] = cases[c].offset + base[i];
+        effekt_describe_options opt = { .confidence = 0.95, .decimals = -1 };
+        effekt_summary s;
+        ck_assert_int_eq(effekt_describe(x, 11, &opt, work, &s), EFFEKT_OK);
+        ck_assert_int_eq(s.exact, cases[c].exact);
+        NEAR(s.skewness, 0.12762165967608582);
+        NEAR(s.kurtosis, -1.33667721775829906);
+        NEAR(s.sd, 3.1766191290283907);   /* sd(x) */
+    }
+}
+END_TEST
+
 static Suite *stats_suite(void)
 {
     Suite *s = suite_create("stats");
@@ -249,6 +283,7 @@ static Suite *stats_suite(void)
     tcase_add_test(tc, too_few_values);
     tcase_add_test(tc, radix_sort_orders_everything);
     tcase_add_test(tc, weighted_as_r);
+    tcase_add_test(tc, shape_about_the_exact_mean);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -90,27 +90,53 @@ static double quantile_scaled(const double *x, size_t n, double p, int type, dou
     return x2;
 }
 
-/* Exact sums of the decimals behind x: k = x * 10^d must be integers
- * that x is the correctly rounded quotient of.  Returns 0 when they are
- * not, or when 128 bits could overflow. */
-static int exact_moments(const double *x, size_t n, int decimals, long double *mean, long double *var)
+/* The scale 10^d that makes every x an exact integer k = x 10^d, for the
+ * exact path, or 0 when there is none.  The column's decimals when it has
+ * them (every k then below 2^53 and x the correctly rounded k / 10^d);
+ * else, when every x is a whole number below 2^63 in magnitude, 1: such
+ * doubles are integers exactly, whatever was written (16-digit integers
+ * are not "clean" decimals to the loader, but their doubles are exact up
+ * to 2^53, and past it the double is all anyone has). */
+static double exact_scale(const double *x, size_t n, int decimals)
 {
-    if (decimals < 0 || decimals > 15 || n == 0)
+    if (n == 0 || decimals > 15)
         return 0;
+    if (decimals < 0) {
+        for (size_t i = 0; i < n; i++)
+            if (!(fabs(x[i]) < 9223372036854775808.0) || x[i] != floor(x[i]))
+                return 0;
+        return 1;
+    }
     double scale = pow10_exact[decimals];
-    int128 s1 = 0, s2 = 0;
     for (size_t i = 0; i < n; i++) {
         double y = x[i] * scale;
         if (!(fabs(y) < 9007199254740992.0))
             return 0;
-        int64_t k = (int64_t)nearbyint(y);
-        if ((double)k / scale != x[i])
+        if ((double)(int64_t)nearbyint(y) / scale != x[i])
             return 0;
-        s1 += k;
+    }
+    return scale;
+}
+
+static int64_t scaled(double x, double scale)
+{
+    return (int64_t)nearbyint(x * scale);
+}
+
+/* Exact sums of the integers k = x * scale (see exact_scale).  Returns 0
+ * when 128 bits could overflow. */
+static int exact_moments(const double *x, size_t n, double scale, long double *sum, long double *mean,
+                         long double *var)
+{
+    int128 s1 = 0, s2 = 0;
+    for (size_t i = 0; i < n; i++) {
+        int64_t k = scaled(x[i], scale);
+        s1 += k;   /* n < 2^64 values below 2^63: below 2^127 */
         int128 kk = (int128)k * k;
         if (__builtin_add_overflow(s2, kk, &s2))
             return 0;
     }
+    *sum = (long double)s1 / scale;
     *mean = (long double)s1 / (long double)n / scale;
     if (n < 2) {
         *var = NAN;
@@ -145,10 +171,14 @@ effekt_status effekt_describe(const double *x, size_t n_all, const effekt_descri
     if (n == 0)
         return EFFEKT_OK;
 
-    long double mean, var = NAN;
-    if (exact_moments(work, n, opt->decimals, &mean, &var)) {
+    long double sum, mean, var = NAN;
+    /* the mean's rounding error, measured: sum (x - mean) / n */
+    long double delta = 0;
+    double scale = exact_scale(work, n, opt->decimals);
+    if (scale && exact_moments(work, n, scale, &sum, &mean, &var)) {
         out->exact = 1;
     } else {
+        scale = 0;
         /* Neumaier-compensated sum, then the corrected two-pass variance */
         long double s = 0, c = 0;
         for (size_t i = 0; i < n; i++) {
@@ -156,19 +186,20 @@ effekt_status effekt_describe(const double *x, size_t n_all, const effekt_descri
             c += fabsl(s) >= fabsl((long double)work[i]) ? (s - t) + work[i] : ((long double)work[i] - t) + s;
             s = t;
         }
-        mean = (s + c) / (long double)n;
-        if (n >= 2) {
-            long double d1 = 0, d2 = 0;
-            for (size_t i = 0; i < n; i++) {
-                long double d = work[i] - mean;
-                d1 += d;
-                d2 += d * d;
-            }
-            var = (d2 - d1 * d1 / (long double)n) / (long double)(n - 1);
+        sum = s + c;
+        mean = sum / (long double)n;
+        long double d1 = 0, d2 = 0;
+        for (size_t i = 0; i < n; i++) {
+            long double d = work[i] - mean;
+            d1 += d;
+            d2 += d * d;
         }
+        delta = d1 / (long double)n;
+        if (n >= 2)
+            var = (d2 - d1 * d1 / (long double)n) / (long double)(n - 1);
     }
     out->mean = (double)mean;
-    out->sum = (double)(mean * (long double)n);
+    out->sum = (double)sum;
     if (n >= 2) {
         out->sd = (double)sqrtl(var);
         out->se = (double)(sqrtl(var) / sqrtl((long double)n));
@@ -177,19 +208,20 @@ effekt_status effekt_describe(const double *x, size_t n_all, const effekt_descri
         out->ci_lower = out->mean - t * out->se;
         out->ci_upper = out->mean + t * out->se;
     }
-    /* third and fourth moments about the mean */
-    double scale = out->exact ? pow10_exact[opt->decimals] : 0;
+    /* Third and fourth moments about the mean.  Like the variance they
+     * must be about the mean itself, not its rounding: with values near
+     * 1e15 a mean off by 3e-5 moved G1 in the fourth digit.  Exact data:
+     * d = (n k - sum k) / (n 10^d), its numerator exact.  Otherwise
+     * d = (x - mean) - delta, the measured rounding error taken out. */
     if (n >= 3 && !(opt->skip & EFFEKT_SKIP_SHAPE)) {
         long double m2 = 0, m3 = 0, m4 = 0;
         int128 s1 = 0;
         if (scale)
             for (size_t i = 0; i < n; i++)
-                s1 += (int64_t)nearbyint(work[i] * scale);
+                s1 += scaled(work[i], scale);
         for (size_t i = 0; i < n; i++) {
-            /* exact data: d = (n k - sum k) / (n 10^d) with an exact numerator */
-            long double d = scale ? (long double)((int128)n * (int64_t)nearbyint(work[i] * scale) - s1)
-                                        / ((long double)n * scale)
-                                  : work[i] - mean;
+            long double d = scale ? (long double)((int128)n * scaled(work[i], scale) - s1) / ((long double)n * scale)
+                                  : (work[i] - mean) - delta;
             long double d2 = d * d;
             m2 += d2;
             m3 += d2 * d;
