@@ -81,7 +81,8 @@ effekt_status effekt_describe_weighted(const double *x, const double *w, size_t 
  * sampling weights would need a design-based standard error. */
 effekt_status effekt_weight_valid(double w);
 
-/* Quantile p in [0, 1] of sorted[0..n) by type 1..9 (R's quantile()). */
+/* Quantile p in [0, 1] of sorted[0..n) by type 1..9 (R's quantile()); 0
+ * means 7; another type, or p outside [0, 1], gives NaN. */
 double effekt_quantile_sorted(const double *sorted, size_t n, double p, int type);
 
 /* Sort n doubles (no NaN) ascending, in O(n) (radix sort). tmp holds n. */

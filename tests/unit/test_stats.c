@@ -112,6 +112,10 @@ START_TEST(quantile_types_as_r)
             ck_assert_msg(fabs(got - want) <= 1e-15 * fabs(want), "type %d p %g: %.17g, R %.17g",
                           r_quantiles[t].type, probs[k], got, want);
         }
+    /* R stops on another type; the library must not read past its table */
+    ck_assert(isnan(effekt_quantile_sorted(sorted, 11, 0.5, 10)));
+    ck_assert(isnan(effekt_quantile_sorted(sorted, 11, 0.5, -1)));
+    ck_assert_double_eq(effekt_quantile_sorted(sorted, 11, 0.5, 0), 4.4);
 }
 END_TEST
 

@@ -71,6 +71,8 @@ static double quantile_at(const ordered *o, double p, int type, double scale)
         return NAN;
     if (type == 0)
         type = 7;
+    if (type < 1 || type > 9)
+        return NAN;   /* no such type (R stops): not a read past the table below */
     const double fuzz = 4 * 2.220446049250313e-16;
     double nd = o->total;
     if (type == 7) {
