@@ -81,6 +81,53 @@ START_TEST(nist_univariate)
 }
 END_TEST
 
+/* Skewness and kurtosis on the NIST sets, both paths.  NIST certifies
+ * neither; the references are exact.  The decimals as written: R 4.2 on
+ * the integers 10 (y - floor(y[1])), whose sums are exact,
+ *   G1 0, G2 -2.0030030030030028 (NumAcc2, 3 and 4 alike).
+ * The doubles as read (the two-pass path, decimals unknown): their exact
+ * rational moments, Python 3 with fractions and a 50-digit decimal sqrt,
+ *   xs = [Fraction(float(v)) for v in column]; m = sum(xs) / n
+ *   m2, m3, m4 = (sum((x - m)**k for x in xs) / n for k in (2, 3, 4))
+ *   G1 = m3 / m2**1.5 * sqrt(n (n - 1)) / (n - 2), G2 as above
+ * NumAcc3 1.7479778045987572e-12, NumAcc4 2.7967644727066308e-11 (the
+ * doubles of 1000000.1 and so on are not symmetric), G2 -2.0030030030030028;
+ * Mavro 0.6449294811091566 -0.82052379677318277 (decimals: 0.64492948110891635
+ * -0.82052379677324361).  Before, the moments about the rounded mean gave
+ * 1.708716598037505e-12 and 2.7339465245022259e-11: off by 2 %.
+ * Tolerance: G1 near 0 to 1e-18 absolute, otherwise 1e-12 relative. */
+START_TEST(nist_shape_both_paths)
+{
+    static const struct { const char *set; int decimals; double g1, g2; } cases[] = {
+        { "NumAcc3", 1, 0, -2.0030030030030028 }, { "NumAcc3", -1, 1.7479778045987572e-12, -2.0030030030030028 },
+        { "NumAcc4", 1, 0, -2.0030030030030028 }, { "NumAcc4", -1, 2.7967644727066308e-11, -2.0030030030030028 },
+        { "Mavro", 5, 0.64492948110891635, -0.82052379677324361 }, { "Mavro", -1, 0.6449294811091566, -0.82052379677318277 },
+    };
+    effekt_diag diag;
+    effekt_diag_init(&diag);
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        char file[64];
+        snprintf(file, sizeof file, "%s.csv", cases[c].set);
+        effekt_table *t = NULL;
+        ck_assert_int_eq(effekt_csv_load_file(data_path(file), NULL, &t, &diag), EFFEKT_OK);
+        const effekt_column *y = effekt_table_column(t, "y");
+        ck_assert(cases[c].decimals < 0 || y->decimals == cases[c].decimals);
+        double *work = malloc(t->n_rows * sizeof *work);
+        effekt_describe_options opt = { .confidence = 0.95, .decimals = cases[c].decimals };
+        effekt_summary s;
+        ck_assert_int_eq(effekt_describe(y->values, t->n_rows, &opt, work, &s), EFFEKT_OK);
+        ck_assert_int_eq(s.exact, cases[c].decimals >= 0);
+        double tol = fabs(cases[c].g1) < 1e-6 ? 1e-18 : 1e-12 * fabs(cases[c].g1);
+        ck_assert_msg(fabs(s.skewness - cases[c].g1) <= tol, "%s decimals %d: G1 %.17g, want %.17g", cases[c].set,
+                      cases[c].decimals, s.skewness, cases[c].g1);
+        NEAR(s.kurtosis, cases[c].g2);
+        free(work);
+        effekt_table_destroy(t);
+    }
+    effekt_diag_free(&diag);
+}
+END_TEST
+
 /* R 4.2:
  *   x <- c(3.1, 7.4, 2.2, 9.9, 4.4, 4.4, 15.0, 0.5, 8.8, 6.1, 2.2)
  *   p <- c(0, 0.1, 0.25, 0.5, 0.9, 1)
@@ -389,6 +436,7 @@ static Suite *stats_suite(void)
     Suite *s = suite_create("stats");
     TCase *tc = tcase_create("descriptive");
     tcase_add_test(tc, nist_univariate);
+    tcase_add_test(tc, nist_shape_both_paths);
     tcase_add_test(tc, quantile_types_as_r);
     tcase_add_test(tc, summary_as_r);
     tcase_add_test(tc, too_few_values);
