@@ -41,7 +41,7 @@ printf 'g,x,w\nA,5,1\nA,6,2\nB,7,1\n' >"$tmp/good.csv"
 "$EFFEKT" describe -q --keep-going --weight w -c x --by g --format csv "$tmp/good.csv" "$tmp/negw.csv" "$tmp/good.csv" >"$tmp/d.csv" 2>"$tmp/err"
 st=$?
 rows=$(grep -c "negw.csv" "$tmp/d.csv") goods=$(grep -c "good.csv" "$tmp/d.csv")
-if [ $st -eq 1 ] && [ "$rows" -eq 0 ] && [ "$goods" -eq 4 ] && grep -q "negative weight" "$tmp/err"; then ok
+if [ $st -eq 1 ] && [ "$rows" -eq 0 ] && [ "$goods" -eq 4 ] && grep -q "weight -1 in column .w. is negative" "$tmp/err"; then ok
 else bad "describe --keep-going: exit $st, $rows rows of the bad file, $goods of the good ones (expected 1, 0, 4)"; fi
 "$EFFEKT" describe -q --partial --keep-going -c age "$P" 2>"$tmp/err"
 if [ $? -eq 2 ] && grep -q "does not take --keep-going" "$tmp/err"; then ok; else bad "describe --partial --keep-going was not refused"; fi

@@ -2,9 +2,11 @@
  *
  * Missing values (NaN) are excluded and counted.  Sums and moments are
  * exact when the data are decimals as written in a file (the column's
- * `decimals`: every value times 10^decimals an integer): they are then
- * computed on those integers in 128-bit arithmetic.  Otherwise a
- * corrected two-pass algorithm in extended precision is used.  Quantiles
+ * `decimals`: every value times 10^decimals an integer) or whole numbers
+ * (below 2^63): they are then computed on those integers in 128-bit
+ * arithmetic.  Otherwise a corrected two-pass algorithm in extended
+ * precision is used, the third and fourth moments too (about the mean
+ * with its measured rounding error taken out).  Quantiles
  * follow Hyndman & Fan (1996), the nine types of R's quantile(); type 7,
  * R's default, unless asked. */
 #ifndef EFFEKT_STATS_H
@@ -54,20 +56,33 @@ typedef struct {
 effekt_status effekt_describe(const double *x, size_t n, const effekt_describe_options *opt,
                               double *work, effekt_summary *out);
 
-/* Weighted summary of x with frequency weights w (Hmisc's wtd.mean and
- * wtd.var with normwt = FALSE): mean = sum w x / sum w, variance =
- * sum w (x - mean)^2 / (sum w - 1), se = sd / sqrt(sum w), the t-interval
- * on sum w - 1 degrees of freedom; quantiles the inverse of the weighted
- * distribution function (the smallest x whose cumulative weight reaches
- * p sum w; R's type 1 when every weight is 1).  Pairs with a missing value
- * or weight are left out and counted; a negative weight is EFFEKT_EVALUE.
- * Skewness, kurtosis and MAD are not defined here (NaN).  sum_weights
- * gets sum w.  work must hold 2n doubles. */
+/* Summary of x with frequency weights w: every statistic of
+ * effekt_describe, equal to it on the data with each x[i] repeated w[i]
+ * times, computed without repeating them (O(n log n)).  So mean =
+ * sum w x / sum w, variance = sum w (x - mean)^2 / (sum w - 1), se =
+ * sd / sqrt(sum w), the t-interval on sum w - 1 degrees of freedom (Hmisc's
+ * wtd.mean and wtd.var with normwt = FALSE), quantiles of
+ * opt->quantile_type as R's quantile(rep(x, w), type = ...), MAD,
+ * skewness and kurtosis likewise.  The weights must be whole numbers,
+ * 0 or more (see effekt_weight_valid), else EFFEKT_EVALUE and nothing is
+ * computed; a sum of weights of 2^53 or more is EFFEKT_ELIMIT.  A row of
+ * weight 0 stands for no value: it is not in n, missing, min, max or any
+ * quantile.  A row with a missing value or a missing weight is left out
+ * and counted in missing.  n is the number of rows counted (weight > 0);
+ * sum_weights gets sum w over them, the number of values they stand for.
+ * work must hold 2 n doubles. */
 effekt_status effekt_describe_weighted(const double *x, const double *w, size_t n,
                                        const effekt_describe_options *opt, double *work,
                                        effekt_summary *out, double *sum_weights);
 
-/* Quantile p in [0, 1] of sorted[0..n) by type 1..9 (R's quantile()). */
+/* EFFEKT_OK when w can be a frequency weight: a whole number from 0 to
+ * 2^53 (exclusive), or NaN (missing); else EFFEKT_EVALUE (negative,
+ * fractional, infinite).  Fractional weights are not frequencies;
+ * sampling weights would need a design-based standard error. */
+effekt_status effekt_weight_valid(double w);
+
+/* Quantile p in [0, 1] of sorted[0..n) by type 1..9 (R's quantile()); 0
+ * means 7; another type, or p outside [0, 1], gives NaN. */
 double effekt_quantile_sorted(const double *sorted, size_t n, double p, int type);
 
 /* Sort n doubles (no NaN) ascending, in O(n) (radix sort). tmp holds n. */

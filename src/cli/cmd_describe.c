@@ -24,8 +24,9 @@ static const char describe_usage[] =
     "                        median q3 max iqr mad skewness kurtosis, and pN (p90)\n"
     "      --percentiles L   also these percentiles, e.g. 5,90\n"
     "      --quantile-type N R's quantile type 1..9 (default 7)\n"
-    "      --weight COLUMN   frequency weights: weighted mean, sd, se, t-interval and\n"
-    "                        quantiles (the inverse weighted distribution function)\n"
+    "      --weight COLUMN   frequency weights (whole numbers, 0 or more): every\n"
+    "                        statistic of the data with each row repeated that often\n"
+    "                        (rows of weight 0 are no data; a missing weight is missing)\n"
     "      --confidence P    level of the t-interval (default 0.95)\n"
     "      --partial         write mergeable partial summaries (JSON) instead:\n"
     "                        counts, exact sums or moments, a quantile sketch;\n"
@@ -220,6 +221,26 @@ int cmd_describe(int argc, char **argv)
             cli_error("%s: --weight: %s", o.inputs[f], wcol ? "the weight column must hold numbers" : "no such column");
             status = EXIT_BAD;
         }
+        /* Frequency weights are counts: the first cell that is not one
+         * stops the file, before anything is computed.  A fractional
+         * weight is a sampling weight, whose standard errors need the
+         * survey design: refused rather than treated as a count. */
+        for (size_t r = 0; wcol && status == EXIT_OK && r < t->n_rows; r++) {
+            double v = wcol->values[r];
+            if (effekt_weight_valid(v) == EFFEKT_OK)
+                continue;
+            char text[32];
+            for (int digits = 1; digits <= 17; digits++) {   /* the shortest that reads back */
+                snprintf(text, sizeof text, "%.*g", digits, v);
+                if (strtod(text, NULL) == v)
+                    break;
+            }
+            cli_error("%s:%zu:%zu: error: weight %s in column '%s' is %s: frequency weights must be whole "
+                      "numbers, 0 or more%s", o.inputs[f], effekt_table_row_line(t, r), wcol->index, text, wcol->heading,
+                      v < 0 ? "negative" : isinf(v) ? "infinite" : v != floor(v) ? "not a whole number" : "too large",
+                      v >= 0 && v == floor(v) && !isinf(v) ? " and below 2^53" : "");
+            status = EXIT_BAD;
+        }
         const effekt_column *by_cols[16];
         for (size_t i = 0; i < n_by && status == EXIT_OK; i++)
             if (!(by_cols[i] = effekt_table_column(t, bys[i]))) {
@@ -360,8 +381,10 @@ int cmd_describe(int argc, char **argv)
                                                                    &dopt, work, &s, &sum_w)
                                         : effekt_describe(buf + start[g], start[g + 1] - start[g], &dopt, work, &s);
                 if (ds != EFFEKT_OK) {
-                    if (ds == EFFEKT_EVALUE)
-                        cli_error("%s: --weight: a negative weight in column '%s'", o.inputs[f], wcol->heading);
+                    /* bad weights were refused above, by their cells */
+                    if (ds == EFFEKT_ELIMIT)
+                        cli_error("%s: --weight: the weights in column '%s' add up to 2^53 or more "
+                                  "(the ranks of the quantiles would not be exact)", o.inputs[f], wcol->heading);
                     status = EXIT_BAD;
                     break;
                 }

@@ -82,6 +82,53 @@ START_TEST(nist_univariate)
 }
 END_TEST
 
+/* Skewness and kurtosis on the NIST sets, both paths.  NIST certifies
+ * neither; the references are exact.  The decimals as written: R 4.2 on
+ * the integers 10 (y - floor(y[1])), whose sums are exact,
+ *   G1 0, G2 -2.0030030030030028 (NumAcc2, 3 and 4 alike).
+ * The doubles as read (the two-pass path, decimals unknown): their exact
+ * rational moments, Python 3 with fractions and a 50-digit decimal sqrt,
+ *   xs = [Fraction(float(v)) for v in column]; m = sum(xs) / n
+ *   m2, m3, m4 = (sum((x - m)**k for x in xs) / n for k in (2, 3, 4))
+ *   G1 = m3 / m2**1.5 * sqrt(n (n - 1)) / (n - 2), G2 as above
+ * NumAcc3 1.7479778045987572e-12, NumAcc4 2.7967644727066308e-11 (the
+ * doubles of 1000000.1 and so on are not symmetric), G2 -2.0030030030030028;
+ * Mavro 0.6449294811091566 -0.82052379677318277 (decimals: 0.64492948110891635
+ * -0.82052379677324361).  Before, the moments about the rounded mean gave
+ * 1.708716598037505e-12 and 2.7339465245022259e-11: off by 2 %.
+ * Tolerance: G1 near 0 to 1e-18 absolute, otherwise 1e-12 relative. */
+START_TEST(nist_shape_both_paths)
+{
+    static const struct { const char *set; int decimals; double g1, g2; } cases[] = {
+        { "NumAcc3", 1, 0, -2.0030030030030028 }, { "NumAcc3", -1, 1.7479778045987572e-12, -2.0030030030030028 },
+        { "NumAcc4", 1, 0, -2.0030030030030028 }, { "NumAcc4", -1, 2.7967644727066308e-11, -2.0030030030030028 },
+        { "Mavro", 5, 0.64492948110891635, -0.82052379677324361 }, { "Mavro", -1, 0.6449294811091566, -0.82052379677318277 },
+    };
+    effekt_diag diag;
+    effekt_diag_init(&diag);
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        char file[64];
+        snprintf(file, sizeof file, "%s.csv", cases[c].set);
+        effekt_table *t = NULL;
+        ck_assert_int_eq(effekt_csv_load_file(data_path(file), NULL, &t, &diag), EFFEKT_OK);
+        const effekt_column *y = effekt_table_column(t, "y");
+        ck_assert(cases[c].decimals < 0 || y->decimals == cases[c].decimals);
+        double *work = malloc(t->n_rows * sizeof *work);
+        effekt_describe_options opt = { .confidence = 0.95, .decimals = cases[c].decimals };
+        effekt_summary s;
+        ck_assert_int_eq(effekt_describe(y->values, t->n_rows, &opt, work, &s), EFFEKT_OK);
+        ck_assert_int_eq(s.exact, cases[c].decimals >= 0);
+        double tol = fabs(cases[c].g1) < 1e-6 ? 1e-18 : 1e-12 * fabs(cases[c].g1);
+        ck_assert_msg(fabs(s.skewness - cases[c].g1) <= tol, "%s decimals %d: G1 %.17g, want %.17g", cases[c].set,
+                      cases[c].decimals, s.skewness, cases[c].g1);
+        NEAR(s.kurtosis, cases[c].g2);
+        free(work);
+        effekt_table_destroy(t);
+    }
+    effekt_diag_free(&diag);
+}
+END_TEST
+
 /* R 4.2:
  *   x <- c(3.1, 7.4, 2.2, 9.9, 4.4, 4.4, 15.0, 0.5, 8.8, 6.1, 2.2)
  *   p <- c(0, 0.1, 0.25, 0.5, 0.9, 1)
@@ -113,6 +160,10 @@ START_TEST(quantile_types_as_r)
             ck_assert_msg(fabs(got - want) <= 1e-15 * fabs(want), "type %d p %g: %.17g, R %.17g",
                           r_quantiles[t].type, probs[k], got, want);
         }
+    /* R stops on another type; the library must not read past its table */
+    ck_assert(isnan(effekt_quantile_sorted(sorted, 11, 0.5, 10)));
+    ck_assert(isnan(effekt_quantile_sorted(sorted, 11, 0.5, -1)));
+    ck_assert_double_eq(effekt_quantile_sorted(sorted, 11, 0.5, 0), 4.4);
 }
 END_TEST
 
@@ -201,42 +252,183 @@ START_TEST(radix_sort_orders_everything)
 }
 END_TEST
 
-/* Frequency weights.  R 4.2:
- *   x <- c(3.1, 7.4, 2.2, 9.9, 4.4); w <- c(1, 2, 0.5, 3, 1.5)
- *   m <- sum(w * x) / sum(w)                          6.9125000000000005
- *   v <- sum(w * (x - m)^2) / (sum(w) - 1); sqrt(v)   2.9846930926215607
- *   sqrt(v) / sqrt(sum(w))                            1.0552483627766769
- *   m -/+ qt(.975, sum(w) - 1) * that                 4.4172341299246902 9.4077658700753108
- * Weighted quantiles by hand: sorted 2.2 3.1 4.4 7.4 9.9 with weights
- * .5 1 1.5 2 3, cumulative .5 1.5 3 5 8 of 8: the quarter (2) is first
- * reached at 4.4, the half (4) at 7.4, three quarters (6) at 9.9.  With
- * unit weights they are R's type 1: quantile(x, c(.25, .5, .75), type = 1)
- * = 3.1 4.4 7.4. */
+/* Frequency weights: the statistics of the data with each row repeated
+ * w times (issue 14: the quantiles were type 1 whatever the type asked,
+ * rows of weight 0 counted in n, min and max, fractional weights taken).
+ * R 4.2:
+ *   x <- c(3.1, 7.4, 2.2, 9.9, 4.4, 4.4, 15.0, 0.5, 100, NA, 8.8)
+ *   w <- c(1,   3,   0,   2,   1,   2,   1,    2,   0,   2,  NA)
+ *   ok <- !is.na(x) & !is.na(w) & w > 0
+ *   e <- rep(x[ok], w[ok])          # the data the weights stand for
+ *   p <- c(0, 0.1, 0.25, 0.33, 0.5, 0.9, 1)
+ *   for (t in 1:9) cat(sprintf("%.17g", quantile(e, p, type = t, names = FALSE)), "\n")
+ *   Hmisc::wtd.quantile(x, w, p, normwt = FALSE)    # = type 7, the row below
+ *   n <- length(e); m <- mean(e); d <- e - m
+ *   sprintf("%.17g", c(sum(e), m, sd(e), sd(e) / sqrt(n),
+ *           m + c(-1, 1) * qt(.975, n - 1) * sd(e) / sqrt(n), IQR(e), mad(e),
+ *           mean(d^3) / mean(d^2)^1.5 * sqrt(n * (n - 1)) / (n - 2),
+ *           ((n + 1) * (mean(d^4) / mean(d^2)^2 - 3) + 6) * (n - 1) / ((n - 2) * (n - 3))))
+ *   c(Hmisc::wtd.mean(x[ok], w[ok]), sqrt(Hmisc::wtd.var(x[ok], w[ok], normwt = FALSE)))
+ *                                    # 6.1916666666666673 4.193600824922167, as m and sd(e)
+ * Quantiles to 1e-15 relative (a few operations, as R's), the rest 1e-12. */
+static const double wx[] = { 3.1, 7.4, 2.2, 9.9, 4.4, 4.4, 15.0, 0.5, 100, NAN, 8.8 };
+static const double ww[] = { 1, 3, 0, 2, 1, 2, 1, 2, 0, 2, NAN };
+static const double wprobs[] = { 0, 10, 25, 33, 50, 90, 100 };
+static const double r_weighted_quantiles[9][7] = {
+    { 0.5, 0.5, 3.1000000000000001, 4.4000000000000004, 4.4000000000000004, 9.9000000000000004, 15 },
+    { 0.5, 0.5, 3.75, 4.4000000000000004, 5.9000000000000004, 9.9000000000000004, 15 },
+    { 0.5, 0.5, 3.1000000000000001, 4.4000000000000004, 4.4000000000000004, 9.9000000000000004, 15 },
+    { 0.5, 0.5, 3.1000000000000001, 4.3480000000000008, 4.4000000000000004, 9.9000000000000004, 15 },
+    { 0.5, 0.5, 3.75, 4.4000000000000004, 5.9000000000000004, 11.430000000000003, 15 },
+    { 0.5, 0.5, 3.4250000000000003, 4.4000000000000004, 5.9000000000000004, 13.470000000000006, 15 },
+    { 0.5, 0.76000000000000023, 4.0750000000000002, 4.4000000000000004, 5.9000000000000004, 9.9000000000000004, 15 },
+    { 0.5, 0.5, 3.6416666666666666, 4.4000000000000004, 5.8999999999999977, 12.110000000000001, 15 },
+    { 0.5, 0.5, 3.6687500000000002, 4.4000000000000004, 5.9000000000000004, 11.940000000000001, 15 },
+};
+
 START_TEST(weighted_as_r)
 {
-    const double x[] = { 3.1, 7.4, 2.2, 9.9, 4.4, NAN }, w[] = { 1, 2, 0.5, 3, 1.5, 2 };
-    double work[12], sw;
-    effekt_describe_options opt = { .confidence = 0.95, .decimals = -1 };
+    double work[22], sw;
+    effekt_describe_options opt = { .confidence = 0.95, .decimals = -1, .n_percentiles = 7 };
+    memcpy(opt.percentiles, wprobs, sizeof wprobs);
     effekt_summary s;
-    ck_assert_int_eq(effekt_describe_weighted(x, w, 6, &opt, work, &s, &sw), EFFEKT_OK);
-    ck_assert_uint_eq(s.n, 5);
-    ck_assert_uint_eq(s.missing, 1);
-    NEAR(sw, 8.0);
-    NEAR(s.mean, 6.9125000000000005);
-    NEAR(s.sd, 2.9846930926215607);
-    NEAR(s.se, 1.0552483627766769);
-    NEAR(s.ci_lower, 4.4172341299246902);
-    NEAR(s.ci_upper, 9.4077658700753108);
-    ck_assert_double_eq(s.q1, 4.4);
-    ck_assert_double_eq(s.median, 7.4);
-    ck_assert_double_eq(s.q3, 9.9);
-    const double ones[] = { 1, 1, 1, 1, 1, 1 };
-    ck_assert_int_eq(effekt_describe_weighted(x, ones, 5, &opt, work, &s, &sw), EFFEKT_OK);
-    ck_assert_double_eq(s.q1, 3.1);
-    ck_assert_double_eq(s.median, 4.4);
-    ck_assert_double_eq(s.q3, 7.4);
-    const double negative[] = { 1, -1, 1, 1, 1 };
-    ck_assert_int_eq(effekt_describe_weighted(x, negative, 5, &opt, work, &s, &sw), EFFEKT_EVALUE);
+    for (int type = 1; type <= 9; type++) {
+        opt.quantile_type = type;
+        ck_assert_int_eq(effekt_describe_weighted(wx, ww, 11, &opt, work, &s, &sw), EFFEKT_OK);
+        for (size_t k = 0; k < 7; k++) {
+            double want = r_weighted_quantiles[type - 1][k];
+            ck_assert_msg(fabs(s.percentile[k] - want) <= 1e-15 * fabs(want), "type %d p %g: %.17g, R %.17g",
+                          type, wprobs[k], s.percentile[k], want);
+        }
+        ck_assert_double_eq(s.q1, s.percentile[2]);
+        ck_assert_double_eq(s.median, s.percentile[4]);
+    }
+    opt.quantile_type = 0;   /* R's default, 7 */
+    ck_assert_int_eq(effekt_describe_weighted(wx, ww, 11, &opt, work, &s, &sw), EFFEKT_OK);
+    ck_assert_uint_eq(s.n, 7);         /* the rows of weight 0 are no data */
+    ck_assert_uint_eq(s.missing, 2);   /* a missing value, a missing weight */
+    ck_assert_double_eq(sw, 12.0);
+    ck_assert_double_eq(s.min, 0.5);   /* not 2.2 nor 100, of weight 0 */
+    ck_assert_double_eq(s.max, 15.0);
+    NEAR(s.sum, 74.299999999999997);
+    NEAR(s.mean, 6.1916666666666673);
+    NEAR(s.sd, 4.193600824922167);
+    NEAR(s.se, 1.210588282571325);
+    NEAR(s.ci_lower, 3.5271798217463575);
+    NEAR(s.ci_upper, 8.8561535115869781);
+    NEAR(s.q1, 4.0750000000000002);
+    NEAR(s.median, 5.9000000000000004);
+    NEAR(s.iqr, 3.9500000000000002);
+    NEAR(s.mad, 3.1875900000000001);
+    NEAR(s.skewness, 0.55488575475437352);
+    NEAR(s.kurtosis, 0.36131453589355733);
+    /* with the decimals as written (one), the exact path: the same figures */
+    opt.decimals = 1;
+    ck_assert_int_eq(effekt_describe_weighted(wx, ww, 11, &opt, work, &s, &sw), EFFEKT_OK);
+    ck_assert(s.exact);
+    NEAR(s.mean, 6.1916666666666673);
+    NEAR(s.sd, 4.193600824922167);
+    NEAR(s.skewness, 0.55488575475437352);
+    NEAR(s.kurtosis, 0.36131453589355733);
+    NEAR(s.mad, 3.1875900000000001);
+    /* not frequencies: negative, fractional, infinite; nothing computed */
+    static const double bad[] = { -1, 1.5, 0.25, INFINITY, 9007199254740992.0 };
+    for (size_t b = 0; b < sizeof bad / sizeof *bad; b++) {
+        double w2[11];
+        memcpy(w2, ww, sizeof w2);
+        w2[5] = bad[b];
+        ck_assert_int_eq(effekt_weight_valid(bad[b]), EFFEKT_EVALUE);
+        ck_assert_int_eq(effekt_describe_weighted(wx, w2, 11, &opt, work, &s, &sw), EFFEKT_EVALUE);
+    }
+    ck_assert_int_eq(effekt_weight_valid(NAN), EFFEKT_OK);
+    ck_assert_int_eq(effekt_weight_valid(0), EFFEKT_OK);
+    ck_assert_int_eq(effekt_weight_valid(9007199254740991.0), EFFEKT_OK);
+    /* weights summing to 2^53: the ranks would no longer be exact */
+    const double two[] = { 1, 2 }, big[] = { 4503599627370496.0, 4503599627370496.0 };
+    ck_assert_int_eq(effekt_describe_weighted(two, big, 2, &opt, work, &s, &sw), EFFEKT_ELIMIT);
+}
+END_TEST
+
+/* The definition, checked on many data: weighted by whole numbers is
+ * effekt_describe of the data with each row repeated (R's quantile(rep(x,
+ * w), type = t)), for every type, on the exact path (decimals 2) and the
+ * two-pass one (values that are no short decimals).  Order statistics
+ * must agree exactly (the same formulas on the same values); moments to
+ * 1e-12 relative (the same sums, added in another order). */
+START_TEST(weighted_is_repeated)
+{
+    enum { N = 60 };
+    double x[N], w[N], work[2 * N], *rep = malloc(20 * N * sizeof *rep), *rwork = malloc(20 * N * sizeof *rwork);
+    unsigned long long state = 14;
+    for (int pass = 0; pass < 40; pass++) {
+        size_t m = 0;
+        for (size_t i = 0; i < N; i++) {
+            state = state * 6364136223846793005ull + 1442695040888963407ull;
+            int k = (int)(state >> 40) % 2000 - 500;
+            x[i] = pass % 2 ? k / 100.0 : k / 7.0 + 1e6;
+            if (i % 7 == 3)
+                x[i] = x[i - 1];   /* ties */
+            w[i] = (double)((state >> 20) % 6);   /* 0 to 5 */
+            for (int r = 0; r < (int)w[i]; r++)
+                rep[m++] = x[i];
+        }
+        effekt_describe_options opt = { .confidence = 0.9, .decimals = pass % 2 ? 2 : -1, .n_percentiles = 5,
+                                        .percentiles = { 1, 12.5, 33.3, 87, 99 }, .quantile_type = 1 + pass % 9 };
+        effekt_summary a, b;
+        double sw;
+        ck_assert_int_eq(effekt_describe_weighted(x, w, N, &opt, work, &a, &sw), EFFEKT_OK);
+        ck_assert_int_eq(effekt_describe(rep, m, &opt, rwork, &b), EFFEKT_OK);
+        ck_assert_double_eq(sw, (double)m);
+        ck_assert_int_eq(a.exact, b.exact);
+        const double ao[] = { a.min, a.q1, a.median, a.q3, a.max, a.iqr, a.mad, a.percentile[0], a.percentile[1],
+                              a.percentile[2], a.percentile[3], a.percentile[4] };
+        const double bo[] = { b.min, b.q1, b.median, b.q3, b.max, b.iqr, b.mad, b.percentile[0], b.percentile[1],
+                              b.percentile[2], b.percentile[3], b.percentile[4] };
+        for (size_t k = 0; k < sizeof ao / sizeof *ao; k++)
+            ck_assert_msg(ao[k] == bo[k], "pass %d type %d, order statistic %zu: weighted %.17g, repeated %.17g",
+                          pass, opt.quantile_type, k, ao[k], bo[k]);
+        const double am[] = { a.sum, a.mean, a.sd, a.se, a.ci_lower, a.ci_upper, a.skewness, a.kurtosis };
+        const double bm[] = { b.sum, b.mean, b.sd, b.se, b.ci_lower, b.ci_upper, b.skewness, b.kurtosis };
+        for (size_t k = 0; k < sizeof am / sizeof *am; k++)
+            ck_assert_msg(fabs(am[k] - bm[k]) <= 1e-12 * fabs(bm[k]), "pass %d, moment %zu: weighted %.17g, repeated %.17g",
+                          pass, k, am[k], bm[k]);
+    }
+    free(rep);
+    free(rwork);
+}
+END_TEST
+
+/* Skewness and kurtosis about the mean itself, not its rounding (issue
+ * 14).  They do not move with a shift, so 1e15 + (1..9, 0, 0) must give
+ * those of (1..9, 0, 0).  R 4.2, on integers where every sum is exact:
+ *   x <- c(1:9, 0, 0); n <- 11; d <- 11 * x - 45      # 11 (x - mean(x))
+ *   G1 <- mean(d^3) / mean(d^2)^1.5 * sqrt(n * (n - 1)) / (n - 2)
+ *   g2 <- mean(d^4) / mean(d^2)^2 - 3
+ *   G2 <- ((n + 1) * g2 + 6) * (n - 1) / ((n - 2) * (n - 3))
+ *   print(c(G1, G2), digits = 17)   0.12762165967608582 -1.33667721775829906
+ * Before: 0.12765368278154882 -1.3366705298313855 at 1e15 (the mean off by
+ * its rounding, 3e-5).  The 16-digit integers take the exact path (no
+ * decimals from the loader: they are not clean 15-digit decimals); the
+ * shifts by a fraction take the two-pass path, which must agree.
+ * Tolerance 1e-12 relative (moments in long double). */
+START_TEST(shape_about_the_exact_mean)
+{
+    static const double base[] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 0 };
+    static const struct { double offset; int exact; } cases[] = {
+        { 1e15, 1 }, { 4e15, 1 }, { 1e15 + 0.5, 0 }, { 3e14 + 0.1, 0 }, { 1e10 + 1.0 / 3, 0 }, { 123456789.123456789, 0 },
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        double x[11], work[11];
+        for (size_t i = 0; i < 11; i++)
+            x[i] = cases[c].offset + base[i];
+        effekt_describe_options opt = { .confidence = 0.95, .decimals = -1 };
+        effekt_summary s;
+        ck_assert_int_eq(effekt_describe(x, 11, &opt, work, &s), EFFEKT_OK);
+        ck_assert_int_eq(s.exact, cases[c].exact);
+        NEAR(s.skewness, 0.12762165967608582);
+        NEAR(s.kurtosis, -1.33667721775829906);
+        NEAR(s.sd, 3.1766191290283907);   /* sd(x) */
+    }
 }
 END_TEST
 
@@ -287,12 +479,15 @@ static Suite *stats_suite(void)
     Suite *s = suite_create("stats");
     TCase *tc = tcase_create("descriptive");
     tcase_add_test(tc, nist_univariate);
+    tcase_add_test(tc, nist_shape_both_paths);
     tcase_add_test(tc, quantile_types_as_r);
     tcase_add_test(tc, summary_as_r);
     tcase_add_test(tc, too_few_values);
     tcase_add_test(tc, radix_sort_orders_everything);
     tcase_add_test(tc, weighted_as_r);
     tcase_add_test(tc, partial_merge_exact_union);
+    tcase_add_test(tc, weighted_is_repeated);
+    tcase_add_test(tc, shape_about_the_exact_mean);
     suite_add_tcase(s, tc);
     return s;
 }

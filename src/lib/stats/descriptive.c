@@ -1,6 +1,8 @@
 /* Descriptive statistics: exact decimal moments where the data allow,
  * corrected two-pass in extended precision otherwise; the nine quantile
- * types of Hyndman & Fan as R computes them. */
+ * types of Hyndman & Fan as R computes them.  Frequency weights are the
+ * same statistics of the data with each row repeated w times, computed
+ * without repeating them. */
 #include "config.h"
 
 #include "lib_alloc.h"
@@ -19,6 +21,10 @@ static const double pow10_exact[] = {
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15
 };
 
+/* Counts of values (sums of whole-number weights) stay below 2^53, where
+ * a double holds every integer: the order statistics' ranks are exact. */
+#define EXACT_COUNT 9007199254740992.0
+
 /* Interpolate between two order statistics.  With scale (10^decimals),
  * on the exact decimals behind them, so 10000000.3 - 10000000.1 is 0.2,
  * not the difference of their binary roundings. */
@@ -30,29 +36,55 @@ static double lerp(double lo, double hi, double h, double scale)
     return (double)(((1 - (long double)h) * a + (long double)h * b) / scale);
 }
 
-static double quantile_scaled(const double *x, size_t n, double p, int type, double scale);
+/* Sorted data: x[0..n) ascending; with cum, x[i] stands for the values
+ * of rank cum[i-1] + 1 .. cum[i] (cumulative whole-number weights), else
+ * for rank i + 1.  total is the number of values, n or cum[n-1]. */
+typedef struct {
+    const double *x;
+    const double *cum;
+    size_t n;
+    double total;
+} ordered;
 
-/* R's quantile(x, p, type) on sorted x (R 4.x, src/library/stats/R/quantile.R). */
-double effekt_quantile_sorted(const double *x, size_t n, double p, int type)
+/* The order statistic of rank r (1 <= r <= total, a whole number). */
+static double order_stat(const ordered *o, double r)
 {
-    return quantile_scaled(x, n, p, type, 0);
+    if (!o->cum)
+        return o->x[(size_t)r - 1];
+    size_t lo = 0, hi = o->n - 1;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (o->cum[mid] >= r)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return o->x[lo];
 }
 
-static double quantile_scaled(const double *x, size_t n, double p, int type, double scale)
+/* R's quantile(x, p, type) (R 4.x, src/library/stats/R/quantile.R) of
+ * the values o stands for: only the ranks are computed from the count,
+ * so weighted data need not be repeated. */
+static double quantile_at(const ordered *o, double p, int type, double scale)
 {
-    if (n == 0 || isnan(p) || p < 0 || p > 1)
+    if (o->n == 0 || isnan(p) || p < 0 || p > 1)
         return NAN;
     if (type == 0)
         type = 7;
+    if (type < 1 || type > 9)
+        return NAN;   /* no such type (R stops): not a read past the table below */
     const double fuzz = 4 * 2.220446049250313e-16;
-    double nd = (double)n;
+    double nd = o->total;
     if (type == 7) {
         double index = 1 + (nd - 1) * p;
         double lo = floor(index), hi = ceil(index);
-        double q = x[(size_t)lo - 1];
+        double q = order_stat(o, lo);
         double h = index - lo;
-        if (index > lo && x[(size_t)hi - 1] != q)
-            q = lerp(q, x[(size_t)hi - 1], h, scale);
+        if (index > lo) {
+            double qh = order_stat(o, hi);
+            if (qh != q)
+                q = lerp(q, qh, h, scale);
+        }
         return q;
     }
     double nppm, j, h;
@@ -77,12 +109,11 @@ static double quantile_scaled(const double *x, size_t n, double p, int type, dou
         if (fabs(h) < fuzz)
             h = 0;
     }
-    /* x padded as c(x[1], x[1], x, x[n], x[n]): element j+2 (1-based) */
-    long lj = (long)j;
-    long i2 = lj + 2, i3 = lj + 3;   /* 1-based in the padded vector */
-    long k2 = i2 - 2 < 1 ? 1 : (i2 - 2 > (long)n ? (long)n : i2 - 2);
-    long k3 = i3 - 2 < 1 ? 1 : (i3 - 2 > (long)n ? (long)n : i3 - 2);
-    double x2 = x[k2 - 1], x3 = x[k3 - 1];
+    /* R pads x as c(x[1], x[1], x, x[n], x[n]) and takes elements j+2
+     * and j+3: the order statistics of ranks j and j+1 within [1, n] */
+    double k2 = j < 1 ? 1 : (j > nd ? nd : j);
+    double k3 = j + 1 < 1 ? 1 : (j + 1 > nd ? nd : j + 1);
+    double x2 = order_stat(o, k2), x3 = order_stat(o, k3);
     if (h == 1)
         return x3;
     if (h > 0 && h < 1 && x2 != x3)
@@ -90,39 +121,202 @@ static double quantile_scaled(const double *x, size_t n, double p, int type, dou
     return x2;
 }
 
-/* Exact sums of the decimals behind x: k = x * 10^d must be integers
- * that x is the correctly rounded quotient of.  Returns 0 when they are
- * not, or when 128 bits could overflow. */
-static int exact_moments(const double *x, size_t n, int decimals, long double *mean, long double *var)
+/* R's quantile(x, p, type) on sorted x. */
+double effekt_quantile_sorted(const double *x, size_t n, double p, int type)
 {
-    if (decimals < 0 || decimals > 15 || n == 0)
+    ordered o = { x, NULL, n, (double)n };
+    return quantile_at(&o, p, type, 0);
+}
+
+/* The scale 10^d that makes every x an exact integer k = x 10^d, for the
+ * exact path, or 0 when there is none.  The column's decimals when it has
+ * them (every k then below 2^53 and x the correctly rounded k / 10^d);
+ * else, when every x is a whole number below 2^63 in magnitude, 1: such
+ * doubles are integers exactly, whatever was written (16-digit integers
+ * are not "clean" decimals to the loader, but their doubles are exact up
+ * to 2^53, and past it the double is all anyone has). */
+static double exact_scale(const double *x, size_t n, int decimals)
+{
+    if (n == 0 || decimals > 15)
         return 0;
+    if (decimals < 0) {
+        for (size_t i = 0; i < n; i++)
+            if (!(fabs(x[i]) < 9223372036854775808.0) || x[i] != floor(x[i]))
+                return 0;
+        return 1;
+    }
     double scale = pow10_exact[decimals];
-    int128 s1 = 0, s2 = 0;
     for (size_t i = 0; i < n; i++) {
         double y = x[i] * scale;
         if (!(fabs(y) < 9007199254740992.0))
             return 0;
-        int64_t k = (int64_t)nearbyint(y);
-        if ((double)k / scale != x[i])
-            return 0;
-        s1 += k;
-        int128 kk = (int128)k * k;
-        if (__builtin_add_overflow(s2, kk, &s2))
+        if ((double)(int64_t)nearbyint(y) / scale != x[i])
             return 0;
     }
-    *mean = (long double)s1 / (long double)n / scale;
-    if (n < 2) {
+    return scale;
+}
+
+static int64_t scaled(double x, double scale)
+{
+    return (int64_t)nearbyint(x * scale);
+}
+
+/* Exact sums of the integers k = x * scale (see exact_scale), each
+ * counted f times (f NULL: once; else whole numbers summing below 2^53).
+ * Returns 0 when 128 bits could overflow. */
+static int exact_moments(const double *x, const double *f, size_t n, double scale, int128 *s1_out,
+                         long double *sum, long double *mean, long double *var)
+{
+    int128 count = 0, s1 = 0, s2 = 0;
+    for (size_t i = 0; i < n; i++) {
+        int64_t k = scaled(x[i], scale);
+        int128 w = f ? (int128)(int64_t)f[i] : 1, wk, wkk;
+        count += w;
+        if (__builtin_mul_overflow(w, (int128)k, &wk) || __builtin_add_overflow(s1, wk, &s1)
+            || __builtin_mul_overflow((int128)k * k, w, &wkk) || __builtin_add_overflow(s2, wkk, &s2))
+            return 0;
+    }
+    *s1_out = s1;
+    *sum = (long double)s1 / scale;
+    *mean = (long double)s1 / (long double)count / scale;
+    if (count < 2) {
         *var = NAN;
         return 1;
     }
-    int128 nn = (int128)n, num;
+    int128 num;
     int128 a, b;
-    if (__builtin_mul_overflow(nn, s2, &a) || __builtin_mul_overflow(s1, s1, &b)
+    if (__builtin_mul_overflow(count, s2, &a) || __builtin_mul_overflow(s1, s1, &b)
         || __builtin_sub_overflow(a, b, &num))
         return 0;
-    *var = (long double)num / ((long double)n * (long double)(n - 1)) / ((long double)scale * scale);
+    *var = (long double)num / ((long double)count * (long double)(count - 1)) / ((long double)scale * scale);
     return 1;
+}
+
+static void set_missing(effekt_summary *out, const effekt_describe_options *opt)
+{
+    double nan = NAN;
+    out->sum = out->mean = out->sd = out->se = out->ci_lower = out->ci_upper = nan;
+    out->min = out->q1 = out->median = out->q3 = out->max = out->iqr = out->mad = nan;
+    out->skewness = out->kurtosis = nan;
+    for (size_t k = 0; k < opt->n_percentiles; k++)
+        out->percentile[k] = nan;
+}
+
+/* Sum, mean, sd, se, t-interval, skewness and kurtosis of x[0..n) (no
+ * NaN), each value counted f[i] times (f NULL: once); total is the count,
+ * n or sum f (whole numbers, below 2^53).  Returns the scale of the exact
+ * path (see exact_scale), 0 when the two-pass one was taken. */
+static double moments(const double *x, const double *f, size_t n, long double total,
+                      const effekt_describe_options *opt, effekt_summary *out)
+{
+    long double sum, mean, var = NAN;
+    /* the mean's rounding error, measured: sum f (x - mean) / total */
+    long double delta = 0;
+    int128 s1 = 0;
+    double scale = exact_scale(x, n, opt->decimals);
+    if (scale && exact_moments(x, f, n, scale, &s1, &sum, &mean, &var)) {
+        out->exact = 1;
+    } else {
+        scale = 0;
+        /* Neumaier-compensated sum, then the corrected two-pass variance */
+        long double s = 0, c = 0;
+        for (size_t i = 0; i < n; i++) {
+            long double v = f ? (long double)f[i] * x[i] : x[i];
+            long double t = s + v;
+            c += fabsl(s) >= fabsl(v) ? (s - t) + v : (v - t) + s;
+            s = t;
+        }
+        sum = s + c;
+        mean = sum / total;
+        long double d1 = 0, d2 = 0;
+        for (size_t i = 0; i < n; i++) {
+            long double d = x[i] - mean, w = f ? f[i] : 1;
+            d1 += w * d;
+            d2 += w * d * d;
+        }
+        delta = d1 / total;
+        if (total >= 2)
+            var = (d2 - d1 * d1 / total) / (total - 1);
+    }
+    out->mean = (double)mean;
+    out->sum = (double)sum;
+    if (total >= 2) {
+        out->sd = (double)sqrtl(var);
+        out->se = (double)(sqrtl(var) / sqrtl(total));
+        double level = opt->confidence > 0 && opt->confidence < 1 ? opt->confidence : 0.95;
+        double t = gsl_cdf_tdist_Pinv(1 - (1 - level) / 2, (double)(total - 1));
+        out->ci_lower = out->mean - t * out->se;
+        out->ci_upper = out->mean + t * out->se;
+    }
+    /* Third and fourth moments about the mean.  Like the variance they
+     * must be about the mean itself, not its rounding: with values near
+     * 1e15 a mean off by 3e-5 moved G1 in the fourth digit.  Exact data:
+     * d = (total k - sum k) / (total 10^d), its numerator exact.
+     * Otherwise d = (x - mean) - delta, the measured rounding error taken
+     * out. */
+    if (total >= 3 && !(opt->skip & EFFEKT_SKIP_SHAPE)) {
+        long double m2 = 0, m3 = 0, m4 = 0;
+        int128 count = (int128)total;
+        for (size_t i = 0; i < n; i++) {
+            long double d = scale ? (long double)(count * scaled(x[i], scale) - s1) / (total * scale)
+                                  : (x[i] - mean) - delta;
+            long double w = f ? f[i] : 1, d2 = d * d;
+            m2 += w * d2;
+            m3 += w * d2 * d;
+            m4 += w * d2 * d2;
+        }
+        long double nn = total;
+        m2 /= nn;
+        m3 /= nn;
+        m4 /= nn;
+        if (m2 > 0) {
+            long double g1 = m3 / powl(m2, 1.5L);
+            out->skewness = (double)(g1 * sqrtl(nn * (nn - 1)) / (nn - 2));
+            if (total >= 4) {
+                long double g2 = m4 / (m2 * m2) - 3;
+                out->kurtosis = (double)(((nn + 1) * g2 + 6) * (nn - 1) / ((nn - 2) * (nn - 3)));
+            }
+        }
+    }
+    return scale;
+}
+
+/* Min, quartiles, IQR, percentiles of the sorted data; the median of
+ * type 7 (for MAD) in *med7. */
+static void order_statistics(const ordered *o, const effekt_describe_options *opt, double scale,
+                             effekt_summary *out, double *med7)
+{
+    int type = opt->quantile_type ? opt->quantile_type : 7;
+    out->min = o->x[0];
+    out->max = o->x[o->n - 1];
+    out->q1 = quantile_at(o, 0.25, type, scale);
+    out->median = quantile_at(o, 0.5, type, scale);
+    out->q3 = quantile_at(o, 0.75, type, scale);
+    /* the quartiles are k/scale for k with at most one more digit (an
+     * interpolation at 1/4, 1/2 or 3/4 adds at most two); take them in
+     * 4 k units, which are whole numbers for types 4-9 on decimal data */
+    if (scale) {
+        long double a = nearbyintl((long double)out->q1 * scale * 4), b = nearbyintl((long double)out->q3 * scale * 4);
+        long double d = (b - a) / (4 * (long double)scale);
+        out->iqr = fabsl((long double)(out->q3 - out->q1) - d) < 1e-9L * (fabsl(d) + 1) ? (double)d : out->q3 - out->q1;
+    } else {
+        out->iqr = out->q3 - out->q1;
+    }
+    for (size_t k = 0; k < opt->n_percentiles; k++)
+        out->percentile[k] = quantile_at(o, opt->percentiles[k] / 100.0, type, scale);
+    /* R's mad(): 1.4826 * median(|x - median(x)|), medians of type 7 */
+    *med7 = quantile_at(o, 0.5, 7, scale);
+}
+
+/* |x - med| for R's mad(); with scale, on the decimals as written: the
+ * median of values k/scale is k/scale or (k1 + k2)/(2 scale), so work in
+ * 2k. */
+static double abs_deviation(double x, double med, double scale)
+{
+    if (!scale)
+        return fabs(x - med);
+    long double m2k = (long double)nearbyint(med * scale * 2);
+    return (double)(fabsl(2 * (long double)nearbyint(x * scale) - m2k) / (2 * scale));
 }
 
 effekt_status effekt_describe(const double *x, size_t n_all, const effekt_describe_options *opt,
@@ -135,122 +329,25 @@ effekt_status effekt_describe(const double *x, size_t n_all, const effekt_descri
             work[n++] = x[i];
     out->n = n;
     out->missing = n_all - n;
-    double nan = NAN;
-    out->sum = n ? 0 : nan;
-    out->mean = out->sd = out->se = out->ci_lower = out->ci_upper = nan;
-    out->min = out->q1 = out->median = out->q3 = out->max = out->iqr = out->mad = nan;
-    out->skewness = out->kurtosis = nan;
-    for (size_t k = 0; k < opt->n_percentiles; k++)
-        out->percentile[k] = nan;
+    set_missing(out, opt);
     if (n == 0)
         return EFFEKT_OK;
-
-    long double mean, var = NAN;
-    if (exact_moments(work, n, opt->decimals, &mean, &var)) {
-        out->exact = 1;
-    } else {
-        /* Neumaier-compensated sum, then the corrected two-pass variance */
-        long double s = 0, c = 0;
-        for (size_t i = 0; i < n; i++) {
-            long double t = s + work[i];
-            c += fabsl(s) >= fabsl((long double)work[i]) ? (s - t) + work[i] : ((long double)work[i] - t) + s;
-            s = t;
-        }
-        mean = (s + c) / (long double)n;
-        if (n >= 2) {
-            long double d1 = 0, d2 = 0;
-            for (size_t i = 0; i < n; i++) {
-                long double d = work[i] - mean;
-                d1 += d;
-                d2 += d * d;
-            }
-            var = (d2 - d1 * d1 / (long double)n) / (long double)(n - 1);
-        }
-    }
-    out->mean = (double)mean;
-    out->sum = (double)(mean * (long double)n);
-    if (n >= 2) {
-        out->sd = (double)sqrtl(var);
-        out->se = (double)(sqrtl(var) / sqrtl((long double)n));
-        double level = opt->confidence > 0 && opt->confidence < 1 ? opt->confidence : 0.95;
-        double t = gsl_cdf_tdist_Pinv(1 - (1 - level) / 2, (double)(n - 1));
-        out->ci_lower = out->mean - t * out->se;
-        out->ci_upper = out->mean + t * out->se;
-    }
-    /* third and fourth moments about the mean */
-    double scale = out->exact ? pow10_exact[opt->decimals] : 0;
-    if (n >= 3 && !(opt->skip & EFFEKT_SKIP_SHAPE)) {
-        long double m2 = 0, m3 = 0, m4 = 0;
-        int128 s1 = 0;
-        if (scale)
-            for (size_t i = 0; i < n; i++)
-                s1 += (int64_t)nearbyint(work[i] * scale);
-        for (size_t i = 0; i < n; i++) {
-            /* exact data: d = (n k - sum k) / (n 10^d) with an exact numerator */
-            long double d = scale ? (long double)((int128)n * (int64_t)nearbyint(work[i] * scale) - s1)
-                                        / ((long double)n * scale)
-                                  : work[i] - mean;
-            long double d2 = d * d;
-            m2 += d2;
-            m3 += d2 * d;
-            m4 += d2 * d2;
-        }
-        long double nn = (long double)n;
-        m2 /= nn;
-        m3 /= nn;
-        m4 /= nn;
-        if (m2 > 0) {
-            long double g1 = m3 / powl(m2, 1.5L);
-            out->skewness = (double)(g1 * sqrtl(nn * (nn - 1)) / (nn - 2));
-            if (n >= 4) {
-                long double g2 = m4 / (m2 * m2) - 3;
-                out->kurtosis = (double)(((nn + 1) * g2 + 6) * (nn - 1) / ((nn - 2) * (nn - 3)));
-            }
-        }
-    }
-    /* order statistics */
+    double scale = moments(work, NULL, n, (long double)n, opt, out);
     if (opt->skip & EFFEKT_SKIP_ORDER)
         return EFFEKT_OK;
     double *tmp = effekt_malloc(n * sizeof *tmp);
     if (!tmp)
         return EFFEKT_ENOMEM;
     effekt_sort(work, n, tmp);
-    int type = opt->quantile_type ? opt->quantile_type : 7;
-    out->min = work[0];
-    out->max = work[n - 1];
-    out->q1 = quantile_scaled(work, n, 0.25, type, scale);
-    out->median = quantile_scaled(work, n, 0.5, type, scale);
-    out->q3 = quantile_scaled(work, n, 0.75, type, scale);
-    /* the quartiles are k/scale for k with at most one more digit (an
-     * interpolation at 1/4, 1/2 or 3/4 adds at most two); take them in
-     * 4 k units, which are whole numbers for types 4-9 on decimal data */
-    if (scale) {
-        long double a = nearbyintl((long double)out->q1 * scale * 4), b = nearbyintl((long double)out->q3 * scale * 4);
-        long double d = (b - a) / (4 * (long double)scale);
-        out->iqr = fabsl((long double)(out->q3 - out->q1) - d) < 1e-9L * (fabsl(d) + 1) ? (double)d : out->q3 - out->q1;
-    } else {
-        out->iqr = out->q3 - out->q1;
-    }
-    for (size_t k = 0; k < opt->n_percentiles; k++)
-        out->percentile[k] = quantile_scaled(work, n, opt->percentiles[k] / 100.0, type, scale);
-    if (opt->skip & EFFEKT_SKIP_MAD) {
-        free(tmp);
-        return EFFEKT_OK;
-    }
-    /* R's mad(): 1.4826 * median(|x - median(x)|), medians of type 7 */
-    double med7 = quantile_scaled(work, n, 0.5, 7, scale);
-    if (scale) {
-        /* the median of n values is k/scale or (k1 + k2)/(2 scale): work in 2k */
-        long double m2k = 2 * (long double)nearbyint(med7 * scale * 2) / 2;
+    ordered o = { work, NULL, n, (double)n };
+    double med7;
+    order_statistics(&o, opt, scale, out, &med7);
+    if (!(opt->skip & EFFEKT_SKIP_MAD)) {
         for (size_t i = 0; i < n; i++)
-            tmp[i] = (double)(fabsl(2 * (long double)nearbyint(work[i] * scale) - m2k) / (2 * scale));
-    } else {
-        for (size_t i = 0; i < n; i++)
-            tmp[i] = fabs(work[i] - med7);
+            tmp[i] = abs_deviation(work[i], med7, scale);
+        effekt_sort(tmp, n, work);   /* work is free again once the quantiles are taken */
+        out->mad = 1.4826 * effekt_quantile_sorted(tmp, n, 0.5, 7);
     }
-    double *tmp2 = work;   /* work is free again once the quantiles are taken */
-    effekt_sort(tmp, n, tmp2);
-    out->mad = 1.4826 * effekt_quantile_sorted(tmp, n, 0.5, 7);
     free(tmp);
     return EFFEKT_OK;
 }
@@ -265,15 +362,25 @@ static int by_x(const void *a, const void *b)
     return (u > v) - (u < v);
 }
 
-static double weighted_quantile(const weighted *v, size_t n, double total, double p)
+/* Sort the pairs by x and lay them out as o's x and cumulative weights
+ * in xs and cum. */
+static void to_ordered(weighted *v, size_t n, double *xs, double *cum, ordered *o)
 {
-    double target = p * total, cum = 0;
+    qsort(v, n, sizeof *v, by_x);
+    double c = 0;
     for (size_t i = 0; i < n; i++) {
-        cum += v[i].w;
-        if (cum >= target * (1 - 1e-15) && cum > 0)
-            return v[i].x;
+        c += v[i].w;   /* whole numbers below 2^53: exact */
+        xs[i] = v[i].x;
+        cum[i] = c;
     }
-    return v[n - 1].x;
+    *o = (ordered){ xs, cum, n, c };
+}
+
+effekt_status effekt_weight_valid(double w)
+{
+    if (isnan(w))
+        return EFFEKT_OK;
+    return w >= 0 && w < EXACT_COUNT && w == floor(w) ? EFFEKT_OK : EFFEKT_EVALUE;
 }
 
 effekt_status effekt_describe_weighted(const double *x, const double *w, size_t n_all,
@@ -281,60 +388,50 @@ effekt_status effekt_describe_weighted(const double *x, const double *w, size_t 
                                        effekt_summary *out, double *sum_weights)
 {
     memset(out, 0, sizeof *out);
-    weighted *v = (weighted *)(void *)work;
-    size_t n = 0;
-    long double sw = 0, swx = 0;
+    /* the values in work[0..n), their weights in work[n_all..n_all+n) */
+    double *xs = work, *fs = work + n_all;
+    size_t n = 0, missing = 0;
+    long double total = 0;
     for (size_t i = 0; i < n_all; i++) {
-        if (isnan(x[i]) || isnan(w[i]))
-            continue;
-        if (w[i] < 0)
+        if (effekt_weight_valid(w[i]) != EFFEKT_OK)
             return EFFEKT_EVALUE;
-        v[n].x = x[i];
-        v[n].w = w[i];
-        sw += w[i];
-        swx += (long double)w[i] * x[i];
+        if (w[i] == 0)
+            continue;   /* a row that stands for no value: not data */
+        if (isnan(x[i]) || isnan(w[i])) {
+            missing++;
+            continue;
+        }
+        xs[n] = x[i];
+        fs[n] = w[i];
+        total += w[i];
         n++;
     }
-    double nan = NAN;
     out->n = n;
-    out->missing = n_all - n;
-    *sum_weights = (double)sw;
-    out->mean = out->sd = out->se = out->ci_lower = out->ci_upper = nan;
-    out->min = out->q1 = out->median = out->q3 = out->max = out->iqr = out->mad = nan;
-    out->skewness = out->kurtosis = nan;
-    out->sum = nan;
-    for (size_t k = 0; k < opt->n_percentiles; k++)
-        out->percentile[k] = nan;
-    if (n == 0 || !(sw > 0))
+    out->missing = missing;
+    *sum_weights = (double)total;
+    set_missing(out, opt);
+    if (n == 0)
         return EFFEKT_OK;
-    long double mean = swx / sw;
-    out->mean = (double)mean;
-    out->sum = (double)swx;   /* the weighted total */
-    if (sw > 1) {
-        long double ss = 0;
-        for (size_t i = 0; i < n; i++) {
-            long double d = v[i].x - mean;
-            ss += v[i].w * d * d;
-        }
-        long double var = ss / (sw - 1);
-        out->sd = (double)sqrtl(var);
-        out->se = (double)(sqrtl(var) / sqrtl(sw));
-        double level = opt->confidence > 0 && opt->confidence < 1 ? opt->confidence : 0.95;
-        double t = gsl_cdf_tdist_Pinv(1 - (1 - level) / 2, (double)(sw - 1));
-        out->ci_lower = out->mean - t * out->se;
-        out->ci_upper = out->mean + t * out->se;
-    }
+    if (!(total < EXACT_COUNT))
+        return EFFEKT_ELIMIT;
+    double scale = moments(xs, fs, n, total, opt, out);
     if (opt->skip & EFFEKT_SKIP_ORDER)
         return EFFEKT_OK;
-    qsort(v, n, sizeof *v, by_x);
-    out->min = v[0].x;
-    out->max = v[n - 1].x;
-    double total = (double)sw;
-    out->q1 = weighted_quantile(v, n, total, 0.25);
-    out->median = weighted_quantile(v, n, total, 0.5);
-    out->q3 = weighted_quantile(v, n, total, 0.75);
-    out->iqr = out->q3 - out->q1;
-    for (size_t k = 0; k < opt->n_percentiles; k++)
-        out->percentile[k] = weighted_quantile(v, n, total, opt->percentiles[k] / 100.0);
+    weighted *v = effekt_malloc(n * sizeof *v);
+    if (!v)
+        return EFFEKT_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        v[i] = (weighted){ xs[i], fs[i] };
+    ordered o;
+    to_ordered(v, n, xs, fs, &o);
+    double med7;
+    order_statistics(&o, opt, scale, out, &med7);
+    if (!(opt->skip & EFFEKT_SKIP_MAD)) {
+        for (size_t i = 0; i < n; i++)
+            v[i] = (weighted){ abs_deviation(xs[i], med7, scale), fs[i] - (i ? fs[i - 1] : 0) };
+        to_ordered(v, n, xs, fs, &o);
+        out->mad = 1.4826 * quantile_at(&o, 0.5, 7, 0);
+    }
+    free(v);
     return EFFEKT_OK;
 }
