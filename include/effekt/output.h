@@ -54,8 +54,8 @@ void effekt_format_number(double v, char *buf, size_t size);
 
 /* The shortest text that strtod reads back to the same bits (trying 1
  * to 17 significant digits, %g style), for machines: whole numbers below
- * 2^53 as plain integers ("100", not "1e+02"), -0 as "0".  size 32 is
- * always enough.  Returns -1 and writes "" when v is not finite. */
+ * 1e17 as plain integers, their exact value ("100", not "1e+02"), -0 as
+ * "0".  size 32 is always enough.  Returns -1 and writes "" when v is not finite. */
 int effekt_format_exact(double v, char *buf, size_t size);
 
 /* Print doc as JSON (indented when formatted) with every number as

@@ -42,6 +42,9 @@ START_TEST(exact_texts)
         { -2.5e-7, "-2.5e-07" },
         { 9007199254740992.0, "9007199254740992" },       /* 2^53 */
         { 9007199254740991.0, "9007199254740991" },
+        { 11000000000000050.0, "11000000000000050" },     /* above 2^53, whole */
+        { 99999999999999984.0, "99999999999999984" },     /* below 1e17 */
+        { 1e17, "1e+17" },
         { 123456789012345680000.0, "1.2345678901234568e+20" },
         { 1e-320, "1e-320" },                             /* subnormal */
         { 5e-324, "5e-324" },                             /* the smallest */
@@ -88,7 +91,7 @@ START_TEST(random_bits_round_trip)
         ck_assert_msg(same_bits(strtod(buf, NULL), v), "%s for %a", buf, v);
         int d = digits(buf);
         ck_assert_int_le(d, 17);
-        if (d > 1 && !(v == floor(v) && fabs(v) < 9007199254740992.0)) {
+        if (d > 1 && !(v == floor(v) && fabs(v) < 1e17)) {
             char shorter[32];
             snprintf(shorter, sizeof shorter, "%.*g", d - 1, v);
             ck_assert_msg(!same_bits(strtod(shorter, NULL), v), "%s is shorter than %s", shorter, buf);

@@ -46,9 +46,12 @@ int effekt_format_exact(double v, char *buf, size_t size)
             buf[0] = '\0';
         return -1;
     }
-    /* whole numbers a double holds exactly, without an exponent: 100,
-     * not the shorter 1e+02 that also reads back; -0 as 0 */
-    if (v == floor(v) && fabs(v) < 9007199254740992.0) {
+    /* whole numbers as integers: 100, not the shorter 1e+02 that also
+     * reads back, and an exact sum of 16-digit integers as its digits.
+     * Below 1e17 %.0f is the double's exact value in at most 17 digits,
+     * so it reads back to the same bits; larger whole numbers would be
+     * long runs of digits of which 17 mean something.  -0 as 0 */
+    if (v == floor(v) && fabs(v) < 1e17) {
         snprintf(buf, size, "%.0f", v == 0 ? 0.0 : v);
         return 0;
     }
