@@ -1,0 +1,1 @@
+effekt retention --format json --time t --event e input.csv

@@ -1,0 +1,1 @@
+effekt compare --by g --outcome y input.csv
