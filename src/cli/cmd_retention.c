@@ -243,8 +243,16 @@ static int run(const cli_options *o, const char *path, effekt_conf_type ct, cons
             cJSON_AddNumberToObject(row, "df", df);
             cJSON_AddNumberToObject(row, "p", p);
         } else {
+            /* survdiff gives chisq 0 on 0 or -1 df here (and p 1 or NA):
+             * not a test, so null with the reason that applies */
+            size_t kept = 0;
+            for (size_t g = 0; ls != EFFEKT_ENOMEM && g < map.n; g++)
+                kept += expected[g] > 0;
             cJSON_AddNullToObject(row, "chisq");
-            cJSON_AddStringToObject(row, "reason", "no events, or groups that cannot be told apart");
+            cJSON_AddStringToObject(row, "reason", ls == EFFEKT_ENOMEM ? "out of memory"
+                                    : kept == 0 ? "no events: nothing to test"
+                                    : kept == 1 ? "only one group has expected events: nothing to compare"
+                                                : "groups that cannot be told apart");
         }
         /* as survdiff: groups with no expected events are not in the test;
          * say which, in a string so that tables and CSV show it too */

@@ -176,6 +176,34 @@ END_TEST
  *   g2 <- mean(d^4) / mean(d^2)^2 - 3
  *   G2 <- ((n + 1) * g2 + 6) * (n - 1) / ((n - 2) * (n - 3))          0.83559469600991065
  * Tolerance 1e-12 relative (t quantile from GSL, moments in long double). */
+/* The IQR on decimals as written, for every quantile type.  Types 8 and 9
+ * interpolate in twelfths and sixteenths, not quarters: for 1.000000000,
+ * 1.000000001, 1.000000002 the IQR was taken in quarter units, 1.5e-9
+ * (the 1e-9 guard let it pass at that size).  Hand calculation, n = 3:
+ * type 8, h = (n + 1/3) p + 1/3: h(1/4) = 7/6, h(3/4) = 17/6, so
+ * q1 = 1 + 1e-9/6, q3 = 1 + 11e-9/6, IQR = 10e-9/6 = 1.6666...e-9;
+ * type 9, h = (n + 1/4) p + 3/8: h(1/4) = 19/16, h(3/4) = 45/16, so
+ * IQR = (45 - 19)/16 e-9 = 1.625e-9; type 7: h = 1.5, 2.5, IQR = 1e-9;
+ * type 6: h = (n + 1) p = 1, 3, IQR = 2e-9; type 5: h = n p + 1/2 = 1.25,
+ * 2.75, IQR = 1.5e-9.
+ * (R's IQR(x, type = 8) is the binary difference 1.6666665825226801e-09,
+ * off by 5e-17 from the decimal answer, so the reference is by hand.) */
+START_TEST(iqr_in_the_units_of_each_type)
+{
+    double x[3] = { 1.000000000, 1.000000001, 1.000000002 }, work[3];
+    static const struct { int type; double iqr; } cases[] = {
+        { 7, 1e-9 }, { 8, 10e-9 / 6 }, { 9, 1.625e-9 }, { 6, 2e-9 }, { 5, 1.5e-9 },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        effekt_describe_options opt = { .confidence = 0.95, .decimals = 9, .quantile_type = cases[i].type };
+        effekt_summary s;
+        ck_assert_int_eq(effekt_describe(x, 3, &opt, work, &s), EFFEKT_OK);
+        ck_assert_msg(fabs(s.iqr - cases[i].iqr) <= 1e-15 * cases[i].iqr, "type %d: iqr %.17g, want %.17g",
+                      cases[i].type, s.iqr, cases[i].iqr);
+    }
+}
+END_TEST
+
 START_TEST(summary_as_r)
 {
     double work[12], x[12];
@@ -482,6 +510,7 @@ static Suite *stats_suite(void)
     tcase_add_test(tc, nist_shape_both_paths);
     tcase_add_test(tc, quantile_types_as_r);
     tcase_add_test(tc, summary_as_r);
+    tcase_add_test(tc, iqr_in_the_units_of_each_type);
     tcase_add_test(tc, too_few_values);
     tcase_add_test(tc, radix_sort_orders_everything);
     tcase_add_test(tc, weighted_as_r);

@@ -292,13 +292,20 @@ static void order_statistics(const ordered *o, const effekt_describe_options *op
     out->q1 = quantile_at(o, 0.25, type, scale);
     out->median = quantile_at(o, 0.5, type, scale);
     out->q3 = quantile_at(o, 0.75, type, scale);
-    /* the quartiles are k/scale for k with at most one more digit (an
-     * interpolation at 1/4, 1/2 or 3/4 adds at most two); take them in
-     * 4 k units, which are whole numbers for types 4-9 on decimal data */
-    if (scale) {
-        long double a = nearbyintl((long double)out->q1 * scale * 4), b = nearbyintl((long double)out->q3 * scale * 4);
-        long double d = (b - a) / (4 * (long double)scale);
-        out->iqr = fabsl((long double)(out->q3 - out->q1) - d) < 1e-9L * (fabsl(d) + 1) ? (double)d : out->q3 - out->q1;
+    /* On decimal data (k/scale) a quartile is k/(u scale) for a whole k,
+     * u the steps of the type's interpolation at p = 1/4 and 3/4: h is
+     * n p + m with m in quarters for types 4-7, in twelfths for type 8
+     * ((n + 1/3) p + 1/3) and sixteenths for type 9 ((n + 1/4) p + 3/8);
+     * type 2 averages two values.  Taken in those units the IQR is the
+     * exact difference, correctly rounded once.  The guard is relative
+     * to the quartiles, so values of 1e-9 cannot pass a wrong unit. */
+    static const int units[10] = { [1] = 1, [2] = 2, [3] = 1, [4] = 4, [5] = 4, [6] = 4, [7] = 4, [8] = 12, [9] = 16 };
+    if (scale && type >= 1 && type <= 9) {
+        long double u = units[type] * (long double)scale;
+        long double a = nearbyintl((long double)out->q1 * u), b = nearbyintl((long double)out->q3 * u);
+        long double d = (b - a) / u;
+        long double tol = 1e-12L * (fabsl((long double)out->q1) + fabsl((long double)out->q3));
+        out->iqr = fabsl((long double)(out->q3 - out->q1) - d) <= tol ? (double)d : out->q3 - out->q1;
     } else {
         out->iqr = out->q3 - out->q1;
     }
