@@ -13,6 +13,7 @@
 
 #include <stdio.h>
 
+#include "effekt/locale.h"
 #include "effekt/status.h"
 
 #ifdef __cplusplus
@@ -34,22 +35,6 @@ typedef enum {
 /* "bar", "stacked", …; EFFEKT_EINVAL for an unknown name. */
 effekt_status effekt_chart_kind_parse(const char *name, effekt_chart_kind *out);
 const char *effekt_chart_kind_name(effekt_chart_kind kind);
-
-/* How numbers and fixed words are written. */
-typedef struct {
-    const char *name;          /* "en" or "da" */
-    char decimal_mark;         /* '.' or ',' */
-    char group_mark;           /* ',' or '.' */
-    const char *percent;       /* "%" or " %" */
-    const char *not_reported;  /* "not reported" / "ikke oplyst" */
-} effekt_locale;
-
-/* The locale named "en" or "da"; NULL for any other name. */
-const effekt_locale *effekt_locale_find(const char *name);
-
-/* v with `decimals` decimals, thousands grouped, in the locale; "–" for
- * NaN.  Returns buf. */
-char *effekt_locale_format(const effekt_locale *loc, double v, int decimals, char *buf, size_t size);
 
 #define EFFEKT_CHART_MAX_PARTS 6
 

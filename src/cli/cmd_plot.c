@@ -8,12 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lib/io/dates.h"
 #include "cli.h"
 #include "effekt/chart.h"
 #include "effekt/compare.h"
 #include "effekt/kpi.h"
 #include "effekt/survival.h"
+#include "effekt/text.h"
 
 static const char plot_usage[] =
     "Usage: effekt plot KIND [OPTION]... FILE... -o OUT.png|OUT.svg|OUT.pdf\n"
@@ -48,10 +48,23 @@ static const char plot_usage[] =
     "      --width LEN         170mm (default), 16cm, 6.5in or 1000px\n"
     "      --height LEN        default: as the kind and the number of rows need\n"
     "      --dpi N             PNG resolution (default 150)\n"
-    "      --locale en|da      numbers as 3,690,661.5 (en) or 3.690.661,5 (da)\n"
+    "      --locale NAME       the words and numbers of a locale (see below)\n"
     "      --title T, --subtitle T, --caption T   replace the generated texts\n"
     "  retention's --from --to --censor --censor-date --time --event --conf-type\n"
     "  and the CSV options (--delimiter --decimal-comma --encoding --na --map).\n";
+
+/* --help, then the locales of the table, each with a number as it writes it. */
+static void plot_help(void)
+{
+    fputs(plot_usage, stdout);
+    fputs("\nLocales (--locale):\n", stdout);
+    for (size_t i = 0; i < effekt_locale_count(); i++) {
+        const effekt_locale *l = effekt_locale_at(i);
+        char num[64], pct[64];
+        printf("  %-8s %s: %s, %s\n", l->name, l->language, effekt_locale_format(l, 3690661.5, 1, num, sizeof num),
+               effekt_locale_format_percent(l, 0.484, 1, pct, sizeof pct));
+    }
+}
 
 /* Strings the chart points at, freed together. */
 typedef struct {
@@ -185,9 +198,45 @@ static int significant(double v, int digits)
     return d < 0 ? 0 : d > 10 ? 10 : d;
 }
 
-static int da(const plot *p)
+static const char *word(const plot *p, effekt_word w)
 {
-    return strcmp(p->loc->name, "da") == 0;
+    return effekt_text_word(p->loc, w);
+}
+
+/* The word w in the chart's locale with {1}, {2}, … filled from args,
+ * kept with the chart. */
+static const char *say_n(plot *p, effekt_word w, size_t n, const char *const *args)
+{
+    char *s = effekt_text_compose(p->loc, w, n, args);
+    const char *k = keep(&p->text, "%s", s ? s : "");
+    free(s);
+    return k;
+}
+#define say(p, w, ...)                                                                                 \
+    say_n(p, w, sizeof((const char *[]){ __VA_ARGS__ }) / sizeof(const char *), (const char *[]){ __VA_ARGS__ })
+
+/* A count, a number and a share as the chart's locale writes them, kept. */
+static const char *count_text(plot *p, size_t n)
+{
+    return keep(&p->text, "%zu", n);
+}
+
+static const char *number_text(plot *p, double v, int decimals)
+{
+    char buf[128];
+    return keep(&p->text, "%s", effekt_locale_format(p->loc, v, decimals, buf, sizeof buf));
+}
+
+static const char *percent_text(plot *p, double share)
+{
+    char buf[128];
+    return keep(&p->text, "%s", effekt_locale_format_percent(p->loc, share, -1, buf, sizeof buf));
+}
+
+/* A column's name as the reader says it. */
+static const char *column_word(const plot *p, const char *column)
+{
+    return effekt_text_column(p->loc, column);
 }
 
 static void note_dates(plot *p, const effekt_table *t)
@@ -218,7 +267,7 @@ static const char *row_label(plot *p, const cli_options *o, const effekt_table *
             return NULL;
         }
     }
-    return keep(&p->text, "row %zu", effekt_table_row_line(t, r));
+    return say(p, EFFEKT_WORD_ROW, count_text(p, effekt_table_row_line(t, r)));
 }
 
 /* The currency of a table when every row states the same one. */
@@ -294,24 +343,6 @@ static int kpi_items(plot *p, const cli_options *o, const effekt_table *t, const
     return EXIT_OK;
 }
 
-static const char *kpi_words(const plot *p, const effekt_kpi_def *def, const char *currency)
-{
-    static const struct { const char *name, *en, *da; } words[] = {
-        { "eu_share", "EU share of the total cost", "EU-andel af de samlede udgifter" },
-        { "cost_per_job", "Cost per job created", "Udgift pr. skabt job" },
-        { "planned_cost_per_job", "Cost per job at target", "Udgift pr. job ved målet" },
-        { "cost_per_participant", "Cost per participant", "Udgift pr. deltager" },
-        { "placement_rate", "Placement rate", "Andel i job" },
-        { "target_attainment", "Jobs created against target", "Skabte job i forhold til målet" },
-        { "duration_months", "Duration", "Varighed" },
-    };
-    (void)currency;
-    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-        if (strcmp(words[i].name, def->name) == 0)
-            return da(p) ? words[i].da : words[i].en;
-    return def->name;
-}
-
 static int build_kpi_chart(plot *p, const cli_options *o, effekt_table **tables, size_t n_tables)
 {
     const char *name = o->kpi ? o->kpi : p->chart.kind == EFFEKT_CHART_FOREST ? "placement_rate" : "cost_per_job";
@@ -335,22 +366,40 @@ static int build_kpi_chart(plot *p, const cli_options *o, effekt_table **tables,
     size_t undefined = 0;
     for (size_t i = 0; i < p->n_items; i++)
         undefined += isnan(p->items[i].value);
-    ch->title = kpi_words(p, def, cur);
+    const char *title = effekt_text_kpi_title(p->loc, def->name);
+    const char *formula = effekt_text_kpi_formula(p->loc, def->name);
+    const char *unit = effekt_text_kpi_unit(p->loc, def->name);
+    ch->title = title ? title : def->name;
     if (impossible)
-        ch->subtitle = keep(&p->text,
-                            da(p) ? "%s; %zu projekter, %zu uden tal; %zu med %s over %s er ikke med i den samlede andel"
-                                  : "%s; %zu projects, %zu not reported; %zu with %s above %s left out of the pooled rate",
-                            def->description, p->n_items, undefined, impossible, def->numerator, def->denominator);
+        ch->subtitle = say(p, EFFEKT_WORD_KPI_SUBTITLE_LEFT_OUT, formula ? formula : def->description,
+                           count_text(p, p->n_items), count_text(p, undefined), count_text(p, impossible),
+                           column_word(p, def->numerator), column_word(p, def->denominator));
     else
-        ch->subtitle = keep(&p->text, da(p) ? "%s; %zu projekter, %zu uden tal" : "%s; %zu projects, %zu not reported",
-                            def->description, p->n_items, undefined);
-    ch->x_label = money && cur ? keep(&p->text, "%s (%s)", def->name, cur) : def->name;
+        ch->subtitle = say(p, EFFEKT_WORD_KPI_SUBTITLE, formula ? formula : def->description,
+                           count_text(p, p->n_items), count_text(p, undefined));
+    if (unit) {
+        const char *currency = cur ? cur : word(p, EFFEKT_WORD_AMOUNT);
+        char *label = NULL;
+        /* the unit's {1} is the currency */
+        size_t len = strlen(unit) + strlen(currency) + 1;
+        if ((label = malloc(len + 8))) {
+            const char *ph = strstr(unit, "{1}");
+            if (ph)
+                snprintf(label, len + 8, "%.*s%s%s", (int)(ph - unit), unit, currency, ph + 3);
+            else
+                snprintf(label, len + 8, "%s", unit);
+            ch->x_label = keep(&p->text, "%s", label);
+            free(label);
+        }
+    } else {
+        ch->x_label = money && cur ? keep(&p->text, "%s (%s)", def->name, cur) : def->name;
+    }
     double pooled = pn > 0 ? px / pn : NAN;
     if (ch->kind == EFFEKT_CHART_FOREST && !isnan(pooled)) {
         effekt_chart_item *it = add_item(p);
         if (!it)
             return EXIT_BAD;
-        it->label = da(p) ? "Samlet (sum over sum)" : "Pooled (ratio of sums)";
+        it->label = word(p, EFFEKT_WORD_POOLED_RATIO_ROW);
         it->value = pooled;
         it->pooled = 1;
         if (def->kind == EFFEKT_KPI_RATE)
@@ -358,7 +407,7 @@ static int build_kpi_chart(plot *p, const cli_options *o, effekt_table **tables,
     }
     if (o->reference && strcmp(o->reference, "pooled") == 0) {
         ch->reference = pooled;
-        ch->reference_label = da(p) ? "samlet" : "pooled";
+        ch->reference_label = word(p, EFFEKT_WORD_POOLED);
     }
     return EXIT_OK;
 }
@@ -465,27 +514,24 @@ static int build_rates(plot *p, const cli_options *o, effekt_table **tables, siz
         nmax = fmax(nmax, n[g]);
         nmin = fmin(nmin, n[g]);
     }
-    const char *what = o->outcome;
+    const char *what = column_word(p, o->outcome), *by = column_word(p, o->by);
     ch->percent = 1;
     ch->reference = p0;
-    ch->reference_label = da(p) ? "samlet" : "pooled";
+    ch->reference_label = word(p, EFFEKT_WORD_POOLED);
     if (rc == EXIT_OK && ch->kind == EFFEKT_CHART_FOREST) {
         effekt_chart_item *it = add_item(p);
         if (!it)
             rc = EXIT_BAD;
         else {
-            it->label = da(p) ? "Samlet" : "Pooled";
+            it->label = word(p, EFFEKT_WORD_POOLED_ROW);
             it->value = p0;
             it->pooled = 1;
             effekt_wilson_interval(sx, sn, o->confidence, &it->lower, &it->upper);
         }
-        ch->title = keep(&p->text, da(p) ? "%s efter %s" : "%s by %s", what, o->by);
-        ch->subtitle = keep(&p->text,
-                            da(p) ? "Andel med %s og Wilson-interval (%g %%); %zu grupper, %s personer"
-                                  : "Share with %s and Wilson interval (%g%%); %zu groups, %s people",
-                            what, o->confidence * 100, map.n,
-                            effekt_locale_format(p->loc, sn, 0, (char[64]){ 0 }, 64));
-        ch->x_label = keep(&p->text, da(p) ? "andel med %s" : "share with %s", what);
+        ch->title = say(p, EFFEKT_WORD_BY, what, by);
+        ch->subtitle = say(p, EFFEKT_WORD_RATES_SUBTITLE, what, percent_text(p, o->confidence), count_text(p, map.n),
+                           number_text(p, sn, 0));
+        ch->x_label = say(p, EFFEKT_WORD_SHARE_WITH, what);
     }
     if (rc == EXIT_OK && ch->kind == EFFEKT_CHART_FUNNEL && !isnan(p0)) {
         /* the limits at every n from the smallest group to the largest */
@@ -509,15 +555,14 @@ static int build_rates(plot *p, const cli_options *o, effekt_table **tables, siz
             cv->lower = glo;
             cv->upper = ghi;
             cv->dash = L == 0 ? 1 : 2;
-            cv->label = L == 0 ? (da(p) ? "95 %-grænser" : "95% limits") : (da(p) ? "99,8 %-grænser" : "99.8% limits");
+            cv->label = say(p, EFFEKT_WORD_LIMITS, percent_text(p, levels[L]));
         }
-        ch->title = keep(&p->text, da(p) ? "%s efter %s: tragtdiagram" : "%s by %s: funnel plot", what, o->by);
-        ch->subtitle = keep(&p->text,
-                            da(p) ? "Eksakte binomiale grænser om den samlede andel %s %%; %zu af %zu grupper uden for 99,8 %%"
-                                  : "Exact binomial limits around the pooled rate %s%%; %zu of %zu groups outside 99.8%%",
-                            effekt_locale_format(p->loc, p0 * 100, 1, (char[64]){ 0 }, 64), outside, map.n);
-        ch->x_label = da(p) ? "gruppens størrelse (personer)" : "group size (people)";
-        ch->y_label = keep(&p->text, da(p) ? "andel med %s" : "share with %s", what);
+        char pooled[64];
+        ch->title = say(p, EFFEKT_WORD_FUNNEL_TITLE, what, by);
+        ch->subtitle = say(p, EFFEKT_WORD_FUNNEL_SUBTITLE, effekt_locale_format_percent(p->loc, p0, 1, pooled, sizeof pooled),
+                           count_text(p, outside), count_text(p, map.n), percent_text(p, levels[1]));
+        ch->x_label = word(p, EFFEKT_WORD_GROUP_SIZE);
+        ch->y_label = say(p, EFFEKT_WORD_SHARE_WITH, what);
     }
     free(x);
     free(n);
@@ -529,10 +574,10 @@ static int build_stacked(plot *p, const cli_options *o, effekt_table **tables, s
 {
     static const char *const cols[] = { "eu_contribution", "national_public", "private_funding", "other_funding" };
     effekt_chart *ch = &p->chart;
-    static const char *const en[] = { "EU", "national public", "private", "other", "not attributed" };
-    static const char *const dk[] = { "EU", "national offentlig", "privat", "anden", "ikke fordelt" };
+    static const effekt_word parts[] = { EFFEKT_WORD_PART_EU, EFFEKT_WORD_PART_NATIONAL, EFFEKT_WORD_PART_PRIVATE,
+                                         EFFEKT_WORD_PART_OTHER, EFFEKT_WORD_PART_UNATTRIBUTED };
     for (size_t k = 0; k < 5; k++)
-        ch->part_names[k] = da(p) ? dk[k] : en[k];
+        ch->part_names[k] = word(p, parts[k]);
     ch->n_parts = 5;
     ch->amounts = o->amounts;
     ch->percent = !o->amounts;
@@ -566,15 +611,13 @@ static int build_stacked(plot *p, const cli_options *o, effekt_table **tables, s
             /* the rest of a reported total is not attributed, never hidden */
             it->parts[4] = !isnan(tot) && tot > sum ? tot - sum : NAN;
             if (!any && isnan(tot))
-                it->reason = da(p) ? "ikke oplyst" : "no funding reported";
+                it->reason = word(p, EFFEKT_WORD_NO_FUNDING);
         }
     }
-    ch->title = da(p) ? "Finansiering pr. projekt" : "Funding mix per project";
-    ch->subtitle = o->amounts ? (da(p) ? "Beløb efter kilde" : "Amounts by source")
-                              : (da(p) ? "Andel af de samlede udgifter efter kilde; resten er ikke fordelt"
-                                       : "Share of the total cost by source; the rest is not attributed");
-    ch->x_label = o->amounts ? (cur ? keep(&p->text, "%s", cur) : (da(p) ? "beløb" : "amount"))
-                             : (da(p) ? "andel af de samlede udgifter" : "share of the total cost");
+    ch->title = word(p, EFFEKT_WORD_FUNDING_TITLE);
+    ch->subtitle = word(p, o->amounts ? EFFEKT_WORD_FUNDING_AMOUNTS : EFFEKT_WORD_FUNDING_SHARES);
+    ch->x_label = o->amounts ? (cur ? keep(&p->text, "%s", cur) : word(p, EFFEKT_WORD_AMOUNT))
+                             : word(p, EFFEKT_WORD_SHARE_OF_TOTAL);
     return EXIT_OK;
 }
 
@@ -598,15 +641,14 @@ static int build_timeline(plot *p, const cli_options *o, effekt_table **tables, 
             it->start = s->values ? s->values[r] : NAN;
             it->end = e->values ? e->values[r] : NAN;
             it->revised_end = x && x->values ? x->values[r] : NAN;
-            it->reason = da(p) ? "ikke oplyst" : "dates not reported";
+            it->reason = word(p, EFFEKT_WORD_DATES_NOT_REPORTED);
         }
     }
     ch->x_dates = 1;
-    ch->title = da(p) ? "Projektperioder" : "Project periods";
-    ch->subtitle = da(p) ? "Fra startdato til slutdato; en senere forventet eller faktisk slutdato er vist lysere"
-                         : "From start to end date; a later expected or actual end is shown lighter";
-    ch->part_names[0] = da(p) ? "planlagt periode" : "planned period";
-    ch->part_names[1] = da(p) ? "forlænget til forventet/faktisk slut" : "extended to the expected or actual end";
+    ch->title = word(p, EFFEKT_WORD_PERIODS_TITLE);
+    ch->subtitle = word(p, EFFEKT_WORD_PERIODS_SUBTITLE);
+    ch->part_names[0] = word(p, EFFEKT_WORD_PLANNED_PERIOD);
+    ch->part_names[1] = word(p, EFFEKT_WORD_EXTENDED_PERIOD);
     return EXIT_OK;
 }
 
@@ -709,12 +751,10 @@ static int build_box_hist(plot *p, const cli_options *o, effekt_table **tables, 
         }
         free(count);
         free(gv);
-        ch->title = keep(&p->text, da(p) ? "%s efter %s" : "%s by %s", o->value, o->by ? o->by : "");
-        ch->subtitle = keep(&p->text,
-                            da(p) ? "Kasse: kvartiler og median; knurhår til 1,5 IQR; %s værdier, %zu mangler"
-                                  : "Box: quartiles and median; whiskers to 1.5 IQR; %s values, %zu missing",
-                            effekt_locale_format(p->loc, (double)n, 0, (char[64]){ 0 }, 64), missing);
-        ch->x_label = o->value;
+        ch->title = say(p, EFFEKT_WORD_BY, column_word(p, o->value), o->by ? column_word(p, o->by) : "");
+        ch->subtitle = say(p, EFFEKT_WORD_BOX_SUBTITLE, number_text(p, 1.5, 1), number_text(p, (double)n, 0),
+                           count_text(p, missing));
+        ch->x_label = column_word(p, o->value);
     } else if (rc == EXIT_OK) {
         effekt_bin_rule rule = EFFEKT_BINS_STURGES;
         if (o->bins && effekt_bin_rule_parse(o->bins, &rule) != EFFEKT_OK) {
@@ -737,16 +777,12 @@ static int build_box_hist(plot *p, const cli_options *o, effekt_table **tables, 
                 ch->breaks = b;
                 ch->counts = c;
                 ch->n_bins = k;
-                char w[64];
-                ch->title = keep(&p->text, da(p) ? "Fordeling af %s" : "Distribution of %s", o->value);
-                ch->subtitle = keep(&p->text,
-                                    da(p) ? "%s regel: %zu intervaller à %s (som R's hist); %s værdier, %zu mangler"
-                                          : "%s rule: %zu bins of width %s (as R's hist); %s values, %zu missing",
-                                    effekt_bin_rule_name(rule), k,
-                                    effekt_locale_format(p->loc, b[1] - b[0], auto_width_decimals(b[1] - b[0]), w, sizeof w),
-                                    effekt_locale_format(p->loc, (double)n, 0, (char[64]){ 0 }, 64), missing);
-                ch->x_label = o->value;
-                ch->y_label = da(p) ? "antal" : "count";
+                ch->title = say(p, EFFEKT_WORD_HIST_TITLE, column_word(p, o->value));
+                ch->subtitle = say(p, EFFEKT_WORD_HIST_SUBTITLE, effekt_bin_rule_name(rule), count_text(p, k),
+                                   number_text(p, b[1] - b[0], auto_width_decimals(b[1] - b[0])),
+                                   number_text(p, (double)n, 0), count_text(p, missing));
+                ch->x_label = column_word(p, o->value);
+                ch->y_label = word(p, EFFEKT_WORD_COUNT);
             }
         }
         free(breaks);
@@ -808,19 +844,17 @@ static int build_scatter(plot *p, const cli_options *o, effekt_table **tables, s
             gx[j] = lo + (hi - lo) * (double)j / (GRID - 1);
         effekt_ols_band(&fit, gx, GRID, o->confidence, gy, gl, gu);
         *cv = (effekt_chart_curve){ .n = GRID, .x = gx, .y = gy, .lower = gl, .upper = gu,
-                                    .label = keep(&p->text, da(p) ? "OLS-linje med %g %%-interval" : "OLS line with %g%% interval",
-                                                  o->confidence * 100) };
+                                    .label = say(p, EFFEKT_WORD_OLS_LINE, percent_text(p, o->confidence)) };
         ch->subtitle = keep(&p->text, "%s = %s + %s \u00b7 %s; R\u00b2 = %s; n = %zu%s",
                             o->y, effekt_locale_format(p->loc, fit.intercept, significant(fit.intercept, 4), a, sizeof a),
                             effekt_locale_format(p->loc, fit.slope, significant(fit.slope, 4), b, sizeof b), o->x,
                             effekt_locale_format(p->loc, fit.r_squared, 3, r2, sizeof r2), m,
-                            missing ? keep(&p->text, da(p) ? "; %zu rækker mangler x eller y" : "; %zu rows missing x or y", missing)
-                                    : "");
+                            missing ? say(p, EFFEKT_WORD_ROWS_MISSING_XY, count_text(p, missing)) : "");
     } else {
-        ch->subtitle = keep(&p->text, da(p) ? "n = %zu: for få punkter til en linje" : "n = %zu: too few points for a line", m);
+        ch->subtitle = say(p, EFFEKT_WORD_TOO_FEW_POINTS, count_text(p, m));
     }
-    ch->x_label = o->x;
-    ch->y_label = o->y;
+    ch->x_label = column_word(p, o->x);
+    ch->y_label = column_word(p, o->y);
     ch->money_decimals = -1;
     return EXIT_OK;
 }
@@ -908,18 +942,13 @@ static int build_km(plot *p, const cli_options *o, effekt_table **tables, size_t
         ch->risk_times = risk_times;
         ch->n_risk_times = n_int + 1;
         ch->percent = 1;
-        ch->title = time_to_job ? (da(p) ? "Tid til job" : "Time to job")
-                                : (da(p) ? "Fastholdelse i job (Kaplan\u2013Meier)" : "Retention in work (Kaplan\u2013Meier)");
-        ch->subtitle = keep(&p->text,
-                            da(p) ? "%zu forløb%s; %s; streger: censureret"
-                                  : "%zu spells%s; %s; ticks: censored",
-                            sp.m, o->by ? keep(&p->text, da(p) ? " efter %s" : " by %s", o->by) : "",
-                            banded ? keep(&p->text, da(p) ? "bånd: %g %%-interval" : "bands: %g%% intervals",
-                                          o->confidence * 100)
-                                   : (da(p) ? "ingen bånd ved mere end 3 grupper" : "no bands with more than 3 groups"));
-        ch->x_label = da(p) ? "dage" : "days";
-        ch->y_label = time_to_job ? (da(p) ? "endnu uden job" : "not yet placed")
-                                  : (da(p) ? "stadig i job" : "still employed");
+        ch->title = word(p, time_to_job ? EFFEKT_WORD_TIME_TO_JOB : EFFEKT_WORD_RETENTION_TITLE);
+        ch->subtitle = say(p, EFFEKT_WORD_KM_SUBTITLE, number_text(p, (double)sp.m, 0),
+                           o->by ? say(p, EFFEKT_WORD_KM_BY, column_word(p, o->by)) : "",
+                           banded ? say(p, EFFEKT_WORD_KM_BANDS, percent_text(p, o->confidence))
+                                  : word(p, EFFEKT_WORD_KM_NO_BANDS));
+        ch->x_label = word(p, EFFEKT_WORD_DAYS);
+        ch->y_label = word(p, time_to_job ? EFFEKT_WORD_NOT_YET_PLACED : EFFEKT_WORD_STILL_EMPLOYED);
     }
     cli_spells_free(&sp);
     return rc;
@@ -962,7 +991,7 @@ static int plot_prepare(int argc, char **argv, plot *p, cli_options *o)
 {
     if (argc < 2 || argv[1][0] == '-') {
         if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-            fputs(plot_usage, stdout);
+            plot_help();
             return -1;
         }
         fprintf(stderr, "effekt plot: give a kind: bar, stacked, forest, funnel, km, box, hist, scatter or timeline\n"
@@ -1045,13 +1074,12 @@ static int plot_prepare(int argc, char **argv, plot *p, cli_options *o)
     for (size_t i = 0; i < o->n_inputs; i++)
         snprintf(sources + strlen(sources), sizeof sources - strlen(sources), "%s%s", i ? ", " : "",
                  base_name(o->inputs[i]));
-    char date[32] = "";
+    char date[64] = "";
     if (p->latest_date > -100000)
-        date_format(p->latest_date, date);
+        effekt_locale_format_date(p->loc, p->latest_date, date, sizeof date);
     ch->caption = o->caption ? o->caption
-                             : keep(&p->text, da(p) ? "Kilde: %s%s%s. Tegnet med effekt %s." : "Source: %s%s%s. Drawn with effekt %s.",
-                                    sources, *date ? (da(p) ? "; seneste dato i data " : "; latest date in the data ") : "",
-                                    date, PACKAGE_VERSION);
+                             : say(p, EFFEKT_WORD_CAPTION, sources, *date ? say(p, EFFEKT_WORD_CAPTION_DATE, date) : "",
+                                   PACKAGE_VERSION);
     return EXIT_OK;
 }
 

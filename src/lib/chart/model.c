@@ -41,68 +41,6 @@ const char *effekt_chart_kind_name(effekt_chart_kind kind)
     return (size_t)kind < sizeof kind_names / sizeof *kind_names ? kind_names[kind] : "?";
 }
 
-static const effekt_locale locales[] = {
-    { .name = "en", .decimal_mark = '.', .group_mark = ',', .percent = "%",
-      .not_reported = "not reported" },
-    { .name = "da", .decimal_mark = ',', .group_mark = '.', .percent = " %",
-      .not_reported = "ikke oplyst" },
-};
-
-const effekt_locale *effekt_locale_find(const char *name)
-{
-    for (size_t i = 0; i < sizeof locales / sizeof *locales; i++)
-        if (name && strcmp(name, locales[i].name) == 0)
-            return &locales[i];
-    return NULL;
-}
-
-/* Digits grouped by threes from the right, marks swapped for the locale.
- * The minus sign is U+2212, as typeset numbers use it. */
-char *effekt_locale_format(const effekt_locale *loc, double v, int decimals, char *buf, size_t size)
-{
-    if (!loc)
-        loc = &locales[0];
-    if (size == 0)
-        return buf;
-    if (isnan(v)) {
-        snprintf(buf, size, "\u2013");
-        return buf;
-    }
-    if (isinf(v)) {
-        snprintf(buf, size, "%s\u221e", v < 0 ? "\u2212" : "");
-        return buf;
-    }
-    if (decimals < 0)
-        decimals = 0;
-    if (decimals > 15)
-        decimals = 15;
-    char digits[400];
-    snprintf(digits, sizeof digits, "%.*f", decimals, fabs(v));
-    /* -0 and values that round to zero print without a sign */
-    int negative = v < 0 && strspn(digits, "0.") != strlen(digits);
-    const char *point = strchr(digits, '.');
-    size_t int_len = point ? (size_t)(point - digits) : strlen(digits);
-    char out[600];
-    size_t o = 0;
-    if (negative) {
-        memcpy(out, "\u2212", 3);
-        o = 3;
-    }
-    for (size_t i = 0; i < int_len; i++) {
-        if (i > 0 && (int_len - i) % 3 == 0)
-            out[o++] = loc->group_mark;
-        out[o++] = digits[i];
-    }
-    if (point) {
-        out[o++] = loc->decimal_mark;
-        for (const char *p = point + 1; *p; p++)
-            out[o++] = *p;
-    }
-    out[o] = '\0';
-    snprintf(buf, size, "%s", out);
-    return buf;
-}
-
 static int cmp_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
