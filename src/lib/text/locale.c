@@ -14,6 +14,8 @@ static const effekt_locale locales[] = {
       .minus = "\u2212", .date_format = "%Y-%m-%d" },
     { .name = "da", .language = "Danish", .decimal_mark = ",", .group_mark = ".", .percent = " %",
       .minus = "\u2212", .date_format = "%d.%m.%Y" },
+    { .name = "sv", .language = "Swedish", .decimal_mark = ",", .group_mark = "\u202f", .percent = "\u00a0%",
+      .minus = "\u2212", .date_format = "%Y-%m-%d" },
 };
 
 size_t effekt_locale_count(void)
