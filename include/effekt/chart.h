@@ -13,7 +13,11 @@
 
 #include <stdio.h>
 
+#include "effekt/boxplot.h"
+#include "effekt/histogram.h"
 #include "effekt/locale.h"
+#include "effekt/ols.h"
+#include "effekt/pretty.h"
 #include "effekt/status.h"
 
 #ifdef __cplusplus
@@ -38,14 +42,6 @@ const char *effekt_chart_kind_name(effekt_chart_kind kind);
 
 #define EFFEKT_CHART_MAX_PARTS 6
 
-/* A box plot's five numbers (Tukey: hinges are quartiles of type 7,
- * whiskers reach the furthest value within 1.5 IQR of the box). */
-typedef struct {
-    size_t n;
-    double q1, median, q3;
-    double whisker_low, whisker_high;
-} effekt_box_stats;
-
 /* One bar, row, point, box or period. Which fields count depends on the
  * kind; a NaN value is drawn as "not reported" with its reason. */
 typedef struct {
@@ -58,7 +54,7 @@ typedef struct {
     double start, end, revised_end;         /* timeline: days since 1970-01-01 (end as planned, revised_end as expected or actual); NaN: none */
     const double *values;      /* box: the group's values */
     size_t n_values;
-    effekt_box_stats box;      /* box: filled by effekt_box_stats_compute */
+    effekt_boxplot_stats box;      /* box: filled by effekt_boxplot_compute */
     int pooled;                /* forest: draw as a diamond below the others */
 } effekt_chart_item;
 
@@ -147,42 +143,6 @@ void effekt_chart_release_fonts(void);
 effekt_status effekt_chart_render(const effekt_chart *chart, const effekt_chart_page *page,
                                   effekt_chart_format format, FILE *out,
                                   effekt_chart_scene *scene, effekt_diag *diag);
-
-/* ---- what charts show, computed ---- */
-
-/* Box-plot numbers of n values (NaN skipped).  values is not changed. */
-effekt_status effekt_box_stats_compute(const double *values, size_t n, effekt_box_stats *out);
-
-typedef enum { EFFEKT_BINS_STURGES = 0, EFFEKT_BINS_SCOTT, EFFEKT_BINS_FD } effekt_bin_rule;
-
-effekt_status effekt_bin_rule_parse(const char *name, effekt_bin_rule *out);
-const char *effekt_bin_rule_name(effekt_bin_rule rule);
-
-/* Histogram breaks and counts of n values (NaN skipped) as R's
- * hist(x, breaks = "Sturges"|"Scott"|"FD"): the rule gives a number of
- * classes, pretty() turns it into round breaks, intervals are closed on
- * the right and the first on both sides.  *breaks (n_bins + 1) and
- * *counts (n_bins) are malloc'd and owned by the caller. */
-effekt_status effekt_histogram(const double *values, size_t n, effekt_bin_rule rule, double **breaks,
-                               double **counts, size_t *n_bins);
-
-/* R's pretty(c(lo, hi), n): about n + 1 round values covering [lo, hi].
- * Writes the first value, the step and the number of intervals. */
-void effekt_pretty(double lo, double hi, size_t n, double *first, double *step, size_t *n_intervals);
-
-/* The least-squares line y = intercept + slope x of n points (pairs with
- * a NaN skipped), its R², residual standard error, and at each of m
- * points grid[j] the fitted value with a pointwise confidence interval,
- * as predict(lm(y ~ x), interval = "confidence", level = confidence). */
-typedef struct {
-    size_t n;
-    double intercept, slope, r_squared, sigma;
-    double cov00, cov01, cov11;
-} effekt_ols;
-
-effekt_status effekt_ols_fit(const double *x, const double *y, size_t n, effekt_ols *out);
-void effekt_ols_band(const effekt_ols *fit, const double *grid, size_t m, double confidence,
-                     double *fitted, double *lower, double *upper);
 
 #ifdef __cplusplus
 }

@@ -747,7 +747,7 @@ static int build_box_hist(plot *p, const cli_options *o, effekt_table **tables, 
             it->label = keep(&p->text, "%s", map.keys[g]);
             it->values = gv[g];
             it->n_values = count[g];
-            effekt_box_stats_compute(gv[g], count[g], &it->box);
+            effekt_boxplot_compute(gv[g], count[g], &it->box);
         }
         free(count);
         free(gv);
@@ -756,14 +756,14 @@ static int build_box_hist(plot *p, const cli_options *o, effekt_table **tables, 
                            count_text(p, missing));
         ch->x_label = column_word(p, o->value);
     } else if (rc == EXIT_OK) {
-        effekt_bin_rule rule = EFFEKT_BINS_STURGES;
-        if (o->bins && effekt_bin_rule_parse(o->bins, &rule) != EFFEKT_OK) {
+        effekt_histogram_rule rule = EFFEKT_HISTOGRAM_STURGES;
+        if (o->bins && effekt_histogram_rule_parse(o->bins, &rule) != EFFEKT_OK) {
             cli_error("plot hist: --bins expects sturges, scott or fd (got '%s')", o->bins);
             rc = EXIT_BAD;
         }
         double *breaks = NULL, *counts = NULL;
         size_t k = 0;
-        if (rc == EXIT_OK && effekt_histogram(v, n, rule, &breaks, &counts, &k) != EFFEKT_OK) {
+        if (rc == EXIT_OK && effekt_histogram_compute(v, n, rule, &breaks, &counts, &k) != EFFEKT_OK) {
             cli_error("plot hist: no values in column '%s'", o->value);
             rc = EXIT_BAD;
         }
@@ -778,7 +778,7 @@ static int build_box_hist(plot *p, const cli_options *o, effekt_table **tables, 
                 ch->counts = c;
                 ch->n_bins = k;
                 ch->title = say(p, EFFEKT_WORD_HIST_TITLE, column_word(p, o->value));
-                ch->subtitle = say(p, EFFEKT_WORD_HIST_SUBTITLE, effekt_bin_rule_name(rule), count_text(p, k),
+                ch->subtitle = say(p, EFFEKT_WORD_HIST_SUBTITLE, effekt_histogram_rule_name(rule), count_text(p, k),
                                    number_text(p, b[1] - b[0], auto_width_decimals(b[1] - b[0])),
                                    number_text(p, (double)n, 0), count_text(p, missing));
                 ch->x_label = column_word(p, o->value);

@@ -834,7 +834,7 @@ static double draw_rows(ctx *c, double y, double bottom_reserved)
             break;
         }
         case EFFEKT_CHART_BOX: {
-            const effekt_box_stats *b = &it->box;
+            const effekt_boxplot_stats *b = &it->box;
             rgb col = palette[0];
             double x1 = pos(&ax, b->q1), x3 = pos(&ax, b->q3), xm = pos(&ax, b->median);
             colour(cr, ink, 1);
