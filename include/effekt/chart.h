@@ -19,6 +19,7 @@
 #include "effekt/ols.h"
 #include "effekt/pretty.h"
 #include "effekt/status.h"
+#include "effekt/table.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -94,7 +95,36 @@ typedef struct {
     const double *counts;      /* hist: n_bins counts */
     size_t n_bins;
     int x_dates;               /* x values are days since 1970: a time axis */
+    /* A chart made by effekt_chart_create owns every string and array it
+     * points at (the store); a chart a caller fills by hand has no store
+     * and points at the caller's memory. */
+    struct effekt_chart_store *store;
 } effekt_chart;
+
+/* ---- a chart that owns its memory ---- */
+/* (declared after the builders' inputs below) */
+
+/* A new, empty chart of the kind (reference NaN, no items), owning what
+ * the functions below add to it.  Free it with effekt_chart_destroy. */
+effekt_status effekt_chart_create(effekt_chart_kind kind, effekt_chart **out);
+void effekt_chart_destroy(effekt_chart *chart);
+
+/* A copy of s kept with the chart, for its titles, labels and reasons:
+ * the caller's s may go at once.  NULL for NULL, or when out of memory
+ * (the chart's status then says EFFEKT_ENOMEM: see effekt_chart_status). */
+const char *effekt_chart_keep(effekt_chart *chart, const char *s);
+
+/* n doubles kept with the chart (uninitialised). */
+double *effekt_chart_array(effekt_chart *chart, size_t n);
+
+/* A new item (all numbers NaN, no label) or curve (all zero) at the end
+ * of chart->items or chart->curves.  The pointer holds until the next
+ * add; NULL when out of memory. */
+effekt_chart_item *effekt_chart_add_item(effekt_chart *chart);
+effekt_chart_curve *effekt_chart_add_curve(effekt_chart *chart);
+
+/* EFFEKT_ENOMEM when an addition above failed, else EFFEKT_OK. */
+effekt_status effekt_chart_status(const effekt_chart *chart);
 
 typedef enum { EFFEKT_CHART_PNG, EFFEKT_CHART_SVG, EFFEKT_CHART_PDF } effekt_chart_format;
 
@@ -143,6 +173,105 @@ void effekt_chart_release_fonts(void);
 effekt_status effekt_chart_render(const effekt_chart *chart, const effekt_chart_page *page,
                                   effekt_chart_format format, FILE *out,
                                   effekt_chart_scene *scene, effekt_diag *diag);
+
+/* ---- charts built from tables and typed results ----
+ *
+ * Each builder makes a chart that owns its memory (free it with
+ * effekt_chart_destroy), with every word from the words table of the
+ * locale (effekt/text.h) and every number written in it.  Problems (a
+ * missing column, an unknown KPI) are EFFEKT_EINVAL with a message in
+ * diag naming the column or value; the inputs are not kept. */
+
+typedef struct {
+    const effekt_locale *locale;   /* NULL: the first (English) */
+    double confidence;             /* intervals and bands; 0: 0.95 */
+    const char *label;             /* the column of the row labels; NULL: name, else project_id, else owner */
+} effekt_chart_options;
+
+/* A KPI per project (bar: sorted, with whiskers; forest: with the
+ * pooled ratio of sums as a diamond) from project tables.  kpi: a name
+ * of effekt_kpi_definitions().  reference_pooled: a reference line at
+ * the pooled value. */
+effekt_status effekt_chart_build_kpi(effekt_chart_kind kind, const effekt_table *const *tables, size_t n_tables,
+                                     const char *kpi, int reference_pooled, const effekt_chart_options *opt,
+                                     effekt_chart **out, effekt_diag *diag);
+
+/* The funding mix per project (stacked): EU, national public, private,
+ * other and the unattributed rest of total_cost; shares, or amounts. */
+effekt_status effekt_chart_build_funding(const effekt_table *const *tables, size_t n_tables, int amounts,
+                                         const effekt_chart_options *opt, effekt_chart **out, effekt_diag *diag);
+
+/* Project periods (timeline): start_date to end_date, extended to
+ * expected_end_date when later. */
+effekt_status effekt_chart_build_periods(const effekt_table *const *tables, size_t n_tables,
+                                         const effekt_chart_options *opt, effekt_chart **out, effekt_diag *diag);
+
+/* Events among trials per group, as an outcome counter gives them.
+ * Borrowed: nothing here is kept by the chart. */
+typedef struct {
+    const char *outcome, *by;      /* column names, for the words */
+    size_t n_groups;
+    const char *const *labels;     /* n_groups */
+    const double *events, *trials; /* n_groups */
+} effekt_chart_rates;
+
+/* Rates per group with Wilson intervals around the pooled rate: a
+ * forest (pooled as a diamond) or a funnel (exact binomial 95 % and
+ * 99.8 % limits; groups outside 99.8 % flagged). */
+effekt_status effekt_chart_build_rates(effekt_chart_kind kind, const effekt_chart_rates *in,
+                                       const effekt_chart_options *opt, effekt_chart **out, effekt_diag *diag);
+
+/* Spells (time, 1 = event / 0 = censored) in groups, as a spell builder
+ * gives them.  Borrowed. */
+typedef struct {
+    const char *by;                /* column name, or NULL for one group */
+    int time_to_job;               /* the spells end at placement: "time to job" */
+    size_t n;
+    const double *time, *event;
+    const size_t *group;           /* n group ids below n_groups */
+    size_t n_groups;
+    const char *const *labels;     /* n_groups */
+    int conf_type;                 /* an effekt_conf_type (effekt/survival.h) */
+} effekt_chart_spells;
+
+/* Kaplan–Meier curves per group with bands (at most 3 groups; more are
+ * drawn without), censoring ticks and numbers at risk under the ticks
+ * the renderer draws (pretty() over 0 to the longest time). */
+effekt_status effekt_chart_build_km(const effekt_chart_spells *in, const effekt_chart_options *opt,
+                                    effekt_chart **out, effekt_diag *diag);
+
+/* Values in groups (group ids below n_groups; one group "all" when
+ * labels is NULL), with the number of rows left out because the value is
+ * missing.  Borrowed. */
+typedef struct {
+    const char *value, *by;        /* column names, for the words; by may be NULL */
+    size_t n;
+    const double *values;
+    const size_t *group;           /* NULL: one group */
+    size_t n_groups;
+    const char *const *labels;
+    size_t missing;
+} effekt_chart_values;
+
+/* A box per group (box), or one histogram of all values (hist, with the
+ * rule's breaks). */
+effekt_status effekt_chart_build_box(const effekt_chart_values *in, const effekt_chart_options *opt,
+                                     effekt_chart **out, effekt_diag *diag);
+effekt_status effekt_chart_build_hist(const effekt_chart_values *in, effekt_histogram_rule rule,
+                                      const effekt_chart_options *opt, effekt_chart **out, effekt_diag *diag);
+
+/* y against x, both numeric columns of the tables, with the OLS line and
+ * its pointwise band at opt->confidence. */
+effekt_status effekt_chart_build_scatter(const effekt_table *const *tables, size_t n_tables, const char *x,
+                                         const char *y, const effekt_chart_options *opt, effekt_chart **out,
+                                         effekt_diag *diag);
+
+/* The caption of a chart: the sources (file names), the latest date in
+ * the tables and the program's version, in the chart's locale; kept
+ * with the chart. */
+effekt_status effekt_chart_caption(effekt_chart *chart, const effekt_table *const *tables, size_t n_tables,
+                                   const char *const *sources, size_t n_sources, const char *version,
+                                   const effekt_locale *locale);
 
 #ifdef __cplusplus
 }
