@@ -12,6 +12,8 @@ extern "C" {
 
 typedef enum { EFFEKT_HISTOGRAM_STURGES = 0, EFFEKT_HISTOGRAM_SCOTT, EFFEKT_HISTOGRAM_FD } effekt_histogram_rule;
 
+/* "sturges", "scott", "fd" (any case); EFFEKT_EINVAL for another name.
+ * _name gives the name _parse reads. */
 effekt_status effekt_histogram_rule_parse(const char *name, effekt_histogram_rule *out);
 const char *effekt_histogram_rule_name(effekt_histogram_rule rule);
 

@@ -59,6 +59,9 @@ typedef enum {
     EFFEKT_WORD_BOX_SUBTITLE,       /* {1} IQR multiple, {2} values, {3} missing */
     EFFEKT_WORD_HIST_TITLE,         /* Distribution of {1} */
     EFFEKT_WORD_HIST_SUBTITLE,      /* {1} rule, {2} bins, {3} width, {4} values, {5} missing */
+    EFFEKT_WORD_RULE_STURGES,       /* the rules of effekt_histogram_rule, in its order */
+    EFFEKT_WORD_RULE_SCOTT,
+    EFFEKT_WORD_RULE_FD,
     EFFEKT_WORD_COUNT,
     /* scatter */
     EFFEKT_WORD_OLS_LINE,           /* OLS line with {1} interval */

@@ -80,6 +80,9 @@ effekt_status effekt_chart_build_hist(const effekt_chart_values *in, effekt_hist
         free(counts);
         return st;
     }
+    static const effekt_word rule_words[] = { [EFFEKT_HISTOGRAM_STURGES] = EFFEKT_WORD_RULE_STURGES,
+                                              [EFFEKT_HISTOGRAM_SCOTT] = EFFEKT_WORD_RULE_SCOTT,
+                                              [EFFEKT_HISTOGRAM_FD] = EFFEKT_WORD_RULE_FD };
     effekt_build b;
     st = effekt_build_begin(&b, EFFEKT_CHART_HIST, opt);
     if (st != EFFEKT_OK) {
@@ -97,7 +100,7 @@ effekt_status effekt_chart_build_hist(const effekt_chart_values *in, effekt_hist
         ch->counts = cc;
         ch->n_bins = k;
         ch->title = effekt_build_say(&b, EFFEKT_WORD_HIST_TITLE, effekt_build_column(&b, in->value));
-        ch->subtitle = effekt_build_say(&b, EFFEKT_WORD_HIST_SUBTITLE, effekt_histogram_rule_name(rule),
+        ch->subtitle = effekt_build_say(&b, EFFEKT_WORD_HIST_SUBTITLE, effekt_build_word(&b, rule_words[rule]),
                                         effekt_build_count(&b, k),
                                         effekt_build_number(&b, bb[1] - bb[0], step_decimals(bb[1] - bb[0])),
                                         effekt_build_number(&b, (double)in->n, 0), effekt_build_count(&b, in->missing));

@@ -29,8 +29,8 @@ effekt_status effekt_histogram_rule_parse(const char *name, effekt_histogram_rul
 
 const char *effekt_histogram_rule_name(effekt_histogram_rule rule)
 {
-    static const char *const words[] = { "Sturges'", "Scott's", "Freedman\u2013Diaconis" };
-    return (size_t)rule < 3 ? words[rule] : "?";
+    /* the name _parse reads; the words for a reader are in words.c */
+    return (size_t)rule < sizeof rule_names / sizeof *rule_names ? rule_names[rule] : "?";
 }
 
 /* signif(x, 5), as nclass.FD rounds its input. */
