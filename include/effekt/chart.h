@@ -13,7 +13,13 @@
 
 #include <stdio.h>
 
+#include "effekt/boxplot.h"
+#include "effekt/histogram.h"
+#include "effekt/locale.h"
+#include "effekt/ols.h"
+#include "effekt/pretty.h"
 #include "effekt/status.h"
+#include "effekt/table.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -35,31 +41,7 @@ typedef enum {
 effekt_status effekt_chart_kind_parse(const char *name, effekt_chart_kind *out);
 const char *effekt_chart_kind_name(effekt_chart_kind kind);
 
-/* How numbers and fixed words are written. */
-typedef struct {
-    const char *name;          /* "en" or "da" */
-    char decimal_mark;         /* '.' or ',' */
-    char group_mark;           /* ',' or '.' */
-    const char *percent;       /* "%" or " %" */
-    const char *not_reported;  /* "not reported" / "ikke oplyst" */
-} effekt_locale;
-
-/* The locale named "en" or "da"; NULL for any other name. */
-const effekt_locale *effekt_locale_find(const char *name);
-
-/* v with `decimals` decimals, thousands grouped, in the locale; "–" for
- * NaN.  Returns buf. */
-char *effekt_locale_format(const effekt_locale *loc, double v, int decimals, char *buf, size_t size);
-
 #define EFFEKT_CHART_MAX_PARTS 6
-
-/* A box plot's five numbers (Tukey: hinges are quartiles of type 7,
- * whiskers reach the furthest value within 1.5 IQR of the box). */
-typedef struct {
-    size_t n;
-    double q1, median, q3;
-    double whisker_low, whisker_high;
-} effekt_box_stats;
 
 /* One bar, row, point, box or period. Which fields count depends on the
  * kind; a NaN value is drawn as "not reported" with its reason. */
@@ -73,7 +55,7 @@ typedef struct {
     double start, end, revised_end;         /* timeline: days since 1970-01-01 (end as planned, revised_end as expected or actual); NaN: none */
     const double *values;      /* box: the group's values */
     size_t n_values;
-    effekt_box_stats box;      /* box: filled by effekt_box_stats_compute */
+    effekt_boxplot_stats box;      /* box: filled by effekt_boxplot_compute */
     int pooled;                /* forest: draw as a diamond below the others */
 } effekt_chart_item;
 
@@ -113,7 +95,36 @@ typedef struct {
     const double *counts;      /* hist: n_bins counts */
     size_t n_bins;
     int x_dates;               /* x values are days since 1970: a time axis */
+    /* A chart made by effekt_chart_create owns every string and array it
+     * points at (the store); a chart a caller fills by hand has no store
+     * and points at the caller's memory. */
+    struct effekt_chart_store *store;
 } effekt_chart;
+
+/* ---- a chart that owns its memory ---- */
+/* (declared after the builders' inputs below) */
+
+/* A new, empty chart of the kind (reference NaN, no items), owning what
+ * the functions below add to it.  Free it with effekt_chart_destroy. */
+effekt_status effekt_chart_create(effekt_chart_kind kind, effekt_chart **out);
+void effekt_chart_destroy(effekt_chart *chart);
+
+/* A copy of s kept with the chart, for its titles, labels and reasons:
+ * the caller's s may go at once.  NULL for NULL, or when out of memory
+ * (the chart's status then says EFFEKT_ENOMEM: see effekt_chart_status). */
+const char *effekt_chart_keep(effekt_chart *chart, const char *s);
+
+/* n doubles kept with the chart (uninitialised). */
+double *effekt_chart_array(effekt_chart *chart, size_t n);
+
+/* A new item (all numbers NaN, no label) or curve (all zero) at the end
+ * of chart->items or chart->curves.  The pointer holds until the next
+ * add; NULL when out of memory. */
+effekt_chart_item *effekt_chart_add_item(effekt_chart *chart);
+effekt_chart_curve *effekt_chart_add_curve(effekt_chart *chart);
+
+/* EFFEKT_ENOMEM when an addition above failed, else EFFEKT_OK. */
+effekt_status effekt_chart_status(const effekt_chart *chart);
 
 typedef enum { EFFEKT_CHART_PNG, EFFEKT_CHART_SVG, EFFEKT_CHART_PDF } effekt_chart_format;
 
@@ -163,41 +174,104 @@ effekt_status effekt_chart_render(const effekt_chart *chart, const effekt_chart_
                                   effekt_chart_format format, FILE *out,
                                   effekt_chart_scene *scene, effekt_diag *diag);
 
-/* ---- what charts show, computed ---- */
+/* ---- charts built from tables and typed results ----
+ *
+ * Each builder makes a chart that owns its memory (free it with
+ * effekt_chart_destroy), with every word from the words table of the
+ * locale (effekt/text.h) and every number written in it.  Problems (a
+ * missing column, an unknown KPI) are EFFEKT_EINVAL with a message in
+ * diag naming the column or value; the inputs are not kept. */
 
-/* Box-plot numbers of n values (NaN skipped).  values is not changed. */
-effekt_status effekt_box_stats_compute(const double *values, size_t n, effekt_box_stats *out);
-
-typedef enum { EFFEKT_BINS_STURGES = 0, EFFEKT_BINS_SCOTT, EFFEKT_BINS_FD } effekt_bin_rule;
-
-effekt_status effekt_bin_rule_parse(const char *name, effekt_bin_rule *out);
-const char *effekt_bin_rule_name(effekt_bin_rule rule);
-
-/* Histogram breaks and counts of n values (NaN skipped) as R's
- * hist(x, breaks = "Sturges"|"Scott"|"FD"): the rule gives a number of
- * classes, pretty() turns it into round breaks, intervals are closed on
- * the right and the first on both sides.  *breaks (n_bins + 1) and
- * *counts (n_bins) are malloc'd and owned by the caller. */
-effekt_status effekt_histogram(const double *values, size_t n, effekt_bin_rule rule, double **breaks,
-                               double **counts, size_t *n_bins);
-
-/* R's pretty(c(lo, hi), n): about n + 1 round values covering [lo, hi].
- * Writes the first value, the step and the number of intervals. */
-void effekt_pretty(double lo, double hi, size_t n, double *first, double *step, size_t *n_intervals);
-
-/* The least-squares line y = intercept + slope x of n points (pairs with
- * a NaN skipped), its R², residual standard error, and at each of m
- * points grid[j] the fitted value with a pointwise confidence interval,
- * as predict(lm(y ~ x), interval = "confidence", level = confidence). */
 typedef struct {
-    size_t n;
-    double intercept, slope, r_squared, sigma;
-    double cov00, cov01, cov11;
-} effekt_ols;
+    const effekt_locale *locale;   /* NULL: the first (English) */
+    double confidence;             /* intervals and bands; 0: 0.95 */
+    const char *label;             /* the column of the row labels; NULL: name, else project_id, else owner */
+} effekt_chart_options;
 
-effekt_status effekt_ols_fit(const double *x, const double *y, size_t n, effekt_ols *out);
-void effekt_ols_band(const effekt_ols *fit, const double *grid, size_t m, double confidence,
-                     double *fitted, double *lower, double *upper);
+/* A KPI per project (bar: sorted, with whiskers; forest: with the
+ * pooled ratio of sums as a diamond) from project tables.  kpi: a name
+ * of effekt_kpi_definitions().  reference_pooled: a reference line at
+ * the pooled value. */
+effekt_status effekt_chart_build_kpi(effekt_chart_kind kind, const effekt_table *const *tables, size_t n_tables,
+                                     const char *kpi, int reference_pooled, const effekt_chart_options *opt,
+                                     effekt_chart **out, effekt_diag *diag);
+
+/* The funding mix per project (stacked): EU, national public, private,
+ * other and the unattributed rest of total_cost; shares, or amounts. */
+effekt_status effekt_chart_build_funding(const effekt_table *const *tables, size_t n_tables, int amounts,
+                                         const effekt_chart_options *opt, effekt_chart **out, effekt_diag *diag);
+
+/* Project periods (timeline): start_date to end_date, extended to
+ * expected_end_date when later. */
+effekt_status effekt_chart_build_periods(const effekt_table *const *tables, size_t n_tables,
+                                         const effekt_chart_options *opt, effekt_chart **out, effekt_diag *diag);
+
+/* Events among trials per group, as an outcome counter gives them.
+ * Borrowed: nothing here is kept by the chart. */
+typedef struct {
+    const char *outcome, *by;      /* column names, for the words */
+    size_t n_groups;
+    const char *const *labels;     /* n_groups */
+    const double *events, *trials; /* n_groups */
+} effekt_chart_rates;
+
+/* Rates per group with Wilson intervals around the pooled rate: a
+ * forest (pooled as a diamond) or a funnel (exact binomial 95 % and
+ * 99.8 % limits; groups outside 99.8 % flagged). */
+effekt_status effekt_chart_build_rates(effekt_chart_kind kind, const effekt_chart_rates *in,
+                                       const effekt_chart_options *opt, effekt_chart **out, effekt_diag *diag);
+
+/* Spells (time, 1 = event / 0 = censored) in groups, as a spell builder
+ * gives them.  Borrowed. */
+typedef struct {
+    const char *by;                /* column name, or NULL for one group */
+    int time_to_job;               /* the spells end at placement: "time to job" */
+    size_t n;
+    const double *time, *event;
+    const size_t *group;           /* n group ids below n_groups */
+    size_t n_groups;
+    const char *const *labels;     /* n_groups */
+    int conf_type;                 /* an effekt_conf_type (effekt/survival.h) */
+} effekt_chart_spells;
+
+/* Kaplan–Meier curves per group with bands (at most 3 groups; more are
+ * drawn without), censoring ticks and numbers at risk under the ticks
+ * the renderer draws (pretty() over 0 to the longest time). */
+effekt_status effekt_chart_build_km(const effekt_chart_spells *in, const effekt_chart_options *opt,
+                                    effekt_chart **out, effekt_diag *diag);
+
+/* Values in groups (group ids below n_groups; one group "all" when
+ * labels is NULL), with the number of rows left out because the value is
+ * missing.  Borrowed. */
+typedef struct {
+    const char *value, *by;        /* column names, for the words; by may be NULL */
+    size_t n;
+    const double *values;
+    const size_t *group;           /* NULL: one group */
+    size_t n_groups;
+    const char *const *labels;
+    size_t missing;
+} effekt_chart_values;
+
+/* A box per group (box), or one histogram of all values (hist, with the
+ * rule's breaks). */
+effekt_status effekt_chart_build_box(const effekt_chart_values *in, const effekt_chart_options *opt,
+                                     effekt_chart **out, effekt_diag *diag);
+effekt_status effekt_chart_build_hist(const effekt_chart_values *in, effekt_histogram_rule rule,
+                                      const effekt_chart_options *opt, effekt_chart **out, effekt_diag *diag);
+
+/* y against x, both numeric columns of the tables, with the OLS line and
+ * its pointwise band at opt->confidence. */
+effekt_status effekt_chart_build_scatter(const effekt_table *const *tables, size_t n_tables, const char *x,
+                                         const char *y, const effekt_chart_options *opt, effekt_chart **out,
+                                         effekt_diag *diag);
+
+/* The caption of a chart: the sources (file names), the latest date in
+ * the tables and the program's version, in the chart's locale; kept
+ * with the chart. */
+effekt_status effekt_chart_caption(effekt_chart *chart, const effekt_table *const *tables, size_t n_tables,
+                                   const char *const *sources, size_t n_sources, const char *version,
+                                   const effekt_locale *locale);
 
 #ifdef __cplusplus
 }

@@ -88,6 +88,10 @@ double effekt_quantile_sorted(const double *sorted, size_t n, double p, int type
 /* Sort n doubles (no NaN) ascending, in O(n) (radix sort). tmp holds n. */
 void effekt_sort(double *x, size_t n, double *tmp);
 
+/* A sorted copy of the values that are not NaN; *m gets their number.
+ * malloc'd, owned by the caller; NULL when out of memory. */
+double *effekt_sort_copy(const double *values, size_t n, size_t *m);
+
 #ifdef __cplusplus
 }
 #endif

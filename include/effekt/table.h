@@ -92,6 +92,11 @@ void effekt_column_release(effekt_column *col);
 /* Is the value missing? */
 int effekt_column_missing(const effekt_column *col, size_t row);
 
+/* The value of row as a person reads it: the text, a date as
+ * YYYY-MM-DD, a number with up to 15 significant digits, or "(missing)".
+ * Writes at most size bytes (with the NUL) into buf. */
+void effekt_column_text(const effekt_column *col, size_t row, char *buf, size_t size);
+
 /* Canonical columns (PRODUCT.md): name, level and expected type. */
 typedef enum {
     EFFEKT_LEVEL_ANY = 0,

@@ -161,6 +161,10 @@ cJSON *cli_read_json(const char *path);
 /* "effekt: " + message on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* The names of the locales table, "en, da or sv", for messages: nothing
+ * in the CLI lists the locales itself.  Returns buf. */
+const char *cli_locale_names(char *buf, size_t size);
+
 /* Group ids by key text (groups.c). */
 typedef struct {
     char **keys;     /* by group id */

@@ -1,19 +1,19 @@
 /* effekt plot KIND FILE... -o OUT.png|svg|pdf: the statistics of the
- * other commands as charts.  This file only gathers numbers into an
- * effekt_chart; libeffekt computes and draws. */
+ * other commands as charts.  This file parses the options, loads the
+ * tables, hands them (or the groups, outcomes and spells the CLI counts)
+ * to a builder of libeffekt, and writes what it draws. */
 #include "config.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lib/io/dates.h"
 #include "cli.h"
 #include "effekt/chart.h"
 #include "effekt/compare.h"
 #include "effekt/kpi.h"
 #include "effekt/survival.h"
+#include "effekt/text.h"
 
 static const char plot_usage[] =
     "Usage: effekt plot KIND [OPTION]... FILE... -o OUT.png|OUT.svg|OUT.pdf\n"
@@ -48,321 +48,26 @@ static const char plot_usage[] =
     "      --width LEN         170mm (default), 16cm, 6.5in or 1000px\n"
     "      --height LEN        default: as the kind and the number of rows need\n"
     "      --dpi N             PNG resolution (default 150)\n"
-    "      --locale en|da      numbers as 3,690,661.5 (en) or 3.690.661,5 (da)\n"
+    "      --locale NAME       the words and numbers of a locale (see below)\n"
     "      --title T, --subtitle T, --caption T   replace the generated texts\n"
     "  retention's --from --to --censor --censor-date --time --event --conf-type\n"
     "  and the CSV options (--delimiter --decimal-comma --encoding --na --map).\n";
 
-/* Strings the chart points at, freed together. */
-typedef struct {
-    char **s;
-    size_t n, cap;
-} strings;
-
-static const char *keep(strings *ss, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static const char *keep(strings *ss, const char *fmt, ...)
+/* --help, then the locales of the table, each with a number as it writes it. */
+static void plot_help(void)
 {
-    va_list ap;
-    va_start(ap, fmt);
-    int len = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    char *s = len < 0 ? NULL : malloc((size_t)len + 1);
-    if (!s)
-        return "";
-    va_start(ap, fmt);
-    vsnprintf(s, (size_t)len + 1, fmt, ap);
-    va_end(ap);
-    if (ss->n == ss->cap) {
-        size_t cap = ss->cap ? 2 * ss->cap : 32;
-        char **ns = realloc(ss->s, cap * sizeof *ns);
-        if (!ns) {
-            free(s);
-            return "";
-        }
-        ss->s = ns;
-        ss->cap = cap;
-    }
-    ss->s[ss->n++] = s;
-    return s;
-}
-
-/* Everything a chart holds, owned here. */
-typedef struct {
-    effekt_chart chart;
-    strings text;
-    effekt_chart_item *items;
-    size_t n_items, cap_items;
-    effekt_chart_curve *curves;
-    size_t n_curves, cap_curves;
-    double **arrays;           /* owned number arrays */
-    size_t n_arrays, cap_arrays;
-    long latest_date;          /* the latest date in the data, for the caption */
-    const char *source;
-    const effekt_locale *loc;
-    char **args;               /* the argument vector parsed */
-} plot;
-
-static double *array(plot *p, size_t n)
-{
-    double *a = malloc((n ? n : 1) * sizeof *a);
-    if (!a)
-        return NULL;
-    if (p->n_arrays == p->cap_arrays) {
-        size_t cap = p->cap_arrays ? 2 * p->cap_arrays : 16;
-        double **na = realloc(p->arrays, cap * sizeof *na);
-        if (!na) {
-            free(a);
-            return NULL;
-        }
-        p->arrays = na;
-        p->cap_arrays = cap;
-    }
-    p->arrays[p->n_arrays++] = a;
-    return a;
-}
-
-static effekt_chart_item *add_item(plot *p)
-{
-    if (p->n_items == p->cap_items) {
-        size_t cap = p->cap_items ? 2 * p->cap_items : 16;
-        effekt_chart_item *ni = realloc(p->items, cap * sizeof *ni);
-        if (!ni)
-            return NULL;
-        p->items = ni;
-        p->cap_items = cap;
-    }
-    effekt_chart_item *it = &p->items[p->n_items++];
-    *it = (effekt_chart_item){ .value = NAN, .lower = NAN, .upper = NAN, .x = NAN, .y = NAN, .start = NAN,
-                               .end = NAN, .revised_end = NAN };
-    for (size_t k = 0; k < EFFEKT_CHART_MAX_PARTS; k++)
-        it->parts[k] = NAN;
-    return it;
-}
-
-static effekt_chart_curve *add_curve(plot *p)
-{
-    if (p->n_curves == p->cap_curves) {
-        size_t cap = p->cap_curves ? 2 * p->cap_curves : 8;
-        effekt_chart_curve *nc = realloc(p->curves, cap * sizeof *nc);
-        if (!nc)
-            return NULL;
-        p->curves = nc;
-        p->cap_curves = cap;
-    }
-    effekt_chart_curve *c = &p->curves[p->n_curves++];
-    memset(c, 0, sizeof *c);
-    return c;
-}
-
-static void plot_free(plot *p)
-{
-    for (size_t i = 0; i < p->text.n; i++)
-        free(p->text.s[i]);
-    free(p->text.s);
-    for (size_t i = 0; i < p->n_arrays; i++)
-        free(p->arrays[i]);
-    free(p->arrays);
-    free(p->items);
-    free(p->curves);
-    free(p->args);
-}
-
-/* Decimals that show a round step such as 0.25 or 5000 exactly. */
-static int auto_width_decimals(double w)
-{
-    int d = 0;
-    while (d < 10 && fabs(w * pow(10, d) - round(w * pow(10, d))) > 1e-9 * fmax(1, fabs(w) * pow(10, d)))
-        d++;
-    return d;
-}
-
-/* Decimals that show v to `digits` significant digits (none for large v). */
-static int significant(double v, int digits)
-{
-    if (v == 0 || !isfinite(v))
-        return 0;
-    int d = digits - 1 - (int)floor(log10(fabs(v)));
-    return d < 0 ? 0 : d > 10 ? 10 : d;
-}
-
-static int da(const plot *p)
-{
-    return strcmp(p->loc->name, "da") == 0;
-}
-
-static void note_dates(plot *p, const effekt_table *t)
-{
-    for (size_t c = 0; c < t->n_columns; c++) {
-        const effekt_column *col = &t->columns[c];
-        if (col->type != EFFEKT_TYPE_DATE || !col->values)
-            continue;
-        for (size_t r = 0; r < t->n_rows; r++)
-            if (!isnan(col->values[r]) && (long)col->values[r] > p->latest_date)
-                p->latest_date = (long)col->values[r];
+    fputs(plot_usage, stdout);
+    fputs("\nLocales (--locale):\n", stdout);
+    for (size_t i = 0; i < effekt_locale_count(); i++) {
+        const effekt_locale *l = effekt_locale_at(i);
+        char num[64], pct[64];
+        printf("  %-8s %s: %s, %s\n", l->name, l->language, effekt_locale_format(l, 3690661.5, 1, num, sizeof num),
+               effekt_locale_format_percent(l, 0.484, 1, pct, sizeof pct));
     }
 }
 
-/* The label of row r: --label, else name, else project_id, else "row N". */
-static const char *row_label(plot *p, const cli_options *o, const effekt_table *t, size_t r)
-{
-    const char *names[] = { o->label, "name", "project_id", "owner" };
-    for (size_t i = o->label ? 0 : 1; i < 4; i++) {
-        const effekt_column *c = names[i] ? effekt_table_column(t, names[i]) : NULL;
-        if (c && !effekt_column_missing(c, r)) {
-            char buf[512];
-            value_text(c, r, buf, sizeof buf);
-            return keep(&p->text, "%s", buf);
-        }
-        if (i == 0 && !c) {
-            cli_error("%s: --label: no column '%s'", t->source, o->label);
-            return NULL;
-        }
-    }
-    return keep(&p->text, "row %zu", effekt_table_row_line(t, r));
-}
-
-/* The currency of a table when every row states the same one. */
-static const char *currency_of(const effekt_table *t)
-{
-    const effekt_column *c = effekt_table_column(t, "currency");
-    const char *cur = NULL;
-    for (size_t r = 0; c && c->text && r < t->n_rows; r++) {
-        if (!c->text[r])
-            continue;
-        if (cur && strcmp(cur, c->text[r]) != 0)
-            return NULL;
-        cur = c->text[r];
-    }
-    return cur;
-}
-
-/* Sum of numerator / sum of denominator over rows where both are reported
- * (the pooled KPI, a ratio of sums).  A rate leaves out the rows whose own
- * rate is impossible (jobs above participants), as kpi --by does; their
- * number is added to *impossible. */
-static double pooled_ratio(const effekt_table *t, const effekt_kpi_def *def, double *x, double *n,
-                           size_t *impossible)
-{
-    const effekt_column *a = def->numerator ? effekt_table_column(t, def->numerator) : NULL;
-    const effekt_column *b = def->denominator ? effekt_table_column(t, def->denominator) : NULL;
-    double sa = 0, sb = 0;
-    for (size_t r = 0; a && b && a->values && b->values && r < t->n_rows; r++)
-        if (!isnan(a->values[r]) && !isnan(b->values[r])) {
-            if (def->kind == EFFEKT_KPI_RATE && a->values[r] > b->values[r]) {
-                (*impossible)++;
-                continue;
-            }
-            sa += a->values[r];
-            sb += b->values[r];
-        }
-    *x = sa;
-    *n = sb;
-    return sb > 0 ? sa / sb : NAN;
-}
-
-static int kpi_items(plot *p, const cli_options *o, const effekt_table *t, const effekt_kpi_def *def,
-                     double *pool_x, double *pool_n, size_t *impossible)
-{
-    effekt_kpi_options ko = { .confidence = o->confidence };
-    effekt_kpi_sheet *sheet = NULL;
-    effekt_diag diag;
-    effekt_diag_init(&diag);
-    effekt_status st = effekt_kpi_compute(t, &ko, &sheet, &diag);
-    effekt_diag_free(&diag);   /* data warnings are kpi's and validate's business */
-    if (st != EFFEKT_OK)
-        return EXIT_BAD;
-    size_t k = (size_t)(def - effekt_kpi_definitions());
-    for (size_t r = 0; r < sheet->n_projects; r++) {
-        const effekt_figure *f = effekt_kpi_figure(sheet, r, k);
-        effekt_chart_item *it = add_item(p);
-        const char *label = row_label(p, o, t, r);
-        if (!it || !label) {
-            effekt_kpi_sheet_destroy(sheet);
-            return EXIT_BAD;
-        }
-        it->label = label;
-        it->value = f->value;
-        it->lower = f->lower;
-        it->upper = f->upper;
-        it->reason = keep(&p->text, "%s", f->reason);
-    }
-    effekt_kpi_sheet_destroy(sheet);
-    double x, n;
-    pooled_ratio(t, def, &x, &n, impossible);
-    *pool_x += x;
-    *pool_n += n;
-    return EXIT_OK;
-}
-
-static const char *kpi_words(const plot *p, const effekt_kpi_def *def, const char *currency)
-{
-    static const struct { const char *name, *en, *da; } words[] = {
-        { "eu_share", "EU share of the total cost", "EU-andel af de samlede udgifter" },
-        { "cost_per_job", "Cost per job created", "Udgift pr. skabt job" },
-        { "planned_cost_per_job", "Cost per job at target", "Udgift pr. job ved målet" },
-        { "cost_per_participant", "Cost per participant", "Udgift pr. deltager" },
-        { "placement_rate", "Placement rate", "Andel i job" },
-        { "target_attainment", "Jobs created against target", "Skabte job i forhold til målet" },
-        { "duration_months", "Duration", "Varighed" },
-    };
-    (void)currency;
-    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-        if (strcmp(words[i].name, def->name) == 0)
-            return da(p) ? words[i].da : words[i].en;
-    return def->name;
-}
-
-static int build_kpi_chart(plot *p, const cli_options *o, effekt_table **tables, size_t n_tables)
-{
-    const char *name = o->kpi ? o->kpi : p->chart.kind == EFFEKT_CHART_FOREST ? "placement_rate" : "cost_per_job";
-    const effekt_kpi_def *def = effekt_kpi_find(name);
-    if (!def) {
-        cli_error("plot: unknown KPI '%s' (see 'effekt kpi --help' for the names)", name);
-        return EXIT_BAD;
-    }
-    double px = 0, pn = 0;
-    size_t impossible = 0;
-    for (size_t i = 0; i < n_tables; i++)
-        if (kpi_items(p, o, tables[i], def, &px, &pn, &impossible) != EXIT_OK)
-            return EXIT_BAD;
-    const char *cur = n_tables ? currency_of(tables[0]) : NULL;
-    int share = strcmp(def->unit, "share") == 0;
-    int money = effekt_kpi_is_money(def);
-    effekt_chart *ch = &p->chart;
-    ch->percent = share;
-    ch->money_decimals = money ? 0 : -1;
-    ch->sorted = ch->kind == EFFEKT_CHART_BAR;
-    size_t undefined = 0;
-    for (size_t i = 0; i < p->n_items; i++)
-        undefined += isnan(p->items[i].value);
-    ch->title = kpi_words(p, def, cur);
-    if (impossible)
-        ch->subtitle = keep(&p->text,
-                            da(p) ? "%s; %zu projekter, %zu uden tal; %zu med %s over %s er ikke med i den samlede andel"
-                                  : "%s; %zu projects, %zu not reported; %zu with %s above %s left out of the pooled rate",
-                            def->description, p->n_items, undefined, impossible, def->numerator, def->denominator);
-    else
-        ch->subtitle = keep(&p->text, da(p) ? "%s; %zu projekter, %zu uden tal" : "%s; %zu projects, %zu not reported",
-                            def->description, p->n_items, undefined);
-    ch->x_label = money && cur ? keep(&p->text, "%s (%s)", def->name, cur) : def->name;
-    double pooled = pn > 0 ? px / pn : NAN;
-    if (ch->kind == EFFEKT_CHART_FOREST && !isnan(pooled)) {
-        effekt_chart_item *it = add_item(p);
-        if (!it)
-            return EXIT_BAD;
-        it->label = da(p) ? "Samlet (sum over sum)" : "Pooled (ratio of sums)";
-        it->value = pooled;
-        it->pooled = 1;
-        if (def->kind == EFFEKT_KPI_RATE)
-            effekt_wilson_interval(px, pn, o->confidence, &it->lower, &it->upper);
-    }
-    if (o->reference && strcmp(o->reference, "pooled") == 0) {
-        ch->reference = pooled;
-        ch->reference_label = da(p) ? "samlet" : "pooled";
-    }
-    return EXIT_OK;
-}
-
+/* Group ids by value of --by (or one group "all"), for the builders of
+ * typed results. */
 static const effekt_column *need_group(const effekt_table *t, const char *by)
 {
     const effekt_column *c = effekt_table_column(t, by);
@@ -428,188 +133,6 @@ static int outcome_counts(const cli_options *o, effekt_table **tables, size_t n_
     return EXIT_OK;
 }
 
-static int build_rates(plot *p, const cli_options *o, effekt_table **tables, size_t n_tables)
-{
-    effekt_chart *ch = &p->chart;
-    if (!o->outcome || !o->by) {
-        cli_error("plot %s: give --outcome COLUMN and --by GROUP", effekt_chart_kind_name(ch->kind));
-        return EXIT_BAD;
-    }
-    key_map map = { 0 };
-    double *x = NULL, *n = NULL;
-    int rc = outcome_counts(o, tables, n_tables, &map, &x, &n);
-    double sx = 0, sn = 0;
-    for (size_t g = 0; rc == EXIT_OK && g < map.n; g++) {
-        sx += x[g];
-        sn += n[g];
-    }
-    double p0 = sn > 0 ? sx / sn : NAN;
-    double nmax = 0, nmin = INFINITY;
-    size_t outside = 0;
-    for (size_t g = 0; rc == EXIT_OK && g < map.n; g++) {
-        effekt_chart_item *it = add_item(p);
-        if (!it) {
-            rc = EXIT_BAD;
-            break;
-        }
-        it->label = keep(&p->text, "%s", map.keys[g]);
-        it->value = it->y = n[g] > 0 ? x[g] / n[g] : NAN;
-        it->x = n[g];
-        effekt_wilson_interval(x[g], n[g], o->confidence, &it->lower, &it->upper);
-        if (ch->kind == EFFEKT_CHART_FUNNEL && n[g] > 0 && !isnan(p0)) {
-            double lo, hi;
-            effekt_funnel_limits((unsigned long)n[g], p0, 0.998, &lo, &hi);
-            it->flagged = it->y < lo || it->y > hi;
-            outside += (size_t)it->flagged;
-        }
-        nmax = fmax(nmax, n[g]);
-        nmin = fmin(nmin, n[g]);
-    }
-    const char *what = o->outcome;
-    ch->percent = 1;
-    ch->reference = p0;
-    ch->reference_label = da(p) ? "samlet" : "pooled";
-    if (rc == EXIT_OK && ch->kind == EFFEKT_CHART_FOREST) {
-        effekt_chart_item *it = add_item(p);
-        if (!it)
-            rc = EXIT_BAD;
-        else {
-            it->label = da(p) ? "Samlet" : "Pooled";
-            it->value = p0;
-            it->pooled = 1;
-            effekt_wilson_interval(sx, sn, o->confidence, &it->lower, &it->upper);
-        }
-        ch->title = keep(&p->text, da(p) ? "%s efter %s" : "%s by %s", what, o->by);
-        ch->subtitle = keep(&p->text,
-                            da(p) ? "Andel med %s og Wilson-interval (%g %%); %zu grupper, %s personer"
-                                  : "Share with %s and Wilson interval (%g%%); %zu groups, %s people",
-                            what, o->confidence * 100, map.n,
-                            effekt_locale_format(p->loc, sn, 0, (char[64]){ 0 }, 64));
-        ch->x_label = keep(&p->text, da(p) ? "andel med %s" : "share with %s", what);
-    }
-    if (rc == EXIT_OK && ch->kind == EFFEKT_CHART_FUNNEL && !isnan(p0)) {
-        /* the limits at every n from the smallest group to the largest */
-        size_t lo_n = (size_t)fmax(1, floor(nmin * 0.9)), hi_n = (size_t)ceil(nmax * 1.05);
-        size_t m = hi_n - lo_n + 1, stride = m > 400 ? m / 400 + 1 : 1, k = (m + stride - 1) / stride;
-        static const double levels[2] = { 0.95, 0.998 };
-        for (size_t L = 0; L < 2 && rc == EXIT_OK; L++) {
-            effekt_chart_curve *cv = add_curve(p);
-            double *gx = array(p, k), *glo = array(p, k), *ghi = array(p, k);
-            if (!cv || !gx || !glo || !ghi) {
-                rc = EXIT_BAD;
-                break;
-            }
-            for (size_t j = 0; j < k; j++) {
-                unsigned long nn = (unsigned long)(lo_n + j * stride);
-                gx[j] = (double)nn;
-                effekt_funnel_limits(nn, p0, levels[L], &glo[j], &ghi[j]);
-            }
-            cv->n = k;
-            cv->x = gx;
-            cv->lower = glo;
-            cv->upper = ghi;
-            cv->dash = L == 0 ? 1 : 2;
-            cv->label = L == 0 ? (da(p) ? "95 %-grænser" : "95% limits") : (da(p) ? "99,8 %-grænser" : "99.8% limits");
-        }
-        ch->title = keep(&p->text, da(p) ? "%s efter %s: tragtdiagram" : "%s by %s: funnel plot", what, o->by);
-        ch->subtitle = keep(&p->text,
-                            da(p) ? "Eksakte binomiale grænser om den samlede andel %s %%; %zu af %zu grupper uden for 99,8 %%"
-                                  : "Exact binomial limits around the pooled rate %s%%; %zu of %zu groups outside 99.8%%",
-                            effekt_locale_format(p->loc, p0 * 100, 1, (char[64]){ 0 }, 64), outside, map.n);
-        ch->x_label = da(p) ? "gruppens størrelse (personer)" : "group size (people)";
-        ch->y_label = keep(&p->text, da(p) ? "andel med %s" : "share with %s", what);
-    }
-    free(x);
-    free(n);
-    key_map_free(&map);
-    return rc;
-}
-
-static int build_stacked(plot *p, const cli_options *o, effekt_table **tables, size_t n_tables)
-{
-    static const char *const cols[] = { "eu_contribution", "national_public", "private_funding", "other_funding" };
-    effekt_chart *ch = &p->chart;
-    static const char *const en[] = { "EU", "national public", "private", "other", "not attributed" };
-    static const char *const dk[] = { "EU", "national offentlig", "privat", "anden", "ikke fordelt" };
-    for (size_t k = 0; k < 5; k++)
-        ch->part_names[k] = da(p) ? dk[k] : en[k];
-    ch->n_parts = 5;
-    ch->amounts = o->amounts;
-    ch->percent = !o->amounts;
-    ch->money_decimals = 0;
-    const char *cur = NULL;
-    for (size_t i = 0; i < n_tables; i++) {
-        const effekt_table *t = tables[i];
-        const effekt_column *total = effekt_table_column(t, "total_cost");
-        const effekt_column *c[4];
-        for (size_t k = 0; k < 4; k++)
-            c[k] = effekt_table_column(t, cols[k]);
-        if (i == 0)
-            cur = currency_of(t);
-        for (size_t r = 0; r < t->n_rows; r++) {
-            effekt_chart_item *it = add_item(p);
-            const char *label = row_label(p, o, t, r);
-            if (!it || !label)
-                return EXIT_BAD;
-            it->label = label;
-            double sum = 0;
-            int any = 0;
-            for (size_t k = 0; k < 4; k++) {
-                double v = c[k] && c[k]->values ? c[k]->values[r] : NAN;
-                it->parts[k] = v;
-                if (!isnan(v)) {
-                    sum += v;
-                    any = 1;
-                }
-            }
-            double tot = total && total->values ? total->values[r] : NAN;
-            /* the rest of a reported total is not attributed, never hidden */
-            it->parts[4] = !isnan(tot) && tot > sum ? tot - sum : NAN;
-            if (!any && isnan(tot))
-                it->reason = da(p) ? "ikke oplyst" : "no funding reported";
-        }
-    }
-    ch->title = da(p) ? "Finansiering pr. projekt" : "Funding mix per project";
-    ch->subtitle = o->amounts ? (da(p) ? "Beløb efter kilde" : "Amounts by source")
-                              : (da(p) ? "Andel af de samlede udgifter efter kilde; resten er ikke fordelt"
-                                       : "Share of the total cost by source; the rest is not attributed");
-    ch->x_label = o->amounts ? (cur ? keep(&p->text, "%s", cur) : (da(p) ? "beløb" : "amount"))
-                             : (da(p) ? "andel af de samlede udgifter" : "share of the total cost");
-    return EXIT_OK;
-}
-
-static int build_timeline(plot *p, const cli_options *o, effekt_table **tables, size_t n_tables)
-{
-    effekt_chart *ch = &p->chart;
-    for (size_t i = 0; i < n_tables; i++) {
-        const effekt_table *t = tables[i];
-        const effekt_column *s = effekt_table_column(t, "start_date"), *e = effekt_table_column(t, "end_date");
-        const effekt_column *x = effekt_table_column(t, "expected_end_date");
-        if (!s || !e) {
-            cli_error("%s: a timeline needs start_date and end_date columns", t->source);
-            return EXIT_BAD;
-        }
-        for (size_t r = 0; r < t->n_rows; r++) {
-            effekt_chart_item *it = add_item(p);
-            const char *label = row_label(p, o, t, r);
-            if (!it || !label)
-                return EXIT_BAD;
-            it->label = label;
-            it->start = s->values ? s->values[r] : NAN;
-            it->end = e->values ? e->values[r] : NAN;
-            it->revised_end = x && x->values ? x->values[r] : NAN;
-            it->reason = da(p) ? "ikke oplyst" : "dates not reported";
-        }
-    }
-    ch->x_dates = 1;
-    ch->title = da(p) ? "Projektperioder" : "Project periods";
-    ch->subtitle = da(p) ? "Fra startdato til slutdato; en senere forventet eller faktisk slutdato er vist lysere"
-                         : "From start to end date; a later expected or actual end is shown lighter";
-    ch->part_names[0] = da(p) ? "planlagt periode" : "planned period";
-    ch->part_names[1] = da(p) ? "forlænget til forventet/faktisk slut" : "extended to the expected or actual end";
-    return EXIT_OK;
-}
-
 static const effekt_column *numeric(const effekt_table *t, const char *name, const char *option)
 {
     const effekt_column *c = effekt_table_column(t, name);
@@ -663,332 +186,168 @@ static int gather_values(const cli_options *o, effekt_table **tables, size_t n_t
  * refuses only after every box is computed. */
 #define BOX_MAX_GROUPS 500
 
-static int build_box_hist(plot *p, const cli_options *o, effekt_table **tables, size_t n_tables)
+static effekt_status build_rates(effekt_chart_kind kind, const cli_options *o, effekt_table **tables, size_t n,
+                                 const effekt_chart_options *co, effekt_chart **out, effekt_diag *diag)
 {
-    effekt_chart *ch = &p->chart;
+    if (!o->outcome || !o->by) {
+        cli_error("plot %s: give --outcome COLUMN and --by GROUP", effekt_chart_kind_name(kind));
+        return EFFEKT_EINVAL;
+    }
+    key_map map = { 0 };
+    double *x = NULL, *t = NULL;
+    effekt_status st = EFFEKT_EINVAL;
+    if (outcome_counts(o, tables, n, &map, &x, &t) == EXIT_OK) {
+        effekt_chart_rates in = { .outcome = o->outcome, .by = o->by, .n_groups = map.n,
+                                  .labels = (const char *const *)map.keys, .events = x, .trials = t };
+        st = effekt_chart_build_rates(kind, &in, co, out, diag);
+    }
+    free(x);
+    free(t);
+    key_map_free(&map);
+    return st;
+}
+
+static effekt_status build_values(effekt_chart_kind kind, const cli_options *o, effekt_table **tables, size_t n_tables,
+                                  const effekt_chart_options *co, effekt_chart **out, effekt_diag *diag)
+{
     if (!o->value) {
-        cli_error("plot %s: give --value COLUMN", effekt_chart_kind_name(ch->kind));
-        return EXIT_BAD;
+        cli_error("plot %s: give --value COLUMN", effekt_chart_kind_name(kind));
+        return EFFEKT_EINVAL;
+    }
+    effekt_histogram_rule rule = EFFEKT_HISTOGRAM_STURGES;
+    if (kind == EFFEKT_CHART_HIST && o->bins && effekt_histogram_rule_parse(o->bins, &rule) != EFFEKT_OK) {
+        cli_error("plot hist: --bins expects sturges, scott or fd (got '%s')", o->bins);
+        return EFFEKT_EINVAL;
     }
     key_map map = { 0 };
     double *v = NULL;
     size_t *gid = NULL, n, missing;
-    int rc = gather_values(o, tables, n_tables, &v, &gid, &n, &missing, &map);
-    ch->money_decimals = -1;
-    if (rc == EXIT_OK && ch->kind == EFFEKT_CHART_BOX && map.n > BOX_MAX_GROUPS) {
+    effekt_status st = EFFEKT_EINVAL;
+    if (gather_values(o, tables, n_tables, &v, &gid, &n, &missing, &map) != EXIT_OK)
+        ;
+    else if (kind == EFFEKT_CHART_BOX && map.n > BOX_MAX_GROUPS)
         cli_error("plot box: %zu groups in --by %s; a box plot has a row per group and room for at most %d "
-                  "(choose a coarser --by)", map.n,
-                  o->by ? o->by : "", BOX_MAX_GROUPS);
-        rc = EXIT_BAD;
-    }
-    if (rc == EXIT_OK && ch->kind == EFFEKT_CHART_BOX) {
-        /* each group's values in one pass: counts, then fill */
-        size_t *count = calloc(map.n + 1, sizeof *count);
-        double **gv = calloc(map.n + 1, sizeof *gv);
-        if (!count || !gv)
-            rc = EXIT_BAD;
-        for (size_t i = 0; i < n && rc == EXIT_OK; i++)
-            count[gid[i]]++;
-        for (size_t g = 0; g < map.n && rc == EXIT_OK; g++)
-            if (!(gv[g] = array(p, count[g])))
-                rc = EXIT_BAD;
-        for (size_t g = 0; g < map.n && rc == EXIT_OK; g++)
-            count[g] = 0;
-        for (size_t i = 0; i < n && rc == EXIT_OK; i++)
-            gv[gid[i]][count[gid[i]]++] = v[i];
-        for (size_t g = 0; g < map.n && rc == EXIT_OK; g++) {
-            effekt_chart_item *it = add_item(p);
-            if (!it) {
-                rc = EXIT_BAD;
-                break;
-            }
-            it->label = keep(&p->text, "%s", map.keys[g]);
-            it->values = gv[g];
-            it->n_values = count[g];
-            effekt_box_stats_compute(gv[g], count[g], &it->box);
-        }
-        free(count);
-        free(gv);
-        ch->title = keep(&p->text, da(p) ? "%s efter %s" : "%s by %s", o->value, o->by ? o->by : "");
-        ch->subtitle = keep(&p->text,
-                            da(p) ? "Kasse: kvartiler og median; knurhår til 1,5 IQR; %s værdier, %zu mangler"
-                                  : "Box: quartiles and median; whiskers to 1.5 IQR; %s values, %zu missing",
-                            effekt_locale_format(p->loc, (double)n, 0, (char[64]){ 0 }, 64), missing);
-        ch->x_label = o->value;
-    } else if (rc == EXIT_OK) {
-        effekt_bin_rule rule = EFFEKT_BINS_STURGES;
-        if (o->bins && effekt_bin_rule_parse(o->bins, &rule) != EFFEKT_OK) {
-            cli_error("plot hist: --bins expects sturges, scott or fd (got '%s')", o->bins);
-            rc = EXIT_BAD;
-        }
-        double *breaks = NULL, *counts = NULL;
-        size_t k = 0;
-        if (rc == EXIT_OK && effekt_histogram(v, n, rule, &breaks, &counts, &k) != EFFEKT_OK) {
-            cli_error("plot hist: no values in column '%s'", o->value);
-            rc = EXIT_BAD;
-        }
-        if (rc == EXIT_OK) {
-            double *b = array(p, k + 1), *c = array(p, k);
-            if (!b || !c)
-                rc = EXIT_BAD;
-            else {
-                memcpy(b, breaks, (k + 1) * sizeof *b);
-                memcpy(c, counts, k * sizeof *c);
-                ch->breaks = b;
-                ch->counts = c;
-                ch->n_bins = k;
-                char w[64];
-                ch->title = keep(&p->text, da(p) ? "Fordeling af %s" : "Distribution of %s", o->value);
-                ch->subtitle = keep(&p->text,
-                                    da(p) ? "%s regel: %zu intervaller à %s (som R's hist); %s værdier, %zu mangler"
-                                          : "%s rule: %zu bins of width %s (as R's hist); %s values, %zu missing",
-                                    effekt_bin_rule_name(rule), k,
-                                    effekt_locale_format(p->loc, b[1] - b[0], auto_width_decimals(b[1] - b[0]), w, sizeof w),
-                                    effekt_locale_format(p->loc, (double)n, 0, (char[64]){ 0 }, 64), missing);
-                ch->x_label = o->value;
-                ch->y_label = da(p) ? "antal" : "count";
-            }
-        }
-        free(breaks);
-        free(counts);
+                  "(choose a coarser --by)", map.n, o->by ? o->by : "", BOX_MAX_GROUPS);
+    else {
+        effekt_chart_values in = { .value = o->value, .by = o->by, .n = n, .values = v, .group = gid,
+                                   .n_groups = map.n, .labels = (const char *const *)map.keys, .missing = missing };
+        st = kind == EFFEKT_CHART_BOX ? effekt_chart_build_box(&in, co, out, diag)
+                                      : effekt_chart_build_hist(&in, rule, co, out, diag);
     }
     free(v);
     free(gid);
     key_map_free(&map);
-    return rc;
+    return st;
 }
 
-static int build_scatter(plot *p, const cli_options *o, effekt_table **tables, size_t n_tables)
+static effekt_status build_km(const cli_options *o, effekt_table **tables, size_t n_tables,
+                              const effekt_chart_options *co, effekt_chart **out, effekt_diag *diag)
 {
-    effekt_chart *ch = &p->chart;
-    if (!o->x || !o->y) {
-        cli_error("plot scatter: give --x COLUMN and --y COLUMN");
-        return EXIT_BAD;
-    }
-    size_t total = 0, missing = 0;
-    for (size_t i = 0; i < n_tables; i++)
-        total += tables[i]->n_rows;
-    double *xs = array(p, total), *ys = array(p, total);
-    if (!xs || !ys)
-        return EXIT_BAD;
-    size_t m = 0;
-    for (size_t i = 0; i < n_tables; i++) {
-        const effekt_table *t = tables[i];
-        const effekt_column *cx = numeric(t, o->x, "--x"), *cy = numeric(t, o->y, "--y");
-        if (!cx || !cy)
-            return EXIT_BAD;
-        for (size_t r = 0; r < t->n_rows; r++) {
-            if (isnan(cx->values[r]) || isnan(cy->values[r])) {
-                missing++;
-                continue;
-            }
-            effekt_chart_item *it = add_item(p);
-            if (!it)
-                return EXIT_BAD;
-            it->x = xs[m] = cx->values[r];
-            it->y = ys[m] = cy->values[r];
-            m++;
-        }
-    }
-    effekt_ols fit;
-    char a[64], b[64], r2[64];
-    ch->title = keep(&p->text, "%s ~ %s", o->y, o->x);
-    if (effekt_ols_fit(xs, ys, m, &fit) == EFFEKT_OK) {
-        double lo = INFINITY, hi = -INFINITY;
-        for (size_t i = 0; i < m; i++) {
-            lo = fmin(lo, xs[i]);
-            hi = fmax(hi, xs[i]);
-        }
-        enum { GRID = 101 };
-        double *gx = array(p, GRID), *gy = array(p, GRID), *gl = array(p, GRID), *gu = array(p, GRID);
-        effekt_chart_curve *cv = add_curve(p);
-        if (!gx || !gy || !gl || !gu || !cv)
-            return EXIT_BAD;
-        for (size_t j = 0; j < GRID; j++)
-            gx[j] = lo + (hi - lo) * (double)j / (GRID - 1);
-        effekt_ols_band(&fit, gx, GRID, o->confidence, gy, gl, gu);
-        *cv = (effekt_chart_curve){ .n = GRID, .x = gx, .y = gy, .lower = gl, .upper = gu,
-                                    .label = keep(&p->text, da(p) ? "OLS-linje med %g %%-interval" : "OLS line with %g%% interval",
-                                                  o->confidence * 100) };
-        ch->subtitle = keep(&p->text, "%s = %s + %s \u00b7 %s; R\u00b2 = %s; n = %zu%s",
-                            o->y, effekt_locale_format(p->loc, fit.intercept, significant(fit.intercept, 4), a, sizeof a),
-                            effekt_locale_format(p->loc, fit.slope, significant(fit.slope, 4), b, sizeof b), o->x,
-                            effekt_locale_format(p->loc, fit.r_squared, 3, r2, sizeof r2), m,
-                            missing ? keep(&p->text, da(p) ? "; %zu rækker mangler x eller y" : "; %zu rows missing x or y", missing)
-                                    : "");
-    } else {
-        ch->subtitle = keep(&p->text, da(p) ? "n = %zu: for få punkter til en linje" : "n = %zu: too few points for a line", m);
-    }
-    ch->x_label = o->x;
-    ch->y_label = o->y;
-    ch->money_decimals = -1;
-    return EXIT_OK;
-}
-
-static int build_km(plot *p, const cli_options *o, effekt_table **tables, size_t n_tables)
-{
-    effekt_chart *ch = &p->chart;
     effekt_conf_type ct = EFFEKT_CONF_LOG;
     if (o->conf_type && effekt_conf_type_parse(o->conf_type, &ct) != EFFEKT_OK) {
         cli_error("plot km: --conf-type expects log, log-log or plain (got '%s')", o->conf_type);
-        return EXIT_BAD;
+        return EFFEKT_EINVAL;
     }
     if (n_tables != 1) {
         cli_error("plot km: give one participant file");
-        return EXIT_BAD;
+        return EFFEKT_EINVAL;
     }
     cli_spells sp;
-    int rc = cli_spells_build(o, tables[0], tables[0]->source, &sp);
-    double tmax = 0;
-    for (size_t i = 0; rc == EXIT_OK && i < sp.m; i++)
-        tmax = fmax(tmax, sp.time[i]);
-    /* the numbers at risk stand under the x axis ticks, which are R's
-     * pretty() over [0, longest time] as the renderer draws them */
-    double first, step;
-    size_t n_int;
-    effekt_pretty(0, tmax > 0 ? tmax : 1, 5, &first, &step, &n_int);
-    double *risk_times = array(p, n_int + 1);
-    if (!risk_times)
-        rc = EXIT_BAD;
-    for (size_t j = 0; rc == EXIT_OK && j <= n_int; j++)
-        risk_times[j] = first + step * (double)j;
-    double *gt = array(p, sp.m), *ge = array(p, sp.m);
-    if (!gt || !ge)
-        rc = EXIT_BAD;
-    for (size_t g = 0; rc == EXIT_OK && g < sp.map.n; g++) {
-        size_t k = 0;
-        for (size_t i = 0; i < sp.m; i++)
-            if (sp.gid[i] == g) {
-                gt[k] = sp.time[i];
-                ge[k] = sp.event[i];
-                k++;
-            }
-        effekt_km km;
-        if (effekt_km_fit(gt, ge, k, o->confidence, ct, &km) != EFFEKT_OK) {
-            rc = EXIT_BAD;
-            break;
-        }
-        /* the curve starts at (0, 1); censoring times get a tick */
-        size_t nt = km.n_times + 1, nc = 0;
-        double *x = array(p, nt), *y = array(p, nt), *lo = array(p, nt), *hi = array(p, nt);
-        double *cx = array(p, km.n_times), *risk = array(p, n_int + 1);
-        effekt_chart_curve *cv = add_curve(p);
-        if (!x || !y || !lo || !hi || !cx || !risk || !cv) {
-            effekt_km_free(&km);
-            rc = EXIT_BAD;
-            break;
-        }
-        x[0] = 0;
-        y[0] = lo[0] = hi[0] = 1;
-        for (size_t j = 0; j < km.n_times; j++) {
-            x[j + 1] = km.time[j];
-            y[j + 1] = km.surv[j];
-            lo[j + 1] = km.lower[j];
-            hi[j + 1] = km.upper[j];
-            if (km.n_censor[j] > 0)
-                cx[nc++] = km.time[j];
-        }
-        for (size_t j = 0; j <= n_int; j++) {
-            double at = 0;
-            for (size_t i = 0; i < k; i++)
-                at += gt[i] >= risk_times[j];
-            risk[j] = at;
-        }
-        *cv = (effekt_chart_curve){ .label = keep(&p->text, "%s (n = %zu)", sp.map.keys[g], km.n), .n = nt, .x = x,
-                                    .y = y, .lower = lo, .upper = hi, .steps = 1, .censor_x = cx, .n_censor = nc,
-                                    .at_risk = risk };
-        effekt_km_free(&km);
-    }
-    /* bands of more than three curves hide each other: say so, draw none */
-    int banded = p->n_curves <= 3;
-    for (size_t k = 0; !banded && k < p->n_curves; k++)
-        p->curves[k].lower = p->curves[k].upper = NULL;
-    if (rc == EXIT_OK) {
-        int time_to_job = o->to && strcmp(o->to, "placed_date") == 0;
-        ch->risk_times = risk_times;
-        ch->n_risk_times = n_int + 1;
-        ch->percent = 1;
-        ch->title = time_to_job ? (da(p) ? "Tid til job" : "Time to job")
-                                : (da(p) ? "Fastholdelse i job (Kaplan\u2013Meier)" : "Retention in work (Kaplan\u2013Meier)");
-        ch->subtitle = keep(&p->text,
-                            da(p) ? "%zu forløb%s; %s; streger: censureret"
-                                  : "%zu spells%s; %s; ticks: censored",
-                            sp.m, o->by ? keep(&p->text, da(p) ? " efter %s" : " by %s", o->by) : "",
-                            banded ? keep(&p->text, da(p) ? "bånd: %g %%-interval" : "bands: %g%% intervals",
-                                          o->confidence * 100)
-                                   : (da(p) ? "ingen bånd ved mere end 3 grupper" : "no bands with more than 3 groups"));
-        ch->x_label = da(p) ? "dage" : "days";
-        ch->y_label = time_to_job ? (da(p) ? "endnu uden job" : "not yet placed")
-                                  : (da(p) ? "stadig i job" : "still employed");
+    effekt_status st = EFFEKT_EINVAL;
+    if (cli_spells_build(o, tables[0], tables[0]->source, &sp) == EXIT_OK) {
+        effekt_chart_spells in = { .by = o->by, .time_to_job = o->to && strcmp(o->to, "placed_date") == 0,
+                                   .n = sp.m, .time = sp.time, .event = sp.event, .group = sp.gid,
+                                   .n_groups = sp.map.n, .labels = (const char *const *)sp.map.keys,
+                                   .conf_type = (int)ct };
+        st = effekt_chart_build_km(&in, co, out, diag);
     }
     cli_spells_free(&sp);
-    return rc;
+    return st;
 }
 
-static int build(plot *p, const cli_options *o, effekt_table **tables, size_t n)
+/* The chart of the kind from the tables. */
+static effekt_status build(effekt_chart_kind kind, const cli_options *o, effekt_table **tables, size_t n,
+                           const effekt_chart_options *co, effekt_chart **out, effekt_diag *diag)
 {
-    switch (p->chart.kind) {
+    const effekt_table *const *t = (const effekt_table *const *)tables;
+    int pooled = o->reference && strcmp(o->reference, "pooled") == 0;
+    switch (kind) {
     case EFFEKT_CHART_BAR:
-        return build_kpi_chart(p, o, tables, n);
+        return effekt_chart_build_kpi(kind, t, n, o->kpi, pooled, co, out, diag);
     case EFFEKT_CHART_FOREST:
-        return o->outcome ? build_rates(p, o, tables, n) : build_kpi_chart(p, o, tables, n);
+        return o->outcome ? build_rates(kind, o, tables, n, co, out, diag)
+                          : effekt_chart_build_kpi(kind, t, n, o->kpi, pooled, co, out, diag);
     case EFFEKT_CHART_FUNNEL:
-        return build_rates(p, o, tables, n);
+        return build_rates(kind, o, tables, n, co, out, diag);
     case EFFEKT_CHART_STACKED:
-        return build_stacked(p, o, tables, n);
+        return effekt_chart_build_funding(t, n, o->amounts, co, out, diag);
     case EFFEKT_CHART_TIMELINE:
-        return build_timeline(p, o, tables, n);
+        return effekt_chart_build_periods(t, n, co, out, diag);
     case EFFEKT_CHART_BOX:
     case EFFEKT_CHART_HIST:
-        return build_box_hist(p, o, tables, n);
+        return build_values(kind, o, tables, n, co, out, diag);
     case EFFEKT_CHART_SCATTER:
-        return build_scatter(p, o, tables, n);
+        if (!o->x || !o->y) {
+            cli_error("plot scatter: give --x COLUMN and --y COLUMN");
+            return EFFEKT_EINVAL;
+        }
+        return effekt_chart_build_scatter(t, n, o->x, o->y, co, out, diag);
     case EFFEKT_CHART_KM:
-        return build_km(p, o, tables, n);
+        return build_km(o, tables, n, co, out, diag);
     }
-    return EXIT_BAD;
+    return EFFEKT_EINVAL;
 }
 
-static const char *base_name(const char *path)
+/* What a prepared plot holds: the chart, and the argument vector parsed
+ * (the options point into it). */
+struct cli_plot {
+    effekt_chart *chart;
+    char **args;
+};
+
+void cli_plot_free(cli_plot *cp)
 {
-    const char *s = strrchr(path, '/');
-    return s ? s + 1 : path;
+    if (!cp)
+        return;
+    effekt_chart_destroy(cp->chart);
+    for (size_t i = 0; cp->args && cp->args[i]; i++)
+        free(cp->args[i]);
+    free(cp->args);
+    free(cp);
 }
 
-/* Parse "plot KIND OPTIONS FILES", load, and fill p's chart.  *o gets
+/* Parse "plot KIND OPTIONS FILES", load, and build cp's chart.  *o gets
  * the options.  EXIT_OK, or a status with the message printed (-1 for
  * --help). */
-static int plot_prepare(int argc, char **argv, plot *p, cli_options *o)
+static int plot_prepare(int argc, char **argv, cli_plot *cp, cli_options *o)
 {
     if (argc < 2 || argv[1][0] == '-') {
         if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-            fputs(plot_usage, stdout);
+            plot_help();
             return -1;
         }
         fprintf(stderr, "effekt plot: give a kind: bar, stacked, forest, funnel, km, box, hist, scatter or timeline\n"
                         "Try 'effekt plot --help'.\n");
         return EXIT_BAD;
     }
-    p->latest_date = -100000;
-    p->chart.reference = NAN;
-    if (effekt_chart_kind_parse(argv[1], &p->chart.kind) != EFFEKT_OK) {
+    effekt_chart_kind kind;
+    if (effekt_chart_kind_parse(argv[1], &kind) != EFFEKT_OK) {
         fprintf(stderr, "effekt plot: unknown kind '%s' (expected bar, stacked, forest, funnel, km, box, hist, "
                         "scatter or timeline)\n", argv[1]);
         return EXIT_BAD;
     }
-    /* parse "plot OPTIONS FILES" */
-    char **args = malloc((size_t)argc * sizeof *args);
+    /* copies: getopt reorders them, and the caller's may not outlive the
+     * options (the report) */
+    char **args = calloc((size_t)argc + 1, sizeof *args);
     if (!args)
         return EXIT_BAD;
-    /* copies: the chart keeps pointers to option values (titles, column
-     * names), and must outlive the caller's arguments (the report) */
-    args[0] = (char *)keep(&p->text, "%s", argv[0]);
-    for (int i = 2; i < argc; i++)
-        args[i - 1] = (char *)keep(&p->text, "%s", argv[i]);
+    cp->args = args;
+    for (int i = 0; i < argc; i++)
+        if (i != 1 && !(args[i - (i > 1)] = strdup(argv[i])))
+            return EXIT_BAD;
     int prc = cli_parse(argc - 1, args, OPT_OUTPUT | OPT_CSV | OPT_BY | OPT_CONFIDENCE | OPT_QUIET | OPT_PLOT |
                                              OPT_RETENTION,
                         plot_usage, o);
-    p->args = args;   /* o->inputs point into it (getopt reorders it) */
     if (prc != 0)
         return prc;
     effekt_chart_format fmt;
@@ -1000,15 +359,16 @@ static int plot_prepare(int argc, char **argv, plot *p, cli_options *o)
         cli_error("%s: error: expected a chart file OUT.png, OUT.svg or OUT.pdf (got '%s')", o->output, o->output);
         return EXIT_BAD;
     }
-    p->loc = effekt_locale_find(o->locale ? o->locale : "en");
+    double reference = NAN;
     if (o->reference && strcmp(o->reference, "pooled") != 0) {
         char *end;
-        p->chart.reference = strtod(o->reference, &end);
-        if (*end || !isfinite(p->chart.reference)) {
+        reference = strtod(o->reference, &end);
+        if (*end || !isfinite(reference)) {
             cli_error("plot: --reference expects a number or 'pooled' (got '%s')", o->reference);
             return EXIT_BAD;
         }
     }
+    const effekt_locale *loc = effekt_locale_find(o->locale ? o->locale : "en");
     effekt_table **tables = calloc(o->n_inputs, sizeof *tables);
     int rc = tables ? EXIT_OK : EXIT_BAD;
     for (size_t i = 0; i < o->n_inputs && rc == EXIT_OK; i++) {
@@ -1016,82 +376,64 @@ static int plot_prepare(int argc, char **argv, plot *p, cli_options *o)
         tables[i] = cli_load(o, o->inputs[i], &st);
         if (st != EFFEKT_OK)
             rc = EXIT_BAD;
-        else
-            note_dates(p, tables[i]);
     }
     if (rc == EXIT_OK) {
-        double keep_reference = p->chart.reference;
-        rc = build(p, o, tables, o->n_inputs);
-        if (!isnan(keep_reference))
-            p->chart.reference = keep_reference;
+        effekt_chart_options co = { .locale = loc, .confidence = o->confidence, .label = o->label };
+        effekt_diag diag;
+        effekt_diag_init(&diag);
+        effekt_status st = build(kind, o, tables, o->n_inputs, &co, &cp->chart, &diag);
+        if (st == EFFEKT_OK)
+            st = effekt_chart_caption(cp->chart, (const effekt_table *const *)tables, o->n_inputs,
+                                      (const char *const *)o->inputs, o->n_inputs, PACKAGE_VERSION, loc);
+        cli_report(&diag, 0);
+        effekt_diag_free(&diag);
+        rc = st == EFFEKT_OK ? EXIT_OK : EXIT_BAD;
     }
     for (size_t i = 0; tables && i < o->n_inputs; i++)
         effekt_table_destroy(tables[i]);
     free(tables);
     if (rc != EXIT_OK)
         return rc;
-    effekt_chart *ch = &p->chart;
-    ch->items = p->items;
-    ch->n_items = p->n_items;
-    ch->curves = p->curves;
-    ch->n_curves = p->n_curves;
+    effekt_chart *ch = cp->chart;
+    if (!isnan(reference))
+        ch->reference = reference;
     if (o->title)
-        ch->title = o->title;
+        ch->title = effekt_chart_keep(ch, o->title);
     if (o->subtitle)
-        ch->subtitle = o->subtitle;
-    /* the caption names the data and its date: the latest date in it,
-     * so the same data gives the same chart on any day */
-    char sources[1024] = "";
-    for (size_t i = 0; i < o->n_inputs; i++)
-        snprintf(sources + strlen(sources), sizeof sources - strlen(sources), "%s%s", i ? ", " : "",
-                 base_name(o->inputs[i]));
-    char date[32] = "";
-    if (p->latest_date > -100000)
-        date_format(p->latest_date, date);
-    ch->caption = o->caption ? o->caption
-                             : keep(&p->text, da(p) ? "Kilde: %s%s%s. Tegnet med effekt %s." : "Source: %s%s%s. Drawn with effekt %s.",
-                                    sources, *date ? (da(p) ? "; seneste dato i data " : "; latest date in the data ") : "",
-                                    date, PACKAGE_VERSION);
-    return EXIT_OK;
+        ch->subtitle = effekt_chart_keep(ch, o->subtitle);
+    if (o->caption)
+        ch->caption = effekt_chart_keep(ch, o->caption);
+    return effekt_chart_status(ch) == EFFEKT_OK ? EXIT_OK : EXIT_BAD;
 }
-
-struct cli_plot {
-    plot p;
-};
 
 int cli_plot_prepare(int argc, char **argv, cli_plot **out, const effekt_chart **chart)
 {
     *out = calloc(1, sizeof **out);
+    *chart = NULL;
     if (!*out)
         return EXIT_BAD;
     cli_options o;
-    int rc = plot_prepare(argc, argv, &(*out)->p, &o);
-    *chart = &(*out)->p.chart;
+    int rc = plot_prepare(argc, argv, *out, &o);
+    *chart = (*out)->chart;
     return rc;
-}
-
-void cli_plot_free(cli_plot *cp)
-{
-    if (cp)
-        plot_free(&cp->p);
-    free(cp);
 }
 
 int cmd_plot(int argc, char **argv)
 {
-    plot p = { 0 };
+    cli_plot cp = { 0 };
     cli_options o;
-    int rc = plot_prepare(argc, argv, &p, &o);
+    int rc = plot_prepare(argc, argv, &cp, &o);
     if (rc == EXIT_OK) {
         effekt_chart_format fmt;
         effekt_chart_format_from_path(o.output, &fmt);
-        effekt_chart_page page = { .width_mm = o.width_mm, .height_mm = o.height_mm, .dpi = o.dpi, .locale = p.loc };
+        effekt_chart_page page = { .width_mm = o.width_mm, .height_mm = o.height_mm, .dpi = o.dpi,
+                                   .locale = effekt_locale_find(o.locale ? o.locale : "en") };
         effekt_diag diag;
         effekt_diag_init(&diag);
         effekt_output out;
         effekt_status st = effekt_output_open(&out, o.output, (const char *const *)o.inputs, o.n_inputs, &diag);
         if (st == EFFEKT_OK) {
-            st = effekt_chart_render(&p.chart, &page, fmt, out.stream, NULL, &diag);
+            st = effekt_chart_render(cp.chart, &page, fmt, out.stream, NULL, &diag);
             if (st == EFFEKT_OK)
                 st = effekt_output_commit(&out, &diag);
             else
@@ -1104,6 +446,9 @@ int cmd_plot(int argc, char **argv)
         effekt_diag_free(&diag);
         rc = st == EFFEKT_OK ? EXIT_OK : EXIT_BAD;
     }
-    plot_free(&p);
+    effekt_chart_destroy(cp.chart);
+    for (size_t i = 0; cp.args && cp.args[i]; i++)
+        free(cp.args[i]);
+    free(cp.args);
     return rc < 0 ? EXIT_OK : rc;
 }

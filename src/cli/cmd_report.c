@@ -163,7 +163,9 @@ int cli_spec_check(const char *spec, const cJSON *root)
     }
     const cJSON *loc = cJSON_GetObjectItemCaseSensitive(root, "locale");
     if (cJSON_IsString(loc) && !effekt_locale_find(loc->valuestring)) {
-        cli_error("%s: locale: expected \"en\" or \"da\"", spec);
+        char names[256];
+        cli_error("%s: locale: no locale \"%s\" (expected %s)", spec, loc->valuestring,
+                  cli_locale_names(names, sizeof names));
         bad = 1;
     }
     const cJSON *conf = cJSON_GetObjectItemCaseSensitive(root, "confidence");

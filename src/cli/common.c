@@ -324,8 +324,11 @@ int cli_parse(int argc, char **argv, unsigned accepted, const char *usage, cli_o
             break;
         }
         case LO_LOCALE:
-            if (!effekt_locale_find(optarg))
-                return bad_usage(cmd, "--locale expects en or da (got '%s')", optarg);
+            if (!effekt_locale_find(optarg)) {
+                char names[256];
+                return bad_usage(cmd, "--locale: no locale '%s' (expected %s)", optarg,
+                                 cli_locale_names(names, sizeof names));
+            }
             o->locale = optarg;
             break;
         case LO_TITLE: o->title = optarg; break;
@@ -607,5 +610,18 @@ char *cli_read_file(const char *path, size_t max)
         buf[len] = '\0';
     if (f != stdin)
         fclose(f);
+    return buf;
+}
+
+const char *cli_locale_names(char *buf, size_t size)
+{
+    size_t n = effekt_locale_count(), o = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < n && o < size; i++) {
+        int w = snprintf(buf + o, size - o, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ", effekt_locale_at(i)->name);
+        if (w < 0)
+            break;
+        o += (size_t)w;
+    }
     return buf;
 }

@@ -334,7 +334,7 @@ START_TEST(output_and_charts)
         double *breaks = NULL, *counts = NULL;
         size_t nb = 0;
         arm(n);
-        effekt_status st = effekt_histogram(v, 50, EFFEKT_BINS_STURGES, &breaks, &counts, &nb);
+        effekt_status st = effekt_histogram_compute(v, 50, EFFEKT_HISTOGRAM_STURGES, &breaks, &counts, &nb);
         int hit = fired();
         ck_assert(st == EFFEKT_OK || st == EFFEKT_ENOMEM);
         if (st == EFFEKT_OK)

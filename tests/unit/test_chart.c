@@ -84,15 +84,15 @@ START_TEST(test_histogram_r)
     static const double x[] = { 2.3, 5.1, 5.1, 7.8, 9.0, 10.0, 10.0, 11.2, 12.5, 14.9,
                                 15.0, 15.0, 18.3, 20.0, 21.7, 25.0, 33.3, 40.1, 41.0, 60.2, NAN };
     static const double sturges[] = { 7, 7, 2, 1, 2, 0, 1 }, scott[] = { 14, 3, 2, 1 };
-    static const struct { effekt_bin_rule rule; double width; const double *counts; size_t n; } cases[] = {
-        { EFFEKT_BINS_STURGES, 10, sturges, 7 },
-        { EFFEKT_BINS_FD, 10, sturges, 7 },
-        { EFFEKT_BINS_SCOTT, 20, scott, 4 },
+    static const struct { effekt_histogram_rule rule; double width; const double *counts; size_t n; } cases[] = {
+        { EFFEKT_HISTOGRAM_STURGES, 10, sturges, 7 },
+        { EFFEKT_HISTOGRAM_FD, 10, sturges, 7 },
+        { EFFEKT_HISTOGRAM_SCOTT, 20, scott, 4 },
     };
     for (size_t i = 0; i < 3; i++) {
         double *b, *c;
         size_t k;
-        ck_assert_int_eq(effekt_histogram(x, 21, cases[i].rule, &b, &c, &k), EFFEKT_OK);
+        ck_assert_int_eq(effekt_histogram_compute(x, 21, cases[i].rule, &b, &c, &k), EFFEKT_OK);
         ck_assert_uint_eq(k, cases[i].n);
         for (size_t j = 0; j <= k; j++)
             NEAR(b[j], cases[i].width * (double)j, 1e-12);
@@ -104,11 +104,11 @@ START_TEST(test_histogram_r)
     }
     double *b, *c;
     size_t k;
-    ck_assert_int_eq(effekt_histogram(x + 20, 1, EFFEKT_BINS_STURGES, &b, &c, &k), EFFEKT_EUNDEF);
-    effekt_bin_rule r;
-    ck_assert_int_eq(effekt_bin_rule_parse("FD", &r), EFFEKT_OK);
-    ck_assert_int_eq(r, EFFEKT_BINS_FD);
-    ck_assert_int_eq(effekt_bin_rule_parse("doane", &r), EFFEKT_EINVAL);
+    ck_assert_int_eq(effekt_histogram_compute(x + 20, 1, EFFEKT_HISTOGRAM_STURGES, &b, &c, &k), EFFEKT_EUNDEF);
+    effekt_histogram_rule r;
+    ck_assert_int_eq(effekt_histogram_rule_parse("FD", &r), EFFEKT_OK);
+    ck_assert_int_eq(r, EFFEKT_HISTOGRAM_FD);
+    ck_assert_int_eq(effekt_histogram_rule_parse("doane", &r), EFFEKT_EINVAL);
 }
 END_TEST
 
@@ -170,15 +170,15 @@ END_TEST
 START_TEST(test_box_hand)
 {
     static const double v[] = { 30, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, NAN };
-    effekt_box_stats b;
-    ck_assert_int_eq(effekt_box_stats_compute(v, 12, &b), EFFEKT_OK);
+    effekt_boxplot_stats b;
+    ck_assert_int_eq(effekt_boxplot_compute(v, 12, &b), EFFEKT_OK);
     ck_assert_uint_eq(b.n, 11);
     NEAR(b.q1, 3.5, 0);
     NEAR(b.median, 6, 0);
     NEAR(b.q3, 8.5, 0);
     NEAR(b.whisker_low, 1, 0);
     NEAR(b.whisker_high, 10, 0);
-    ck_assert_int_eq(effekt_box_stats_compute(v + 11, 1, &b), EFFEKT_EUNDEF);
+    ck_assert_int_eq(effekt_boxplot_compute(v + 11, 1, &b), EFFEKT_EUNDEF);
 }
 END_TEST
 
@@ -476,7 +476,7 @@ START_TEST(test_every_kind)
                                         .revised_end = 18700, .values = vals, .n_values = 10, .pooled = i == 2 };
         for (size_t p = 0; p < EFFEKT_CHART_MAX_PARTS; p++)
             items[i].parts[p] = p < 3 ? 100.0 * (double)(p + 1) : NAN;
-        effekt_box_stats_compute(vals, 10, &items[i].box);
+        effekt_boxplot_compute(vals, 10, &items[i].box);
     }
     effekt_chart_curve curve = { .label = "Ö", .n = 4, .x = kx, .y = ky, .lower = klo, .upper = khi, .steps = 1,
                                  .censor_x = kc, .n_censor = 1, .at_risk = risk };

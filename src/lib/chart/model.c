@@ -1,6 +1,7 @@
-/* Chart models: kinds, locales, and the numbers a chart shows that a
- * statistic does not give directly (box-plot hinges, histogram breaks as
- * R's hist(), an OLS line with its confidence band).  Nothing here draws. */
+/* Chart models: kinds, and the model's own memory (strings, items,
+ * curves, arrays), so that no caller keeps anything alive for a chart.
+ * The numbers a chart shows are computed in stats/ (boxplot.c,
+ * histogram.c, pretty.c, ols.c); nothing here computes or draws. */
 #include "config.h"
 
 #include "lib_alloc.h"
@@ -41,374 +42,143 @@ const char *effekt_chart_kind_name(effekt_chart_kind kind)
     return (size_t)kind < sizeof kind_names / sizeof *kind_names ? kind_names[kind] : "?";
 }
 
-static const effekt_locale locales[] = {
-    { .name = "en", .decimal_mark = '.', .group_mark = ',', .percent = "%",
-      .not_reported = "not reported" },
-    { .name = "da", .decimal_mark = ',', .group_mark = '.', .percent = " %",
-      .not_reported = "ikke oplyst" },
+
+/* The chart's own memory: copies of strings and number arrays. */
+struct effekt_chart_store {
+    void **blocks;
+    size_t n, cap;
+    size_t cap_items, cap_curves;
+    int failed;
 };
 
-const effekt_locale *effekt_locale_find(const char *name)
+effekt_status effekt_chart_create(effekt_chart_kind kind, effekt_chart **out)
 {
-    for (size_t i = 0; i < sizeof locales / sizeof *locales; i++)
-        if (name && strcmp(name, locales[i].name) == 0)
-            return &locales[i];
-    return NULL;
-}
-
-/* Digits grouped by threes from the right, marks swapped for the locale.
- * The minus sign is U+2212, as typeset numbers use it. */
-char *effekt_locale_format(const effekt_locale *loc, double v, int decimals, char *buf, size_t size)
-{
-    if (!loc)
-        loc = &locales[0];
-    if (size == 0)
-        return buf;
-    if (isnan(v)) {
-        snprintf(buf, size, "\u2013");
-        return buf;
-    }
-    if (isinf(v)) {
-        snprintf(buf, size, "%s\u221e", v < 0 ? "\u2212" : "");
-        return buf;
-    }
-    if (decimals < 0)
-        decimals = 0;
-    if (decimals > 15)
-        decimals = 15;
-    char digits[400];
-    snprintf(digits, sizeof digits, "%.*f", decimals, fabs(v));
-    /* -0 and values that round to zero print without a sign */
-    int negative = v < 0 && strspn(digits, "0.") != strlen(digits);
-    const char *point = strchr(digits, '.');
-    size_t int_len = point ? (size_t)(point - digits) : strlen(digits);
-    char out[600];
-    size_t o = 0;
-    if (negative) {
-        memcpy(out, "\u2212", 3);
-        o = 3;
-    }
-    for (size_t i = 0; i < int_len; i++) {
-        if (i > 0 && (int_len - i) % 3 == 0)
-            out[o++] = loc->group_mark;
-        out[o++] = digits[i];
-    }
-    if (point) {
-        out[o++] = loc->decimal_mark;
-        for (const char *p = point + 1; *p; p++)
-            out[o++] = *p;
-    }
-    out[o] = '\0';
-    snprintf(buf, size, "%s", out);
-    return buf;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-/* Sorted copy of the non-NaN values; *m gets their number. */
-static double *sorted_copy(const double *values, size_t n, size_t *m)
-{
-    double *s = effekt_malloc((n ? n : 1) * sizeof *s);
-    if (!s)
-        return NULL;
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        if (!isnan(values[i]))
-            s[k++] = values[i];
-    qsort(s, k, sizeof *s, cmp_double);
-    *m = k;
-    return s;
-}
-
-effekt_status effekt_box_stats_compute(const double *values, size_t n, effekt_box_stats *out)
-{
-    size_t m;
-    double *s = sorted_copy(values, n, &m);
-    if (!s)
+    *out = NULL;
+    effekt_chart *ch = effekt_calloc(1, sizeof *ch);
+    struct effekt_chart_store *st = effekt_calloc(1, sizeof *st);
+    if (!ch || !st) {
+        free(ch);
+        free(st);
         return EFFEKT_ENOMEM;
-    out->n = m;
-    if (m == 0) {
-        out->q1 = out->median = out->q3 = out->whisker_low = out->whisker_high = NAN;
-        free(s);
-        return EFFEKT_EUNDEF;
     }
-    out->q1 = effekt_quantile_sorted(s, m, 0.25, 7);
-    out->median = effekt_quantile_sorted(s, m, 0.5, 7);
-    out->q3 = effekt_quantile_sorted(s, m, 0.75, 7);
-    double reach = 1.5 * (out->q3 - out->q1);
-    size_t lo = 0, hi = m - 1;
-    while (s[lo] < out->q1 - reach)
-        lo++;
-    while (s[hi] > out->q3 + reach)
-        hi--;
-    out->whisker_low = s[lo];
-    out->whisker_high = s[hi];
-    free(s);
+    ch->kind = kind;
+    ch->reference = NAN;
+    ch->money_decimals = -1;
+    ch->store = st;
+    *out = ch;
     return EFFEKT_OK;
 }
 
-static const char *const rule_names[] = {
-    [EFFEKT_BINS_STURGES] = "sturges", [EFFEKT_BINS_SCOTT] = "scott", [EFFEKT_BINS_FD] = "fd",
-};
-
-effekt_status effekt_bin_rule_parse(const char *name, effekt_bin_rule *out)
+void effekt_chart_destroy(effekt_chart *chart)
 {
-    for (size_t k = 0; k < sizeof rule_names / sizeof *rule_names; k++)
-        if (name && strcasecmp(name, rule_names[k]) == 0) {
-            *out = (effekt_bin_rule)k;
-            return EFFEKT_OK;
-        }
-    return EFFEKT_EINVAL;
+    if (!chart)
+        return;
+    struct effekt_chart_store *st = chart->store;
+    for (size_t i = 0; st && i < st->n; i++)
+        free(st->blocks[i]);
+    if (st)
+        free(st->blocks);
+    free(st);
+    free(chart->items);
+    free(chart->curves);
+    free(chart);
 }
 
-const char *effekt_bin_rule_name(effekt_bin_rule rule)
+/* Keep block p with the chart; on failure free it and return NULL. */
+static void *own(effekt_chart *chart, void *p)
 {
-    static const char *const words[] = { "Sturges'", "Scott's", "Freedman\u2013Diaconis" };
-    return (size_t)rule < 3 ? words[rule] : "?";
-}
-
-/* R's R_pretty (src/appl/pretty.c, R >= 4.1) with pretty.default's
- * defaults: shrink.sml 0.75, high.u.bias 1.5, u5.bias 0.5 + 1.5 * 1.5,
- * eps.correct 0, and min.n as given.  Returns the unit; *ns and *nu are
- * the bounds in units. */
-static double r_pretty(double lo, double up, int *ndiv, int min_n, double *ns_out, double *nu_out)
-{
-    const double h = 1.5, h5 = .5 + 1.5 * h, shrink_sml = 0.75, rounding_eps = 1e-10;
-    double dx = up - lo, cell, U;
-    int i_small;
-    if (dx == 0 && up == 0) {
-        cell = 1;
-        i_small = 1;
-    } else {
-        cell = fmax(fabs(lo), fabs(up));
-        U = 1 + ((h5 >= 1.5 * h + .5) ? 1 / (1 + h) : 1.5 / (1 + h5));
-        U *= (*ndiv > 1 ? *ndiv : 1) * DBL_EPSILON;
-        i_small = dx < cell * U * 3;
-    }
-    if (i_small) {
-        if (cell > 10)
-            cell = 9 + cell / 10;
-        cell *= shrink_sml;
-        if (min_n > 1)
-            cell /= min_n;
-    } else {
-        cell = dx;
-        if (*ndiv > 1)
-            cell /= *ndiv;
-    }
-    if (cell < 20 * DBL_MIN)
-        cell = 20 * DBL_MIN;
-    else if (cell * 10 > DBL_MAX)
-        cell = .1 * DBL_MAX;
-    double base = pow(10.0, floor(log10(cell)));
-    double unit = base, ns;
-    if ((ns = 2 * base) - cell < h * (cell - unit)) {
-        unit = ns;
-        if ((ns = 5 * base) - cell < h5 * (cell - unit)) {
-            unit = ns;
-            if ((ns = 10 * base) - cell < h * (cell - unit))
-                unit = ns;
-        }
-    }
-    ns = floor(lo / unit + rounding_eps);
-    double nu = ceil(up / unit - rounding_eps);
-    while (ns * unit > lo + rounding_eps * unit)
-        ns--;
-    while (nu * unit < up - rounding_eps * unit)
-        nu++;
-    int k = (int)(0.5 + nu - ns);
-    if (k < min_n) {
-        k = min_n - k;
-        if (ns >= 0.) {
-            nu += k / 2;
-            ns -= k / 2 + k % 2;
+    struct effekt_chart_store *st = chart->store;
+    if (p && st && st->n == st->cap) {
+        size_t cap = st->cap ? 2 * st->cap : 32;
+        void **nb = effekt_realloc(st->blocks, cap * sizeof *nb);
+        if (!nb) {
+            free(p);
+            p = NULL;
         } else {
-            ns -= k / 2;
-            nu += k / 2 + k % 2;
+            st->blocks = nb;
+            st->cap = cap;
         }
-        *ndiv = min_n;
-    } else {
-        *ndiv = k;
     }
-    *ns_out = ns;
-    *nu_out = nu;
-    return unit;
+    if (!p || !st) {
+        if (st)
+            st->failed = 1;
+        else
+            free(p);   /* a chart filled by hand keeps nothing */
+        return NULL;
+    }
+    st->blocks[st->n++] = p;
+    return p;
 }
 
-void effekt_pretty(double lo, double hi, size_t n, double *first, double *step, size_t *n_intervals)
+const char *effekt_chart_keep(effekt_chart *chart, const char *s)
 {
-    int ndiv = (int)(n > 1000 ? 1000 : n);
-    double ns, nu;
-    double unit = r_pretty(lo, hi, &ndiv, ndiv / 3, &ns, &nu);
-    *first = ns * unit;
-    *step = unit;
-    *n_intervals = (size_t)ndiv;
+    if (!s)
+        return NULL;
+    size_t len = strlen(s) + 1;
+    char *copy = effekt_malloc(len);
+    if (copy)
+        memcpy(copy, s, len);
+    else if (chart->store)
+        chart->store->failed = 1;
+    return copy ? own(chart, copy) : NULL;
 }
 
-/* signif(x, 5), as nclass.FD rounds its input. */
-static double signif5(double x)
+double *effekt_chart_array(effekt_chart *chart, size_t n)
 {
-    if (x == 0 || !isfinite(x))
-        return x;
-    char buf[64];
-    snprintf(buf, sizeof buf, "%.4e", x);
-    return strtod(buf, NULL);
+    double *a = effekt_malloc((n ? n : 1) * sizeof *a);
+    if (!a && chart->store)
+        chart->store->failed = 1;
+    return a ? own(chart, a) : NULL;
 }
 
-static size_t classes(const double *s, size_t m, effekt_bin_rule rule)
+/* Room for one more element of an array that grows by doubling. */
+static int grow(void **array, size_t n, size_t *cap, size_t size)
 {
-    double range = s[m - 1] - s[0];
-    switch (rule) {
-    case EFFEKT_BINS_STURGES:
-        return (size_t)ceil(log2((double)m) + 1);
-    case EFFEKT_BINS_SCOTT: {
-        double mean = 0, ss = 0;
-        for (size_t i = 0; i < m; i++)
-            mean += s[i];
-        mean /= (double)m;
-        for (size_t i = 0; i < m; i++)
-            ss += (s[i] - mean) * (s[i] - mean);
-        double hw = m > 1 ? 3.5 * sqrt(ss / (double)(m - 1)) * pow((double)m, -1.0 / 3) : 0;
-        return hw > 0 ? (size_t)fmax(1, ceil(range / hw)) : 1;
-    }
-    case EFFEKT_BINS_FD: {
-        double *r = effekt_malloc(m * sizeof *r);
-        if (!r)
-            return 1;
-        for (size_t i = 0; i < m; i++)
-            r[i] = signif5(s[i]);   /* sorted stays sorted: rounding is monotone */
-        double hw = effekt_quantile_sorted(r, m, 0.75, 7) - effekt_quantile_sorted(r, m, 0.25, 7);
-        hw *= 2;
-        for (double al = 0.25; hw == 0 && (al /= 2) >= 1.0 / 512;)
-            hw = (effekt_quantile_sorted(r, m, 1 - al, 7) - effekt_quantile_sorted(r, m, al, 7)) /
-                 (1 - 2 * al);
-        free(r);
-        return hw > 0 ? (size_t)fmax(1, ceil(range / (hw * pow((double)m, -1.0 / 3)))) : 1;
-    }
-    }
+    if (n < *cap)
+        return 1;
+    size_t nc = *cap ? 2 * *cap : 16;
+    void *na = effekt_realloc(*array, nc * size);
+    if (!na)
+        return 0;
+    *array = na;
+    *cap = nc;
     return 1;
 }
 
-effekt_status effekt_histogram(const double *values, size_t n, effekt_bin_rule rule, double **breaks,
-                               double **counts, size_t *n_bins)
+effekt_chart_item *effekt_chart_add_item(effekt_chart *chart)
 {
-    *breaks = *counts = NULL;
-    *n_bins = 0;
-    size_t m;
-    double *s = sorted_copy(values, n, &m);
-    if (!s)
-        return EFFEKT_ENOMEM;
-    if (m == 0 || !isfinite(s[0]) || !isfinite(s[m - 1])) {
-        free(s);
-        return EFFEKT_EUNDEF;
+    struct effekt_chart_store *st = chart->store;
+    void *items = chart->items;
+    if (!st || !grow(&items, chart->n_items, &st->cap_items, sizeof *chart->items)) {
+        if (st)
+            st->failed = 1;
+        return NULL;
     }
-    /* hist.default: breaks <- pretty(range(x), n = nclass, min.n = 1) */
-    int ndiv = (int)fmin(1e6, (double)classes(s, m, rule));
-    double ns, nu;
-    double unit = r_pretty(s[0], s[m - 1], &ndiv, 1, &ns, &nu);
-    size_t k = (size_t)ndiv;
-    double *b = effekt_malloc((k + 1) * sizeof *b), *c = effekt_calloc(k, sizeof *c);
-    if (!b || !c) {
-        free(s);
-        free(b);
-        free(c);
-        return EFFEKT_ENOMEM;
-    }
-    /* seq(ns * unit, nu * unit, length.out = k + 1), as R computes it */
-    /* .Internal(pretty(bounds = TRUE)) keeps the data's range where the
-     * rounded bound lies inside it by less than the rounding epsilon;
-     * pretty.default then sets values within 1e-14 steps of 0 to 0. */
-    double from = fmin(ns * unit, s[0]), to = fmax(nu * unit, s[m - 1]);
-    double by = (to - from) / (double)k;
-    for (size_t i = 0; i <= k; i++) {
-        b[i] = i == 0 ? from : i == k ? to : from + (double)i * by;
-        if (fabs(b[i]) < 1e-14 * by)
-            b[i] = 0;
-    }
-    /* hist counts with breaks moved by a fuzz of 1e-7 times the median
-     * width, so values on a break fall as R's do: (b[i], b[i+1]], the
-     * first interval closed on both sides. */
-    double *w = effekt_malloc(k * sizeof *w);
-    if (!w) {
-        free(s);
-        free(b);
-        free(c);
-        return EFFEKT_ENOMEM;
-    }
-    for (size_t i = 0; i < k; i++)
-        w[i] = b[i + 1] - b[i];
-    qsort(w, k, sizeof *w, cmp_double);
-    double fuzz = 1e-7 * (k % 2 ? w[k / 2] : (w[k / 2 - 1] + w[k / 2]) / 2);
-    free(w);
-    size_t j = 0;
-    for (size_t i = 0; i < m; i++) {
-        while (j + 1 < k && s[i] > b[j + 1] + fuzz)
-            j++;
-        c[j] += 1;
-    }
-    free(s);
-    *breaks = b;
-    *counts = c;
-    *n_bins = k;
-    return EFFEKT_OK;
+    chart->items = items;
+    effekt_chart_item *it = &chart->items[chart->n_items++];
+    *it = (effekt_chart_item){ .value = NAN, .lower = NAN, .upper = NAN, .x = NAN, .y = NAN, .start = NAN,
+                               .end = NAN, .revised_end = NAN };
+    for (size_t k = 0; k < EFFEKT_CHART_MAX_PARTS; k++)
+        it->parts[k] = NAN;
+    return it;
 }
 
-effekt_status effekt_ols_fit(const double *x, const double *y, size_t n, effekt_ols *out)
+effekt_chart_curve *effekt_chart_add_curve(effekt_chart *chart)
 {
-    memset(out, 0, sizeof *out);
-    double *xs = effekt_malloc((n ? n : 1) * sizeof *xs), *ys = effekt_malloc((n ? n : 1) * sizeof *ys);
-    if (!xs || !ys) {
-        free(xs);
-        free(ys);
-        return EFFEKT_ENOMEM;
+    struct effekt_chart_store *st = chart->store;
+    void *curves = chart->curves;
+    if (!st || !grow(&curves, chart->n_curves, &st->cap_curves, sizeof *chart->curves)) {
+        if (st)
+            st->failed = 1;
+        return NULL;
     }
-    size_t m = 0;
-    for (size_t i = 0; i < n; i++)
-        if (!isnan(x[i]) && !isnan(y[i])) {
-            xs[m] = x[i];
-            ys[m] = y[i];
-            m++;
-        }
-    out->n = m;
-    effekt_status st = EFFEKT_EUNDEF;
-    if (m >= 3) {
-        double sumsq;
-        gsl_error_handler_t *old = gsl_set_error_handler_off();
-        int rc = gsl_fit_linear(xs, 1, ys, 1, m, &out->intercept, &out->slope, &out->cov00,
-                                &out->cov01, &out->cov11, &sumsq);
-        gsl_set_error_handler(old);
-        if (rc == GSL_SUCCESS && isfinite(out->slope)) {
-            double mean = 0, sst = 0;
-            for (size_t i = 0; i < m; i++)
-                mean += ys[i];
-            mean /= (double)m;
-            for (size_t i = 0; i < m; i++)
-                sst += (ys[i] - mean) * (ys[i] - mean);
-            out->r_squared = sst > 0 ? 1 - sumsq / sst : NAN;
-            out->sigma = sqrt(sumsq / (double)(m - 2));
-            st = EFFEKT_OK;
-        }
-    }
-    free(xs);
-    free(ys);
-    return st;
+    chart->curves = curves;
+    effekt_chart_curve *c = &chart->curves[chart->n_curves++];
+    memset(c, 0, sizeof *c);
+    return c;
 }
 
-void effekt_ols_band(const effekt_ols *fit, const double *grid, size_t m, double confidence,
-                     double *fitted, double *lower, double *upper)
+effekt_status effekt_chart_status(const effekt_chart *chart)
 {
-    double t = fit->n > 2 ? gsl_cdf_tdist_Pinv((1 + confidence) / 2, (double)(fit->n - 2)) : NAN;
-    for (size_t j = 0; j < m; j++) {
-        double x = grid[j];
-        double yhat = fit->intercept + fit->slope * x;
-        double var = fit->cov00 + x * (2 * fit->cov01 + x * fit->cov11);
-        double se = sqrt(var > 0 ? var : 0);
-        fitted[j] = yhat;
-        lower[j] = yhat - t * se;
-        upper[j] = yhat + t * se;
-    }
+    return chart->store && chart->store->failed ? EFFEKT_ENOMEM : EFFEKT_OK;
 }

@@ -17,6 +17,7 @@
 
 #include "draw.h"
 #include "effekt/chart.h"
+#include "effekt/text.h"
 
 /* ---- colours: Okabe & Ito (2008), safe for colour-blind readers ---- */
 
@@ -607,9 +608,11 @@ static void rect(ctx *c, double x0, double y0, double x1, double y1, rgb col, do
 
 static const char *undefined_text(ctx *c, const effekt_chart_item *it)
 {
-    if (strcmp(c->loc->name, "en") == 0 && it->reason && *it->reason)
+    /* the reasons are written in English (kpi.c): other locales say
+     * "not reported" in their words */
+    if (c->loc == effekt_locale_at(0) && it->reason && *it->reason)
         return it->reason;
-    return c->loc->not_reported;
+    return effekt_text_word(c->loc, EFFEKT_WORD_NOT_REPORTED);
 }
 
 static double draw_rows(ctx *c, double y, double bottom_reserved)
@@ -831,7 +834,7 @@ static double draw_rows(ctx *c, double y, double bottom_reserved)
             break;
         }
         case EFFEKT_CHART_BOX: {
-            const effekt_box_stats *b = &it->box;
+            const effekt_boxplot_stats *b = &it->box;
             rgb col = palette[0];
             double x1 = pos(&ax, b->q1), x3 = pos(&ax, b->q3), xm = pos(&ax, b->median);
             colour(cr, ink, 1);
@@ -1189,7 +1192,7 @@ static double draw_plane(ctx *c, double y, double bottom_reserved)
         font(cr, TICK_PT, 1, 0);
         colour(cr, ink, 1);
         text(c, "risk-heading", (size_t)-1, MARGIN, ry, 0,
-             strcmp(c->loc->name, "da") == 0 ? "Antal i risiko" : "Number at risk");
+             effekt_text_word(c->loc, EFFEKT_WORD_NUMBER_AT_RISK));
         for (size_t k = 0; k < ch->n_curves; k++) {
             const effekt_chart_curve *cv = &ch->curves[k];
             if (!cv->at_risk)
@@ -1252,7 +1255,7 @@ static int row_kind(effekt_chart_kind k)
 double effekt_chart_draw(cairo_t *cr, const effekt_chart *chart, const effekt_locale *loc, double width,
                          double height, effekt_chart_scene *scene, effekt_status *status)
 {
-    ctx c = { .cr = cr, .chart = chart, .loc = loc ? loc : effekt_locale_find("en"), .scene = scene,
+    ctx c = { .cr = cr, .chart = chart, .loc = loc ? loc : effekt_locale_at(0), .scene = scene,
               .W = width, .H = height, .draw = height > 0, .status = EFFEKT_OK };
     effekt_draw_prepare(cr);
     if (c.draw) {
@@ -1394,7 +1397,7 @@ effekt_status effekt_chart_render(const effekt_chart *chart, const effekt_chart_
     double W = (page && page->width_mm > 0 ? page->width_mm : 170) * pt_per_mm;
     double H = page && page->height_mm > 0 ? page->height_mm * pt_per_mm : 0;
     double dpi = page && page->dpi > 0 ? page->dpi : 150;
-    const effekt_locale *loc = page && page->locale ? page->locale : effekt_locale_find("en");
+    const effekt_locale *loc = page && page->locale ? page->locale : effekt_locale_at(0);
     if (W < 100 || W > 10000 || H > 10000 || dpi < 10 || dpi > 2400) {
         effekt_diag_add(diag, EFFEKT_ERROR, NULL, 0, 0, NULL, NULL,
                         "chart size %.0f x %.0f pt at %.0f dpi is outside 100..10000 pt and 10..2400 dpi", W, H,

@@ -6,6 +6,7 @@
 #include "lib_alloc.h"
 
 #include <stdint.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -83,4 +84,23 @@ void effekt_sort(double *x, size_t n, double *tmp)
         memcpy(&k, &x[i], sizeof k);
         x[i] = double_of(k);
     }
+}
+
+double *effekt_sort_copy(const double *values, size_t n, size_t *m)
+{
+    double *s = effekt_malloc((n ? n : 1) * sizeof *s);
+    double *tmp = effekt_malloc((n ? n : 1) * sizeof *tmp);
+    if (!s || !tmp) {
+        free(s);
+        free(tmp);
+        return NULL;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!isnan(values[i]))
+            s[k++] = values[i];
+    effekt_sort(s, k, tmp);
+    free(tmp);
+    *m = k;
+    return s;
 }

@@ -1,0 +1,19 @@
+/* effekt/pretty.h — R's pretty(): round values over a range. */
+#ifndef EFFEKT_PRETTY_H
+#define EFFEKT_PRETTY_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* R's pretty(c(lo, hi), n): about n + 1 round values covering [lo, hi].
+ * Writes the first value, the step and the number of intervals. */
+void effekt_pretty(double lo, double hi, size_t n, double *first, double *step, size_t *n_intervals);
+
+
+#ifdef __cplusplus
+}
+#endif
+#endif
