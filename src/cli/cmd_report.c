@@ -14,6 +14,7 @@
 
 #include "cli.h"
 #include "effekt/kpi.h"
+#include "effekt/output.h"
 #include "effekt/report.h"
 
 static const char report_usage[] =
@@ -170,7 +171,16 @@ int cli_spec_check(const char *spec, const cJSON *root)
     }
     const cJSON *conf = cJSON_GetObjectItemCaseSensitive(root, "confidence");
     if (cJSON_IsNumber(conf) && !(conf->valuedouble > 0 && conf->valuedouble < 1)) {
-        cli_error("%s: confidence: expected a level between 0 and 1", spec);
+        cli_error("%s: error: confidence: expected a level between 0 and 1", spec);
+        bad = 1;
+    }
+    /* a recorded seed must reproduce the run: a JSON number is read as a
+     * double, exact for whole numbers up to 2^53 only */
+    const cJSON *seed = cJSON_GetObjectItemCaseSensitive(root, "seed");
+    if (cJSON_IsNumber(seed) && !(seed->valuedouble >= 0 && seed->valuedouble <= 9007199254740992.0 &&
+                                  seed->valuedouble == floor(seed->valuedouble))) {
+        cli_error("%s: error: seed: expected a whole number from 0 to 9007199254740992 (a JSON number beyond "
+                  "2^53 is not read exactly)", spec);
         bad = 1;
     }
     return bad;
@@ -178,39 +188,87 @@ int cli_spec_check(const char *spec, const cJSON *root)
 
 /* ---- running the parts ---- */
 
+/* An argument vector of any length: every string is owned (copied), so
+ * no list is cut at a fixed count or size.  A failed allocation marks
+ * the vector, and run_json refuses to run a marked one. */
 typedef struct {
-    char *v[96];
-    int n;
-    char *owned[96];
-    int n_owned;
+    char **v;        /* n strings and a NULL */
+    int n, cap;
+    int failed;
 } args;
+
+static void arg_own(args *a, char *s)
+{
+    if (!s || a->failed) {
+        free(s);
+        a->failed = 1;
+        return;
+    }
+    if (a->n + 2 > a->cap) {
+        int cap = a->cap ? 2 * a->cap : 16;
+        char **v = realloc(a->v, (size_t)cap * sizeof *v);
+        if (!v) {
+            free(s);
+            a->failed = 1;
+            return;
+        }
+        a->v = v;
+        a->cap = cap;
+    }
+    a->v[a->n++] = s;
+    a->v[a->n] = NULL;
+}
 
 static void arg(args *a, const char *s)
 {
-    if (a->n < 95)
-        a->v[a->n++] = (char *)s;
-    a->v[a->n] = NULL;
+    arg_own(a, strdup(s));
 }
 
 static const char *argf(args *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static const char *argf(args *a, const char *fmt, ...)
 {
-    va_list ap;
+    va_list ap, again;
     va_start(ap, fmt);
-    char buf[4096];
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_copy(again, ap);
+    int len = vsnprintf(NULL, 0, fmt, ap);
+    char *s = len < 0 ? NULL : malloc((size_t)len + 1);
+    if (s)
+        vsnprintf(s, (size_t)len + 1, fmt, again);
+    va_end(again);
     va_end(ap);
-    char *s = strdup(buf);
-    if (s && a->n_owned < 96)
-        a->owned[a->n_owned++] = s;
-    arg(a, s ? s : "");
-    return s;
+    arg_own(a, s);
+    return a->failed ? NULL : a->v[a->n - 1];
+}
+
+/* "--NAME=" and the items of a JSON array joined by commas, numbers in
+ * their exact shortest text (a horizon of 1234567 days stays that, not
+ * %g's 1.23457e+06), as one argument. */
+static void arg_list(args *a, const char *name, const cJSON *array)
+{
+    size_t len = strlen(name) + 4, used;
+    for (const cJSON *e = array->child; e; e = e->next)
+        len += (cJSON_IsString(e) ? strlen(e->valuestring) : 32) + 1;
+    char *s = malloc(len);
+    if (!s) {
+        arg_own(a, NULL);
+        return;
+    }
+    used = (size_t)snprintf(s, len, "--%s=", name);
+    for (const cJSON *e = array->child; e; e = e->next) {
+        char num[32];
+        const char *text = cJSON_IsString(e) ? e->valuestring : num;
+        if (!cJSON_IsString(e))
+            effekt_format_exact(e->valuedouble, num, sizeof num);
+        used += (size_t)snprintf(s + used, len - used, "%s%s", e == array->child ? "" : ",", text);
+    }
+    arg_own(a, s);
 }
 
 static void args_free(args *a)
 {
-    for (int i = 0; i < a->n_owned; i++)
-        free(a->owned[i]);
+    for (int i = 0; i < a->n; i++)
+        free(a->v[i]);
+    free(a->v);
     memset(a, 0, sizeof *a);
 }
 
@@ -349,6 +407,10 @@ static cJSON *run_json(const ctx *c, int (*cmd)(int, char **), args *a, const ch
     snprintf(path, sizeof path, "%s/data/%s.json", c->out, name);
     arg(a, "--format=json");
     argf(a, "--output=%s", path);
+    if (a->failed) {
+        cli_error("report: the part '%s': out of memory", name);
+        return NULL;
+    }
     int rc = cmd(a->n, a->v);
     if (rc != EXIT_OK) {
         cli_error("report: the part '%s' failed (see above)", name);
@@ -388,12 +450,16 @@ static const char *own(doc_builder *d, char *s)
 static const char *fmt(doc_builder *d, const char *f, ...) __attribute__((format(printf, 2, 3)));
 static const char *fmt(doc_builder *d, const char *f, ...)
 {
-    va_list ap;
+    va_list ap, again;
     va_start(ap, f);
-    char buf[8192];
-    vsnprintf(buf, sizeof buf, f, ap);
+    va_copy(again, ap);
+    int len = vsnprintf(NULL, 0, f, ap);   /* any length: text is never cut */
+    char *s = len < 0 ? NULL : malloc((size_t)len + 1);
+    if (s)
+        vsnprintf(s, (size_t)len + 1, f, again);
+    va_end(again);
     va_end(ap);
-    return own(d, strdup(buf));
+    return own(d, s);
 }
 
 static effekt_block *block(doc_builder *d, effekt_block_kind kind)
@@ -661,12 +727,8 @@ int cmd_report(int argc, char **argv)
         if (str(an, "by"))
             argf(&a, "--by=%s", str(an, "by"));
         const cJSON *cols = cJSON_GetObjectItemCaseSensitive(an, "columns");
-        if (cols && cols->child) {
-            char list[2048] = "";
-            for (const cJSON *e = cols->child; e; e = e->next)
-                snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", e == cols->child ? "" : ",", e->valuestring);
-            argf(&a, "--columns=%s", list);
-        }
+        if (cols && cols->child)
+            arg_list(&a, "columns", cols);
         if (strcmp(type, "describe") == 0)   /* what fits a page */
             arg(&a, "--stats=n,missing,mean,sd,ci,median,q1,q3");
         const char *pass[] = { "outcome", "value", "from", "to" };
@@ -674,12 +736,8 @@ int cmd_report(int argc, char **argv)
             if (str(an, pass[k]))
                 argf(&a, "--%s=%s", pass[k], str(an, pass[k]));
         const cJSON *at = cJSON_GetObjectItemCaseSensitive(an, "at");
-        if (at && at->child) {
-            char list[512] = "";
-            for (const cJSON *e = at->child; e; e = e->next)
-                snprintf(list + strlen(list), sizeof list - strlen(list), "%s%g", e == at->child ? "" : ",", e->valuedouble);
-            argf(&a, "--at=%s", list);
-        }
+        if (at && at->child)
+            arg_list(&a, "at", at);
         input_args(&c, &a, str(an, "input"));
         char name[64];
         analysis_part(name, sizeof name, ai, type);
@@ -719,7 +777,10 @@ int cmd_report(int argc, char **argv)
             static const char *const exts[] = { "png", "svg", "pdf" };
             argf(&a, "--output=%s/charts/%s.%s", o.output, str(ch, "name"), exts[ext]);
             input_args(&c, &a, str(ch, "input"));
-            if (ext < 2) {
+            if (a.failed) {
+                cli_error("report: chart '%s': out of memory", str(ch, "name"));
+                rc = EXIT_BAD;
+            } else if (ext < 2) {
                 if (cmd_plot(a.n, a.v) != EXIT_OK)
                     rc = EXIT_BAD;
                 char rel[600];
@@ -743,10 +804,9 @@ int cmd_report(int argc, char **argv)
 
     /* 5. the document */
     if (rc == EXIT_OK) {
-        char inputs_line[2048] = "";
+        const char *inputs_line = "";
         for (const cJSON *in = c.inputs->child; in; in = in->next)
-            snprintf(inputs_line + strlen(inputs_line), sizeof inputs_line - strlen(inputs_line), "%s%s",
-                     in == c.inputs->child ? "" : ", ", str(in, "file"));
+            inputs_line = fmt(&d, "%s%s%s", inputs_line, in == c.inputs->child ? "" : ", ", str(in, "file"));
         /* KPIs */
         if (kdoc) {
             heading(&d, 1, "Key figures per project");
@@ -860,7 +920,7 @@ int cmd_report(int argc, char **argv)
                  "suite against R or NIST certified values.");
         heading(&d, 1, "Data provenance");
         para(&d, fmt(&d, "effekt %s; confidence %g %%; seed %s; locale %s.", PACKAGE_VERSION, c.confidence * 100,
-                     cJSON_IsNumber(seed) ? number_text(&d, seed->valuedouble) : "none (nothing random)", locale));
+                     cJSON_IsNumber(seed) ? fmt(&d, "%.0f", seed->valuedouble) : "none (nothing random)", locale));
         const char *ph[] = { "input", "file", "rows", "columns", "missing values", "SHA-256" };
         size_t nr = (size_t)cJSON_GetArraySize(r_inputs);
         const char **cells = calloc(nr * 6 + 1, sizeof *cells);
