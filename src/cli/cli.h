@@ -158,6 +158,12 @@ char *cli_read_file(const char *path, size_t max);
  * goes wrong, nesting deeper than cJSON's limit said as such. */
 cJSON *cli_read_json(const char *path);
 
+/* A library problem's message in the command line's words: a problem
+ * about a column given for an option starts with the option's flag
+ * ("--outcome: column ..."), advice ends with the flag to use
+ * ("(--pairwise none)").  No file or position. */
+void cli_problem_text(const effekt_problem *p, char *buf, size_t size);
+
 /* "effekt: " + message on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
