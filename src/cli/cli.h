@@ -11,6 +11,7 @@
 #include "effekt/chart.h"
 #include "effekt/csv.h"
 #include "effekt/output.h"
+#include "effekt/retention.h"
 #include "effekt/status.h"
 #include "effekt/table.h"
 
@@ -197,9 +198,12 @@ typedef struct {
 int cli_spells_build(const cli_options *o, const effekt_table *t, const char *path, cli_spells *s);
 void cli_spells_free(cli_spells *s);
 
-/* A column of t that holds dates (date 1) or numbers; NULL with a message
- * and *rc = EXIT_BAD when there is none. */
-const effekt_column *cli_need_column(const effekt_table *t, const char *name, int date, int *rc);
+/* The spell options of the command line (--by --from --to --censor
+ * --censor-date --time --event); strings borrowed from o. */
+void cli_spells_options(const cli_options *o, effekt_spells_options *so);
+
+/* The errors in diag of an analysis of path, in the command line's words. */
+void cli_analysis_problems(const char *path, const effekt_diag *diag);
 
 /* A chart prepared as 'effekt plot' would draw it (cmd_plot.c), for the
  * report: argv is "plot KIND OPTIONS FILES".  The chart lives until
