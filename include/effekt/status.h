@@ -36,6 +36,30 @@ typedef enum {
     EFFEKT_ERROR      /* the input cannot be used as it is */
 } effekt_severity;
 
+/* What a problem concerns or advises, for a caller to say in its own
+ * words: the command line names its flag, a report its spec key.  The
+ * library's messages name columns and values, never options.  The role
+ * hints say which analysis input a column was given as; the advice hints
+ * name the setting that would change what was done. */
+typedef enum {
+    EFFEKT_HINT_NONE = 0,
+    EFFEKT_HINT_BY,            /* the grouping column(s) */
+    EFFEKT_HINT_OUTCOME,       /* the outcome column of rates */
+    EFFEKT_HINT_VALUE,         /* the value column compared */
+    EFFEKT_HINT_RATIO,         /* the numerator or denominator column */
+    EFFEKT_HINT_FROM,          /* a spell's start date column */
+    EFFEKT_HINT_TO,            /* a spell's end date column */
+    EFFEKT_HINT_CENSOR,        /* the follow-up date column */
+    EFFEKT_HINT_CENSOR_DATE,   /* the one follow-up date */
+    EFFEKT_HINT_TIME,          /* the time column */
+    EFFEKT_HINT_EVENT,         /* the event column */
+    EFFEKT_HINT_PAIRWISE_NONE, /* pairs were not asked for */
+    EFFEKT_HINT_PAIRWISE_LIMIT /* pairs are made up to a number of groups, which can be raised */
+} effekt_hint;
+
+/* "by", "outcome", ..., "pairwise-none", "pairwise-limit"; "none". */
+const char *effekt_hint_name(effekt_hint hint);
+
 /* One problem.  line and column are 1-based physical positions in the
  * file (column = field number); 0 means "not applicable".  All strings
  * are owned by the effekt_diag that holds the problem. */
@@ -47,6 +71,7 @@ typedef struct {
     char *column_name;
     char *value;
     char *message;
+    effekt_hint hint;   /* EFFEKT_HINT_NONE unless set by effekt_diag_hint */
 } effekt_problem;
 
 /* A growing list of problems.  Zero-initialise it (or call
@@ -70,6 +95,9 @@ effekt_status effekt_diag_add(effekt_diag *diag, effekt_severity severity,
                               const char *column_name, const char *value,
                               const char *fmt, ...)
     __attribute__((format(printf, 8, 9)));
+
+/* Set the hint of the problem added last (nothing when it was dropped). */
+void effekt_diag_hint(effekt_diag *diag, effekt_hint hint);
 
 /* Progress of long work (reading a large file, resampling): fn, when not
  * NULL, is called now and then on the thread that started the work, with

@@ -11,6 +11,7 @@
 #include "effekt/chart.h"
 #include "effekt/csv.h"
 #include "effekt/output.h"
+#include "effekt/retention.h"
 #include "effekt/status.h"
 #include "effekt/table.h"
 
@@ -158,6 +159,12 @@ char *cli_read_file(const char *path, size_t max);
  * goes wrong, nesting deeper than cJSON's limit said as such. */
 cJSON *cli_read_json(const char *path);
 
+/* A library problem's message in the command line's words: a problem
+ * about a column given for an option starts with the option's flag
+ * ("--outcome: column ..."), advice ends with the flag to use
+ * ("(--pairwise none)").  No file or position. */
+void cli_problem_text(const effekt_problem *p, char *buf, size_t size);
+
 /* "effekt: " + message on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -195,9 +202,12 @@ typedef struct {
 int cli_spells_build(const cli_options *o, const effekt_table *t, const char *path, cli_spells *s);
 void cli_spells_free(cli_spells *s);
 
-/* A column of t that holds dates (date 1) or numbers; NULL with a message
- * and *rc = EXIT_BAD when there is none. */
-const effekt_column *cli_need_column(const effekt_table *t, const char *name, int date, int *rc);
+/* The spell options of the command line (--by --from --to --censor
+ * --censor-date --time --event); strings borrowed from o. */
+void cli_spells_options(const cli_options *o, effekt_spells_options *so);
+
+/* The errors in diag of an analysis of path, in the command line's words. */
+void cli_analysis_problems(const char *path, const effekt_diag *diag);
 
 /* A chart prepared as 'effekt plot' would draw it (cmd_plot.c), for the
  * report: argv is "plot KIND OPTIONS FILES".  The chart lives until

@@ -6,9 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lib/io/dates.h"
 #include "cli.h"
-#include "effekt/survival.h"
+#include "effekt/retention.h"
 
 static const char retention_usage[] =
     "Usage: effekt retention [OPTION]... FILE...\n"
@@ -42,81 +41,54 @@ static const char retention_usage[] =
     "conf.type), its median and interval rule, survdiff (G-rho tests).\n";
 
 
-/* A time by which the curve falls to `level` (the median: 0.5) with its
- * limits, each kept on its own, as survfit's table: a median not reached
- * may have a lower limit that is (R prints NA [8, NA]).  What is missing
- * is null with its reason (reason, lower_reason, upper_reason). */
-static cJSON *quantile_figure(double q, double lo, double hi, double level)
-{
-    cJSON *o = cJSON_CreateObject();
-    char why[96];
-    if (isnan(q)) {
-        cJSON_AddNullToObject(o, "value");
-        snprintf(why, sizeof why, "the curve does not fall to %g", level);
-        cJSON_AddStringToObject(o, "reason", why);
-        if (isnan(lo) && isnan(hi))
-            return o;
-    } else {
-        cJSON_AddNumberToObject(o, "value", q);
-    }
-    const char *side[] = { "lower", "upper" };
-    double lim[] = { lo, hi };
-    for (int i = 0; i < 2; i++) {
-        if (!isnan(lim[i])) {
-            cJSON_AddNumberToObject(o, side[i], lim[i]);
-            continue;
-        }
-        char key[16];
-        cJSON_AddNullToObject(o, side[i]);
-        snprintf(key, sizeof key, "%s_reason", side[i]);
-        snprintf(why, sizeof why, "the %s limit curve does not fall to %g", side[i], level);
-        cJSON_AddStringToObject(o, key, why);
-    }
-    return o;
-}
-
-/* The curves whose steps are written (--steps), kept as the fits' arrays
- * (64 bytes a step) rather than as cJSON (a million steps took 1.5 GB),
- * and made into rows one at a time as the writer asks for them. */
+/* The results of every file, kept for their steps (--steps): the fits'
+ * arrays (64 bytes a step) rather than cJSON (a million steps took
+ * 1.5 GB), made into rows one at a time as the writer asks for them. */
 typedef struct {
-    struct step_curve {
-        char *group;
-        effekt_km km;
-    } *c;
+    effekt_retention_result **r;
     size_t n, cap, rows;
-    size_t cursor, cursor_start;   /* the curve of the last row asked for, and its first row */
+    size_t cursor, cursor_start;   /* the curve (over all results) of the last row asked for, and its first row */
 } step_store;
 
 static void steps_truncate(step_store *s, size_t n)
 {
     while (s->n > n) {
-        s->n--;
-        s->rows -= s->c[s->n].km.n_times;
-        free(s->c[s->n].group);
-        effekt_km_free(&s->c[s->n].km);
+        effekt_retention_result *r = s->r[--s->n];
+        for (size_t c = 0; c < r->n_curves; c++)
+            s->rows -= r->curves[c].km.n_times;
+        effekt_retention_result_destroy(r);
     }
     s->cursor = s->cursor_start = 0;
 }
 
-/* Takes km (on success the store owns its arrays). */
-static int steps_add(step_store *s, const char *group, effekt_km *km)
+/* Takes r (destroyed on failure too). */
+static int steps_add(step_store *s, effekt_retention_result *r)
 {
     if (s->n == s->cap) {
         size_t cap = s->cap ? 2 * s->cap : 8;
-        struct step_curve *c = realloc(s->c, cap * sizeof *c);
-        if (!c)
+        effekt_retention_result **a = realloc(s->r, cap * sizeof *a);
+        if (!a) {
+            effekt_retention_result_destroy(r);
             return -1;
-        s->c = c;
+        }
+        s->r = a;
         s->cap = cap;
     }
-    char *g = strdup(group);
-    if (!g)
-        return -1;
-    s->c[s->n].group = g;
-    s->c[s->n].km = *km;
-    s->rows += km->n_times;
-    s->n++;
+    s->r[s->n++] = r;
+    for (size_t c = 0; c < r->n_curves; c++)
+        s->rows += r->curves[c].km.n_times;
     return 0;
+}
+
+/* Curve number i over all results. */
+static const effekt_retention_curve *curve_at(const step_store *s, size_t i)
+{
+    for (size_t f = 0; f < s->n; f++) {
+        if (i < s->r[f]->n_curves)
+            return &s->r[f]->curves[i];
+        i -= s->r[f]->n_curves;
+    }
+    return NULL;
 }
 
 static cJSON *step_row(void *ctx, size_t i)
@@ -124,27 +96,16 @@ static cJSON *step_row(void *ctx, size_t i)
     step_store *s = ctx;
     if (i < s->cursor_start)
         s->cursor = s->cursor_start = 0;
-    while (s->cursor < s->n && i >= s->cursor_start + s->c[s->cursor].km.n_times)
-        s->cursor_start += s->c[s->cursor++].km.n_times;
-    if (s->cursor == s->n)
-        return NULL;
-    const effekt_km *km = &s->c[s->cursor].km;
-    size_t j = i - s->cursor_start;
-    cJSON *r = cJSON_CreateObject();
-    if (!r)
-        return NULL;
-    cJSON_AddStringToObject(r, "group", s->c[s->cursor].group);
-    cJSON_AddNumberToObject(r, "time", km->time[j]);
-    cJSON_AddNumberToObject(r, "n_risk", km->n_risk[j]);
-    cJSON_AddNumberToObject(r, "n_event", km->n_event[j]);
-    cJSON_AddNumberToObject(r, "n_censor", km->n_censor[j]);
-    cJSON_AddItemToObject(r, "survival", cli_figure(km->surv[j], km->lower[j], km->upper[j], "undefined"));
-    cJSON_AddNumberToObject(r, "std_err", km->std_err[j]);
-    return r;
+    const effekt_retention_curve *c;
+    while ((c = curve_at(s, s->cursor)) && i >= s->cursor_start + c->km.n_times) {
+        s->cursor_start += c->km.n_times;
+        s->cursor++;
+    }
+    return c ? effekt_retention_json_step(c, i - s->cursor_start) : NULL;
 }
 
-static int run(const cli_options *o, const char *path, effekt_conf_type ct, const double *at, size_t n_at,
-               const double *qs, size_t n_q, step_store *store, cJSON *doc)
+static int run(const cli_options *o, const effekt_retention_options *ro, const char *path, step_store *store,
+               cJSON *doc)
 {
     effekt_status st;
     effekt_table *t = cli_load(o, path, &st);
@@ -152,132 +113,24 @@ static int run(const cli_options *o, const char *path, effekt_conf_type ct, cons
         effekt_table_destroy(t);
         return EXIT_BAD;
     }
-    cli_spells sp;
-    int rc = cli_spells_build(o, t, path, &sp);
-    double *time = sp.time, *event = sp.event;
-    size_t *gid = sp.gid, m = sp.m, excluded = sp.excluded;
-    key_map map = sp.map;
-    cJSON *curves = cJSON_GetObjectItemCaseSensitive(doc, "curves");
-    cJSON *tests = cJSON_GetObjectItemCaseSensitive(doc, "tests");
-    double *gt = malloc((m ? m : 1) * sizeof *gt), *ge = malloc((m ? m : 1) * sizeof *ge);
-    for (size_t g = 0; g < map.n && rc == EXIT_OK && gt && ge; g++) {
-        size_t k = 0;
-        for (size_t i = 0; i < m; i++)
-            if (gid[i] == g) {
-                gt[k] = time[i];
-                ge[k] = event[i];
-                k++;
-            }
-        effekt_km km;
-        if (effekt_km_fit(gt, ge, k, o->confidence, ct, &km) != EFFEKT_OK) {
-            rc = EXIT_BAD;
-            break;
-        }
-        cJSON *row = cJSON_CreateObject();
-        cJSON_AddStringToObject(row, "group", map.keys[g]);
-        cJSON_AddNumberToObject(row, "n", (double)km.n);
-        cJSON_AddNumberToObject(row, "events", (double)km.events);
-        cJSON_AddItemToObject(row, "median_days", quantile_figure(km.median, km.median_lower, km.median_upper, 0.5));
-        for (size_t qi = 0; qi < n_q; qi++) {
-            char num[32], name[48];
-            double q, ql, qh;
-            effekt_km_quantile(&km, qs[qi], &q, &ql, &qh);
-            cli_exact_number(qs[qi], num, sizeof num);
-            snprintf(name, sizeof name, "q%s_days", num);
-            cJSON_AddItemToObject(row, name, quantile_figure(q, ql, qh, 1 - qs[qi]));
-        }
-        if (o->rmst > 0) {
-            double mean, se;
-            effekt_km_rmst(&km, o->rmst, &mean, &se);
-            char name[48];
-            snprintf(name, sizeof name, "rmst_%gd", o->rmst);
-            cJSON_AddItemToObject(row, name, cli_figure(km.n ? mean : NAN, NAN, NAN, "no spells"));
-            snprintf(name, sizeof name, "rmst_%gd_se", o->rmst);
-            cJSON_AddItemToObject(row, name, cli_figure(km.n ? se : NAN, NAN, NAN, "no spells"));
-        }
-        for (size_t a = 0; a < n_at; a++) {
-            char num[32], name[48];
-            double lo, hi, s = effekt_km_at(&km, at[a], &lo, &hi);
-            cli_exact_number(at[a], num, sizeof num);
-            snprintf(name, sizeof name, "retention_%sd", num);
-            double last = km.n_times ? km.time[km.n_times - 1] : 0;
-            cJSON_AddItemToObject(row, name, at[a] > last ? cli_figure(NAN, NAN, NAN, "beyond the last follow-up")
-                                                          : cli_figure(s, lo, hi, ""));
-            snprintf(name, sizeof name, "at_risk_%sd", num);
-            double risk = 0;
-            for (size_t j = 0; j < km.n_times; j++)
-                if (km.time[j] >= at[a]) {
-                    risk = km.n_risk[j];
-                    break;
-                }
-            cJSON_AddNumberToObject(row, name, risk);
-        }
-        cJSON_AddItemToArray(curves, row);
-        if (o->steps && steps_add(store, map.keys[g], &km) != 0) {
-            effekt_km_free(&km);
-            rc = EXIT_BAD;
-            break;
-        }
-        if (!o->steps)
-            effekt_km_free(&km);
-    }
-    if (rc == EXIT_OK && map.n == 1) {
-        cJSON *row = cJSON_CreateObject();
-        cJSON_AddStringToObject(row, "test", o->rho == 0 ? "log-rank" : o->rho == 1 ? "Peto-Peto" : "G-rho");
-        cJSON_AddNumberToObject(row, "rho", o->rho);
-        cJSON_AddNullToObject(row, "chisq");
-        cJSON_AddStringToObject(row, "reason", "one group: nothing to compare (--by names the groups)");
-        cJSON_AddItemToArray(tests, row);
-    }
-    if (rc == EXIT_OK && map.n > 1) {
-        double chi, df, p;
-        cJSON *row = cJSON_CreateObject();
-        cJSON_AddStringToObject(row, "test", o->rho == 0 ? "log-rank" : o->rho == 1 ? "Peto-Peto" : "G-rho");
-        cJSON_AddNumberToObject(row, "rho", o->rho);
-        double *expected = malloc(map.n * sizeof *expected);
-        effekt_status ls = expected ? effekt_logrank_expected(time, event, gid, m, map.n, o->rho, expected, &chi,
-                                                              &df, &p)
-                                    : EFFEKT_ENOMEM;
-        if (ls == EFFEKT_OK) {
-            cJSON_AddNumberToObject(row, "chisq", chi);
-            cJSON_AddNumberToObject(row, "df", df);
-            cJSON_AddNumberToObject(row, "p", p);
-        } else {
-            /* survdiff gives chisq 0 on 0 or -1 df here (and p 1 or NA):
-             * not a test, so null with the reason that applies */
-            size_t kept = 0;
-            for (size_t g = 0; ls != EFFEKT_ENOMEM && g < map.n; g++)
-                kept += expected[g] > 0;
-            cJSON_AddNullToObject(row, "chisq");
-            cJSON_AddStringToObject(row, "reason", ls == EFFEKT_ENOMEM ? "out of memory"
-                                    : kept == 0 ? "no events: nothing to test"
-                                    : kept == 1 ? "only one group has expected events: nothing to compare"
-                                                : "groups that cannot be told apart");
-        }
-        /* as survdiff: groups with no expected events are not in the test;
-         * say which, in a string so that tables and CSV show it too */
-        size_t len = 0;
-        for (size_t g = 0; ls != EFFEKT_ENOMEM && g < map.n; g++)
-            if (!(expected[g] > 0))
-                len += strlen(map.keys[g]) + 2;
-        if (len) {
-            char *names = malloc(len), *end = names;
-            for (size_t g = 0; names && g < map.n; g++)
-                if (!(expected[g] > 0))
-                    end += sprintf(end, "%s%s", end == names ? "" : ", ", map.keys[g]);
-            cJSON_AddStringToObject(row, "left_out", names ? names : "");
-            cJSON_AddStringToObject(row, "left_out_reason", "no one at risk at any event time");
-            free(names);
-        }
-        free(expected);
-        cJSON_AddItemToArray(tests, row);
-    }
-    cJSON_AddNumberToObject(cJSON_GetObjectItemCaseSensitive(doc, "excluded"), path, (double)excluded);
-    free(gt);
-    free(ge);
-    cli_spells_free(&sp);
+    effekt_diag diag;
+    effekt_diag_init(&diag);
+    effekt_retention_result *r = NULL;
+    st = effekt_retention_run(t, ro, &r, &diag);
+    cli_analysis_problems(path, &diag);
+    effekt_diag_free(&diag);
     effekt_table_destroy(t);
-    return rc;
+    if (st == EFFEKT_OK)
+        st = effekt_retention_json(r, path, doc);
+    if (st != EFFEKT_OK) {
+        effekt_retention_result_destroy(r);
+        return EXIT_BAD;
+    }
+    if (!o->steps) {
+        effekt_retention_result_destroy(r);
+        return EXIT_OK;
+    }
+    return steps_add(store, r) == 0 ? EXIT_OK : EXIT_BAD;
 }
 
 static int repeated(const double *v, size_t n)
@@ -301,6 +154,10 @@ int cmd_retention(int argc, char **argv)
         cli_error("retention: --conf-type: '%s' (expected log, log-log or plain)", o.conf_type);
         return EXIT_BAD;
     }
+    if (o.time_col && !o.event_col) {
+        cli_error("retention: --time needs --event");
+        return EXIT_BAD;
+    }
     double *at = NULL, *qs = NULL;
     size_t n_at = 0, n_q = 0;
     if (o.at && cli_numbers(o.at, 0, INFINITY, 0, &at, &n_at) != 0) {
@@ -322,13 +179,20 @@ int cmd_retention(int argc, char **argv)
         free(qs);
         return EXIT_BAD;
     }
+    effekt_retention_options ro;
+    effekt_retention_options_init(&ro);
+    cli_spells_options(&o, &ro.spells);
+    ro.confidence = o.confidence;
+    ro.conf_type = ct;
+    ro.rho = o.rho;
+    ro.at = at;
+    ro.n_at = n_at;
+    ro.quantiles = qs;
+    ro.n_quantiles = n_q;
+    ro.rmst = o.rmst;
+    ro.keep_steps = o.steps;
     cJSON *doc = cJSON_CreateObject();
-    cJSON_AddStringToObject(doc, "conf_type", ct == EFFEKT_CONF_LOG ? "log" : ct == EFFEKT_CONF_LOGLOG ? "log-log" : "plain");
-    cJSON_AddNumberToObject(doc, "confidence", o.confidence);
-    cJSON_AddArrayToObject(doc, "curves");
-    cJSON_AddArrayToObject(doc, "tests");
-    cJSON_AddArrayToObject(doc, "steps");
-    cJSON_AddObjectToObject(doc, "excluded");
+    effekt_retention_json_head(&ro, doc);
     /* read only the columns the analysis uses */
     const char *wanted[5];
     size_t n_wanted = 0;
@@ -352,7 +216,7 @@ int cmd_retention(int argc, char **argv)
     for (size_t i = 0; i < o.n_inputs; i++) {
         cli_batch_file(&batch, i);
         size_t mark = store.n;
-        int file_rc = run(&o, o.inputs[i], ct, at, n_at, qs, n_q, &store, doc);
+        int file_rc = run(&o, &ro, o.inputs[i], &store, doc);
         if (file_rc != EXIT_OK)
             steps_truncate(&store, mark);   /* as the batch drops the file's rows */
         if (!cli_batch_done(&batch, file_rc))
@@ -369,7 +233,7 @@ int cmd_retention(int argc, char **argv)
             status = emitted;
     }
     steps_truncate(&store, 0);
-    free(store.c);
+    free(store.r);
     free(at);
     free(qs);
     cJSON_Delete(doc);

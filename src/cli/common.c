@@ -625,3 +625,35 @@ const char *cli_locale_names(char *buf, size_t size)
     }
     return buf;
 }
+
+/* The flag of each option a library hint names; advice in brackets after
+ * the message, roles before it.  Problems with a line are about a value
+ * and need no flag. */
+static const struct {
+    const char *role;     /* "--by: ...", NULL */
+    const char *advice;   /* "... (--pairwise none)", NULL */
+} hint_words[] = {
+    [EFFEKT_HINT_BY] = { "--by", NULL },
+    [EFFEKT_HINT_OUTCOME] = { "--outcome", NULL },
+    [EFFEKT_HINT_VALUE] = { "--value", NULL },
+    [EFFEKT_HINT_RATIO] = { "--ratio", NULL },
+    [EFFEKT_HINT_FROM] = { "--from", NULL },
+    [EFFEKT_HINT_TO] = { "--to", NULL },
+    [EFFEKT_HINT_CENSOR] = { "--censor", NULL },
+    [EFFEKT_HINT_CENSOR_DATE] = { "--censor-date", NULL },
+    [EFFEKT_HINT_TIME] = { "--time", NULL },
+    [EFFEKT_HINT_EVENT] = { "--event", NULL },
+    [EFFEKT_HINT_PAIRWISE_NONE] = { NULL, "--pairwise none" },
+    [EFFEKT_HINT_PAIRWISE_LIMIT] = { NULL, "--pairwise all or N to change" },
+};
+
+void cli_problem_text(const effekt_problem *p, char *buf, size_t size)
+{
+    const char *role = NULL, *advice = NULL;
+    if ((size_t)p->hint < sizeof hint_words / sizeof *hint_words) {
+        role = p->line ? NULL : hint_words[p->hint].role;
+        advice = hint_words[p->hint].advice;
+    }
+    snprintf(buf, size, "%s%s%s%s%s%s", role ? role : "", role ? ": " : "", p->message ? p->message : "",
+             advice ? " (" : "", advice ? advice : "", advice ? ")" : "");
+}

@@ -120,3 +120,23 @@ size_t effekt_problem_format(const effekt_problem *p, char *buf, size_t size)
                      p->message ? p->message : "");
     return n < 0 ? 0 : (size_t)n;
 }
+
+void effekt_diag_hint(effekt_diag *diag, effekt_hint hint)
+{
+    if (diag && diag->n && !diag->dropped)
+        diag->items[diag->n - 1].hint = hint;
+}
+
+const char *effekt_hint_name(effekt_hint hint)
+{
+    static const char *const names[] = {
+        [EFFEKT_HINT_NONE] = "none",         [EFFEKT_HINT_BY] = "by",
+        [EFFEKT_HINT_OUTCOME] = "outcome",   [EFFEKT_HINT_VALUE] = "value",
+        [EFFEKT_HINT_RATIO] = "ratio",       [EFFEKT_HINT_FROM] = "from",
+        [EFFEKT_HINT_TO] = "to",             [EFFEKT_HINT_CENSOR] = "censor",
+        [EFFEKT_HINT_CENSOR_DATE] = "censor-date", [EFFEKT_HINT_TIME] = "time",
+        [EFFEKT_HINT_EVENT] = "event",       [EFFEKT_HINT_PAIRWISE_NONE] = "pairwise-none",
+        [EFFEKT_HINT_PAIRWISE_LIMIT] = "pairwise-limit",
+    };
+    return (size_t)hint < sizeof names / sizeof *names && names[hint] ? names[hint] : "none";
+}

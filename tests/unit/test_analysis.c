@@ -1,0 +1,250 @@
+/* The library's analyses called directly: the grouper, compare and
+ * retention on datasets/participants.csv and tests/data/two_groups.csv,
+ * against the numbers effekt's golden CLI cases hold (which were checked
+ * against R: tests/data/rates_groups.R, km_flat.R and the CLI cases'
+ * notes).  The same doubles are expected: tolerance 1e-12 relative, only
+ * to allow for printing. */
+#include "config.h"
+
+#include <check.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "effekt/compare.h"
+#include "effekt/csv.h"
+#include "effekt/group.h"
+#include "effekt/retention.h"
+
+#define REL 1e-12
+#define ck_close(a, b) ck_assert_msg(fabs((a) - (b)) <= REL * fabs(b), "%.17g != %.17g", (double)(a), (double)(b))
+
+static effekt_table *load(const char *name)
+{
+    char path[1024];
+    const char *srcdir = getenv("srcdir");
+    snprintf(path, sizeof path, "%s/%s", srcdir ? srcdir : ".", name);
+    effekt_table *t = NULL;
+    effekt_diag d;
+    effekt_diag_init(&d);
+    ck_assert_int_eq(effekt_csv_load_file(path, NULL, &t, &d), EFFEKT_OK);
+    effekt_diag_free(&d);
+    return t;
+}
+
+START_TEST(test_group_order_and_missing)
+{
+    effekt_table *t = load("datasets/participants.csv");
+    const char *by[] = { "project_id" };
+    effekt_group *g = NULL;
+    ck_assert_int_eq(effekt_group_create(t, by, 1, &g, NULL), EFFEKT_OK);
+    ck_assert_int_eq(effekt_group_add_all(g), EFFEKT_OK);
+    const char *want[] = { "GOVEST", "TPA", "SYN-NORD", "SYN-MIDT", "SYN-SYD", "SYN-OERESUND" };
+    ck_assert_uint_eq(effekt_group_count(g), 6);
+    size_t total = 0;
+    for (size_t i = 0; i < 6; i++) {
+        ck_assert_str_eq(effekt_group_label(g, i), want[i]);
+        ck_assert_int_eq(effekt_group_missing(g, i), 0);
+        total += effekt_group_size(g, i);
+    }
+    ck_assert_uint_eq(total, t->n_rows);
+    ck_assert_uint_eq(effekt_group_size(g, 0), 30);
+    ck_assert_uint_eq(effekt_group_of(g, effekt_group_first_row(g, 1)), 1);
+    effekt_group_destroy(g);
+    /* two columns: labels joined; no columns: one group "all" */
+    const char *two[] = { "project_id", "gender" };
+    ck_assert_int_eq(effekt_group_create(t, two, 2, &g, NULL), EFFEKT_OK);
+    ck_assert_int_eq(effekt_group_add_all(g), EFFEKT_OK);
+    ck_assert_ptr_nonnull(strstr(effekt_group_label(g, 0), "GOVEST, "));
+    effekt_group_destroy(g);
+    ck_assert_int_eq(effekt_group_create(t, NULL, 0, &g, NULL), EFFEKT_OK);
+    ck_assert_int_eq(effekt_group_add(g, 5, NULL), EFFEKT_OK);
+    ck_assert_uint_eq(effekt_group_count(g), 1);
+    ck_assert_str_eq(effekt_group_label(g, 0), EFFEKT_GROUP_ALL);
+    ck_assert_uint_eq(effekt_group_of(g, 4), EFFEKT_GROUP_NONE);
+    effekt_group_destroy(g);
+    /* a column that is not there: a problem naming it */
+    effekt_diag d;
+    effekt_diag_init(&d);
+    const char *nope[] = { "nope" };
+    ck_assert_int_eq(effekt_group_create(t, nope, 1, &g, &d), EFFEKT_EINVAL);
+    ck_assert_ptr_null(g);
+    ck_assert_str_eq(d.items[0].column_name, "nope");
+    effekt_diag_free(&d);
+    effekt_table_destroy(t);
+}
+END_TEST
+
+START_TEST(test_group_missing_label)
+{
+    effekt_table *t = load("tests/data/rates_groups.csv");
+    const char *by[] = { "group" };
+    effekt_group *g = NULL;
+    ck_assert_int_eq(effekt_group_create(t, by, 1, &g, NULL), EFFEKT_OK);
+    ck_assert_int_eq(effekt_group_add_all(g), EFFEKT_OK);
+    int seen = 0;
+    for (size_t i = 0; i < effekt_group_count(g); i++)
+        if (effekt_group_missing(g, i)) {
+            ck_assert_str_eq(effekt_group_label(g, i), EFFEKT_GROUP_MISSING);
+            seen = 1;
+        }
+    ck_assert_int_eq(seen, 1);
+    effekt_group_destroy(g);
+    effekt_table_destroy(t);
+}
+END_TEST
+
+/* effekt compare --by project_id --outcome placed_date --format csv
+ * datasets/participants.csv (tests/cli/compare_participants_json.out) */
+START_TEST(test_compare_rates)
+{
+    effekt_table *t = load("datasets/participants.csv");
+    effekt_compare_options o;
+    effekt_compare_options_init(&o, EFFEKT_COMPARE_RATES);
+    o.by = "project_id";
+    o.outcome = "placed_date";
+    effekt_compare_result *r = NULL;
+    effekt_diag d;
+    effekt_diag_init(&d);
+    ck_assert_int_eq(effekt_compare_run(t, &o, &r, &d), EFFEKT_OK);
+    ck_assert_uint_eq(r->n_groups, 6);
+    ck_assert_str_eq(r->groups[0].label, "GOVEST");
+    ck_assert_uint_eq(r->groups[0].n, 30);
+    ck_close(r->groups[0].events, 14);
+    ck_close(r->groups[0].rate.value, 0.4666666666666667);
+    ck_close(r->groups[0].rate.lower, 0.3023238890769976);
+    ck_close(r->groups[0].rate.upper, 0.638577003801267);
+    ck_close(r->groups[5].rate.lower, 0.5462959189855783);
+    ck_assert_str_eq(r->tests[0].name, "chi-square test of homogeneity (no continuity correction)");
+    ck_close(r->tests[0].statistic, 35.49950973927287);
+    ck_close(r->tests[0].df, 5);
+    ck_close(r->tests[0].p, 1.1958922205026474e-06);
+    ck_assert_uint_eq(r->n_pairs, 15);
+    ck_assert_uint_eq(d.n, 0);   /* no notes, no warnings */
+    effekt_compare_result_destroy(r);
+    /* pairs not made: a note with its hint, never a flag in the words */
+    o.pairwise_limit = 0;
+    o.pairwise_asked = 1;
+    ck_assert_int_eq(effekt_compare_run(t, &o, &r, &d), EFFEKT_OK);
+    ck_assert_uint_eq(r->n_pairs, 0);
+    ck_assert_uint_eq(d.n, 1);
+    ck_assert_int_eq(d.items[0].severity, EFFEKT_NOTE);
+    ck_assert_int_eq(d.items[0].hint, EFFEKT_HINT_PAIRWISE_NONE);
+    ck_assert_ptr_null(strstr(d.items[0].message, "--"));
+    effekt_compare_result_destroy(r);
+    effekt_diag_free(&d);
+    /* a text outcome: EINVAL, the column named, the role as hint */
+    effekt_diag_init(&d);
+    o.outcome = "gender";
+    ck_assert_int_eq(effekt_compare_run(t, &o, &r, &d), EFFEKT_EINVAL);
+    ck_assert_ptr_null(r);
+    ck_assert_int_eq(d.items[0].hint, EFFEKT_HINT_OUTCOME);
+    ck_assert_str_eq(d.items[0].column_name, "gender");
+    effekt_diag_free(&d);
+    effekt_table_destroy(t);
+}
+END_TEST
+
+/* two groups: the warning of a small expected count goes to the
+ * diagnostics; Fisher's test; Newcombe and risk ratio (tests/cli/
+ * compare_two_groups_table.out with Wilson: prop.test, fisher.test) */
+START_TEST(test_compare_two_groups)
+{
+    effekt_table *t = load("tests/data/two_groups.csv");
+    effekt_compare_options o;
+    effekt_compare_options_init(&o, EFFEKT_COMPARE_RATES);
+    o.by = "group";
+    o.outcome = "placed";
+    effekt_compare_result *r = NULL;
+    effekt_diag d;
+    effekt_diag_init(&d);
+    ck_assert_int_eq(effekt_compare_run(t, &o, &r, &d), EFFEKT_OK);
+    ck_close(r->groups[0].rate.lower, 0.08894166839405476);
+    ck_close(r->groups[0].rate.upper, 0.5323053349335656);
+    ck_close(r->tests[0].statistic, 5.743181818181817);
+    ck_close(r->tests[0].p, 0.01655278026104847);
+    ck_assert_uint_eq(r->n_tests, 2);
+    ck_assert_str_eq(r->tests[1].name, "Fisher's exact test (two-sided)");
+    ck_assert_uint_eq(r->n_pairs, 1);
+    ck_close(r->pairs[0].difference.value, 0.25 - 0.7777777777777778);
+    ck_assert_uint_eq(effekt_diag_count(&d, EFFEKT_WARNING), 1);
+    ck_assert_uint_eq(r->n_warnings, 1);
+    ck_assert_ptr_nonnull(strstr(r->warnings[0], "expected count is below 5 (4.29)"));
+    effekt_compare_result_destroy(r);
+    effekt_diag_free(&d);
+    effekt_table_destroy(t);
+}
+END_TEST
+
+/* effekt retention --by project_id --at 365 datasets/participants.csv
+ * (tests/cli/retention_participants_json.out; survfit / survdiff) */
+START_TEST(test_retention_dates)
+{
+    effekt_table *t = load("datasets/participants.csv");
+    effekt_retention_options o;
+    effekt_retention_options_init(&o);
+    o.spells.by = "project_id";
+    double at[] = { 365 };
+    o.at = at;
+    o.n_at = 1;
+    effekt_retention_result *r = NULL;
+    ck_assert_int_eq(effekt_retention_run(t, &o, &r, NULL), EFFEKT_OK);
+    ck_assert_uint_eq(r->n_curves, 6);
+    ck_assert_str_eq(r->curves[0].label, "GOVEST");
+    ck_assert_uint_eq(r->curves[0].n, 14);
+    ck_assert_uint_eq(r->curves[0].events, 6);
+    ck_close(r->curves[0].median.value, 1014);
+    ck_close(r->curves[0].median.lower, 399);
+    ck_assert(isnan(r->curves[0].median.upper));
+    ck_close(r->curves[0].horizons[0].survival, 0.7660714285714285);
+    ck_close(r->curves[0].horizons[0].lower, 0.5648125634071915);
+    ck_close(r->curves[5].horizons[0].upper, 0.7281312648496313);
+    ck_close(r->curves[5].horizons[0].at_risk, 224);
+    ck_assert_str_eq(r->test.name, "log-rank");
+    ck_close(r->test.chisq, 19.391627255811326);
+    ck_close(r->test.df, 5);
+    ck_close(r->test.p, 0.001624534694453578);
+    ck_assert_uint_eq(r->curves[0].km.n_times, 0);   /* steps not kept */
+    effekt_retention_result_destroy(r);
+    effekt_table_destroy(t);
+}
+END_TEST
+
+/* spells: a spell ending before its start is an error with its line
+ * (tests/cli/retention_end_before_start) */
+START_TEST(test_spells_errors)
+{
+    effekt_table *t = load("tests/data/end_before_start.csv");
+    effekt_spells_options so = { 0 };
+    effekt_spells *s = NULL;
+    effekt_diag d;
+    effekt_diag_init(&d);
+    ck_assert_int_eq(effekt_spells_build(t, &so, &s, &d), EFFEKT_EVALUE);
+    ck_assert_ptr_null(s);
+    ck_assert_uint_eq(d.items[0].line, 2);
+    ck_assert_uint_eq(d.items[0].column, 3);
+    ck_assert_int_eq(d.items[0].hint, EFFEKT_HINT_TO);
+    ck_assert_ptr_nonnull(strstr(d.items[0].message, "job_end_date 2020-03-01 is before placed_date 2020-05-01"));
+    effekt_diag_free(&d);
+    effekt_table_destroy(t);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("analysis");
+    TCase *tc = tcase_create("core");
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, test_group_order_and_missing);
+    tcase_add_test(tc, test_group_missing_label);
+    tcase_add_test(tc, test_compare_rates);
+    tcase_add_test(tc, test_compare_two_groups);
+    tcase_add_test(tc, test_retention_dates);
+    tcase_add_test(tc, test_spells_errors);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
