@@ -167,6 +167,9 @@ void cli_problem_text(const effekt_problem *p, char *buf, size_t size);
 
 /* "effekt: " + message on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* "effekt CMD: error: ..." for a mistake in a command line (an option's
+ * value, a missing option); data errors name their file instead. */
+void cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* The names of the locales table, "en, da or sv", for messages: nothing
  * in the CLI lists the locales itself.  Returns buf. */

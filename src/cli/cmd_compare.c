@@ -103,7 +103,7 @@ static int run_file(const cli_options *o, const effekt_compare_options *co, cons
     if (st == EFFEKT_OK)
         st = effekt_compare_json(r, o->n_inputs > 1 ? path : NULL, path, doc);
     else if (!diag.n_by_severity[EFFEKT_ERROR])
-        cli_error("%s: %s", path, effekt_strerror(st));
+        cli_error("%s: error: %s", path, effekt_strerror(st));
     effekt_compare_result_destroy(r);
     effekt_diag_free(&diag);
     effekt_table_destroy(t);
@@ -127,15 +127,15 @@ int cmd_compare(int argc, char **argv)
     effekt_compare_options_init(&co, o.outcome ? EFFEKT_COMPARE_RATES : o.value ? EFFEKT_COMPARE_VALUES
                                                                                : EFFEKT_COMPARE_RATIO);
     if (o.funnel && !o.outcome) {
-        cli_error("compare: --funnel goes with --outcome (limits for rates)");
+        cli_usage_error("compare", "--funnel goes with --outcome (limits for rates)");
         return EXIT_BAD;
     }
     if (o.interval && effekt_interval_parse(o.interval, &co.interval) != EFFEKT_OK) {
-        cli_error("compare: --interval: '%s' (expected wilson, clopper-pearson or agresti-coull)", o.interval);
+        cli_usage_error("compare", "--interval: '%s' (expected wilson, clopper-pearson or agresti-coull)", o.interval);
         return EXIT_BAD;
     }
     if (o.adjust && effekt_adjust_parse(o.adjust, &co.adjust) != EFFEKT_OK) {
-        cli_error("compare: --adjust: '%s' (expected holm, bh or none)", o.adjust);
+        cli_usage_error("compare", "--adjust: '%s' (expected holm, bh or none)", o.adjust);
         return EXIT_BAD;
     }
     char ratio[512] = "";
@@ -143,7 +143,7 @@ int cmd_compare(int argc, char **argv)
         snprintf(ratio, sizeof ratio, "%s", o.ratio);
         char *slash = strchr(ratio, '/');
         if (!slash || slash == ratio || !slash[1]) {
-            cli_error("compare: --ratio expects NUMERATOR/DENOMINATOR, e.g. cost/placed_date (got '%s')", o.ratio);
+            cli_usage_error("compare", "--ratio expects NUMERATOR/DENOMINATOR, e.g. cost/placed_date (got '%s')", o.ratio);
             return EXIT_BAD;
         }
         *slash = '\0';

@@ -76,7 +76,7 @@ int cmd_merge(int argc, char **argv)
                 if (ps == EFFEKT_EPARSE)
                     cli_error("%s: error: statistics[%zu].partial%s", path, index, why);
                 else
-                    cli_error("%s: %s", path, effekt_strerror(ps));
+                    cli_error("%s: error: %s", path, effekt_strerror(ps));
                 rc = EXIT_BAD;
                 break;
             }
@@ -118,7 +118,7 @@ int cmd_merge(int argc, char **argv)
                 free(key);
                 effekt_status ms = effekt_partial_merge(&parts[k], &p);
                 if (ms != EFFEKT_OK) {
-                    cli_error("%s: statistics[%zu]: cannot merge: %s", path, index, effekt_strerror(ms));
+                    cli_error("%s: error: statistics[%zu]: cannot merge: %s", path, index, effekt_strerror(ms));
                     rc = EXIT_BAD;
                 }
                 effekt_partial_free(&p);

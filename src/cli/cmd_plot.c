@@ -15,6 +15,18 @@
 #include "effekt/survival.h"
 #include "effekt/text.h"
 
+/* "plot KIND", the command a usage error names */
+static const char *plot_kind_command(effekt_chart_kind kind)
+{
+    static const char *const names[] = { "plot bar", "plot stacked", "plot forest", "plot funnel", "plot km",
+                                         "plot box", "plot hist", "plot scatter", "plot timeline" };
+    const char *name = effekt_chart_kind_name(kind);
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (name && strcmp(names[i] + 5, name) == 0)
+            return names[i];
+    return "plot";
+}
+
 static const char plot_usage[] =
     "Usage: effekt plot KIND [OPTION]... FILE... -o OUT.png|OUT.svg|OUT.pdf\n"
     "Draw a chart; the format follows the output's extension.\n\n"
@@ -72,7 +84,7 @@ static const effekt_column *need_group(const effekt_table *t, const char *by)
 {
     const effekt_column *c = effekt_table_column(t, by);
     if (!c)
-        cli_error("%s: --by: no column '%s'", t->source, by);
+        cli_error("%s: error: --by: no column '%s'", t->source, by);
     return c;
 }
 
@@ -89,12 +101,12 @@ static int outcome_counts(const cli_options *o, effekt_table **tables, size_t n_
         if (!by)
             return EXIT_BAD;
         if (!oc) {
-            cli_error("%s: --outcome: no column '%s'", t->source, o->outcome);
+            cli_error("%s: error: --outcome: no column '%s'", t->source, o->outcome);
             return EXIT_BAD;
         }
         int dated = oc->type == EFFEKT_TYPE_DATE;
         if (!dated && oc->type != EFFEKT_TYPE_BOOLEAN && oc->type != EFFEKT_TYPE_INTEGER) {
-            cli_error("%s: --outcome: column '%s' is %s; an outcome is 0/1, yes/no, or a date", t->source,
+            cli_error("%s: error: --outcome: column '%s' is %s; an outcome is 0/1, yes/no, or a date", t->source,
                       oc->heading, effekt_type_name(oc->type));
             return EXIT_BAD;
         }
@@ -103,7 +115,7 @@ static int outcome_counts(const cli_options *o, effekt_table **tables, size_t n_
             if (isnan(v))
                 continue;
             if (v != 0 && v != 1) {
-                cli_error("%s:%zu:%zu: outcome %g in column '%s' (expected 0 or 1)", t->source,
+                cli_error("%s:%zu:%zu: error: outcome %g in column '%s' (expected 0 or 1)", t->source,
                           effekt_table_row_line(t, r), oc->index, v, oc->heading);
                 return EXIT_BAD;
             }
@@ -137,9 +149,9 @@ static const effekt_column *numeric(const effekt_table *t, const char *name, con
 {
     const effekt_column *c = effekt_table_column(t, name);
     if (!c)
-        cli_error("%s: %s: no column '%s'", t->source, option, name);
+        cli_error("%s: error: %s: no column '%s'", t->source, option, name);
     else if (!c->values || c->type == EFFEKT_TYPE_TEXT)
-        cli_error("%s: %s: column '%s' is %s; expected numbers", t->source, option, name, effekt_type_name(c->type));
+        cli_error("%s: error: %s: column '%s' is %s; expected numbers", t->source, option, name, effekt_type_name(c->type));
     else
         return c;
     return NULL;
@@ -190,7 +202,7 @@ static effekt_status build_rates(effekt_chart_kind kind, const cli_options *o, e
                                  const effekt_chart_options *co, effekt_chart **out, effekt_diag *diag)
 {
     if (!o->outcome || !o->by) {
-        cli_error("plot %s: give --outcome COLUMN and --by GROUP", effekt_chart_kind_name(kind));
+        cli_usage_error(plot_kind_command(kind), "give --outcome COLUMN and --by GROUP");
         return EFFEKT_EINVAL;
     }
     key_map map = { 0 };
@@ -211,12 +223,12 @@ static effekt_status build_values(effekt_chart_kind kind, const cli_options *o, 
                                   const effekt_chart_options *co, effekt_chart **out, effekt_diag *diag)
 {
     if (!o->value) {
-        cli_error("plot %s: give --value COLUMN", effekt_chart_kind_name(kind));
+        cli_usage_error(plot_kind_command(kind), "give --value COLUMN");
         return EFFEKT_EINVAL;
     }
     effekt_histogram_rule rule = EFFEKT_HISTOGRAM_STURGES;
     if (kind == EFFEKT_CHART_HIST && o->bins && effekt_histogram_rule_parse(o->bins, &rule) != EFFEKT_OK) {
-        cli_error("plot hist: --bins expects sturges, scott or fd (got '%s')", o->bins);
+        cli_usage_error("plot hist", "--bins expects sturges, scott or fd (got '%s')", o->bins);
         return EFFEKT_EINVAL;
     }
     key_map map = { 0 };
@@ -226,7 +238,7 @@ static effekt_status build_values(effekt_chart_kind kind, const cli_options *o, 
     if (gather_values(o, tables, n_tables, &v, &gid, &n, &missing, &map) != EXIT_OK)
         ;
     else if (kind == EFFEKT_CHART_BOX && map.n > BOX_MAX_GROUPS)
-        cli_error("plot box: %zu groups in --by %s; a box plot has a row per group and room for at most %d "
+        cli_usage_error("plot box", "%zu groups in --by %s; a box plot has a row per group and room for at most %d "
                   "(choose a coarser --by)", map.n, o->by ? o->by : "", BOX_MAX_GROUPS);
     else {
         effekt_chart_values in = { .value = o->value, .by = o->by, .n = n, .values = v, .group = gid,
@@ -245,11 +257,11 @@ static effekt_status build_km(const cli_options *o, effekt_table **tables, size_
 {
     effekt_conf_type ct = EFFEKT_CONF_LOG;
     if (o->conf_type && effekt_conf_type_parse(o->conf_type, &ct) != EFFEKT_OK) {
-        cli_error("plot km: --conf-type expects log, log-log or plain (got '%s')", o->conf_type);
+        cli_usage_error("plot km", "--conf-type expects log, log-log or plain (got '%s')", o->conf_type);
         return EFFEKT_EINVAL;
     }
     if (n_tables != 1) {
-        cli_error("plot km: give one participant file");
+        cli_usage_error("plot km", "give one participant file");
         return EFFEKT_EINVAL;
     }
     cli_spells sp;
@@ -288,7 +300,7 @@ static effekt_status build(effekt_chart_kind kind, const cli_options *o, effekt_
         return build_values(kind, o, tables, n, co, out, diag);
     case EFFEKT_CHART_SCATTER:
         if (!o->x || !o->y) {
-            cli_error("plot scatter: give --x COLUMN and --y COLUMN");
+            cli_usage_error("plot scatter", "give --x COLUMN and --y COLUMN");
             return EFFEKT_EINVAL;
         }
         return effekt_chart_build_scatter(t, n, o->x, o->y, co, out, diag);
@@ -364,7 +376,7 @@ static int plot_prepare(int argc, char **argv, cli_plot *cp, cli_options *o)
         char *end;
         reference = strtod(o->reference, &end);
         if (*end || !isfinite(reference)) {
-            cli_error("plot: --reference expects a number or 'pooled' (got '%s')", o->reference);
+            cli_usage_error("plot", "--reference expects a number or 'pooled' (got '%s')", o->reference);
             return EXIT_BAD;
         }
     }

@@ -151,21 +151,21 @@ int cmd_retention(int argc, char **argv)
         return rc < 0 ? EXIT_OK : rc;
     effekt_conf_type ct = EFFEKT_CONF_LOG;
     if (o.conf_type && effekt_conf_type_parse(o.conf_type, &ct) != EFFEKT_OK) {
-        cli_error("retention: --conf-type: '%s' (expected log, log-log or plain)", o.conf_type);
+        cli_usage_error("retention", "--conf-type: '%s' (expected log, log-log or plain)", o.conf_type);
         return EXIT_BAD;
     }
     if (o.time_col && !o.event_col) {
-        cli_error("retention: --time needs --event");
+        cli_usage_error("retention", "--time needs --event");
         return EXIT_BAD;
     }
     double *at = NULL, *qs = NULL;
     size_t n_at = 0, n_q = 0;
     if (o.at && cli_numbers(o.at, 0, INFINITY, 0, &at, &n_at) != 0) {
-        cli_error("retention: --at expects days such as 182,365 (got '%s')", o.at);
+        cli_usage_error("retention", "--at expects days such as 182,365 (got '%s')", o.at);
         return EXIT_BAD;
     }
     if (o.quantiles && cli_numbers(o.quantiles, 0, 1, 1, &qs, &n_q) != 0) {
-        cli_error("retention: --quantiles expects shares between 0 and 1, such as 0.25,0.75 (got '%s')", o.quantiles);
+        cli_usage_error("retention", "--quantiles expects shares between 0 and 1, such as 0.25,0.75 (got '%s')", o.quantiles);
         free(at);
         return EXIT_BAD;
     }
@@ -173,7 +173,7 @@ int cmd_retention(int argc, char **argv)
      * make two equal keys in one JSON object */
     const char *twice = repeated(at, n_at) ? "--at" : repeated(qs, n_q) ? "--quantiles" : NULL;
     if (twice) {
-        cli_error("retention: %s gives the same number twice (got '%s'; expected each once)", twice,
+        cli_usage_error("retention", "%s gives the same number twice (got '%s'; expected each once)", twice,
                   twice[2] == 'a' ? o.at : o.quantiles);
         free(at);
         free(qs);

@@ -119,7 +119,7 @@ int cmd_validate(int argc, char **argv)
     effekt_sheet *sheets = calloc(2 * o.n_inputs, sizeof *sheets);
     char **paths = calloc(4 * o.n_inputs, sizeof *paths);
     if (!doc || !sheets || !paths) {
-        cli_error("out of memory");
+        cli_error("error: out of memory");
         return EXIT_BAD;
     }
     int worst = EXIT_OK;

@@ -101,12 +101,23 @@ static const struct {
 };
 #define N_OPTIONS (sizeof option_table / sizeof *option_table)
 
+void cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    cli_progress_erase();
+    fprintf(stderr, "effekt %s: error: ", cmd);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
 static int bad_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static int bad_usage(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
     cli_progress_erase();
-    fprintf(stderr, "effekt %s: ", cmd);
+    fprintf(stderr, "effekt %s: error: ", cmd);
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
     va_end(ap);
@@ -537,7 +548,7 @@ cJSON *cli_read_json(const char *path)
     errno = 0;
     char *text = cli_read_file(path, (size_t)1 << 31);
     if (!text) {
-        cli_error("%s: cannot read: %s", path, errno ? strerror(errno) : "larger than 2 GiB (the limit)");
+        cli_error("%s: error: cannot read: %s", path, errno ? strerror(errno) : "larger than 2 GiB (the limit)");
         return NULL;
     }
     const char *end = NULL;
