@@ -163,6 +163,9 @@ cJSON *cli_read_json(const char *path);
  * about a column given for an option starts with the option's flag
  * ("--outcome: column ..."), advice ends with the flag to use
  * ("(--pairwise none)").  No file or position. */
+/* A library problem about PATH in the one form of every message:
+ * "effekt: PATH[:LINE:COL]: note|warning|error: text", hints as flags. */
+void cli_say_problem(const char *path, const effekt_problem *p);
 void cli_problem_text(const effekt_problem *p, char *buf, size_t size);
 
 /* "effekt: " + message on stderr. */

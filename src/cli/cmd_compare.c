@@ -75,13 +75,7 @@ static void say_problems(const cli_options *o, const char *path, const effekt_di
             if (o->quiet)
                 continue;
         }
-        cli_progress_erase();
-        if (p->severity == EFFEKT_ERROR && p->line)
-            fprintf(stderr, "effekt: %s:%zu:%zu: %s\n", path, p->line, p->column, text);
-        else if (p->severity == EFFEKT_ERROR)
-            fprintf(stderr, "effekt: %s: %s\n", path, text);
-        else
-            fprintf(stderr, "effekt: %s: %s: %s\n", p->severity == EFFEKT_NOTE ? "note" : "warning", path, text);
+        cli_say_problem(path, p);
     }
 }
 

@@ -668,3 +668,17 @@ void cli_problem_text(const effekt_problem *p, char *buf, size_t size)
     snprintf(buf, size, "%s%s%s%s%s%s", role ? role : "", role ? ": " : "", p->message ? p->message : "",
              advice ? " (" : "", advice ? advice : "", advice ? ")" : "");
 }
+
+void cli_say_problem(const char *path, const effekt_problem *p)
+{
+    static const char *const label[] = { "note", "warning", "error" };
+    char text[1024];
+    cli_problem_text(p, text, sizeof text);
+    cli_progress_erase();
+    if (p->line && p->column)
+        fprintf(stderr, "effekt: %s:%zu:%zu: %s: %s\n", path, p->line, p->column, label[p->severity], text);
+    else if (p->line)
+        fprintf(stderr, "effekt: %s:%zu: %s: %s\n", path, p->line, label[p->severity], text);
+    else
+        fprintf(stderr, "effekt: %s: %s: %s\n", path, label[p->severity], text);
+}

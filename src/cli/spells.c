@@ -22,13 +22,7 @@ void cli_analysis_problems(const char *path, const effekt_diag *diag)
         const effekt_problem *p = &diag->items[i];
         if (p->severity != EFFEKT_ERROR)
             continue;
-        char text[1024];
-        cli_problem_text(p, text, sizeof text);
-        cli_progress_erase();
-        if (p->line)
-            fprintf(stderr, "effekt: %s:%zu:%zu: error: %s\n", path, p->line, p->column, text);
-        else
-            fprintf(stderr, "effekt: %s: %s\n", path, text);
+        cli_say_problem(path, p);
     }
 }
 
