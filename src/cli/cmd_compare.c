@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "effekt/compare.h"
+#include "effekt/group.h"
 #include "effekt/stats.h"
 
 static const char compare_usage[] =
@@ -96,7 +97,7 @@ static void add_note(const cli_options *o, cJSON *doc, const char *fmt, ...)
  * and model formulas drop NA) and not a group without a value (0/0 has
  * no row in R's table).  Their ids go to tested[0..*kt); the text of what
  * was left out to why (empty when nothing). */
-static void tested_groups(const key_map *map, const int *na, const size_t *n, size_t k, size_t *tested,
+static void tested_groups(const effekt_group *map, const int *na, const size_t *n, size_t k, size_t *tested,
                           size_t *kt, char *why, size_t size)
 {
     size_t empty = 0, missing = 0, first_empty = 0;
@@ -112,7 +113,7 @@ static void tested_groups(const key_map *map, const int *na, const size_t *n, si
     }
     why[0] = '\0';
     if (empty == 1)
-        snprintf(why, size, "left out: group '%s' (no values)%s", map->keys[first_empty],
+        snprintf(why, size, "left out: group '%s' (no values)%s", effekt_group_label(map, first_empty),
                  missing ? " and the rows of missing group values" : "");
     else if (empty > 1)
         snprintf(why, size, "left out: %zu groups without values%s", empty,
@@ -173,10 +174,15 @@ static int run_file(const cli_options *o, const char *path, effekt_interval_meth
         effekt_table_destroy(t);
         return EXIT_BAD;
     }
-    key_map map = { 0 };
+    effekt_group *map = NULL;
+    const char *by_name = o->by;
     size_t cap = 64;
     group_count *g = calloc(cap, sizeof *g);
-    char key[1024];
+    if (effekt_group_create(t, &by_name, 1, &map, NULL) != EFFEKT_OK) {
+        free(g);
+        g = NULL;
+        rc = EXIT_BAD;
+    }
     for (size_t r = 0; r < t->n_rows && g; r++) {
         double v;
         if (dated) {
@@ -190,9 +196,8 @@ static int run_file(const cli_options *o, const char *path, effekt_interval_meth
                 break;
             }
         }
-        value_text(by, r, key, sizeof key);
-        size_t id = key_map_id(&map, key);
-        if (id == (size_t)-1) {
+        size_t id;
+        if (effekt_group_add(map, r, &id) != EFFEKT_OK) {
             rc = EXIT_BAD;
             break;
         }
@@ -217,7 +222,7 @@ static int run_file(const cli_options *o, const char *path, effekt_interval_meth
         g[id].n++;
         g[id].events += v;
     }
-    size_t k = map.n;
+    size_t k = map ? effekt_group_count(map) : 0;
     cJSON *groups = cJSON_GetObjectItemCaseSensitive(doc, "groups");
     cJSON *tests = cJSON_GetObjectItemCaseSensitive(doc, "tests");
     cJSON *pairs = cJSON_GetObjectItemCaseSensitive(doc, "pairwise");
@@ -239,7 +244,7 @@ static int run_file(const cli_options *o, const char *path, effekt_interval_meth
             nz[i] = (size_t)g[i].n;
             na[i] = g[i].na;
         }
-        tested_groups(&map, na, nz, k, tested, &kt, left_out, sizeof left_out);
+        tested_groups(map, na, nz, k, tested, &kt, left_out, sizeof left_out);
         /* the funnel's pooled rate is over the tested groups too */
         double pooled_x = 0, pooled_n = 0;
         for (size_t j = 0; j < kt; j++) {
@@ -256,7 +261,7 @@ static int run_file(const cli_options *o, const char *path, effekt_interval_meth
         cJSON *row = cJSON_CreateObject();
         if (o->n_inputs > 1)
             cJSON_AddStringToObject(row, "file", path);
-        cJSON_AddStringToObject(row, "group", map.keys[i]);
+        cJSON_AddStringToObject(row, "group", effekt_group_label(map, i));
         cJSON_AddNumberToObject(row, "n", n[i]);
         cJSON_AddNumberToObject(row, "missing", (double)g[i].missing);
         cJSON_AddNumberToObject(row, "events", x[i]);
@@ -338,8 +343,8 @@ static int run_file(const cli_options *o, const char *path, effekt_interval_meth
                     cJSON *pair = cJSON_CreateObject();
                     if (o->n_inputs > 1)
                         cJSON_AddStringToObject(pair, "file", path);
-                    cJSON_AddStringToObject(pair, "group", map.keys[tested[a]]);
-                    cJSON_AddStringToObject(pair, "versus", map.keys[tested[b]]);
+                    cJSON_AddStringToObject(pair, "group", effekt_group_label(map, tested[a]));
+                    cJSON_AddStringToObject(pair, "versus", effekt_group_label(map, tested[b]));
                     effekt_risk_difference(xt[a], nt[a], xt[b], nt[b], o->confidence, &d, &dl, &dh);
                     effekt_risk_ratio(xt[a], nt[a], xt[b], nt[b], o->confidence, &rr, &rl, &rh);
                     cJSON_AddItemToObject(pair, "difference", cli_figure(d, dl, dh, "a group has no values"));
@@ -360,7 +365,7 @@ static int run_file(const cli_options *o, const char *path, effekt_interval_meth
     free(nz);
     free(na);
     free(g);
-    key_map_free(&map);
+    effekt_group_destroy(map);
     effekt_table_destroy(t);
     return rc;
 }
@@ -407,24 +412,19 @@ static int run_values(const cli_options *o, const char *path, effekt_adjust_meth
     }
     int many = o->n_inputs > 1, rc = EXIT_OK;
     size_t n = t->n_rows;
-    key_map map = { 0 };
-    size_t *gid = malloc((n ? n : 1) * sizeof *gid);
-    char key[1024];
-    for (size_t r = 0; r < n && gid; r++) {
-        value_text(by, r, key, sizeof key);
-        if ((gid[r] = key_map_id(&map, key)) == (size_t)-1) {
-            rc = EXIT_BAD;
-            break;
-        }
-    }
-    size_t k = map.n;
+    effekt_group *map = NULL;
+    const char *by_name = o->by;
+    if (effekt_group_create(t, &by_name, 1, &map, NULL) != EFFEKT_OK || effekt_group_add_all(map) != EFFEKT_OK)
+        rc = EXIT_BAD;
+    const size_t *gid = map ? effekt_group_rows(map) : NULL;
+    size_t k = map ? effekt_group_count(map) : 0;
     size_t *count = calloc(k + 1, sizeof *count), *missing = calloc(k + 1, sizeof *missing);
     size_t *start = calloc(k + 2, sizeof *start), *tested = calloc(k + 1, sizeof *tested);
     size_t *tcount = calloc(k + 1, sizeof *tcount);
     int *na = calloc(k + 1, sizeof *na);
     double *vals = malloc((n ? n : 1) * sizeof *vals), *work = malloc((n ? n : 1) * sizeof *work);
     const double **groups = calloc(k + 1, sizeof *groups), **tgroups = calloc(k + 1, sizeof *tgroups);
-    if (!gid || !count || !missing || !start || !tested || !tcount || !na || !vals || !work || !groups || !tgroups)
+    if (!map || !count || !missing || !start || !tested || !tcount || !na || !vals || !work || !groups || !tgroups)
         rc = EXIT_BAD;
     if (rc == EXIT_OK) {
         for (size_t r = 0; r < n; r++) {
@@ -449,7 +449,7 @@ static int run_values(const cli_options *o, const char *path, effekt_adjust_meth
             cJSON *row = cJSON_CreateObject();
             if (many)
                 cJSON_AddStringToObject(row, "file", path);
-            cJSON_AddStringToObject(row, "group", map.keys[g]);
+            cJSON_AddStringToObject(row, "group", effekt_group_label(map, g));
             cJSON_AddNumberToObject(row, "n", (double)count[g]);
             cJSON_AddNumberToObject(row, "missing", (double)missing[g]);
             cJSON_AddItemToObject(row, "mean", cli_figure(s.mean, s.ci_lower, s.ci_upper, "no values"));
@@ -460,7 +460,7 @@ static int run_values(const cli_options *o, const char *path, effekt_adjust_meth
         /* the tests take the groups with values, not the missing group values */
         size_t kt;
         char left_out[512];
-        tested_groups(&map, na, count, k, tested, &kt, left_out, sizeof left_out);
+        tested_groups(map, na, count, k, tested, &kt, left_out, sizeof left_out);
         for (size_t j = 0; j < kt; j++) {
             tgroups[j] = groups[tested[j]];
             tcount[j] = count[tested[j]];
@@ -524,8 +524,8 @@ static int run_values(const cli_options *o, const char *path, effekt_adjust_meth
                     cJSON *row = cJSON_CreateObject();
                     if (many)
                         cJSON_AddStringToObject(row, "file", path);
-                    cJSON_AddStringToObject(row, "group", map.keys[tested[i]]);
-                    cJSON_AddStringToObject(row, "versus", map.keys[tested[j]]);
+                    cJSON_AddStringToObject(row, "group", effekt_group_label(map, tested[i]));
+                    cJSON_AddStringToObject(row, "versus", effekt_group_label(map, tested[j]));
                     cJSON_AddItemToObject(row, "difference", cli_figure(tr[q].estimate, tr[q].lower, tr[q].upper, "too few values"));
                     cJSON_AddItemToObject(row, "p_welch", cli_figure(pt[q], NAN, NAN, "too few values or no variation"));
                     cJSON_AddItemToObject(row, "p_welch_adjusted", cli_figure(at[q], NAN, NAN, "too few values or no variation"));
@@ -544,7 +544,6 @@ static int run_values(const cli_options *o, const char *path, effekt_adjust_meth
         free(ur);
         free(gr);
     }
-    free(gid);
     free(count);
     free(missing);
     free(start);
@@ -555,7 +554,7 @@ static int run_values(const cli_options *o, const char *path, effekt_adjust_meth
     free(work);
     free(groups);
     free(tgroups);
-    key_map_free(&map);
+    effekt_group_destroy(map);
     effekt_table_destroy(t);
     return rc;
 }
@@ -596,24 +595,18 @@ static int run_ratio(const cli_options *o, const char *path, cJSON *doc)
     }
     size_t n = t->n_rows, B = o->bootstrap ? (size_t)o->bootstrap : 10000;
     unsigned long long seed = o->seed_given ? o->seed : 1;
-    key_map map = { 0 };
-    size_t *gid = malloc((n ? n : 1) * sizeof *gid);
-    char key[1024];
-    int rc = gid ? EXIT_OK : EXIT_BAD;
-    for (size_t r = 0; r < n && rc == EXIT_OK; r++) {
-        if (by)
-            value_text(by, r, key, sizeof key);
-        else
-            snprintf(key, sizeof key, "all");
-        if ((gid[r] = key_map_id(&map, key)) == (size_t)-1)
-            rc = EXIT_BAD;
-    }
+    effekt_group *map = NULL;
+    const char *by_name = o->by;
+    int rc = EXIT_OK;
+    if (effekt_group_create(t, &by_name, by ? 1 : 0, &map, NULL) != EFFEKT_OK || effekt_group_add_all(map) != EFFEKT_OK)
+        rc = EXIT_BAD;
+    const size_t *gid = map ? effekt_group_rows(map) : NULL;
     double *num = malloc((n ? n : 1) * sizeof *num), *den = malloc((n ? n : 1) * sizeof *den);
     double *L = malloc((n ? n : 1) * sizeof *L), *rep = malloc(B * sizeof *rep);
     if (!num || !den || !L || !rep)
         rc = EXIT_BAD;
     cJSON *groups = cJSON_GetObjectItemCaseSensitive(doc, "groups");
-    for (size_t g = 0; g < map.n && rc == EXIT_OK; g++) {
+    for (size_t g = 0; rc == EXIT_OK && g < effekt_group_count(map); g++) {
         size_t m = 0, missing = 0;
         for (size_t r = 0; r < n; r++) {
             if (gid[r] != g)
@@ -648,7 +641,7 @@ static int run_ratio(const cli_options *o, const char *path, cJSON *doc)
         cJSON *row = cJSON_CreateObject();
         if (o->n_inputs > 1)
             cJSON_AddStringToObject(row, "file", path);
-        cJSON_AddStringToObject(row, "group", map.keys[g]);
+        cJSON_AddStringToObject(row, "group", effekt_group_label(map, g));
         cJSON_AddNumberToObject(row, "n", (double)m);
         cJSON_AddNumberToObject(row, "missing", (double)missing);
         cJSON_AddNumberToObject(row, "numerator", (double)sa);
@@ -659,12 +652,11 @@ static int run_ratio(const cli_options *o, const char *path, cJSON *doc)
                                                            why ? why : bca_why ? bca_why : "BCa undefined"));
         cJSON_AddItemToArray(groups, row);
     }
-    free(gid);
     free(num);
     free(den);
     free(L);
     free(rep);
-    key_map_free(&map);
+    effekt_group_destroy(map);
     effekt_table_destroy(t);
     return rc;
 }

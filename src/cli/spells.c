@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "effekt/group.h"
 #include "../lib/io/dates.h"
 
 const effekt_column *cli_need_column(const effekt_table *t, const char *name, int date, int *rc)
@@ -58,9 +59,10 @@ int cli_spells_build(const cli_options *o, const effekt_table *t, const char *pa
     double *time = s->time = malloc((n ? n : 1) * sizeof *time);
     double *event = s->event = malloc((n ? n : 1) * sizeof *event);
     size_t *gid = s->gid = malloc((n ? n : 1) * sizeof *gid);
-    key_map *map = &s->map;
+    effekt_group *grp = NULL;
+    const char *by_name = o->by;
     size_t m = 0, excluded = 0;
-    if (!time || !event || !gid)
+    if (!time || !event || !gid || (rc == EXIT_OK && effekt_group_create(t, &by_name, by ? 1 : 0, &grp, NULL) != EFFEKT_OK))
         rc = EXIT_BAD;
     for (size_t r = 0; r < n && rc == EXIT_OK; r++) {
         double tt, ee;
@@ -123,11 +125,8 @@ int cli_spells_build(const cli_options *o, const effekt_table *t, const char *pa
                 ee = 0;   /* still there at follow-up: censored */
             }
         }
-        char key[1024] = "all";
-        if (by)
-            value_text(by, r, key, sizeof key);
-        size_t id = key_map_id(map, key);
-        if (id == (size_t)-1) {
+        size_t id;
+        if (effekt_group_add(grp, r, &id) != EFFEKT_OK) {
             rc = EXIT_BAD;
             break;
         }
@@ -138,6 +137,11 @@ int cli_spells_build(const cli_options *o, const effekt_table *t, const char *pa
     }
     s->m = m;
     s->excluded = excluded;
+    /* the group names as the chart and the table read them */
+    for (size_t g = 0; grp && rc == EXIT_OK && g < effekt_group_count(grp); g++)
+        if (key_map_id(&s->map, effekt_group_label(grp, g)) != g)
+            rc = EXIT_BAD;
+    effekt_group_destroy(grp);
     return rc;
 }
 

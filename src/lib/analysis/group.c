@@ -1,0 +1,299 @@
+/* Rows into groups by the text of their values: an open-addressing map
+ * from a key to a group id, ids in the order groups first appear. */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "effekt/group.h"
+#include "io/dates.h"
+#include "lib_alloc.h"
+
+struct effekt_group {
+    const effekt_table *t;
+    const effekt_column **cols;
+    size_t n_cols;
+    size_t *row_group;   /* by row; EFFEKT_GROUP_NONE when not added */
+    char **keys;         /* by group: the values joined by \x1f */
+    char **labels;       /* by group: joined by ", " (NULL: the key) */
+    size_t *size, *first_row;
+    unsigned char *missing;
+    size_t n, cap;
+    size_t *slots;       /* group id + 1, 0 empty */
+    size_t n_slots;
+    char *buf;           /* a key being made */
+    size_t buf_cap;
+};
+
+static uint64_t hash_str(const char *s)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h;
+}
+
+void effekt_group_value_text(const effekt_column *c, size_t row, char *buf, size_t size)
+{
+    if (effekt_column_missing(c, row))
+        snprintf(buf, size, "%s", EFFEKT_GROUP_MISSING);
+    else if (c->type == EFFEKT_TYPE_TEXT)
+        snprintf(buf, size, "%s", c->text[row]);
+    else if (c->type == EFFEKT_TYPE_DATE) {
+        char d[32];
+        date_format((long)c->values[row], d);
+        snprintf(buf, size, "%s", d);
+    } else
+        snprintf(buf, size, "%.15g", c->values[row]);
+}
+
+effekt_status effekt_group_create(const effekt_table *t, const char *const *columns, size_t n_columns,
+                                  effekt_group **out, effekt_diag *diag)
+{
+    *out = NULL;
+    effekt_group *g = effekt_calloc(1, sizeof *g);
+    if (!g)
+        return EFFEKT_ENOMEM;
+    g->t = t;
+    g->n_cols = n_columns;
+    g->cols = effekt_calloc(n_columns ? n_columns : 1, sizeof *g->cols);
+    g->row_group = effekt_malloc((t->n_rows ? t->n_rows : 1) * sizeof *g->row_group);
+    if (!g->cols || !g->row_group) {
+        effekt_group_destroy(g);
+        return EFFEKT_ENOMEM;
+    }
+    for (size_t r = 0; r < t->n_rows; r++)
+        g->row_group[r] = EFFEKT_GROUP_NONE;
+    for (size_t i = 0; i < n_columns; i++)
+        if (!(g->cols[i] = effekt_table_column(t, columns[i]))) {
+            if (diag)
+                effekt_diag_add(diag, EFFEKT_ERROR, t->source, 0, 0, columns[i], NULL, "no column '%s'",
+                                columns[i]);
+            effekt_group_destroy(g);
+            return EFFEKT_EINVAL;
+        }
+    *out = g;
+    return EFFEKT_OK;
+}
+
+void effekt_group_destroy(effekt_group *g)
+{
+    if (!g)
+        return;
+    for (size_t i = 0; i < g->n; i++) {
+        free(g->keys[i]);
+        free(g->labels[i]);
+    }
+    free(g->keys);
+    free(g->labels);
+    free(g->size);
+    free(g->first_row);
+    free(g->missing);
+    free(g->slots);
+    free(g->row_group);
+    free(g->cols);
+    free(g->buf);
+    free(g);
+}
+
+static int grow_slots(effekt_group *g)
+{
+    size_t n_slots = g->n_slots ? 2 * g->n_slots : 1024;
+    size_t *slots = effekt_calloc(n_slots, sizeof *slots);
+    if (!slots)
+        return -1;
+    for (size_t id = 0; id < g->n; id++) {
+        size_t i = hash_str(g->keys[id]) & (n_slots - 1);
+        while (slots[i])
+            i = (i + 1) & (n_slots - 1);
+        slots[i] = id + 1;
+    }
+    free(g->slots);
+    g->slots = slots;
+    g->n_slots = n_slots;
+    return 0;
+}
+
+static int grow_groups(effekt_group *g)
+{
+    size_t cap = g->cap ? 2 * g->cap : 64;
+    char **keys = effekt_realloc(g->keys, cap * sizeof *keys);
+    if (keys)
+        g->keys = keys;
+    char **labels = effekt_realloc(g->labels, cap * sizeof *labels);
+    if (labels)
+        g->labels = labels;
+    size_t *size = effekt_realloc(g->size, cap * sizeof *size);
+    if (size)
+        g->size = size;
+    size_t *first = effekt_realloc(g->first_row, cap * sizeof *first);
+    if (first)
+        g->first_row = first;
+    unsigned char *missing = effekt_realloc(g->missing, cap * sizeof *missing);
+    if (missing)
+        g->missing = missing;
+    if (!keys || !labels || !size || !first || !missing)
+        return -1;
+    g->cap = cap;
+    return 0;
+}
+
+/* The key of row r into g->buf. */
+static int make_key(effekt_group *g, size_t r, int *missing)
+{
+    size_t len = 0;
+    *missing = 0;
+    if (g->n_cols == 0) {
+        if (g->buf_cap < sizeof EFFEKT_GROUP_ALL) {
+            char *b = effekt_realloc(g->buf, 64);
+            if (!b)
+                return -1;
+            g->buf = b;
+            g->buf_cap = 64;
+        }
+        memcpy(g->buf, EFFEKT_GROUP_ALL, sizeof EFFEKT_GROUP_ALL);
+        return 0;
+    }
+    for (size_t i = 0; i < g->n_cols; i++) {
+        const effekt_column *c = g->cols[i];
+        char num[64];
+        const char *v = num;
+        if (effekt_column_missing(c, r)) {
+            v = EFFEKT_GROUP_MISSING;
+            *missing = 1;
+        } else if (c->type == EFFEKT_TYPE_TEXT)
+            v = c->text[r];
+        else
+            effekt_group_value_text(c, r, num, sizeof num);
+        size_t vl = strlen(v);
+        if (len + vl + 2 > g->buf_cap) {
+            size_t cap = 2 * (len + vl + 2);
+            char *b = effekt_realloc(g->buf, cap);
+            if (!b)
+                return -1;
+            g->buf = b;
+            g->buf_cap = cap;
+        }
+        if (i)
+            g->buf[len++] = '\x1f';
+        memcpy(g->buf + len, v, vl);
+        len += vl;
+        g->buf[len] = '\0';
+    }
+    return 0;
+}
+
+/* "a\x1fb" as "a, b". */
+static char *label_of(const char *key)
+{
+    size_t extra = 0;
+    for (const char *s = key; *s; s++)
+        extra += *s == '\x1f';
+    char *l = effekt_malloc(strlen(key) + extra + 1), *d = l;
+    if (!l)
+        return NULL;
+    for (const char *s = key; *s; s++) {
+        if (*s == '\x1f') {
+            *d++ = ',';
+            *d++ = ' ';
+        } else
+            *d++ = *s;
+    }
+    *d = '\0';
+    return l;
+}
+
+effekt_status effekt_group_add(effekt_group *g, size_t r, size_t *id)
+{
+    if (r >= g->t->n_rows)
+        return EFFEKT_EINVAL;
+    if (g->row_group[r] != EFFEKT_GROUP_NONE) {
+        if (id)
+            *id = g->row_group[r];
+        return EFFEKT_OK;
+    }
+    int missing;
+    if (make_key(g, r, &missing) != 0)
+        return EFFEKT_ENOMEM;
+    if (2 * (g->n + 1) > g->n_slots && grow_slots(g) != 0)
+        return EFFEKT_ENOMEM;
+    size_t i = hash_str(g->buf) & (g->n_slots - 1);
+    while (g->slots[i]) {
+        size_t k = g->slots[i] - 1;
+        if (strcmp(g->keys[k], g->buf) == 0) {
+            g->row_group[r] = k;
+            g->size[k]++;
+            g->missing[k] |= (unsigned char)missing;
+            if (id)
+                *id = k;
+            return EFFEKT_OK;
+        }
+        i = (i + 1) & (g->n_slots - 1);
+    }
+    if (g->n == g->cap && grow_groups(g) != 0)
+        return EFFEKT_ENOMEM;
+    size_t k = g->n;
+    if (!(g->keys[k] = effekt_strdup(g->buf)))
+        return EFFEKT_ENOMEM;
+    g->labels[k] = NULL;
+    if (g->n_cols > 1 && !(g->labels[k] = label_of(g->buf))) {
+        free(g->keys[k]);
+        return EFFEKT_ENOMEM;
+    }
+    g->size[k] = 1;
+    g->first_row[k] = r;
+    g->missing[k] = (unsigned char)missing;
+    g->slots[i] = k + 1;
+    g->n++;
+    g->row_group[r] = k;
+    if (id)
+        *id = k;
+    return EFFEKT_OK;
+}
+
+effekt_status effekt_group_add_all(effekt_group *g)
+{
+    for (size_t r = 0; r < g->t->n_rows; r++) {
+        effekt_status st = effekt_group_add(g, r, NULL);
+        if (st != EFFEKT_OK)
+            return st;
+    }
+    return EFFEKT_OK;
+}
+
+size_t effekt_group_count(const effekt_group *g)
+{
+    return g->n;
+}
+
+const char *effekt_group_label(const effekt_group *g, size_t id)
+{
+    return g->labels[id] ? g->labels[id] : g->keys[id];
+}
+
+size_t effekt_group_size(const effekt_group *g, size_t id)
+{
+    return g->size[id];
+}
+
+size_t effekt_group_first_row(const effekt_group *g, size_t id)
+{
+    return g->first_row[id];
+}
+
+int effekt_group_missing(const effekt_group *g, size_t id)
+{
+    return g->missing[id];
+}
+
+size_t effekt_group_of(const effekt_group *g, size_t r)
+{
+    return r < g->t->n_rows ? g->row_group[r] : EFFEKT_GROUP_NONE;
+}
+
+const size_t *effekt_group_rows(const effekt_group *g)
+{
+    return g->row_group;
+}
