@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "effekt/csv.h"
+#include "effekt/date.h"
 #include "effekt/describe.h"
 #include "effekt/group.h"
 #include "effekt/output.h"
@@ -224,6 +225,29 @@ START_TEST(test_stat_names)
 }
 END_TEST
 
+/* The one day -> year conversion (effekt/date.h), at the edges of years
+ * either side of 1970 and across leap days. */
+START_TEST(test_date_year)
+{
+    static const struct { long y; unsigned m, d; } days[] = {
+        { 1970, 1, 1 }, { 1969, 12, 31 }, { 2000, 2, 29 }, { 2000, 12, 31 }, { 2001, 1, 1 },
+        { 1600, 1, 1 }, { 1899, 12, 31 }, { 9999, 12, 31 }, { 1000, 1, 1 },
+    };
+    for (size_t i = 0; i < sizeof days / sizeof *days; i++) {
+        long n = effekt_date_from_civil(days[i].y, days[i].m, days[i].d);
+        ck_assert_int_eq(effekt_date_year(n), days[i].y);
+        ck_assert_int_eq(effekt_date_year(n - (days[i].m == 1 && days[i].d == 1)), days[i].y - (days[i].m == 1 && days[i].d == 1));
+    }
+    long d;
+    ck_assert_int_eq(effekt_date_parse("2019-02-30", 10, &d), EFFEKT_EVALUE);
+    ck_assert_int_eq(effekt_date_parse("hello", 5, &d), EFFEKT_EPARSE);
+    ck_assert_int_eq(effekt_date_parse("09.09.2019", 10, &d), EFFEKT_OK);
+    char out[32];
+    effekt_date_format(d, out);
+    ck_assert_str_eq(out, "2019-09-09");
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("describe");
@@ -233,6 +257,7 @@ int main(void)
     tcase_add_test(tc, test_weights);
     tcase_add_test(tc, test_partials_merge);
     tcase_add_test(tc, test_stat_names);
+    tcase_add_test(tc, test_date_year);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
