@@ -21,6 +21,13 @@
 #     gives 306.859375 618.609375 929.5234375, rank error 0.000488 (3.9
 #     of 8000 ranks).
 #  5. The same partial twice is refused.
+#  6. 16-digit integers (some above 2^53) in 3 parts, by group: the
+#     merge gives the whole run's n … iqr bit for bit.  Such a column has
+#     no decimals to the loader, but its doubles are whole numbers: one
+#     exact accumulator (src/lib/stats/exact_sum.c) gives describe and
+#     the partials the same integer sums, and the quartiles interpolate on
+#     the integers in both.  (Before, the partials took the inexact path:
+#     q3 7664204420249072 against describe's 7664204420249073.)
 set -u
 : "${srcdir:=.}" "${EFFEKT:=$PWD/effekt}"
 gen=${GEN_BENCH:-$(dirname "$EFFEKT")/bench/gen_bench}
@@ -94,6 +101,19 @@ awk -v med="$median" -v err="$err" 'NR > 1 { n++; if ($1 + 0 < med + 0) below++ 
 "$EFFEKT" merge "$tmp/lo.json" "$tmp/hi.json" "$tmp/lo.json" >/dev/null 2>"$tmp/err"
 if [ $? -eq 2 ] && grep -q "statistics\[0\].partial.id: the same data as" "$tmp/err"; then ok; else
     bad "a partial merged twice was not refused"; cat "$tmp/err"; fi
+
+# 6. 16-digit integers, x = 10^15 + (i * 2999999999989 mod 9 10^15)
+awk 'BEGIN { print "g,x"; for (i = 1; i <= 3000; i++)
+    printf "%s,%.0f\n", (i % 2 ? "a" : "b"), 1e15 + (i * 2999999999989) % 9e15 }' >"$tmp/d16.csv"
+split3 "$tmp/d16.csv" "$tmp/d16"
+for i in 0 1 2; do
+    "$EFFEKT" describe -q --partial -c x --by g -o "$tmp/d16.$i.json" "$tmp/d16.$i.csv" || bad "describe --partial d16 part $i"
+done
+"$EFFEKT" merge --format csv "$tmp"/d16.?.json | cut -d, -f1-16 | sort >"$tmp/merged16"
+"$EFFEKT" describe -q -c x --by g --format csv \
+    --stats n,missing,sum,mean,sd,se,ci,min,q1,median,q3,max,iqr "$tmp/d16.csv" | sort >"$tmp/whole16"
+if [ "$(wc -l <"$tmp/whole16")" -eq 3 ] && cmp -s "$tmp/merged16" "$tmp/whole16"; then ok; else
+    bad "merged 16-digit integers differ from the whole file"; diff "$tmp/whole16" "$tmp/merged16" | head; fi
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

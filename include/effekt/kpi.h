@@ -15,11 +15,48 @@
 extern "C" {
 #endif
 
+/* Why a figure is undefined, as an id with its arguments, so that a
+ * chart or report can say it in its locale (effekt_text_kpi_reason in
+ * effekt/text.h); the figure's reason is the English sentence. */
+typedef enum {
+    EFFEKT_REASON_NONE = 0,               /* defined */
+    EFFEKT_REASON_NOT_REPORTED,           /* {1} (a column) not reported */
+    EFFEKT_REASON_IS_ZERO,                /* {1} is 0 */
+    EFFEKT_REASON_END_BEFORE_START,
+    EFFEKT_REASON_EXCEEDS,                /* {1} exceeds {2} */
+    EFFEKT_REASON_NO_FUNDING,
+    EFFEKT_REASON_DURATION_NOT_POOLED,
+    EFFEKT_REASON_NO_PROJECT_REPORTS,
+    EFFEKT_REASON_POOLED_DENOMINATOR_ZERO,
+    EFFEKT_REASON_CURRENCY_NOT_REPORTED,
+    EFFEKT_REASON_NO_RATE,                /* no {1} (a currency) rate for {2} (a year) */
+    EFFEKT_REASON_NO_RATE_NO_YEAR,        /* no {1} rate, the year of the amounts unknown */
+    EFFEKT_REASON_PRICE_YEAR_UNKNOWN,
+    EFFEKT_REASON_NO_PRICE_INDEX,         /* no price index for {1} (a year) */
+    EFFEKT_REASON_NOT_RESTATED,           /* an amount that cannot be restated */
+    EFFEKT_N_REASONS
+} effekt_kpi_reason;
+
+/* "not_reported", "is_zero", ...; _parse gives EFFEKT_EINVAL for another
+ * name, _name NULL for an id out of range. */
+effekt_status effekt_kpi_reason_parse(const char *name, effekt_kpi_reason *out);
+const char *effekt_kpi_reason_name(effekt_kpi_reason r);
+
+typedef struct {
+    effekt_kpi_reason id;
+    char arg[2][32];  /* column names, currency codes, years: as written */
+} effekt_kpi_why;
+
+/* The English sentence of a reason, as the figures' reason and the JSON
+ * of effekt kpi give it ("jobs_created not reported"). */
+void effekt_kpi_why_english(const effekt_kpi_why *why, char *buf, size_t size);
+
 typedef struct {
     double value;     /* NaN when undefined */
     double lower;     /* interval, NaN when there is none */
     double upper;
-    char reason[96];  /* why undefined; "" when defined */
+    char reason[96];  /* why undefined, in English; "" when defined */
+    effekt_kpi_why why;   /* the same as an id: EFFEKT_REASON_NONE when defined */
 } effekt_figure;
 
 typedef enum {
@@ -67,6 +104,7 @@ typedef struct {
      * given. */
     const double *money_factor;
     const char *const *money_reason;
+    const effekt_kpi_why *money_why;   /* per row, beside money_reason; may be NULL */
 } effekt_kpi_options;
 
 /* Compute every KPI for every row of a project-level table.  Warnings

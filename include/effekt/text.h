@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 
+#include "effekt/kpi.h"
 #include "effekt/locale.h"
 
 #ifdef __cplusplus
@@ -78,6 +79,21 @@ typedef enum {
     EFFEKT_WORD_NOT_YET_PLACED,
     EFFEKT_WORD_STILL_EMPLOYED,
     EFFEKT_WORD_NUMBER_AT_RISK,
+    /* why a KPI is undefined (effekt_kpi_reason, in its order) */
+    EFFEKT_WORD_REASON_NOT_REPORTED,         /* {1} a column */
+    EFFEKT_WORD_REASON_IS_ZERO,              /* {1} a column */
+    EFFEKT_WORD_REASON_END_BEFORE_START,
+    EFFEKT_WORD_REASON_EXCEEDS,              /* {1} exceeds {2}: columns */
+    EFFEKT_WORD_REASON_NO_FUNDING,
+    EFFEKT_WORD_REASON_DURATION_NOT_POOLED,
+    EFFEKT_WORD_REASON_NO_PROJECT_REPORTS,
+    EFFEKT_WORD_REASON_POOLED_DENOMINATOR_ZERO,
+    EFFEKT_WORD_REASON_CURRENCY_NOT_REPORTED,
+    EFFEKT_WORD_REASON_NO_RATE,              /* {1} currency, {2} year */
+    EFFEKT_WORD_REASON_NO_RATE_NO_YEAR,      /* {1} currency */
+    EFFEKT_WORD_REASON_PRICE_YEAR_UNKNOWN,
+    EFFEKT_WORD_REASON_NO_PRICE_INDEX,       /* {1} year */
+    EFFEKT_WORD_REASON_NOT_RESTATED,
     EFFEKT_N_WORDS                  /* not a word: the number of them */
 } effekt_word;
 
@@ -107,6 +123,12 @@ const char *effekt_text_kpi_unit(const effekt_locale *loc, const char *kpi);
 
 /* Whether every KPI row has the locale's title, formula and unit. */
 int effekt_text_kpi_complete(const effekt_locale *loc);
+
+/* Why a KPI figure is undefined, in the locale, column names as a
+ * reader says them ("deltagere ikke oplyst").  malloc'd, the caller
+ * frees it; "" for a defined figure; NULL when out of memory.  (The
+ * figure's own reason stays English: the JSON of effekt kpi.) */
+char *effekt_text_kpi_reason(const effekt_locale *loc, const effekt_kpi_why *why);
 
 /* A column's name as a reader says it ("project_id": "project",
  * "projekt"), for titles and axis labels; the name itself for a column

@@ -70,96 +70,25 @@ static int by_kpi(const void *a, const void *b)
     return x->project < y->project ? -1 : x->project > y->project;
 }
 
-/* The year an amount is in: price_year, else the start year, else 0. */
-static long amount_year(const effekt_table *t, size_t row)
+/* The money plan of table t (effekt_money_plan_run), its problems
+ * printed; several currencies without --currency get the advice of the
+ * options that choose one.  NULL on failure. */
+static effekt_money_plan *plan_money(const cli_options *o, const effekt_table *t, const effekt_rates *rates,
+                                     const effekt_deflator *deflator)
 {
-    const effekt_column *py = effekt_table_column(t, "price_year");
-    if (py && py->values && !isnan(py->values[row]))
-        return (long)py->values[row];
-    const effekt_column *sd = effekt_table_column(t, "start_date");
-    if (sd && sd->type == EFFEKT_TYPE_DATE && !isnan(sd->values[row])) {
-        /* days since 1970-01-01 to a year, through the civil calendar */
-        long days = (long)sd->values[row];
-        long y = 1970 + days / 365;
-        while (days < 365 * (y - 1970) + (y - 1969) / 4 - (y - 1901) / 100 + (y - 1601) / 400)
-            y--;
-        while (days >= 365 * (y + 1 - 1970) + (y + 1 - 1969) / 4 - (y + 1 - 1901) / 100 + (y + 1 - 1601) / 400)
-            y++;
-        return y;
-    }
-    return 0;
-}
-
-typedef struct {
-    double *factor;
-    char **reason;
-    size_t n;
-} money_plan;
-
-static void money_plan_free(money_plan *m)
-{
-    for (size_t i = 0; m->reason && i < m->n; i++)
-        free(m->reason[i]);
-    free(m->reason);
-    free(m->factor);
-}
-
-/* Per project: the factor that restates its amounts in --currency and
- * --price-year, or NaN and the reason.  Refuses mixed currencies without
- * --currency.  Returns EXIT_OK or EXIT_BAD. */
-static int plan_money(const cli_options *o, const effekt_table *t, const effekt_rates *rates,
-                      const effekt_deflator *deflator, money_plan *m)
-{
-    memset(m, 0, sizeof *m);
-    const effekt_column *cur = effekt_table_column(t, "currency");
-    if (cur && cur->type != EFFEKT_TYPE_TEXT)
-        cur = NULL;
-    if (!o->currency && cur) {
-        const char *first = NULL;
-        for (size_t r = 0; r < t->n_rows; r++) {
-            if (!cur->text[r])
-                continue;
-            if (!first)
-                first = cur->text[r];
-            else if (strcasecmp(first, cur->text[r]) != 0) {
-                cli_error("%s: projects report amounts in %s (line %zu) and %s (line %zu); choose one "
-                          "currency with --currency (and --rates for rates other than the built-in DKK)",
-                          t->source, first, effekt_table_row_line(t, 0), cur->text[r],
-                          effekt_table_row_line(t, r));
-                return EXIT_BAD;
-            }
-        }
-    }
-    if (!o->currency && !o->price_year)
-        return EXIT_OK;
-    m->n = t->n_rows;
-    m->factor = calloc(m->n ? m->n : 1, sizeof *m->factor);
-    m->reason = calloc(m->n ? m->n : 1, sizeof *m->reason);
-    if (!m->factor || !m->reason)
-        return EXIT_BAD;
-    for (size_t r = 0; r < t->n_rows; r++) {
-        char why[160] = "";
-        double k = 1.0;
-        long year = amount_year(t, r);
-        if (o->currency) {
-            double fx;
-            if (!cur || !cur->text[r])
-                snprintf(why, sizeof why, "currency not reported");
-            else if (effekt_rates_factor(rates, cur->text[r], year, o->currency, &fx, why, sizeof why) == EFFEKT_OK)
-                k *= fx;
-        }
-        if (!*why && o->price_year) {
-            double d;
-            if (!year)
-                snprintf(why, sizeof why, "price year not known (no price_year or start_date)");
-            else if (effekt_deflator_factor(deflator, year, o->price_year, &d, why, sizeof why) == EFFEKT_OK)
-                k *= d;
-        }
-        m->factor[r] = *why ? NAN : k;
-        if (*why && !(m->reason[r] = strdup(why)))
-            return EXIT_BAD;
-    }
-    return EXIT_OK;
+    effekt_money_options mo = { .currency = o->currency, .price_year = o->price_year, .rates = rates,
+                                .deflator = deflator };
+    effekt_money_plan *plan;
+    effekt_diag diag;
+    effekt_diag_init(&diag);
+    effekt_status st = effekt_money_plan_run(t, &mo, &plan, &diag);
+    if (st == EFFEKT_EINVAL && !o->currency && diag.n)
+        cli_error("%s: %s; choose one currency with --currency (and --rates for rates other than the built-in DKK)",
+                  t->source, diag.items[0].message);
+    else
+        cli_report(&diag, o->quiet);
+    effekt_diag_free(&diag);
+    return st == EFFEKT_OK ? plan : NULL;
 }
 
 static cJSON *pool_json(const effekt_kpi_group *g, const effekt_kpi_def *d, size_t k, int fund)
@@ -236,13 +165,11 @@ static int run_file(const cli_options *o, size_t i, const effekt_rates *rates, c
         return EXIT_BAD;
     if (check_recognised(o, tables[i]) != EXIT_OK)
         return EXIT_BAD;
-    money_plan plan;
-    if (plan_money(o, tables[i], rates, deflator, &plan) != EXIT_OK) {
-        money_plan_free(&plan);
+    effekt_money_plan *plan = plan_money(o, tables[i], rates, deflator);
+    if (!plan)
         return EXIT_BAD;
-    }
-    effekt_kpi_options kopt = { .confidence = o->confidence, .money_factor = plan.factor,
-                                .money_reason = (const char *const *)plan.reason };
+    effekt_kpi_options kopt = { .confidence = o->confidence };
+    effekt_money_plan_kpi_options(plan, &kopt);
     effekt_diag diag;
     effekt_diag_init(&diag);
     st = effekt_kpi_compute(tables[i], &kopt, &sheets[i], &diag);
@@ -274,7 +201,7 @@ static int run_file(const cli_options *o, size_t i, const effekt_rates *rates, c
             effekt_kpi_groups_free(groups, n_groups);
         }
     }
-    money_plan_free(&plan);
+    effekt_money_plan_destroy(plan);
     cli_report(&diag, o->quiet);
     for (size_t k = 0; k < diag.n; k++) {
         cJSON *w = cJSON_CreateObject();
@@ -430,10 +357,8 @@ int cmd_kpi(int argc, char **argv)
             cJSON_AddItemToArray(projects, row);
         }
         free(refs);
-        if (o.currency)
-            cJSON_AddStringToObject(doc, "currency", o.currency);
-        if (o.price_year)
-            cJSON_AddNumberToObject(doc, "price_year", (double)o.price_year);
+        effekt_money_options mo = { .currency = o.currency, .price_year = o.price_year };
+        effekt_money_json_settings(&mo, doc);
         effekt_sheet out_sheets[] = { { .path = "projects", .title = NULL },
                                       { .path = "groups", .title = "pooled by group (ratios of sums)" } };
         int emitted = cli_emit(&o, doc, out_sheets, 2);

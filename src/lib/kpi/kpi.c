@@ -90,14 +90,15 @@ void effekt_wilson_interval(double x, double n, double confidence, double *lower
     *upper = x == n ? 1.0 : fmin(1.0, center + half);
 }
 
-static void undefined(effekt_figure *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void undefined(effekt_figure *f, const char *fmt, ...)
+/* Undefined, for reason id with its arguments (NULL: none). */
+static void undefined(effekt_figure *f, effekt_kpi_reason id, const char *a1, const char *a2)
 {
-    va_list ap;
     f->value = f->lower = f->upper = NAN;
-    va_start(ap, fmt);
-    vsnprintf(f->reason, sizeof f->reason, fmt, ap);
-    va_end(ap);
+    memset(&f->why, 0, sizeof f->why);
+    f->why.id = id;
+    snprintf(f->why.arg[0], sizeof f->why.arg[0], "%s", a1 ? a1 : "");
+    snprintf(f->why.arg[1], sizeof f->why.arg[1], "%s", a2 ? a2 : "");
+    effekt_kpi_why_english(&f->why, f->reason, sizeof f->reason);
 }
 
 static void defined(effekt_figure *f, double v)
@@ -105,6 +106,7 @@ static void defined(effekt_figure *f, double v)
     f->value = v;
     f->lower = f->upper = NAN;
     f->reason[0] = '\0';
+    memset(&f->why, 0, sizeof f->why);
 }
 
 /* The value of a canonical column in a row, or NaN (absent or missing). */
@@ -120,11 +122,11 @@ static void ratio(effekt_figure *f, const effekt_table *t, size_t row, const cha
 {
     double a = cell(t, num, row), b = cell(t, den, row);
     if (isnan(a))
-        undefined(f, "%s not reported", num);
+        undefined(f, EFFEKT_REASON_NOT_REPORTED, num, NULL);
     else if (isnan(b))
-        undefined(f, "%s not reported", den);
+        undefined(f, EFFEKT_REASON_NOT_REPORTED, den, NULL);
     else if (b == 0)
-        undefined(f, "%s is 0", den);
+        undefined(f, EFFEKT_REASON_IS_ZERO, den, NULL);
     else
         defined(f, a / b);
 }
@@ -133,11 +135,11 @@ static double duration_months(const effekt_table *t, size_t row, effekt_figure *
 {
     double s = cell(t, "start_date", row), e = cell(t, "end_date", row);
     if (isnan(s))
-        undefined(f, "start_date not reported");
+        undefined(f, EFFEKT_REASON_NOT_REPORTED, "start_date", NULL);
     else if (isnan(e))
-        undefined(f, "end_date not reported");
+        undefined(f, EFFEKT_REASON_NOT_REPORTED, "end_date", NULL);
     else if (e < s)
-        undefined(f, "end_date is before start_date");
+        undefined(f, EFFEKT_REASON_END_BEFORE_START, NULL, NULL);
     else {
         defined(f, (e - s) / DAYS_PER_MONTH);
         return f->value;
@@ -172,7 +174,7 @@ static void compute_one(const effekt_kpi_def *d, effekt_figure *f, const effekt_
         if (!isnan(f->value)) {
             double x = cell(t, d->numerator, row), n = cell(t, d->denominator, row);
             if (x > n)
-                undefined(f, "%s exceeds %s", d->numerator, d->denominator);
+                undefined(f, EFFEKT_REASON_EXCEEDS, d->numerator, d->denominator);
             else
                 effekt_wilson_interval(x, n, confidence, &f->lower, &f->upper);
         }
@@ -183,13 +185,13 @@ static void compute_one(const effekt_kpi_def *d, effekt_figure *f, const effekt_
         double sum = sources_sum(t, row, &n);
         double total = cell(t, "total_cost", row);
         if (isnan(total))
-            undefined(f, "total_cost not reported");
+            undefined(f, EFFEKT_REASON_NOT_REPORTED, "total_cost", NULL);
         else if (n == 0)
-            undefined(f, "no funding source reported");
+            undefined(f, EFFEKT_REASON_NO_FUNDING, NULL, NULL);
         else if (d->kind == EFFEKT_KPI_UNATTRIBUTED)
             defined(f, total - sum);
         else if (total == 0)
-            undefined(f, "total_cost is 0");
+            undefined(f, EFFEKT_REASON_IS_ZERO, "total_cost", NULL);
         else
             defined(f, (total - sum) / total);
         break;
@@ -203,9 +205,9 @@ static void compute_one(const effekt_kpi_def *d, effekt_figure *f, const effekt_
         if (isnan(months))
             break;   /* the duration's reason stands */
         if (isnan(total))
-            undefined(f, "total_cost not reported");
+            undefined(f, EFFEKT_REASON_NOT_REPORTED, "total_cost", NULL);
         else if (months == 0)
-            undefined(f, "duration is 0");
+            undefined(f, EFFEKT_REASON_IS_ZERO, "duration", NULL);
         else
             defined(f, total / months);
         break;
@@ -290,8 +292,13 @@ static void restate(effekt_figure *f, const effekt_kpi_options *opt, size_t row)
         return;
     double k = opt->money_factor[row];
     if (isnan(k)) {
-        undefined(f, "%s", opt->money_reason && opt->money_reason[row] ? opt->money_reason[row]
-                                                                        : "amount cannot be restated");
+        if (opt->money_why && opt->money_why[row].id != EFFEKT_REASON_NONE) {
+            undefined(f, opt->money_why[row].id, opt->money_why[row].arg[0], opt->money_why[row].arg[1]);
+        } else {
+            undefined(f, EFFEKT_REASON_NOT_RESTATED, NULL, NULL);
+            if (opt->money_reason && opt->money_reason[row])   /* a caller's own words */
+                snprintf(f->reason, sizeof f->reason, "%s", opt->money_reason[row]);
+        }
         return;
     }
     f->value *= k;
@@ -461,13 +468,13 @@ static void pool_one(const effekt_kpi_def *d, size_t k, const effekt_table *t, c
     }
     effekt_figure *f = &p->pooled;
     if (d->kind == EFFEKT_KPI_DURATION)
-        undefined(f, "a duration is not pooled (see the median)");
+        undefined(f, EFFEKT_REASON_DURATION_NOT_POOLED, NULL, NULL);
     else if (!used)
-        undefined(f, "no project reports the inputs");
+        undefined(f, EFFEKT_REASON_NO_PROJECT_REPORTS, NULL, NULL);
     else if (d->kind == EFFEKT_KPI_UNATTRIBUTED)
         defined(f, num);
     else if (den == 0)
-        undefined(f, "the pooled denominator is 0");
+        undefined(f, EFFEKT_REASON_POOLED_DENOMINATOR_ZERO, NULL, NULL);
     else {
         defined(f, num / den);
         if (d->kind == EFFEKT_KPI_RATE && num <= den)

@@ -14,12 +14,9 @@
 #include <string.h>
 
 #include "effekt/stats.h"
+#include "exact_sum.h"
 
-__extension__ typedef __int128 int128;
-
-static const double pow10_exact[] = {
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15
-};
+typedef effekt_int128 int128;
 
 /* Counts of values (sums of whole-number weights) stay below 2^53, where
  * a double holds every integer: the order statistics' ranks are exact. */
@@ -128,68 +125,10 @@ double effekt_quantile_sorted(const double *x, size_t n, double p, int type)
     return quantile_at(&o, p, type, 0);
 }
 
-/* The scale 10^d that makes every x an exact integer k = x 10^d, for the
- * exact path, or 0 when there is none.  The column's decimals when it has
- * them (every k then below 2^53 and x the correctly rounded k / 10^d);
- * else, when every x is a whole number below 2^63 in magnitude, 1: such
- * doubles are integers exactly, whatever was written (16-digit integers
- * are not "clean" decimals to the loader, but their doubles are exact up
- * to 2^53, and past it the double is all anyone has). */
-static double exact_scale(const double *x, size_t n, int decimals)
+double effekt_quantile_sorted_scaled(const double *x, size_t n, double p, int type, double scale)
 {
-    if (n == 0 || decimals > 15)
-        return 0;
-    if (decimals < 0) {
-        for (size_t i = 0; i < n; i++)
-            if (!(fabs(x[i]) < 9223372036854775808.0) || x[i] != floor(x[i]))
-                return 0;
-        return 1;
-    }
-    double scale = pow10_exact[decimals];
-    for (size_t i = 0; i < n; i++) {
-        double y = x[i] * scale;
-        if (!(fabs(y) < 9007199254740992.0))
-            return 0;
-        if ((double)(int64_t)nearbyint(y) / scale != x[i])
-            return 0;
-    }
-    return scale;
-}
-
-static int64_t scaled(double x, double scale)
-{
-    return (int64_t)nearbyint(x * scale);
-}
-
-/* Exact sums of the integers k = x * scale (see exact_scale), each
- * counted f times (f NULL: once; else whole numbers summing below 2^53).
- * Returns 0 when 128 bits could overflow. */
-static int exact_moments(const double *x, const double *f, size_t n, double scale, int128 *s1_out,
-                         long double *sum, long double *mean, long double *var)
-{
-    int128 count = 0, s1 = 0, s2 = 0;
-    for (size_t i = 0; i < n; i++) {
-        int64_t k = scaled(x[i], scale);
-        int128 w = f ? (int128)(int64_t)f[i] : 1, wk, wkk;
-        count += w;
-        if (__builtin_mul_overflow(w, (int128)k, &wk) || __builtin_add_overflow(s1, wk, &s1)
-            || __builtin_mul_overflow((int128)k * k, w, &wkk) || __builtin_add_overflow(s2, wkk, &s2))
-            return 0;
-    }
-    *s1_out = s1;
-    *sum = (long double)s1 / scale;
-    *mean = (long double)s1 / (long double)count / scale;
-    if (count < 2) {
-        *var = NAN;
-        return 1;
-    }
-    int128 num;
-    int128 a, b;
-    if (__builtin_mul_overflow(count, s2, &a) || __builtin_mul_overflow(s1, s1, &b)
-        || __builtin_sub_overflow(a, b, &num))
-        return 0;
-    *var = (long double)num / ((long double)count * (long double)(count - 1)) / ((long double)scale * scale);
-    return 1;
+    ordered o = { x, NULL, n, (double)n };
+    return quantile_at(&o, p, type, scale);
 }
 
 static void set_missing(effekt_summary *out, const effekt_describe_options *opt)
@@ -212,9 +151,15 @@ static double moments(const double *x, const double *f, size_t n, long double to
     long double sum, mean, var = NAN;
     /* the mean's rounding error, measured: sum f (x - mean) / total */
     long double delta = 0;
-    int128 s1 = 0;
-    double scale = exact_scale(x, n, opt->decimals);
-    if (scale && exact_moments(x, f, n, scale, &s1, &sum, &mean, &var)) {
+    /* the exact sums of the integers k = x 10^d (each counted f times),
+     * when the data are such integers and 128 bits hold the sums */
+    effekt_exact_sum acc;
+    effekt_exact_sum_init(&acc, effekt_exact_decimals(x, n, opt->decimals));
+    for (size_t i = 0; i < n && acc.decimals >= 0; i++)
+        effekt_exact_sum_add(&acc, x[i], f ? (int64_t)f[i] : 1);
+    double scale = effekt_exact_scale(acc.decimals);
+    int128 s1 = acc.s1;
+    if (scale && effekt_exact_sum_moments(&acc, &sum, &mean, &var)) {
         out->exact = 1;
     } else {
         scale = 0;
@@ -258,7 +203,7 @@ static double moments(const double *x, const double *f, size_t n, long double to
         long double m2 = 0, m3 = 0, m4 = 0;
         int128 count = (int128)total;
         for (size_t i = 0; i < n; i++) {
-            long double d = scale ? (long double)(count * scaled(x[i], scale) - s1) / (total * scale)
+            long double d = scale ? (long double)(count * effekt_exact_scaled(x[i], scale) - s1) / (total * scale)
                                   : (x[i] - mean) - delta;
             long double w = f ? f[i] : 1, d2 = d * d;
             m2 += w * d2;
@@ -292,23 +237,7 @@ static void order_statistics(const ordered *o, const effekt_describe_options *op
     out->q1 = quantile_at(o, 0.25, type, scale);
     out->median = quantile_at(o, 0.5, type, scale);
     out->q3 = quantile_at(o, 0.75, type, scale);
-    /* On decimal data (k/scale) a quartile is k/(u scale) for a whole k,
-     * u the steps of the type's interpolation at p = 1/4 and 3/4: h is
-     * n p + m with m in quarters for types 4-7, in twelfths for type 8
-     * ((n + 1/3) p + 1/3) and sixteenths for type 9 ((n + 1/4) p + 3/8);
-     * type 2 averages two values.  Taken in those units the IQR is the
-     * exact difference, correctly rounded once.  The guard is relative
-     * to the quartiles, so values of 1e-9 cannot pass a wrong unit. */
-    static const int units[10] = { [1] = 1, [2] = 2, [3] = 1, [4] = 4, [5] = 4, [6] = 4, [7] = 4, [8] = 12, [9] = 16 };
-    if (scale && type >= 1 && type <= 9) {
-        long double u = units[type] * (long double)scale;
-        long double a = nearbyintl((long double)out->q1 * u), b = nearbyintl((long double)out->q3 * u);
-        long double d = (b - a) / u;
-        long double tol = 1e-12L * (fabsl((long double)out->q1) + fabsl((long double)out->q3));
-        out->iqr = fabsl((long double)(out->q3 - out->q1) - d) <= tol ? (double)d : out->q3 - out->q1;
-    } else {
-        out->iqr = out->q3 - out->q1;
-    }
+    out->iqr = effekt_exact_iqr(out->q1, out->q3, type, scale);
     for (size_t k = 0; k < opt->n_percentiles; k++)
         out->percentile[k] = quantile_at(o, opt->percentiles[k] / 100.0, type, scale);
     /* R's mad(): 1.4826 * median(|x - median(x)|), medians of type 7 */

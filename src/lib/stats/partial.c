@@ -15,11 +15,17 @@
 #include "effekt/output.h"
 #include "effekt/partial.h"
 #include "effekt/sha256.h"
+#include "exact_sum.h"
 
-__extension__ typedef __int128 int128;
+typedef effekt_int128 int128;
 
-static const double pow10_exact[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
-                                      1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
+/* The largest integer k = x 10^d an exact partial holds: below 2^53 for
+ * decimals (x the rounding of k / 10^d), below 2^63 for whole numbers
+ * (see effekt_exact_decimals). */
+static double exact_limit(int decimals)
+{
+    return decimals == 0 ? 9223372036854775808.0 : 9007199254740992.0;
+}
 
 static int128 join(int64_t hi, uint64_t lo)
 {
@@ -43,7 +49,7 @@ static void to_inexact(effekt_partial *p)
 {
     if (p->decimals < 0)
         return;
-    long double scale = pow10_exact[p->decimals];
+    long double scale = effekt_pow10[p->decimals];
     int128 s1 = join(p->s1_hi, p->s1_lo), s2 = join(p->s2_hi, p->s2_lo);
     long double n = (long double)p->n;
     p->mean = p->n ? (long double)s1 / n / scale : 0;
@@ -106,20 +112,17 @@ effekt_status effekt_partial_compute(const double *x, size_t n_all, int decimals
             v[n++] = x[i];
     out->n = n;
     out->missing = n_all - n;
-    /* exact sums, under the same conditions as effekt_describe's */
-    out->decimals = decimals >= 0 && decimals <= 15 ? decimals : -1;
-    int128 s1 = 0, s2 = 0;
-    for (size_t i = 0; i < n && out->decimals >= 0; i++) {
-        double scale = pow10_exact[out->decimals], y = v[i] * scale;
-        int64_t k = fabs(y) < 9007199254740992.0 ? (int64_t)nearbyint(y) : 0;
-        if (!(fabs(y) < 9007199254740992.0) || (double)k / scale != v[i] ||
-            __builtin_add_overflow(s2, (int128)k * k, &s2))
-            out->decimals = -1;
-        s1 += k;
-    }
+    /* exact sums, by the accumulator and under the conditions
+     * effekt_describe uses (whole numbers below 2^63 too) */
+    effekt_exact_sum acc;
+    effekt_exact_sum_init(&acc, n ? effekt_exact_decimals(v, n, decimals)
+                                  : decimals >= 0 && decimals <= EFFEKT_POW10_MAX ? decimals : -1);
+    for (size_t i = 0; i < n && acc.decimals >= 0; i++)
+        effekt_exact_sum_add(&acc, v[i], 1);
+    out->decimals = acc.decimals;
     if (out->decimals >= 0) {
-        split(s1, &out->s1_hi, &out->s1_lo);
-        split(s2, &out->s2_hi, &out->s2_lo);
+        split(acc.s1, &out->s1_hi, &out->s1_lo);
+        split(acc.s2, &out->s2_hi, &out->s2_lo);
     } else if (n) {
         long double s = 0, c = 0;
         for (size_t i = 0; i < n; i++) {
@@ -289,6 +292,15 @@ static effekt_status merge_sketch(effekt_partial *a, const effekt_partial *b)
     return EFFEKT_OK;
 }
 
+/* An exact partial's sums as the accumulator holds them. */
+static void to_sum(const effekt_partial *p, effekt_exact_sum *out)
+{
+    effekt_exact_sum_init(out, p->decimals);
+    out->count = (int128)p->n;
+    out->s1 = join(p->s1_hi, p->s1_lo);
+    out->s2 = join(p->s2_hi, p->s2_lo);
+}
+
 effekt_status effekt_partial_merge(effekt_partial *a, const effekt_partial *b)
 {
     if (a->id[0] && strcmp(a->id, b->id) == 0)
@@ -307,20 +319,14 @@ effekt_status effekt_partial_merge(effekt_partial *a, const effekt_partial *b)
         effekt_sha256_hex(&h, a->id);
     }
     if (a->decimals >= 0 && b->decimals >= 0) {
-        /* bring both to the larger number of decimals, exactly */
-        int d = a->decimals > b->decimals ? a->decimals : b->decimals;
-        int128 s1a = join(a->s1_hi, a->s1_lo), s2a = join(a->s2_hi, a->s2_lo);
-        int128 s1b = join(b->s1_hi, b->s1_lo), s2b = join(b->s2_hi, b->s2_lo);
-        int ok = 1;
-        for (int k = a->decimals; k < d && ok; k++)
-            ok = !__builtin_mul_overflow(s1a, 10, &s1a) && !__builtin_mul_overflow(s2a, 100, &s2a);
-        for (int k = b->decimals; k < d && ok; k++)
-            ok = !__builtin_mul_overflow(s1b, 10, &s1b) && !__builtin_mul_overflow(s2b, 100, &s2b);
-        int128 s1, s2;
-        if (ok && !__builtin_add_overflow(s1a, s1b, &s1) && !__builtin_add_overflow(s2a, s2b, &s2)) {
-            split(s1, &a->s1_hi, &a->s1_lo);
-            split(s2, &a->s2_hi, &a->s2_lo);
-            a->decimals = d;
+        /* both brought to the larger number of decimals, exactly */
+        effekt_exact_sum x, y;
+        to_sum(a, &x);
+        to_sum(b, &y);
+        if (effekt_exact_sum_merge(&x, &y)) {
+            split(x.s1, &a->s1_hi, &a->s1_lo);
+            split(x.s2, &a->s2_hi, &a->s2_lo);
+            a->decimals = x.decimals;
             goto counts;
         }
     }
@@ -345,13 +351,14 @@ counts:
     return EFFEKT_OK;
 }
 
-/* Quantile p (type 7) from the sketch. */
+/* Quantile p (type 7) from the sketch; an exact sketch of exact data
+ * interpolates on the decimals as written, as effekt_describe does. */
 static double sketch_quantile(const effekt_partial *p, double q)
 {
     if (p->n == 0)
         return NAN;
     if (sketch_exact(p))
-        return effekt_quantile_sorted(p->points, p->n, q, 7);
+        return effekt_quantile_sorted_scaled(p->points, p->n, q, 7, effekt_exact_scale(p->decimals));
     double h = q * (double)(p->n - 1);
     size_t m = p->n_points, j = 0;
     while (j + 1 < m && p->ranks[j + 1] < h)
@@ -377,27 +384,30 @@ void effekt_partial_summary(const effekt_partial *p, double confidence, effekt_s
     out->q1 = sketch_quantile(p, 0.25);
     out->median = sketch_quantile(p, 0.5);
     out->q3 = sketch_quantile(p, 0.75);
-    out->iqr = out->q3 - out->q1;
+    out->iqr = sketch_exact(p) ? effekt_exact_iqr(out->q1, out->q3, 7, effekt_exact_scale(p->decimals))
+                               : out->q3 - out->q1;
     if (p->n == 0)
         return;
-    long double mean, var = NAN;
+    long double sum, mean, var = NAN;
     if (p->decimals >= 0) {
-        /* the formulas of effekt_describe's exact path, so the bits agree */
-        double scale = pow10_exact[p->decimals];
-        int128 s1 = join(p->s1_hi, p->s1_lo), s2 = join(p->s2_hi, p->s2_lo);
-        mean = (long double)s1 / (long double)p->n / scale;
-        int128 a, b, num;
-        if (p->n >= 2 && !__builtin_mul_overflow((int128)p->n, s2, &a) && !__builtin_mul_overflow(s1, s1, &b) &&
-            !__builtin_sub_overflow(a, b, &num))
-            var = (long double)num / ((long double)p->n * (long double)(p->n - 1)) / ((long double)scale * scale);
+        /* the accumulator effekt_describe's exact path uses, so the bits agree */
+        effekt_exact_sum acc;
+        to_sum(p, &acc);
+        if (!effekt_exact_sum_moments(&acc, &sum, &mean, &var)) {
+            /* 128 bits do not hold n s2 - s1^2: as to_inexact does */
+            effekt_partial q = *p;
+            to_inexact(&q);
+            var = q.m2 / (long double)(p->n - 1);
+        }
         out->exact = 1;
     } else {
         mean = p->mean;
+        sum = mean * (long double)p->n;
         if (p->n >= 2)
             var = p->m2 / (long double)(p->n - 1);
     }
     out->mean = (double)mean;
-    out->sum = (double)(mean * (long double)p->n);
+    out->sum = (double)sum;
     if (p->n >= 2 && !isnan((double)var)) {
         out->sd = (double)sqrtl(var);
         out->se = (double)(sqrtl(var) / sqrtl((long double)p->n));
@@ -563,13 +573,13 @@ effekt_status effekt_partial_from_json(const cJSON *json, effekt_partial *out, c
         /* the values are whole multiples of 10^-d between min and max:
          * the sum lies in n [min, max], the sum of squares between
          * sum^2 / n and n max(min^2, max^2) */
-        double scale = pow10_exact[d];
+        double scale = effekt_pow10[d];
         int128 lo = 0, hi = 0;
         if (out->n) {
             double kmin = out->min * scale, kmax = out->max * scale;
-            if (!(fabs(kmin) < 9007199254740992.0) || nearbyint(kmin) / scale != out->min)
+            if (!(fabs(kmin) < exact_limit(d)) || nearbyint(kmin) / scale != out->min)
                 BAD(".min: %s is not a whole multiple of 10^-%d (decimals is %d)", num(out->min, a1), d, d);
-            if (!(fabs(kmax) < 9007199254740992.0) || nearbyint(kmax) / scale != out->max)
+            if (!(fabs(kmax) < exact_limit(d)) || nearbyint(kmax) / scale != out->max)
                 BAD(".max: %s is not a whole multiple of 10^-%d (decimals is %d)", num(out->max, a1), d, d);
             lo = (int128)out->n * (int128)(int64_t)nearbyint(kmin);
             hi = (int128)out->n * (int128)(int64_t)nearbyint(kmax);
@@ -699,11 +709,11 @@ effekt_status effekt_partial_from_json(const cJSON *json, effekt_partial *out, c
             BAD(".sketch_values[%zu]: %s is not max, %s (the sketch holds every value)", m - 1,
                 num(out->points[m - 1], a1), num(out->max, a2));
         if (out->decimals >= 0) {
-            double scale = pow10_exact[out->decimals];
+            double scale = effekt_pow10[out->decimals];
             int128 s1 = 0, s2 = 0;
             for (size_t k = 0; k < m; k++) {
                 double y = out->points[k] * scale;
-                if (!(fabs(y) < 9007199254740992.0) || nearbyint(y) / scale != out->points[k])
+                if (!(fabs(y) < exact_limit(out->decimals)) || nearbyint(y) / scale != out->points[k])
                     BAD(".sketch_values[%zu]: %s is not a whole multiple of 10^-%d (decimals is %d)", k,
                         num(out->points[k], a1), out->decimals, out->decimals);
                 int64_t kk = (int64_t)nearbyint(y);

@@ -1,0 +1,117 @@
+/* The exact-decimal accumulator shared by describe and the partials. */
+#include "config.h"
+
+#include <math.h>
+
+#include "exact_sum.h"
+
+const double effekt_pow10[16] = { 1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                  1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
+
+int effekt_exact_decimals(const double *x, size_t n, int decimals)
+{
+    if (n == 0 || decimals > EFFEKT_POW10_MAX)
+        return -1;
+    if (decimals < 0) {
+        for (size_t i = 0; i < n; i++)
+            if (!(fabs(x[i]) < 9223372036854775808.0) || x[i] != floor(x[i]))
+                return -1;
+        return 0;
+    }
+    double scale = effekt_pow10[decimals];
+    for (size_t i = 0; i < n; i++) {
+        double y = x[i] * scale;
+        if (!(fabs(y) < 9007199254740992.0))
+            return -1;
+        if ((double)(int64_t)nearbyint(y) / scale != x[i])
+            return -1;
+    }
+    return decimals;
+}
+
+double effekt_exact_scale(int decimals)
+{
+    return decimals >= 0 && decimals <= EFFEKT_POW10_MAX ? effekt_pow10[decimals] : 0;
+}
+
+int64_t effekt_exact_scaled(double x, double scale)
+{
+    return (int64_t)nearbyint(x * scale);
+}
+
+void effekt_exact_sum_init(effekt_exact_sum *a, int decimals)
+{
+    a->count = a->s1 = a->s2 = 0;
+    a->decimals = decimals;
+}
+
+int effekt_exact_sum_add(effekt_exact_sum *a, double x, int64_t w)
+{
+    if (a->decimals < 0)
+        return 0;
+    effekt_int128 k = effekt_exact_scaled(x, effekt_pow10[a->decimals]), wk, wkk;
+    a->count += w;
+    if (__builtin_mul_overflow((effekt_int128)w, k, &wk) || __builtin_add_overflow(a->s1, wk, &a->s1)
+        || __builtin_mul_overflow(k * k, (effekt_int128)w, &wkk) || __builtin_add_overflow(a->s2, wkk, &a->s2)) {
+        a->decimals = -1;
+        return 0;
+    }
+    return 1;
+}
+
+int effekt_exact_sum_merge(effekt_exact_sum *a, const effekt_exact_sum *b)
+{
+    if (a->decimals < 0 || b->decimals < 0) {
+        a->decimals = -1;
+        return 0;
+    }
+    int d = a->decimals > b->decimals ? a->decimals : b->decimals;
+    effekt_int128 s1a = a->s1, s2a = a->s2, s1b = b->s1, s2b = b->s2;
+    int ok = 1;
+    for (int k = a->decimals; k < d && ok; k++)
+        ok = !__builtin_mul_overflow(s1a, 10, &s1a) && !__builtin_mul_overflow(s2a, 100, &s2a);
+    for (int k = b->decimals; k < d && ok; k++)
+        ok = !__builtin_mul_overflow(s1b, 10, &s1b) && !__builtin_mul_overflow(s2b, 100, &s2b);
+    if (!ok || __builtin_add_overflow(s1a, s1b, &a->s1) || __builtin_add_overflow(s2a, s2b, &a->s2)) {
+        a->decimals = -1;
+        return 0;
+    }
+    a->count += b->count;
+    a->decimals = d;
+    return 1;
+}
+
+int effekt_exact_sum_moments(const effekt_exact_sum *a, long double *sum, long double *mean, long double *var)
+{
+    double scale = effekt_pow10[a->decimals];
+    *sum = (long double)a->s1 / scale;
+    *mean = (long double)a->s1 / (long double)a->count / scale;
+    *var = NAN;
+    if (a->count < 2)
+        return 1;
+    effekt_int128 x, y, num;
+    if (__builtin_mul_overflow(a->count, a->s2, &x) || __builtin_mul_overflow(a->s1, a->s1, &y)
+        || __builtin_sub_overflow(x, y, &num))
+        return 0;
+    *var = (long double)num / ((long double)a->count * (long double)(a->count - 1)) / ((long double)scale * scale);
+    return 1;
+}
+
+double effekt_exact_iqr(double q1, double q3, int type, double scale)
+{
+    /* On decimal data (k/scale) a quartile is k/(u scale) for a whole k,
+     * u the steps of the type's interpolation at p = 1/4 and 3/4: h is
+     * n p + m with m in quarters for types 4-7, in twelfths for type 8
+     * ((n + 1/3) p + 1/3) and sixteenths for type 9 ((n + 1/4) p + 3/8);
+     * type 2 averages two values.  Taken in those units the IQR is the
+     * exact difference, correctly rounded once.  The guard is relative
+     * to the quartiles, so values of 1e-9 cannot pass a wrong unit. */
+    static const int units[10] = { [1] = 1, [2] = 2, [3] = 1, [4] = 4, [5] = 4, [6] = 4, [7] = 4, [8] = 12, [9] = 16 };
+    if (!scale || type < 1 || type > 9)
+        return q3 - q1;
+    long double u = units[type] * (long double)scale;
+    long double a = nearbyintl((long double)q1 * u), b = nearbyintl((long double)q3 * u);
+    long double d = (b - a) / u;
+    long double tol = 1e-12L * (fabsl((long double)q1) + fabsl((long double)q3));
+    return fabsl((long double)(q3 - q1) - d) <= tol ? (double)d : q3 - q1;
+}

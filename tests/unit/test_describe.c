@@ -1,0 +1,267 @@
+/* Check suite for the grouped describe (effekt_describe_run) and its JSON:
+ * groups in order with the one missing label, statistics against R 4.2,
+ * frequency weights against Hmisc, refused weights with their cell, and
+ * partials of parts that merge to the whole run's bits. */
+#include "config.h"
+
+#include <check.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "effekt/csv.h"
+#include "effekt/date.h"
+#include "effekt/describe.h"
+#include "effekt/group.h"
+#include "effekt/output.h"
+
+/* Tolerance: 1e-15 relative, the values being one rounding from R's. */
+#define NEAR(a, b) ck_assert_msg(fabs((a) - (b)) <= 1e-15 * fabs(b), #a " = %.17g, want %.17g", (a), (b))
+
+static effekt_table *load(const char *csv)
+{
+    effekt_table *t = NULL;
+    effekt_diag d;
+    effekt_diag_init(&d);
+    ck_assert_int_eq(effekt_csv_load_buffer(csv, strlen(csv), "t.csv", NULL, &t, &d), EFFEKT_OK);
+    effekt_diag_free(&d);
+    return t;
+}
+
+static const char groups_csv[] = "g,x\nb,10\na,1.5\na,2.25\n,7\na,\nb,20\na,4\n";
+
+/* R 4.2:
+ *   a <- c(1.5, 2.25, 4); mean(a); sd(a); quantile(a, c(.25, .5, .75)); mad(a)
+ *   2.5833333333333335 1.2829003598617210 1.875 2.25 3.125 1.11195
+ *   b <- c(10, 20); mean(b); sd(b)   15 7.0710678118654755 */
+START_TEST(test_groups)
+{
+    effekt_table *t = load(groups_csv);
+    effekt_describe_run_options o;
+    effekt_describe_run_options_init(&o);
+    o.by = (const char *[]){ "g" };
+    o.n_by = 1;
+    effekt_describe_result *r;
+    effekt_diag d;
+    effekt_diag_init(&d);
+    ck_assert_int_eq(effekt_describe_run(t, &o, &r, &d), EFFEKT_OK);
+    ck_assert_uint_eq(d.n, 0);
+    ck_assert_uint_eq(r->n_columns, 1);
+    ck_assert_str_eq(r->columns[0], "x");
+    ck_assert_uint_eq(r->n_groups, 3);
+    /* by the text of the values: "(missing)" sorts before letters */
+    ck_assert_str_eq(r->values[0], EFFEKT_GROUP_MISSING);
+    ck_assert_str_eq(r->values[1], "a");
+    ck_assert_str_eq(r->values[2], "b");
+    const effekt_summary *a = &r->cells[1].summary, *b = &r->cells[2].summary;
+    ck_assert_uint_eq(a->n, 3);
+    ck_assert_uint_eq(a->missing, 1);
+    NEAR(a->mean, 2.5833333333333335);
+    NEAR(a->sd, 1.2829003598617210);
+    NEAR(a->q1, 1.875);
+    NEAR(a->median, 2.25);
+    NEAR(a->q3, 3.125);
+    NEAR(a->mad, 1.11195);
+    ck_assert(a->exact);
+    NEAR(b->mean, 15.0);
+    NEAR(b->sd, 7.0710678118654755);
+    ck_assert_uint_eq(r->cells[0].summary.n, 1);
+    ck_assert(isnan(r->cells[0].sum_weights));
+
+    /* the rows as every format writes them */
+    cJSON *rows = cJSON_CreateArray();
+    ck_assert_int_eq(effekt_describe_json_rows(r, NULL, rows), EFFEKT_OK);
+    ck_assert_int_eq(cJSON_GetArraySize(rows), 3);
+    cJSON *row = cJSON_GetArrayItem(rows, 1);
+    ck_assert_str_eq(cJSON_GetObjectItem(row, "g")->valuestring, "a");
+    ck_assert_str_eq(cJSON_GetObjectItem(row, "column")->valuestring, "x");
+    ck_assert_int_eq(cJSON_GetObjectItem(row, "n")->valuedouble, 3);
+    ck_assert(cJSON_GetObjectItem(row, "ci_lower") && cJSON_GetObjectItem(row, "kurtosis"));
+    ck_assert(cJSON_IsNull(cJSON_GetObjectItem(row, "kurtosis")));   /* n < 4 */
+    cJSON_Delete(rows);
+    effekt_describe_result_destroy(r);
+
+    /* only some statistics, a percentile */
+    o.stats = 1u << EFFEKT_DESCRIBE_N | 1u << EFFEKT_DESCRIBE_MEAN;
+    o.n_percentiles = 1;
+    o.percentiles[0] = 90;
+    ck_assert_int_eq(effekt_describe_run(t, &o, &r, &d), EFFEKT_OK);
+    rows = cJSON_CreateArray();
+    effekt_describe_json_rows(r, "t.csv", rows);
+    row = cJSON_GetArrayItem(rows, 1);
+    ck_assert_int_eq(cJSON_GetArraySize(row), 6);   /* file, g, column, n, mean, p90 */
+    ck_assert_str_eq(cJSON_GetObjectItem(row, "file")->valuestring, "t.csv");
+    /* R: quantile(c(1.5, 2.25, 4), .9) = 3.65 */
+    NEAR(cJSON_GetObjectItem(row, "p90")->valuedouble, 3.65);
+    cJSON_Delete(rows);
+    effekt_describe_result_destroy(r);
+    effekt_diag_free(&d);
+    effekt_table_destroy(t);
+}
+END_TEST
+
+/* One numeric grouping column: by value, missing last. */
+START_TEST(test_numeric_order)
+{
+    effekt_table *t = load("k,x\n10,1\n9,2\n,3\n10,4\n");
+    effekt_describe_run_options o;
+    effekt_describe_run_options_init(&o);
+    o.by = (const char *[]){ "k" };
+    o.n_by = 1;
+    effekt_describe_result *r;
+    ck_assert_int_eq(effekt_describe_run(t, &o, &r, NULL), EFFEKT_OK);
+    ck_assert_uint_eq(r->n_groups, 3);
+    ck_assert_str_eq(r->values[0], "9");
+    ck_assert_str_eq(r->values[1], "10");
+    ck_assert_str_eq(r->values[2], "(missing)");
+    ck_assert_uint_eq(r->cells[1].summary.n, 2);
+    effekt_describe_result_destroy(r);
+    effekt_table_destroy(t);
+}
+END_TEST
+
+/* Hmisc 5.x (R 4.2): x <- c(1, 2, 3, 5); w <- c(2, 0, 1, 3)
+ *   wtd.mean(x, w) 3.3333333333333335; wtd.var(x, w) 3.8666666666666671;
+ *   sum(w) 6; quantile(rep(x, w), .5) 4 */
+START_TEST(test_weights)
+{
+    effekt_table *t = load("x,w\n1,2\n2,0\n3,1\n5,3\n");
+    effekt_describe_run_options o;
+    effekt_describe_run_options_init(&o);
+    o.weight = "w";
+    effekt_describe_result *r;
+    ck_assert_int_eq(effekt_describe_run(t, &o, &r, NULL), EFFEKT_OK);
+    ck_assert_uint_eq(r->n_columns, 1);   /* the weight is not described */
+    ck_assert_uint_eq(r->n_groups, 1);
+    const effekt_describe_cell *c = &r->cells[0];
+    NEAR(c->sum_weights, 6.0);
+    NEAR(c->summary.mean, 3.3333333333333335);
+    NEAR(c->summary.sd * c->summary.sd, 3.8666666666666671);   /* squaring: within 2 ulp */
+    NEAR(c->summary.median, 4.0);
+    effekt_describe_result_destroy(r);
+    effekt_table_destroy(t);
+
+    /* a weight that is no count: refused at its cell, nothing computed */
+    t = load("x,w\n1,2\n2,2.5\n");
+    effekt_diag d;
+    effekt_diag_init(&d);
+    ck_assert_int_eq(effekt_describe_run(t, &o, &r, &d), EFFEKT_EVALUE);
+    ck_assert_ptr_null(r);
+    ck_assert_uint_eq(d.n, 1);
+    ck_assert_uint_eq(d.items[0].line, 3);
+    ck_assert_uint_eq(d.items[0].column, 2);
+    ck_assert_str_eq(d.items[0].value, "2.5");
+    ck_assert_ptr_null(strstr(d.items[0].message, "--"));   /* names columns, not flags */
+    effekt_diag_free(&d);
+    effekt_table_destroy(t);
+
+    /* a text column asked for */
+    t = load("x,name\n1,a\n");
+    effekt_diag_init(&d);
+    o.weight = NULL;
+    o.columns = (const char *[]){ "name" };
+    o.n_columns = 1;
+    ck_assert_int_eq(effekt_describe_run(t, &o, &r, &d), EFFEKT_EINVAL);
+    ck_assert_str_eq(d.items[0].message, "column 'name' is text; describe summarises numbers");
+    effekt_diag_free(&d);
+    effekt_table_destroy(t);
+}
+END_TEST
+
+/* Partials of two parts of 16-digit integers (some above 2^53) merge to
+ * the bits of one run over both: one exact accumulator for both. */
+START_TEST(test_partials_merge)
+{
+    char whole[65536] = "x\n", part[2][32768] = { "x\n", "x\n" };
+    for (int i = 1; i <= 600; i++) {
+        char line[32];
+        snprintf(line, sizeof line, "%.0f\n", 1e15 + fmod(i * 2999999999989.0, 9e15));
+        strcat(whole, line);
+        strcat(part[i % 2], line);
+    }
+    effekt_describe_run_options o;
+    effekt_describe_run_options_init(&o);
+    effekt_describe_result *w, *p[2];
+    effekt_table *tw = load(whole);
+    ck_assert_int_eq(effekt_describe_run(tw, &o, &w, NULL), EFFEKT_OK);
+    o.partial = 1;
+    for (int k = 0; k < 2; k++) {
+        effekt_table *t = load(part[k]);
+        o.origin = k ? "part 1" : "part 0";
+        ck_assert_int_eq(effekt_describe_run(t, &o, &p[k], NULL), EFFEKT_OK);
+        effekt_table_destroy(t);
+    }
+    ck_assert_int_eq(p[0]->cells[0].partial.decimals, 0);   /* exact sums */
+    ck_assert_int_eq(effekt_partial_merge(&p[0]->cells[0].partial, &p[1]->cells[0].partial), EFFEKT_OK);
+    effekt_summary m;
+    effekt_partial_summary(&p[0]->cells[0].partial, 0.95, &m);
+    const effekt_summary *s = &w->cells[0].summary;
+    ck_assert(s->exact);
+    ck_assert_uint_eq(m.n, s->n);
+    ck_assert(m.sum == s->sum && m.mean == s->mean && m.sd == s->sd && m.se == s->se);
+    ck_assert(m.ci_lower == s->ci_lower && m.ci_upper == s->ci_upper);
+    ck_assert(m.q1 == s->q1 && m.median == s->median && m.q3 == s->q3 && m.iqr == s->iqr);
+    /* the same values from another origin are other data */
+    ck_assert_str_ne(p[0]->cells[0].partial.id, p[1]->cells[0].partial.id);
+    effekt_describe_result_destroy(w);
+    effekt_describe_result_destroy(p[0]);
+    effekt_describe_result_destroy(p[1]);
+    effekt_table_destroy(tw);
+}
+END_TEST
+
+START_TEST(test_stat_names)
+{
+    for (int i = 0; i < EFFEKT_DESCRIBE_N_STATS; i++) {
+        effekt_describe_stat s;
+        ck_assert_int_eq(effekt_describe_stat_parse(effekt_describe_stat_name((effekt_describe_stat)i), &s), EFFEKT_OK);
+        ck_assert_int_eq(s, i);
+    }
+    effekt_describe_stat s;
+    ck_assert_int_eq(effekt_describe_stat_parse("count", &s), EFFEKT_OK);
+    ck_assert_int_eq(s, EFFEKT_DESCRIBE_N);
+    ck_assert_int_eq(effekt_describe_stat_parse("p90", &s), EFFEKT_EINVAL);
+    ck_assert_ptr_null(effekt_describe_stat_name(EFFEKT_DESCRIBE_N_STATS));
+}
+END_TEST
+
+/* The one day -> year conversion (effekt/date.h), at the edges of years
+ * either side of 1970 and across leap days. */
+START_TEST(test_date_year)
+{
+    static const struct { long y; unsigned m, d; } days[] = {
+        { 1970, 1, 1 }, { 1969, 12, 31 }, { 2000, 2, 29 }, { 2000, 12, 31 }, { 2001, 1, 1 },
+        { 1600, 1, 1 }, { 1899, 12, 31 }, { 9999, 12, 31 }, { 1000, 1, 1 },
+    };
+    for (size_t i = 0; i < sizeof days / sizeof *days; i++) {
+        long n = effekt_date_from_civil(days[i].y, days[i].m, days[i].d);
+        ck_assert_int_eq(effekt_date_year(n), days[i].y);
+        ck_assert_int_eq(effekt_date_year(n - (days[i].m == 1 && days[i].d == 1)), days[i].y - (days[i].m == 1 && days[i].d == 1));
+    }
+    long d;
+    ck_assert_int_eq(effekt_date_parse("2019-02-30", 10, &d), EFFEKT_EVALUE);
+    ck_assert_int_eq(effekt_date_parse("hello", 5, &d), EFFEKT_EPARSE);
+    ck_assert_int_eq(effekt_date_parse("09.09.2019", 10, &d), EFFEKT_OK);
+    char out[32];
+    effekt_date_format(d, out);
+    ck_assert_str_eq(out, "2019-09-09");
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("describe");
+    TCase *tc = tcase_create("run");
+    tcase_add_test(tc, test_groups);
+    tcase_add_test(tc, test_numeric_order);
+    tcase_add_test(tc, test_weights);
+    tcase_add_test(tc, test_partials_merge);
+    tcase_add_test(tc, test_stat_names);
+    tcase_add_test(tc, test_date_year);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
