@@ -24,15 +24,15 @@ static const char report_usage[] =
     "                     file the report writes there is the spec or an input\n"
     "  -q, --quiet        no notes on how inputs were read\n";
 
-/* A problem without a place in the data is the spec's: "SPEC: PATH: what". */
-static void say(const effekt_diag *diag, int quiet)
+/* A problem of the spec without a line says its JSON path: "SPEC: PATH: what". */
+static void say(const effekt_diag *diag, const char *spec, int quiet)
 {
     for (size_t i = 0; i < diag->n; i++) {
         const effekt_problem *p = &diag->items[i];
         char buf[2048];
         if (quiet && p->severity == EFFEKT_NOTE)
             continue;
-        if (p->severity == EFFEKT_ERROR && !p->line)
+        if (p->severity == EFFEKT_ERROR && !p->line && p->file && strcmp(p->file, spec) == 0)
             fprintf(stderr, "effekt: %s: %s\n", p->file ? p->file : "report", p->message);
         else if (effekt_problem_format(p, buf, sizeof buf))
             fprintf(stderr, "effekt: %s\n", buf);
@@ -97,7 +97,7 @@ int cmd_report(int argc, char **argv)
         st = effekt_report_run(spec, &report, &diag);
     if (st == EFFEKT_OK)
         st = effekt_report_write(report, o.output, &diag);
-    say(&diag, o.quiet);
+    say(&diag, o.inputs[0], o.quiet);
     if (st == EFFEKT_ENOMEM)
         cli_error("%s: error: out of memory", o.output);
     if (st == EFFEKT_OK && !o.quiet)
