@@ -70,6 +70,7 @@ START_TEST(test_report_runs)
     ck_assert(exists("out/data/analysis-1-compare.json"));
     effekt_report_destroy(r);
     effekt_report_spec_destroy(s);
+    effekt_chart_release_fonts();   /* fontconfig's caches, for the leak checker */
     ck_assert_uint_eq(effekt_diag_count(&diag, EFFEKT_ERROR), 0);
     effekt_diag_free(&diag);
     cleanup();
