@@ -46,6 +46,47 @@ fi
 # a seed a JSON number cannot hold exactly is refused, nothing written
 printf '{ "title": "s", "seed": 18446744073709551615, "inputs": { "p": { "file": "participants.csv" } } }' >"$tmp/long/seed.json"
 "$EFFEKT" report "$tmp/long/seed.json" -o "$tmp/long/s" 2>"$tmp/err"
-[ $? -eq 2 ] && [ ! -e "$tmp/long/s" ] && grep -q "error: seed: expected a whole number" "$tmp/err" && ok || bad "seed 2^64-1 in a spec was not refused"
+[ $? -eq 2 ] && [ ! -e "$tmp/long/s" ] && grep -q "seed.json: seed: expected a whole number" "$tmp/err" && ok || bad "seed 2^64-1 in a spec was not refused"
+# each input is read once, shared by every analysis and chart that names
+# it: participants.csv was opened 16 times; a FIFO (readable once) as the
+# input of three analyses and a chart works
+mkdir -p "$tmp/once"
+if command -v strace >/dev/null 2>&1; then
+    strace -f -e trace=openat -o "$tmp/once/trace" "$EFFEKT" report -q "$spec" -o "$tmp/once/out" 2>/dev/null
+    n=$(grep -c 'participants\.csv"' "$tmp/once/trace")
+    [ "$n" -eq 1 ] && ok || bad "participants.csv opened $n times (expected once)"
+    rm -rf "$tmp/once/out"
+fi
+mkfifo "$tmp/once/p.csv"
+cat >"$tmp/once/spec.json" <<'SPEC'
+{ "title": "FIFO", "inputs": { "p": { "file": "p.csv" } },
+  "analyses": [ { "type": "describe", "input": "p", "columns": ["age"], "by": "project_id" },
+                { "type": "compare", "input": "p", "by": "project_id", "outcome": "placed_date" },
+                { "type": "retention", "input": "p", "by": "project_id", "at": [182] } ],
+  "charts": [ { "kind": "km", "input": "p", "by": "project_id", "name": "km" } ] }
+SPEC
+cat "$srcdir/datasets/participants.csv" >"$tmp/once/p.csv" &
+if timeout 60 "$EFFEKT" report -q "$tmp/once/spec.json" -o "$tmp/once/out" 2>"$tmp/err" &&
+   grep -q '"retention_182d"' "$tmp/once/out/results.json" && [ -s "$tmp/once/out/charts/km.png" ]; then ok
+else bad "a FIFO input shared by three analyses and a chart"; cat "$tmp/err"; fi
+wait
+# a failed run leaves nothing: the 3rd analysis names a column that is
+# not there; no OUT_DIR, no temporary folder beside it; the message names
+# the spec's path and key, not a command-line flag
+mkdir -p "$tmp/fail"
+cp "$srcdir/datasets/participants.csv" "$tmp/fail/"
+cat >"$tmp/fail/spec.json" <<'SPEC'
+{ "title": "Fails", "inputs": { "p": { "file": "participants.csv" } },
+  "analyses": [ { "type": "describe", "input": "p", "columns": ["age"] },
+                { "type": "compare", "input": "p", "by": "project_id", "outcome": "placed_date" },
+                { "type": "compare", "input": "p", "by": "nosuch", "outcome": "placed_date" } ],
+  "charts": [ { "kind": "km", "input": "p", "by": "project_id", "name": "km" } ] }
+SPEC
+"$EFFEKT" report -q "$tmp/fail/spec.json" -o "$tmp/fail/out" 2>"$tmp/err"
+st=$?
+left=$(ls -A "$tmp/fail" | grep -v -e '^spec.json$' -e '^participants.csv$')
+if [ $st -eq 2 ] && [ -z "$left" ]; then ok; else bad "a failed report left: $left"; fi
+grep -qF "spec.json: analyses[2].by: no column 'nosuch' in $tmp/fail/participants.csv" "$tmp/err" && ! grep -q -- '--by' "$tmp/err" && ok ||
+    { bad "the failed analysis is not named by its spec path and key"; cat "$tmp/err"; }
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -222,11 +222,6 @@ typedef struct cli_plot cli_plot;
 int cli_plot_prepare(int argc, char **argv, cli_plot **out, const effekt_chart **chart);
 void cli_plot_free(cli_plot *p);
 
-/* Check a report spec (cmd_report.c): unknown keys, wrong types, names
- * that refer to nothing; each mistake printed with its JSON path.
- * Returns nonzero when there was one. */
-int cli_spec_check(const char *spec, const cJSON *root);
-
 /* Many files in one run (batch.c).  The loop over the inputs is
  *
  *     cli_batch b;

@@ -1,0 +1,445 @@
+/* A report's spec: read, every key checked against a table of keys
+ * (type, required), names that refer to nothing caught, each mistake
+ * named by its JSON path ("analyses[1].by: expected a string").  Nothing
+ * is loaded or written here. */
+#include "config.h"
+
+#include "lib_alloc.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "effekt/locale.h"
+#include "report_int.h"
+
+typedef enum { T_STRING, T_NUMBER, T_BOOL, T_OBJECT, T_STRINGS, T_NUMBERS, T_OBJECTS, T_STRING_MAP, T_SCALAR } spec_type;
+
+typedef struct {
+    const char *key;
+    spec_type type;
+    int required;
+} spec_key;
+
+static const spec_key top_keys[] = {
+    { "title", T_STRING, 1 }, { "subtitle", T_STRING, 0 }, { "locale", T_STRING, 0 },
+    { "confidence", T_NUMBER, 0 }, { "seed", T_NUMBER, 0 }, { "inputs", T_OBJECT, 1 },
+    { "kpis", T_OBJECT, 0 }, { "analyses", T_OBJECTS, 0 }, { "charts", T_OBJECTS, 0 }, { NULL, 0, 0 }
+};
+static const spec_key input_keys[] = {
+    { "file", T_STRING, 1 }, { "map", T_STRING_MAP, 0 }, { "delimiter", T_STRING, 0 },
+    { "decimal_comma", T_BOOL, 0 }, { "encoding", T_STRING, 0 }, { "na", T_STRINGS, 0 }, { NULL, 0, 0 }
+};
+static const spec_key kpi_keys[] = { { "input", T_STRING, 1 }, { "show", T_STRINGS, 0 }, { NULL, 0, 0 } };
+static const spec_key analysis_keys[] = {
+    { "type", T_STRING, 1 }, { "input", T_STRING, 1 }, { "title", T_STRING, 0 }, { "by", T_STRING, 0 },
+    { "columns", T_STRINGS, 0 }, { "outcome", T_STRING, 0 }, { "value", T_STRING, 0 }, { "at", T_NUMBERS, 0 },
+    { "from", T_STRING, 0 }, { "to", T_STRING, 0 }, { NULL, 0, 0 }
+};
+static const spec_key chart_keys[] = {
+    { "kind", T_STRING, 1 }, { "input", T_STRING, 1 }, { "name", T_STRING, 1 }, { "title", T_STRING, 0 },
+    { "kpi", T_STRING, 0 }, { "by", T_STRING, 0 }, { "outcome", T_STRING, 0 }, { "value", T_STRING, 0 },
+    { "x", T_STRING, 0 }, { "y", T_STRING, 0 }, { "reference", T_SCALAR, 0 }, { "bins", T_STRING, 0 },
+    { "from", T_STRING, 0 }, { "to", T_STRING, 0 }, { NULL, 0, 0 }
+};
+
+static const char *const type_words[] = { "a string", "a number", "true or false", "an object", "a list of strings",
+                                          "a list of numbers", "a list of objects", "an object of strings",
+                                          "a string or a number" };
+
+const char *report_str(const cJSON *o, const char *key)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+static int type_ok(const cJSON *v, spec_type t)
+{
+    switch (t) {
+    case T_STRING: return cJSON_IsString(v);
+    case T_NUMBER: return cJSON_IsNumber(v) && isfinite(v->valuedouble);
+    case T_BOOL: return cJSON_IsBool(v);
+    case T_OBJECT: return cJSON_IsObject(v);
+    case T_SCALAR: return cJSON_IsString(v) || cJSON_IsNumber(v);
+    case T_STRINGS: case T_NUMBERS: case T_OBJECTS: case T_STRING_MAP:
+        if (!(t == T_STRING_MAP ? cJSON_IsObject(v) : cJSON_IsArray(v)))
+            return 0;
+        for (const cJSON *e = v->child; e; e = e->next)
+            if (!(t == T_NUMBERS ? cJSON_IsNumber(e) : t == T_OBJECTS ? cJSON_IsObject(e) : cJSON_IsString(e)))
+                return 0;
+        return 1;
+    }
+    return 0;
+}
+
+/* A mistake at a JSON path: "PATH: what" under the spec's name. */
+static void mistake(effekt_diag *diag, const char *spec, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void mistake(effekt_diag *diag, const char *spec, const char *fmt, ...)
+{
+    char text[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    effekt_diag_add(diag, EFFEKT_ERROR, spec, 0, 0, NULL, NULL, "%s", text);
+}
+
+static int check_object(effekt_diag *diag, const char *spec, const char *path, const cJSON *o, const spec_key *keys)
+{
+    int bad = 0;
+    const char *dot = *path ? "." : "";
+    for (const cJSON *e = o->child; e; e = e->next) {
+        const spec_key *k = keys;
+        while (k->key && strcmp(k->key, e->string) != 0)
+            k++;
+        if (!k->key) {
+            mistake(diag, spec, "%s%s%s: unknown key", path, dot, e->string);
+            bad = 1;
+        } else if (!type_ok(e, k->type)) {
+            mistake(diag, spec, "%s%s%s: expected %s", path, dot, e->string, type_words[k->type]);
+            bad = 1;
+        }
+    }
+    for (const spec_key *k = keys; k->key; k++)
+        if (k->required && !cJSON_GetObjectItemCaseSensitive(o, k->key)) {
+            mistake(diag, spec, "%s%s%s: missing (required)", path, dot, k->key);
+            bad = 1;
+        }
+    return bad;
+}
+
+static int repeated(const cJSON *array)
+{
+    for (const cJSON *a = array ? array->child : NULL; a; a = a->next)
+        for (const cJSON *b = array->child; b != a; b = b->next)
+            if (cJSON_IsNumber(a) && cJSON_IsNumber(b) && a->valuedouble == b->valuedouble)
+                return 1;
+    return 0;
+}
+
+/* Every mistake of the spec in diag; 1 when there was one. */
+static int check_spec(effekt_diag *diag, const char *spec, const cJSON *root)
+{
+    if (!cJSON_IsObject(root)) {
+        mistake(diag, spec, "expected a JSON object");
+        return 1;
+    }
+    int bad = check_object(diag, spec, "", root, top_keys);
+    const cJSON *inputs = cJSON_GetObjectItemCaseSensitive(root, "inputs");
+    for (const cJSON *e = cJSON_IsObject(inputs) ? inputs->child : NULL; e; e = e->next) {
+        char path[320];
+        snprintf(path, sizeof path, "inputs.%s", e->string);
+        if (!cJSON_IsObject(e)) {
+            mistake(diag, spec, "%s: expected an object", path);
+            bad = 1;
+        } else {
+            bad |= check_object(diag, spec, path, e, input_keys);
+        }
+    }
+    const cJSON *k = cJSON_GetObjectItemCaseSensitive(root, "kpis");
+    if (cJSON_IsObject(k)) {
+        bad |= check_object(diag, spec, "kpis", k, kpi_keys);
+        const char *in = report_str(k, "input");
+        if (in && !cJSON_GetObjectItemCaseSensitive(inputs, in)) {
+            mistake(diag, spec, "kpis.input: no input named '%s' in inputs", in);
+            bad = 1;
+        }
+    }
+    const char *lists[] = { "analyses", "charts" };
+    const spec_key *list_keys[] = { analysis_keys, chart_keys };
+    for (size_t l = 0; l < 2; l++) {
+        const cJSON *a = cJSON_GetObjectItemCaseSensitive(root, lists[l]);
+        size_t i = 0;
+        for (const cJSON *e = cJSON_IsArray(a) ? a->child : NULL; e; e = e->next, i++) {
+            char path[64];
+            snprintf(path, sizeof path, "%s[%zu]", lists[l], i);
+            if (cJSON_IsObject(e))
+                bad |= check_object(diag, spec, path, e, list_keys[l]);
+            const char *in = report_str(e, "input");
+            if (in && !cJSON_GetObjectItemCaseSensitive(inputs, in)) {
+                mistake(diag, spec, "%s.input: no input named '%s' in inputs", path, in);
+                bad = 1;
+            }
+            const char *t = report_str(e, "type");
+            if (l == 0 && t && strcmp(t, "describe") && strcmp(t, "compare") && strcmp(t, "retention")) {
+                mistake(diag, spec, "%s.type: expected describe, compare or retention", path);
+                bad = 1;
+            }
+            if (l == 0 && repeated(cJSON_GetObjectItemCaseSensitive(e, "at"))) {
+                /* each horizon names its own keys in the results */
+                mistake(diag, spec, "%s.at: the same number twice (expected each once)", path);
+                bad = 1;
+            }
+            const char *nm = report_str(e, "name");
+            if (l == 1 && nm && (!*nm || strpbrk(nm, "/\\") || nm[0] == '.')) {
+                mistake(diag, spec, "%s.name: expected a file name without folders", path);
+                bad = 1;
+            }
+            const char *kind = report_str(e, "kind");
+            effekt_chart_kind ck;
+            if (l == 1 && kind && effekt_chart_kind_parse(kind, &ck) != EFFEKT_OK) {
+                mistake(diag, spec, "%s.kind: unknown kind '%s' (expected bar, stacked, forest, funnel, km, box, "
+                                    "hist, scatter or timeline)", path, kind);
+                bad = 1;
+            }
+            /* two charts of one name would write one file twice */
+            size_t j = 0;
+            for (const cJSON *f = a->child; l == 1 && nm && f != e; f = f->next, j++)
+                if (report_str(f, "name") && strcmp(report_str(f, "name"), nm) == 0) {
+                    mistake(diag, spec, "%s.name: '%s' is the name of charts[%zu] too", path, nm, j);
+                    bad = 1;
+                    break;
+                }
+        }
+    }
+    const char *loc = report_str(root, "locale");
+    if (loc && !effekt_locale_find(loc)) {
+        char names[256] = "";
+        size_t n = effekt_locale_count(), o = 0;
+        for (size_t i = 0; i < n && o < sizeof names; i++)
+            o += (size_t)snprintf(names + o, sizeof names - o, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ",
+                                  effekt_locale_at(i)->name);
+        mistake(diag, spec, "locale: no locale \"%s\" (expected %s)", loc, names);
+        bad = 1;
+    }
+    const cJSON *conf = cJSON_GetObjectItemCaseSensitive(root, "confidence");
+    if (cJSON_IsNumber(conf) && !(conf->valuedouble > 0 && conf->valuedouble < 1)) {
+        mistake(diag, spec, "confidence: expected a level between 0 and 1");
+        bad = 1;
+    }
+    /* a recorded seed must reproduce the run: a JSON number is read as a
+     * double, exact for whole numbers up to 2^53 only */
+    const cJSON *seed = cJSON_GetObjectItemCaseSensitive(root, "seed");
+    if (cJSON_IsNumber(seed) && !(seed->valuedouble >= 0 && seed->valuedouble <= 9007199254740992.0 &&
+                                  seed->valuedouble == floor(seed->valuedouble))) {
+        mistake(diag, spec, "seed: expected a whole number from 0 to 9007199254740992 (a JSON number beyond "
+                            "2^53 is not read exactly)");
+        bad = 1;
+    }
+    return bad;
+}
+
+/* The whole file ("-": standard input); NULL with errno, or ERANGE past max. */
+static char *read_all(const char *path, size_t max)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 1 << 16, len = 0;
+    char *buf = effekt_malloc(cap);
+    while (buf) {
+        if (len + 1 >= cap) {
+            char *nb = cap >= max ? NULL : effekt_realloc(buf, cap * 2);
+            if (!nb) {
+                free(buf);
+                buf = NULL;
+                errno = cap >= max ? ERANGE : ENOMEM;
+                break;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        size_t got = fread(buf + len, 1, cap - 1 - len, f);
+        len += got;
+        if (got == 0)
+            break;
+    }
+    if (buf)
+        buf[len] = '\0';
+    if (f != stdin)
+        fclose(f);
+    return buf;
+}
+
+/* Parse text; on failure a problem with the line and column where the
+ * JSON goes wrong, nesting deeper than cJSON's limit said as such. */
+static cJSON *parse_json(const char *path, const char *text, effekt_diag *diag)
+{
+    const char *end = NULL;
+    cJSON *doc = cJSON_ParseWithOpts(text, &end, 1);
+    if (doc)
+        return doc;
+    size_t line = 1, col = 1, depth = 0;
+    int in_string = 0;
+    for (const char *p = text; end && p < end && *p; p++) {
+        if (*p == '\n') {
+            line++;
+            col = 1;
+            continue;
+        }
+        col++;
+        if (in_string) {
+            if (*p == '\\' && p[1])
+                p++, col++;
+            else if (*p == '"')
+                in_string = 0;
+        } else if (*p == '"') {
+            in_string = 1;
+        } else if (*p == '[' || *p == '{') {
+            depth++;
+        } else if ((*p == ']' || *p == '}') && depth) {
+            depth--;
+        }
+    }
+    if (depth >= CJSON_NESTING_LIMIT)
+        effekt_diag_add(diag, EFFEKT_ERROR, path, line, col, NULL, NULL, "JSON nested deeper than %d levels (the limit)",
+                        CJSON_NESTING_LIMIT);
+    else if (!*text)
+        effekt_diag_add(diag, EFFEKT_ERROR, path, 0, 0, NULL, NULL, "the file is empty (expected JSON)");
+    else
+        effekt_diag_add(diag, EFFEKT_ERROR, path, line, col, NULL, NULL, "not valid JSON here");
+    return NULL;
+}
+
+static char *dup_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static char *dup_printf(const char *fmt, ...)
+{
+    va_list ap, again;
+    va_start(ap, fmt);
+    va_copy(again, ap);
+    int len = vsnprintf(NULL, 0, fmt, ap);
+    char *s = len < 0 ? NULL : effekt_malloc((size_t)len + 1);
+    if (s)
+        vsnprintf(s, (size_t)len + 1, fmt, again);
+    va_end(again);
+    va_end(ap);
+    return s;
+}
+
+static int add_file(effekt_report_spec *s, size_t *cap, char *name)
+{
+    if (!name)
+        return -1;
+    if (s->n_files == *cap) {
+        size_t nc = *cap ? 2 * *cap : 32;
+        char **nf = effekt_realloc(s->files, nc * sizeof *nf);
+        if (!nf) {
+            free(name);
+            return -1;
+        }
+        s->files = nf;
+        *cap = nc;
+    }
+    s->files[s->n_files++] = name;
+    return 0;
+}
+
+/* The inputs' paths (relative to the spec's folder) and every file a run
+ * writes, in the order it writes them. */
+static effekt_status plan(effekt_report_spec *s)
+{
+    const cJSON *inputs = cJSON_GetObjectItemCaseSensitive(s->root, "inputs");
+    s->n_inputs = (size_t)cJSON_GetArraySize(inputs);
+    s->input_names = effekt_calloc(s->n_inputs + 1, sizeof *s->input_names);
+    s->input_paths = effekt_calloc(s->n_inputs + 1, sizeof *s->input_paths);
+    if (!s->input_names || !s->input_paths)
+        return EFFEKT_ENOMEM;
+    size_t i = 0, cap = 0;
+    int bad = 0;
+    for (const cJSON *e = inputs->child; e; e = e->next, i++) {
+        const char *file = report_str(e, "file");
+        s->input_names[i] = dup_printf("%s", e->string);
+        s->input_paths[i] = file[0] == '/' ? dup_printf("%s", file) : dup_printf("%s/%s", s->dir, file);
+        bad |= !s->input_names[i] || !s->input_paths[i];
+        bad |= add_file(s, &cap, dup_printf("data/input-%s.json", e->string));
+    }
+    if (cJSON_GetObjectItemCaseSensitive(s->root, "kpis"))
+        bad |= add_file(s, &cap, dup_printf("data/kpi.json"));
+    const cJSON *an = cJSON_GetObjectItemCaseSensitive(s->root, "analyses");
+    i = 0;
+    for (const cJSON *e = an ? an->child : NULL; e; e = e->next, i++)
+        bad |= add_file(s, &cap, dup_printf("data/analysis-%zu-%s.json", i + 1, report_str(e, "type")));
+    const cJSON *ch = cJSON_GetObjectItemCaseSensitive(s->root, "charts");
+    for (const cJSON *e = ch ? ch->child : NULL; e; e = e->next) {
+        bad |= add_file(s, &cap, dup_printf("charts/%s.png", report_str(e, "name")));
+        bad |= add_file(s, &cap, dup_printf("charts/%s.svg", report_str(e, "name")));
+    }
+    bad |= add_file(s, &cap, dup_printf("report.pdf"));
+    bad |= add_file(s, &cap, dup_printf("results.json"));
+    return bad ? EFFEKT_ENOMEM : EFFEKT_OK;
+}
+
+effekt_status effekt_report_spec_read(const char *path, effekt_report_spec **out, effekt_diag *diag)
+{
+    *out = NULL;
+    errno = 0;
+    char *text = read_all(path, (size_t)1 << 31);
+    if (!text) {
+        effekt_diag_add(diag, EFFEKT_ERROR, path, 0, 0, NULL, NULL, "cannot read: %s",
+                        errno == ERANGE ? "larger than 2 GiB (the limit)" : strerror(errno ? errno : EIO));
+        return EFFEKT_EIO;
+    }
+    cJSON *root = parse_json(path, text, diag);
+    free(text);
+    if (!root)
+        return EFFEKT_EPARSE;
+    if (check_spec(diag, path, root)) {
+        cJSON_Delete(root);
+        return EFFEKT_EINVAL;
+    }
+    effekt_report_spec *s = effekt_calloc(1, sizeof *s);
+    if (!s) {
+        cJSON_Delete(root);
+        return EFFEKT_ENOMEM;
+    }
+    s->root = root;
+    s->path = dup_printf("%s", path);
+    const char *slash = strrchr(path, '/');
+    s->dir = slash ? dup_printf("%.*s", (int)(slash - path), path) : dup_printf(".");
+    const cJSON *conf = cJSON_GetObjectItemCaseSensitive(root, "confidence");
+    s->confidence = cJSON_IsNumber(conf) ? conf->valuedouble : 0.95;
+    s->locale = report_str(root, "locale") ? report_str(root, "locale") : "en";
+    if (!s->path || !s->dir || plan(s) != EFFEKT_OK) {
+        effekt_report_spec_destroy(s);
+        return EFFEKT_ENOMEM;
+    }
+    *out = s;
+    return EFFEKT_OK;
+}
+
+void effekt_report_spec_destroy(effekt_report_spec *s)
+{
+    if (!s)
+        return;
+    cJSON_Delete(s->root);
+    for (size_t i = 0; i < s->n_inputs; i++) {
+        free(s->input_names ? s->input_names[i] : NULL);
+        free(s->input_paths ? s->input_paths[i] : NULL);
+    }
+    free(s->input_names);
+    free(s->input_paths);
+    for (size_t i = 0; i < s->n_files; i++)
+        free(s->files[i]);
+    free(s->files);
+    free(s->path);
+    free(s->dir);
+    free(s);
+}
+
+size_t effekt_report_spec_inputs(const effekt_report_spec *s)
+{
+    return s->n_inputs;
+}
+
+const char *effekt_report_spec_input_name(const effekt_report_spec *s, size_t i)
+{
+    return i < s->n_inputs ? s->input_names[i] : NULL;
+}
+
+const char *effekt_report_spec_input_path(const effekt_report_spec *s, size_t i)
+{
+    return i < s->n_inputs ? s->input_paths[i] : NULL;
+}
+
+size_t effekt_report_spec_files(const effekt_report_spec *s)
+{
+    return s->n_files;
+}
+
+const char *effekt_report_spec_file(const effekt_report_spec *s, size_t i)
+{
+    return i < s->n_files ? s->files[i] : NULL;
+}
