@@ -7,6 +7,8 @@
 #ifndef EFFEKT_REPORT_H
 #define EFFEKT_REPORT_H
 
+#include "effekt/export.h"
+
 #include <stdio.h>
 
 #include "effekt/chart.h"
@@ -45,7 +47,7 @@ typedef struct {
 
 /* Lay out and write the document as PDF to out.  EFFEKT_EIO when the
  * stream fails (message in diag). */
-effekt_status effekt_document_write_pdf(const effekt_document *doc, FILE *out, effekt_diag *diag);
+EFFEKT_API effekt_status effekt_document_write_pdf(const effekt_document *doc, FILE *out, effekt_diag *diag);
 
 #ifdef __cplusplus
 }

@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lib/io/dates.h"
 #include "cli.h"
 #include "effekt/survival.h"
 

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lib/io/dates.h"
+#include "effekt/date.h"
 #include "cli.h"
 
 static const char validate_usage[] =
@@ -34,7 +34,7 @@ static cJSON *value_json(const effekt_column *col, size_t row)
         return cJSON_CreateString(col->text[row]);
     case EFFEKT_TYPE_DATE: {
         char d[32];
-        date_format((long)col->values[row], d);
+        effekt_date_format((long)col->values[row], d);
         return cJSON_CreateString(d);
     }
     case EFFEKT_TYPE_BOOLEAN:
@@ -70,8 +70,8 @@ static cJSON *column_json(const effekt_table *t, const effekt_column *col, int v
             }
         if (col->type == EFFEKT_TYPE_DATE && lo <= hi) {
             char a[32], b[32];
-            date_format((long)lo, a);
-            date_format((long)hi, b);
+            effekt_date_format((long)lo, a);
+            effekt_date_format((long)hi, b);
             cJSON_AddStringToObject(c, "min", a);
             cJSON_AddStringToObject(c, "max", b);
         } else if (lo <= hi) {

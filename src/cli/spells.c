@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "../lib/io/dates.h"
+#include "effekt/date.h"
 
 const effekt_column *cli_need_column(const effekt_table *t, const char *name, int date, int *rc)
 {
@@ -42,7 +42,7 @@ int cli_spells_build(const cli_options *o, const effekt_table *t, const char *pa
         from = cli_need_column(t, o->from ? o->from : "placed_date", 1, &rc);
         to = cli_need_column(t, o->to ? o->to : "job_end_date", 1, &rc);
         if (o->censor_date) {
-            if (date_parse(o->censor_date, strlen(o->censor_date), &cdate) != 0) {
+            if (effekt_date_parse(o->censor_date, strlen(o->censor_date), &cdate) != 0) {
                 cli_error("retention: --censor-date expects a date such as 2022-12-31 (got '%s')", o->censor_date);
                 rc = EXIT_BAD;
             }
@@ -91,8 +91,8 @@ int cli_spells_build(const cli_options *o, const effekt_table *t, const char *pa
             double c = cens ? (cens->values ? cens->values[r] : NAN) : (double)cdate;
             if (!isnan(e) && e < f) {
                 char de[32], df[32];
-                date_format((long)e, de);
-                date_format((long)f, df);
+                effekt_date_format((long)e, de);
+                effekt_date_format((long)f, df);
                 cli_error("%s:%zu:%zu: error: %s %s is before %s %s (expected a spell to end on or after its start)",
                           path, line, to->index, to->heading, de, from->heading, df);
                 rc = EXIT_BAD;
@@ -112,8 +112,8 @@ int cli_spells_build(const cli_options *o, const effekt_table *t, const char *pa
                 }
                 if (c < f) {
                     char dc[32], df[32];
-                    date_format((long)c, dc);
-                    date_format((long)f, df);
+                    effekt_date_format((long)c, dc);
+                    effekt_date_format((long)f, df);
                     cli_error("%s:%zu:%zu: error: %s %s is before %s %s (expected the follow-up on or after the start)",
                               path, line, cens->index, cens->heading, dc, from->heading, df);
                     rc = EXIT_BAD;

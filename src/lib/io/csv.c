@@ -159,13 +159,13 @@ static void fail(reader *rd, effekt_status status)
  * conversion buffer) or NULL after recording an error. */
 static const char *field_to_utf8(reader *rd, const char *s, size_t *len, size_t line)
 {
-    if (ascii_only((const unsigned char *)s, *len))
+    if (effekt_encoding_ascii_only((const unsigned char *)s, *len))
         return s;
     effekt_encoding enc = rd->encoding;
     if (enc == EFFEKT_ENCODING_UTF16LE || enc == EFFEKT_ENCODING_UTF16BE)
         return s;   /* converted before parsing */
     if (enc == EFFEKT_ENCODING_AUTO || enc == EFFEKT_ENCODING_UTF8) {
-        size_t bad = utf8_invalid_offset((const unsigned char *)s, *len);
+        size_t bad = effekt_encoding_utf8_invalid_offset((const unsigned char *)s, *len);
         if (bad == *len) {
             if (!rd->decided) {
                 rd->encoding = EFFEKT_ENCODING_UTF8;
@@ -201,7 +201,7 @@ static const char *field_to_utf8(reader *rd, const char *s, size_t *len, size_t 
         rd->conv_cap = 3 * *len + 1;
     }
     size_t bad;
-    size_t n = single_byte_to_utf8((const unsigned char *)s, *len, enc == EFFEKT_ENCODING_CP1252,
+    size_t n = effekt_encoding_single_byte_to_utf8((const unsigned char *)s, *len, enc == EFFEKT_ENCODING_CP1252,
                                    rd->conv, &bad);
     if (n == (size_t)-1) {
         effekt_diag_add(rd->diag, EFFEKT_ERROR, rd->name, line, rd->field + 1, NULL, NULL,
@@ -210,7 +210,7 @@ static const char *field_to_utf8(reader *rd, const char *s, size_t *len, size_t 
                         (unsigned char)s[bad]);
         if (rd->status == EFFEKT_OK)
             rd->status = EFFEKT_EENCODING;
-        n = single_byte_to_utf8((const unsigned char *)s, *len, 0, rd->conv, &bad);
+        n = effekt_encoding_single_byte_to_utf8((const unsigned char *)s, *len, 0, rd->conv, &bad);
     }
     *len = n;
     return (const char *)rd->conv;
@@ -456,7 +456,7 @@ static int header_ready(reader *rd)
     rd->raw = effekt_calloc(n ? n : 1, sizeof *rd->raw);
     rd->scan = effekt_calloc(n ? n : 1, sizeof *rd->scan);
     rd->text_only = effekt_calloc(n ? n : 1, 1);
-    missing_set_init(&rd->missing, opt);
+    effekt_infer_missing_init(&rd->missing, opt);
     if (!rd->slot || !rd->raw || !rd->scan || !rd->text_only) {
         fail(rd, EFFEKT_ENOMEM);
         return -1;
@@ -713,7 +713,7 @@ static void reader_free(reader *rd)
             free(rd->raw[i].data);
     if (rd->scan)
         for (size_t i = 0; i < rd->n_cols; i++)
-            column_scan_free(&rd->scan[i]);
+            effekt_infer_scan_free(&rd->scan[i]);
     free(rd->raw);
     free(rd->scan);
     free(rd->text_only);
@@ -808,7 +808,7 @@ static void parse_source(reader *rd, source *src, char *delim, size_t lines_befo
                 break;
             }
             size_t used;
-            size_t m = utf16_to_utf8((const unsigned char *)chunk, n,
+            size_t m = effekt_encoding_utf16_to_utf8((const unsigned char *)chunk, n,
                                      rd->encoding == EFFEKT_ENCODING_UTF16LE, utf16, &used);
             if (m == (size_t)-1) {
                 effekt_diag_add(diag, EFFEKT_ERROR, name, rd->line, 0, NULL, NULL,
@@ -1058,7 +1058,7 @@ static effekt_status finish_load(reader *rd_in, char delim, effekt_sha256 *hash,
     for (size_t c = 0; c < t->n_columns && st == EFFEKT_OK; c++) {
         if (!raws[c].data && append(&raws[c], "", 0) != 0)   /* no rows: an empty buffer */
             st = EFFEKT_ENOMEM;
-        char m = column_scan_mark(&scans[c]);
+        char m = effekt_infer_scan_mark(&scans[c]);
         file_point += m == '.';
         file_comma += m == ',';
     }
@@ -1066,12 +1066,12 @@ static effekt_status finish_load(reader *rd_in, char delim, effekt_sha256 *hash,
     size_t n_errors = 0;
     for (size_t c = 0; c < t->n_columns && st == EFFEKT_OK; c++) {
         const effekt_canonical *canon = t->columns[c].canonical ? effekt_canonical_find(t->columns[c].canonical) : NULL;
-        st = column_finish(&ctx, &raws[c], &scans[c], t->n_rows, file_mark, canon, &t->columns[c],
+        st = effekt_infer_column_finish(&ctx, &raws[c], &scans[c], t->n_rows, file_mark, canon, &t->columns[c],
                            &n_errors);
     }
     for (size_t c = 0; c < t->n_columns; c++) {
         free(raws[c].data);
-        column_scan_free(&scans[c]);
+        effekt_infer_scan_free(&scans[c]);
     }
     free(raws);
     free(scans);

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../io/dates.h"
+#include "effekt/date.h"
 #include "effekt/kpi.h"
 
 /* PRODUCT.md, "KPI definitions".  Order is the order of output. */
@@ -222,8 +222,8 @@ static void check_row(const effekt_table *t, size_t row, const char *id, const e
     double start = cell(t, "start_date", row), end = cell(t, "end_date", row);
     char a[32], b[32];
     if (!isnan(start) && !isnan(end) && end < start) {
-        date_format((long)start, a);
-        date_format((long)end, b);
+        effekt_date_format((long)start, a);
+        effekt_date_format((long)end, b);
         effekt_diag_add(diag, EFFEKT_WARNING, src, line, 0, NULL, NULL,
                         "%s: end_date %s is before start_date %s", id, b, a);
     }
@@ -231,8 +231,8 @@ static void check_row(const effekt_table *t, size_t row, const char *id, const e
     if (!isnan(stated) && !isnan(start) && !isnan(end) && end >= start) {
         double months = (end - start) / DAYS_PER_MONTH;
         if (fabs(months - stated) > 1.0) {
-            date_format((long)start, a);
-            date_format((long)end, b);
+            effekt_date_format((long)start, a);
+            effekt_date_format((long)end, b);
             effekt_diag_add(diag, EFFEKT_WARNING, src, line, 0, NULL, NULL,
                             "%s: stated duration %g months differs from the dates %s to %s (%.1f months)",
                             id, stated, a, b, months);
@@ -517,7 +517,7 @@ effekt_status effekt_kpi_group_by(const effekt_table *t, const effekt_kpi_sheet 
         else if (col->type == EFFEKT_TYPE_TEXT)
             v = col->text[r];
         else if (col->type == EFFEKT_TYPE_DATE)
-            date_format((long)col->values[r], buf);
+            effekt_date_format((long)col->values[r], buf);
         else
             snprintf(buf, sizeof buf, "%.15g", col->values[r]);
         size_t g = 0;
