@@ -2,7 +2,10 @@
 #include "config.h"
 
 #include "lib_alloc.h"
+#include "lib_gsl.h"
 
+#include <gsl/gsl_errno.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -119,4 +122,15 @@ size_t effekt_problem_format(const effekt_problem *p, char *buf, size_t size)
     int n = snprintf(buf, size, "%s%s: %s", where, label[p->severity],
                      p->message ? p->message : "");
     return n < 0 ? 0 : (size_t)n;
+}
+
+static void gsl_handler_off(void)
+{
+    gsl_set_error_handler_off();
+}
+
+void effekt_gsl_errors_off(void)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, gsl_handler_off);
 }

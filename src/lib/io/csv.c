@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "lib_alloc.h"
+#include "lib_sort.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -1093,15 +1094,12 @@ static effekt_status finish_load(reader *rd_in, char delim, effekt_sha256 *hash,
     return status;
 }
 
-/* qsort has no context argument; the ids being sorted.  Only ever set
- * and used within one call of check_layout on one thread's table. */
-static _Thread_local char *const *sort_ids;
-
-static int by_id_then_row(const void *a, const void *b)
+/* Rows by their id (ctx: the id column's texts); the sort is stable, so
+ * rows of one id stay in row order. */
+static int by_id(size_t x, size_t y, const void *ctx)
 {
-    size_t x = *(const size_t *)a, y = *(const size_t *)b;
-    int c = strcmp(sort_ids[x], sort_ids[y]);
-    return c ? c : (x > y) - (x < y);
+    char *const *ids = ctx;
+    return strcmp(ids[x], ids[y]);
 }
 
 /* What kind of file this is decides what it needs: a project-level file
@@ -1150,8 +1148,11 @@ static effekt_status check_layout(effekt_table *t, const effekt_csv_options *opt
         }
         order[k++] = r;
     }
-    sort_ids = id->text;
-    qsort(order, k, sizeof *order, by_id_then_row);
+    if (effekt_sort_index(order, k, by_id, id->text) != 0) {
+        free(order);
+        free(first);
+        return EFFEKT_ENOMEM;
+    }
     for (size_t r = 0; r < n; r++)
         first[r] = r;
     for (size_t i = 1; i < k; i++)

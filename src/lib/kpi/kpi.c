@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "lib_alloc.h"
+#include "lib_gsl.h"
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_statistics_double.h>
@@ -80,6 +81,7 @@ const effekt_kpi_def *effekt_kpi_find(const char *name)
 
 void effekt_wilson_interval(double x, double n, double confidence, double *lower, double *upper)
 {
+    effekt_gsl_errors_off();
     double z = gsl_cdf_ugaussian_Pinv(1.0 - (1.0 - confidence) / 2.0);
     double p = x / n, z2 = z * z;
     double denom = 1.0 + z2 / n;
