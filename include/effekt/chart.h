@@ -132,6 +132,10 @@ typedef enum { EFFEKT_CHART_PNG, EFFEKT_CHART_SVG, EFFEKT_CHART_PDF } effekt_cha
 
 /* The format named by a path's extension (.png .svg .pdf, any case). */
 EFFEKT_API effekt_status effekt_chart_format_from_path(const char *path, effekt_chart_format *out);
+/* "png", "svg", "pdf" ("?" for another value); _parse reads them (case
+ * ignored), EFFEKT_EINVAL for another name. */
+EFFEKT_API const char *effekt_chart_format_name(effekt_chart_format format);
+EFFEKT_API effekt_status effekt_chart_format_parse(const char *name, effekt_chart_format *out);
 
 typedef struct {
     double width_mm;           /* 0: 170 (the text width of an A4 page) */
@@ -145,6 +149,10 @@ typedef struct {
  * points from the top left. */
 typedef enum { EFFEKT_MARK_TEXT, EFFEKT_MARK_BAR, EFFEKT_MARK_POINT, EFFEKT_MARK_BOX,
                EFFEKT_MARK_LINE, EFFEKT_MARK_AREA } effekt_mark_type;
+/* "text", "bar", "point", "box", "line", "area" ("?" for another value);
+ * _parse reads them (case ignored), EFFEKT_EINVAL for another name. */
+EFFEKT_API const char *effekt_mark_type_name(effekt_mark_type type);
+EFFEKT_API effekt_status effekt_mark_type_parse(const char *name, effekt_mark_type *out);
 
 typedef struct {
     effekt_mark_type type;

@@ -20,6 +20,10 @@ typedef enum {
     EFFEKT_INTERVAL_AGRESTI_COULL /* p~ = (x + z^2/2)/(n + z^2), p~ -/+ z sqrt(p~(1-p~)/(n + z^2)) */
 } effekt_interval_method;
 
+/* _parse reads wilson, clopper-pearson (cp, exact), agresti-coull (ac),
+ * case ignored, and the labels _name gives ("Wilson score", "Clopper-Pearson
+ * (exact)", "Agresti-Coull"; "?" for another value), so the two are
+ * inverse; EFFEKT_EINVAL for another name or NULL. */
 EFFEKT_API effekt_status effekt_interval_parse(const char *name, effekt_interval_method *out);
 EFFEKT_API const char *effekt_interval_name(effekt_interval_method m);
 
@@ -57,6 +61,9 @@ EFFEKT_API void effekt_risk_ratio(double x1, double n1, double x2, double n2, do
 typedef enum { EFFEKT_ADJUST_HOLM = 0, EFFEKT_ADJUST_BH, EFFEKT_ADJUST_NONE } effekt_adjust_method;
 
 EFFEKT_API effekt_status effekt_adjust_parse(const char *name, effekt_adjust_method *out);
+/* R's name of the method, "holm", "BH", "none" ("?" for another value),
+ * which effekt_adjust_parse reads. */
+EFFEKT_API const char *effekt_adjust_name(effekt_adjust_method method);
 
 /* p.adjust(p, "holm" | "BH" | "none") into adjusted[0..m).  As in R, a
  * NaN p-value (a test that could not be done) stays NaN and does not

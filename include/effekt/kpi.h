@@ -33,6 +33,12 @@ typedef enum {
     EFFEKT_KPI_MONTHLY_COST       /* total_cost / duration */
 } effekt_kpi_kind;
 
+/* "ratio", "rate", "unattributed", "unattributed_share", "duration",
+ * "monthly_cost" ("?" for another value); _parse reads them (case
+ * ignored), EFFEKT_EINVAL for another name. */
+EFFEKT_API const char *effekt_kpi_kind_name(effekt_kpi_kind kind);
+EFFEKT_API effekt_status effekt_kpi_kind_parse(const char *name, effekt_kpi_kind *out);
+
 typedef struct {
     const char *name;
     effekt_kpi_kind kind;

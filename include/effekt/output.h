@@ -30,6 +30,9 @@ typedef enum {
 } effekt_format;
 
 EFFEKT_API effekt_status effekt_format_parse(const char *name, effekt_format *out);
+/* "table", "csv", "json" ("?" for another value), which
+ * effekt_format_parse reads. */
+EFFEKT_API const char *effekt_format_name(effekt_format format);
 
 typedef struct {
     const char *path;    /* array of objects, dotted path from the root */

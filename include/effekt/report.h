@@ -26,6 +26,11 @@ typedef enum {
     EFFEKT_BLOCK_PAGE_BREAK
 } effekt_block_kind;
 
+/* "heading", "paragraph", "table", "chart", "page_break" ("?" for another
+ * value); _parse reads them (case ignored), EFFEKT_EINVAL for another name. */
+EFFEKT_API const char *effekt_block_kind_name(effekt_block_kind kind);
+EFFEKT_API effekt_status effekt_block_kind_parse(const char *name, effekt_block_kind *out);
+
 typedef struct {
     effekt_block_kind kind;
     int level;

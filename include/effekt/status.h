@@ -32,11 +32,23 @@ typedef enum {
 /* A constant English description of a status code. */
 EFFEKT_API const char *effekt_strerror(effekt_status status);
 
+/* The short name of a status code, "ok", "enomem", "eio", "eparse",
+ * "eencoding", "evalue", "eschema", "einval", "eundef", "elimit" (for
+ * machines: JSON, logs), "?" for another value; _parse reads it back
+ * (case ignored), EFFEKT_EINVAL for another name. */
+EFFEKT_API const char *effekt_status_name(effekt_status status);
+EFFEKT_API effekt_status effekt_status_parse(const char *name, effekt_status *out);
+
 typedef enum {
     EFFEKT_NOTE = 0,  /* information: how the input was read */
     EFFEKT_WARNING,   /* suspicious data; the analysis still ran */
     EFFEKT_ERROR      /* the input cannot be used as it is */
 } effekt_severity;
+
+/* "note", "warning", "error" ("?" for another value); _parse reads them
+ * (case ignored), EFFEKT_EINVAL for another name. */
+EFFEKT_API const char *effekt_severity_name(effekt_severity severity);
+EFFEKT_API effekt_status effekt_severity_parse(const char *name, effekt_severity *out);
 
 /* One problem.  line and column are 1-based physical positions in the
  * file (column = field number); 0 means "not applicable".  All strings

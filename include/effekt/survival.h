@@ -21,6 +21,9 @@ typedef enum {
 } effekt_conf_type;
 
 EFFEKT_API effekt_status effekt_conf_type_parse(const char *name, effekt_conf_type *out);
+/* survfit's name, "log", "log-log", "plain" ("?" for another value),
+ * which effekt_conf_type_parse reads. */
+EFFEKT_API const char *effekt_conf_type_name(effekt_conf_type type);
 
 /* One Kaplan–Meier curve: a step at every distinct time (events or
  * censorings), as summary(survfit(...), censored = TRUE). */

@@ -12,6 +12,8 @@
 
 #include <stddef.h>
 
+#include "effekt/status.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -27,6 +29,9 @@ typedef enum {
 
 /* "empty", "integer", "number", "date", "boolean", "text". */
 EFFEKT_API const char *effekt_type_name(effekt_type type);
+/* The type of that name (case ignored): EFFEKT_OK, or EFFEKT_EINVAL for
+ * another name or NULL. */
+EFFEKT_API effekt_status effekt_type_parse(const char *name, effekt_type *out);
 
 /* Column flags. */
 enum {
@@ -105,6 +110,11 @@ typedef enum {
     EFFEKT_LEVEL_PROJECT,
     EFFEKT_LEVEL_PARTICIPANT
 } effekt_level;
+
+/* "any", "project", "participant" ("?" for another value); _parse reads
+ * them (case ignored), EFFEKT_EINVAL for another name. */
+EFFEKT_API const char *effekt_level_name(effekt_level level);
+EFFEKT_API effekt_status effekt_level_parse(const char *name, effekt_level *out);
 
 typedef struct {
     const char *name;

@@ -42,7 +42,7 @@ static const struct { const char *name; effekt_encoding encoding; } encoding_nam
 
 effekt_status effekt_encoding_parse(const char *name, effekt_encoding *out)
 {
-    for (size_t i = 0; i < sizeof encoding_names / sizeof *encoding_names; i++)
+    for (size_t i = 0; name && i < sizeof encoding_names / sizeof *encoding_names; i++)
         if (strcasecmp(name, encoding_names[i].name) == 0) {
             *out = encoding_names[i].encoding;
             return EFFEKT_OK;

@@ -3,6 +3,7 @@
 
 #include "lib_alloc.h"
 #include "lib_gsl.h"
+#include "lib_enum.h"
 #include "lib_sort.h"
 
 #include <gsl/gsl_cdf.h>
@@ -21,11 +22,13 @@ static const struct { const char *name; effekt_interval_method m; } interval_nam
     { "clopper-pearson", EFFEKT_INTERVAL_CLOPPER_PEARSON }, { "cp", EFFEKT_INTERVAL_CLOPPER_PEARSON },
     { "exact", EFFEKT_INTERVAL_CLOPPER_PEARSON },
     { "agresti-coull", EFFEKT_INTERVAL_AGRESTI_COULL }, { "ac", EFFEKT_INTERVAL_AGRESTI_COULL },
+    /* the labels effekt_interval_name gives (and compare's JSON carries) */
+    { "Wilson score", EFFEKT_INTERVAL_WILSON }, { "Clopper-Pearson (exact)", EFFEKT_INTERVAL_CLOPPER_PEARSON },
 };
 
 effekt_status effekt_interval_parse(const char *name, effekt_interval_method *out)
 {
-    for (size_t i = 0; i < sizeof interval_names / sizeof *interval_names; i++)
+    for (size_t i = 0; name && i < sizeof interval_names / sizeof *interval_names; i++)
         if (strcasecmp(name, interval_names[i].name) == 0) {
             *out = interval_names[i].m;
             return EFFEKT_OK;
@@ -160,6 +163,8 @@ void effekt_risk_ratio(double x1, double n1, double x2, double n2, double confid
 
 effekt_status effekt_adjust_parse(const char *name, effekt_adjust_method *out)
 {
+    if (!name)
+        return EFFEKT_EINVAL;
     if (strcasecmp(name, "holm") == 0)
         *out = EFFEKT_ADJUST_HOLM;
     else if (strcasecmp(name, "bh") == 0 || strcasecmp(name, "fdr") == 0)
@@ -247,4 +252,11 @@ void effekt_funnel_limits(unsigned long n, double p0, double level, double *lowe
     double a = 1 - level;
     *lower = effekt_binomial_quantile(a / 2, n, p0) / (double)n;
     *upper = effekt_binomial_quantile(1 - a / 2, n, p0) / (double)n;
+}
+
+static const char *const adjust_names[] = { "holm", "BH", "none" };
+
+const char *effekt_adjust_name(effekt_adjust_method value)
+{
+    return effekt_enum_name(adjust_names, EFFEKT_ENUM_COUNT(adjust_names), (int)value);
 }

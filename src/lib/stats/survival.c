@@ -3,6 +3,7 @@
 
 #include "lib_alloc.h"
 #include "lib_gsl.h"
+#include "lib_enum.h"
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_linalg.h>
@@ -15,6 +16,8 @@
 
 effekt_status effekt_conf_type_parse(const char *name, effekt_conf_type *out)
 {
+    if (!name)
+        return EFFEKT_EINVAL;
     if (strcasecmp(name, "log") == 0)
         *out = EFFEKT_CONF_LOG;
     else if (strcasecmp(name, "log-log") == 0)
@@ -370,4 +373,11 @@ effekt_status effekt_logrank_expected(const double *time, const double *event, c
     free(e);
     free(keep);
     return st;
+}
+
+static const char *const conf_type_names[] = { "log", "log-log", "plain" };
+
+const char *effekt_conf_type_name(effekt_conf_type value)
+{
+    return effekt_enum_name(conf_type_names, EFFEKT_ENUM_COUNT(conf_type_names), (int)value);
 }
