@@ -34,11 +34,16 @@ EFFEKT_API effekt_status effekt_encoding_parse(const char *name, effekt_encoding
 EFFEKT_API const char *effekt_encoding_name(effekt_encoding encoding);
 
 /* --map canonical=Source Heading */
+/* A heading of the file read as a canonical column.  Both strings are
+ * borrowed: the caller keeps them alive while the options are in use. */
 typedef struct {
     const char *canonical;
     const char *heading;
 } effekt_mapping;
 
+/* How to read a file.  Zero-initialised means: detect.  Every pointer in
+ * it is borrowed, read only during the load call and never freed nor
+ * kept by the table (the table copies what it needs). */
 typedef struct {
     char delimiter;                 /* 0: detect */
     char decimal_mark;              /* 0: detect; '.' or ',' */
