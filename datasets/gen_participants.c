@@ -13,7 +13,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "../src/lib/io/dates.h"
+#include "effekt/date.h"
 
 static uint64_t state = 20261124;
 
@@ -57,14 +57,14 @@ static const project projects[] = {
 static long day(const char *iso)
 {
     long d = 0;
-    date_parse(iso, 10, &d);
+    effekt_date_parse(iso, 10, &d);
     return d;
 }
 
 static void put_date(long d)
 {
     char buf[32];
-    date_format(d, buf);
+    effekt_date_format(d, buf);
     fputs(buf, stdout);
 }
 

@@ -10,9 +10,13 @@ command -v valgrind >/dev/null || { echo "valgrind is not installed (apt-get ins
 logs=$(mktemp -d)
 trap 'rm -rf "$logs"' EXIT
 wrap=$logs/effekt
+# ./effekt is libtool's wrapper script around .libs/effekt, which uses the
+# uninstalled libeffekt.so: libtool --mode=execute runs valgrind on the
+# program itself, with the library's folder on its path.
+lt=$(dirname "$EFFEKT")/libtool
 cat >"$wrap" <<WRAP
 #!/bin/sh
-exec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+exec "$lt" --mode=execute valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
     --show-leak-kinds=definite --track-origins=yes --log-file=$logs/vg.%p.log "$EFFEKT" "\$@"
 WRAP
 chmod +x "$wrap"

@@ -2,6 +2,8 @@
 #ifndef EFFEKT_BOXPLOT_H
 #define EFFEKT_BOXPLOT_H
 
+#include "effekt/export.h"
+
 #include <stddef.h>
 
 #include "effekt/status.h"
@@ -19,7 +21,7 @@ typedef struct {
 } effekt_boxplot_stats;
 
 /* Box-plot numbers of n values (NaN skipped).  values is not changed. */
-effekt_status effekt_boxplot_compute(const double *values, size_t n, effekt_boxplot_stats *out);
+EFFEKT_API effekt_status effekt_boxplot_compute(const double *values, size_t n, effekt_boxplot_stats *out);
 
 
 #ifdef __cplusplus

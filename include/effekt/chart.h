@@ -11,6 +11,8 @@
 #ifndef EFFEKT_CHART_H
 #define EFFEKT_CHART_H
 
+#include "effekt/export.h"
+
 #include <stdio.h>
 
 #include "effekt/boxplot.h"
@@ -38,8 +40,8 @@ typedef enum {
 } effekt_chart_kind;
 
 /* "bar", "stacked", …; EFFEKT_EINVAL for an unknown name. */
-effekt_status effekt_chart_kind_parse(const char *name, effekt_chart_kind *out);
-const char *effekt_chart_kind_name(effekt_chart_kind kind);
+EFFEKT_API effekt_status effekt_chart_kind_parse(const char *name, effekt_chart_kind *out);
+EFFEKT_API const char *effekt_chart_kind_name(effekt_chart_kind kind);
 
 #define EFFEKT_CHART_MAX_PARTS 6
 
@@ -106,30 +108,34 @@ typedef struct {
 
 /* A new, empty chart of the kind (reference NaN, no items), owning what
  * the functions below add to it.  Free it with effekt_chart_destroy. */
-effekt_status effekt_chart_create(effekt_chart_kind kind, effekt_chart **out);
-void effekt_chart_destroy(effekt_chart *chart);
+EFFEKT_API effekt_status effekt_chart_create(effekt_chart_kind kind, effekt_chart **out);
+EFFEKT_API void effekt_chart_destroy(effekt_chart *chart);
 
 /* A copy of s kept with the chart, for its titles, labels and reasons:
  * the caller's s may go at once.  NULL for NULL, or when out of memory
  * (the chart's status then says EFFEKT_ENOMEM: see effekt_chart_status). */
-const char *effekt_chart_keep(effekt_chart *chart, const char *s);
+EFFEKT_API const char *effekt_chart_keep(effekt_chart *chart, const char *s);
 
 /* n doubles kept with the chart (uninitialised). */
-double *effekt_chart_array(effekt_chart *chart, size_t n);
+EFFEKT_API double *effekt_chart_array(effekt_chart *chart, size_t n);
 
 /* A new item (all numbers NaN, no label) or curve (all zero) at the end
  * of chart->items or chart->curves.  The pointer holds until the next
  * add; NULL when out of memory. */
-effekt_chart_item *effekt_chart_add_item(effekt_chart *chart);
-effekt_chart_curve *effekt_chart_add_curve(effekt_chart *chart);
+EFFEKT_API effekt_chart_item *effekt_chart_add_item(effekt_chart *chart);
+EFFEKT_API effekt_chart_curve *effekt_chart_add_curve(effekt_chart *chart);
 
 /* EFFEKT_ENOMEM when an addition above failed, else EFFEKT_OK. */
-effekt_status effekt_chart_status(const effekt_chart *chart);
+EFFEKT_API effekt_status effekt_chart_status(const effekt_chart *chart);
 
 typedef enum { EFFEKT_CHART_PNG, EFFEKT_CHART_SVG, EFFEKT_CHART_PDF } effekt_chart_format;
 
 /* The format named by a path's extension (.png .svg .pdf, any case). */
-effekt_status effekt_chart_format_from_path(const char *path, effekt_chart_format *out);
+EFFEKT_API effekt_status effekt_chart_format_from_path(const char *path, effekt_chart_format *out);
+/* "png", "svg", "pdf" ("?" for another value); _parse reads them (case
+ * ignored), EFFEKT_EINVAL for another name. */
+EFFEKT_API const char *effekt_chart_format_name(effekt_chart_format format);
+EFFEKT_API effekt_status effekt_chart_format_parse(const char *name, effekt_chart_format *out);
 
 typedef struct {
     double width_mm;           /* 0: 170 (the text width of an A4 page) */
@@ -143,6 +149,10 @@ typedef struct {
  * points from the top left. */
 typedef enum { EFFEKT_MARK_TEXT, EFFEKT_MARK_BAR, EFFEKT_MARK_POINT, EFFEKT_MARK_BOX,
                EFFEKT_MARK_LINE, EFFEKT_MARK_AREA } effekt_mark_type;
+/* "text", "bar", "point", "box", "line", "area" ("?" for another value);
+ * _parse reads them (case ignored), EFFEKT_EINVAL for another name. */
+EFFEKT_API const char *effekt_mark_type_name(effekt_mark_type type);
+EFFEKT_API effekt_status effekt_mark_type_parse(const char *name, effekt_mark_type *out);
 
 typedef struct {
     effekt_mark_type type;
@@ -158,21 +168,21 @@ typedef struct {
     double width, height;      /* of the page, in points */
 } effekt_chart_scene;
 
-void effekt_chart_scene_free(effekt_chart_scene *scene);
+EFFEKT_API void effekt_chart_scene_free(effekt_chart_scene *scene);
 
 /* Free the font caches cairo and fontconfig keep for the whole process.
  * Call it once, at exit, when nothing else in the process draws text
  * with cairo any more (a program that ends anyway need not; it keeps
  * leak checkers quiet). */
-void effekt_chart_release_fonts(void);
+EFFEKT_API void effekt_chart_release_fonts(void);
 
 /* Draw chart on a page of the given size into out.  scene, when not NULL,
  * receives the marks (free it with effekt_chart_scene_free).  Bad models
  * (no items, mismatched arrays) are EFFEKT_EINVAL with a message in diag;
  * a failed write is EFFEKT_EIO. */
-effekt_status effekt_chart_render(const effekt_chart *chart, const effekt_chart_page *page,
-                                  effekt_chart_format format, FILE *out,
-                                  effekt_chart_scene *scene, effekt_diag *diag);
+EFFEKT_API effekt_status effekt_chart_render(const effekt_chart *chart, const effekt_chart_page *page,
+                                             effekt_chart_format format, FILE *out,
+                                             effekt_chart_scene *scene, effekt_diag *diag);
 
 /* ---- charts built from tables and typed results ----
  *
@@ -192,19 +202,19 @@ typedef struct {
  * pooled ratio of sums as a diamond) from project tables.  kpi: a name
  * of effekt_kpi_definitions().  reference_pooled: a reference line at
  * the pooled value. */
-effekt_status effekt_chart_build_kpi(effekt_chart_kind kind, const effekt_table *const *tables, size_t n_tables,
-                                     const char *kpi, int reference_pooled, const effekt_chart_options *opt,
-                                     effekt_chart **out, effekt_diag *diag);
+EFFEKT_API effekt_status effekt_chart_build_kpi(effekt_chart_kind kind, const effekt_table *const *tables, size_t n_tables,
+                                                const char *kpi, int reference_pooled, const effekt_chart_options *opt,
+                                                effekt_chart **out, effekt_diag *diag);
 
 /* The funding mix per project (stacked): EU, national public, private,
  * other and the unattributed rest of total_cost; shares, or amounts. */
-effekt_status effekt_chart_build_funding(const effekt_table *const *tables, size_t n_tables, int amounts,
-                                         const effekt_chart_options *opt, effekt_chart **out, effekt_diag *diag);
+EFFEKT_API effekt_status effekt_chart_build_funding(const effekt_table *const *tables, size_t n_tables, int amounts,
+                                                    const effekt_chart_options *opt, effekt_chart **out, effekt_diag *diag);
 
 /* Project periods (timeline): start_date to end_date, extended to
  * expected_end_date when later. */
-effekt_status effekt_chart_build_periods(const effekt_table *const *tables, size_t n_tables,
-                                         const effekt_chart_options *opt, effekt_chart **out, effekt_diag *diag);
+EFFEKT_API effekt_status effekt_chart_build_periods(const effekt_table *const *tables, size_t n_tables,
+                                                    const effekt_chart_options *opt, effekt_chart **out, effekt_diag *diag);
 
 /* Events among trials per group, as an outcome counter gives them.
  * Borrowed: nothing here is kept by the chart. */
@@ -218,8 +228,8 @@ typedef struct {
 /* Rates per group with Wilson intervals around the pooled rate: a
  * forest (pooled as a diamond) or a funnel (exact binomial 95 % and
  * 99.8 % limits; groups outside 99.8 % flagged). */
-effekt_status effekt_chart_build_rates(effekt_chart_kind kind, const effekt_chart_rates *in,
-                                       const effekt_chart_options *opt, effekt_chart **out, effekt_diag *diag);
+EFFEKT_API effekt_status effekt_chart_build_rates(effekt_chart_kind kind, const effekt_chart_rates *in,
+                                                  const effekt_chart_options *opt, effekt_chart **out, effekt_diag *diag);
 
 /* Spells (time, 1 = event / 0 = censored) in groups, as a spell builder
  * gives them.  Borrowed. */
@@ -237,8 +247,8 @@ typedef struct {
 /* Kaplan–Meier curves per group with bands (at most 3 groups; more are
  * drawn without), censoring ticks and numbers at risk under the ticks
  * the renderer draws (pretty() over 0 to the longest time). */
-effekt_status effekt_chart_build_km(const effekt_chart_spells *in, const effekt_chart_options *opt,
-                                    effekt_chart **out, effekt_diag *diag);
+EFFEKT_API effekt_status effekt_chart_build_km(const effekt_chart_spells *in, const effekt_chart_options *opt,
+                                               effekt_chart **out, effekt_diag *diag);
 
 /* Values in groups (group ids below n_groups; one group "all" when
  * labels is NULL), with the number of rows left out because the value is
@@ -255,23 +265,23 @@ typedef struct {
 
 /* A box per group (box), or one histogram of all values (hist, with the
  * rule's breaks). */
-effekt_status effekt_chart_build_box(const effekt_chart_values *in, const effekt_chart_options *opt,
-                                     effekt_chart **out, effekt_diag *diag);
-effekt_status effekt_chart_build_hist(const effekt_chart_values *in, effekt_histogram_rule rule,
-                                      const effekt_chart_options *opt, effekt_chart **out, effekt_diag *diag);
+EFFEKT_API effekt_status effekt_chart_build_box(const effekt_chart_values *in, const effekt_chart_options *opt,
+                                                effekt_chart **out, effekt_diag *diag);
+EFFEKT_API effekt_status effekt_chart_build_hist(const effekt_chart_values *in, effekt_histogram_rule rule,
+                                                 const effekt_chart_options *opt, effekt_chart **out, effekt_diag *diag);
 
 /* y against x, both numeric columns of the tables, with the OLS line and
  * its pointwise band at opt->confidence. */
-effekt_status effekt_chart_build_scatter(const effekt_table *const *tables, size_t n_tables, const char *x,
-                                         const char *y, const effekt_chart_options *opt, effekt_chart **out,
-                                         effekt_diag *diag);
+EFFEKT_API effekt_status effekt_chart_build_scatter(const effekt_table *const *tables, size_t n_tables, const char *x,
+                                                    const char *y, const effekt_chart_options *opt, effekt_chart **out,
+                                                    effekt_diag *diag);
 
 /* The caption of a chart: the sources (file names), the latest date in
  * the tables and the program's version, in the chart's locale; kept
  * with the chart. */
-effekt_status effekt_chart_caption(effekt_chart *chart, const effekt_table *const *tables, size_t n_tables,
-                                   const char *const *sources, size_t n_sources, const char *version,
-                                   const effekt_locale *locale);
+EFFEKT_API effekt_status effekt_chart_caption(effekt_chart *chart, const effekt_table *const *tables, size_t n_tables,
+                                              const char *const *sources, size_t n_sources, const char *version,
+                                              const effekt_locale *locale);
 
 #ifdef __cplusplus
 }

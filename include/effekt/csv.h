@@ -8,6 +8,8 @@
 #ifndef EFFEKT_CSV_H
 #define EFFEKT_CSV_H
 
+#include "effekt/export.h"
+
 #include <stdio.h>
 
 #include "effekt/status.h"
@@ -28,15 +30,20 @@ typedef enum {
 
 /* Parse an encoding name ("utf-8", "windows-1252", "cp1252", "latin1",
  * "iso-8859-1", "utf-16le", "utf-16be", "auto"; case-insensitive). */
-effekt_status effekt_encoding_parse(const char *name, effekt_encoding *out);
-const char *effekt_encoding_name(effekt_encoding encoding);
+EFFEKT_API effekt_status effekt_encoding_parse(const char *name, effekt_encoding *out);
+EFFEKT_API const char *effekt_encoding_name(effekt_encoding encoding);
 
 /* --map canonical=Source Heading */
+/* A heading of the file read as a canonical column.  Both strings are
+ * borrowed: the caller keeps them alive while the options are in use. */
 typedef struct {
     const char *canonical;
     const char *heading;
 } effekt_mapping;
 
+/* How to read a file.  Zero-initialised means: detect.  Every pointer in
+ * it is borrowed, read only during the load call and never freed nor
+ * kept by the table (the table copies what it needs). */
 typedef struct {
     char delimiter;                 /* 0: detect */
     char decimal_mark;              /* 0: detect; '.' or ',' */
@@ -63,25 +70,25 @@ typedef struct {
 /* Parse "canonical=Source Heading" into m (pointers into spec, which is
  * modified).  Fails with EFFEKT_EINVAL for a missing '=' or an unknown
  * canonical name. */
-effekt_status effekt_mapping_parse(char *spec, effekt_mapping *m);
+EFFEKT_API effekt_status effekt_mapping_parse(char *spec, effekt_mapping *m);
 
 /* Load a CSV file ("-" reads standard input).  On success *out is a new
  * table owned by the caller (effekt_table_destroy).  When the data has
  * errors that leave the layout intact (a bad value), the table is still
  * returned, with those values missing, together with the error status;
  * otherwise *out is NULL.  Problems of every severity go to diag. */
-effekt_status effekt_csv_load_file(const char *path, const effekt_csv_options *opt,
-                                   effekt_table **out, effekt_diag *diag);
+EFFEKT_API effekt_status effekt_csv_load_file(const char *path, const effekt_csv_options *opt,
+                                              effekt_table **out, effekt_diag *diag);
 
 /* The same from an open stream, reported under `name`. */
-effekt_status effekt_csv_load_stream(FILE *in, const char *name,
-                                     const effekt_csv_options *opt,
-                                     effekt_table **out, effekt_diag *diag);
+EFFEKT_API effekt_status effekt_csv_load_stream(FILE *in, const char *name,
+                                                const effekt_csv_options *opt,
+                                                effekt_table **out, effekt_diag *diag);
 
 /* The same from memory. */
-effekt_status effekt_csv_load_buffer(const void *data, size_t len, const char *name,
-                                     const effekt_csv_options *opt,
-                                     effekt_table **out, effekt_diag *diag);
+EFFEKT_API effekt_status effekt_csv_load_buffer(const void *data, size_t len, const char *name,
+                                                const effekt_csv_options *opt,
+                                                effekt_table **out, effekt_diag *diag);
 
 #ifdef __cplusplus
 }

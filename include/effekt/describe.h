@@ -20,6 +20,8 @@
 #ifndef EFFEKT_DESCRIBE_H
 #define EFFEKT_DESCRIBE_H
 
+#include "effekt/export.h"
+
 #include <stddef.h>
 
 #include <cjson/cJSON.h>
@@ -58,8 +60,8 @@ typedef enum {
 
 /* "n", "missing", ..., "kurtosis" (and "count" for n); EFFEKT_EINVAL for
  * another name.  _name gives NULL for a value out of range. */
-effekt_status effekt_describe_stat_parse(const char *name, effekt_describe_stat *out);
-const char *effekt_describe_stat_name(effekt_describe_stat s);
+EFFEKT_API effekt_status effekt_describe_stat_parse(const char *name, effekt_describe_stat *out);
+EFFEKT_API const char *effekt_describe_stat_name(effekt_describe_stat s);
 
 /* Every pointer is borrowed: it must live until effekt_describe_run
  * returns (the result copies what it keeps). */
@@ -81,7 +83,7 @@ typedef struct {
 } effekt_describe_run_options;
 
 /* Confidence 0.95, type 7, every statistic, no groups, no weight. */
-void effekt_describe_run_options_init(effekt_describe_run_options *o);
+EFFEKT_API void effekt_describe_run_options_init(effekt_describe_run_options *o);
 
 /* One column of one group. */
 typedef struct {
@@ -115,10 +117,10 @@ typedef struct {
  * 2^53 or more (EFFEKT_ELIMIT).  EFFEKT_EINVAL for those and for a weight
  * with partial; EFFEKT_ENOMEM.  On success *out is the caller's, to
  * effekt_describe_result_destroy; on failure *out is NULL. */
-effekt_status effekt_describe_run(const effekt_table *t, const effekt_describe_run_options *opt,
+EFFEKT_API effekt_status effekt_describe_run(const effekt_table *t, const effekt_describe_run_options *opt,
                                   effekt_describe_result **out, effekt_diag *diag);
 
-void effekt_describe_result_destroy(effekt_describe_result *r);
+EFFEKT_API void effekt_describe_result_destroy(effekt_describe_result *r);
 
 /* ---- JSON (src/lib/output/describe_json.c) ---- */
 
@@ -126,17 +128,17 @@ void effekt_describe_result_destroy(effekt_describe_result *r);
  * to the array rows: "file" (when file is not NULL), the grouping values,
  * "column", then "partial" or "sum_weights" (weighted) and the chosen
  * statistics, NaN as null.  EFFEKT_ENOMEM. */
-effekt_status effekt_describe_json_rows(const effekt_describe_result *r, const char *file, cJSON *rows);
+EFFEKT_API effekt_status effekt_describe_json_rows(const effekt_describe_result *r, const char *file, cJSON *rows);
 
 /* What the document says of the run as a whole, added to doc: with
  * partial, "effekt_partial": "describe 1"; else "confidence" and
  * "quantile_type". */
-effekt_status effekt_describe_json_settings(const effekt_describe_run_options *opt, cJSON *doc);
+EFFEKT_API effekt_status effekt_describe_json_settings(const effekt_describe_run_options *opt, cJSON *doc);
 
 /* The object that says where a cell's data are: the grouping values and
  * "column" (what a partial's id covers besides the data).  New object,
  * the caller's; NULL when out of memory. */
-cJSON *effekt_describe_json_where(const effekt_describe_result *r, size_t c, size_t g);
+EFFEKT_API cJSON *effekt_describe_json_where(const effekt_describe_result *r, size_t c, size_t g);
 
 #ifdef __cplusplus
 }

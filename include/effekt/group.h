@@ -10,6 +10,8 @@
 #ifndef EFFEKT_GROUP_H
 #define EFFEKT_GROUP_H
 
+#include "effekt/export.h"
+
 #include <stddef.h>
 
 #include "effekt/status.h"
@@ -31,43 +33,43 @@ typedef struct effekt_group effekt_group;
  * EFFEKT_EINVAL (a problem naming the column in diag, which may be NULL)
  * when a name is not a column of t; EFFEKT_ENOMEM.  No row is added yet:
  * effekt_group_add_all or effekt_group_add. */
-effekt_status effekt_group_create(const effekt_table *t, const char *const *columns, size_t n_columns,
+EFFEKT_API effekt_status effekt_group_create(const effekt_table *t, const char *const *columns, size_t n_columns,
                                   effekt_group **out, effekt_diag *diag);
 
 /* Add row r (< t->n_rows) to its group, made when new; *id (may be NULL)
  * gets the group.  A row added twice keeps its group.  Rows an analysis
  * leaves out are simply not added: their group stays EFFEKT_GROUP_NONE
  * and a group only they would have made does not exist. */
-effekt_status effekt_group_add(effekt_group *g, size_t r, size_t *id);
+EFFEKT_API effekt_status effekt_group_add(effekt_group *g, size_t r, size_t *id);
 
 /* Add every row of the table, in order. */
-effekt_status effekt_group_add_all(effekt_group *g);
+EFFEKT_API effekt_status effekt_group_add_all(effekt_group *g);
 
-void effekt_group_destroy(effekt_group *g);
+EFFEKT_API void effekt_group_destroy(effekt_group *g);
 
 /* Groups so far. */
-size_t effekt_group_count(const effekt_group *g);
+EFFEKT_API size_t effekt_group_count(const effekt_group *g);
 
 /* The key of group id (< count) as people read it: the values of the
  * grouping columns joined by ", ".  Owned by g. */
-const char *effekt_group_label(const effekt_group *g, size_t id);
+EFFEKT_API const char *effekt_group_label(const effekt_group *g, size_t id);
 
 /* Rows added to group id; its first row. */
-size_t effekt_group_size(const effekt_group *g, size_t id);
-size_t effekt_group_first_row(const effekt_group *g, size_t id);
+EFFEKT_API size_t effekt_group_size(const effekt_group *g, size_t id);
+EFFEKT_API size_t effekt_group_first_row(const effekt_group *g, size_t id);
 
 /* Whether a grouping value of group id is missing (R's table() and model
  * formulas drop such rows from tests). */
-int effekt_group_missing(const effekt_group *g, size_t id);
+EFFEKT_API int effekt_group_missing(const effekt_group *g, size_t id);
 
 /* The group of row r, EFFEKT_GROUP_NONE when not added.  The array of all
  * rows' groups (t->n_rows entries, owned by g) for loops. */
-size_t effekt_group_of(const effekt_group *g, size_t r);
-const size_t *effekt_group_rows(const effekt_group *g);
+EFFEKT_API size_t effekt_group_of(const effekt_group *g, size_t r);
+EFFEKT_API const size_t *effekt_group_rows(const effekt_group *g);
 
 /* The text of a value as a group key: EFFEKT_GROUP_MISSING when missing,
  * dates as YYYY-MM-DD, numbers as %.15g; truncated to size. */
-void effekt_group_value_text(const effekt_column *c, size_t row, char *buf, size_t size);
+EFFEKT_API void effekt_group_value_text(const effekt_column *c, size_t row, char *buf, size_t size);
 
 #ifdef __cplusplus
 }

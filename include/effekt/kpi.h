@@ -8,6 +8,8 @@
 #ifndef EFFEKT_KPI_H
 #define EFFEKT_KPI_H
 
+#include "effekt/export.h"
+
 #include "effekt/status.h"
 #include "effekt/table.h"
 
@@ -39,8 +41,8 @@ typedef enum {
 
 /* "not_reported", "is_zero", ...; _parse gives EFFEKT_EINVAL for another
  * name, _name NULL for an id out of range. */
-effekt_status effekt_kpi_reason_parse(const char *name, effekt_kpi_reason *out);
-const char *effekt_kpi_reason_name(effekt_kpi_reason r);
+EFFEKT_API effekt_status effekt_kpi_reason_parse(const char *name, effekt_kpi_reason *out);
+EFFEKT_API const char *effekt_kpi_reason_name(effekt_kpi_reason r);
 
 typedef struct {
     effekt_kpi_reason id;
@@ -49,7 +51,7 @@ typedef struct {
 
 /* The English sentence of a reason, as the figures' reason and the JSON
  * of effekt kpi give it ("jobs_created not reported"). */
-void effekt_kpi_why_english(const effekt_kpi_why *why, char *buf, size_t size);
+EFFEKT_API void effekt_kpi_why_english(const effekt_kpi_why *why, char *buf, size_t size);
 
 typedef struct {
     double value;     /* NaN when undefined */
@@ -68,6 +70,12 @@ typedef enum {
     EFFEKT_KPI_MONTHLY_COST       /* total_cost / duration */
 } effekt_kpi_kind;
 
+/* "ratio", "rate", "unattributed", "unattributed_share", "duration",
+ * "monthly_cost" ("?" for another value); _parse reads them (case
+ * ignored), EFFEKT_EINVAL for another name. */
+EFFEKT_API const char *effekt_kpi_kind_name(effekt_kpi_kind kind);
+EFFEKT_API effekt_status effekt_kpi_kind_parse(const char *name, effekt_kpi_kind *out);
+
 typedef struct {
     const char *name;
     effekt_kpi_kind kind;
@@ -78,15 +86,15 @@ typedef struct {
 } effekt_kpi_def;
 
 /* Is a KPI an amount of money (restated by currency and price year)? */
-int effekt_kpi_is_money(const effekt_kpi_def *def);
+EFFEKT_API int effekt_kpi_is_money(const effekt_kpi_def *def);
 
 /* The KPI table, ending with an entry whose name is NULL. */
-const effekt_kpi_def *effekt_kpi_definitions(void);
-const effekt_kpi_def *effekt_kpi_find(const char *name);
+EFFEKT_API const effekt_kpi_def *effekt_kpi_definitions(void);
+EFFEKT_API const effekt_kpi_def *effekt_kpi_find(const char *name);
 
 /* Wilson score interval for x successes in n trials at the given level
  * (as R's prop.test(x, n, correct = FALSE)$conf.int). */
-void effekt_wilson_interval(double x, double n, double confidence, double *lower, double *upper);
+EFFEKT_API void effekt_wilson_interval(double x, double n, double confidence, double *lower, double *upper);
 
 typedef struct {
     size_t n_projects;
@@ -112,8 +120,8 @@ typedef struct {
  * the total, jobs above participants, retained above jobs, a stated
  * duration or co-financing rate that the figures contradict) go to diag
  * with their line.  The sheet is owned by the caller. */
-effekt_status effekt_kpi_compute(const effekt_table *table, const effekt_kpi_options *opt,
-                                 effekt_kpi_sheet **out, effekt_diag *diag);
+EFFEKT_API effekt_status effekt_kpi_compute(const effekt_table *table, const effekt_kpi_options *opt,
+                                            effekt_kpi_sheet **out, effekt_diag *diag);
 
 /* KPIs pooled over the projects of a group: ratios of sums (sum of costs
  * / sum of jobs, never a mean of ratios), rates with a Wilson interval on
@@ -138,19 +146,19 @@ typedef struct {
 /* Group the projects by column `by` (canonical name or heading) and pool.
  * *groups (n_groups of them, in order of first appearance) is owned by
  * the caller: effekt_kpi_groups_free. */
-effekt_status effekt_kpi_group_by(const effekt_table *table, const effekt_kpi_sheet *sheet,
-                                  const char *by, const effekt_kpi_options *opt,
-                                  effekt_kpi_group **groups, size_t *n_groups, effekt_diag *diag);
-void effekt_kpi_groups_free(effekt_kpi_group *groups, size_t n_groups);
+EFFEKT_API effekt_status effekt_kpi_group_by(const effekt_table *table, const effekt_kpi_sheet *sheet,
+                                             const char *by, const effekt_kpi_options *opt,
+                                             effekt_kpi_group **groups, size_t *n_groups, effekt_diag *diag);
+EFFEKT_API void effekt_kpi_groups_free(effekt_kpi_group *groups, size_t n_groups);
 
 /* The name of a fund code of the Danish structural-funds export ("S" is
  * the European Social Fund, "R" the Regional Development Fund), or NULL. */
-const char *effekt_fund_name(const char *code);
+EFFEKT_API const char *effekt_fund_name(const char *code);
 
-void effekt_kpi_sheet_destroy(effekt_kpi_sheet *sheet);
+EFFEKT_API void effekt_kpi_sheet_destroy(effekt_kpi_sheet *sheet);
 
 /* The figure of project p and KPI k. */
-const effekt_figure *effekt_kpi_figure(const effekt_kpi_sheet *sheet, size_t p, size_t k);
+EFFEKT_API const effekt_figure *effekt_kpi_figure(const effekt_kpi_sheet *sheet, size_t p, size_t k);
 
 #ifdef __cplusplus
 }

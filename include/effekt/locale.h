@@ -7,6 +7,8 @@
 #ifndef EFFEKT_LOCALE_H
 #define EFFEKT_LOCALE_H
 
+#include "effekt/export.h"
+
 #include <stddef.h>
 
 #ifdef __cplusplus
@@ -25,26 +27,26 @@ typedef struct {
 } effekt_locale;
 
 /* The locale of that name; NULL for a name not in the table. */
-const effekt_locale *effekt_locale_find(const char *name);
+EFFEKT_API const effekt_locale *effekt_locale_find(const char *name);
 
 /* The number of locales, and the i-th (NULL past the end), in the
  * table's order: the first is English, the default. */
-size_t effekt_locale_count(void);
-const effekt_locale *effekt_locale_at(size_t i);
+EFFEKT_API size_t effekt_locale_count(void);
+EFFEKT_API const effekt_locale *effekt_locale_at(size_t i);
 
 /* v with `decimals` decimals, thousands grouped, in the locale (NULL:
  * the first); "–" for NaN, "∞" with its sign for infinities.  Writes at
  * most size bytes (with the NUL) into buf and returns buf. */
-char *effekt_locale_format(const effekt_locale *loc, double v, int decimals, char *buf, size_t size);
+EFFEKT_API char *effekt_locale_format(const effekt_locale *loc, double v, int decimals, char *buf, size_t size);
 
 /* v as a share in the locale: v * 100 with `decimals` decimals and the
  * locale's percent sign ("48.4%", "48,4 %").  decimals < 0: as few as
  * show v * 100 exactly, at most 3 ("95%", "99.8%").  Returns buf. */
-char *effekt_locale_format_percent(const effekt_locale *loc, double v, int decimals, char *buf, size_t size);
+EFFEKT_API char *effekt_locale_format_percent(const effekt_locale *loc, double v, int decimals, char *buf, size_t size);
 
 /* The day `days` since 1970-01-01 in the locale's date format.  Returns
  * buf. */
-char *effekt_locale_format_date(const effekt_locale *loc, long days, char *buf, size_t size);
+EFFEKT_API char *effekt_locale_format_date(const effekt_locale *loc, long days, char *buf, size_t size);
 
 #ifdef __cplusplus
 }

@@ -7,6 +7,8 @@
 #ifndef EFFEKT_MONEY_H
 #define EFFEKT_MONEY_H
 
+#include "effekt/export.h"
+
 #include <stddef.h>
 
 #include <cjson/cJSON.h>
@@ -40,21 +42,21 @@ typedef struct {
 
 /* Rates from a CSV with columns currency, year, rate (per EUR); path
  * NULL gives the built-in DKK rate only.  Bad rows are errors in diag. */
-effekt_status effekt_rates_load(const char *path, effekt_rates *out, effekt_diag *diag);
-void effekt_rates_free(effekt_rates *rates);
+EFFEKT_API effekt_status effekt_rates_load(const char *path, effekt_rates *out, effekt_diag *diag);
+EFFEKT_API void effekt_rates_free(effekt_rates *rates);
 
 /* The factor that turns an amount in `from` of `year` into `to`.  On
  * failure, reason says why ("no DKK rate for 2019 in rates.csv"). */
-effekt_status effekt_rates_factor(const effekt_rates *rates, const char *from, long year,
-                                  const char *to, double *factor, char *reason, size_t reason_size);
+EFFEKT_API effekt_status effekt_rates_factor(const effekt_rates *rates, const char *from, long year,
+                                             const char *to, double *factor, char *reason, size_t reason_size);
 
 /* A deflator from a CSV with columns year, index. */
-effekt_status effekt_deflator_load(const char *path, effekt_deflator *out, effekt_diag *diag);
-void effekt_deflator_free(effekt_deflator *d);
+EFFEKT_API effekt_status effekt_deflator_load(const char *path, effekt_deflator *out, effekt_diag *diag);
+EFFEKT_API void effekt_deflator_free(effekt_deflator *d);
 
 /* index(to_year) / index(from_year), or a reason. */
-effekt_status effekt_deflator_factor(const effekt_deflator *d, long from_year, long to_year,
-                                     double *factor, char *reason, size_t reason_size);
+EFFEKT_API effekt_status effekt_deflator_factor(const effekt_deflator *d, long from_year, long to_year,
+                                                double *factor, char *reason, size_t reason_size);
 
 /* ---- the money plan of a project table ----
  *
@@ -85,16 +87,16 @@ typedef struct {
  * advice, which option chooses one, is the caller's to give);
  * EFFEKT_EINVAL too when currency lacks rates or price_year a deflator;
  * EFFEKT_ENOMEM.  *out is the caller's on success, NULL on failure. */
-effekt_status effekt_money_plan_run(const effekt_table *t, const effekt_money_options *opt,
+EFFEKT_API effekt_status effekt_money_plan_run(const effekt_table *t, const effekt_money_options *opt,
                                     effekt_money_plan **out, effekt_diag *diag);
-void effekt_money_plan_destroy(effekt_money_plan *plan);
+EFFEKT_API void effekt_money_plan_destroy(effekt_money_plan *plan);
 
 /* The KPI options that restate by plan (borrowed: plan must outlive them). */
-void effekt_money_plan_kpi_options(const effekt_money_plan *plan, effekt_kpi_options *kopt);
+EFFEKT_API void effekt_money_plan_kpi_options(const effekt_money_plan *plan, effekt_kpi_options *kopt);
 
 /* What a KPI document says of the money plan (src/lib/output/money_json.c):
  * "currency" and "price_year" when restated, added to doc. */
-effekt_status effekt_money_json_settings(const effekt_money_options *opt, cJSON *doc);
+EFFEKT_API effekt_status effekt_money_json_settings(const effekt_money_options *opt, cJSON *doc);
 
 #ifdef __cplusplus
 }

@@ -2,6 +2,8 @@
 #ifndef EFFEKT_OLS_H
 #define EFFEKT_OLS_H
 
+#include "effekt/export.h"
+
 #include <stddef.h>
 
 #include "effekt/status.h"
@@ -20,9 +22,9 @@ typedef struct {
     double cov00, cov01, cov11;
 } effekt_ols;
 
-effekt_status effekt_ols_fit(const double *x, const double *y, size_t n, effekt_ols *out);
-void effekt_ols_band(const effekt_ols *fit, const double *grid, size_t m, double confidence,
-                     double *fitted, double *lower, double *upper);
+EFFEKT_API effekt_status effekt_ols_fit(const double *x, const double *y, size_t n, effekt_ols *out);
+EFFEKT_API void effekt_ols_band(const effekt_ols *fit, const double *grid, size_t m, double confidence,
+                                double *fitted, double *lower, double *upper);
 
 
 #ifdef __cplusplus

@@ -10,6 +10,8 @@
 #ifndef EFFEKT_OUTPUT_H
 #define EFFEKT_OUTPUT_H
 
+#include "effekt/export.h"
+
 #include <stdint.h>
 #include <stdio.h>
 
@@ -27,7 +29,10 @@ typedef enum {
     EFFEKT_FORMAT_JSON
 } effekt_format;
 
-effekt_status effekt_format_parse(const char *name, effekt_format *out);
+EFFEKT_API effekt_status effekt_format_parse(const char *name, effekt_format *out);
+/* "table", "csv", "json" ("?" for another value), which
+ * effekt_format_parse reads. */
+EFFEKT_API const char *effekt_format_name(effekt_format format);
 
 typedef struct {
     const char *path;    /* array of objects, dotted path from the root */
@@ -45,30 +50,30 @@ typedef struct {
 
 /* Write doc in the given format.  Returns EFFEKT_EIO when the stream
  * reports a write error. */
-effekt_status effekt_output_write(FILE *out, const cJSON *doc, effekt_format format,
-                                  const effekt_sheet *sheets, size_t n_sheets);
+EFFEKT_API effekt_status effekt_output_write(FILE *out, const cJSON *doc, effekt_format format,
+                                             const effekt_sheet *sheets, size_t n_sheets);
 
 /* Format a number for people: whole numbers without decimals, large
  * ones with two, small ones with six significant digits. */
-void effekt_format_number(double v, char *buf, size_t size);
+EFFEKT_API void effekt_format_number(double v, char *buf, size_t size);
 
 /* The shortest text that strtod reads back to the same bits (trying 1
  * to 17 significant digits, %g style), for machines: whole numbers below
  * 1e17 as plain integers, their exact value ("100", not "1e+02"), -0 as
  * "0".  size 32 is always enough.  Returns -1 and writes "" when v is not finite. */
-int effekt_format_exact(double v, char *buf, size_t size);
+EFFEKT_API int effekt_format_exact(double v, char *buf, size_t size);
 
 /* Print doc as JSON (indented when formatted) with every number as
  * effekt_format_exact writes it, NaN and infinities as null.  cJSON's
  * own printer loses digits (%.15g with an approximate round-trip test).
  * Returns text the caller frees with free(), or NULL when out of memory.
  * Every JSON effekt writes goes through here. */
-char *effekt_json_print(const cJSON *doc, int formatted);
+EFFEKT_API char *effekt_json_print(const cJSON *doc, int formatted);
 
 /* An unsigned 64-bit integer as a JSON number, exactly (a double holds
  * integers exactly only up to 2^53): a raw item, printed as it is.  NULL
  * when out of memory. */
-cJSON *effekt_json_uint64(uint64_t v);
+EFFEKT_API cJSON *effekt_json_uint64(uint64_t v);
 
 /* An output file written to a temporary name in the same folder and
  * renamed over `path` only when complete, so a failed run leaves no
@@ -84,14 +89,14 @@ typedef struct {
 
 /* Open; refuses (EFFEKT_EINVAL, message in diag) a path that is one of
  * the inputs.  The inputs may be NULL. */
-effekt_status effekt_output_open(effekt_output *o, const char *path,
-                                 const char *const *inputs, size_t n_inputs,
-                                 effekt_diag *diag);
+EFFEKT_API effekt_status effekt_output_open(effekt_output *o, const char *path,
+                                            const char *const *inputs, size_t n_inputs,
+                                            effekt_diag *diag);
 /* Flush, sync and rename into place; on any failure the temporary file
  * is removed and EFFEKT_EIO returned (message in diag). */
-effekt_status effekt_output_commit(effekt_output *o, effekt_diag *diag);
+EFFEKT_API effekt_status effekt_output_commit(effekt_output *o, effekt_diag *diag);
 /* Remove the temporary file. */
-void effekt_output_abort(effekt_output *o);
+EFFEKT_API void effekt_output_abort(effekt_output *o);
 
 #ifdef __cplusplus
 }

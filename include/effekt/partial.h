@@ -23,6 +23,8 @@
 #ifndef EFFEKT_PARTIAL_H
 #define EFFEKT_PARTIAL_H
 
+#include "effekt/export.h"
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -56,23 +58,23 @@ typedef struct {
 /* Summarise x[0..n) (NaN missing); decimals as effekt_column.decimals
  * (-1: not decimals as written).  The id is the SHA-256 of the values'
  * bits in order.  Owned by the caller: effekt_partial_free. */
-effekt_status effekt_partial_compute(const double *x, size_t n, int decimals, effekt_partial *out);
+EFFEKT_API effekt_status effekt_partial_compute(const double *x, size_t n, int decimals, effekt_partial *out);
 
 /* Make p's id also name where its data come from (context: e.g. the
  * file's SHA-256, the group and the column), so that equal values from
  * different places are different data: id = SHA-256(context, NUL, id). */
-void effekt_partial_identify(effekt_partial *p, const char *context);
+EFFEKT_API void effekt_partial_identify(effekt_partial *p, const char *context);
 
 /* Merge b into a; a's id becomes one of the union (the same in either
  * order).  EFFEKT_EINVAL, a unchanged, when a and b have the same id: the
  * same data twice.  (A merge of three or more cannot see that a third is
  * the first again: the caller keeps the ids it merged.) */
-effekt_status effekt_partial_merge(effekt_partial *a, const effekt_partial *b);
+EFFEKT_API effekt_status effekt_partial_merge(effekt_partial *a, const effekt_partial *b);
 
 /* The statistics a partial defines: n, missing, sum, mean, sd, se, the
  * t-interval, min, max, and q1, median, q3, iqr from the sketch (type
  * 7; exact when the sketch is).  MAD, skewness, kurtosis are NaN. */
-void effekt_partial_summary(const effekt_partial *p, double confidence, effekt_summary *out);
+EFFEKT_API void effekt_partial_summary(const effekt_partial *p, double confidence, effekt_summary *out);
 
 /* As JSON (the exact sums are written as decimal strings), and back.
  * from_json: EFFEKT_EPARSE when the object is not a partial, or one that
@@ -82,10 +84,10 @@ void effekt_partial_summary(const effekt_partial *p, double confidence, effekt_s
  * JSON path below the object and what is wrong, as
  * ".sum_scaled: 1000 is outside n·[min, max] = [3, 9]" (": ..." for the
  * object itself). */
-cJSON *effekt_partial_to_json(const effekt_partial *p);
-effekt_status effekt_partial_from_json(const cJSON *json, effekt_partial *out, char *why, size_t why_size);
+EFFEKT_API cJSON *effekt_partial_to_json(const effekt_partial *p);
+EFFEKT_API effekt_status effekt_partial_from_json(const cJSON *json, effekt_partial *out, char *why, size_t why_size);
 
-void effekt_partial_free(effekt_partial *p);
+EFFEKT_API void effekt_partial_free(effekt_partial *p);
 
 #ifdef __cplusplus
 }

@@ -7,6 +7,8 @@
 #ifndef EFFEKT_REPORT_H
 #define EFFEKT_REPORT_H
 
+#include "effekt/export.h"
+
 #include <stdio.h>
 
 #include "effekt/chart.h"
@@ -23,6 +25,11 @@ typedef enum {
     EFFEKT_BLOCK_CHART,         /* chart, drawn at the text width */
     EFFEKT_BLOCK_PAGE_BREAK
 } effekt_block_kind;
+
+/* "heading", "paragraph", "table", "chart", "page_break" ("?" for another
+ * value); _parse reads them (case ignored), EFFEKT_EINVAL for another name. */
+EFFEKT_API const char *effekt_block_kind_name(effekt_block_kind kind);
+EFFEKT_API effekt_status effekt_block_kind_parse(const char *name, effekt_block_kind *out);
 
 typedef struct {
     effekt_block_kind kind;
@@ -45,7 +52,7 @@ typedef struct {
 
 /* Lay out and write the document as PDF to out.  EFFEKT_EIO when the
  * stream fails (message in diag). */
-effekt_status effekt_document_write_pdf(const effekt_document *doc, FILE *out, effekt_diag *diag);
+EFFEKT_API effekt_status effekt_document_write_pdf(const effekt_document *doc, FILE *out, effekt_diag *diag);
 
 
 /* ---- a report from a spec (src/lib/report/) ----
@@ -72,33 +79,33 @@ typedef struct effekt_report effekt_report;
  * readable), EFFEKT_EPARSE (not JSON: the line and column), EFFEKT_EINVAL
  * (every mistake in diag), EFFEKT_ENOMEM.  *out is the caller's
  * (effekt_report_spec_destroy); NULL on failure. */
-effekt_status effekt_report_spec_read(const char *path, effekt_report_spec **out, effekt_diag *diag);
-void effekt_report_spec_destroy(effekt_report_spec *spec);
+EFFEKT_API effekt_status effekt_report_spec_read(const char *path, effekt_report_spec **out, effekt_diag *diag);
+EFFEKT_API void effekt_report_spec_destroy(effekt_report_spec *spec);
 
 /* The inputs the spec names (their name, and their path: relative to the
  * spec's folder), and the files a run writes (relative to OUT_DIR, in the
  * order it writes them): for a caller that checks before running that
  * none of them is an input.  Strings owned by the spec. */
-size_t effekt_report_spec_inputs(const effekt_report_spec *spec);
-const char *effekt_report_spec_input_name(const effekt_report_spec *spec, size_t i);
-const char *effekt_report_spec_input_path(const effekt_report_spec *spec, size_t i);
-size_t effekt_report_spec_files(const effekt_report_spec *spec);
-const char *effekt_report_spec_file(const effekt_report_spec *spec, size_t i);
+EFFEKT_API size_t effekt_report_spec_inputs(const effekt_report_spec *spec);
+EFFEKT_API const char *effekt_report_spec_input_name(const effekt_report_spec *spec, size_t i);
+EFFEKT_API const char *effekt_report_spec_input_path(const effekt_report_spec *spec, size_t i);
+EFFEKT_API size_t effekt_report_spec_files(const effekt_report_spec *spec);
+EFFEKT_API const char *effekt_report_spec_file(const effekt_report_spec *spec, size_t i);
 
 /* Run it: each input loaded once, the KPIs, analyses and charts, the
  * document laid out; every file of the report made in memory, nothing
  * written.  Notes and warnings go to diag too.  *out is the caller's
  * (effekt_report_destroy); NULL on failure. */
-effekt_status effekt_report_run(const effekt_report_spec *spec, effekt_report **out, effekt_diag *diag);
-void effekt_report_destroy(effekt_report *report);
+EFFEKT_API effekt_status effekt_report_run(const effekt_report_spec *spec, effekt_report **out, effekt_diag *diag);
+EFFEKT_API void effekt_report_destroy(effekt_report *report);
 
 /* The number of charts of a run. */
-size_t effekt_report_charts(const effekt_report *report);
+EFFEKT_API size_t effekt_report_charts(const effekt_report *report);
 
 /* Write the report's files into dir (made when missing): first into a
  * new folder beside it, then moved into place; on failure nothing is
  * left (EFFEKT_EIO, the message in diag). */
-effekt_status effekt_report_write(const effekt_report *report, const char *dir, effekt_diag *diag);
+EFFEKT_API effekt_status effekt_report_write(const effekt_report *report, const char *dir, effekt_diag *diag);
 
 #ifdef __cplusplus
 }

@@ -5,6 +5,8 @@
 #ifndef EFFEKT_RETENTION_H
 #define EFFEKT_RETENTION_H
 
+#include "effekt/export.h"
+
 #include <stddef.h>
 
 #include "effekt/status.h"
@@ -43,9 +45,9 @@ typedef struct {
  * EFFEKT_EVALUE (its line and column) for a spell ending before it starts,
  * a follow-up before the start, a negative time or an event not 0/1.  On
  * success *out is the caller's (effekt_spells_destroy); else NULL. */
-effekt_status effekt_spells_build(const effekt_table *t, const effekt_spells_options *o, effekt_spells **out,
+EFFEKT_API effekt_status effekt_spells_build(const effekt_table *t, const effekt_spells_options *o, effekt_spells **out,
                                   effekt_diag *diag);
-void effekt_spells_destroy(effekt_spells *s);
+EFFEKT_API void effekt_spells_destroy(effekt_spells *s);
 
 typedef struct {
     effekt_spells_options spells;
@@ -60,7 +62,7 @@ typedef struct {
     int keep_steps;             /* keep each curve's steps (km) in the result */
 } effekt_retention_options;
 
-void effekt_retention_options_init(effekt_retention_options *o);
+EFFEKT_API void effekt_retention_options_init(effekt_retention_options *o);
 
 /* A time by which the curve falls to a level, its limits each on its own
  * (NaN: not reached). */
@@ -105,23 +107,23 @@ typedef struct {
 
 /* Spells, curves and the test.  Problems as effekt_spells_build.  On
  * success *out is the caller's (effekt_retention_result_destroy). */
-effekt_status effekt_retention_run(const effekt_table *t, const effekt_retention_options *o,
+EFFEKT_API effekt_status effekt_retention_run(const effekt_table *t, const effekt_retention_options *o,
                                    effekt_retention_result **out, effekt_diag *diag);
-void effekt_retention_result_destroy(effekt_retention_result *r);
+EFFEKT_API void effekt_retention_result_destroy(effekt_retention_result *r);
 
 /* ---- as JSON (src/lib/output/retention_json.c) ---- */
 struct cJSON;
 
 /* The head of effekt retention's document: conf_type, confidence and the
  * empty "curves", "tests", "steps" and "excluded". */
-effekt_status effekt_retention_json_head(const effekt_retention_options *o, struct cJSON *doc);
+EFFEKT_API effekt_status effekt_retention_json_head(const effekt_retention_options *o, struct cJSON *doc);
 
 /* Append r's curves and test, and "excluded": {path: n}. */
-effekt_status effekt_retention_json(const effekt_retention_result *r, const char *path, struct cJSON *doc);
+EFFEKT_API effekt_status effekt_retention_json(const effekt_retention_result *r, const char *path, struct cJSON *doc);
 
 /* Step j of curve c as a row {group, time, n_risk, n_event, n_censor,
  * survival, std_err}, for writers that stream steps; NULL out of memory. */
-struct cJSON *effekt_retention_json_step(const effekt_retention_curve *c, size_t j);
+EFFEKT_API struct cJSON *effekt_retention_json_step(const effekt_retention_curve *c, size_t j);
 
 #ifdef __cplusplus
 }

@@ -2,6 +2,8 @@
 #ifndef EFFEKT_SHA256_H
 #define EFFEKT_SHA256_H
 
+#include "effekt/export.h"
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -14,11 +16,11 @@ typedef struct {
     size_t used;
 } effekt_sha256;
 
-void effekt_sha256_init(effekt_sha256 *ctx);
-void effekt_sha256_update(effekt_sha256 *ctx, const void *data, size_t len);
+EFFEKT_API void effekt_sha256_init(effekt_sha256 *ctx);
+EFFEKT_API void effekt_sha256_update(effekt_sha256 *ctx, const void *data, size_t len);
 /* Write the digest as 64 lower-case hex digits and a NUL. */
-void effekt_sha256_hex(effekt_sha256 *ctx, char hex[65]);
+EFFEKT_API void effekt_sha256_hex(effekt_sha256 *ctx, char hex[65]);
 /* The digest of a file's bytes; EFFEKT_EIO when it cannot be read. */
-effekt_status effekt_sha256_file(const char *path, char hex[65]);
+EFFEKT_API effekt_status effekt_sha256_file(const char *path, char hex[65]);
 
 #endif

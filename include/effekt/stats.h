@@ -12,6 +12,8 @@
 #ifndef EFFEKT_STATS_H
 #define EFFEKT_STATS_H
 
+#include "effekt/export.h"
+
 #include <stddef.h>
 
 #include "effekt/status.h"
@@ -53,8 +55,8 @@ typedef struct {
 /* Summarise x[0..n) (NaN = missing).  work must hold n doubles (the
  * values are sorted there).  Statistics that need more values than there
  * are (sd with n < 2, skewness with n < 3, kurtosis with n < 4) are NaN. */
-effekt_status effekt_describe(const double *x, size_t n, const effekt_describe_options *opt,
-                              double *work, effekt_summary *out);
+EFFEKT_API effekt_status effekt_describe(const double *x, size_t n, const effekt_describe_options *opt,
+                                         double *work, effekt_summary *out);
 
 /* Summary of x with frequency weights w: every statistic of
  * effekt_describe, equal to it on the data with each x[i] repeated w[i]
@@ -71,26 +73,26 @@ effekt_status effekt_describe(const double *x, size_t n, const effekt_describe_o
  * and counted in missing.  n is the number of rows counted (weight > 0);
  * sum_weights gets sum w over them, the number of values they stand for.
  * work must hold 2 n doubles. */
-effekt_status effekt_describe_weighted(const double *x, const double *w, size_t n,
-                                       const effekt_describe_options *opt, double *work,
-                                       effekt_summary *out, double *sum_weights);
+EFFEKT_API effekt_status effekt_describe_weighted(const double *x, const double *w, size_t n,
+                                                  const effekt_describe_options *opt, double *work,
+                                                  effekt_summary *out, double *sum_weights);
 
 /* EFFEKT_OK when w can be a frequency weight: a whole number from 0 to
  * 2^53 (exclusive), or NaN (missing); else EFFEKT_EVALUE (negative,
  * fractional, infinite).  Fractional weights are not frequencies;
  * sampling weights would need a design-based standard error. */
-effekt_status effekt_weight_valid(double w);
+EFFEKT_API effekt_status effekt_weight_valid(double w);
 
 /* Quantile p in [0, 1] of sorted[0..n) by type 1..9 (R's quantile()); 0
  * means 7; another type, or p outside [0, 1], gives NaN. */
-double effekt_quantile_sorted(const double *sorted, size_t n, double p, int type);
+EFFEKT_API double effekt_quantile_sorted(const double *sorted, size_t n, double p, int type);
 
 /* Sort n doubles (no NaN) ascending, in O(n) (radix sort). tmp holds n. */
-void effekt_sort(double *x, size_t n, double *tmp);
+EFFEKT_API void effekt_sort(double *x, size_t n, double *tmp);
 
 /* A sorted copy of the values that are not NaN; *m gets their number.
  * malloc'd, owned by the caller; NULL when out of memory. */
-double *effekt_sort_copy(const double *values, size_t n, size_t *m);
+EFFEKT_API double *effekt_sort_copy(const double *values, size_t n, size_t *m);
 
 #ifdef __cplusplus
 }

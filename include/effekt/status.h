@@ -8,6 +8,8 @@
 #ifndef EFFEKT_STATUS_H
 #define EFFEKT_STATUS_H
 
+#include "effekt/export.h"
+
 #include <stddef.h>
 
 #ifdef __cplusplus
@@ -28,7 +30,14 @@ typedef enum {
 } effekt_status;
 
 /* A constant English description of a status code. */
-const char *effekt_strerror(effekt_status status);
+EFFEKT_API const char *effekt_strerror(effekt_status status);
+
+/* The short name of a status code, "ok", "enomem", "eio", "eparse",
+ * "eencoding", "evalue", "eschema", "einval", "eundef", "elimit" (for
+ * machines: JSON, logs), "?" for another value; _parse reads it back
+ * (case ignored), EFFEKT_EINVAL for another name. */
+EFFEKT_API const char *effekt_status_name(effekt_status status);
+EFFEKT_API effekt_status effekt_status_parse(const char *name, effekt_status *out);
 
 typedef enum {
     EFFEKT_NOTE = 0,  /* information: how the input was read */
@@ -58,7 +67,12 @@ typedef enum {
 } effekt_hint;
 
 /* "by", "outcome", ..., "pairwise-none", "pairwise-limit"; "none". */
-const char *effekt_hint_name(effekt_hint hint);
+EFFEKT_API const char *effekt_hint_name(effekt_hint hint);
+
+/* "note", "warning", "error" ("?" for another value); _parse reads them
+ * (case ignored), EFFEKT_EINVAL for another name. */
+EFFEKT_API const char *effekt_severity_name(effekt_severity severity);
+EFFEKT_API effekt_status effekt_severity_parse(const char *name, effekt_severity *out);
 
 /* One problem.  line and column are 1-based physical positions in the
  * file (column = field number); 0 means "not applicable".  All strings
@@ -85,19 +99,19 @@ typedef struct {
     size_t max_items;   /* 0: the default limit (1000) */
 } effekt_diag;
 
-void effekt_diag_init(effekt_diag *diag);
-void effekt_diag_free(effekt_diag *diag);
+EFFEKT_API void effekt_diag_init(effekt_diag *diag);
+EFFEKT_API void effekt_diag_free(effekt_diag *diag);
 
 /* Add a problem; every string argument may be NULL and is copied.
  * Returns EFFEKT_ENOMEM if the copy failed (the problem is then lost). */
-effekt_status effekt_diag_add(effekt_diag *diag, effekt_severity severity,
-                              const char *file, size_t line, size_t column,
-                              const char *column_name, const char *value,
-                              const char *fmt, ...)
-    __attribute__((format(printf, 8, 9)));
+EFFEKT_API effekt_status effekt_diag_add(effekt_diag *diag, effekt_severity severity,
+                                         const char *file, size_t line, size_t column,
+                                         const char *column_name, const char *value,
+                                         const char *fmt, ...)
+               __attribute__((format(printf, 8, 9)));
 
 /* Set the hint of the problem added last (nothing when it was dropped). */
-void effekt_diag_hint(effekt_diag *diag, effekt_hint hint);
+EFFEKT_API void effekt_diag_hint(effekt_diag *diag, effekt_hint hint);
 
 /* Progress of long work (reading a large file, resampling): fn, when not
  * NULL, is called now and then on the thread that started the work, with
@@ -113,14 +127,14 @@ typedef struct {
  * with EFFEKT_ENOMEM, having freed what they held.  NULL restores normal
  * allocation.  Change it only while no thread is inside the library (the
  * hook itself may be called from the library's worker threads). */
-void effekt_set_alloc_hook(int (*fail)(void *ctx, size_t size), void *ctx);
+EFFEKT_API void effekt_set_alloc_hook(int (*fail)(void *ctx, size_t size), void *ctx);
 
 /* Number of problems of one severity, including dropped ones. */
-size_t effekt_diag_count(const effekt_diag *diag, effekt_severity severity);
+EFFEKT_API size_t effekt_diag_count(const effekt_diag *diag, effekt_severity severity);
 
 /* Format a problem as "file:line:column: message" into buf (always NUL
  * terminated, truncated to size).  Returns the length it wanted. */
-size_t effekt_problem_format(const effekt_problem *p, char *buf, size_t size);
+EFFEKT_API size_t effekt_problem_format(const effekt_problem *p, char *buf, size_t size);
 
 #ifdef __cplusplus
 }

@@ -8,7 +8,11 @@
 #ifndef EFFEKT_TABLE_H
 #define EFFEKT_TABLE_H
 
+#include "effekt/export.h"
+
 #include <stddef.h>
+
+#include "effekt/status.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -24,7 +28,10 @@ typedef enum {
 } effekt_type;
 
 /* "empty", "integer", "number", "date", "boolean", "text". */
-const char *effekt_type_name(effekt_type type);
+EFFEKT_API const char *effekt_type_name(effekt_type type);
+/* The type of that name (case ignored): EFFEKT_OK, or EFFEKT_EINVAL for
+ * another name or NULL. */
+EFFEKT_API effekt_status effekt_type_parse(const char *name, effekt_type *out);
 
 /* Column flags. */
 enum {
@@ -68,34 +75,34 @@ typedef struct {
                                the loader was asked (effekt_csv_options.sha256); else "" */
 } effekt_table;
 
-void effekt_table_destroy(effekt_table *table);
+EFFEKT_API void effekt_table_destroy(effekt_table *table);
 
 /* The SHA-256 of the bytes the table was read from (all of them, byte-order
  * mark and all, as they came: a pipe or standard input is read once), as
  * 64 lower-case hex digits; NULL when the loader was not asked for it.
  * The string belongs to the table. */
-const char *effekt_table_sha256(const effekt_table *table);
+EFFEKT_API const char *effekt_table_sha256(const effekt_table *table);
 
 /* The physical line in the source file on which data row `row` (0-based)
  * starts. */
-size_t effekt_table_row_line(const effekt_table *table, size_t row);
+EFFEKT_API size_t effekt_table_row_line(const effekt_table *table, size_t row);
 
 /* The column with this canonical name, or else this exact heading, or
  * NULL. */
-const effekt_column *effekt_table_column(const effekt_table *table, const char *name);
+EFFEKT_API const effekt_column *effekt_table_column(const effekt_table *table, const char *name);
 
 /* Free a column's values once the caller no longer needs them (its
  * heading and name stay; it becomes an empty column).  Lets a command
  * that has read a grouping column into group ids give its memory back. */
-void effekt_column_release(effekt_column *col);
+EFFEKT_API void effekt_column_release(effekt_column *col);
 
 /* Is the value missing? */
-int effekt_column_missing(const effekt_column *col, size_t row);
+EFFEKT_API int effekt_column_missing(const effekt_column *col, size_t row);
 
 /* The value of row as a person reads it: the text, a date as
  * YYYY-MM-DD, a number with up to 15 significant digits, or "(missing)".
  * Writes at most size bytes (with the NUL) into buf. */
-void effekt_column_text(const effekt_column *col, size_t row, char *buf, size_t size);
+EFFEKT_API void effekt_column_text(const effekt_column *col, size_t row, char *buf, size_t size);
 
 /* Canonical columns (PRODUCT.md): name, level and expected type. */
 typedef enum {
@@ -103,6 +110,11 @@ typedef enum {
     EFFEKT_LEVEL_PROJECT,
     EFFEKT_LEVEL_PARTICIPANT
 } effekt_level;
+
+/* "any", "project", "participant" ("?" for another value); _parse reads
+ * them (case ignored), EFFEKT_EINVAL for another name. */
+EFFEKT_API const char *effekt_level_name(effekt_level level);
+EFFEKT_API effekt_status effekt_level_parse(const char *name, effekt_level *out);
 
 typedef struct {
     const char *name;
@@ -116,13 +128,13 @@ typedef struct {
  * ignores case, surrounding and repeated space, '_' versus ' ', and a
  * unit suffix such as "(kr.)"; a bilingual "Dansk / English" heading
  * matches by either half. */
-const effekt_canonical *effekt_canonical_match(const char *heading);
+EFFEKT_API const effekt_canonical *effekt_canonical_match(const char *heading);
 
 /* The canonical column of this name, or NULL. */
-const effekt_canonical *effekt_canonical_find(const char *name);
+EFFEKT_API const effekt_canonical *effekt_canonical_find(const char *name);
 
 /* All canonical columns, ending with an entry whose name is NULL. */
-const effekt_canonical *effekt_canonical_all(void);
+EFFEKT_API const effekt_canonical *effekt_canonical_all(void);
 
 #ifdef __cplusplus
 }

@@ -9,6 +9,8 @@
 #ifndef EFFEKT_TEXT_H
 #define EFFEKT_TEXT_H
 
+#include "effekt/export.h"
+
 #include <stddef.h>
 
 #include "effekt/kpi.h"
@@ -122,16 +124,16 @@ typedef enum {
 /* The word in the locale (NULL: the first locale).  A cell the locale
  * lacks falls back to English; an id out of range gives "".  The text is
  * static. */
-const char *effekt_text_word(const effekt_locale *loc, effekt_word w);
+EFFEKT_API const char *effekt_text_word(const effekt_locale *loc, effekt_word w);
 
 /* Whether the locale has its own text for the word (tests: every locale
  * is complete). */
-int effekt_text_has(const effekt_locale *loc, effekt_word w);
+EFFEKT_API int effekt_text_has(const effekt_locale *loc, effekt_word w);
 
 /* The word with {k} replaced by args[k - 1] (k = 1 … n_args; a {k}
  * without an argument stays as it is).  Returns a malloc'd string the
  * caller frees, or NULL when out of memory. */
-char *effekt_text_compose(const effekt_locale *loc, effekt_word w, size_t n_args, const char *const *args);
+EFFEKT_API char *effekt_text_compose(const effekt_locale *loc, effekt_word w, size_t n_args, const char *const *args);
 
 /* What a person reads about a KPI, looked up by the KPI's name (see
  * effekt/kpi.h): its title ("Cost per participant"), its formula in
@@ -139,26 +141,26 @@ char *effekt_text_compose(const effekt_locale *loc, effekt_word w, size_t n_args
  * which {1} is the currency when the KPI is money ("DKK per
  * participant").  NULL for a KPI the table does not know; a cell the
  * locale lacks falls back to English. */
-const char *effekt_text_kpi_title(const effekt_locale *loc, const char *kpi);
-const char *effekt_text_kpi_formula(const effekt_locale *loc, const char *kpi);
-const char *effekt_text_kpi_unit(const effekt_locale *loc, const char *kpi);
+EFFEKT_API const char *effekt_text_kpi_title(const effekt_locale *loc, const char *kpi);
+EFFEKT_API const char *effekt_text_kpi_formula(const effekt_locale *loc, const char *kpi);
+EFFEKT_API const char *effekt_text_kpi_unit(const effekt_locale *loc, const char *kpi);
 
 /* Whether every KPI row has the locale's title, formula and unit. */
-int effekt_text_kpi_complete(const effekt_locale *loc);
+EFFEKT_API int effekt_text_kpi_complete(const effekt_locale *loc);
 
 /* Why a KPI figure is undefined, in the locale, column names as a
  * reader says them ("deltagere ikke oplyst").  malloc'd, the caller
  * frees it; "" for a defined figure; NULL when out of memory.  (The
  * figure's own reason stays English: the JSON of effekt kpi.) */
-char *effekt_text_kpi_reason(const effekt_locale *loc, const effekt_kpi_why *why);
+EFFEKT_API char *effekt_text_kpi_reason(const effekt_locale *loc, const effekt_kpi_why *why);
 
 /* A column's name as a reader says it ("project_id": "project",
  * "projekt"), for titles and axis labels; the name itself for a column
  * the table does not know.  Never NULL for a non-NULL name. */
-const char *effekt_text_column(const effekt_locale *loc, const char *column);
+EFFEKT_API const char *effekt_text_column(const effekt_locale *loc, const char *column);
 
 /* Whether every column row has the locale's word. */
-int effekt_text_columns_complete(const effekt_locale *loc);
+EFFEKT_API int effekt_text_columns_complete(const effekt_locale *loc);
 
 #ifdef __cplusplus
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "effekt/date.h"
 #include "cli.h"
 #include "effekt/date.h"
 

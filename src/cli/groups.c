@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lib/io/dates.h"
+#include "effekt/date.h"
 #include "cli.h"
 
 /* ---- group keys: open addressing over strings ---- */
@@ -78,7 +78,7 @@ void value_text(const effekt_column *c, size_t row, char *buf, size_t size)
     else if (c->type == EFFEKT_TYPE_TEXT)
         snprintf(buf, size, "%s", c->text[row]);
     else if (c->type == EFFEKT_TYPE_DATE)
-        date_format((long)c->values[row], buf);
+        effekt_date_format((long)c->values[row], buf);
     else
         snprintf(buf, size, "%.15g", c->values[row]);
 }

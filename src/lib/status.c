@@ -2,11 +2,16 @@
 #include "config.h"
 
 #include "lib_alloc.h"
+#include "lib_gsl.h"
+#include "lib_enum.h"
 
+#include <gsl/gsl_errno.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "effekt/status.h"
 
@@ -139,4 +144,62 @@ const char *effekt_hint_name(effekt_hint hint)
         [EFFEKT_HINT_PAIRWISE_LIMIT] = "pairwise-limit",
     };
     return (size_t)hint < sizeof names / sizeof *names && names[hint] ? names[hint] : "none";
+}
+
+static void gsl_handler_off(void)
+{
+    gsl_set_error_handler_off();
+}
+
+void effekt_gsl_errors_off(void)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, gsl_handler_off);
+}
+
+const char *effekt_enum_name(const char *const *names, size_t n, int value)
+{
+    return value >= 0 && (size_t)value < n ? names[value] : "?";
+}
+
+effekt_status effekt_enum_parse(const char *const *names, size_t n, const char *name, int *out)
+{
+    for (size_t i = 0; name && i < n; i++)
+        if (strcasecmp(name, names[i]) == 0) {
+            *out = (int)i;
+            return EFFEKT_OK;
+        }
+    return EFFEKT_EINVAL;
+}
+
+static const char *const status_names[] = { "ok", "enomem", "eio", "eparse", "eencoding", "evalue", "eschema", "einval", "eundef", "elimit" };
+
+const char *effekt_status_name(effekt_status value)
+{
+    return effekt_enum_name(status_names, EFFEKT_ENUM_COUNT(status_names), (int)value);
+}
+
+effekt_status effekt_status_parse(const char *name, effekt_status *out)
+{
+    int v;
+    effekt_status st = effekt_enum_parse(status_names, EFFEKT_ENUM_COUNT(status_names), name, &v);
+    if (st == EFFEKT_OK)
+        *out = (effekt_status)v;
+    return st;
+}
+
+static const char *const severity_names[] = { "note", "warning", "error" };
+
+const char *effekt_severity_name(effekt_severity value)
+{
+    return effekt_enum_name(severity_names, EFFEKT_ENUM_COUNT(severity_names), (int)value);
+}
+
+effekt_status effekt_severity_parse(const char *name, effekt_severity *out)
+{
+    int v;
+    effekt_status st = effekt_enum_parse(severity_names, EFFEKT_ENUM_COUNT(severity_names), name, &v);
+    if (st == EFFEKT_OK)
+        *out = (effekt_severity)v;
+    return st;
 }

@@ -239,9 +239,9 @@ START_TEST(test_date_year)
         ck_assert_int_eq(effekt_date_year(n - (days[i].m == 1 && days[i].d == 1)), days[i].y - (days[i].m == 1 && days[i].d == 1));
     }
     long d;
-    ck_assert_int_eq(effekt_date_parse("2019-02-30", 10, &d), EFFEKT_EVALUE);
-    ck_assert_int_eq(effekt_date_parse("hello", 5, &d), EFFEKT_EPARSE);
-    ck_assert_int_eq(effekt_date_parse("09.09.2019", 10, &d), EFFEKT_OK);
+    ck_assert_int_eq(effekt_date_parse("2019-02-30", 10, &d), -2);
+    ck_assert_int_eq(effekt_date_parse("hello", 5, &d), -1);
+    ck_assert_int_eq(effekt_date_parse("09.09.2019", 10, &d), 0);
     char out[32];
     effekt_date_format(d, out);
     ck_assert_str_eq(out, "2019-09-09");

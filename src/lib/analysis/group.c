@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "effekt/group.h"
-#include "io/dates.h"
+#include "effekt/date.h"
 #include "lib_alloc.h"
 
 struct effekt_group {
@@ -43,7 +43,7 @@ void effekt_group_value_text(const effekt_column *c, size_t row, char *buf, size
         snprintf(buf, size, "%s", c->text[row]);
     else if (c->type == EFFEKT_TYPE_DATE) {
         char d[32];
-        date_format((long)c->values[row], d);
+        effekt_date_format((long)c->values[row], d);
         snprintf(buf, size, "%s", d);
     } else
         snprintf(buf, size, "%.15g", c->values[row]);

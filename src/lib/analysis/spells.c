@@ -9,7 +9,7 @@
 
 #include "effekt/group.h"
 #include "effekt/retention.h"
-#include "io/dates.h"
+#include "effekt/date.h"
 #include "lib_alloc.h"
 
 void effekt_spells_destroy(effekt_spells *s)
@@ -86,7 +86,7 @@ effekt_status effekt_spells_build(const effekt_table *t, const effekt_spells_opt
         if (!(to = need_column(t, o->to ? o->to : "job_end_date", 1, EFFEKT_HINT_TO, diag)))
             st = EFFEKT_EINVAL;
         if (o->censor_date) {
-            if (date_parse(o->censor_date, strlen(o->censor_date), &cdate) != 0) {
+            if (effekt_date_parse(o->censor_date, strlen(o->censor_date), &cdate) != 0) {
                 if (diag) {
                     effekt_diag_add(diag, EFFEKT_ERROR, t->source, 0, 0, NULL, o->censor_date,
                                     "'%s' is not a date (expected a date such as 2022-12-31)", o->censor_date);
@@ -146,8 +146,8 @@ effekt_status effekt_spells_build(const effekt_table *t, const effekt_spells_opt
             double c = cens ? (cens->values ? cens->values[r] : NAN) : (double)cdate;
             if (!isnan(e) && e < f) {
                 char de[32], df[32];
-                date_format((long)e, de);
-                date_format((long)f, df);
+                effekt_date_format((long)e, de);
+                effekt_date_format((long)f, df);
                 snprintf(msg, sizeof msg, "%s %s is before %s %s (expected a spell to end on or after its start)",
                          to->heading, de, from->heading, df);
                 row_problem(diag, t, r, to, EFFEKT_HINT_TO, msg);
@@ -168,8 +168,8 @@ effekt_status effekt_spells_build(const effekt_table *t, const effekt_spells_opt
                 }
                 if (c < f) {
                     char dc[32], df[32];
-                    date_format((long)c, dc);
-                    date_format((long)f, df);
+                    effekt_date_format((long)c, dc);
+                    effekt_date_format((long)f, df);
                     snprintf(msg, sizeof msg,
                              "%s %s is before %s %s (expected the follow-up on or after the start)", cens->heading,
                              dc, from->heading, df);

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "lib_alloc.h"
+#include "lib_sort.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -41,7 +42,7 @@ static const struct { const char *name; effekt_encoding encoding; } encoding_nam
 
 effekt_status effekt_encoding_parse(const char *name, effekt_encoding *out)
 {
-    for (size_t i = 0; i < sizeof encoding_names / sizeof *encoding_names; i++)
+    for (size_t i = 0; name && i < sizeof encoding_names / sizeof *encoding_names; i++)
         if (strcasecmp(name, encoding_names[i].name) == 0) {
             *out = encoding_names[i].encoding;
             return EFFEKT_OK;
@@ -159,13 +160,13 @@ static void fail(reader *rd, effekt_status status)
  * conversion buffer) or NULL after recording an error. */
 static const char *field_to_utf8(reader *rd, const char *s, size_t *len, size_t line)
 {
-    if (ascii_only((const unsigned char *)s, *len))
+    if (effekt_encoding_ascii_only((const unsigned char *)s, *len))
         return s;
     effekt_encoding enc = rd->encoding;
     if (enc == EFFEKT_ENCODING_UTF16LE || enc == EFFEKT_ENCODING_UTF16BE)
         return s;   /* converted before parsing */
     if (enc == EFFEKT_ENCODING_AUTO || enc == EFFEKT_ENCODING_UTF8) {
-        size_t bad = utf8_invalid_offset((const unsigned char *)s, *len);
+        size_t bad = effekt_encoding_utf8_invalid_offset((const unsigned char *)s, *len);
         if (bad == *len) {
             if (!rd->decided) {
                 rd->encoding = EFFEKT_ENCODING_UTF8;
@@ -201,7 +202,7 @@ static const char *field_to_utf8(reader *rd, const char *s, size_t *len, size_t 
         rd->conv_cap = 3 * *len + 1;
     }
     size_t bad;
-    size_t n = single_byte_to_utf8((const unsigned char *)s, *len, enc == EFFEKT_ENCODING_CP1252,
+    size_t n = effekt_encoding_single_byte_to_utf8((const unsigned char *)s, *len, enc == EFFEKT_ENCODING_CP1252,
                                    rd->conv, &bad);
     if (n == (size_t)-1) {
         effekt_diag_add(rd->diag, EFFEKT_ERROR, rd->name, line, rd->field + 1, NULL, NULL,
@@ -210,7 +211,7 @@ static const char *field_to_utf8(reader *rd, const char *s, size_t *len, size_t 
                         (unsigned char)s[bad]);
         if (rd->status == EFFEKT_OK)
             rd->status = EFFEKT_EENCODING;
-        n = single_byte_to_utf8((const unsigned char *)s, *len, 0, rd->conv, &bad);
+        n = effekt_encoding_single_byte_to_utf8((const unsigned char *)s, *len, 0, rd->conv, &bad);
     }
     *len = n;
     return (const char *)rd->conv;
@@ -456,7 +457,7 @@ static int header_ready(reader *rd)
     rd->raw = effekt_calloc(n ? n : 1, sizeof *rd->raw);
     rd->scan = effekt_calloc(n ? n : 1, sizeof *rd->scan);
     rd->text_only = effekt_calloc(n ? n : 1, 1);
-    missing_set_init(&rd->missing, opt);
+    effekt_infer_missing_init(&rd->missing, opt);
     if (!rd->slot || !rd->raw || !rd->scan || !rd->text_only) {
         fail(rd, EFFEKT_ENOMEM);
         return -1;
@@ -713,7 +714,7 @@ static void reader_free(reader *rd)
             free(rd->raw[i].data);
     if (rd->scan)
         for (size_t i = 0; i < rd->n_cols; i++)
-            column_scan_free(&rd->scan[i]);
+            effekt_infer_scan_free(&rd->scan[i]);
     free(rd->raw);
     free(rd->scan);
     free(rd->text_only);
@@ -808,7 +809,7 @@ static void parse_source(reader *rd, source *src, char *delim, size_t lines_befo
                 break;
             }
             size_t used;
-            size_t m = utf16_to_utf8((const unsigned char *)chunk, n,
+            size_t m = effekt_encoding_utf16_to_utf8((const unsigned char *)chunk, n,
                                      rd->encoding == EFFEKT_ENCODING_UTF16LE, utf16, &used);
             if (m == (size_t)-1) {
                 effekt_diag_add(diag, EFFEKT_ERROR, name, rd->line, 0, NULL, NULL,
@@ -1058,7 +1059,7 @@ static effekt_status finish_load(reader *rd_in, char delim, effekt_sha256 *hash,
     for (size_t c = 0; c < t->n_columns && st == EFFEKT_OK; c++) {
         if (!raws[c].data && append(&raws[c], "", 0) != 0)   /* no rows: an empty buffer */
             st = EFFEKT_ENOMEM;
-        char m = column_scan_mark(&scans[c]);
+        char m = effekt_infer_scan_mark(&scans[c]);
         file_point += m == '.';
         file_comma += m == ',';
     }
@@ -1066,12 +1067,12 @@ static effekt_status finish_load(reader *rd_in, char delim, effekt_sha256 *hash,
     size_t n_errors = 0;
     for (size_t c = 0; c < t->n_columns && st == EFFEKT_OK; c++) {
         const effekt_canonical *canon = t->columns[c].canonical ? effekt_canonical_find(t->columns[c].canonical) : NULL;
-        st = column_finish(&ctx, &raws[c], &scans[c], t->n_rows, file_mark, canon, &t->columns[c],
+        st = effekt_infer_column_finish(&ctx, &raws[c], &scans[c], t->n_rows, file_mark, canon, &t->columns[c],
                            &n_errors);
     }
     for (size_t c = 0; c < t->n_columns; c++) {
         free(raws[c].data);
-        column_scan_free(&scans[c]);
+        effekt_infer_scan_free(&scans[c]);
     }
     free(raws);
     free(scans);
@@ -1093,15 +1094,12 @@ static effekt_status finish_load(reader *rd_in, char delim, effekt_sha256 *hash,
     return status;
 }
 
-/* qsort has no context argument; the ids being sorted.  Only ever set
- * and used within one call of check_layout on one thread's table. */
-static _Thread_local char *const *sort_ids;
-
-static int by_id_then_row(const void *a, const void *b)
+/* Rows by their id (ctx: the id column's texts); the sort is stable, so
+ * rows of one id stay in row order. */
+static int by_id(size_t x, size_t y, const void *ctx)
 {
-    size_t x = *(const size_t *)a, y = *(const size_t *)b;
-    int c = strcmp(sort_ids[x], sort_ids[y]);
-    return c ? c : (x > y) - (x < y);
+    char *const *ids = ctx;
+    return strcmp(ids[x], ids[y]);
 }
 
 /* What kind of file this is decides what it needs: a project-level file
@@ -1150,8 +1148,11 @@ static effekt_status check_layout(effekt_table *t, const effekt_csv_options *opt
         }
         order[k++] = r;
     }
-    sort_ids = id->text;
-    qsort(order, k, sizeof *order, by_id_then_row);
+    if (effekt_sort_index(order, k, by_id, id->text) != 0) {
+        free(order);
+        free(first);
+        return EFFEKT_ENOMEM;
+    }
     for (size_t r = 0; r < n; r++)
         first[r] = r;
     for (size_t i = 1; i < k; i++)

@@ -4,9 +4,9 @@
 
 #include <stdio.h>
 
-#include "dates.h"
+#include "effekt/date.h"
 
-long date_from_civil(long y, unsigned m, unsigned d)
+long effekt_date_from_civil(long y, unsigned m, unsigned d)
 {
     y -= m <= 2;
     long era = (y >= 0 ? y : y - 399) / 400;
@@ -30,7 +30,7 @@ static void civil_from_days(long z, long *y, unsigned *m, unsigned *d)
     *y = yy + (*m <= 2);
 }
 
-void date_format(long days, char out[32])
+void effekt_date_format(long days, char out[32])
 {
     long y;
     unsigned m, d;
@@ -93,18 +93,18 @@ static int date_fields(const char *s, size_t len, long *year, long *month, long 
     return 0;
 }
 
-int date_parse(const char *s, size_t len, long *days)
+int effekt_date_parse(const char *s, size_t len, long *days)
 {
     long y, m, d;
     if (date_fields(s, len, &y, &m, &d) != 0)
         return -1;
     if (y < 1000 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, (unsigned)m))
         return -2;
-    *days = date_from_civil(y, (unsigned)m, (unsigned)d);
+    *days = effekt_date_from_civil(y, (unsigned)m, (unsigned)d);
     return 0;
 }
 
-void date_problem(const char *s, size_t len, char *buf, size_t size)
+void effekt_date_problem(const char *s, size_t len, char *buf, size_t size)
 {
     static const char *const month_name[] = { "January", "February", "March", "April", "May", "June", "July",
                                               "August", "September", "October", "November", "December" };
@@ -121,4 +121,16 @@ void date_problem(const char *s, size_t len, char *buf, size_t size)
         snprintf(buf, size, "no such day: %s %ld has %d days", month_name[m - 1], y, days_in_month(y, (unsigned)m));
     else
         snprintf(buf, size, "a real day");
+}
+
+long effekt_date_year(long days)
+{
+    /* a first guess from the mean year, then the first of January
+     * either side decides */
+    long y = 1970 + (days >= 0 ? days / 365 : -((-days + 364) / 365));
+    while (days < effekt_date_from_civil(y, 1, 1))
+        y--;
+    while (days >= effekt_date_from_civil(y + 1, 1, 1))
+        y++;
+    return y;
 }

@@ -6,7 +6,7 @@
 
 #include "encoding.h"
 
-int ascii_only(const unsigned char *s, size_t len)
+int effekt_encoding_ascii_only(const unsigned char *s, size_t len)
 {
     size_t i = 0;
     for (; i + 8 <= len; i += 8) {
@@ -21,7 +21,7 @@ int ascii_only(const unsigned char *s, size_t len)
     return 1;
 }
 
-size_t utf8_invalid_offset(const unsigned char *s, size_t len)
+size_t effekt_encoding_utf8_invalid_offset(const unsigned char *s, size_t len)
 {
     size_t i = 0;
     while (i < len) {
@@ -77,7 +77,7 @@ static size_t put_utf8(uint32_t cp, unsigned char *out)
     return 4;
 }
 
-size_t single_byte_to_utf8(const unsigned char *s, size_t len, int cp1252,
+size_t effekt_encoding_single_byte_to_utf8(const unsigned char *s, size_t len, int cp1252,
                            unsigned char *out, size_t *bad)
 {
     size_t o = 0;
@@ -95,7 +95,7 @@ size_t single_byte_to_utf8(const unsigned char *s, size_t len, int cp1252,
     return o;
 }
 
-size_t utf16_to_utf8(const unsigned char *s, size_t len, int le,
+size_t effekt_encoding_utf16_to_utf8(const unsigned char *s, size_t len, int le,
                      unsigned char *out, size_t *consumed)
 {
     size_t o = 0, i = 0;

@@ -8,23 +8,23 @@
 /* Offset of the first byte that is not part of valid UTF-8, or len when
  * s[0..len) is valid.  Overlong forms, surrogates and code points above
  * U+10FFFF are invalid. */
-size_t utf8_invalid_offset(const unsigned char *s, size_t len);
+size_t effekt_encoding_utf8_invalid_offset(const unsigned char *s, size_t len);
 
 /* 1 when every byte is ASCII. */
-int ascii_only(const unsigned char *s, size_t len);
+int effekt_encoding_ascii_only(const unsigned char *s, size_t len);
 
 /* Convert a single-byte encoding to UTF-8.  out must hold 3*len bytes.
  * cp1252 != 0 maps 0x80-0x9F as Windows-1252 does; otherwise as Latin-1.
  * Returns the bytes written, or (size_t)-1 with *bad set to the offset
  * of a byte Windows-1252 leaves undefined (0x81 0x8D 0x8F 0x90 0x9D). */
-size_t single_byte_to_utf8(const unsigned char *s, size_t len, int cp1252,
+size_t effekt_encoding_single_byte_to_utf8(const unsigned char *s, size_t len, int cp1252,
                            unsigned char *out, size_t *bad);
 
 /* Convert UTF-16 (little endian if le) to UTF-8.  out must hold
  * 3*(len/2) bytes.  *consumed is set to the input bytes used (an odd
  * trailing byte or a split surrogate pair are left for the next call).
  * Returns bytes written, or (size_t)-1 on an unpaired surrogate. */
-size_t utf16_to_utf8(const unsigned char *s, size_t len, int le,
+size_t effekt_encoding_utf16_to_utf8(const unsigned char *s, size_t len, int le,
                      unsigned char *out, size_t *consumed);
 
 #endif

@@ -18,7 +18,7 @@
 #include <malloc.h>
 #include <sys/mman.h>
 
-#include "dates.h"
+#include "effekt/date.h"
 #include "load.h"
 #include "numbers.h"
 
@@ -35,7 +35,7 @@ static void trim(const char **s, size_t *len)
         (*len)--;
 }
 
-int value_is_missing(const effekt_csv_options *opt, const char *s, size_t len)
+int effekt_infer_is_missing(const effekt_csv_options *opt, const char *s, size_t len)
 {
     if (len == 0)
         return 1;
@@ -56,7 +56,7 @@ int value_is_missing(const effekt_csv_options *opt, const char *s, size_t len)
 /* Missing, with user tokens of any length. */
 static int is_missing(const effekt_csv_options *opt, const char *s, size_t len)
 {
-    int m = value_is_missing(opt, s, len);
+    int m = effekt_infer_is_missing(opt, s, len);
     if (m >= 0)
         return m;
     for (size_t i = 0; i < opt->n_na_tokens; i++)
@@ -92,7 +92,7 @@ static const uint8_t kind_of_shape[] = {
     [NUMBER_GROUPED] = VALUE_GROUPED,
 };
 
-void missing_set_init(missing_set *set, const effekt_csv_options *opt)
+void effekt_infer_missing_init(missing_set *set, const effekt_csv_options *opt)
 {
     memset(set, 0, sizeof *set);
     const char *const *na = default_na;
@@ -111,7 +111,7 @@ void missing_set_init(missing_set *set, const effekt_csv_options *opt)
     }
 }
 
-void column_scan_free(column_scan *scan)
+void effekt_infer_scan_free(column_scan *scan)
 {
     if (!scan->borrowed) {
         free(scan->values);
@@ -177,7 +177,7 @@ static int memchr_digit(const char *s, size_t len)
 
 static const unsigned char trimmable[256] = { [' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\n'] = 1 };
 
-int column_scan_add_slow(column_scan *scan, const effekt_csv_options *opt,
+int effekt_infer_scan_add_slow(column_scan *scan, const effekt_csv_options *opt,
                          const missing_set *missing, const char *s, size_t len, int text_only)
 {
     if (scan->n == scan->cap && scan->borrowed) {
@@ -242,12 +242,12 @@ int column_scan_add_slow(column_scan *scan, const effekt_csv_options *opt,
             v = bv;
         }
     } else {
-        number_shape shape = number_read(s, len, &v);
+        number_shape shape = effekt_number_read(s, len, &v);
         kind = kind_of_shape[shape.kind];
         if (kind == VALUE_TEXT) {
             long days;
             int bv;
-            int d = date_parse(s, len, &days);
+            int d = effekt_date_parse(s, len, &days);
             if (d == 0) {
                 kind = VALUE_DATE;
                 v = (double)days;
@@ -279,7 +279,7 @@ int column_scan_add_slow(column_scan *scan, const effekt_csv_options *opt,
     return format == 0;
 }
 
-char column_scan_mark(const column_scan *scan)
+char effekt_infer_scan_mark(const column_scan *scan)
 {
     size_t point = scan->count[VALUE_POINT], comma = scan->count[VALUE_COMMA];
     if (point && !comma)
@@ -349,7 +349,7 @@ fail:
     return -1;
 }
 
-/* The end of column_finish: the first look's kinds and the text index
+/* The end of effekt_infer_column_finish: the first look's kinds and the text index
  * are no longer needed. */
 static effekt_status release(column_scan *scan, raw_index *idx)
 {
@@ -393,7 +393,7 @@ static int is_numeric_kind(uint8_t base)
     return base >= VALUE_PLAIN && base <= VALUE_GROUPED;
 }
 
-effekt_status column_finish(const infer_context *ctx, raw_column *raw, column_scan *scan,
+effekt_status effekt_infer_column_finish(const infer_context *ctx, raw_column *raw, column_scan *scan,
                             size_t n_rows, char file_mark, const effekt_canonical *canon,
                             effekt_column *col, size_t *n_errors)
 {
@@ -491,7 +491,7 @@ effekt_status column_finish(const infer_context *ctx, raw_column *raw, column_sc
                 size_t len = strlen(text);
                 trim(&t, &len);   /* as when it was read */
                 char why[128];
-                date_problem(t, len, why, sizeof why);
+                effekt_date_problem(t, len, why, sizeof why);
                 VALUE_ERROR(row, "invalid date '%s' in column '%s' (%s)", text, name, why);
             } else
                 VALUE_ERROR(row, "invalid date '%s' in column '%s' (%s)",
@@ -511,7 +511,7 @@ effekt_status column_finish(const infer_context *ctx, raw_column *raw, column_sc
         /* numbers: settle the decimal mark */
         char mark = ctx->opt->decimal_mark;
         int forced = mark != 0;
-        char own = column_scan_mark(scan);
+        char own = effekt_infer_scan_mark(scan);
         int conflict = count[VALUE_POINT] && count[VALUE_COMMA];
         if (!mark)
             mark = own;
@@ -577,7 +577,7 @@ effekt_status column_finish(const infer_context *ctx, raw_column *raw, column_sc
             if (mark == ',' && (base == VALUE_POINT || base == VALUE_COMMA || base == VALUE_AMBIG_DOT
                                 || base == VALUE_AMBIG_COMMA || (k & VALUE_PERCENT))) {
                 double v;
-                int rc = number_convert(text, strlen(text), ',', &v);
+                int rc = effekt_number_convert(text, strlen(text), ',', &v);
                 if (rc == 0) {
                     values[row] = v;
                 } else {

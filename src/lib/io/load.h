@@ -67,7 +67,7 @@ typedef struct {
 } infer_context;
 
 /* Does this trimmed text mean "missing"? */
-int value_is_missing(const effekt_csv_options *opt, const char *s, size_t len);
+int effekt_infer_is_missing(const effekt_csv_options *opt, const char *s, size_t len);
 
 #define FORMAT_CLEAN 0x80
 
@@ -76,10 +76,10 @@ typedef struct {
     unsigned char first[256];
 } missing_set;
 
-void missing_set_init(missing_set *set, const effekt_csv_options *opt);
+void effekt_infer_missing_init(missing_set *set, const effekt_csv_options *opt);
 
 /* The general case of column_scan_add (and growing the arrays). */
-int column_scan_add_slow(column_scan *scan, const effekt_csv_options *opt,
+int effekt_infer_scan_add_slow(column_scan *scan, const effekt_csv_options *opt,
                          const missing_set *missing, const char *s, size_t len, int text_only);
 
 static const double load_pow10[] = {
@@ -168,7 +168,7 @@ static inline int column_scan_add(column_scan *scan, const effekt_csv_options *o
         scan->values[row] = v;
         return 0;
     }
-    return column_scan_add_slow(scan, opt, missing, s, len, text_only);
+    return effekt_infer_scan_add_slow(scan, opt, missing, s, len, text_only);
 }
 
 /* malloc and realloc that ask for transparent huge pages on large
@@ -176,17 +176,17 @@ static inline int column_scan_add(column_scan *scan, const effekt_csv_options *o
  * Freed with free(). */
 void *effekt_big_alloc(size_t size);
 void *effekt_big_realloc(void *p, size_t size);
-void column_scan_free(column_scan *scan);
+void effekt_infer_scan_free(column_scan *scan);
 
 /* The decimal mark a column's own values call for: '.', ',' or 0 when
  * they say nothing (or contradict each other). */
-char column_scan_mark(const column_scan *scan);
+char effekt_infer_scan_mark(const column_scan *scan);
 
 /* Decide the column's type, convert its values (using `file_mark`, the
  * mark the rest of the file settles on, for values that cannot tell) and
  * fill `col`.  Consumes raw and scan.  Value errors are recorded in the
  * diagnostics and counted in *n_errors; the value is then missing. */
-effekt_status column_finish(const infer_context *ctx, raw_column *raw, column_scan *scan,
+effekt_status effekt_infer_column_finish(const infer_context *ctx, raw_column *raw, column_scan *scan,
                             size_t n_rows, char file_mark, const effekt_canonical *canon,
                             effekt_column *col, size_t *n_errors);
 

@@ -190,7 +190,7 @@ static int groups_ok(const scan *sc, size_t first, size_t end)
     return 1;
 }
 
-number_shape number_classify(const char *s, size_t len)
+number_shape effekt_number_classify(const char *s, size_t len)
 {
     number_shape shape = { 0 };
     scan sc;
@@ -254,7 +254,7 @@ static const double exact_pow10[] = {
     1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
 };
 
-int number_convert(const char *s, size_t len, char mark, double *out)
+int effekt_number_convert(const char *s, size_t len, char mark, double *out)
 {
     scan sc;
     if (scan_number(s, len, &sc) != 0)
@@ -380,16 +380,16 @@ static int read_simple(const char *s, size_t len, number_shape *shape, double *v
     return 1;
 }
 
-number_shape number_read(const char *s, size_t len, double *value)
+number_shape effekt_number_read(const char *s, size_t len, double *value)
 {
     number_shape shape;
     if (read_simple(s, len, &shape, value))
         return shape;
-    shape = number_classify(s, len);
+    shape = effekt_number_classify(s, len);
     *value = NAN;
     if (shape.kind != NUMBER_INVALID && shape.kind != NUMBER_COMMA) {
         double v;
-        if (number_convert(s, len, '.', &v) == 0)
+        if (effekt_number_convert(s, len, '.', &v) == 0)
             *value = v;
     }
     return shape;

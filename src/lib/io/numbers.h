@@ -26,7 +26,7 @@ typedef struct {
 
 /* Classify the trimmed text s[0..len).  Currency affixes (kr., DKK, EUR,
  * SEK, €) and a trailing % are accepted. */
-number_shape number_classify(const char *s, size_t len);
+number_shape effekt_number_classify(const char *s, size_t len);
 
 /* Convert s[0..len) reading `mark` ('.' or ',') as the decimal mark and
  * the other as thousands grouping.  The result is correctly rounded
@@ -34,11 +34,11 @@ number_shape number_classify(const char *s, size_t len);
  * returned as written (50% gives 50).  Returns 0 on success, -1 when the
  * text is not a number under that mark, -2 when it is beyond the range
  * of a double. */
-int number_convert(const char *s, size_t len, char mark, double *out);
+int effekt_number_convert(const char *s, size_t len, char mark, double *out);
 
 /* Classify and, when the text reads as a number with '.' as the decimal
  * mark, convert it (else *value is NaN), in one pass for the common
  * case.  A percentage is returned as written. */
-number_shape number_read(const char *s, size_t len, double *value);
+number_shape effekt_number_read(const char *s, size_t len, double *value);
 
 #endif

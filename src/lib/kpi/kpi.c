@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include "lib_alloc.h"
+#include "lib_gsl.h"
+#include "lib_enum.h"
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_statistics_double.h>
@@ -11,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../io/dates.h"
+#include "effekt/date.h"
 #include "effekt/kpi.h"
 
 /* PRODUCT.md, "KPI definitions".  Order is the order of output. */
@@ -80,6 +82,7 @@ const effekt_kpi_def *effekt_kpi_find(const char *name)
 
 void effekt_wilson_interval(double x, double n, double confidence, double *lower, double *upper)
 {
+    effekt_gsl_errors_off();
     double z = gsl_cdf_ugaussian_Pinv(1.0 - (1.0 - confidence) / 2.0);
     double p = x / n, z2 = z * z;
     double denom = 1.0 + z2 / n;
@@ -224,8 +227,8 @@ static void check_row(const effekt_table *t, size_t row, const char *id, const e
     double start = cell(t, "start_date", row), end = cell(t, "end_date", row);
     char a[32], b[32];
     if (!isnan(start) && !isnan(end) && end < start) {
-        date_format((long)start, a);
-        date_format((long)end, b);
+        effekt_date_format((long)start, a);
+        effekt_date_format((long)end, b);
         effekt_diag_add(diag, EFFEKT_WARNING, src, line, 0, NULL, NULL,
                         "%s: end_date %s is before start_date %s", id, b, a);
     }
@@ -233,8 +236,8 @@ static void check_row(const effekt_table *t, size_t row, const char *id, const e
     if (!isnan(stated) && !isnan(start) && !isnan(end) && end >= start) {
         double months = (end - start) / DAYS_PER_MONTH;
         if (fabs(months - stated) > 1.0) {
-            date_format((long)start, a);
-            date_format((long)end, b);
+            effekt_date_format((long)start, a);
+            effekt_date_format((long)end, b);
             effekt_diag_add(diag, EFFEKT_WARNING, src, line, 0, NULL, NULL,
                             "%s: stated duration %g months differs from the dates %s to %s (%.1f months)",
                             id, stated, a, b, months);
@@ -524,7 +527,7 @@ effekt_status effekt_kpi_group_by(const effekt_table *t, const effekt_kpi_sheet 
         else if (col->type == EFFEKT_TYPE_TEXT)
             v = col->text[r];
         else if (col->type == EFFEKT_TYPE_DATE)
-            date_format((long)col->values[r], buf);
+            effekt_date_format((long)col->values[r], buf);
         else
             snprintf(buf, sizeof buf, "%.15g", col->values[r]);
         size_t g = 0;
@@ -560,4 +563,20 @@ done:
     *groups_out = groups;
     *n_out = n_groups;
     return EFFEKT_OK;
+}
+
+static const char *const kpi_kind_names[] = { "ratio", "rate", "unattributed", "unattributed_share", "duration", "monthly_cost" };
+
+const char *effekt_kpi_kind_name(effekt_kpi_kind value)
+{
+    return effekt_enum_name(kpi_kind_names, EFFEKT_ENUM_COUNT(kpi_kind_names), (int)value);
+}
+
+effekt_status effekt_kpi_kind_parse(const char *name, effekt_kpi_kind *out)
+{
+    int v;
+    effekt_status st = effekt_enum_parse(kpi_kind_names, EFFEKT_ENUM_COUNT(kpi_kind_names), name, &v);
+    if (st == EFFEKT_OK)
+        *out = (effekt_kpi_kind)v;
+    return st;
 }

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "lib_alloc.h"
+#include "lib_enum.h"
 
 #include <inttypes.h>
 #include <math.h>
@@ -11,19 +12,6 @@
 #include <strings.h>
 
 #include "effekt/output.h"
-
-effekt_status effekt_format_parse(const char *name, effekt_format *out)
-{
-    static const struct { const char *name; effekt_format f; } formats[] = {
-        { "table", EFFEKT_FORMAT_TABLE }, { "csv", EFFEKT_FORMAT_CSV }, { "json", EFFEKT_FORMAT_JSON },
-    };
-    for (size_t i = 0; i < sizeof formats / sizeof *formats; i++)
-        if (strcasecmp(name, formats[i].name) == 0) {
-            *out = formats[i].f;
-            return EFFEKT_OK;
-        }
-    return EFFEKT_EINVAL;
-}
 
 void effekt_format_number(double v, char *buf, size_t size)
 {
@@ -636,4 +624,20 @@ effekt_status effekt_output_write(FILE *out, const cJSON *doc, effekt_format for
         }
     }
     return ferror(out) ? EFFEKT_EIO : EFFEKT_OK;
+}
+
+static const char *const format_names[] = { "table", "csv", "json" };
+
+effekt_status effekt_format_parse(const char *name, effekt_format *out)
+{
+    int v;
+    effekt_status st = effekt_enum_parse(format_names, EFFEKT_ENUM_COUNT(format_names), name, &v);
+    if (st == EFFEKT_OK)
+        *out = (effekt_format)v;
+    return st;
+}
+
+const char *effekt_format_name(effekt_format value)
+{
+    return effekt_enum_name(format_names, EFFEKT_ENUM_COUNT(format_names), (int)value);
 }

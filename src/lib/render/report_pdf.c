@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "lib_alloc.h"
+#include "lib_enum.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -288,4 +289,20 @@ effekt_status effekt_document_write_pdf(const effekt_document *doc, FILE *out, e
         return cs == CAIRO_STATUS_NO_MEMORY ? EFFEKT_ENOMEM : EFFEKT_EIO;
     }
     return EFFEKT_OK;
+}
+
+static const char *const block_kind_names[] = { "heading", "paragraph", "table", "chart", "page_break" };
+
+const char *effekt_block_kind_name(effekt_block_kind value)
+{
+    return effekt_enum_name(block_kind_names, EFFEKT_ENUM_COUNT(block_kind_names), (int)value);
+}
+
+effekt_status effekt_block_kind_parse(const char *name, effekt_block_kind *out)
+{
+    int v;
+    effekt_status st = effekt_enum_parse(block_kind_names, EFFEKT_ENUM_COUNT(block_kind_names), name, &v);
+    if (st == EFFEKT_OK)
+        *out = (effekt_block_kind)v;
+    return st;
 }

@@ -6,7 +6,7 @@
 #include "effekt/describe.h"
 #include "report_int.h"
 
-effekt_status report_describe(const effekt_table *t, const char *const *columns, size_t n_columns, const char *by,
+effekt_status effekt_report_describe(const effekt_table *t, const char *const *columns, size_t n_columns, const char *by,
                               double confidence, cJSON *rows, effekt_diag *diag)
 {
     effekt_describe_run_options o;

@@ -16,7 +16,7 @@
 #include "effekt/text.h"
 #include "report_int.h"
 
-const char *report_doc_own(report_doc *d, void *p)
+const char *effekt_report_doc_own(report_doc *d, void *p)
 {
     if (!p) {
         d->failed = 1;
@@ -37,7 +37,7 @@ const char *report_doc_own(report_doc *d, void *p)
     return p;
 }
 
-const char *report_doc_fmt(report_doc *d, const char *f, ...)
+const char *effekt_report_doc_fmt(report_doc *d, const char *f, ...)
 {
     va_list ap, again;
     va_start(ap, f);
@@ -48,10 +48,10 @@ const char *report_doc_fmt(report_doc *d, const char *f, ...)
         vsnprintf(s, (size_t)len + 1, f, again);
     va_end(again);
     va_end(ap);
-    return report_doc_own(d, s);
+    return effekt_report_doc_own(d, s);
 }
 
-effekt_block *report_doc_block(report_doc *d, effekt_block_kind kind)
+effekt_block *effekt_report_doc_block(report_doc *d, effekt_block_kind kind)
 {
     if (d->n == d->cap) {
         size_t cap = d->cap ? 2 * d->cap : 64;
@@ -69,7 +69,7 @@ effekt_block *report_doc_block(report_doc *d, effekt_block_kind kind)
     return b;
 }
 
-void report_doc_free(report_doc *d)
+void effekt_report_doc_free(report_doc *d)
 {
     for (size_t i = 0; i < d->n_owned; i++)
         free(d->owned[i]);
@@ -85,12 +85,12 @@ static const char *word(report_doc *d, effekt_word w)
 
 static const char *compose(report_doc *d, effekt_word w, size_t n, const char *const *args)
 {
-    return report_doc_own(d, effekt_text_compose(d->loc, w, n, args));
+    return effekt_report_doc_own(d, effekt_text_compose(d->loc, w, n, args));
 }
 
 static void heading(report_doc *d, int level, const char *text)
 {
-    effekt_block *b = report_doc_block(d, EFFEKT_BLOCK_HEADING);
+    effekt_block *b = effekt_report_doc_block(d, EFFEKT_BLOCK_HEADING);
     if (b) {
         b->level = level;
         b->text = text;
@@ -99,7 +99,7 @@ static void heading(report_doc *d, int level, const char *text)
 
 static void para(report_doc *d, const char *text)
 {
-    effekt_block *b = report_doc_block(d, EFFEKT_BLOCK_PARAGRAPH);
+    effekt_block *b = effekt_report_doc_block(d, EFFEKT_BLOCK_PARAGRAPH);
     if (b)
         b->text = text;
 }
@@ -110,12 +110,12 @@ static effekt_block *table(report_doc *d, size_t nc, size_t nr, const char ***he
     *header = effekt_calloc(nc + 1, sizeof **header);
     *cells = effekt_calloc(nr * nc + 1, sizeof **cells);
     *right = effekt_calloc(nc + 1, sizeof **right);
-    report_doc_own(d, (void *)*header);
-    report_doc_own(d, (void *)*cells);
-    report_doc_own(d, *right);
+    effekt_report_doc_own(d, (void *)*header);
+    effekt_report_doc_own(d, (void *)*cells);
+    effekt_report_doc_own(d, *right);
     if (d->failed)
         return NULL;
-    effekt_block *b = report_doc_block(d, EFFEKT_BLOCK_TABLE);
+    effekt_block *b = effekt_report_doc_block(d, EFFEKT_BLOCK_TABLE);
     if (b) {
         b->n_columns = nc;
         b->n_rows = nr;
@@ -134,9 +134,9 @@ static const char *number_text(report_doc *d, double v)
     int dec = v == floor(v) && fabs(v) < 1e15 ? 0 : fabs(v) >= 1000 ? 1 : fabs(v) >= 1 ? 3 : 4;
     if (fabs(v) < 0.001 && v != 0 && v == v) {
         snprintf(buf, sizeof buf, "%.3g", v);
-        return report_doc_fmt(d, "%s", buf);
+        return effekt_report_doc_fmt(d, "%s", buf);
     }
-    return report_doc_fmt(d, "%s", effekt_locale_format(d->loc, v, dec, buf, sizeof buf));
+    return effekt_report_doc_fmt(d, "%s", effekt_locale_format(d->loc, v, dec, buf, sizeof buf));
 }
 
 static const char *cell_text(report_doc *d, const cJSON *v)
@@ -151,7 +151,7 @@ static const char *cell_text(report_doc *d, const cJSON *v)
         const cJSON *val = cJSON_GetObjectItemCaseSensitive(v, "value");
         const cJSON *lo = cJSON_GetObjectItemCaseSensitive(v, "lower"), *hi = cJSON_GetObjectItemCaseSensitive(v, "upper");
         if (cJSON_IsNumber(val) && cJSON_IsNumber(lo) && cJSON_IsNumber(hi))
-            return report_doc_fmt(d, "%s (%s\u2013%s)", number_text(d, val->valuedouble), number_text(d, lo->valuedouble),
+            return effekt_report_doc_fmt(d, "%s (%s\u2013%s)", number_text(d, val->valuedouble), number_text(d, lo->valuedouble),
                                   number_text(d, hi->valuedouble));
         if (cJSON_IsNumber(val))
             return number_text(d, val->valuedouble);
@@ -187,15 +187,15 @@ static void json_table(report_doc *d, const cJSON *arr, const char *skip)
 static const char *method_words(report_doc *d, const char *type, double confidence)
 {
     if (strcmp(type, "describe") == 0)
-        return report_doc_fmt(d, "Method: counts, means and standard deviations (denominator n - 1) with a t-interval of "
+        return effekt_report_doc_fmt(d, "Method: counts, means and standard deviations (denominator n - 1) with a t-interval of "
                                  "the mean at %g %%; quartiles of R's type 7; missing values are left out and counted. "
                                  "Sums are exact when the values are decimals as written.", confidence * 100);
     if (strcmp(type, "compare") == 0)
-        return report_doc_fmt(d, "Method: for a rate, each group's share with a Wilson interval at %g %%, Pearson's "
+        return effekt_report_doc_fmt(d, "Method: for a rate, each group's share with a Wilson interval at %g %%, Pearson's "
                                  "chi-square test of homogeneity, pairwise tests with Holm's adjustment, and exact "
                                  "binomial funnel limits; for a value, Welch's t-test or ANOVA and the Mann-Whitney or "
                                  "Kruskal-Wallis test, with Hedges' g.", confidence * 100);
-    return report_doc_fmt(d, "Method: Kaplan-Meier estimates of the share still in work (or not yet placed) with "
+    return effekt_report_doc_fmt(d, "Method: Kaplan-Meier estimates of the share still in work (or not yet placed) with "
                              "Greenwood standard errors and log-transformed %g %% intervals; spells still running at "
                              "follow-up are censored; groups compared by the log-rank test.", confidence * 100);
 }
@@ -207,12 +207,12 @@ static void kpi_table(report_doc *d, const effekt_report_spec *s, const cJSON *k
 {
     const cJSON *kspec = cJSON_GetObjectItemCaseSensitive(s->root, "kpis");
     const cJSON *input = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(s->root, "inputs"),
-                                                          report_str(kspec, "input"));
+                                                          effekt_report_str(kspec, "input"));
     heading(d, 1, word(d, EFFEKT_WORD_REPORT_KEY_FIGURES));
-    para(d, report_doc_fmt(d, "From %s. Shares are of the total cost; unit costs are total cost divided by the count; "
+    para(d, effekt_report_doc_fmt(d, "From %s. Shares are of the total cost; unit costs are total cost divided by the count; "
                               "rates carry Wilson intervals at %g %%. A figure that cannot be computed (a missing "
                               "input, a zero count) is shown as n/a, never as zero.",
-                           report_str(input, "file"), s->confidence * 100));
+                           effekt_report_str(input, "file"), s->confidence * 100));
     const cJSON *show = cJSON_GetObjectItemCaseSensitive(kspec, "show");
     size_t nc = 1;
     for (const cJSON *e = show ? show->child : NULL; e; e = e->next)
@@ -221,7 +221,7 @@ static void kpi_table(report_doc *d, const effekt_report_spec *s, const cJSON *k
         for (size_t k = 0; kpi_default[k]; k++)
             nc++;
     const char **cols = effekt_calloc(nc + 1, sizeof *cols);
-    report_doc_own(d, (void *)cols);
+    effekt_report_doc_own(d, (void *)cols);
     if (d->failed)
         return;
     size_t c = 0;
@@ -234,7 +234,7 @@ static void kpi_table(report_doc *d, const effekt_report_spec *s, const cJSON *k
             cols[c++] = kpi_default[k];
     const cJSON *projects = cJSON_GetObjectItemCaseSensitive(kdoc, "projects");
     const cJSON *first = projects ? projects->child : NULL;
-    const char *cur = first ? report_str(first, "currency") : NULL;
+    const char *cur = first ? effekt_report_str(first, "currency") : NULL;
     size_t nr = (size_t)cJSON_GetArraySize(projects);
     const char **header, **cells;
     int *right;
@@ -244,8 +244,8 @@ static void kpi_table(report_doc *d, const effekt_report_spec *s, const cJSON *k
         const effekt_kpi_def *def = effekt_kpi_find(cols[k]);
         int share = def && strcmp(def->unit, "share") == 0, money = def && effekt_kpi_is_money(def);
         header[k] = k == 0 ? word(d, EFFEKT_WORD_REPORT_PROJECT)
-                  : share ? report_doc_fmt(d, "%s (%%)", cols[k])
-                  : money && cur ? report_doc_fmt(d, "%s (%s)", cols[k], cur)
+                  : share ? effekt_report_doc_fmt(d, "%s (%%)", cols[k])
+                  : money && cur ? effekt_report_doc_fmt(d, "%s (%s)", cols[k], cur)
                   : strcmp(cols[k], "total_cost") == 0 && cur ? compose(d, EFFEKT_WORD_REPORT_TOTAL_COST, 1, &cur)
                   : def && strcmp(def->unit, "months") == 0 ? compose(d, EFFEKT_WORD_REPORT_MONTHS, 1, &cols[k])
                                                             : cols[k];
@@ -253,14 +253,14 @@ static void kpi_table(report_doc *d, const effekt_report_spec *s, const cJSON *k
         size_t r = 0;
         for (const cJSON *p = first; p; p = p->next, r++) {
             if (k == 0) {
-                cells[r * nc] = report_str(p, "project");
+                cells[r * nc] = effekt_report_str(p, "project");
                 continue;
             }
             const cJSON *v = cJSON_GetObjectItemCaseSensitive(p, cols[k]);
             const cJSON *val = cJSON_IsObject(v) ? cJSON_GetObjectItemCaseSensitive(v, "value") : v;
             char buf[96];
             cells[r * nc + k] = !cJSON_IsNumber(val) ? "n/a"
-                              : report_doc_fmt(d, "%s", effekt_locale_format(d->loc, share ? val->valuedouble * 100
+                              : effekt_report_doc_fmt(d, "%s", effekt_locale_format(d->loc, share ? val->valuedouble * 100
                                                                                            : val->valuedouble,
                                                                              share ? 1 : money ? 0 : 1, buf, sizeof buf));
         }
@@ -271,8 +271,8 @@ static void provenance(report_doc *d, const effekt_report_spec *s, const cJSON *
 {
     heading(d, 1, word(d, EFFEKT_WORD_REPORT_PROVENANCE));
     const cJSON *seed = cJSON_GetObjectItemCaseSensitive(s->root, "seed");
-    para(d, report_doc_fmt(d, "effekt %s; confidence %g %%; seed %s; locale %s.", version, s->confidence * 100,
-                           cJSON_IsNumber(seed) ? report_doc_fmt(d, "%.0f", seed->valuedouble) : "none (nothing random)",
+    para(d, effekt_report_doc_fmt(d, "effekt %s; confidence %g %%; seed %s; locale %s.", version, s->confidence * 100,
+                           cJSON_IsNumber(seed) ? effekt_report_doc_fmt(d, "%.0f", seed->valuedouble) : "none (nothing random)",
                            s->locale));
     const cJSON *ins = cJSON_GetObjectItemCaseSensitive(results, "inputs");
     const char **header, **cells;
@@ -296,37 +296,37 @@ static void provenance(report_doc *d, const effekt_report_spec *s, const cJSON *
             missing += cJSON_IsNumber(m) ? m->valuedouble : 0;
         }
         const cJSON *rows = cJSON_GetObjectItemCaseSensitive(read, "rows");
-        cells[r * 6 + 0] = report_str(e, "name");
-        cells[r * 6 + 1] = report_str(e, "file");
+        cells[r * 6 + 0] = effekt_report_str(e, "name");
+        cells[r * 6 + 1] = effekt_report_str(e, "file");
         cells[r * 6 + 2] = cJSON_IsNumber(rows) ? number_text(d, rows->valuedouble) : "n/a";
         cells[r * 6 + 3] = number_text(d, (double)cJSON_GetArraySize(cols));
         cells[r * 6 + 4] = number_text(d, missing);
-        cells[r * 6 + 5] = report_str(e, "sha256");
+        cells[r * 6 + 5] = effekt_report_str(e, "sha256");
     }
 }
 
-void report_doc_build(report_doc *d, const effekt_report_spec *s, const cJSON *results,
+void effekt_report_doc_build(report_doc *d, const effekt_report_spec *s, const cJSON *results,
                       const effekt_chart *const *charts, size_t n_charts, const char *version)
 {
     /* the note under the title: a paragraph of level -1, first */
     const char *inputs_line = "";
     const cJSON *inputs = cJSON_GetObjectItemCaseSensitive(s->root, "inputs");
     for (const cJSON *in = inputs->child; in; in = in->next)
-        inputs_line = report_doc_fmt(d, "%s%s%s", inputs_line, in == inputs->child ? "" : ", ", report_str(in, "file"));
-    effekt_block *note = report_doc_block(d, EFFEKT_BLOCK_PARAGRAPH);
+        inputs_line = effekt_report_doc_fmt(d, "%s%s%s", inputs_line, in == inputs->child ? "" : ", ", effekt_report_str(in, "file"));
+    effekt_block *note = effekt_report_doc_block(d, EFFEKT_BLOCK_PARAGRAPH);
     if (note) {
         note->level = -1;
-        note->text = report_doc_fmt(d, "Data: %s.\nMade with effekt %s from %s; the same spec and data give the same "
+        note->text = effekt_report_doc_fmt(d, "Data: %s.\nMade with effekt %s from %s; the same spec and data give the same "
                                        "report, byte for byte.", inputs_line, version, s->path);
     }
     const cJSON *kdoc = cJSON_GetObjectItemCaseSensitive(results, "kpis");
     if (kdoc)
         kpi_table(d, s, kdoc);
     if (n_charts) {
-        report_doc_block(d, EFFEKT_BLOCK_PAGE_BREAK);
+        effekt_report_doc_block(d, EFFEKT_BLOCK_PAGE_BREAK);
         heading(d, 1, word(d, EFFEKT_WORD_REPORT_CHARTS));
         for (size_t k = 0; k < n_charts; k++) {
-            effekt_block *b = report_doc_block(d, EFFEKT_BLOCK_CHART);
+            effekt_block *b = effekt_report_doc_block(d, EFFEKT_BLOCK_CHART);
             if (b)
                 b->chart = charts[k];
         }
@@ -338,9 +338,9 @@ void report_doc_build(report_doc *d, const effekt_report_spec *s, const cJSON *r
     const cJSON *analyses = cJSON_GetObjectItemCaseSensitive(results, "analyses");
     for (const cJSON *e = analyses ? analyses->child : NULL; e; e = e->next) {
         const cJSON *an = cJSON_GetObjectItemCaseSensitive(e, "spec"), *doc = cJSON_GetObjectItemCaseSensitive(e, "result");
-        const char *type = report_str(an, "type");
-        const char *args[] = { type, report_str(an, "input"), report_str(an, "by") };
-        heading(d, 1, report_str(an, "title") ? report_str(an, "title")
+        const char *type = effekt_report_str(an, "type");
+        const char *args[] = { type, effekt_report_str(an, "input"), effekt_report_str(an, "by") };
+        heading(d, 1, effekt_report_str(an, "title") ? effekt_report_str(an, "title")
                       : compose(d, args[2] ? EFFEKT_WORD_REPORT_ANALYSIS_OF_BY : EFFEKT_WORD_REPORT_ANALYSIS_OF,
                                 args[2] ? 3 : 2, args));
         para(d, method_words(d, type, s->confidence));

@@ -36,15 +36,15 @@ struct effekt_report {
 };
 
 /* The value of key in o when it is a string, else NULL. */
-const char *report_str(const cJSON *o, const char *key);
+const char *effekt_report_str(const cJSON *o, const char *key);
 
 /* Add a file (takes data, malloc'd).  EFFEKT_ENOMEM (data freed). */
-effekt_status report_add_file(effekt_report *r, const char *path, char *data, size_t len);
+effekt_status effekt_report_add_file(effekt_report *r, const char *path, char *data, size_t len);
 
 /* The grouped describe of one analysis as effekt describe's rows (the
  * grouping values, "column", the statistics n missing mean sd ci median
  * q1 q3), appended to rows.  Problems in diag as the library words them. */
-effekt_status report_describe(const effekt_table *t, const char *const *columns, size_t n_columns, const char *by,
+effekt_status effekt_report_describe(const effekt_table *t, const char *const *columns, size_t n_columns, const char *by,
                               double confidence, cJSON *rows, effekt_diag *diag);
 
 /* The document: blocks of effekt_document, with the strings and arrays
@@ -58,14 +58,14 @@ typedef struct {
     int failed;              /* out of memory on the way */
 } report_doc;
 
-const char *report_doc_own(report_doc *d, void *p);
-const char *report_doc_fmt(report_doc *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-effekt_block *report_doc_block(report_doc *d, effekt_block_kind kind);
-void report_doc_free(report_doc *d);
+const char *effekt_report_doc_own(report_doc *d, void *p);
+const char *effekt_report_doc_fmt(report_doc *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+effekt_block *effekt_report_doc_block(report_doc *d, effekt_block_kind kind);
+void effekt_report_doc_free(report_doc *d);
 
 /* The blocks of the whole report from results.json's document; charts
  * are drawn from charts[0..n_charts). */
-void report_doc_build(report_doc *d, const effekt_report_spec *spec, const cJSON *results,
+void effekt_report_doc_build(report_doc *d, const effekt_report_spec *spec, const cJSON *results,
                       const effekt_chart *const *charts, size_t n_charts, const char *version);
 
 #endif

@@ -31,7 +31,7 @@ typedef struct {
     effekt_diag *diag;
 } run_ctx;
 
-effekt_status report_add_file(effekt_report *r, const char *path, char *data, size_t len)
+effekt_status effekt_report_add_file(effekt_report *r, const char *path, char *data, size_t len)
 {
     char *p = data ? effekt_malloc(strlen(path) + 1) : NULL;
     if (p && r->n_files == r->cap_files) {
@@ -67,7 +67,7 @@ static effekt_status add_json(effekt_report *r, const char *path, const cJSON *d
     }
     nt[len] = '\n';
     nt[len + 1] = '\0';
-    return report_add_file(r, path, nt, len + 1);
+    return effekt_report_add_file(r, path, nt, len + 1);
 }
 
 static size_t input_index(const effekt_report_spec *s, const char *name)
@@ -158,7 +158,7 @@ static effekt_status load_input(run_ctx *c, size_t i, const cJSON *in, cJSON *r_
     char path[64];
     snprintf(path, sizeof path, "inputs.%.40s", s->input_names[i]);
     effekt_csv_options o = { .sha256 = 1 };
-    const char *d = report_str(in, "delimiter");
+    const char *d = effekt_report_str(in, "delimiter");
     if (d) {
         if (strcmp(d, "tab") == 0 || strcmp(d, "\t") == 0)
             o.delimiter = '\t';
@@ -170,7 +170,7 @@ static effekt_status load_input(run_ctx *c, size_t i, const cJSON *in, cJSON *r_
     }
     if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(in, "decimal_comma")))
         o.decimal_mark = ',';
-    const char *enc = report_str(in, "encoding");
+    const char *enc = effekt_report_str(in, "encoding");
     if (enc && effekt_encoding_parse(enc, &o.encoding) != EFFEKT_OK)
         return effekt_diag_add(c->diag, EFFEKT_ERROR, s->path, 0, 0, NULL, NULL,
                                "%s.encoding: unknown encoding '%s' (expected utf-8, windows-1252, latin1, utf-16le "
@@ -214,7 +214,7 @@ static effekt_status load_input(run_ctx *c, size_t i, const cJSON *in, cJSON *r_
         cJSON *hex = cJSON_DetachItemFromObjectCaseSensitive(read, "sha256");
         cJSON *entry = cJSON_CreateObject();
         cJSON_AddStringToObject(entry, "name", s->input_names[i]);
-        cJSON_AddStringToObject(entry, "file", report_str(in, "file"));
+        cJSON_AddStringToObject(entry, "file", effekt_report_str(in, "file"));
         if (hex)
             cJSON_AddItemToObject(entry, "sha256", hex);
         else
@@ -266,7 +266,7 @@ static void say(run_ctx *c, const char *where, const char *file, const effekt_di
 
 static effekt_status run_kpis(run_ctx *c, const cJSON *kspec, cJSON **out)
 {
-    size_t i = input_index(c->spec, report_str(kspec, "input"));
+    size_t i = input_index(c->spec, effekt_report_str(kspec, "input"));
     const effekt_table *t = c->tables[i];
     const char *path = c->spec->input_paths[i];
     size_t known = 0;
@@ -343,10 +343,10 @@ static effekt_status run_analysis(run_ctx *c, size_t ai, const cJSON *an, cJSON 
 {
     char where[64];
     snprintf(where, sizeof where, "analyses[%zu]", ai);
-    size_t i = input_index(c->spec, report_str(an, "input"));
+    size_t i = input_index(c->spec, effekt_report_str(an, "input"));
     const effekt_table *t = c->tables[i];
-    const char *path = c->spec->input_paths[i], *type = report_str(an, "type"), *by = report_str(an, "by");
-    const char *outcome = report_str(an, "outcome"), *value = report_str(an, "value");
+    const char *path = c->spec->input_paths[i], *type = effekt_report_str(an, "type"), *by = effekt_report_str(an, "by");
+    const char *outcome = effekt_report_str(an, "outcome"), *value = effekt_report_str(an, "value");
     double conf = c->spec->confidence;
     effekt_diag part;
     effekt_diag_init(&part);
@@ -358,7 +358,7 @@ static effekt_status run_analysis(run_ctx *c, size_t ai, const cJSON *an, cJSON 
         const char **names = effekt_calloc(n + 1, sizeof *names);
         for (const cJSON *e = cols ? cols->child : NULL; names && e; e = e->next)
             names[k++] = e->valuestring;
-        st = names ? report_describe(t, names, n, by, conf, cJSON_AddArrayToObject(doc, "statistics"), &part)
+        st = names ? effekt_report_describe(t, names, n, by, conf, cJSON_AddArrayToObject(doc, "statistics"), &part)
                    : EFFEKT_ENOMEM;
         free(names);
         cJSON_AddNumberToObject(doc, "confidence", conf);
@@ -387,8 +387,8 @@ static effekt_status run_analysis(run_ctx *c, size_t ai, const cJSON *an, cJSON 
         effekt_retention_options ro;
         effekt_retention_options_init(&ro);
         ro.spells.by = by;
-        ro.spells.from = report_str(an, "from");
-        ro.spells.to = report_str(an, "to");
+        ro.spells.from = effekt_report_str(an, "from");
+        ro.spells.to = effekt_report_str(an, "to");
         ro.confidence = conf;
         const cJSON *at = cJSON_GetObjectItemCaseSensitive(an, "at");
         size_t n_at = (size_t)cJSON_GetArraySize(at), k = 0;
@@ -424,7 +424,7 @@ static effekt_status run_analysis(run_ctx *c, size_t ai, const cJSON *an, cJSON 
 static effekt_status chart_rates(const effekt_table *t, const cJSON *ch, effekt_chart_kind kind,
                                  const effekt_chart_options *co, effekt_chart **out, effekt_diag *diag)
 {
-    const char *by = report_str(ch, "by"), *outcome = report_str(ch, "outcome");
+    const char *by = effekt_report_str(ch, "by"), *outcome = effekt_report_str(ch, "outcome");
     if (!by || !outcome)
         return effekt_diag_add(diag, EFFEKT_ERROR, NULL, 0, 0, NULL, NULL, "a %s of rates needs \"outcome\" and \"by\"",
                                effekt_chart_kind_name(kind)), EFFEKT_EINVAL;
@@ -487,7 +487,7 @@ static effekt_status chart_rates(const effekt_table *t, const cJSON *ch, effekt_
 static effekt_status chart_values(const effekt_table *t, const cJSON *ch, effekt_chart_kind kind,
                                   const effekt_chart_options *co, effekt_chart **out, effekt_diag *diag)
 {
-    const char *value = report_str(ch, "value"), *by = report_str(ch, "by"), *bins = report_str(ch, "bins");
+    const char *value = effekt_report_str(ch, "value"), *by = effekt_report_str(ch, "by"), *bins = effekt_report_str(ch, "bins");
     if (!value)
         return effekt_diag_add(diag, EFFEKT_ERROR, NULL, 0, 0, NULL, NULL, "a %s needs \"value\"",
                                effekt_chart_kind_name(kind)), EFFEKT_EINVAL;
@@ -550,7 +550,7 @@ static effekt_status chart_values(const effekt_table *t, const cJSON *ch, effekt
 static effekt_status chart_km(const effekt_table *t, const cJSON *ch, const effekt_chart_options *co,
                               effekt_chart **out, effekt_diag *diag)
 {
-    effekt_spells_options so = { .by = report_str(ch, "by"), .from = report_str(ch, "from"), .to = report_str(ch, "to") };
+    effekt_spells_options so = { .by = effekt_report_str(ch, "by"), .from = effekt_report_str(ch, "from"), .to = effekt_report_str(ch, "to") };
     effekt_spells *sp = NULL;
     effekt_status st = effekt_spells_build(t, &so, &sp, diag);
     if (st == EFFEKT_OK) {
@@ -568,19 +568,19 @@ static effekt_status build_chart(const effekt_table *t, const cJSON *ch, const e
                                  effekt_chart **out, effekt_diag *diag)
 {
     effekt_chart_kind kind;
-    effekt_chart_kind_parse(report_str(ch, "kind"), &kind);   /* checked with the spec */
+    effekt_chart_kind_parse(effekt_report_str(ch, "kind"), &kind);   /* checked with the spec */
     const effekt_table *const tables[] = { t };
     const cJSON *ref = cJSON_GetObjectItemCaseSensitive(ch, "reference");
     int pooled = cJSON_IsString(ref) && strcmp(ref->valuestring, "pooled") == 0;
     if (cJSON_IsString(ref) && !pooled)
         return effekt_diag_add(diag, EFFEKT_ERROR, NULL, 0, 0, NULL, NULL,
                                "reference: expected a number or 'pooled' (got '%s')", ref->valuestring), EFFEKT_EINVAL;
-    const char *kpi = report_str(ch, "kpi");
+    const char *kpi = effekt_report_str(ch, "kpi");
     switch (kind) {
     case EFFEKT_CHART_BAR:
         return effekt_chart_build_kpi(kind, tables, 1, kpi, pooled, co, out, diag);
     case EFFEKT_CHART_FOREST:
-        return report_str(ch, "outcome") ? chart_rates(t, ch, kind, co, out, diag)
+        return effekt_report_str(ch, "outcome") ? chart_rates(t, ch, kind, co, out, diag)
                                          : effekt_chart_build_kpi(kind, tables, 1, kpi, pooled, co, out, diag);
     case EFFEKT_CHART_FUNNEL:
         return chart_rates(t, ch, kind, co, out, diag);
@@ -592,10 +592,10 @@ static effekt_status build_chart(const effekt_table *t, const cJSON *ch, const e
     case EFFEKT_CHART_HIST:
         return chart_values(t, ch, kind, co, out, diag);
     case EFFEKT_CHART_SCATTER:
-        if (!report_str(ch, "x") || !report_str(ch, "y"))
+        if (!effekt_report_str(ch, "x") || !effekt_report_str(ch, "y"))
             return effekt_diag_add(diag, EFFEKT_ERROR, NULL, 0, 0, NULL, NULL, "a scatter needs \"x\" and \"y\""),
                    EFFEKT_EINVAL;
-        return effekt_chart_build_scatter(tables, 1, report_str(ch, "x"), report_str(ch, "y"), co, out, diag);
+        return effekt_chart_build_scatter(tables, 1, effekt_report_str(ch, "x"), effekt_report_str(ch, "y"), co, out, diag);
     case EFFEKT_CHART_KM:
         return chart_km(t, ch, co, out, diag);
     }
@@ -618,14 +618,14 @@ static effekt_status render(effekt_report *rep, const effekt_chart *chart, const
         free(data);
         return st;
     }
-    return report_add_file(rep, path, data, len);
+    return effekt_report_add_file(rep, path, data, len);
 }
 
 static effekt_status run_chart(run_ctx *c, size_t ci, const cJSON *ch, effekt_report *rep, effekt_chart **out)
 {
     char where[64];
     snprintf(where, sizeof where, "charts[%zu]", ci);
-    size_t i = input_index(c->spec, report_str(ch, "input"));
+    size_t i = input_index(c->spec, effekt_report_str(ch, "input"));
     const effekt_table *t = c->tables[i];
     const char *path = c->spec->input_paths[i];
     const effekt_locale *loc = effekt_locale_find(c->spec->locale);
@@ -640,13 +640,13 @@ static effekt_status run_chart(run_ctx *c, size_t ci, const cJSON *ch, effekt_re
         const cJSON *ref = cJSON_GetObjectItemCaseSensitive(ch, "reference");
         if (cJSON_IsNumber(ref))
             chart->reference = ref->valuedouble;
-        if (report_str(ch, "title"))
-            chart->title = effekt_chart_keep(chart, report_str(ch, "title"));
+        if (effekt_report_str(ch, "title"))
+            chart->title = effekt_chart_keep(chart, effekt_report_str(ch, "title"));
         st = effekt_chart_status(chart);
     }
     char png[600], svg[600];
-    snprintf(png, sizeof png, "charts/%s.png", report_str(ch, "name"));
-    snprintf(svg, sizeof svg, "charts/%s.svg", report_str(ch, "name"));
+    snprintf(png, sizeof png, "charts/%s.png", effekt_report_str(ch, "name"));
+    snprintf(svg, sizeof svg, "charts/%s.svg", effekt_report_str(ch, "name"));
     if (st == EFFEKT_OK)
         st = render(rep, chart, loc, EFFEKT_CHART_PNG, png, &part);
     if (st == EFFEKT_OK)
@@ -706,8 +706,8 @@ static effekt_status run_all(run_ctx *c, effekt_report *rep, cJSON *results, eff
         if (st == EFFEKT_OK) {
             rep->n_charts++;
             cJSON *entry = cJSON_CreateObject(), *files = cJSON_CreateArray();
-            cJSON_AddStringToObject(entry, "name", report_str(ch, "name"));
-            cJSON_AddStringToObject(entry, "kind", report_str(ch, "kind"));
+            cJSON_AddStringToObject(entry, "name", effekt_report_str(ch, "name"));
+            cJSON_AddStringToObject(entry, "kind", effekt_report_str(ch, "kind"));
             cJSON_AddItemToArray(files, cJSON_CreateString(rep->files[rep->n_files - 2].path));
             cJSON_AddItemToArray(files, cJSON_CreateString(rep->files[rep->n_files - 1].path));
             cJSON_AddItemToObject(entry, "files", files);
@@ -737,8 +737,8 @@ effekt_status effekt_report_run(const effekt_report_spec *spec, effekt_report **
     }
     if (st == EFFEKT_OK) {
         report_doc d = { .loc = effekt_locale_find(spec->locale) };
-        report_doc_build(&d, spec, results, (const effekt_chart *const *)charts, rep->n_charts, PACKAGE_VERSION);
-        effekt_document doc = { .title = report_str(spec->root, "title"), .subtitle = report_str(spec->root, "subtitle"),
+        effekt_report_doc_build(&d, spec, results, (const effekt_chart *const *)charts, rep->n_charts, PACKAGE_VERSION);
+        effekt_document doc = { .title = effekt_report_str(spec->root, "title"), .subtitle = effekt_report_str(spec->root, "subtitle"),
                                 .blocks = d.blocks, .n_blocks = d.n, .locale = d.loc };
         /* the title note is the first paragraph the builder made */
         if (d.n && d.blocks[0].kind == EFFEKT_BLOCK_PARAGRAPH && d.blocks[0].level == -1) {
@@ -753,12 +753,12 @@ effekt_status effekt_report_run(const effekt_report_spec *spec, effekt_report **
         if (f && fclose(f) != 0 && st == EFFEKT_OK)
             st = EFFEKT_ENOMEM;
         if (st == EFFEKT_OK)
-            st = report_add_file(rep, "report.pdf", pdf, len);
+            st = effekt_report_add_file(rep, "report.pdf", pdf, len);
         else
             free(pdf);
         if (st == EFFEKT_OK)
             st = add_json(rep, "results.json", results);
-        report_doc_free(&d);
+        effekt_report_doc_free(&d);
     }
     for (size_t i = 0; i < n_charts && charts; i++)
         effekt_chart_destroy(charts[i]);

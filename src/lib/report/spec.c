@@ -50,7 +50,7 @@ static const char *const type_words[] = { "a string", "a number", "true or false
                                           "a list of numbers", "a list of objects", "an object of strings",
                                           "a string or a number" };
 
-const char *report_str(const cJSON *o, const char *key)
+const char *effekt_report_str(const cJSON *o, const char *key)
 {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
     return cJSON_IsString(v) ? v->valuestring : NULL;
@@ -142,7 +142,7 @@ static int check_spec(effekt_diag *diag, const char *spec, const cJSON *root)
     const cJSON *k = cJSON_GetObjectItemCaseSensitive(root, "kpis");
     if (cJSON_IsObject(k)) {
         bad |= check_object(diag, spec, "kpis", k, kpi_keys);
-        const char *in = report_str(k, "input");
+        const char *in = effekt_report_str(k, "input");
         if (in && !cJSON_GetObjectItemCaseSensitive(inputs, in)) {
             mistake(diag, spec, "kpis.input: no input named '%s' in inputs", in);
             bad = 1;
@@ -158,12 +158,12 @@ static int check_spec(effekt_diag *diag, const char *spec, const cJSON *root)
             snprintf(path, sizeof path, "%s[%zu]", lists[l], i);
             if (cJSON_IsObject(e))
                 bad |= check_object(diag, spec, path, e, list_keys[l]);
-            const char *in = report_str(e, "input");
+            const char *in = effekt_report_str(e, "input");
             if (in && !cJSON_GetObjectItemCaseSensitive(inputs, in)) {
                 mistake(diag, spec, "%s.input: no input named '%s' in inputs", path, in);
                 bad = 1;
             }
-            const char *t = report_str(e, "type");
+            const char *t = effekt_report_str(e, "type");
             if (l == 0 && t && strcmp(t, "describe") && strcmp(t, "compare") && strcmp(t, "retention")) {
                 mistake(diag, spec, "%s.type: expected describe, compare or retention", path);
                 bad = 1;
@@ -173,12 +173,12 @@ static int check_spec(effekt_diag *diag, const char *spec, const cJSON *root)
                 mistake(diag, spec, "%s.at: the same number twice (expected each once)", path);
                 bad = 1;
             }
-            const char *nm = report_str(e, "name");
+            const char *nm = effekt_report_str(e, "name");
             if (l == 1 && nm && (!*nm || strpbrk(nm, "/\\") || nm[0] == '.')) {
                 mistake(diag, spec, "%s.name: expected a file name without folders", path);
                 bad = 1;
             }
-            const char *kind = report_str(e, "kind");
+            const char *kind = effekt_report_str(e, "kind");
             effekt_chart_kind ck;
             if (l == 1 && kind && effekt_chart_kind_parse(kind, &ck) != EFFEKT_OK) {
                 mistake(diag, spec, "%s.kind: unknown kind '%s' (expected bar, stacked, forest, funnel, km, box, "
@@ -188,14 +188,14 @@ static int check_spec(effekt_diag *diag, const char *spec, const cJSON *root)
             /* two charts of one name would write one file twice */
             size_t j = 0;
             for (const cJSON *f = a->child; l == 1 && nm && f != e; f = f->next, j++)
-                if (report_str(f, "name") && strcmp(report_str(f, "name"), nm) == 0) {
+                if (effekt_report_str(f, "name") && strcmp(effekt_report_str(f, "name"), nm) == 0) {
                     mistake(diag, spec, "%s.name: '%s' is the name of charts[%zu] too", path, nm, j);
                     bad = 1;
                     break;
                 }
         }
     }
-    const char *loc = report_str(root, "locale");
+    const char *loc = effekt_report_str(root, "locale");
     if (loc && !effekt_locale_find(loc)) {
         char names[256] = "";
         size_t n = effekt_locale_count(), o = 0;
@@ -340,7 +340,7 @@ static effekt_status plan(effekt_report_spec *s)
     size_t i = 0, cap = 0;
     int bad = 0;
     for (const cJSON *e = inputs->child; e; e = e->next, i++) {
-        const char *file = report_str(e, "file");
+        const char *file = effekt_report_str(e, "file");
         s->input_names[i] = dup_printf("%s", e->string);
         s->input_paths[i] = file[0] == '/' ? dup_printf("%s", file) : dup_printf("%s/%s", s->dir, file);
         bad |= !s->input_names[i] || !s->input_paths[i];
@@ -351,11 +351,11 @@ static effekt_status plan(effekt_report_spec *s)
     const cJSON *an = cJSON_GetObjectItemCaseSensitive(s->root, "analyses");
     i = 0;
     for (const cJSON *e = an ? an->child : NULL; e; e = e->next, i++)
-        bad |= add_file(s, &cap, dup_printf("data/analysis-%zu-%s.json", i + 1, report_str(e, "type")));
+        bad |= add_file(s, &cap, dup_printf("data/analysis-%zu-%s.json", i + 1, effekt_report_str(e, "type")));
     const cJSON *ch = cJSON_GetObjectItemCaseSensitive(s->root, "charts");
     for (const cJSON *e = ch ? ch->child : NULL; e; e = e->next) {
-        bad |= add_file(s, &cap, dup_printf("charts/%s.png", report_str(e, "name")));
-        bad |= add_file(s, &cap, dup_printf("charts/%s.svg", report_str(e, "name")));
+        bad |= add_file(s, &cap, dup_printf("charts/%s.png", effekt_report_str(e, "name")));
+        bad |= add_file(s, &cap, dup_printf("charts/%s.svg", effekt_report_str(e, "name")));
     }
     bad |= add_file(s, &cap, dup_printf("report.pdf"));
     bad |= add_file(s, &cap, dup_printf("results.json"));
@@ -391,7 +391,7 @@ effekt_status effekt_report_spec_read(const char *path, effekt_report_spec **out
     s->dir = slash ? dup_printf("%.*s", (int)(slash - path), path) : dup_printf(".");
     const cJSON *conf = cJSON_GetObjectItemCaseSensitive(root, "confidence");
     s->confidence = cJSON_IsNumber(conf) ? conf->valuedouble : 0.95;
-    s->locale = report_str(root, "locale") ? report_str(root, "locale") : "en";
+    s->locale = effekt_report_str(root, "locale") ? effekt_report_str(root, "locale") : "en";
     if (!s->path || !s->dir || plan(s) != EFFEKT_OK) {
         effekt_report_spec_destroy(s);
         return EFFEKT_ENOMEM;

@@ -2,6 +2,8 @@
  * with percentile and BCa intervals as R's boot package computes them. */
 #include "config.h"
 
+#include "lib_gsl.h"
+
 #include <gsl/gsl_cdf.h>
 #include <math.h>
 #include <pthread.h>
@@ -157,6 +159,7 @@ effekt_status effekt_bootstrap_intervals(double t0, double *t, size_t B, const d
                                          double *bca_lower, double *bca_upper, size_t *dropped,
                                          const char **reason)
 {
+    effekt_gsl_errors_off();
     *perc_lower = *perc_upper = *bca_lower = *bca_upper = NAN;
     const char *why = NULL;
     size_t R = 0;

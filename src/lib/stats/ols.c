@@ -12,9 +12,11 @@
 
 #include "effekt/ols.h"
 #include "lib_alloc.h"
+#include "lib_gsl.h"
 
 effekt_status effekt_ols_fit(const double *x, const double *y, size_t n, effekt_ols *out)
 {
+    effekt_gsl_errors_off();
     memset(out, 0, sizeof *out);
     double *xs = effekt_malloc((n ? n : 1) * sizeof *xs), *ys = effekt_malloc((n ? n : 1) * sizeof *ys);
     if (!xs || !ys) {
@@ -33,10 +35,8 @@ effekt_status effekt_ols_fit(const double *x, const double *y, size_t n, effekt_
     effekt_status st = EFFEKT_EUNDEF;
     if (m >= 3) {
         double sumsq;
-        gsl_error_handler_t *old = gsl_set_error_handler_off();
         int rc = gsl_fit_linear(xs, 1, ys, 1, m, &out->intercept, &out->slope, &out->cov00,
                                 &out->cov01, &out->cov11, &sumsq);
-        gsl_set_error_handler(old);
         if (rc == GSL_SUCCESS && isfinite(out->slope)) {
             double mean = 0, sst = 0;
             for (size_t i = 0; i < m; i++)
@@ -57,6 +57,7 @@ effekt_status effekt_ols_fit(const double *x, const double *y, size_t n, effekt_
 void effekt_ols_band(const effekt_ols *fit, const double *grid, size_t m, double confidence,
                      double *fitted, double *lower, double *upper)
 {
+    effekt_gsl_errors_off();
     double t = fit->n > 2 ? gsl_cdf_tdist_Pinv((1 + confidence) / 2, (double)(fit->n - 2)) : NAN;
     for (size_t j = 0; j < m; j++) {
         double x = grid[j];

@@ -2,6 +2,9 @@
 #include "config.h"
 
 #include "lib_alloc.h"
+#include "lib_gsl.h"
+#include "lib_enum.h"
+#include "lib_sort.h"
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_randist.h>
@@ -19,11 +22,13 @@ static const struct { const char *name; effekt_interval_method m; } interval_nam
     { "clopper-pearson", EFFEKT_INTERVAL_CLOPPER_PEARSON }, { "cp", EFFEKT_INTERVAL_CLOPPER_PEARSON },
     { "exact", EFFEKT_INTERVAL_CLOPPER_PEARSON },
     { "agresti-coull", EFFEKT_INTERVAL_AGRESTI_COULL }, { "ac", EFFEKT_INTERVAL_AGRESTI_COULL },
+    /* the labels effekt_interval_name gives (and compare's JSON carries) */
+    { "Wilson score", EFFEKT_INTERVAL_WILSON }, { "Clopper-Pearson (exact)", EFFEKT_INTERVAL_CLOPPER_PEARSON },
 };
 
 effekt_status effekt_interval_parse(const char *name, effekt_interval_method *out)
 {
-    for (size_t i = 0; i < sizeof interval_names / sizeof *interval_names; i++)
+    for (size_t i = 0; name && i < sizeof interval_names / sizeof *interval_names; i++)
         if (strcasecmp(name, interval_names[i].name) == 0) {
             *out = interval_names[i].m;
             return EFFEKT_OK;
@@ -49,6 +54,7 @@ static double z_of(double confidence)
 void effekt_binomial_interval(double x, double n, double confidence, effekt_interval_method method,
                               double *lower, double *upper)
 {
+    effekt_gsl_errors_off();
     if (!(n > 0)) {
         *lower = *upper = NAN;
         return;
@@ -76,6 +82,7 @@ void effekt_binomial_interval(double x, double n, double confidence, effekt_inte
 effekt_status effekt_chisq_homogeneity(const double *x, const double *n, size_t k, double *statistic,
                                        double *df, double *p, double *min_expected)
 {
+    effekt_gsl_errors_off();
     /* a group of no trials (0/0) is no row of R's table: it adds nothing
      * and takes no degree of freedom */
     double sx = 0, sn = 0;
@@ -107,6 +114,7 @@ effekt_status effekt_chisq_homogeneity(const double *x, const double *n, size_t 
 
 double effekt_fisher_exact(unsigned a, unsigned b, unsigned c, unsigned d)
 {
+    effekt_gsl_errors_off();
     /* the first cell of tables with the same margins is hypergeometric */
     unsigned r1 = a + b, c1 = a + c, total = a + b + c + d;
     unsigned lo = r1 + c1 > total ? r1 + c1 - total : 0, hi = r1 < c1 ? r1 : c1;
@@ -155,6 +163,8 @@ void effekt_risk_ratio(double x1, double n1, double x2, double n2, double confid
 
 effekt_status effekt_adjust_parse(const char *name, effekt_adjust_method *out)
 {
+    if (!name)
+        return EFFEKT_EINVAL;
     if (strcasecmp(name, "holm") == 0)
         *out = EFFEKT_ADJUST_HOLM;
     else if (strcasecmp(name, "bh") == 0 || strcasecmp(name, "fdr") == 0)
@@ -166,13 +176,12 @@ effekt_status effekt_adjust_parse(const char *name, effekt_adjust_method *out)
     return EFFEKT_OK;
 }
 
-static const double *sort_p;
-static int by_p(const void *a, const void *b)
+/* Indexes by their p-value (ctx: the p-values); ties keep their order
+ * (the sort is stable). */
+static int by_p(size_t i, size_t j, const void *ctx)
 {
-    size_t i = *(const size_t *)a, j = *(const size_t *)b;
-    if (sort_p[i] != sort_p[j])
-        return sort_p[i] < sort_p[j] ? -1 : 1;
-    return (i > j) - (i < j);
+    const double *p = ctx;
+    return (p[i] > p[j]) - (p[i] < p[j]);
 }
 
 effekt_status effekt_p_adjust(const double *p, size_t m, effekt_adjust_method method, double *adj)
@@ -190,8 +199,10 @@ effekt_status effekt_p_adjust(const double *p, size_t m, effekt_adjust_method me
         free(o);
         return EFFEKT_OK;
     }
-    sort_p = p;
-    qsort(o, d, sizeof *o, by_p);
+    if (effekt_sort_index(o, d, by_p, p) != 0) {
+        free(o);
+        return EFFEKT_ENOMEM;
+    }
     if (method == EFFEKT_ADJUST_HOLM) {
         /* cummax((d - i + 1) p_(i)), capped at 1 */
         double run = 0;
@@ -213,6 +224,7 @@ effekt_status effekt_p_adjust(const double *p, size_t m, effekt_adjust_method me
 
 double effekt_binomial_quantile(double p, unsigned long n, double prob)
 {
+    effekt_gsl_errors_off();
     if (!(p >= 0 && p <= 1) || !(prob >= 0 && prob <= 1))
         return NAN;
     /* R nudges p up by 64 epsilon so a cumulative probability that is p
@@ -240,4 +252,11 @@ void effekt_funnel_limits(unsigned long n, double p0, double level, double *lowe
     double a = 1 - level;
     *lower = effekt_binomial_quantile(a / 2, n, p0) / (double)n;
     *upper = effekt_binomial_quantile(1 - a / 2, n, p0) / (double)n;
+}
+
+static const char *const adjust_names[] = { "holm", "BH", "none" };
+
+const char *effekt_adjust_name(effekt_adjust_method value)
+{
+    return effekt_enum_name(adjust_names, EFFEKT_ENUM_COUNT(adjust_names), (int)value);
 }

@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include "lib_alloc.h"
+#include "lib_gsl.h"
+#include "lib_enum.h"
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_linalg.h>
@@ -14,6 +16,8 @@
 
 effekt_status effekt_conf_type_parse(const char *name, effekt_conf_type *out)
 {
+    if (!name)
+        return EFFEKT_EINVAL;
     if (strcasecmp(name, "log") == 0)
         *out = EFFEKT_CONF_LOG;
     else if (strcasecmp(name, "log-log") == 0)
@@ -111,6 +115,7 @@ static double findq(const double *time, const double *s, size_t m, double p)
 effekt_status effekt_km_fit(const double *time, const double *event, size_t n, double confidence,
                             effekt_conf_type conf_type, effekt_km *out)
 {
+    effekt_gsl_errors_off();
     memset(out, 0, sizeof *out);
     out->median = out->median_lower = out->median_upper = NAN;
     spell *sp = effekt_malloc((n ? n : 1) * sizeof *sp);
@@ -258,6 +263,7 @@ effekt_status effekt_logrank_expected(const double *time, const double *event, c
                                       size_t k, double rho, double *expected, double *chisq, double *df,
                                       double *p)
 {
+    effekt_gsl_errors_off();
     *chisq = *df = *p = NAN;
     if (k < 2)
         return EFFEKT_EUNDEF;
@@ -342,7 +348,6 @@ effekt_status effekt_logrank_expected(const double *time, const double *event, c
                 gsl_matrix_set(mv, g, h, v[keep[g] * k + keep[h]]);
         }
         int sign;
-        gsl_error_handler_t *old = gsl_set_error_handler_off();
         if (gsl_linalg_LU_decomp(mv, perm, &sign) != 0 || gsl_linalg_LU_solve(mv, perm, vu, x) != 0) {
             st = EFFEKT_EUNDEF;
         } else {
@@ -355,7 +360,6 @@ effekt_status effekt_logrank_expected(const double *time, const double *event, c
             if (!isfinite(c))
                 st = EFFEKT_EUNDEF;
         }
-        gsl_set_error_handler(old);
     }
     gsl_matrix_free(mv);
     gsl_vector_free(vu);
@@ -369,4 +373,11 @@ effekt_status effekt_logrank_expected(const double *time, const double *event, c
     free(e);
     free(keep);
     return st;
+}
+
+static const char *const conf_type_names[] = { "log", "log-log", "plain" };
+
+const char *effekt_conf_type_name(effekt_conf_type value)
+{
+    return effekt_enum_name(conf_type_names, EFFEKT_ENUM_COUNT(conf_type_names), (int)value);
 }

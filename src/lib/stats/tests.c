@@ -3,6 +3,8 @@
 #include "config.h"
 
 #include "lib_alloc.h"
+#include "lib_gsl.h"
+#include "lib_sort.h"
 
 #include <gsl/gsl_cdf.h>
 #include <math.h>
@@ -35,6 +37,7 @@ static void clear(effekt_test_result *r)
 effekt_status effekt_welch_t(const double *a, size_t na, const double *b, size_t nb, double confidence,
                              effekt_test_result *out)
 {
+    effekt_gsl_errors_off();
     clear(out);
     if (na < 2 || nb < 2)
         return EFFEKT_EUNDEF;
@@ -55,11 +58,10 @@ effekt_status effekt_welch_t(const double *a, size_t na, const double *b, size_t
 }
 
 /* Mid-ranks of the pooled values (1-based), and sum(t^3 - t) over ties. */
-static const double *rank_values;
-static int by_value(const void *x, const void *y)
+static int by_value(size_t x, size_t y, const void *ctx)
 {
-    double u = rank_values[*(const size_t *)x], v = rank_values[*(const size_t *)y];
-    return (u > v) - (u < v);
+    const double *values = ctx;
+    return (values[x] > values[y]) - (values[x] < values[y]);
 }
 
 static int mid_ranks(const double *v, size_t n, double *rank, double *ties)
@@ -69,8 +71,10 @@ static int mid_ranks(const double *v, size_t n, double *rank, double *ties)
         return -1;
     for (size_t i = 0; i < n; i++)
         o[i] = i;
-    rank_values = v;
-    qsort(o, n, sizeof *o, by_value);
+    if (effekt_sort_index(o, n, by_value, v) != 0) {
+        free(o);
+        return -1;
+    }
     *ties = 0;
     for (size_t i = 0; i < n;) {
         size_t j = i;
@@ -133,6 +137,7 @@ static double wilcox_tail(double u, size_t m, size_t n, int upper)
 effekt_status effekt_mann_whitney(const double *a, size_t na, const double *b, size_t nb,
                                   effekt_test_result *out)
 {
+    effekt_gsl_errors_off();
     clear(out);
     if (na == 0 || nb == 0)
         return EFFEKT_EUNDEF;
@@ -175,6 +180,7 @@ effekt_status effekt_mann_whitney(const double *a, size_t na, const double *b, s
 effekt_status effekt_welch_anova(const double *const *groups, const size_t *n, size_t k,
                                  effekt_test_result *out)
 {
+    effekt_gsl_errors_off();
     clear(out);
     if (k < 2)
         return EFFEKT_EUNDEF;
@@ -222,6 +228,7 @@ effekt_status effekt_welch_anova(const double *const *groups, const size_t *n, s
 effekt_status effekt_kruskal_wallis(const double *const *groups, const size_t *n, size_t k,
                                     effekt_test_result *out)
 {
+    effekt_gsl_errors_off();
     clear(out);
     size_t total = 0;
     for (size_t i = 0; i < k; i++)
@@ -263,6 +270,7 @@ effekt_status effekt_kruskal_wallis(const double *const *groups, const size_t *n
 effekt_status effekt_hedges_g(const double *a, size_t na, const double *b, size_t nb, double confidence,
                               effekt_test_result *out)
 {
+    effekt_gsl_errors_off();
     clear(out);
     if (na < 2 || nb < 2)
         return EFFEKT_EUNDEF;

@@ -4,7 +4,7 @@
 #include <stdio.h>
 
 #include "effekt/table.h"
-#include "io/dates.h"
+#include "effekt/date.h"
 
 void effekt_column_text(const effekt_column *c, size_t row, char *buf, size_t size)
 {
@@ -16,7 +16,7 @@ void effekt_column_text(const effekt_column *c, size_t row, char *buf, size_t si
         snprintf(buf, size, "%s", c->text[row]);
     } else if (c->type == EFFEKT_TYPE_DATE) {
         char d[32];
-        date_format((long)c->values[row], d);
+        effekt_date_format((long)c->values[row], d);
         snprintf(buf, size, "%s", d);
     } else {
         snprintf(buf, size, "%.15g", c->values[row]);

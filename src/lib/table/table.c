@@ -1,6 +1,8 @@
 /* The columnar table: lifetime, lookup and line numbers. */
 #include "config.h"
 
+#include "lib_enum.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,4 +90,32 @@ void effekt_column_release(effekt_column *col)
     col->text = NULL;
     col->arena = NULL;
     col->type = EFFEKT_TYPE_EMPTY;
+}
+
+/* The names effekt_type_name gives, in value order. */
+static const char *const type_parse_names[] = { "empty", "integer", "number", "date", "boolean", "text" };
+
+effekt_status effekt_type_parse(const char *name, effekt_type *out)
+{
+    int v;
+    effekt_status st = effekt_enum_parse(type_parse_names, EFFEKT_ENUM_COUNT(type_parse_names), name, &v);
+    if (st == EFFEKT_OK)
+        *out = (effekt_type)v;
+    return st;
+}
+
+static const char *const level_names[] = { "any", "project", "participant" };
+
+const char *effekt_level_name(effekt_level value)
+{
+    return effekt_enum_name(level_names, EFFEKT_ENUM_COUNT(level_names), (int)value);
+}
+
+effekt_status effekt_level_parse(const char *name, effekt_level *out)
+{
+    int v;
+    effekt_status st = effekt_enum_parse(level_names, EFFEKT_ENUM_COUNT(level_names), name, &v);
+    if (st == EFFEKT_OK)
+        *out = (effekt_level)v;
+    return st;
 }

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "effekt/locale.h"
-#include "io/dates.h"
+#include "effekt/date.h"
 
 static const effekt_locale locales[] = {
     { .name = "en", .language = "English", .decimal_mark = ".", .group_mark = ",", .percent = "%",
@@ -113,7 +113,7 @@ char *effekt_locale_format_date(const effekt_locale *loc, long days, char *buf, 
     if (size == 0)
         return buf;
     char iso[32];
-    date_format(days, iso);
+    effekt_date_format(days, iso);
     const char *dash1 = strchr(iso, '-') ? strchr(iso + 1, '-') : NULL;   /* after the year (which may be negative) */
     char y[16] = "", m[3] = "", d[3] = "";
     if (dash1 && strlen(dash1) == 6) {

@@ -1,0 +1,22 @@
+/* lib_sort.h — sorting with a context argument (stats/sort.c), for the
+ * library's modules.
+ *
+ * qsort's comparator sees only the two elements, so sorting indexes by
+ * the values they point at needs the values somewhere else: a static or
+ * thread-local variable is state shared between calls, and two analyses
+ * on two threads would sort by each other's values.  These take the
+ * context as an argument instead. */
+#ifndef EFFEKT_LIB_SORT_H
+#define EFFEKT_LIB_SORT_H
+
+#include <stddef.h>
+
+/* Compare the items of indexes a and b under ctx: <0, 0, >0. */
+typedef int (*effekt_index_cmp)(size_t a, size_t b, const void *ctx);
+
+/* Sort idx[0..n) stably by cmp(idx[i], idx[j], ctx) (a merge sort,
+ * O(n log n)).  Returns 0, or -1 when its scratch space of n indexes
+ * cannot be allocated (idx is then unchanged).  ctx is only passed on. */
+int effekt_sort_index(size_t *idx, size_t n, effekt_index_cmp cmp, const void *ctx);
+
+#endif
