@@ -416,6 +416,33 @@ static int same_heading(const char *a, const char *b)
     return la == lb && strncasecmp(a, b, la) == 0;
 }
 
+/* The canonical column a heading stands for: --map's target, else its
+ * alias. */
+static const effekt_canonical *mapped_canonical(const effekt_csv_options *opt, const char *heading)
+{
+    const effekt_canonical *target = NULL;
+    for (size_t m = 0; m < opt->n_map; m++)
+        if (effekt_heading_same(heading, opt->map[m].heading))
+            target = effekt_canonical_find(opt->map[m].canonical);
+    return target ? target : effekt_canonical_match(heading);
+}
+
+/* Does a column option's `name` ask for the column headed `heading`: by
+ * the one rule of effekt_heading_same, or by the canonical name the
+ * heading maps to (--map targets included)? */
+static int names_column(const effekt_csv_options *opt, const char *heading, const char *name)
+{
+    if (effekt_heading_same(heading, name))
+        return 1;
+    const effekt_canonical *canon = mapped_canonical(opt, heading);
+    if (!canon)
+        return 0;
+    if (strcmp(canon->name, name) == 0)
+        return 1;
+    const effekt_canonical *asked = effekt_canonical_match(name);
+    return asked == canon;
+}
+
 /* Size each column's buffers from the input size once (growing by
  * doubling copies and faults pages twice). */
 static int size_buffers(reader *rd)
@@ -479,7 +506,7 @@ static int header_ready(reader *rd)
     for (size_t m = 0; m < opt->n_map; m++) {
         int found = 0;
         for (size_t i = 0; i < n; i++)
-            found |= same_heading(rd->headings[i], opt->map[m].heading);
+            found |= effekt_heading_same(rd->headings[i], opt->map[m].heading);
         if (!found) {
             effekt_diag_add(rd->diag, EFFEKT_ERROR, rd->name, rd->row_line, 0, NULL,
                             opt->map[m].heading, "--map %s=%s: the file has no column '%s'",
@@ -490,11 +517,8 @@ static int header_ready(reader *rd)
     }
     for (size_t c = 0; c < opt->n_columns; c++) {
         int found = 0;
-        for (size_t i = 0; i < n; i++) {
-            const effekt_canonical *canon = effekt_canonical_match(rd->headings[i]);
-            found |= same_heading(rd->headings[i], opt->columns[c])
-                     || (canon && strcmp(canon->name, opt->columns[c]) == 0);
-        }
+        for (size_t i = 0; i < n; i++)
+            found |= names_column(opt, rd->headings[i], opt->columns[c]);
         if (!found) {
             effekt_diag_add(rd->diag, EFFEKT_ERROR, rd->name, rd->row_line, 0, NULL,
                             opt->columns[c], "no column '%s' in the file", opt->columns[c]);
@@ -505,17 +529,10 @@ static int header_ready(reader *rd)
     rd->n_kept = 0;
     for (size_t i = 0; i < n; i++) {
         int keep = opt->n_columns == 0;
-        const effekt_canonical *canon = effekt_canonical_match(rd->headings[i]);
         for (size_t c = 0; c < opt->n_columns && !keep; c++)
-            keep = same_heading(rd->headings[i], opt->columns[c])
-                   || (canon && strcmp(canon->name, opt->columns[c]) == 0);
+            keep = names_column(opt, rd->headings[i], opt->columns[c]);
         rd->slot[i] = keep ? (long)rd->n_kept++ : -1;
-        const effekt_canonical *target = NULL;
-        for (size_t m = 0; m < opt->n_map; m++)
-            if (same_heading(rd->headings[i], opt->map[m].heading))
-                target = effekt_canonical_find(opt->map[m].canonical);
-        if (!target)
-            target = canon;
+        const effekt_canonical *target = mapped_canonical(opt, rd->headings[i]);
         rd->text_only[i] = target && target->type == EFFEKT_TYPE_TEXT;
     }
     return size_buffers(rd);
@@ -1012,12 +1029,7 @@ static effekt_status finish_load(reader *rd_in, char delim, effekt_sha256 *hash,
             reader_free(&rd);
             return EFFEKT_ENOMEM;
         }
-        const effekt_canonical *canon = NULL;
-        for (size_t m = 0; m < opt->n_map; m++)
-            if (same_heading(col->heading, opt->map[m].heading))
-                canon = effekt_canonical_find(opt->map[m].canonical);
-        if (!canon)
-            canon = effekt_canonical_match(col->heading);
+        const effekt_canonical *canon = mapped_canonical(opt, col->heading);
         if (canon) {
             for (size_t j = 0; j < (size_t)rd.slot[i]; j++)
                 if (t->columns[j].canonical == canon->name) {
