@@ -158,6 +158,7 @@ typedef struct {
     double scale;           /* 1, 1e3 or 1e6 */
     const char *currency;   /* "EUR", "GBP", ... (static) or NULL */
     int percent;
+    int plain;              /* internal: a unit of time or count, "(måneder)" */
     char text[32];          /* the unit as the heading writes it (folded) */
 } effekt_unit;
 

@@ -25,6 +25,7 @@
 #include "effekt/sha256.h"
 #include "encoding.h"
 #include "load.h"
+#include "numbers.h"
 
 #define CHUNK_SIZE (256 * 1024)
 #define DEFAULT_MAX_FIELD (64u * 1024 * 1024)
@@ -115,6 +116,9 @@ typedef struct {
     raw_column *raw;             /* per source field */
     column_scan *scan;           /* per source field: the first look at each value */
     unsigned char *text_only;    /* per source field: canonical text (ids, names): no typing */
+    size_t (*unkept_marks)[2];   /* per source field not loaded: values that need '.' and
+                                    ',' as decimal mark, so that the file's mark is the
+                                    same whichever columns are asked for */
     missing_set missing;
     size_t size_hint;            /* input size when known, to size buffers once */
     size_t rows_hint;            /* rows expected, from the first chunk's lines */
@@ -317,6 +321,11 @@ static void on_field(void *s, size_t len, void *data)
                                    rd->text_only[rd->field]);
         if (keep < 0 || (keep && append(&rd->raw[rd->field], str, len) != 0))
             fail(rd, EFFEKT_ENOMEM);
+    } else if (rd->field < rd->n_cols && rd->unkept_marks && !rd->text_only[rd->field]
+               && len && (memchr(str, ',', len) || memchr(str, '.', len))) {
+        number_shape shape = number_classify(str, len);
+        rd->unkept_marks[rd->field][0] += shape.kind == NUMBER_POINT;
+        rd->unkept_marks[rd->field][1] += shape.kind == NUMBER_COMMA;
     }
     rd->field++;
 }
@@ -535,6 +544,13 @@ static int header_ready(reader *rd)
         const effekt_canonical *target = mapped_canonical(opt, rd->headings[i]);
         rd->text_only[i] = target && target->type == EFFEKT_TYPE_TEXT;
     }
+    if (opt->n_columns && rd->n_kept < n) {
+        rd->unkept_marks = effekt_calloc(n, sizeof *rd->unkept_marks);
+        if (!rd->unkept_marks) {
+            fail(rd, EFFEKT_ENOMEM);
+            return -1;
+        }
+    }
     return size_buffers(rd);
 }
 
@@ -734,6 +750,7 @@ static void reader_free(reader *rd)
     free(rd->raw);
     free(rd->scan);
     free(rd->text_only);
+    free(rd->unkept_marks);
     free(rd->slot);
     free(rd->conv);
     free(rd->mark_row);
@@ -1067,21 +1084,39 @@ static effekt_status finish_load(reader *rd_in, char delim, effekt_sha256 *hash,
         }
     effekt_status st = EFFEKT_OK;
     size_t file_point = 0, file_comma = 0;
-    for (size_t c = 0; c < t->n_columns && st == EFFEKT_OK; c++) {
-        if (!raws[c].data && append(&raws[c], "", 0) != 0)   /* no rows: an empty buffer */
-            st = EFFEKT_ENOMEM;
-        char m = column_scan_mark(&scans[c]);
+    const char *first_point = NULL, *first_comma = NULL;
+    for (size_t i = 0; i < rd.n_cols && st == EFFEKT_OK; i++) {
+        char m = 0;
+        const char *heading = rd.headings[i];
+        if (rd.slot[i] >= 0) {
+            size_t c = (size_t)rd.slot[i];
+            if (!raws[c].data && append(&raws[c], "", 0) != 0)   /* no rows: an empty buffer */
+                st = EFFEKT_ENOMEM;
+            m = column_scan_mark(&scans[c]);
+            heading = t->columns[c].heading;
+        } else if (rd.unkept_marks) {
+            /* a column not asked for still says how the file writes numbers */
+            size_t point = rd.unkept_marks[i][0], comma = rd.unkept_marks[i][1];
+            m = point && !comma ? '.' : comma && !point ? ',' : 0;
+        }
         file_point += m == '.';
         file_comma += m == ',';
+        if (m == '.' && !first_point)
+            first_point = heading;
+        if (m == ',' && !first_comma)
+            first_comma = heading;
     }
     char file_mark = file_point && !file_comma ? '.' : file_comma && !file_point ? ',' : 0;
+    ctx.file_mark_column = file_mark == '.' ? first_point : file_mark == ',' ? first_comma : NULL;
     size_t n_errors = 0;
     for (size_t c = 0; c < t->n_columns && st == EFFEKT_OK; c++) {
         const effekt_canonical *canon = t->columns[c].canonical ? effekt_canonical_find(t->columns[c].canonical) : NULL;
         st = column_finish(&ctx, &raws[c], &scans[c], t->n_rows, file_mark, canon, &t->columns[c],
                            &n_errors);
     }
-    for (size_t c = 0; c < t->n_columns; c++) {
+    if (st == EFFEKT_OK)
+        st = table_fill_currency(t, diag);
+    for (size_t c = 0; c < rd.n_kept; c++) {
         free(raws[c].data);
         column_scan_free(&scans[c]);
     }

@@ -246,6 +246,18 @@ static int unit_token(const char *s, size_t len, effekt_unit *u)
         u->percent = 1;
         return 1;
     }
+    /* units of time and count, said in brackets: "Varighed (måneder)" */
+    static const char *const plain_units[] = {
+        "months", "måneder", "mdr.", "mdr", "månader", "mån.", "monate", "mois", "kuukautta",
+        "miesiące", "maanden", "måneder", "days", "dage", "dagar", "tage", "jours", "years", "år",
+        "jahre", "ans", "hours", "timer", "antal", "number", "no.", "pct.", "pct", "procent",
+        "prozent", NULL
+    };
+    for (size_t i = 0; plain_units[i]; i++)
+        if (strlen(plain_units[i]) == len && memcmp(plain_units[i], s, len) == 0) {
+            u->plain = 1;
+            return 1;
+        }
     int cur = number_currency_mark(s, len);
     if (cur) {
         if (u->currency)
@@ -308,6 +320,9 @@ static int parse_unit(const char *s, size_t len, int bracketed, effekt_unit *u)
     }
     if (!n_tokens || (!bracketed && !t.currency && !t.percent))
         return 0;
+    if (t.plain && (t.currency || t.scale != 1))
+        return 0;   /* "(months EUR)" is no unit */
+    t.plain = 0;
     *u = t;
     return 1;
 }
