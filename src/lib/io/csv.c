@@ -1292,6 +1292,10 @@ static int grow_copy(void **dst, size_t have, const void *src, size_t add, size_
 static int merge_parts(reader *a, reader *b)
 {
     size_t rows_a = a->n_rows;
+    for (size_t i = 0; i < a->n_cols && a->unkept_marks && b->unkept_marks; i++) {
+        a->unkept_marks[i][0] += b->unkept_marks[i][0];
+        a->unkept_marks[i][1] += b->unkept_marks[i][1];
+    }
     for (size_t i = 0; i < a->n_cols; i++) {
         if (a->slot[i] < 0)
             continue;
@@ -1327,6 +1331,22 @@ static int merge_parts(reader *a, reader *b)
         x->clean += y->clean;
         if (y->max_decimals > x->max_decimals)
             x->max_decimals = y->max_decimals;
+        /* currencies: a's first, then the first other of a, else of b */
+        if (!x->currency) {
+            x->currency = y->currency;
+            x->currency_other = y->currency_other;
+            x->currency_other_row = n + y->currency_other_row;
+        } else if (!x->currency_other) {
+            int other = y->currency && strcmp(number_currency_code(y->currency),
+                                               number_currency_code(x->currency)) != 0
+                            ? y->currency : y->currency_other;
+            if (other) {
+                /* the row of b's first value in that currency: b's first currency row is
+                 * not kept, so find it from b's other row when it is the one */
+                x->currency_other = other;
+                x->currency_other_row = n + (other == y->currency_other ? y->currency_other_row : y->currency_row);
+            }
+        }
         raw_column *r = &a->raw[i], *q = &b->raw[i];
         if (q->len && grow_copy((void **)&r->data, r->len, q->data, q->len, 1) != 0)
             return -1;
@@ -1405,6 +1425,8 @@ static int init_part(reader *r, const reader *p, effekt_diag *diag, size_t first
         return -1;
     memcpy(r->slot, p->slot, p->n_cols * sizeof *r->slot);
     memcpy(r->text_only, p->text_only, p->n_cols);
+    if (p->unkept_marks && !(r->unkept_marks = effekt_calloc(n, sizeof *r->unkept_marks)))
+        return -1;
     return 0;
 }
 

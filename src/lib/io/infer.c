@@ -182,6 +182,7 @@ static void note_currency(column_scan *scan, int currency, size_t row)
 {
     if (!scan->currency) {
         scan->currency = currency;
+        scan->currency_row = row;
     } else if (!scan->currency_other
                && strcmp(number_currency_code(scan->currency), number_currency_code(currency)) != 0) {
         scan->currency_other = currency;

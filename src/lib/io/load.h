@@ -60,6 +60,7 @@ typedef struct {
     size_t first_row[VALUE_TEXT + 1];   /* first row of each kind */
     int currency;            /* the first currency mark written with a value
                                 (number_currency_code), 0: none */
+    size_t currency_row;     /* its row */
     int currency_other;      /* the first mark of another currency, 0: none */
     size_t currency_other_row;
 } column_scan;
