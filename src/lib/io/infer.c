@@ -857,6 +857,10 @@ effekt_status table_fill_currency(effekt_table *t, effekt_diag *diag)
         p += len + 1;
     }
     free(code);
+    from = NULL;   /* t->columns moved: find it again */
+    for (size_t c = 0; c < t->n_columns && !from; c++)
+        if (t->columns[c].currency || t->columns[c].row_currency)
+            from = &t->columns[c];
     effekt_column *cur = &t->columns[t->n_columns++];
     memset(cur, 0, sizeof *cur);
     cur->heading = heading;
