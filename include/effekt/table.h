@@ -36,7 +36,13 @@ EFFEKT_API effekt_status effekt_type_parse(const char *name, effekt_type *out);
 /* Column flags. */
 enum {
     EFFEKT_COLUMN_PERCENT = 1u << 0,   /* values were written as 50%; stored as 0.5 */
-    EFFEKT_COLUMN_GROUPED = 1u << 1    /* thousands grouping was seen */
+    EFFEKT_COLUMN_GROUPED = 1u << 1,   /* thousands grouping was seen */
+    EFFEKT_COLUMN_SCALED = 1u << 2,    /* the heading's unit (£m, tkr.) scaled the values */
+    EFFEKT_COLUMN_MIXED_CURRENCY = 1u << 3,  /* its amounts are in different currencies
+                                                (row_currency says which): never add
+                                                them up as one */
+    EFFEKT_COLUMN_DERIVED = 1u << 4    /* not in the source file: made by the loader
+                                          (a currency found in cells or headings) */
 };
 
 typedef struct {
@@ -52,6 +58,14 @@ typedef struct {
                                else -1.  Lets statistics work on the decimals as
                                written, not on their binary roundings. */
     size_t n_missing;
+    const char *currency;   /* amounts: the currency its values or its heading name
+                               ("EUR", "DKK", "kr" for a krone of no stated country;
+                               static), or NULL; NULL too when mixed (see flags) */
+    const char **row_currency;  /* EFFEKT_COLUMN_MIXED_CURRENCY: per row, the currency
+                                   written with the value (static strings, NULL when
+                                   none); else NULL.  Owned by the column. */
+    double scale;           /* what the heading's unit multiplied the values by (1, 1e3,
+                               1e6); 0 when not numeric */
     double *values;         /* non-text columns: n_rows values */
     char **text;            /* text columns: n_rows pointers into the arena */
     char *arena;            /* storage behind text */
@@ -87,9 +101,17 @@ EFFEKT_API const char *effekt_table_sha256(const effekt_table *table);
  * starts. */
 EFFEKT_API size_t effekt_table_row_line(const effekt_table *table, size_t row);
 
-/* The column with this canonical name, or else this exact heading, or
- * NULL. */
+/* The column a user means by `name`: the column with this canonical
+ * name, else this exact heading, else the first whose heading is the same
+ * by effekt_heading_same (case, spacing, footnote marks, units, either
+ * half of a bilingual heading), else the column whose canonical name the
+ * name is an alias of.  NULL when none.  Every option that names a
+ * column (-c, --by, --weight, --map, ...) looks it up here, so that they
+ * all match alike. */
 EFFEKT_API const effekt_column *effekt_table_column(const effekt_table *table, const char *name);
+
+/* The same, by its other name. */
+EFFEKT_API const effekt_column *effekt_table_find_column(const effekt_table *table, const char *name);
 
 /* Free a column's values once the caller no longer needs them (its
  * heading and name stay; it becomes an empty column).  Lets a command
@@ -121,14 +143,49 @@ typedef struct {
     effekt_level level;
     effekt_type type;       /* expected: TEXT, NUMBER, INTEGER, DATE, BOOLEAN */
     int nonnegative;        /* a negative value is an error */
-    const char *const *aliases;  /* normalised headings, NULL-terminated */
 } effekt_canonical;
 
+/* One heading that maps to a canonical column, in one language. */
+typedef struct {
+    const char *canonical;  /* canonical name */
+    const char *language;   /* ISO 639-1: "da", "de", "en", "fi", "fr", "hr", "lt",
+                               "lv", "nl", "no", "pl", "ro", "sv" */
+    const char *heading;    /* normalised (effekt_heading_normalise) */
+} effekt_alias;
+
+/* The alias table, ending with a row whose canonical is NULL. */
+EFFEKT_API const effekt_alias *effekt_canonical_aliases(void);
+
 /* The canonical column a source heading maps to, or NULL.  Matching
- * ignores case, surrounding and repeated space, '_' versus ' ', and a
- * unit suffix such as "(kr.)"; a bilingual "Dansk / English" heading
- * matches by either half. */
+ * folds case (Latin, Greek, Cyrillic) and runs of space, reads '_' as a
+ * space, drops footnote marks (*, ¹, (1)) and a unit tail (see
+ * effekt_heading_unit); a bilingual heading split on '/', on runs of
+ * three or more spaces or on a line break matches by either part. */
 EFFEKT_API const effekt_canonical *effekt_canonical_match(const char *heading);
+
+/* A unit stated in a heading: "£m", "mio. kr.", "(in 1.000 EUR)",
+ * "tkr.", "(%)".  A bracketed part is a unit only when all of it is:
+ * "Program (H2020)" has none. */
+typedef struct {
+    double scale;           /* 1, 1e3 or 1e6 */
+    const char *currency;   /* "EUR", "GBP", ... (static) or NULL */
+    int percent;
+    int plain;              /* internal: a unit of time or count, "(måneder)" */
+    char text[32];          /* the unit as the heading writes it (folded) */
+} effekt_unit;
+
+/* The unit in a heading.  Returns 1 when it has one, else 0 (and *unit
+ * is scale 1, no currency). */
+EFFEKT_API int effekt_heading_unit(const char *heading, effekt_unit *unit);
+
+/* Does `name` (as a user typed it) name the column headed `heading`?  The
+ * same after case folding and spacing, or after dropping footnote marks
+ * and units, whole or by one part of a bilingual heading. */
+EFFEKT_API int effekt_heading_same(const char *heading, const char *name);
+
+/* The key a heading is matched by (folded, no footnote mark, no unit)
+ * into out (size bytes); returns its length, 0 when it does not fit. */
+EFFEKT_API size_t effekt_heading_normalise(const char *heading, char *out, size_t size);
 
 /* The canonical column of this name, or NULL. */
 EFFEKT_API const effekt_canonical *effekt_canonical_find(const char *name);

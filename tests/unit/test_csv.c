@@ -363,6 +363,146 @@ START_TEST(heading_aliases)
 }
 END_TEST
 
+
+/* Amounts: currency marks before and after, with and without a space,
+ * U+00A0 and U+202F grouping, accounting and trailing-minus negatives;
+ * the currency recorded per column (values checked by hand). */
+START_TEST(amounts_conventions)
+{
+    ck_assert_int_eq(load("id,a,b,c\n"
+                          "A,\"1\xc2\xa0" "234,50 \xe2\x82\xac\",\"(1.500)\",\"12 z\xc5\x82\"\n"
+                          "B,\"2\xe2\x80\xaf" "000 EUR\",\"4.000-\",\"3,5 z\xc5\x82\"\n"
+                          "C,\"\xe2\x82\xac 3.000,25\",\"(2.000,50 \xe2\x82\xac)\",\"Z\xc5\x82 7\"\n"), EFFEKT_OK);
+    ck_assert_double_eq(col("a")->values[0], 1234.5);
+    ck_assert_double_eq(col("a")->values[1], 2000);
+    ck_assert_double_eq(col("a")->values[2], 3000.25);
+    ck_assert_str_eq(col("a")->currency, "EUR");
+    ck_assert_double_eq(col("b")->values[0], -1500);
+    ck_assert_double_eq(col("b")->values[1], -4000);
+    ck_assert_double_eq(col("b")->values[2], -2000.5);
+    ck_assert_str_eq(col("c")->currency, "PLN");
+    ck_assert_double_eq(col("c")->values[1], 3.5);
+    /* a row with amounts in two currencies: no currency column is made */
+    ck_assert_ptr_null(effekt_table_column(table, "currency"));
+    ck_assert_ptr_nonnull(strstr(first(EFFEKT_WARNING)->message, "amounts of one row in EUR and PLN"));
+    /* the file's currency fills a currency column it lacks */
+    ck_assert_int_eq(load("id,a\nA,\"1 234,50 kr.\"\nB,\"DKK 12\"\n"), EFFEKT_OK);
+    ck_assert_str_eq(col("currency")->text[0], "kr");
+    ck_assert_str_eq(col("currency")->text[1], "DKK");
+    ck_assert_uint_ne(col("currency")->flags & EFFEKT_COLUMN_DERIVED, 0);
+}
+END_TEST
+
+START_TEST(amounts_mixed_currency)
+{
+    ck_assert_int_eq(load("id,total_cost\nA,\"1.000,00 kn\"\nB,\"2.000,50 \xe2\x82\xac\"\n"), EFFEKT_OK);
+    const effekt_column *c = col("total_cost");
+    ck_assert_uint_ne(c->flags & EFFEKT_COLUMN_MIXED_CURRENCY, 0);
+    ck_assert_ptr_null(c->currency);
+    ck_assert_str_eq(c->row_currency[0], "HRK");
+    ck_assert_str_eq(c->row_currency[1], "EUR");
+    ck_assert_str_eq(col("currency")->text[0], "HRK");
+    ck_assert_str_eq(col("currency")->text[1], "EUR");
+    ck_assert_ptr_nonnull(first(EFFEKT_WARNING));
+    ck_assert_ptr_nonnull(strstr(first(EFFEKT_WARNING)->message, "mixes currencies: HRK and EUR"));
+}
+END_TEST
+
+/* A unit in the heading scales the values, exactly as written decimals
+ * (0.1 in millions is 100000, by hand), and is said in a note; a unit
+ * the values contradict is not applied. */
+START_TEST(amounts_heading_units)
+{
+    ck_assert_int_eq(load("id,Cost \xc2\xa3m,Grant (in 1.000 EUR),Tilskud tkr.,Ramme mio. kr.,Program (H2020)\n"
+                          "A,\"0,1\",\"2,5\",\"1.200\",\"2,25\",7\nB,\"1,5\",250,800,1,8\n"), EFFEKT_OK);
+    ck_assert_double_eq(col("Cost \xc2\xa3m")->values[0], 100000);
+    ck_assert_double_eq(col("Cost \xc2\xa3m")->values[1], 1500000);
+    ck_assert_str_eq(col("Cost \xc2\xa3m")->currency, "GBP");
+    ck_assert_double_eq(col("Grant (in 1.000 EUR)")->values[0], 2500);
+    ck_assert_double_eq(col("Tilskud tkr.")->values[0], 1200000);
+    ck_assert_double_eq(col("Ramme mio. kr.")->values[0], 2250000);
+    ck_assert_double_eq(col("Program (H2020)")->values[0], 7);
+    ck_assert_double_eq(col("Program (H2020)")->scale, 1);
+    effekt_unit u;
+    ck_assert_int_eq(effekt_heading_unit("Program (H2020)", &u), 0);
+    ck_assert_int_eq(effekt_heading_unit("Total project costs \xc2\xa3m", &u), 1);
+    ck_assert_double_eq(u.scale, 1e6);
+    ck_assert_str_eq(u.currency, "GBP");
+    ck_assert_int_eq(effekt_heading_unit("Innvilget bel\xc3\xb8p organisasjon EUR", &u), 1);
+    ck_assert_double_eq(u.scale, 1);
+    ck_assert_str_eq(u.currency, "EUR");
+    /* whole pounds under a £m heading (the UK list): read as written */
+    ck_assert_int_eq(load("id,Cost \xc2\xa3m\nA,1434364\nB,5000000\n"), EFFEKT_OK);
+    ck_assert_double_eq(col("Cost \xc2\xa3m")->values[0], 1434364);
+    ck_assert_ptr_nonnull(strstr(first(EFFEKT_WARNING)->message, "read as written, not scaled"));
+}
+END_TEST
+
+/* A column's reading never depends on which other columns are asked for. */
+START_TEST(amounts_mark_independent_of_selection)
+{
+    const char *data = "id,a,b\nA,\"1.786\",\"1.234,5\"\nB,\"2.500\",\"3,5\"\n";
+    const char *only_a[] = { "a" };
+    effekt_csv_options o = { .columns = only_a, .n_columns = 1 };
+    ck_assert_int_eq(load_opt(data, &o), EFFEKT_OK);
+    ck_assert_double_eq(col("a")->values[0], 1786);
+    ck_assert_ptr_nonnull(strstr(first(EFFEKT_NOTE)->message, "as column 'b' shows"));
+    ck_assert_int_eq(load(data), EFFEKT_OK);
+    ck_assert_double_eq(col("a")->values[0], 1786);
+}
+END_TEST
+
+/* Headings: the alias table is data, normalised, one language a row; the
+ * one matching rule for aliases and for the names users type. */
+START_TEST(headings_normalisation)
+{
+    size_t n = 0;
+    for (const effekt_alias *a = effekt_canonical_aliases(); a->canonical; a++, n++) {
+        char key[1001];
+        effekt_heading_normalise(a->heading, key, sizeof key);
+        ck_assert_msg(strcmp(key, a->heading) == 0, "alias '%s' is not normalised ('%s')", a->heading, key);
+        ck_assert_ptr_nonnull(effekt_canonical_find(a->canonical));
+        ck_assert_uint_eq(strlen(a->language), 2);
+    }
+    ck_assert_uint_gt(n, 300);
+    static const struct { const char *heading, *canonical; } cases[] = {
+        { "Gesamtbetrag f\xc3\xb6rderf\xc3\xa4higer \nAusgaben", "total_cost" },
+        { "GESAMTBETRAG DER F\xc3\x96RDERF\xc3\x84HIGEN AUSGABEN (in EUR)", "total_cost" },
+        { "Naam Aanvrager          Beneficiary name", "owner" },
+        { "Startdatum project           Project start date", "start_date" },
+        { "Projekt-ID/Project ID", "project_id" },
+        { "TYTU\xc5\x81 PROJEKTU", "name" },
+        { "Kofinanzierungssatz\xc2\xb9", "eu_rate" },
+        { "Kofinanzierungssatz (1)", "eu_rate" },
+        { "Type and focus of support (*Category of intervention)*", "category" },
+        { "ERDF/ESF investment \xc2\xa3m", "eu_contribution" },
+        { "Total project costs \xc2\xa3m", "total_cost" },
+        { "start_dato", "start_date" },
+        { "Union co-financing rate", "eu_rate" },
+        { "total eligible expenditure allocated to the operation", "total_cost" },
+        { "Varighed (m\xc3\xa5neder)", "stated_months" },
+        { "Program (H2020)", NULL },
+        { "Rata de cofinan\xc5\xa3" "are a Uniunii", "eu_rate" },   /* t with cedilla */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const effekt_canonical *c = effekt_canonical_match(cases[i].heading);
+        if (cases[i].canonical)
+            ck_assert_msg(c && strcmp(c->name, cases[i].canonical) == 0, "'%s' -> %s", cases[i].heading,
+                          c ? c->name : "nothing");
+        else
+            ck_assert_msg(!c, "'%s' -> %s", cases[i].heading, c ? c->name : "");
+    }
+    ck_assert(effekt_heading_same("TOTAL  ", "total"));
+    ck_assert(effekt_heading_same("Land       Country", "country"));
+    ck_assert(effekt_heading_same("Total project costs \xc2\xa3m", "total project costs"));
+    ck_assert(!effekt_heading_same("Program (H2020)", "program"));
+    /* the table finds what the loader kept, by the same rule */
+    ck_assert_int_eq(load("id,TOTAL  ,Budget\nA,1,2\n"), EFFEKT_OK);
+    ck_assert_ptr_eq(effekt_table_column(table, "total"), col("TOTAL"));
+    ck_assert_ptr_eq(effekt_table_find_column(table, "samlet budget"), col("total_cost"));
+}
+END_TEST
+
 START_TEST(map_option)
 {
     effekt_mapping m[] = { { "jobs_created", "Ansatte efter forløb" } };
@@ -1078,6 +1218,11 @@ static Suite *csv_suite(void)
     tcase_add_test(tc, type_inference);
     tcase_add_test(tc, heading_aliases);
     tcase_add_test(tc, map_option);
+    tcase_add_test(tc, amounts_conventions);
+    tcase_add_test(tc, amounts_mixed_currency);
+    tcase_add_test(tc, amounts_heading_units);
+    tcase_add_test(tc, amounts_mark_independent_of_selection);
+    tcase_add_test(tc, headings_normalisation);
     tcase_add_test(tc, ragged_rows);
     tcase_add_test(tc, ragged_row_fields_are_missing);
     tcase_add_test(tc, duplicate_headings);

@@ -26,6 +26,7 @@
 #include "effekt/sha256.h"
 #include "encoding.h"
 #include "load.h"
+#include "numbers.h"
 
 #define CHUNK_SIZE (256 * 1024)
 #define DEFAULT_MAX_FIELD (64u * 1024 * 1024)
@@ -116,6 +117,9 @@ typedef struct {
     raw_column *raw;             /* per source field */
     column_scan *scan;           /* per source field: the first look at each value */
     unsigned char *text_only;    /* per source field: canonical text (ids, names): no typing */
+    size_t (*unkept_marks)[2];   /* per source field not loaded: values that need '.' and
+                                    ',' as decimal mark, so that the file's mark is the
+                                    same whichever columns are asked for */
     missing_set missing;
     size_t size_hint;            /* input size when known, to size buffers once */
     size_t rows_hint;            /* rows expected, from the first chunk's lines */
@@ -318,6 +322,11 @@ static void on_field(void *s, size_t len, void *data)
                                    rd->text_only[rd->field]);
         if (keep < 0 || (keep && append(&rd->raw[rd->field], str, len) != 0))
             fail(rd, EFFEKT_ENOMEM);
+    } else if (rd->field < rd->n_cols && rd->unkept_marks && !rd->text_only[rd->field]
+               && len && (memchr(str, ',', len) || memchr(str, '.', len))) {
+        number_shape shape = effekt_number_classify(str, len);
+        rd->unkept_marks[rd->field][0] += shape.kind == NUMBER_POINT;
+        rd->unkept_marks[rd->field][1] += shape.kind == NUMBER_COMMA;
     }
     rd->field++;
 }
@@ -417,6 +426,33 @@ static int same_heading(const char *a, const char *b)
     return la == lb && strncasecmp(a, b, la) == 0;
 }
 
+/* The canonical column a heading stands for: --map's target, else its
+ * alias. */
+static const effekt_canonical *mapped_canonical(const effekt_csv_options *opt, const char *heading)
+{
+    const effekt_canonical *target = NULL;
+    for (size_t m = 0; m < opt->n_map; m++)
+        if (effekt_heading_same(heading, opt->map[m].heading))
+            target = effekt_canonical_find(opt->map[m].canonical);
+    return target ? target : effekt_canonical_match(heading);
+}
+
+/* Does a column option's `name` ask for the column headed `heading`: by
+ * the one rule of effekt_heading_same, or by the canonical name the
+ * heading maps to (--map targets included)? */
+static int names_column(const effekt_csv_options *opt, const char *heading, const char *name)
+{
+    if (effekt_heading_same(heading, name))
+        return 1;
+    const effekt_canonical *canon = mapped_canonical(opt, heading);
+    if (!canon)
+        return 0;
+    if (strcmp(canon->name, name) == 0)
+        return 1;
+    const effekt_canonical *asked = effekt_canonical_match(name);
+    return asked == canon;
+}
+
 /* Size each column's buffers from the input size once (growing by
  * doubling copies and faults pages twice). */
 static int size_buffers(reader *rd)
@@ -480,7 +516,7 @@ static int header_ready(reader *rd)
     for (size_t m = 0; m < opt->n_map; m++) {
         int found = 0;
         for (size_t i = 0; i < n; i++)
-            found |= same_heading(rd->headings[i], opt->map[m].heading);
+            found |= effekt_heading_same(rd->headings[i], opt->map[m].heading);
         if (!found) {
             effekt_diag_add(rd->diag, EFFEKT_ERROR, rd->name, rd->row_line, 0, NULL,
                             opt->map[m].heading, "--map %s=%s: the file has no column '%s'",
@@ -491,11 +527,8 @@ static int header_ready(reader *rd)
     }
     for (size_t c = 0; c < opt->n_columns; c++) {
         int found = 0;
-        for (size_t i = 0; i < n; i++) {
-            const effekt_canonical *canon = effekt_canonical_match(rd->headings[i]);
-            found |= same_heading(rd->headings[i], opt->columns[c])
-                     || (canon && strcmp(canon->name, opt->columns[c]) == 0);
-        }
+        for (size_t i = 0; i < n; i++)
+            found |= names_column(opt, rd->headings[i], opt->columns[c]);
         if (!found) {
             effekt_diag_add(rd->diag, EFFEKT_ERROR, rd->name, rd->row_line, 0, NULL,
                             opt->columns[c], "no column '%s' in the file", opt->columns[c]);
@@ -506,18 +539,18 @@ static int header_ready(reader *rd)
     rd->n_kept = 0;
     for (size_t i = 0; i < n; i++) {
         int keep = opt->n_columns == 0;
-        const effekt_canonical *canon = effekt_canonical_match(rd->headings[i]);
         for (size_t c = 0; c < opt->n_columns && !keep; c++)
-            keep = same_heading(rd->headings[i], opt->columns[c])
-                   || (canon && strcmp(canon->name, opt->columns[c]) == 0);
+            keep = names_column(opt, rd->headings[i], opt->columns[c]);
         rd->slot[i] = keep ? (long)rd->n_kept++ : -1;
-        const effekt_canonical *target = NULL;
-        for (size_t m = 0; m < opt->n_map; m++)
-            if (same_heading(rd->headings[i], opt->map[m].heading))
-                target = effekt_canonical_find(opt->map[m].canonical);
-        if (!target)
-            target = canon;
+        const effekt_canonical *target = mapped_canonical(opt, rd->headings[i]);
         rd->text_only[i] = target && target->type == EFFEKT_TYPE_TEXT;
+    }
+    if (opt->n_columns && rd->n_kept < n) {
+        rd->unkept_marks = effekt_calloc(n, sizeof *rd->unkept_marks);
+        if (!rd->unkept_marks) {
+            fail(rd, EFFEKT_ENOMEM);
+            return -1;
+        }
     }
     return size_buffers(rd);
 }
@@ -718,6 +751,7 @@ static void reader_free(reader *rd)
     free(rd->raw);
     free(rd->scan);
     free(rd->text_only);
+    free(rd->unkept_marks);
     free(rd->slot);
     free(rd->conv);
     free(rd->mark_row);
@@ -1013,12 +1047,7 @@ static effekt_status finish_load(reader *rd_in, char delim, effekt_sha256 *hash,
             reader_free(&rd);
             return EFFEKT_ENOMEM;
         }
-        const effekt_canonical *canon = NULL;
-        for (size_t m = 0; m < opt->n_map; m++)
-            if (same_heading(col->heading, opt->map[m].heading))
-                canon = effekt_canonical_find(opt->map[m].canonical);
-        if (!canon)
-            canon = effekt_canonical_match(col->heading);
+        const effekt_canonical *canon = mapped_canonical(opt, col->heading);
         if (canon) {
             for (size_t j = 0; j < (size_t)rd.slot[i]; j++)
                 if (t->columns[j].canonical == canon->name) {
@@ -1056,21 +1085,39 @@ static effekt_status finish_load(reader *rd_in, char delim, effekt_sha256 *hash,
         }
     effekt_status st = EFFEKT_OK;
     size_t file_point = 0, file_comma = 0;
-    for (size_t c = 0; c < t->n_columns && st == EFFEKT_OK; c++) {
-        if (!raws[c].data && append(&raws[c], "", 0) != 0)   /* no rows: an empty buffer */
-            st = EFFEKT_ENOMEM;
-        char m = effekt_infer_scan_mark(&scans[c]);
+    const char *first_point = NULL, *first_comma = NULL;
+    for (size_t i = 0; i < rd.n_cols && st == EFFEKT_OK; i++) {
+        char m = 0;
+        const char *heading = rd.headings[i];
+        if (rd.slot[i] >= 0) {
+            size_t c = (size_t)rd.slot[i];
+            if (!raws[c].data && append(&raws[c], "", 0) != 0)   /* no rows: an empty buffer */
+                st = EFFEKT_ENOMEM;
+            m = effekt_infer_scan_mark(&scans[c]);
+            heading = t->columns[c].heading;
+        } else if (rd.unkept_marks) {
+            /* a column not asked for still says how the file writes numbers */
+            size_t point = rd.unkept_marks[i][0], comma = rd.unkept_marks[i][1];
+            m = point && !comma ? '.' : comma && !point ? ',' : 0;
+        }
         file_point += m == '.';
         file_comma += m == ',';
+        if (m == '.' && !first_point)
+            first_point = heading;
+        if (m == ',' && !first_comma)
+            first_comma = heading;
     }
     char file_mark = file_point && !file_comma ? '.' : file_comma && !file_point ? ',' : 0;
+    ctx.file_mark_column = file_mark == '.' ? first_point : file_mark == ',' ? first_comma : NULL;
     size_t n_errors = 0;
     for (size_t c = 0; c < t->n_columns && st == EFFEKT_OK; c++) {
         const effekt_canonical *canon = t->columns[c].canonical ? effekt_canonical_find(t->columns[c].canonical) : NULL;
         st = effekt_infer_column_finish(&ctx, &raws[c], &scans[c], t->n_rows, file_mark, canon, &t->columns[c],
                            &n_errors);
     }
-    for (size_t c = 0; c < t->n_columns; c++) {
+    if (st == EFFEKT_OK)
+        st = effekt_table_fill_currency(t, diag);
+    for (size_t c = 0; c < rd.n_kept; c++) {
         free(raws[c].data);
         effekt_infer_scan_free(&scans[c]);
     }
@@ -1246,6 +1293,10 @@ static int grow_copy(void **dst, size_t have, const void *src, size_t add, size_
 static int merge_parts(reader *a, reader *b)
 {
     size_t rows_a = a->n_rows;
+    for (size_t i = 0; i < a->n_cols && a->unkept_marks && b->unkept_marks; i++) {
+        a->unkept_marks[i][0] += b->unkept_marks[i][0];
+        a->unkept_marks[i][1] += b->unkept_marks[i][1];
+    }
     for (size_t i = 0; i < a->n_cols; i++) {
         if (a->slot[i] < 0)
             continue;
@@ -1281,6 +1332,22 @@ static int merge_parts(reader *a, reader *b)
         x->clean += y->clean;
         if (y->max_decimals > x->max_decimals)
             x->max_decimals = y->max_decimals;
+        /* currencies: a's first, then the first other of a, else of b */
+        if (!x->currency) {
+            x->currency = y->currency;
+            x->currency_other = y->currency_other;
+            x->currency_other_row = n + y->currency_other_row;
+        } else if (!x->currency_other) {
+            int other = y->currency && strcmp(effekt_number_currency_code(y->currency),
+                                               effekt_number_currency_code(x->currency)) != 0
+                            ? y->currency : y->currency_other;
+            if (other) {
+                /* the row of b's first value in that currency: b's first currency row is
+                 * not kept, so find it from b's other row when it is the one */
+                x->currency_other = other;
+                x->currency_other_row = n + (other == y->currency_other ? y->currency_other_row : y->currency_row);
+            }
+        }
         raw_column *r = &a->raw[i], *q = &b->raw[i];
         if (q->len && grow_copy((void **)&r->data, r->len, q->data, q->len, 1) != 0)
             return -1;
@@ -1359,6 +1426,8 @@ static int init_part(reader *r, const reader *p, effekt_diag *diag, size_t first
         return -1;
     memcpy(r->slot, p->slot, p->n_cols * sizeof *r->slot);
     memcpy(r->text_only, p->text_only, p->n_cols);
+    if (p->unkept_marks && !(r->unkept_marks = effekt_calloc(n, sizeof *r->unkept_marks)))
+        return -1;
     return 0;
 }
 

@@ -21,6 +21,7 @@
 #include "effekt/date.h"
 #include "load.h"
 #include "numbers.h"
+#include "effekt/table.h"
 
 
 #define BIG_BLOCK (1u << 20)
@@ -175,6 +176,20 @@ static int memchr_digit(const char *s, size_t len)
     return 0;
 }
 
+/* Number paths: the currency written with a value.  "€" and "EUR" are
+ * one currency: compared by code. */
+static void note_currency(column_scan *scan, int currency, size_t row)
+{
+    if (!scan->currency) {
+        scan->currency = currency;
+        scan->currency_row = row;
+    } else if (!scan->currency_other
+               && strcmp(effekt_number_currency_code(scan->currency), effekt_number_currency_code(currency)) != 0) {
+        scan->currency_other = currency;
+        scan->currency_other_row = row;
+    }
+}
+
 static const unsigned char trimmable[256] = { [' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\n'] = 1 };
 
 int effekt_infer_scan_add_slow(column_scan *scan, const effekt_csv_options *opt,
@@ -267,6 +282,8 @@ int effekt_infer_scan_add_slow(column_scan *scan, const effekt_csv_options *opt,
                 scan->percent++;
                 kind |= VALUE_PERCENT;
             }
+            if (shape.currency)
+                note_currency(scan, shape.currency, row);
         }
     }
     uint8_t base = kind & (uint8_t)~VALUE_PERCENT;
@@ -393,6 +410,111 @@ static int is_numeric_kind(uint8_t base)
     return base >= VALUE_PLAIN && base <= VALUE_GROUPED;
 }
 
+/* ---- number paths: currency and the heading's unit ------------------- */
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* Scale a value written with `decimals` decimals by 10^k exactly as the
+ * decimal it was written as (0.1 in millions is 100000, not
+ * 100000.00000000001): round to the integer it is times 10^decimals, then
+ * one correctly rounded operation. */
+static double scale_exact(double v, int decimals, double scale)
+{
+    if (decimals < 0 || decimals > 15)
+        return v * scale;
+    double m = nearbyint(v * load_pow10[decimals]);
+    if (fabs(m) > 9007199254740992.0)
+        return v * scale;
+    double p = load_pow10[decimals];
+    return scale >= p ? m * (scale / p) : m / (p / scale);
+}
+
+/* A numeric column is typed: record the currency its cells and heading
+ * name, and scale it by its heading's unit (£m, tkr., (in 1.000 EUR)),
+ * saying so.  A unit the values contradict (a median that would make the
+ * typical row ten billion or more) is not applied, with a warning: the UK
+ * list heads its columns "£m" but writes whole pounds. */
+static effekt_status settle_amounts(const infer_context *ctx, column_scan *scan, effekt_column *col,
+                                    double *values, size_t n_rows, raw_column *raw, raw_index *offsets)
+{
+    (void)raw;
+    effekt_unit unit;
+    effekt_heading_unit(col->heading, &unit);
+    const char *name = display_name(col);
+    const char *cell = effekt_number_currency_code(scan->currency);
+    col->scale = 1;
+    if (scan->currency_other) {
+        col->flags |= EFFEKT_COLUMN_MIXED_CURRENCY;
+        col->row_currency = calloc(n_rows ? n_rows : 1, sizeof *col->row_currency);
+        if (!col->row_currency)
+            return EFFEKT_ENOMEM;
+        for (size_t row = 0; row < n_rows; row++) {
+            if (isnan(values[row]))
+                continue;
+            const char *text = raw_value(raw, offsets, row);
+            number_shape shape = effekt_number_classify(text, strlen(text));
+            col->row_currency[row] = shape.currency ? effekt_number_currency_code(shape.currency) : unit.currency;
+        }
+        effekt_diag_add(ctx->diag, EFFEKT_WARNING, ctx->table->source,
+                        effekt_table_row_line(ctx->table, scan->currency_other_row), col->index,
+                        col->heading, raw_value(raw, offsets, scan->currency_other_row),
+                        "column '%s' mixes currencies: %s and %s (first here); its amounts are kept "
+                        "per row and never added up as one (--currency restates them in one)",
+                        name, cell, effekt_number_currency_code(scan->currency_other));
+    } else {
+        col->currency = cell ? cell : unit.currency;
+        if (cell && unit.currency && strcmp(cell, unit.currency) != 0)
+            effekt_diag_add(ctx->diag, EFFEKT_WARNING, ctx->table->source, ctx->table->header_line,
+                            col->index, col->heading, NULL,
+                            "column '%s': the heading says %s but the values are written in %s; read as %s",
+                            name, unit.currency, cell, cell);
+    }
+    if (unit.scale == 1)
+        return EFFEKT_OK;
+    size_t n = 0;
+    double *abs_values = malloc((n_rows ? n_rows : 1) * sizeof *abs_values);
+    if (!abs_values)
+        return EFFEKT_ENOMEM;
+    int whole = 1;
+    for (size_t row = 0; row < n_rows; row++)
+        if (!isnan(values[row]) && values[row] != 0) {
+            abs_values[n++] = fabs(values[row]);
+            whole &= values[row] == floor(values[row]);
+        }
+    double median = 0;
+    if (n) {
+        qsort(abs_values, n, sizeof *abs_values, cmp_double);
+        median = n % 2 ? abs_values[n / 2] : (abs_values[n / 2 - 1] + abs_values[n / 2]) / 2;
+    }
+    free(abs_values);
+    const char *scale_name = unit.scale == 1e6 ? "millions" : "thousands";
+    (void)whole;
+    if (median * unit.scale >= 1e10) {
+        effekt_diag_add(ctx->diag, EFFEKT_WARNING, ctx->table->source, ctx->table->header_line,
+                        col->index, col->heading, NULL,
+                        "column '%s': the heading says %s (%s) but its values have a median of %.0f, "
+                        "which would be %.3g a row: read as written, not scaled",
+                        name, unit.text, scale_name, median, median * unit.scale);
+        return EFFEKT_OK;
+    }
+    for (size_t row = 0; row < n_rows; row++)
+        if (!isnan(values[row]))
+            values[row] = scale_exact(values[row], col->decimals, unit.scale);
+    col->scale = unit.scale;
+    col->flags |= EFFEKT_COLUMN_SCALED;
+    if (col->decimals >= 0)
+        col->decimals = col->decimals > (unit.scale == 1e6 ? 6 : 3) ? col->decimals - (unit.scale == 1e6 ? 6 : 3) : 0;
+    effekt_diag_add(ctx->diag, EFFEKT_NOTE, ctx->table->source, ctx->table->header_line, col->index,
+                    col->heading, NULL, "column '%s' is in %s%s%s ('%s' in the heading): values multiplied by %s",
+                    name, scale_name, col->currency ? " of " : "", col->currency ? col->currency : "",
+                    unit.text, unit.scale == 1e6 ? "1,000,000" : "1,000");
+    return EFFEKT_OK;
+}
+
 effekt_status effekt_infer_column_finish(const infer_context *ctx, raw_column *raw, column_scan *scan,
                             size_t n_rows, char file_mark, const effekt_canonical *canon,
                             effekt_column *col, size_t *n_errors)
@@ -517,8 +639,14 @@ effekt_status effekt_infer_column_finish(const infer_context *ctx, raw_column *r
             mark = own;
         if (!mark && conflict)
             mark = count[VALUE_COMMA] > count[VALUE_POINT] ? ',' : '.';
-        if (!mark)
+        if (!mark) {
             mark = file_mark;
+            if (mark && (count[VALUE_AMBIG_DOT] || count[VALUE_AMBIG_COMMA]) && ctx->file_mark_column)
+                effekt_diag_add(ctx->diag, EFFEKT_NOTE, ctx->table->source, ctx->table->header_line,
+                                col->index, col->heading, NULL,
+                                "column '%s' does not show its decimal mark; read with '%c', as column "
+                                "'%s' shows", display_name(col), mark, ctx->file_mark_column);
+        }
         size_t ambig_same = mark == ',' ? count[VALUE_AMBIG_COMMA] : mark == '.' ? count[VALUE_AMBIG_DOT] : 0;
         size_t ambig_other = mark == ',' ? count[VALUE_AMBIG_DOT] : mark == '.' ? count[VALUE_AMBIG_COMMA] : 0;
         col->decimal_mark = (scan->fraction || ambig_same) ? (mark ? mark : '.') : 0;
@@ -535,13 +663,18 @@ effekt_status effekt_infer_column_finish(const infer_context *ctx, raw_column *r
                     && (want != EFFEKT_TYPE_INTEGER || !scan->nonwhole)
                     && !(canon && canon->nonnegative && scan->negative);
         if (clean) {
-            col->type = scan->nonwhole ? EFFEKT_TYPE_NUMBER : EFFEKT_TYPE_INTEGER;
             /* every value a plain decimal: value * 10^decimals is an integer */
             col->decimals = scan->clean == n_rows - count[VALUE_MISSING] ? (int)scan->max_decimals : -1;
+            effekt_status st = settle_amounts(ctx, scan, col, values, n_rows, raw, offsets);
+            int whole = !scan->nonwhole;
+            for (size_t row = 0; row < n_rows && whole && (col->flags & EFFEKT_COLUMN_SCALED); row++)
+                whole = isnan(values[row]) || values[row] == floor(values[row]);
+            col->type = whole ? EFFEKT_TYPE_INTEGER : EFFEKT_TYPE_NUMBER;
             col->values = values;
             col->n_missing = count[VALUE_MISSING];
             scan->values = NULL;
-            return release(scan, &index);
+            effekt_status rst = release(scan, &index);
+            return st != EFFEKT_OK ? st : rst;
         }
         for (size_t row = 0; row < n_rows; row++) {
             uint8_t k = scan->kinds[row];
@@ -606,6 +739,13 @@ effekt_status effekt_infer_column_finish(const infer_context *ctx, raw_column *r
                 continue;
             }
         }
+        if (!percent_column) {
+            effekt_status st = settle_amounts(ctx, scan, col, values, n_rows, raw, offsets);
+            if (st != EFFEKT_OK) {
+                release(scan, &index);
+                return st;
+            }
+        }
         /* integer when every value is whole */
         int whole = !percent_column;
         for (size_t row = 0; row < n_rows && whole; row++)
@@ -635,4 +775,106 @@ effekt_status effekt_infer_column_finish(const infer_context *ctx, raw_column *r
         missing += isnan(values[row]);
     col->n_missing = missing;
     return release(scan, &index);
+}
+
+effekt_status effekt_table_fill_currency(effekt_table *t, effekt_diag *diag)
+{
+    for (size_t c = 0; c < t->n_columns; c++)
+        if (t->columns[c].canonical && strcmp(t->columns[c].canonical, "currency") == 0)
+            return EFFEKT_OK;   /* the file says it: its word stands */
+    /* the currency of each row: every amount column's, which must agree */
+    const effekt_column *from = NULL;
+    int any = 0;
+    for (size_t c = 0; c < t->n_columns; c++) {
+        const effekt_column *col = &t->columns[c];
+        if (!col->currency && !col->row_currency)
+            continue;
+        any = 1;
+        if (!from)
+            from = col;
+    }
+    if (!any)
+        return EFFEKT_OK;
+    size_t n = t->n_rows;
+    char **text = effekt_big_alloc((n ? n : 1) * sizeof *text);
+    if (!text)
+        return EFFEKT_ENOMEM;
+    const char **code = calloc(n ? n : 1, sizeof *code);
+    if (!code) {
+        free(text);
+        return EFFEKT_ENOMEM;
+    }
+    for (size_t c = 0; c < t->n_columns; c++) {
+        const effekt_column *col = &t->columns[c];
+        if (!col->currency && !col->row_currency)
+            continue;
+        for (size_t r = 0; r < n; r++) {
+            if (effekt_column_missing(col, r))
+                continue;
+            const char *k = col->row_currency ? col->row_currency[r] : col->currency;
+            if (!k)
+                continue;
+            if (!code[r]) {
+                code[r] = k;
+            } else if (strcmp(code[r], k) != 0) {
+                effekt_diag_add(diag, EFFEKT_WARNING, t->source, effekt_table_row_line(t, r), col->index,
+                                col->heading, NULL,
+                                "amounts of one row in %s and %s: no currency column is made "
+                                "(add one, or --map currency=HEADING)", code[r], k);
+                free(text);
+                free(code);
+                return EFFEKT_OK;
+            }
+        }
+    }
+    /* text: the codes are static; the arena holds them once each */
+    size_t arena_len = 0;
+    for (size_t r = 0; r < n; r++)
+        arena_len += code[r] ? strlen(code[r]) + 1 : 0;
+    char *arena = effekt_big_alloc(arena_len ? arena_len : 1), *p = arena;
+    effekt_column *cols = realloc(t->columns, (t->n_columns + 1) * sizeof *cols);
+    char *heading = arena ? effekt_strdup("currency") : NULL;
+    if (!arena || !cols || !heading) {
+        free(arena);
+        free(heading);
+        free(text);
+        free(code);
+        if (cols)
+            t->columns = cols;
+        return EFFEKT_ENOMEM;
+    }
+    t->columns = cols;
+    size_t missing = 0;
+    for (size_t r = 0; r < n; r++) {
+        if (!code[r]) {
+            text[r] = NULL;
+            missing++;
+            continue;
+        }
+        size_t len = strlen(code[r]);
+        memcpy(p, code[r], len + 1);
+        text[r] = p;
+        p += len + 1;
+    }
+    free(code);
+    from = NULL;   /* t->columns moved: find it again */
+    for (size_t c = 0; c < t->n_columns && !from; c++)
+        if (t->columns[c].currency || t->columns[c].row_currency)
+            from = &t->columns[c];
+    effekt_column *cur = &t->columns[t->n_columns++];
+    memset(cur, 0, sizeof *cur);
+    cur->heading = heading;
+    cur->canonical = effekt_canonical_find("currency")->name;
+    cur->type = missing == n ? EFFEKT_TYPE_EMPTY : EFFEKT_TYPE_TEXT;
+    cur->flags = EFFEKT_COLUMN_DERIVED;
+    cur->decimals = -1;
+    cur->n_missing = missing;
+    cur->text = text;
+    cur->arena = arena;
+    effekt_diag_add(diag, EFFEKT_NOTE, t->source, t->header_line, from->index, from->heading, NULL,
+                    "the file has no currency column; its amounts say %s%s (first in column '%s'): "
+                    "column 'currency' filled from them",
+                    from->currency ? from->currency : "several currencies",
+                    from->row_currency ? ", per row" : "", from->canonical ? from->canonical : from->heading);
+    return EFFEKT_OK;
 }

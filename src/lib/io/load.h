@@ -58,12 +58,19 @@ typedef struct {
     size_t negative;   /* numbers (as first read) below zero */
     size_t unreadable; /* number-shaped values beyond the range of a double */
     size_t first_row[VALUE_TEXT + 1];   /* first row of each kind */
+    int currency;            /* the first currency mark written with a value
+                                (effekt_number_currency_code), 0: none */
+    size_t currency_row;     /* its row */
+    int currency_other;      /* the first mark of another currency, 0: none */
+    size_t currency_other_row;
 } column_scan;
 
 typedef struct {
     const effekt_table *table;        /* source name and row lines */
     const effekt_csv_options *opt;
     effekt_diag *diag;
+    const char *file_mark_column;     /* the heading of the first column whose own
+                                         values settle the file's decimal mark */
 } infer_context;
 
 /* Does this trimmed text mean "missing"? */
@@ -189,5 +196,12 @@ char effekt_infer_scan_mark(const column_scan *scan);
 effekt_status effekt_infer_column_finish(const infer_context *ctx, raw_column *raw, column_scan *scan,
                             size_t n_rows, char file_mark, const effekt_canonical *canon,
                             effekt_column *col, size_t *n_errors);
+
+/* After every column is typed: when the file has no currency column
+ * but its amounts carry a currency (in their cells or their headings),
+ * add a `currency` column (EFFEKT_COLUMN_DERIVED) saying it per row, so
+ * that amounts in several currencies are converted by --currency, never
+ * added up as one.  Notes go to diag. */
+effekt_status effekt_table_fill_currency(effekt_table *t, effekt_diag *diag);
 
 #endif

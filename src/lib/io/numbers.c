@@ -1,8 +1,10 @@
 /* Numbers as written in Danish, Swedish and English spreadsheets.
  *
  * A number is an optional sign, digit runs separated by '.', ',' or
- * spaces, an optional exponent, and optional currency or percent
- * affixes.  Classification and conversion share one scanner, so what is
+ * spaces (also U+00A0 and U+202F, as Swedish, French and Finnish Excel
+ * write them), an optional exponent, and optional currency or percent
+ * affixes.  Accounting negatives (1.000) and a trailing minus 1.000- are
+ * negatives.  Classification and conversion share one scanner, so what is
  * classified as a number always converts. */
 #include "config.h"
 
@@ -27,6 +29,7 @@
 typedef struct {
     int negative;
     int percent;
+    int currency;       /* row of currency_marks plus one, or 0 */
     size_t n_runs;
     size_t run_len[MAX_RUNS];   /* digits in each run */
     char sep[MAX_RUNS];         /* separator after run i (' ' for any space) */
@@ -35,9 +38,53 @@ typedef struct {
     long long exp;
 } scan;
 
-static const char *const currency_affix[] = {
-    "kr.", "kr", "dkk", "sek", "nok", "eur", "usd", "\xe2\x82\xac" /* € */, NULL
+/* Currency marks written before or after an amount, with or without a
+ * space, and the code each is recorded as.  A table, so that a new mark
+ * is one row.  Longer marks come before their prefixes ("kr." before
+ * "kr", "euro" before "eur").  "kr." says krone or krona without the
+ * country: it is recorded as "kr", which no rate converts until the file
+ * says which. */
+static const struct { const char *mark; const char *code; } currency_marks[] = {
+    { "\xe2\x82\xac", "EUR" },   /* € */
+    { "euros", "EUR" }, { "euro", "EUR" }, { "eur", "EUR" },
+    { "\xc2\xa3", "GBP" },         /* £ */
+    { "gbp", "GBP" },
+    { "kr.", "kr" }, { "kr", "kr" },
+    { "dkk", "DKK" }, { "sek", "SEK" }, { "nok", "NOK" }, { "isk", "ISK" },
+    { "z\xc5\x82", "PLN" },        /* zł */
+    { "pln", "PLN" },
+    { "kn", "HRK" }, { "hrk", "HRK" },
+    { "K\xc4\x8d", "CZK" }, { "k\xc4\x8d", "CZK" },   /* Kč */
+    { "czk", "CZK" },
+    { "lei", "RON" }, { "ron", "RON" },
+    { "ft", "HUF" }, { "huf", "HUF" },
+    { "\xd0\xbb\xd0\xb2.", "BGN" }, { "\xd0\xbb\xd0\xb2", "BGN" },   /* лв. */
+    { "bgn", "BGN" },
+    { "chf", "CHF" }, { "usd", "USD" }, { "$", "USD" },
+    { NULL, NULL }
 };
+
+const char *effekt_number_currency_code(int currency)
+{
+    static const size_t n = sizeof currency_marks / sizeof *currency_marks - 1;
+    return currency > 0 && (size_t)currency <= n ? currency_marks[currency - 1].code : NULL;
+}
+
+int effekt_number_currency_mark(const char *s, size_t len)
+{
+    for (size_t i = 0; currency_marks[i].mark; i++)
+        if (strlen(currency_marks[i].mark) == len && strncasecmp(currency_marks[i].mark, s, len) == 0)
+            return (int)i + 1;
+    return 0;
+}
+
+int effekt_number_currency_find(const char *code)
+{
+    for (size_t i = 0; currency_marks[i].mark; i++)
+        if (strcasecmp(currency_marks[i].code, code) == 0)
+            return (int)i + 1;
+    return 0;
+}
 
 static int is_space_at(const char *s, size_t len, size_t i, size_t *width)
 {
@@ -59,28 +106,41 @@ static void trim_spaces(const char **s, size_t *len)
     for (;;) {
         if (*len >= 1 && (*s)[*len - 1] == ' ') { (*len)--; continue; }
         if (*len >= 2 && (unsigned char)(*s)[*len - 2] == 0xC2 && (unsigned char)(*s)[*len - 1] == 0xA0) { *len -= 2; continue; }
+        if (*len >= 3 && (unsigned char)(*s)[*len - 3] == 0xE2 && (unsigned char)(*s)[*len - 2] == 0x80
+            && ((unsigned char)(*s)[*len - 1] == 0xAF || (unsigned char)(*s)[*len - 1] == 0x89)) { *len -= 3; continue; }
         break;
     }
 }
 
-/* Strip one currency word at the start or end (case-insensitive). */
-static void strip_currency(const char **s, size_t *len)
+/* Strip one currency mark at the start or end (ASCII case-insensitive).
+ * Returns its row in currency_marks plus one, or 0.  A mark must not be
+ * part of a word: "12kr" and "kr 12" are amounts, "12kroner" is not. */
+static int strip_currency(const char **s, size_t *len)
 {
-    for (const char *const *a = currency_affix; *a; a++) {
-        size_t n = strlen(*a);
-        if (*len > n && strncasecmp(*s + *len - n, *a, n) == 0) {
-            /* a suffix must not eat digits: "12kr" is fine, "12" is not a suffix */
+    for (size_t k = 0; currency_marks[k].mark; k++) {
+        const char *a = currency_marks[k].mark;
+        size_t n = strlen(a);
+        if (*len <= n)
+            continue;
+        if (strncasecmp(*s + *len - n, a, n) == 0) {
+            unsigned char before = (unsigned char)(*s)[*len - n - 1];
+            if ((before | 32) >= 'a' && (before | 32) <= 'z')
+                continue;
             *len -= n;
             trim_spaces(s, len);
-            return;
+            return (int)k + 1;
         }
-        if (*len > n && strncasecmp(*s, *a, n) == 0) {
+        if (strncasecmp(*s, a, n) == 0) {
+            unsigned char after = (unsigned char)(*s)[n];
+            if ((after | 32) >= 'a' && (after | 32) <= 'z')
+                continue;
             *s += n;
             *len -= n;
             trim_spaces(s, len);
-            return;
+            return (int)k + 1;
         }
     }
+    return 0;
 }
 
 /* Split s into sign, digit runs and separators.  Returns 0 when the
@@ -88,7 +148,7 @@ static void strip_currency(const char **s, size_t *len)
 static int scan_number(const char *s, size_t len, scan *sc)
 {
     /* no memset: the struct is large and this runs once per value */
-    sc->negative = sc->percent = sc->has_exp = 0;
+    sc->negative = sc->percent = sc->has_exp = sc->currency = 0;
     sc->exp = 0;
     sc->n_runs = 0;
     sc->run_len[0] = 0;
@@ -98,11 +158,32 @@ static int scan_number(const char *s, size_t len, scan *sc)
         len--;
         trim_spaces(&s, &len);
     }
-    strip_currency(&s, &len);
+    sc->currency = strip_currency(&s, &len);
+    /* accounting negatives: (1.000), (1.000 €), € (1.000) */
+    int accounting = 0;
+    if (len >= 3 && s[0] == '(' && s[len - 1] == ')') {
+        accounting = 1;
+        s++;
+        len -= 2;
+        trim_spaces(&s, &len);
+        if (!sc->currency)
+            sc->currency = strip_currency(&s, &len);
+    }
+    /* a trailing minus, as SAP and older ledgers write: 1.000- */
+    int trailing_minus = 0;
+    if (!accounting && len >= 2 && s[len - 1] == '-' && s[len - 2] >= '0' && s[len - 2] <= '9') {
+        trailing_minus = 1;
+        len--;
+    }
     if (!len)
         return -1;
     size_t i = 0;
-    if (s[0] == '-' || s[0] == '+') {
+    if (accounting || trailing_minus) {
+        /* the sign is said once: (-5) and -5- are not numbers */
+        sc->negative = 1;
+        if (s[0] == '-' || s[0] == '+' || (unsigned char)s[0] == 0xE2)
+            return -1;
+    } else if (s[0] == '-' || s[0] == '+') {
         sc->negative = s[0] == '-';
         i = 1;
     } else if (len >= 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x88
@@ -198,6 +279,7 @@ number_shape effekt_number_classify(const char *s, size_t len)
         return shape;
     shape.percent = sc.percent;
     shape.negative = sc.negative;
+    shape.currency = sc.currency;
     size_t nsep = sc.n_runs - 1;
     if (nsep == 0) {
         shape.kind = NUMBER_PLAIN;
@@ -367,6 +449,7 @@ static int read_simple(const char *s, size_t len, number_shape *shape, double *v
         return 0;
     shape->negative = neg;
     shape->percent = 0;
+    shape->currency = 0;
     shape->grouped = 0;
     shape->fraction = frac_digits > 0;
     if (!dot)

@@ -22,10 +22,25 @@ typedef struct {
     int fraction;      /* has a fractional part under its own reading */
     int negative;
     int grouped;       /* thousands grouping whatever the mark (3.690.661, 1 234) */
+    int currency;      /* the currency mark written with it: see effekt_number_currency_code; 0: none */
 } number_shape;
 
-/* Classify the trimmed text s[0..len).  Currency affixes (kr., DKK, EUR,
- * SEK, €) and a trailing % are accepted. */
+/* The code of a currency mark as number_shape.currency gives it ("EUR",
+ * "DKK", "kr" for a krone or krona of no stated country, ...), or NULL
+ * for 0.  The string is static. */
+const char *effekt_number_currency_code(int currency);
+
+/* The number_shape.currency of s[0..len) when it is exactly a currency
+ * mark ("€", "kr.", "EUR"; ASCII case-insensitive), else 0. */
+int effekt_number_currency_mark(const char *s, size_t len);
+
+/* The number_shape.currency of a code ("EUR"), or 0 when unknown. */
+int effekt_number_currency_find(const char *code);
+
+/* Classify the trimmed text s[0..len).  Currency marks before or after
+ * (€, EUR, kr., DKK, SEK, NOK, £, zł, kn, Kč, lei, Ft, ...: the table in
+ * numbers.c), a trailing %, accounting parentheses (1.000) and a trailing
+ * minus 1.000- are accepted. */
 number_shape effekt_number_classify(const char *s, size_t len);
 
 /* Convert s[0..len) reading `mark` ('.' or ',') as the decimal mark and

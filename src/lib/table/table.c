@@ -32,6 +32,7 @@ void effekt_table_destroy(effekt_table *table)
         free(col->values);
         free(col->text);
         free(col->arena);
+        free(col->row_currency);
     }
     free(table->columns);
     free(table->source);
@@ -69,7 +70,23 @@ const effekt_column *effekt_table_column(const effekt_table *table, const char *
     for (size_t c = 0; c < table->n_columns; c++)
         if (strcmp(table->columns[c].heading, name) == 0)
             return &table->columns[c];
+    /* "Total " for "total", "Budget" for "Budget / Budget", "Total costs"
+     * for "Total costs £m": what the loader kept, the commands find */
+    for (size_t c = 0; c < table->n_columns; c++)
+        if (!(table->columns[c].flags & EFFEKT_COLUMN_DERIVED)
+            && effekt_heading_same(table->columns[c].heading, name))
+            return &table->columns[c];
+    const effekt_canonical *canon = effekt_canonical_match(name);
+    if (canon)
+        for (size_t c = 0; c < table->n_columns; c++)
+            if (table->columns[c].canonical == canon->name)
+                return &table->columns[c];
     return NULL;
+}
+
+const effekt_column *effekt_table_find_column(const effekt_table *table, const char *name)
+{
+    return effekt_table_column(table, name);
 }
 
 int effekt_column_missing(const effekt_column *col, size_t row)
