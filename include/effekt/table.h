@@ -56,7 +56,8 @@ typedef struct {
     size_t n_columns;
     effekt_column *columns;
     char delimiter;
-    const char *encoding;   /* "UTF-8", "Windows-1252", ... */
+    const char *encoding;   /* "UTF-8", "Windows-1252", "WINDOWS-1250", ...: static,
+                               or encoding_name below */
     /* physical lines: the header's, and marks where a row does not start
      * on the line after the previous one (multi-line fields, blank
      * lines); see effekt_table_row_line */
@@ -66,6 +67,7 @@ typedef struct {
     size_t *line_mark_line;
     char sha256[65];        /* SHA-256 of the input's bytes as read, 64 hex digits, when
                                the loader was asked (effekt_csv_options.sha256); else "" */
+    char encoding_name[48]; /* an encoding named by iconv or libuchardet */
 } effekt_table;
 
 void effekt_table_destroy(effekt_table *table);
