@@ -38,6 +38,8 @@ typedef struct {
     effekt_type type;
     unsigned flags;
     char decimal_mark;      /* '.' or ',' as read; 0 if no decimals were written */
+    char date_order;        /* date columns written in numbers with the year last:
+                               'd' day first, 'm' month first; 0 otherwise */
     size_t index;           /* 1-based field number in the source file */
     int decimals;           /* when every value was written as a plain decimal of at
                                most 15 significant digits: the most decimals any

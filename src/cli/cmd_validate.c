@@ -62,7 +62,9 @@ static cJSON *column_json(const effekt_table *t, const effekt_column *col, int v
     char mark[2] = { col->decimal_mark, 0 };
     cJSON_AddStringToObject(c, "decimal_mark", mark);
     const char *notes = (col->flags & EFFEKT_COLUMN_PERCENT) ? "percent"
-                        : (col->flags & EFFEKT_COLUMN_GROUPED) ? "thousands grouped" : "";
+                        : (col->flags & EFFEKT_COLUMN_GROUPED) ? "thousands grouped"
+                        : col->date_order == 'd' ? "day first"
+                        : col->date_order == 'm' ? "month first" : "";
     cJSON_AddStringToObject(c, "notes", notes);
     if (col->values && col->type != EFFEKT_TYPE_BOOLEAN) {
         double lo = INFINITY, hi = -INFINITY;

@@ -1527,6 +1527,18 @@ static int merge_parts(reader *a, reader *b)
         x->negative += y->negative;
         x->unreadable += y->unreadable;
         x->clean += y->clean;
+        date_evidence *xd = &x->date;
+        const date_evidence *yd = &y->date;
+        if (!xd->dmy && yd->dmy) xd->first_dmy = n + yd->first_dmy;
+        if (!xd->mdy && yd->mdy) xd->first_mdy = n + yd->first_mdy;
+        if (!xd->ambiguous && yd->ambiguous) xd->first_ambiguous = n + yd->first_ambiguous;
+        xd->dmy += yd->dmy;
+        xd->mdy += yd->mdy;
+        xd->ambiguous += yd->ambiguous;
+        xd->timed += yd->timed;
+        xd->month_only += yd->month_only;
+        xd->two_digit += yd->two_digit;
+        xd->year_last += yd->year_last;
         if (y->max_decimals > x->max_decimals)
             x->max_decimals = y->max_decimals;
         raw_column *r = &a->raw[i], *q = &b->raw[i];
