@@ -1,10 +1,12 @@
 /* effekt/csv.h — loading CSV as real exports write it.
  *
- * Detects the delimiter (, ; TAB |), the encoding (UTF-8, else
- * Windows-1252; a UTF-8 or UTF-16 byte-order mark), the decimal mark per
- * column (falling back to the file's), thousands grouping, dates, missing
- * values and column types, and maps headings to canonical names.  Every
- * problem is recorded with file:line:column. */
+ * Detects the delimiter (, ; TAB |: the one that splits the most lines
+ * into the same number of fields), the encoding (UTF-8; a UTF-8 or UTF-16
+ * byte-order mark; else what libuchardet finds, converted with iconv),
+ * the decimal mark per column (falling back to the file's), thousands
+ * grouping, dates and their day/month order per column, missing values
+ * and column types, and maps headings to canonical names.  Every problem
+ * is recorded with file:line:column. */
 #ifndef EFFEKT_CSV_H
 #define EFFEKT_CSV_H
 
@@ -20,18 +22,37 @@ extern "C" {
 #endif
 
 typedef enum {
-    EFFEKT_ENCODING_AUTO = 0,   /* UTF-8; not valid UTF-8: Windows-1252 */
+    EFFEKT_ENCODING_AUTO = 0,   /* UTF-8; not valid UTF-8: what libuchardet detects */
     EFFEKT_ENCODING_UTF8,
     EFFEKT_ENCODING_CP1252,
     EFFEKT_ENCODING_LATIN1,
     EFFEKT_ENCODING_UTF16LE,
-    EFFEKT_ENCODING_UTF16BE
+    EFFEKT_ENCODING_UTF16BE,
+    EFFEKT_ENCODING_OTHER       /* effekt_csv_options.encoding_name, through iconv */
 } effekt_encoding;
 
-/* Parse an encoding name ("utf-8", "windows-1252", "cp1252", "latin1",
- * "iso-8859-1", "utf-16le", "utf-16be", "auto"; case-insensitive). */
+/* Parse an encoding name, case-insensitive: "auto", "utf-8", "windows-1252"
+ * ("cp1252"), "latin1" ("iso-8859-1"), "utf-16le", "utf-16be" are read
+ * by effekt itself; any other name iconv knows ("windows-1250",
+ * "ISO-8859-2", "CP850", ...) gives EFFEKT_ENCODING_OTHER, and the name
+ * then goes in effekt_csv_options.encoding_name.  EFFEKT_EINVAL for a
+ * name iconv does not know. */
 EFFEKT_API effekt_status effekt_encoding_parse(const char *name, effekt_encoding *out);
 EFFEKT_API const char *effekt_encoding_name(effekt_encoding encoding);
+
+/* The order of day, month and year in dates written with numbers only
+ * (12/11/2015).  AUTO: settled per column by its values (a day above 12
+ * proves its place); a column where every value fits two orders is an
+ * error that asks for the option. */
+typedef enum {
+    EFFEKT_DATE_ORDER_AUTO = 0,
+    EFFEKT_DATE_ORDER_DMY,
+    EFFEKT_DATE_ORDER_MDY,
+    EFFEKT_DATE_ORDER_YMD
+} effekt_date_order;
+
+/* "dmy", "mdy", "ymd" (or "auto"), case-insensitive; EFFEKT_EINVAL else. */
+EFFEKT_API effekt_status effekt_date_order_parse(const char *name, effekt_date_order *out);
 
 /* --map canonical=Source Heading */
 /* A heading of the file read as a canonical column.  Both strings are
@@ -48,6 +69,8 @@ typedef struct {
     char delimiter;                 /* 0: detect */
     char decimal_mark;              /* 0: detect; '.' or ',' */
     effekt_encoding encoding;
+    const char *encoding_name;      /* with EFFEKT_ENCODING_OTHER: an iconv name */
+    effekt_date_order date_order;   /* AUTO: per column */
     const char *const *na_tokens;   /* NULL: the defaults "", NA, N/A, -, . */
     size_t n_na_tokens;
     const effekt_mapping *map;

@@ -51,6 +51,8 @@ typedef struct {
     effekt_type type;
     unsigned flags;
     char decimal_mark;      /* '.' or ',' as read; 0 if no decimals were written */
+    char date_order;        /* date columns written in numbers with the year last:
+                               'd' day first, 'm' month first; 0 otherwise */
     size_t index;           /* 1-based field number in the source file */
     int decimals;           /* when every value was written as a plain decimal of at
                                most 15 significant digits: the most decimals any
@@ -77,7 +79,8 @@ typedef struct {
     size_t n_columns;
     effekt_column *columns;
     char delimiter;
-    const char *encoding;   /* "UTF-8", "Windows-1252", ... */
+    const char *encoding;   /* "UTF-8", "Windows-1252", "WINDOWS-1250", ...: static,
+                               or encoding_name below */
     /* physical lines: the header's, and marks where a row does not start
      * on the line after the previous one (multi-line fields, blank
      * lines); see effekt_table_row_line */
@@ -87,6 +90,7 @@ typedef struct {
     size_t *line_mark_line;
     char sha256[65];        /* SHA-256 of the input's bytes as read, 64 hex digits, when
                                the loader was asked (effekt_csv_options.sha256); else "" */
+    char encoding_name[48]; /* an encoding named by iconv or libuchardet */
 } effekt_table;
 
 EFFEKT_API void effekt_table_destroy(effekt_table *table);

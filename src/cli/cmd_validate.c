@@ -20,7 +20,10 @@ static const char validate_usage[] =
     "      --delimiter C    ',', ';', '|' or 'tab' (default: detected)\n"
     "      --decimal-comma  ',' is the decimal mark, '.' groups thousands\n"
     "      --decimal-point  '.' is the decimal mark, ',' groups thousands\n"
-    "      --encoding ENC   utf-8, windows-1252, latin1, utf-16le, utf-16be (default: detected)\n"
+    "      --encoding ENC   any name iconv knows: utf-8, windows-1250, windows-1252,\n"
+    "                       iso-8859-2, utf-16le, ... (default: detected)\n"
+    "      --date-order ORD dmy, mdy or ymd: the order of dates written in numbers\n"
+    "                       (default: settled per column by its values)\n"
     "      --na LIST        tokens meaning missing, comma-separated (default: NA,N/A,-,.)\n"
     "      --map C=HEADING  read column HEADING as canonical column C\n"
     "  -q, --quiet          no notes on standard error\n\n"
@@ -60,7 +63,9 @@ static cJSON *column_json(const effekt_table *t, const effekt_column *col, int v
     char mark[2] = { col->decimal_mark, 0 };
     cJSON_AddStringToObject(c, "decimal_mark", mark);
     const char *notes = (col->flags & EFFEKT_COLUMN_PERCENT) ? "percent"
-                        : (col->flags & EFFEKT_COLUMN_GROUPED) ? "thousands grouped" : "";
+                        : (col->flags & EFFEKT_COLUMN_GROUPED) ? "thousands grouped"
+                        : col->date_order == 'd' ? "day first"
+                        : col->date_order == 'm' ? "month first" : "";
     cJSON_AddStringToObject(c, "notes", notes);
     if (col->values && col->type != EFFEKT_TYPE_BOOLEAN) {
         double lo = INFINITY, hi = -INFINITY;

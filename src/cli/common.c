@@ -30,7 +30,8 @@ enum {
     LO_CONFIDENCE, LO_VALUES, LO_SORT, LO_CURRENCY, LO_RATES, LO_PRICE_YEAR, LO_DEFLATOR,
     LO_STRICT, LO_PERCENTILES, LO_QUANTILE_TYPE, LO_STATS, LO_WEIGHT, LO_OUTCOME, LO_VALUE, LO_FUNNEL, LO_RATIO, LO_BOOTSTRAP, LO_SEED, LO_FROM, LO_TO, LO_CENSOR, LO_CENSOR_DATE, LO_TIME, LO_EVENT, LO_AT, LO_CONF_TYPE, LO_RHO, LO_STEPS, LO_RMST, LO_QUANTILES, LO_INTERVAL, LO_ADJUST, LO_PAIRWISE,
     LO_KPI, LO_REFERENCE, LO_X, LO_Y, LO_LABEL, LO_BINS, LO_AMOUNTS, LO_WIDTH, LO_HEIGHT, LO_DPI, LO_LOCALE,
-    LO_TITLE, LO_SUBTITLE, LO_CAPTION, LO_PARTIAL, LO_KEEP_GOING
+    LO_TITLE, LO_SUBTITLE, LO_CAPTION, LO_PARTIAL, LO_KEEP_GOING,
+    LO_DATE_ORDER
 };
 
 static const struct {
@@ -46,6 +47,7 @@ static const struct {
     { { "decimal-point", no_argument, NULL, LO_DECIMAL_POINT }, OPT_CSV },
     { { "encoding", required_argument, NULL, LO_ENCODING }, OPT_CSV },
     { { "na", required_argument, NULL, LO_NA }, OPT_CSV },
+    { { "date-order", required_argument, NULL, LO_DATE_ORDER }, OPT_CSV },
     { { "confidence", required_argument, NULL, LO_CONFIDENCE }, OPT_CONFIDENCE },
     { { "values", no_argument, NULL, LO_VALUES }, OPT_VALUES },
     { { "sort", required_argument, NULL, LO_SORT }, OPT_SORT },
@@ -184,8 +186,14 @@ int cli_parse(int argc, char **argv, unsigned accepted, const char *usage, cli_o
         case LO_DECIMAL_POINT: o->csv.decimal_mark = '.'; break;
         case LO_ENCODING:
             if (effekt_encoding_parse(optarg, &o->csv.encoding) != EFFEKT_OK)
-                return bad_usage(cmd, "unknown encoding '%s' (expected utf-8, windows-1252, latin1, "
-                                      "utf-16le, utf-16be or auto)", optarg);
+                return bad_usage(cmd, "unknown encoding '%s' (expected a name iconv knows, as "
+                                      "utf-8, windows-1250, windows-1252, iso-8859-2, utf-16le, or "
+                                      "auto; `iconv -l` lists them)", optarg);
+            o->csv.encoding_name = optarg;
+            break;
+        case LO_DATE_ORDER:
+            if (effekt_date_order_parse(optarg, &o->csv.date_order) != EFFEKT_OK)
+                return bad_usage(cmd, "--date-order expects dmy, mdy or ymd (got '%s')", optarg);
             break;
         case LO_NA: {
             size_t n = 0;

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "effekt/csv.h"
+#include "../../src/lib/io/dates.h"
 #include "effekt/sha256.h"
 
 static effekt_diag diag;
@@ -1188,6 +1189,155 @@ START_TEST(real_export)
 }
 END_TEST
 
+/* ---- issue 17: detection, encodings, dates --------------------------- */
+
+START_TEST(detect_delimiter_trailing_semicolon)
+{
+    /* the Finnish export: ','-separated, every line ending in ';' (some in ',;') */
+    ck_assert_int_eq(load("a,b,c;\n1,2,x;\n4,5,y,;\n7,8,z;\n"), EFFEKT_ESCHEMA);
+    ck_assert_int_eq(table->delimiter, ',');
+    ck_assert_uint_eq(table->n_columns, 3);
+    ck_assert_int_eq(load("a,b,c;\n1,2,x;\n4,5,y;\n"), EFFEKT_OK);
+    ck_assert_int_eq(table->delimiter, ',');
+    /* ';' still wins where it splits the lines */
+    ck_assert_int_eq(load("a;b;c\n1,5;2;x\n4,5;5;y\n"), EFFEKT_OK);
+    ck_assert_int_eq(table->delimiter, ';');
+}
+END_TEST
+
+START_TEST(detect_delimiter_tie_is_error)
+{
+    ck_assert_int_eq(load("a;b\tc\n1;2\t3\n4;5\t6\n"), EFFEKT_EPARSE);
+    ck_assert_ptr_null(table);
+    const effekt_problem *e = first(EFFEKT_ERROR);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_ptr_nonnull(strstr(e->message, "cannot tell the delimiter: ';' and TAB"));
+    /* more fields settle it */
+    ck_assert_int_eq(load("a;b;c\td\n1;2;3\t4\n"), EFFEKT_OK);
+    ck_assert_int_eq(table->delimiter, ';');
+}
+END_TEST
+
+START_TEST(detect_windows_1250)
+{
+    /* "Tytuł projektu;Wartość projektu" and Polish names in Windows-1250,
+     * as the Polish list is written (uchardet needs a few lines to tell) */
+    const char *pl =
+        "Tytu\xB3 projektu;Nazwa beneficjenta;Warto\x9C\xE6 projektu\n"
+        "Budowa drogi ekspresowej S3;Generalna Dyrekcja Dr\xF3g Krajowych i Autostrad;1317453968.43\n"
+        "Przebudowa linii kolejowej \xA3\xF3" "d\x9F - Warszawa;PKP Polskie Linie Kolejowe S.A.;2607614076.74\n"
+        "Modernizacja oczyszczalni \x9C" "ciek\xF3w w \x8Cl\xB9sku;Miejskie Przedsi\xEA" "biorstwo Wodoci\xB9g\xF3w;45000\n";
+    ck_assert_int_eq(load(pl), EFFEKT_OK);
+    ck_assert_str_eq(table->encoding, "WINDOWS-1250");
+    ck_assert_str_eq(table->columns[2].heading, "Wartość projektu");
+    ck_assert_str_eq(table->columns[0].text[1], "Przebudowa linii kolejowej Łódź - Warszawa");
+    const effekt_problem *note = first(EFFEKT_NOTE);
+    ck_assert_ptr_nonnull(note);
+    ck_assert_ptr_nonnull(strstr(note->message, "read as WINDOWS-1250, the encoding detected"));
+}
+END_TEST
+
+START_TEST(encoding_any_iconv_name)
+{
+    effekt_encoding e;
+    ck_assert_int_eq(effekt_encoding_parse("windows-1250", &e), EFFEKT_OK);
+    ck_assert_int_eq(e, EFFEKT_ENCODING_OTHER);
+    ck_assert_int_eq(effekt_encoding_parse("cp1252", &e), EFFEKT_OK);
+    ck_assert_int_eq(e, EFFEKT_ENCODING_CP1252);
+    ck_assert_int_eq(effekt_encoding_parse("no-such-encoding", &e), EFFEKT_EINVAL);
+    /* ISO-8859-2: "ą" is 0xB1 there (0xB9 in Windows-1250) */
+    effekt_csv_options o = { .encoding = EFFEKT_ENCODING_OTHER, .encoding_name = "ISO-8859-2" };
+    ck_assert_int_eq(load_opt("a\nw\xB1s\n", &o), EFFEKT_OK);
+    ck_assert_str_eq(table->encoding, "ISO-8859-2");
+    ck_assert_str_eq(col("a")->text[0], "wąs");
+    /* UTF-32LE is converted before the fields are split */
+    static const char u32[] = "a\0\0\0,\0\0\0b\0\0\0\n\0\0\0\x01\x01\0\0,\0\0\0" "2\0\0\0\n\0\0\0";
+    effekt_csv_options o32 = { .encoding = EFFEKT_ENCODING_OTHER, .encoding_name = "UTF-32LE" };
+    ck_assert_int_eq(load_opt_len(u32, sizeof u32 - 1, &o32), EFFEKT_OK);
+    ck_assert_uint_eq(table->n_columns, 2);
+    ck_assert_str_eq(col("a")->text[0], "ā");
+    ck_assert_double_eq(col("b")->values[0], 2);
+}
+END_TEST
+
+START_TEST(encoding_single_byte_then_utf8_is_error)
+{
+    /* Århus in Windows-1252 first, in UTF-8 later: two groups before */
+    ck_assert_int_eq(load("id,owner\nA,\xC5rhus\nB,\xC3\x85rhus\n"), EFFEKT_EENCODING);
+    const effekt_problem *e = first(EFFEKT_ERROR);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_uint_eq(e->line, 3);
+    ck_assert_ptr_nonnull(strstr(e->message, "is UTF-8, but line 2 was Windows-1252"));
+    /* a UTF-8 byte-order mark that lies about the body */
+    ck_assert_int_eq(load("\xEF\xBB\xBFid,owner\nA,\xC5rhus\n"), EFFEKT_EENCODING);
+    ck_assert_ptr_nonnull(strstr(first(EFFEKT_ERROR)->message, "byte-order mark"));
+}
+END_TEST
+
+START_TEST(dates_order_per_column)
+{
+    /* 12/17/2015 proves the column month first; 31.12.2017 day first */
+    ck_assert_int_eq(load("a,b\n12/17/2015,31.12.2017\n3/4/2015,1.3.2015\n"), EFFEKT_OK);
+    ck_assert_int_eq(col("a")->date_order, 'm');
+    ck_assert_int_eq(col("b")->date_order, 'd');
+    /* days since 1970-01-01 (R: as.numeric(as.Date("2015-03-04")) == 16498) */
+    ck_assert_double_eq(col("a")->values[1], 16498);
+    ck_assert_double_eq(col("b")->values[1], 16495);   /* 2015-03-01 */
+    /* nothing settles 03/04/2015: an error that names the option */
+    ck_assert_int_eq(load("a,b\n03/04/2015,x\n05/06/2016,y\n"), EFFEKT_EVALUE);
+    ck_assert_ptr_nonnull(strstr(first(EFFEKT_ERROR)->message, "--date-order dmy|mdy|ymd"));
+    effekt_csv_options o = { .date_order = EFFEKT_DATE_ORDER_MDY };
+    ck_assert_int_eq(load_opt("a,b\n03/04/2015,x\n05/06/2016,y\n", &o), EFFEKT_OK);
+    ck_assert_double_eq(col("a")->values[0], 16498);
+    effekt_date_order d;
+    ck_assert_int_eq(effekt_date_order_parse("ymd", &d), EFFEKT_OK);
+    ck_assert_int_eq(d, EFFEKT_DATE_ORDER_YMD);
+    ck_assert_int_eq(effekt_date_order_parse("ydm", &d), EFFEKT_EINVAL);
+}
+END_TEST
+
+START_TEST(dates_with_times_and_names)
+{
+    ck_assert_int_eq(load("a,b,c\n01.06.2020 00:00,01. Nov 15,9. september 2019\n"
+                          "2016-10-14 01:17:38,Mrz 16,31. Dez 18\n2016-10-14T01:17:38Z,01-Jan-2015,1 janvier 2015\n"),
+                     EFFEKT_OK);
+    char d[32];
+    const char *want[3][3] = { { "2020-06-01", "2016-10-14", "2016-10-14" },
+                               { "2015-11-01", "2016-03-01", "2015-01-01" },
+                               { "2019-09-09", "2018-12-31", "2015-01-01" } };
+    const char *names[] = { "a", "b", "c" };
+    for (int c = 0; c < 3; c++) {
+        ck_assert_int_eq(col(names[c])->type, EFFEKT_TYPE_DATE);
+        for (int r = 0; r < 3; r++) {
+            effekt_date_format((long)col(names[c])->values[r], d);
+            ck_assert_str_eq(d, want[c][r]);
+        }
+    }
+}
+END_TEST
+
+START_TEST(dates_odd_cell_is_error)
+{
+    /* one number among nine dates: an error at its cell, the column stays dates */
+    ck_assert_int_eq(load("x\n1.3.2015\n2.3.2015\n7560\n4.3.2015\n5.3.2015\n6.3.2015\n7.3.2015\n"
+                          "8.3.2015\n9.3.2015\n10.3.2015\n"), EFFEKT_EVALUE);
+    ck_assert_int_eq(col("x")->type, EFFEKT_TYPE_DATE);
+    const effekt_problem *e = first(EFFEKT_ERROR);
+    ck_assert_uint_eq(e->line, 4);
+    ck_assert_uint_eq(e->column, 1);
+    /* two-digit years in numbers only: an error that says what to do */
+    ck_assert_int_eq(load("x\n01.03.15\n02.03.15\n"), EFFEKT_EVALUE);
+    ck_assert_ptr_nonnull(strstr(first(EFFEKT_ERROR)->message, "a two-digit year"));
+    /* too many words: text, with a note naming the first */
+    ck_assert_int_eq(load("x\n1.3.2015\n2.3.2015\nlater\n"), EFFEKT_OK);
+    ck_assert_int_eq(col("x")->type, EFFEKT_TYPE_TEXT);
+    const effekt_problem *n = first(EFFEKT_NOTE);
+    ck_assert_ptr_nonnull(n);
+    ck_assert_uint_eq(n->line, 4);
+    ck_assert_ptr_nonnull(strstr(n->message, "'later' is not a date"));
+}
+END_TEST
+
 static Suite *csv_suite(void)
 {
     Suite *s = suite_create("csv");
@@ -1250,6 +1400,14 @@ static Suite *csv_suite(void)
     tcase_add_test(tc, bundled_files_in_two_halves);
     tcase_add_test(tc, seed_files_agree);
     tcase_add_test(tc, real_export);
+    tcase_add_test(tc, detect_delimiter_trailing_semicolon);
+    tcase_add_test(tc, detect_delimiter_tie_is_error);
+    tcase_add_test(tc, detect_windows_1250);
+    tcase_add_test(tc, encoding_any_iconv_name);
+    tcase_add_test(tc, encoding_single_byte_then_utf8_is_error);
+    tcase_add_test(tc, dates_order_per_column);
+    tcase_add_test(tc, dates_with_times_and_names);
+    tcase_add_test(tc, dates_odd_cell_is_error);
     suite_add_tcase(s, tc);
     return s;
 }

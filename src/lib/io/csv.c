@@ -13,12 +13,14 @@
 
 #include <csv.h>
 #include <errno.h>
+#include <iconv.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -48,6 +50,24 @@ effekt_status effekt_encoding_parse(const char *name, effekt_encoding *out)
             *out = encoding_names[i].encoding;
             return EFFEKT_OK;
         }
+    if (*name && effekt_encoding_iconv_known(name)) {
+        *out = EFFEKT_ENCODING_OTHER;
+        return EFFEKT_OK;
+    }
+    return EFFEKT_EINVAL;
+}
+
+effekt_status effekt_date_order_parse(const char *name, effekt_date_order *out)
+{
+    static const struct { const char *name; effekt_date_order order; } orders[] = {
+        { "auto", EFFEKT_DATE_ORDER_AUTO }, { "dmy", EFFEKT_DATE_ORDER_DMY },
+        { "mdy", EFFEKT_DATE_ORDER_MDY }, { "ymd", EFFEKT_DATE_ORDER_YMD },
+    };
+    for (size_t i = 0; i < sizeof orders / sizeof *orders; i++)
+        if (strcasecmp(name, orders[i].name) == 0) {
+            *out = orders[i].order;
+            return EFFEKT_OK;
+        }
     return EFFEKT_EINVAL;
 }
 
@@ -60,6 +80,7 @@ const char *effekt_encoding_name(effekt_encoding encoding)
     case EFFEKT_ENCODING_LATIN1: return "ISO-8859-1";
     case EFFEKT_ENCODING_UTF16LE: return "UTF-16LE";
     case EFFEKT_ENCODING_UTF16BE: return "UTF-16BE";
+    case EFFEKT_ENCODING_OTHER: return "other";
     }
     return "?";
 }
@@ -92,6 +113,15 @@ typedef struct {
     /* encoding */
     effekt_encoding encoding;    /* as given, or as decided */
     int decided;                 /* the encoding is known (by option or evidence) */
+    int detected;                /* ...by libuchardet: a UTF-8 field later is a mix */
+    int bom;                     /* the file starts with a UTF-8 byte-order mark */
+    size_t decided_line;         /* the line whose field decided it */
+    char enc_name[48];           /* EFFEKT_ENCODING_OTHER: the iconv name */
+    iconv_t cd;                  /* to UTF-8 from enc_name, field by field; opened on use */
+    iconv_t chunk_cd;            /* to UTF-8 before parsing (an encoding that is not
+                                    ASCII-compatible, as UTF-32) */
+    const unsigned char *sample; /* the chunk being parsed: what libuchardet looks at */
+    size_t sample_len;
     unsigned char *conv;
     size_t conv_cap;
 
@@ -159,6 +189,82 @@ static void fail(reader *rd, effekt_status status)
     rd->stop = 1;
 }
 
+static int conv_reserve(reader *rd, size_t need)
+{
+    if (rd->conv_cap >= need)
+        return 0;
+    unsigned char *c = effekt_realloc(rd->conv, need);
+    if (!c) {
+        fail(rd, EFFEKT_ENOMEM);
+        return -1;
+    }
+    rd->conv = c;
+    rd->conv_cap = need;
+    return 0;
+}
+
+/* The name of the encoding the reader uses, for messages. */
+static const char *reader_encoding_name(const reader *rd)
+{
+    return rd->encoding == EFFEKT_ENCODING_OTHER ? rd->enc_name : effekt_encoding_name(rd->encoding);
+}
+
+/* Decide the encoding of a file whose first non-ASCII field is not UTF-8:
+ * ask libuchardet about the chunk being read (a field alone is too short
+ * to tell).  Windows-1252 and ISO-8859-1 are read by effekt itself, any
+ * other encoding through iconv.  Returns 0, or -1 when the chunk is
+ * mostly UTF-8 (the field is then a stray of another encoding). */
+static int decide_encoding(reader *rd, unsigned char bad_byte, size_t line)
+{
+    char found[48];
+    int known = effekt_encoding_detect(rd->sample, rd->sample_len, found, sizeof found) == 0;
+    if (known && (strcasecmp(found, "UTF-8") == 0 || strcasecmp(found, "ASCII") == 0))
+        return -1;
+    if (!known || !effekt_encoding_iconv_known(found)) {
+        rd->encoding = EFFEKT_ENCODING_CP1252;
+        effekt_diag_add(rd->diag, EFFEKT_NOTE, rd->name, line, rd->field + 1, NULL, NULL,
+                        "not valid UTF-8 (byte 0x%02X); read as Windows-1252, as Danish Excel "
+                        "writes: the encoding could not be detected%s%s%s (--encoding sets it)",
+                        bad_byte, known ? " ('" : "", known ? found : "", known ? "' is unknown to iconv)" : "");
+    } else {
+        if (strcasecmp(found, "WINDOWS-1252") == 0 || strcasecmp(found, "ISO-8859-1") == 0) {
+            rd->encoding = EFFEKT_ENCODING_CP1252;   /* its superset, read here */
+        } else {
+            rd->encoding = EFFEKT_ENCODING_OTHER;
+            snprintf(rd->enc_name, sizeof rd->enc_name, "%s", found);
+        }
+        effekt_diag_add(rd->diag, EFFEKT_NOTE, rd->name, line, rd->field + 1, NULL, NULL,
+                        "not valid UTF-8 (byte 0x%02X); read as %s, the encoding detected "
+                        "(--encoding sets it)", bad_byte, reader_encoding_name(rd));
+    }
+    rd->decided = 1;
+    rd->detected = 1;
+    rd->decided_line = line;
+    return 0;
+}
+
+/* Convert a field from rd->enc_name with iconv.  Returns the bytes
+ * written to rd->conv, or (size_t)-1 with *bad the offset of the first
+ * byte that is not a character there. */
+static size_t iconv_field(reader *rd, const char *s, size_t len, size_t *bad)
+{
+    if (rd->cd == (iconv_t)-1 && (rd->cd = iconv_open("UTF-8", rd->enc_name)) == (iconv_t)-1) {
+        *bad = 0;
+        return (size_t)-1;
+    }
+    if (conv_reserve(rd, 4 * len + 16) != 0)
+        return 0;
+    iconv(rd->cd, NULL, NULL, NULL, NULL);   /* a field starts in the initial state */
+    char *in = (char *)s, *out = (char *)rd->conv;
+    size_t inleft = len, outleft = rd->conv_cap - 1;
+    if (iconv(rd->cd, &in, &inleft, &out, &outleft) == (size_t)-1
+        || iconv(rd->cd, NULL, NULL, &out, &outleft) == (size_t)-1) {
+        *bad = len - inleft;
+        return (size_t)-1;
+    }
+    return (size_t)(out - (char *)rd->conv);
+}
+
 /* Make the field UTF-8, deciding the encoding on the first non-ASCII
  * field when it was not given.  Returns the bytes to store (maybe the
  * conversion buffer) or NULL after recording an error. */
@@ -167,51 +273,73 @@ static const char *field_to_utf8(reader *rd, const char *s, size_t *len, size_t 
     if (effekt_encoding_ascii_only((const unsigned char *)s, *len))
         return s;
     effekt_encoding enc = rd->encoding;
-    if (enc == EFFEKT_ENCODING_UTF16LE || enc == EFFEKT_ENCODING_UTF16BE)
+    if (enc == EFFEKT_ENCODING_UTF16LE || enc == EFFEKT_ENCODING_UTF16BE || rd->chunk_cd != (iconv_t)-1)
         return s;   /* converted before parsing */
+    size_t bad = effekt_encoding_utf8_invalid_offset((const unsigned char *)s, *len);
     if (enc == EFFEKT_ENCODING_AUTO || enc == EFFEKT_ENCODING_UTF8) {
-        size_t bad = effekt_encoding_utf8_invalid_offset((const unsigned char *)s, *len);
         if (bad == *len) {
             if (!rd->decided) {
                 rd->encoding = EFFEKT_ENCODING_UTF8;
                 rd->decided = 1;
+                rd->decided_line = line;
             }
             return s;
         }
-        if (enc == EFFEKT_ENCODING_UTF8 || rd->decided) {
+        if (enc == EFFEKT_ENCODING_UTF8 || rd->decided || decide_encoding(rd, (unsigned char)s[bad], line) != 0) {
+            char why[96];
+            if (enc == EFFEKT_ENCODING_UTF8 && !rd->decided)
+                snprintf(why, sizeof why, "the file was declared UTF-8");
+            else if (rd->bom)
+                snprintf(why, sizeof why, "the file starts with a UTF-8 byte-order mark");
+            else if (rd->decided)
+                snprintf(why, sizeof why, "earlier lines were UTF-8 (line %zu)", rd->decided_line);
+            else
+                snprintf(why, sizeof why, "the rest of the file is UTF-8");
             effekt_diag_add(rd->diag, EFFEKT_ERROR, rd->name, line, rd->field + 1, NULL, NULL,
-                            "invalid UTF-8 byte 0x%02X in field %zu (%s; if the file is a "
-                            "Windows export, use --encoding windows-1252)",
-                            (unsigned char)s[bad], rd->field + 1,
-                            enc == EFFEKT_ENCODING_UTF8 && !rd->decided ? "the file was declared UTF-8"
-                                                                        : "earlier lines were UTF-8");
+                            "invalid UTF-8 byte 0x%02X in field %zu (%s; mixed encodings: save the file "
+                            "in one, or if it is all in another, name it with --encoding, e.g. "
+                            "windows-1252)", (unsigned char)s[bad], rd->field + 1, why);
             if (rd->status == EFFEKT_OK)
                 rd->status = EFFEKT_EENCODING;
-            enc = EFFEKT_ENCODING_CP1252;   /* store something readable */
+            enc = EFFEKT_ENCODING_LATIN1;   /* store something readable */
         } else {
-            rd->encoding = enc = EFFEKT_ENCODING_CP1252;
-            rd->decided = 1;
-            effekt_diag_add(rd->diag, EFFEKT_NOTE, rd->name, line, rd->field + 1, NULL, NULL,
-                            "not valid UTF-8 (byte 0x%02X); read as Windows-1252, as Danish Excel "
-                            "writes (--encoding sets it)", (unsigned char)s[bad]);
+            enc = rd->encoding;
         }
+    } else if (rd->detected && bad == *len) {
+        /* valid UTF-8 with non-ASCII letters in a file detected as a
+         * single-byte encoding: Århus written twice, in two encodings */
+        effekt_diag_add(rd->diag, EFFEKT_ERROR, rd->name, line, rd->field + 1, NULL, NULL,
+                        "field %zu is UTF-8, but line %zu was %s (mixed encodings: save the file in one)",
+                        rd->field + 1, rd->decided_line, reader_encoding_name(rd));
+        if (rd->status == EFFEKT_OK)
+            rd->status = EFFEKT_EENCODING;
+        return s;
     }
-    if (rd->conv_cap < 3 * *len + 1) {
-        unsigned char *c = effekt_realloc(rd->conv, 3 * *len + 1);
-        if (!c) {
-            fail(rd, EFFEKT_ENOMEM);
+    size_t n;
+    if (enc == EFFEKT_ENCODING_OTHER) {
+        n = iconv_field(rd, s, *len, &bad);
+        if (rd->stop)
             return NULL;
+        if (n != (size_t)-1) {
+            *len = n;
+            return (const char *)rd->conv;
         }
-        rd->conv = c;
-        rd->conv_cap = 3 * *len + 1;
+        effekt_diag_add(rd->diag, EFFEKT_ERROR, rd->name, line, rd->field + 1, NULL, NULL,
+                        "byte 0x%02X is not a character in %s (field %zu; --encoding names the "
+                        "file's encoding)", bad < *len ? (unsigned char)s[bad] : 0, rd->enc_name,
+                        rd->field + 1);
+        if (rd->status == EFFEKT_OK)
+            rd->status = EFFEKT_EENCODING;
+        enc = EFFEKT_ENCODING_LATIN1;   /* store something readable */
     }
-    size_t bad;
-    size_t n = effekt_encoding_single_byte_to_utf8((const unsigned char *)s, *len, enc == EFFEKT_ENCODING_CP1252,
-                                   rd->conv, &bad);
+    if (conv_reserve(rd, 3 * *len + 1) != 0)
+        return NULL;
+    n = effekt_encoding_single_byte_to_utf8((const unsigned char *)s, *len, enc == EFFEKT_ENCODING_CP1252,
+                            rd->conv, &bad);
     if (n == (size_t)-1) {
         effekt_diag_add(rd->diag, EFFEKT_ERROR, rd->name, line, rd->field + 1, NULL, NULL,
                         "byte 0x%02X is not a character in Windows-1252 or UTF-8 "
-                        "(use --encoding latin1 if the file is ISO-8859-1)",
+                        "(--encoding names the file's encoding: latin1, windows-1250, ...)",
                         (unsigned char)s[bad]);
         if (rd->status == EFFEKT_OK)
             rd->status = EFFEKT_EENCODING;
@@ -556,56 +684,118 @@ static int header_ready(reader *rd)
 }
 
 /* Pick the delimiter among , ; TAB | from the first records of the
- * sample: the candidate that the header has and that most records repeat
- * the same number of times (outside quotes). */
-static char detect_delimiter(const char *s, size_t len)
+ * sample (up to a thousand; quoted fields may span lines): the
+ * candidate that the header has and that splits the most records into
+ * one number of fields, the most common (outside quotes).  Counts alone
+ * mislead: a Finnish export ends every line in ';' (and some in ',,;')
+ * and is ','-separated, so ';' looked the more consistent.  Trailing
+ * empty fields are therefore not counted, for any candidate: a ';' that
+ * only ends lines splits nothing.  Among equally consistent candidates
+ * the one giving more fields wins; two that give as many fields as
+ * consistently cannot be told apart: 0 is returned and *tie_a, *tie_b
+ * name them.  at_end: the sample is the whole input (its last,
+ * unterminated record is complete). */
+static char detect_delimiter(const char *s, size_t len, int at_end, char *tie_a, char *tie_b,
+                             size_t *tie_fields)
 {
     static const char cand[] = { ';', ',', '\t', '|' };
-    enum { NC = 4, MAX_RECORDS = 50 };
-    size_t counts[MAX_RECORDS][NC];
+    enum { NC = 4, MAX_RECORDS = 1000 };
+    /* per record and candidate: delimiters seen before the record's last
+     * byte of content (neither a space nor a candidate) */
+    static _Thread_local uint32_t counts[MAX_RECORDS][NC];
+    uint32_t seen[NC] = { 0 };
     size_t records = 0;
-    int quoted = 0;
-    memset(counts, 0, sizeof counts);
+    int quoted = 0, content = 0;
+    memset(counts[0], 0, sizeof counts[0]);
     for (size_t i = 0; i < len && records < MAX_RECORDS; i++) {
         char c = s[i];
-        if (c == '"') {
-            quoted = !quoted;
-        } else if (!quoted && (c == '\n' || c == '\r')) {
+        if (!quoted && (c == '\n' || c == '\r')) {
             if (c == '\r' && i + 1 < len && s[i + 1] == '\n')
                 i++;
-            records++;
-        } else if (!quoted) {
-            for (int k = 0; k < NC; k++)
-                if (c == cand[k])
-                    counts[records][k]++;
+            memset(seen, 0, sizeof seen);
+            if (!content)
+                continue;   /* a blank line, or delimiters only */
+            if (++records < MAX_RECORDS)
+                memset(counts[records], 0, sizeof counts[records]);
+            content = 0;
+            continue;
+        }
+        int k = -1;
+        if (!quoted)
+            for (int j = 0; j < NC; j++)
+                if (c == cand[j])
+                    k = j;
+        if (c == '"')
+            quoted = !quoted;
+        if (k >= 0) {
+            seen[k]++;
+        } else if (c != ' ') {
+            content = 1;
+            memcpy(counts[records], seen, sizeof seen);
         }
     }
-    if (records < MAX_RECORDS && len)
+    if (records < MAX_RECORDS && content && (at_end || records == 0))
         records++;   /* the last, unterminated record */
     int best = -1;
-    size_t best_agree = 0;
-    for (int k = 0; k < NC; k++) {
+    size_t best_agree = 0, best_fields = 0;
+    *tie_a = *tie_b = 0;
+    for (int k = 0; k < NC && records; k++) {
         if (counts[0][k] == 0)
             continue;
+        /* the count most records have, among those it splits (the header
+         * may differ: a ragged export is still told by its rows) */
+        uint32_t mode = counts[0][k];
         size_t agree = 0;
-        for (size_t r = 0; r < records; r++)
-            agree += counts[r][k] == counts[0][k];
-        if (best < 0 || agree > best_agree) {
+        for (size_t r = 0; r < records; r++) {
+            if (counts[r][k] == 0 || (r && counts[r][k] == counts[r - 1][k]))
+                continue;   /* splits nothing, or counted already (the record before) */
+            size_t same = 0;
+            for (size_t q = 0; q < records; q++)
+                same += counts[q][k] == counts[r][k];
+            if (same > agree || (same == agree && counts[r][k] > mode)) {
+                agree = same;
+                mode = counts[r][k];
+            }
+        }
+        size_t fields = (size_t)mode + 1;
+        if (fields < 2)
+            continue;   /* only at the ends of lines: it splits nothing */
+        if (best >= 0 && agree == best_agree && fields == best_fields) {
+            *tie_a = cand[best];
+            *tie_b = cand[k];
+            *tie_fields = fields;
+        } else if (best < 0 || agree > best_agree || (agree == best_agree && fields > best_fields)) {
             best = k;
             best_agree = agree;
+            best_fields = fields;
+            *tie_a = *tie_b = 0;
         }
     }
+    if (*tie_a)
+        return 0;
     if (best >= 0)
         return cand[best];
     /* one column: a delimiter that never occurs, so values stay whole */
     for (int k = 1; k < NC; k++) {
-        int seen = 0;
+        int any = 0;
         for (size_t r = 0; r < records; r++)
-            seen |= counts[r][k] != 0;
-        if (!seen)
+            any |= counts[r][k] != 0;
+        if (!any && !memchr(s, cand[k], len < 65536 ? len : 65536))
             return cand[k];
     }
     return ',';
+}
+
+/* How a delimiter is named in a message. */
+static const char *delimiter_name(char c)
+{
+    switch (c) {
+    case '\t': return "TAB";
+    case ';': return "';'";
+    case ',': return "','";
+    case '|': return "'|'";
+    }
+    return "?";
 }
 
 /* Excel's delimiter line: "sep=;" (or quoted, "\"sep=;\"", as some tools
@@ -754,6 +944,12 @@ static void reader_free(reader *rd)
     free(rd->unkept_marks);
     free(rd->slot);
     free(rd->conv);
+    /* a reader cleared with memset holds NULL: no converter either */
+    if (rd->cd != (iconv_t)-1 && rd->cd)
+        iconv_close(rd->cd);
+    if (rd->chunk_cd != (iconv_t)-1 && rd->chunk_cd)
+        iconv_close(rd->chunk_cd);
+    rd->cd = rd->chunk_cd = (iconv_t)-1;
     free(rd->mark_row);
     free(rd->mark_line);
 }
@@ -800,7 +996,7 @@ static void parse_source(reader *rd, source *src, char *delim, size_t lines_befo
     int first = first_part, err = 0, after_cr = 0;
     int sep_line_here = first_part;   /* Excel's "sep=;" can only open the file */
     size_t since_event = 0;
-    unsigned char carry[4];
+    unsigned char carry[8];
     size_t n_carry = 0;
     while (!rd->stop) {
         size_t n = source_read(src, buf + n_carry, CHUNK_SIZE - n_carry, &err);
@@ -827,6 +1023,7 @@ static void parse_source(reader *rd, source *src, char *delim, size_t lines_befo
                 if (rd->encoding == EFFEKT_ENCODING_AUTO) {
                     rd->encoding = EFFEKT_ENCODING_UTF8;
                     rd->decided = 1;
+                    rd->bom = 1;
                 }
             } else if (n >= 2 && ((buf[0] == 0xFF && buf[1] == 0xFE) || (buf[0] == 0xFE && buf[1] == 0xFF))
                        && (rd->encoding == EFFEKT_ENCODING_AUTO || rd->encoding == EFFEKT_ENCODING_UTF16LE
@@ -859,6 +1056,30 @@ static void parse_source(reader *rd, source *src, char *delim, size_t lines_befo
             memcpy(carry, chunk + used, n_carry);
             chunk = (const char *)utf16;
             n = m;
+        } else if (rd->chunk_cd != (iconv_t)-1) {
+            /* an encoding whose bytes for , ; " and line breaks are not
+             * ASCII's: the whole chunk is converted before parsing */
+            if (!utf16 && !(utf16 = effekt_malloc(4 * CHUNK_SIZE + 16))) {
+                fail(rd, EFFEKT_ENOMEM);
+                break;
+            }
+            char *in = (char *)chunk, *o = (char *)utf16;
+            size_t inleft = n, outleft = 4 * CHUNK_SIZE + 16;
+            if (iconv(rd->chunk_cd, &in, &inleft, &o, &outleft) == (size_t)-1 && errno != EINVAL) {
+                effekt_diag_add(diag, EFFEKT_ERROR, name, rd->line, 0, NULL, NULL,
+                                "bytes that are not text in %s (near byte %zu of this part)",
+                                rd->enc_name, (size_t)(in - chunk));
+                fail(rd, EFFEKT_EENCODING);
+                break;
+            }
+            n_carry = inleft;   /* a character split by the chunk's end */
+            if (n_carry > sizeof carry) {
+                fail(rd, EFFEKT_EENCODING);
+                break;
+            }
+            memcpy(carry, in, n_carry);
+            chunk = (const char *)utf16;
+            n = (size_t)(o - (char *)utf16);
         }
         if (sep_line_here) {
             sep_line_here = 0;
@@ -886,7 +1107,18 @@ static void parse_source(reader *rd, source *src, char *delim, size_t lines_befo
             }
         }
         if (!*delim) {
-            *delim = opt->delimiter ? opt->delimiter : detect_delimiter(chunk, n);
+            char tie_a, tie_b;
+            size_t tie_fields = 0;
+            *delim = opt->delimiter ? opt->delimiter
+                                    : detect_delimiter(chunk, n, src->eof, &tie_a, &tie_b, &tie_fields);
+            if (!*delim) {
+                effekt_diag_add(diag, EFFEKT_ERROR, name, rd->line, 0, NULL, NULL,
+                                "cannot tell the delimiter: %s and %s both split the lines into %zu "
+                                "fields as consistently (--delimiter names it)",
+                                delimiter_name(tie_a), delimiter_name(tie_b), tie_fields);
+                fail(rd, EFFEKT_EPARSE);
+                break;
+            }
             csv_set_delim(&parser, (unsigned char)*delim);
             if (*delim == '\t')
                 csv_set_space_func(&parser, space_only);
@@ -901,6 +1133,8 @@ static void parse_source(reader *rd, source *src, char *delim, size_t lines_befo
         }
         if (n) {
             rd->event = 0;
+            rd->sample = (const unsigned char *)chunk;
+            rd->sample_len = n;
             size_t done = csv_parse(&parser, chunk, n, on_field, on_row, rd);
             if (parser.entry_size > parser.blk_size)
                 csv_set_blk_size(&parser, parser.entry_size);
@@ -920,7 +1154,11 @@ static void parse_source(reader *rd, source *src, char *delim, size_t lines_befo
         }
         if (src->eof) {
             /* no more bytes will come to complete a carried character */
-            if (n_carry) {
+            if (n_carry && rd->chunk_cd != (iconv_t)-1) {
+                effekt_diag_add(diag, EFFEKT_ERROR, name, rd->line, 0, NULL, NULL,
+                                "the file ends inside a character of %s", rd->enc_name);
+                fail(rd, EFFEKT_EENCODING);
+            } else if (n_carry) {
                 effekt_diag_add(diag, EFFEKT_ERROR, name, rd->line, 0, NULL, NULL,
                                 "invalid UTF-16: the file ends inside a character (%s)",
                                 n_carry == 1 ? "an odd number of bytes" : "half a surrogate pair");
@@ -940,7 +1178,14 @@ static void reader_init(reader *rd, const effekt_csv_options *opt, const char *n
                         size_t size_hint)
 {
     *rd = (reader){ .opt = opt, .name = name, .diag = diag, .line = 1, .size_hint = size_hint,
-                    .encoding = opt->encoding, .decided = opt->encoding != EFFEKT_ENCODING_AUTO };
+                    .encoding = opt->encoding, .decided = opt->encoding != EFFEKT_ENCODING_AUTO,
+                    .cd = (iconv_t)-1, .chunk_cd = (iconv_t)-1 };
+    if (opt->encoding == EFFEKT_ENCODING_OTHER) {
+        snprintf(rd->enc_name, sizeof rd->enc_name, "%s", opt->encoding_name ? opt->encoding_name : "");
+        /* UTF-32, EBCDIC, ...: converted as read, before the fields are split */
+        if (!effekt_encoding_ascii_compatible(rd->enc_name))
+            rd->chunk_cd = iconv_open("UTF-8", rd->enc_name);
+    }
 }
 
 static effekt_status finish_load(reader *rd_in, char delim, effekt_sha256 *hash, effekt_table **out,
@@ -1012,6 +1257,10 @@ static effekt_status finish_load(reader *rd_in, char delim, effekt_sha256 *hash,
         effekt_sha256_hex(hash, t->sha256);
     t->encoding = effekt_encoding_name(rd.encoding == EFFEKT_ENCODING_AUTO ? EFFEKT_ENCODING_UTF8
                                                                             : rd.encoding);
+    if (rd.encoding == EFFEKT_ENCODING_OTHER) {
+        snprintf(t->encoding_name, sizeof t->encoding_name, "%s", rd.enc_name);
+        t->encoding = t->encoding_name;
+    }
     t->header_line = rd.header_line;
     t->n_line_marks = rd.n_marks;
     t->line_mark_row = rd.mark_row;
@@ -1330,6 +1579,18 @@ static int merge_parts(reader *a, reader *b)
         x->negative += y->negative;
         x->unreadable += y->unreadable;
         x->clean += y->clean;
+        date_evidence *xd = &x->date;
+        const date_evidence *yd = &y->date;
+        if (!xd->dmy && yd->dmy) xd->first_dmy = n + yd->first_dmy;
+        if (!xd->mdy && yd->mdy) xd->first_mdy = n + yd->first_mdy;
+        if (!xd->ambiguous && yd->ambiguous) xd->first_ambiguous = n + yd->first_ambiguous;
+        xd->dmy += yd->dmy;
+        xd->mdy += yd->mdy;
+        xd->ambiguous += yd->ambiguous;
+        xd->timed += yd->timed;
+        xd->month_only += yd->month_only;
+        xd->two_digit += yd->two_digit;
+        xd->year_last += yd->year_last;
         if (y->max_decimals > x->max_decimals)
             x->max_decimals = y->max_decimals;
         /* currencies: a's first, then the first other of a, else of b */
@@ -1374,7 +1635,7 @@ static void move_problems(effekt_diag *to, const effekt_diag *from, int drop_enc
     for (size_t i = 0; i < from->n; i++) {
         const effekt_problem *p = &from->items[i];
         if (drop_encoding_note && p->severity == EFFEKT_NOTE && p->message
-            && strstr(p->message, "read as Windows-1252"))
+            && strstr(p->message, "not valid UTF-8 (byte"))
             continue;
         effekt_diag_add(to, p->severity, p->file, p->line, p->column, p->column_name, p->value, "%s",
                         p->message ? p->message : "");
@@ -1416,6 +1677,10 @@ static int init_part(reader *r, const reader *p, effekt_diag *diag, size_t first
     r->line = first_line;
     r->encoding = p->encoding;
     r->decided = p->decided;
+    r->detected = p->detected;
+    r->bom = p->bom;
+    r->decided_line = p->decided_line;
+    memcpy(r->enc_name, p->enc_name, sizeof r->enc_name);
     r->missing = p->missing;
     size_t n = p->n_cols ? p->n_cols : 1;
     r->slot = effekt_malloc(n * sizeof *r->slot);
@@ -1458,7 +1723,9 @@ static effekt_status load_parallel(FILE *in, const char *name, size_t size, cons
 {
     unsigned char head[4] = { 0 };
     if (fread(head, 1, 2, in) != 2 || (head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)
-        || opt->encoding == EFFEKT_ENCODING_UTF16LE || opt->encoding == EFFEKT_ENCODING_UTF16BE)
+        || opt->encoding == EFFEKT_ENCODING_UTF16LE || opt->encoding == EFFEKT_ENCODING_UTF16BE
+        || (opt->encoding == EFFEKT_ENCODING_OTHER
+            && (!opt->encoding_name || !effekt_encoding_ascii_compatible(opt->encoding_name))))
         return EFFEKT_EINVAL;
     int fd = fileno(in);
     size_t lines = 0;
@@ -1539,7 +1806,8 @@ static effekt_status load_parallel(FILE *in, const char *name, size_t size, cons
 
     /* any problem or disagreement: read the file in one go instead */
     int a_enc = a.decided ? (int)a.encoding : -1, b_enc = b.decided ? (int)b.encoding : -1;
-    int conflict = a_enc >= 0 && b_enc >= 0 && a_enc != b_enc;
+    int conflict = a_enc >= 0 && b_enc >= 0
+                   && (a_enc != b_enc || (a_enc == EFFEKT_ENCODING_OTHER && strcmp(a.enc_name, b.enc_name) != 0));
     if (a.stop || b.stop || a.status != EFFEKT_OK || b.status != EFFEKT_OK || conflict || !hashed)
         goto done;
     /* where b outgrew its region and a did not, a's region starts the block
@@ -1558,12 +1826,13 @@ static effekt_status load_parallel(FILE *in, const char *name, size_t size, cons
         goto done;
     if (a_enc < 0 && b_enc >= 0) {
         a.encoding = b.encoding;
+        memcpy(a.enc_name, b.enc_name, sizeof a.enc_name);
         a.decided = 1;
     }
     /* the header's notes, then each part's in line order */
     move_problems(diag, &dp, 0);
-    move_problems(diag, &da, p.encoding == EFFEKT_ENCODING_CP1252 && p.decided);
-    move_problems(diag, &db, a_enc == EFFEKT_ENCODING_CP1252);
+    move_problems(diag, &da, p.decided && p.encoding != EFFEKT_ENCODING_UTF8);
+    move_problems(diag, &db, a_enc >= 0 && a_enc != EFFEKT_ENCODING_UTF8);
     /* a takes the header's names */
     a.headings = p.headings;
     a.n_headings = p.n_headings;

@@ -1,8 +1,13 @@
 /* Text encodings met in spreadsheet exports. */
 #include "config.h"
 
+#include <iconv.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
+#include <strings.h>
+
+#include <uchardet.h>
 
 #include "encoding.h"
 
@@ -117,4 +122,81 @@ size_t effekt_encoding_utf16_to_utf8(const unsigned char *s, size_t len, int le,
     }
     *consumed = i;
     return o;
+}
+
+/* ---- detection (libuchardet) and other encodings (iconv) ------------ */
+
+/* ISO-8859 parts and the Windows code page of the same script that
+ * spreadsheets write instead: it is chosen when the sample has a byte in
+ * 0x80-0x9F (control codes in ISO-8859, letters and signs in Windows) or
+ * has none of the bytes where the two differ above 0x9F (`differ`: then
+ * they read the same, and Excel's is the likelier). */
+static const struct { const char *iso; const char *windows; const char *differ; } iso_to_windows[] = {
+    { "ISO-8859-1", "WINDOWS-1252", "" },   /* Western European: the same above 0x9F */
+    { "ISO-8859-15", "WINDOWS-1252", "\xA4\xA6\xA8\xB4\xB8\xBC\xBD\xBE" },   /* with the euro sign */
+    { "ISO-8859-2", "WINDOWS-1250", NULL },   /* Central European: differ in many places */
+    { "ISO-8859-5", "WINDOWS-1251", NULL },   /* Cyrillic */
+    { "ISO-8859-7", "WINDOWS-1253", NULL },   /* Greek */
+    { "ISO-8859-9", "WINDOWS-1254", NULL },   /* Turkish */
+    { "ISO-8859-13", "WINDOWS-1257", NULL },  /* Baltic */
+    { "ISO-8859-16", "WINDOWS-1250", NULL },  /* Romanian */
+};
+
+/* Does the sample hold any byte of set (NULL: every byte above 0x9F)? */
+static int sample_has(const unsigned char *s, size_t len, const char *set)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] >= 0xA0 && (!set || strchr(set, s[i])))
+            return 1;
+    return 0;
+}
+
+int effekt_encoding_detect(const unsigned char *sample, size_t len, char *name, size_t size)
+{
+    name[0] = '\0';
+    uchardet_t ud = uchardet_new();
+    if (!ud)
+        return -1;
+    int rc = -1;
+    if (uchardet_handle_data(ud, (const char *)sample, len) == 0) {
+        uchardet_data_end(ud);
+        const char *found = uchardet_get_charset(ud);
+        if (found && *found && strlen(found) < size) {
+            int c1 = 0;
+            for (size_t i = 0; i < len && !c1; i++)
+                c1 = sample[i] >= 0x80 && sample[i] <= 0x9F;
+            snprintf(name, size, "%s", found);
+            for (size_t i = 0; i < sizeof iso_to_windows / sizeof *iso_to_windows; i++)
+                if (strcasecmp(found, iso_to_windows[i].iso) == 0
+                    && (c1 || !sample_has(sample, len, iso_to_windows[i].differ)))
+                    snprintf(name, size, "%s", iso_to_windows[i].windows);
+            rc = 0;
+        }
+    }
+    uchardet_delete(ud);
+    return rc;
+}
+
+int effekt_encoding_iconv_known(const char *name)
+{
+    iconv_t cd = iconv_open("UTF-8", name);
+    if (cd == (iconv_t)-1)
+        return 0;
+    iconv_close(cd);
+    return 1;
+}
+
+int effekt_encoding_ascii_compatible(const char *name)
+{
+    static const char syntax[] = "AZaz09,;\t|\"\r\n sep=";
+    iconv_t cd = iconv_open(name, "UTF-8");
+    if (cd == (iconv_t)-1)
+        return 0;
+    char out[64];
+    char *in = (char *)syntax, *o = out;
+    size_t inleft = sizeof syntax - 1, outleft = sizeof out;
+    size_t rc = iconv(cd, &in, &inleft, &o, &outleft);
+    iconv_close(cd);
+    return rc != (size_t)-1 && inleft == 0 && (size_t)(o - out) == sizeof syntax - 1
+           && memcmp(out, syntax, sizeof syntax - 1) == 0;
 }

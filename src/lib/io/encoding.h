@@ -27,4 +27,23 @@ size_t effekt_encoding_single_byte_to_utf8(const unsigned char *s, size_t len, i
 size_t effekt_encoding_utf16_to_utf8(const unsigned char *s, size_t len, int le,
                      unsigned char *out, size_t *consumed);
 
+/* The encoding of a sample that is not valid UTF-8, as libuchardet names
+ * it ("WINDOWS-1250", "ISO-8859-2", ...), written into name.  An
+ * ISO-8859 name is replaced by the Windows code page of the same script
+ * (1252 for -1, 1250 for -2, ...) when the sample has bytes 0x80-0x9F:
+ * those are control codes in ISO-8859, letters and signs (š, €, ") in
+ * the Windows pages that spreadsheets write.  Returns 0, or -1 when the
+ * library cannot tell (name is then ""). */
+int effekt_encoding_detect(const unsigned char *sample, size_t len, char *name, size_t size);
+
+/* 1 when an iconv converter from `name` to UTF-8 exists. */
+int effekt_encoding_iconv_known(const char *name);
+
+/* 1 when `name` writes the ASCII bytes of CSV's syntax (letters, digits,
+ * , ; TAB | " CR LF) as ASCII does, so that a file can be split into
+ * fields first and each field converted after (the single-byte pages,
+ * UTF-8, Shift_JIS, ...); 0 for UTF-16, UTF-32, EBCDIC, which must be
+ * converted before parsing. */
+int effekt_encoding_ascii_compatible(const char *name);
+
 #endif

@@ -18,7 +18,7 @@
 #include <malloc.h>
 #include <sys/mman.h>
 
-#include "effekt/date.h"
+#include "dates.h"
 #include "load.h"
 #include "numbers.h"
 #include "effekt/table.h"
@@ -192,6 +192,25 @@ static void note_currency(column_scan *scan, int currency, size_t row)
 
 static const unsigned char trimmable[256] = { [' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\n'] = 1 };
 
+/* ---- dates: the evidence of a column's day/month order -------------- */
+
+/* Count what one date says (column_finish settles the order from it). */
+static void date_note_evidence(date_evidence *e, const date_reading *r, size_t row)
+{
+    e->timed += (size_t)r->timed;
+    e->month_only += (size_t)r->month_only;
+    e->two_digit += (size_t)r->two_digit;
+    e->year_last += r->sep != 0;
+    if (r->fits == DATE_FITS_DMY) {
+        if (!e->dmy++) e->first_dmy = row;
+    } else if (r->fits == DATE_FITS_MDY) {
+        if (!e->mdy++) e->first_mdy = row;
+    } else if (r->fits == (DATE_FITS_DMY | DATE_FITS_MDY) && r->sep == '/') {
+        /* 03/04/2015: the UK and France write day first, the US month first */
+        if (!e->ambiguous++) e->first_ambiguous = row;
+    }
+}
+
 int effekt_infer_scan_add_slow(column_scan *scan, const effekt_csv_options *opt,
                          const missing_set *missing, const char *s, size_t len, int text_only)
 {
@@ -260,12 +279,13 @@ int effekt_infer_scan_add_slow(column_scan *scan, const effekt_csv_options *opt,
         number_shape shape = effekt_number_read(s, len, &v);
         kind = kind_of_shape[shape.kind];
         if (kind == VALUE_TEXT) {
-            long days;
+            date_reading dr;
             int bv;
-            int d = effekt_date_parse(s, len, &days);
+            int d = effekt_date_read(s, len, (int)opt->date_order, &dr);
             if (d == 0) {
                 kind = VALUE_DATE;
-                v = (double)days;
+                v = (double)dr.days;
+                date_note_evidence(&scan->date, &dr, row);
             } else if (d == -2) {
                 kind = VALUE_BAD_DATE;
             } else if (read_boolean(s, len, &bv)) {
@@ -515,6 +535,136 @@ static effekt_status settle_amounts(const infer_context *ctx, column_scan *scan,
     return EFFEKT_OK;
 }
 
+/* ---- dates: the column's type and day/month order ------------------- */
+
+/* A column is of dates when its values are, but for a few odd cells
+ * (one in ten at most, and at least two dates): the odd cell (a stray
+ * 7560 among start dates) is then an error at its line and column, not a
+ * silent switch of the whole column to text. */
+static int date_column(size_t dates, size_t present)
+{
+    return dates == present || (dates >= 2 && (present - dates) * 10 <= present);
+}
+
+/* The date of a row re-read from its text. */
+static int date_reread(const raw_column *raw, raw_index *offsets, size_t row, date_reading *r)
+{
+    const char *t = raw_value(raw, offsets, row);
+    size_t len = strlen(t);
+    trim(&t, &len);
+    return effekt_date_read(t, len, 0, r);
+}
+
+/* Settle the order of a date column written in numbers with the year
+ * last, as the decimal mark is settled: by the column's own values.  A
+ * day above 12 proves its place (31/12/2017 day first, 12/17/2015 month
+ * first); a column with both is an error at the values of the fewer;
+ * values that fit both with nothing to settle them ('/' only: '.' and
+ * '-' are day first by convention) are an error that asks for
+ * --date-order.  The first look read every value day first. */
+static void date_settle_order(const infer_context *ctx, raw_column *raw, raw_index *offsets,
+                              column_scan *scan, size_t n_rows, effekt_column *col, double *values,
+                              size_t *n_errors)
+{
+    const date_evidence *e = &scan->date;
+    const char *name = display_name(col);
+    effekt_date_order forced = ctx->opt->date_order;
+    if (forced) {
+        col->date_order = forced == EFFEKT_DATE_ORDER_MDY ? 'm' : e->year_last ? 'd' : 0;
+        return;
+    }
+    int month_first = e->mdy > e->dmy;
+    col->date_order = e->year_last ? (month_first ? 'm' : 'd') : 0;
+    if (e->mdy && e->dmy) {
+        size_t proof = month_first ? e->first_mdy : e->first_dmy;
+        char proof_text[64];
+        snprintf(proof_text, sizeof proof_text, "%s", raw_value(raw, offsets, proof));
+        for (size_t row = 0; row < n_rows; row++) {
+            date_reading r;
+            if (scan->kinds[row] != VALUE_DATE || date_reread(raw, offsets, row, &r) != 0)
+                continue;
+            if (r.fits == (month_first ? DATE_FITS_DMY : DATE_FITS_MDY))
+                VALUE_ERROR(row, "date '%s' in column '%s' fits only %s first, but line %zu ('%s') fits "
+                                 "only %s first: the column mixes orders (--date-order dmy|mdy|ymd "
+                                 "sets one)", raw_value(raw, offsets, row), name,
+                            month_first ? "day" : "month", effekt_table_row_line(ctx->table, proof),
+                            proof_text, month_first ? "month" : "day");
+            else if (month_first && (r.fits & DATE_FITS_MDY))
+                values[row] = (double)r.days_mdy;
+        }
+    } else if (e->mdy) {
+        for (size_t row = 0; row < n_rows; row++) {
+            date_reading r;
+            if (scan->kinds[row] == VALUE_DATE && date_reread(raw, offsets, row, &r) == 0
+                && (r.fits & DATE_FITS_MDY))
+                values[row] = (double)r.days_mdy;
+        }
+    } else if (!e->dmy && e->ambiguous) {
+        size_t first = e->first_ambiguous;
+        date_reading r;
+        if (date_reread(raw, offsets, first, &r) != 0)
+            return;
+        char dmy[32], mdy[32];
+        effekt_date_format(r.days, dmy);
+        effekt_date_format(r.days_mdy, mdy);
+        VALUE_ERROR(first, "date '%s' in column '%s' is %s read day first and %s read month first, "
+                           "and no value in the column settles it (a day above 12 would): give "
+                           "--date-order dmy|mdy|ymd", raw_value(raw, offsets, first), name, dmy, mdy);
+        for (size_t row = first + 1; row < n_rows; row++)
+            if (scan->kinds[row] == VALUE_DATE && date_reread(raw, offsets, row, &r) == 0
+                && r.fits == (DATE_FITS_DMY | DATE_FITS_MDY) && r.sep == '/')
+                values[row] = NAN;   /* the same doubt: said once */
+    }
+}
+
+/* Notes on what a date column's reading dropped or assumed. */
+static void date_notes(const infer_context *ctx, const column_scan *scan, const effekt_column *col)
+{
+    const date_evidence *e = &scan->date;
+    const char *name = display_name(col);
+    if (e->timed)
+        effekt_diag_add(ctx->diag, EFFEKT_NOTE, ctx->table->source, ctx->table->header_line, col->index,
+                        col->heading, NULL, "column '%s': %zu value%s with a time of day; the dates are "
+                        "kept, the times dropped", name, e->timed, e->timed == 1 ? "" : "s");
+    if (e->month_only)
+        effekt_diag_add(ctx->diag, EFFEKT_NOTE, ctx->table->source, ctx->table->header_line, col->index,
+                        col->heading, NULL, "column '%s': %zu date%s with a month and no day (as 'Mrz 16'), "
+                        "read as the month's first day", name, e->month_only, e->month_only == 1 ? "" : "s");
+    if (e->two_digit)
+        effekt_diag_add(ctx->diag, EFFEKT_NOTE, ctx->table->source, ctx->table->header_line, col->index,
+                        col->heading, NULL, "column '%s': %zu two-digit year%s read as Excel does "
+                        "(00-29: 2000-2029, 30-99: 1930-1999)", name, e->two_digit, e->two_digit == 1 ? "" : "s");
+}
+
+/* A column read as text although most of its values are dates or
+ * numbers: name the first cell that stopped it (validate shows it). */
+static void text_column_note(const infer_context *ctx, const column_scan *scan, size_t n_rows,
+                             const effekt_column *col)
+{
+    const size_t *count = scan->count;
+    size_t present = n_rows - count[VALUE_MISSING];
+    size_t dates = count[VALUE_DATE] + count[VALUE_BAD_DATE], numeric = 0;
+    for (uint8_t k = VALUE_PLAIN; k <= VALUE_GROUPED; k++)
+        numeric += count[k];
+    int as_dates = dates * 2 > present && dates >= 2;
+    if (!as_dates && !(numeric * 2 > present && numeric >= 2))
+        return;
+    for (size_t row = 0; row < n_rows; row++) {
+        uint8_t base = scan->kinds[row] & (uint8_t)~VALUE_PERCENT;
+        int odd = as_dates ? base != VALUE_DATE && base != VALUE_BAD_DATE && base != VALUE_MISSING
+                           : base == VALUE_TEXT || base == VALUE_DATE || base == VALUE_BAD_DATE
+                                 || base == VALUE_BOOLEAN;
+        if (!odd || !col->text[row])
+            continue;
+        effekt_diag_add(ctx->diag, EFFEKT_NOTE, ctx->table->source, effekt_table_row_line(ctx->table, row),
+                        col->index, col->heading, col->text[row],
+                        "column '%s' is read as text: '%s' is not a %s (%zu of %zu values are; "
+                        "--map gives the column a type)", display_name(col), col->text[row],
+                        as_dates ? "date" : "number", as_dates ? dates : numeric, present);
+        return;
+    }
+}
+
 effekt_status effekt_infer_column_finish(const infer_context *ctx, raw_column *raw, column_scan *scan,
                             size_t n_rows, char file_mark, const effekt_canonical *canon,
                             effekt_column *col, size_t *n_errors)
@@ -536,7 +686,7 @@ effekt_status effekt_infer_column_finish(const infer_context *ctx, raw_column *r
         type = EFFEKT_TYPE_EMPTY;
     else if (want == EFFEKT_TYPE_TEXT)
         type = EFFEKT_TYPE_TEXT;
-    else if (want == EFFEKT_TYPE_DATE || (!want && dates == present))
+    else if (want == EFFEKT_TYPE_DATE || (!want && date_column(dates, present)))
         type = EFFEKT_TYPE_DATE;
     else if (want == EFFEKT_TYPE_BOOLEAN || (!want && count[VALUE_BOOLEAN] == present))
         type = EFFEKT_TYPE_BOOLEAN;
@@ -594,6 +744,8 @@ effekt_status effekt_infer_column_finish(const infer_context *ctx, raw_column *r
                 index.arena = NULL;
             }
         }
+        if (type == EFFEKT_TYPE_TEXT && !want)
+            text_column_note(ctx, scan, n_rows, col);
         free(values);
         scan->values = NULL;
         return release(scan, &index);
@@ -601,6 +753,7 @@ effekt_status effekt_infer_column_finish(const infer_context *ctx, raw_column *r
 
     const char *name = display_name(col);
     if (type == EFFEKT_TYPE_DATE) {
+        date_settle_order(ctx, raw, offsets, scan, n_rows, col, values, n_errors);
         for (size_t row = 0; row < n_rows; row++) {
             uint8_t k = scan->kinds[row];
             if (k == VALUE_DATE || k == VALUE_MISSING)
@@ -612,13 +765,18 @@ effekt_status effekt_infer_column_finish(const infer_context *ctx, raw_column *r
                 const char *t = text;
                 size_t len = strlen(text);
                 trim(&t, &len);   /* as when it was read */
-                char why[128];
-                effekt_date_problem(t, len, why, sizeof why);
+                char why[256];
+                effekt_date_problem_in(t, len, (int)ctx->opt->date_order, why, sizeof why);
                 VALUE_ERROR(row, "invalid date '%s' in column '%s' (%s)", text, name, why);
+            } else if (k == VALUE_PLAIN && values[row] >= 1900 && values[row] <= 2100) {
+                VALUE_ERROR(row, "invalid date '%s' in column '%s' (a bare year: write the whole date, "
+                                 "as %.0f-01-01; a column of years alone is read as numbers)",
+                            raw_value(raw, offsets, row), name, values[row]);
             } else
                 VALUE_ERROR(row, "invalid date '%s' in column '%s' (%s)",
                             raw_value(raw, offsets, row), name, type_expectation(type));
         }
+        date_notes(ctx, scan, col);
     } else if (type == EFFEKT_TYPE_BOOLEAN) {
         for (size_t row = 0; row < n_rows; row++) {
             uint8_t k = scan->kinds[row];

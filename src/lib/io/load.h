@@ -35,6 +35,18 @@ enum {
     VALUE_PERCENT = 0x80  /* flag on a numeric kind */
 };
 
+/* What a column's dates say about their day/month order (dates.h):
+ * values that fit day first only (31/12/2017), month first only
+ * (12/17/2015), or both (03/04/2015, written with '/': a '.' or '-'
+ * is day first by convention), with the first row of each; and how many
+ * had a time of day, no day, a two-digit year. */
+typedef struct {
+    size_t dmy, mdy, ambiguous;
+    size_t first_dmy, first_mdy, first_ambiguous;
+    size_t timed, month_only, two_digit;
+    size_t year_last;   /* dates in numbers with the year last, in any order */
+} date_evidence;
+
 /* A column's values after the first look: provisional numbers (under
  * '.' as decimal mark), dates and booleans in `values`, and what each
  * value looked like in `kinds`. */
@@ -63,6 +75,7 @@ typedef struct {
     size_t currency_row;     /* its row */
     int currency_other;      /* the first mark of another currency, 0: none */
     size_t currency_other_row;
+    date_evidence date;
 } column_scan;
 
 typedef struct {
