@@ -80,6 +80,10 @@ typedef struct effekt_report effekt_report;
  * (every mistake in diag), EFFEKT_ENOMEM.  *out is the caller's
  * (effekt_report_spec_destroy); NULL on failure. */
 EFFEKT_API effekt_status effekt_report_spec_read(const char *path, effekt_report_spec **out, effekt_diag *diag);
+/* The same from the NUL-terminated text of a spec; path names it in
+ * messages, and its folder is where the inputs' relative paths start. */
+EFFEKT_API effekt_status effekt_report_spec_parse(const char *path, const char *text, effekt_report_spec **out,
+                                                  effekt_diag *diag);
 EFFEKT_API void effekt_report_spec_destroy(effekt_report_spec *spec);
 
 /* The inputs the spec names (their name, and their path: relative to the

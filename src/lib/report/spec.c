@@ -372,8 +372,16 @@ effekt_status effekt_report_spec_read(const char *path, effekt_report_spec **out
                         errno == ERANGE ? "larger than 2 GiB (the limit)" : strerror(errno ? errno : EIO));
         return EFFEKT_EIO;
     }
-    cJSON *root = parse_json(path, text, diag);
+    effekt_status st = effekt_report_spec_parse(path, text, out, diag);
     free(text);
+    return st;
+}
+
+effekt_status effekt_report_spec_parse(const char *path, const char *text, effekt_report_spec **out,
+                                       effekt_diag *diag)
+{
+    *out = NULL;
+    cJSON *root = parse_json(path, text, diag);
     if (!root)
         return EFFEKT_EPARSE;
     if (check_spec(diag, path, root)) {
