@@ -25,7 +25,7 @@ same() {
         END { if (FNR != n) bad = 1; exit bad }' "$1" "$2"
 }
 
-for ex in rates km; do
+for ex in rates km funnel; do
     # shellcheck disable=SC2086
     if ${CC:-cc} -std=c11 -Wall -Wextra -Werror "$srcdir/doc/examples/$ex.c" $flags ${EXAMPLE_LDFLAGS:-} -o "$tmp/$ex" 2>"$tmp/err"; then ok
     else bad "doc/examples/$ex.c does not build with pkg-config effekt"; cat "$tmp/err"; fi
@@ -48,6 +48,14 @@ else bad "rates: the example's numbers differ from effekt compare's"; diff "$tmp
 } >"$tmp/want"
 if "$tmp/km" "$P" >"$tmp/out" 2>"$tmp/err" && same "$tmp/want" "$tmp/out"; then ok
 else bad "km: the example's numbers differ from effekt retention's"; diff "$tmp/want" "$tmp/out" | head; fi
+
+# funnel: the SVG the library draws is the one effekt plot funnel draws,
+# byte for byte (the same counts, builder, caption and renderer)
+(cd "$srcdir" && "$tmp/funnel" datasets/participants.csv "$tmp/funnel.svg") 2>"$tmp/err"
+(cd "$srcdir" && "$EFFEKT" plot funnel datasets/participants.csv --outcome placed_date --by project_id \
+    -o "$tmp/cli.svg") 2>/dev/null
+if head -c 5 "$tmp/funnel.svg" 2>/dev/null | grep -q '<?xml\|<svg' && cmp -s "$tmp/funnel.svg" "$tmp/cli.svg"; then ok
+else bad "funnel: the example's SVG differs from effekt plot funnel's"; cat "$tmp/err"; fi
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -67,6 +67,9 @@ typedef enum {
 } effekt_hint;
 
 /* "by", "outcome", ..., "pairwise-none", "pairwise-limit"; "none". */
+/* The version of libeffekt, "0.1.0": for captions and provenance. */
+EFFEKT_API const char *effekt_version(void);
+
 EFFEKT_API const char *effekt_hint_name(effekt_hint hint);
 
 /* "note", "warning", "error" ("?" for another value); _parse reads them

@@ -203,3 +203,8 @@ effekt_status effekt_severity_parse(const char *name, effekt_severity *out)
         *out = (effekt_severity)v;
     return st;
 }
+
+const char *effekt_version(void)
+{
+    return PACKAGE_VERSION;
+}
