@@ -37,7 +37,9 @@ seed() {   # seed NAME: fill the corpus of harness NAME once
         done
         { printf '\002'; cat "$src/datasets/seed_projects_da.csv"; } >"$d/seed-semicolon"
         { printf '\010'; cat "$src/datasets/seed_projects_da.csv"; } >"$d/seed-comma"
-        { printf '\100'; cat "$src/tests/bad/not_utf8.csv"; } >"$d/seed-cp1252" ;;
+        { printf '\100'; cat "$src/tests/bad/not_utf8.csv"; } >"$d/seed-cp1252"
+        # inputs that once failed a run (tests/fuzz/regressions/README)
+        for f in "$src"/tests/fuzz/regressions/csv-*; do cp "$f" "$d/"; done ;;
     spec)
         cp "$src/datasets/report-spec.json" "$d/report-spec.json"
         cp "$src/tests/data/spec_bad.json" "$d/spec_bad.json" ;;

@@ -70,6 +70,12 @@ const effekt_column *effekt_table_column(const effekt_table *table, const char *
     for (size_t c = 0; c < table->n_columns; c++)
         if (strcmp(table->columns[c].heading, name) == 0)
             return &table->columns[c];
+    /* A canonical name the loader gave no column is not there: every
+     * heading that means it was mapped when the table was read.  (KPIs
+     * look up canonical names per cell; the heading matching below,
+     * which normalises every heading, is for names people type.) */
+    if (effekt_canonical_find(name))
+        return NULL;
     /* "Total " for "total", "Budget" for "Budget / Budget", "Total costs"
      * for "Total costs £m": what the loader kept, the commands find */
     for (size_t c = 0; c < table->n_columns; c++)
