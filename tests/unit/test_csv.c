@@ -929,6 +929,25 @@ START_TEST(some_columns_in_two_halves)
 }
 END_TEST
 
+/* An encoding libuchardet detects is detected from the bytes one
+ * reading gives it: the chunk holding the first field that is not UTF-8.
+ * Reading in halves gave it the header's first half only, which it took
+ * for Windows-1257 while the whole file is Windows-1253 to it (found by
+ * fuzz_split: the halves succeeded where one reading finds bytes that are
+ * not characters in Windows-1253). */
+START_TEST(encoding_detected_from_one_readings_chunk)
+{
+    static const char text[] =
+        "project_id,name,fund,currency,total_cost,participa\x8Ets,jobscread_et\n"
+        "P1,Alpha,S,DKK,1000000,40,10\n"
+        "P2,Beta,S,DKK,2000000,2)0,30\n"
+        "P3,GamSm,a,DKK,500000,10,5\n"
+        "P4,Delta,R,DKK,800000,25,\x9E\x9E\x9E\x9E\x9E\x9E\x9E\x9E\x9E\x9E\x9E\x9E\x9E\x9E"
+        "\x9E\x9E\x9E\x9E\x9E\x9E\x9E" "69583d78078fbabd353c53a";
+    compare_file_and_buffer(text, sizeof text - 1, EFFEKT_EENCODING, &halves);
+}
+END_TEST
+
 /* A quoting error's line counts lone CRs too (it counted LF only). */
 START_TEST(parse_error_line_after_lone_cr)
 {
@@ -1393,6 +1412,7 @@ static Suite *csv_suite(void)
     tcase_add_test(tc, large_file_header_over_two_lines);
     tcase_add_test(tc, lone_cr_in_two_halves);
     tcase_add_test(tc, some_columns_in_two_halves);
+    tcase_add_test(tc, encoding_detected_from_one_readings_chunk);
     tcase_add_test(tc, second_half_outgrows_its_estimate);
     tcase_add_test(tc, parse_error_line_after_lone_cr);
     tcase_add_test(tc, excel_sep_line);
