@@ -26,6 +26,8 @@ seed() {   # seed NAME: fill the corpus of harness NAME once
     split)   # the same inputs as csv: the two harnesses read files alike
         seed csv
         cp "$corpus/csv"/* "$corpus/split"/
+        # inputs on which the halves once differed from one reading
+        cp "$src"/tests/fuzz/regressions/split-* "$corpus/split"/
         # a first half of one long row, a second of many short ones: more
         # rows than the second half's estimate (its columns must grow)
         { printf '\000id,note,n\nR0,"'; head -c 20000 /dev/zero | tr '\0' x; printf '",0.5\n'

@@ -929,6 +929,46 @@ START_TEST(some_columns_in_two_halves)
 }
 END_TEST
 
+/* An encoding libuchardet detects is detected from the bytes one
+ * reading gives it: the chunk holding the first field that is not UTF-8.
+ * Reading in halves gave it the header's first half only, which it took
+ * for Windows-1257 while the whole file is Windows-1253 to it (found by
+ * fuzz_split: the halves succeeded where one reading finds bytes that are
+ * not characters in Windows-1253). */
+START_TEST(encoding_detected_from_one_readings_chunk)
+{
+    static const char text[] =
+        "project_id,name,fund,currency,total_cost,participa\x8Ets,jobscread_et\n"
+        "P1,Alpha,S,DKK,1000000,40,10\n"
+        "P2,Beta,S,DKK,2000000,2)0,30\n"
+        "P3,GamSm,a,DKK,500000,10,5\n"
+        "P4,Delta,R,DKK,800000,25,\x9E\x9E\x9E\x9E\x9E\x9E\x9E\x9E\x9E\x9E\x9E\x9E\x9E\x9E"
+        "\x9E\x9E\x9E\x9E\x9E\x9E\x9E" "69583d78078fbabd353c53a";
+    compare_file_and_buffer(text, sizeof text - 1, EFFEKT_EENCODING, &halves);
+}
+END_TEST
+
+/* The same when the header is ASCII and the first half meets the field:
+ * that half alone, without the header and the second half, looked like
+ * Windows-1250 to libuchardet; one reading's chunk (the whole file) is
+ * Windows-1252.  The halves now read in pieces of one reading's chunks
+ * and give libuchardet the whole chunk. */
+START_TEST(encoding_detected_in_a_half_from_one_readings_chunk)
+{
+    static const char text[] =
+        "id,name,n\n"
+        "R0,\xA0v\xCD\xA9\xEF,0\n"
+        "R1,beta the alpha,1\n"
+        "R2,kommune projekt,2\n"
+        "R3,ledig job uddannelse,3\n"
+        "R4,uddannelse gamma the,4\n"
+        "R5,ledig,5\n";
+    compare_file_and_buffer(text, sizeof text - 1, EFFEKT_OK, &halves);
+    ck_assert_int_eq(load(text), EFFEKT_OK);
+    ck_assert_str_eq(table->encoding, "Windows-1252");
+}
+END_TEST
+
 /* A quoting error's line counts lone CRs too (it counted LF only). */
 START_TEST(parse_error_line_after_lone_cr)
 {
@@ -1393,6 +1433,8 @@ static Suite *csv_suite(void)
     tcase_add_test(tc, large_file_header_over_two_lines);
     tcase_add_test(tc, lone_cr_in_two_halves);
     tcase_add_test(tc, some_columns_in_two_halves);
+    tcase_add_test(tc, encoding_detected_from_one_readings_chunk);
+    tcase_add_test(tc, encoding_detected_in_a_half_from_one_readings_chunk);
     tcase_add_test(tc, second_half_outgrows_its_estimate);
     tcase_add_test(tc, parse_error_line_after_lone_cr);
     tcase_add_test(tc, excel_sep_line);

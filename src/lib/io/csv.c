@@ -122,6 +122,14 @@ typedef struct {
                                     ASCII-compatible, as UTF-32) */
     const unsigned char *sample; /* the chunk being parsed: what libuchardet looks at */
     size_t sample_len;
+    /* a part of a file read in two halves: its chunks are pieces of one
+     * reading's (source.align), and libuchardet must look at the whole of
+     * one reading's chunk, read again from the file */
+    int file_fd;                 /* -1: the chunk being parsed is the sample */
+    size_t file_size;
+    off_t chunk_at;              /* file offset of the chunk being parsed */
+    size_t head_skip;            /* bytes one reading leaves out of its first chunk
+                                    (a byte-order mark, Excel's "sep=" line) */
     unsigned char *conv;
     size_t conv_cap;
 
@@ -217,7 +225,28 @@ static const char *reader_encoding_name(const reader *rd)
 static int decide_encoding(reader *rd, unsigned char bad_byte, size_t line)
 {
     char found[48];
-    int known = effekt_encoding_detect(rd->sample, rd->sample_len, found, sizeof found) == 0;
+    const unsigned char *sample = rd->sample;
+    size_t sample_len = rd->sample_len;
+    unsigned char *whole = NULL;
+    if (rd->file_fd >= 0) {
+        /* a part of a file: one reading's chunk holding this one, so that
+         * the decision is the same whichever part meets the field first */
+        off_t from = rd->chunk_at / CHUNK_SIZE * CHUNK_SIZE, to = from + CHUNK_SIZE;
+        if ((size_t)from < rd->head_skip)
+            from = (off_t)rd->head_skip;
+        if ((size_t)to > rd->file_size)
+            to = (off_t)rd->file_size;
+        whole = effekt_malloc(CHUNK_SIZE);
+        if (!whole || to < from || pread(rd->file_fd, whole, (size_t)(to - from), from) != to - from) {
+            free(whole);
+            fail(rd, EFFEKT_EIO);   /* the loader reads the file in one go instead */
+            return -1;
+        }
+        sample = whole;
+        sample_len = (size_t)(to - from);
+    }
+    int known = effekt_encoding_detect(sample, sample_len, found, sizeof found) == 0;
+    free(whole);
     if (known && (strcasecmp(found, "UTF-8") == 0 || strcasecmp(found, "ASCII") == 0))
         return -1;
     if (!known || !effekt_encoding_iconv_known(found)) {
@@ -286,6 +315,8 @@ static const char *field_to_utf8(reader *rd, const char *s, size_t *len, size_t 
             return s;
         }
         if (enc == EFFEKT_ENCODING_UTF8 || rd->decided || decide_encoding(rd, (unsigned char)s[bad], line) != 0) {
+            if (rd->stop)
+                return NULL;
             char why[96];
             if (enc == EFFEKT_ENCODING_UTF8 && !rd->decided)
                 snprintf(why, sizeof why, "the file was declared UTF-8");
@@ -866,6 +897,9 @@ typedef struct {
     const unsigned char *mem;
     size_t mem_len, mem_pos;
     int eof;
+    int align;                 /* pread parts: each read stops at a multiple of
+                                  CHUNK_SIZE of the file offset, so that every chunk
+                                  is a piece of one of one reading's chunks */
     effekt_sha256 *hash;       /* NULL, or hash every byte read... */
     off_t hash_from;           /* ...at this file offset or after (pread parts) */
 } source;
@@ -887,6 +921,11 @@ static size_t source_read(source *src, unsigned char *buf, size_t cap, int *err)
         /* a part of a file read by position, so two parts can be read at once */
         if (src->limit && cap > src->limit - src->read)
             cap = src->limit - src->read;
+        if (src->align) {
+            size_t at = (size_t)src->offset + src->read, to_boundary = CHUNK_SIZE - at % CHUNK_SIZE;
+            if (cap > to_boundary)
+                cap = to_boundary;
+        }
         ssize_t n = cap ? pread(src->fd, buf, cap, src->offset + (off_t)src->read) : 0;
         if (n < 0) {
             *err = errno;
@@ -999,6 +1038,7 @@ static void parse_source(reader *rd, source *src, char *delim, size_t lines_befo
     unsigned char carry[8];
     size_t n_carry = 0;
     while (!rd->stop) {
+        off_t at = src->offset + (off_t)src->read;   /* pread parts: where this chunk starts */
         size_t n = source_read(src, buf + n_carry, CHUNK_SIZE - n_carry, &err);
         if (rd->progress) {
             unsigned long long done = atomic_fetch_add(rd->progress, n) + n;
@@ -1105,6 +1145,8 @@ static void parse_source(reader *rd, source *src, char *delim, size_t lines_befo
                 rd->line += (size_t)broke;
                 lines_before += (size_t)broke;
             }
+            if (chunk >= (const char *)buf && chunk < (const char *)buf + CHUNK_SIZE)   /* not converted */
+                rd->head_skip = (size_t)(chunk - (const char *)buf);
         }
         if (!*delim) {
             char tie_a, tie_b;
@@ -1135,6 +1177,7 @@ static void parse_source(reader *rd, source *src, char *delim, size_t lines_befo
             rd->event = 0;
             rd->sample = (const unsigned char *)chunk;
             rd->sample_len = n;
+            rd->chunk_at = at;
             size_t done = csv_parse(&parser, chunk, n, on_field, on_row, rd);
             if (parser.entry_size > parser.blk_size)
                 csv_set_blk_size(&parser, parser.entry_size);
@@ -1179,7 +1222,7 @@ static void reader_init(reader *rd, const effekt_csv_options *opt, const char *n
 {
     *rd = (reader){ .opt = opt, .name = name, .diag = diag, .line = 1, .size_hint = size_hint,
                     .encoding = opt->encoding, .decided = opt->encoding != EFFEKT_ENCODING_AUTO,
-                    .cd = (iconv_t)-1, .chunk_cd = (iconv_t)-1 };
+                    .cd = (iconv_t)-1, .chunk_cd = (iconv_t)-1, .file_fd = -1 };
     if (opt->encoding == EFFEKT_ENCODING_OTHER) {
         snprintf(rd->enc_name, sizeof rd->enc_name, "%s", opt->encoding_name ? opt->encoding_name : "");
         /* UTF-32, EBCDIC, ...: converted as read, before the fields are split */
@@ -1746,12 +1789,15 @@ static effekt_status load_parallel(FILE *in, const char *name, size_t size, cons
     atomic_ullong progress = 0;
     progress_init(&p, &progress, size, 1);
     char delim = 0;
-    /* the hash follows the file's order: the header part's bytes, the
-     * first half's after them, then the second half's */
     effekt_sha256 hash;
     effekt_sha256_init(&hash);
     effekt_sha256 *hashp = opt->sha256 ? &hash : NULL;
-    source sp = { .fd = fd, .limit = split, .hash = hashp };
+    /* the header is read in the chunks one reading reads, the whole file
+     * in view (not just the first half): the delimiter and an encoding
+     * detected in the header are decided from the same bytes (the fuzzer
+     * found a file of 222 bytes whose first half libuchardet took for
+     * Windows-1257 and the whole for Windows-1253) */
+    source sp = { .fd = fd, .size = size };
     parse_source(&p, &sp, &delim, 0, 1);
     effekt_status st = EFFEKT_EINVAL;
     size_t n_cols = p.n_cols;
@@ -1789,16 +1835,24 @@ static effekt_status load_parallel(FILE *in, const char *name, size_t size, cons
     atomic_store(&progress, header_end);
     progress_init(&a, &progress, size, 1);
     progress_init(&b, &progress, size, 0);   /* another thread: counts, does not call */
+    /* the parts read in pieces of one reading's chunks, and an encoding
+     * one of them detects is detected from one reading's chunk */
+    a.file_fd = b.file_fd = fd;
+    a.file_size = b.file_size = size;
+    a.head_skip = b.head_skip = p.head_skip;
     source sa = { .fd = fd, .offset = (off_t)header_end, .limit = split - header_end, .size = split - header_end,
-                  .hash = hashp, .hash_from = (off_t)sp.read };
-    source sb = { .fd = fd, .offset = (off_t)split, .limit = size - split, .size = size - split };
+                  .align = 1, .hash = hashp, .hash_from = (off_t)header_end };
+    source sb = { .fd = fd, .offset = (off_t)split, .limit = size - split, .size = size - split, .align = 1 };
+    /* the hash follows the file's order: the header's bytes, the first
+     * half's as it is read, then the second half's */
+    int hashed = !hashp || hash_range(fd, 0, (off_t)header_end, hashp) == 0;
     part_job job = { .rd = &b, .src = &sb, .delim = delim, .lines_before = lines };
     pthread_t thread;
     int threaded = pthread_create(&thread, NULL, run_part, &job) == 0;
     char delim_a = delim;
     parse_source(&a, &sa, &delim_a, p.header_last_line, 0);
-    int hashed = !hashp || (sa.read == split - header_end
-                            && hash_range(fd, (off_t)split, (off_t)size, hashp) == 0);
+    hashed = hashed && (!hashp || (sa.read == split - header_end
+                                   && hash_range(fd, (off_t)split, (off_t)size, hashp) == 0));
     if (threaded)
         pthread_join(thread, NULL);
     else
