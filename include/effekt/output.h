@@ -75,6 +75,31 @@ EFFEKT_API char *effekt_json_print(const cJSON *doc, int formatted);
  * when out of memory. */
 EFFEKT_API cJSON *effekt_json_uint64(uint64_t v);
 
+/* ---- reading JSON (the report's spec, partial summaries) ---- */
+
+/* The largest JSON file read: 2 GiB. */
+#define EFFEKT_JSON_MAX_BYTES ((size_t)1 << 31)
+
+/* The whole file ("-": standard input) as a NUL-terminated string the
+ * caller frees with free(); NULL with errno set when it cannot be read
+ * (ERANGE: larger than max bytes). */
+EFFEKT_API char *effekt_file_read(const char *path, size_t max);
+
+/* Parse text as JSON; the document the caller deletes with cJSON_Delete,
+ * or NULL after a problem in diag (path, line and column where the JSON
+ * goes wrong; nesting deeper than cJSON's limit said as such; an empty
+ * text as empty).  path only names the text in the problem. */
+EFFEKT_API cJSON *effekt_json_parse(const char *path, const char *text, effekt_diag *diag);
+
+/* The text of a JSON file (effekt_file_read with EFFEKT_JSON_MAX_BYTES),
+ * or NULL after a problem "cannot read: why" in diag. */
+EFFEKT_API char *effekt_json_read_text(const char *path, effekt_diag *diag);
+
+/* Read and parse a JSON file ("-": standard input) into *out (caller
+ * deletes it): EFFEKT_OK, EFFEKT_EIO (unreadable or too large) or
+ * EFFEKT_EPARSE, the problem in diag. */
+EFFEKT_API effekt_status effekt_json_read(const char *path, cJSON **out, effekt_diag *diag);
+
 /* An output file written to a temporary name in the same folder and
  * renamed over `path` only when complete, so a failed run leaves no
  * partial file.  path NULL or "-" is standard output.  A path that is a

@@ -145,15 +145,6 @@ void cli_number(cJSON *o, const char *key, double v);
  * NULL) when one is not a number in range, is empty, or memory runs out. */
 int cli_numbers(const char *text, double min, double max, int open, double **out, size_t *n);
 
-/* The shortest text (15 to 17 significant digits) that reads back as v:
- * two different numbers never print alike (keys made from them cannot
- * collide).  size 32 is enough for any double. */
-void cli_exact_number(double v, char *buf, size_t size);
-
-/* The whole of a file ("-": standard input) as a NUL-terminated string,
- * malloc'd; NULL when it cannot be read or is larger than max bytes. */
-char *cli_read_file(const char *path, size_t max);
-
 /* A JSON file ("-": standard input) parsed; NULL after a message naming
  * the problem: unreadable, too large, or where (line:column) the JSON
  * goes wrong, nesting deeper than cJSON's limit said as such. */

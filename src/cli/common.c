@@ -542,94 +542,15 @@ int cli_numbers(const char *text, double min, double max, int open, double **out
     }
 }
 
-void cli_exact_number(double v, char *buf, size_t size)
-{
-    for (int prec = 15; prec <= 17; prec++) {
-        snprintf(buf, size, "%.*g", prec, v == 0 ? 0.0 : v);
-        if (strtod(buf, NULL) == v)
-            return;
-    }
-}
-
 cJSON *cli_read_json(const char *path)
 {
-    errno = 0;
-    char *text = cli_read_file(path, (size_t)1 << 31);
-    if (!text) {
-        cli_error("%s: error: cannot read: %s", path, errno ? strerror(errno) : "larger than 2 GiB (the limit)");
-        return NULL;
-    }
-    const char *end = NULL;
-    cJSON *doc = cJSON_ParseWithOpts(text, &end, 1);
-    if (!doc) {
-        /* where: line and column, and how deep the brackets were there */
-        size_t line = 1, col = 1, depth = 0;
-        int in_string = 0;
-        for (const char *p = text; end && p < end && *p; p++) {
-            if (*p == '\n') {
-                line++;
-                col = 1;
-                continue;
-            }
-            col++;
-            if (in_string) {
-                if (*p == '\\' && p[1])
-                    p++, col++;
-                else if (*p == '"')
-                    in_string = 0;
-            } else if (*p == '"') {
-                in_string = 1;
-            } else if (*p == '[' || *p == '{') {
-                depth++;
-            } else if ((*p == ']' || *p == '}') && depth) {
-                depth--;
-            }
-        }
-        if (depth >= CJSON_NESTING_LIMIT)
-            cli_error("%s:%zu:%zu: error: JSON nested deeper than %d levels (the limit)", path, line, col,
-                      CJSON_NESTING_LIMIT);
-        else if (!*text)
-            cli_error("%s: error: the file is empty (expected JSON)", path);
-        else
-            cli_error("%s:%zu:%zu: error: not valid JSON here", path, line, col);
-    }
-    free(text);
+    effekt_diag diag;
+    effekt_diag_init(&diag);
+    cJSON *doc = NULL;
+    effekt_json_read(path, &doc, &diag);
+    cli_report(&diag, 0);
+    effekt_diag_free(&diag);
     return doc;
-}
-
-char *cli_read_file(const char *path, size_t max)
-{
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, len = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        if (len + 1 >= cap) {
-            if (cap >= max) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            char *nb = realloc(buf, cap * 2);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-        size_t got = fread(buf + len, 1, cap - 1 - len, f);
-        len += got;
-        if (got == 0)
-            break;
-    }
-    if (buf)
-        buf[len] = '\0';
-    if (f != stdin)
-        fclose(f);
-    return buf;
 }
 
 const char *cli_locale_names(char *buf, size_t size)
