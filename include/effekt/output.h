@@ -75,6 +75,18 @@ EFFEKT_API char *effekt_json_print(const cJSON *doc, int formatted);
  * when out of memory. */
 EFFEKT_API cJSON *effekt_json_uint64(uint64_t v);
 
+/* ---- numbers and figures in the JSON of results: one way for every
+ * writer, the library's and the CLI's ---- */
+
+/* key: v; null when NaN; null with key_reason when infinite (an
+ * overflow); -0 as 0. */
+EFFEKT_API void effekt_json_number(cJSON *o, const char *key, double v);
+
+/* {"value", "lower", "upper"} (limits when either is a number), or
+ * {"value": null, "reason"} (reason NULL: "undefined"; infinite: beyond
+ * the range of a double).  NULL when out of memory. */
+EFFEKT_API cJSON *effekt_json_figure_of(double v, double lower, double upper, const char *reason);
+
 /* ---- reading JSON (the report's spec, partial summaries) ---- */
 
 /* The largest JSON file read: 2 GiB. */

@@ -134,12 +134,6 @@ effekt_table *cli_load(const cli_options *o, const char *path, effekt_status *st
  * EXIT_OK or EXIT_BAD. */
 int cli_emit(const cli_options *o, const cJSON *doc, const effekt_sheet *sheets, size_t n_sheets);
 
-/* A figure: {"value", "lower", "upper"} or {"value": null, "reason"}. */
-cJSON *cli_figure(double v, double lower, double upper, const char *reason);
-
-/* key: v, or null when v is NaN. */
-void cli_number(cJSON *o, const char *key, double v);
-
 /* A comma-separated list of finite numbers in [min, max] ((min, max) when
  * open), as many as given, into *out (the caller frees it); -1 (and *out
  * NULL) when one is not a number in range, is empty, or memory runs out. */

@@ -482,37 +482,6 @@ int cli_emit(const cli_options *o, const cJSON *doc, const effekt_sheet *sheets,
     return st == EFFEKT_OK ? EXIT_OK : EXIT_BAD;
 }
 
-cJSON *cli_figure(double v, double lower, double upper, const char *reason)
-{
-    cJSON *o = cJSON_CreateObject();
-    if (isnan(v) || isinf(v)) {
-        cJSON_AddNullToObject(o, "value");
-        cJSON_AddStringToObject(o, "reason", isinf(v) ? "beyond the range of a double" : reason ? reason : "undefined");
-        return o;
-    }
-    cJSON_AddNumberToObject(o, "value", v == 0 ? 0.0 : v);
-    if (!isnan(lower) || !isnan(upper)) {
-        cli_number(o, "lower", lower);
-        cli_number(o, "upper", upper);
-    }
-    return o;
-}
-
-void cli_number(cJSON *o, const char *key, double v)
-{
-    if (isnan(v)) {
-        cJSON_AddNullToObject(o, key);
-    } else if (isinf(v)) {
-        /* an overflow (a sum of values near 1e308): undefined, with why */
-        char reason[128];
-        snprintf(reason, sizeof reason, "%s_reason", key);
-        cJSON_AddNullToObject(o, key);
-        cJSON_AddStringToObject(o, reason, "beyond the range of a double");
-    } else {
-        cJSON_AddNumberToObject(o, key, v == 0 ? 0.0 : v);   /* -0 is shown as 0 */
-    }
-}
-
 int cli_numbers(const char *text, double min, double max, int open, double **out, size_t *n)
 {
     /* as many numbers as there are commas and one: no fixed buffer, no
