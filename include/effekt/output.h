@@ -18,6 +18,7 @@
 #include <cjson/cJSON.h>
 
 #include "effekt/status.h"
+#include "effekt/table.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -86,6 +87,14 @@ EFFEKT_API void effekt_json_number(cJSON *o, const char *key, double v);
  * {"value": null, "reason"} (reason NULL: "undefined"; infinite: beyond
  * the range of a double).  NULL when out of memory. */
 EFFEKT_API cJSON *effekt_json_figure_of(double v, double lower, double upper, const char *reason);
+
+/* How a CSV file was read, as effekt validate writes it and the report
+ * keeps it: {"file", "status", "sha256", "encoding", "delimiter", "rows",
+ * "columns": [...], "problems": [...]}, the problems from diag->items[from]
+ * on; with values, every value of every column.  t may be NULL (not
+ * read: no columns).  NULL when out of memory. */
+EFFEKT_API cJSON *effekt_validate_json(const char *path, const effekt_table *t, effekt_status st,
+                                       const effekt_diag *diag, size_t from, int values);
 
 /* ---- reading JSON (the report's spec, partial summaries) ---- */
 
