@@ -567,16 +567,4 @@ done:
 
 static const char *const kpi_kind_names[] = { "ratio", "rate", "unattributed", "unattributed_share", "duration", "monthly_cost" };
 
-const char *effekt_kpi_kind_name(effekt_kpi_kind value)
-{
-    return effekt_enum_name(kpi_kind_names, EFFEKT_ENUM_COUNT(kpi_kind_names), (int)value);
-}
-
-effekt_status effekt_kpi_kind_parse(const char *name, effekt_kpi_kind *out)
-{
-    int v;
-    effekt_status st = effekt_enum_parse(kpi_kind_names, EFFEKT_ENUM_COUNT(kpi_kind_names), name, &v);
-    if (st == EFFEKT_OK)
-        *out = (effekt_kpi_kind)v;
-    return st;
-}
+EFFEKT_ENUM_FUNCTIONS(effekt_kpi_kind_name, effekt_kpi_kind_parse, effekt_kpi_kind, kpi_kind_names)
