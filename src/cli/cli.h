@@ -178,21 +178,6 @@ void key_map_free(key_map *m);
 /* The text of a value as a group key: "(missing)" when missing. */
 void value_text(const effekt_column *c, size_t row, char *buf, size_t size);
 
-/* Spells of a participant-level table (spells.c): time and event per
- * person from the dates or the --time/--event columns, grouped by --by. */
-typedef struct {
-    double *time, *event;
-    size_t *gid;          /* group of each spell */
-    size_t m;             /* spells */
-    size_t excluded;      /* rows without a start or an end/follow-up */
-    key_map map;          /* group names */
-} cli_spells;
-
-/* Build the spells; messages printed.  EXIT_OK or EXIT_BAD; free with
- * cli_spells_free either way. */
-int cli_spells_build(const cli_options *o, const effekt_table *t, const char *path, cli_spells *s);
-void cli_spells_free(cli_spells *s);
-
 /* The spell options of the command line (--by --from --to --censor
  * --censor-date --time --event); strings borrowed from o. */
 void cli_spells_options(const cli_options *o, effekt_spells_options *so);

@@ -580,3 +580,20 @@ void cli_say_problem(const char *path, const effekt_problem *p)
     else
         fprintf(stderr, "effekt: %s: %s: %s\n", path, label[p->severity], text);
 }
+
+void cli_spells_options(const cli_options *o, effekt_spells_options *so)
+{
+    *so = (effekt_spells_options){ .by = o->by, .from = o->from, .to = o->to, .censor = o->censor,
+                                   .censor_date = o->censor_date, .time = o->time_col,
+                                   .event = o->time_col ? o->event_col : NULL };
+}
+
+void cli_analysis_problems(const char *path, const effekt_diag *diag)
+{
+    for (size_t i = 0; i < diag->n; i++) {
+        const effekt_problem *p = &diag->items[i];
+        if (p->severity != EFFEKT_ERROR)
+            continue;
+        cli_say_problem(path, p);
+    }
+}
