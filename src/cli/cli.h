@@ -130,6 +130,10 @@ void cli_report(const effekt_diag *diag, int quiet);
  * gets the load status. */
 effekt_table *cli_load(const cli_options *o, const char *path, effekt_status *status);
 
+/* The same for a command that stops at a failed load: the table, or NULL
+ * (problems printed, nothing left to free). */
+effekt_table *cli_load_table(const cli_options *o, const char *path);
+
 /* Write doc to -o (atomically) or stdout in the chosen format.  Returns
  * EXIT_OK or EXIT_BAD. */
 int cli_emit(const cli_options *o, const cJSON *doc, const effekt_sheet *sheets, size_t n_sheets);

@@ -460,6 +460,16 @@ effekt_table *cli_load(const cli_options *o, const char *path, effekt_status *st
     return t;
 }
 
+effekt_table *cli_load_table(const cli_options *o, const char *path)
+{
+    effekt_status st;
+    effekt_table *t = cli_load(o, path, &st);
+    if (st == EFFEKT_OK)
+        return t;
+    effekt_table_destroy(t);
+    return NULL;
+}
+
 int cli_emit(const cli_options *o, const cJSON *doc, const effekt_sheet *sheets, size_t n_sheets)
 {
     effekt_diag diag;
