@@ -1,6 +1,8 @@
 /* Kaplan–Meier and log-rank, after R's survival package. */
 #include "config.h"
 
+#include "lib_sort.h"
+
 #include "lib_alloc.h"
 #include "lib_gsl.h"
 #include "lib_enum.h"
@@ -36,8 +38,7 @@ typedef struct {
 
 static int by_time(const void *a, const void *b)
 {
-    double x = ((const spell *)a)->t, y = ((const spell *)b)->t;
-    return (x > y) - (x < y);
+    return effekt_order(((const spell *)a)->t, ((const spell *)b)->t);
 }
 
 void effekt_km_free(effekt_km *km)
