@@ -130,29 +130,18 @@ void cli_report(const effekt_diag *diag, int quiet);
  * gets the load status. */
 effekt_table *cli_load(const cli_options *o, const char *path, effekt_status *status);
 
+/* The same for a command that stops at a failed load: the table, or NULL
+ * (problems printed, nothing left to free). */
+effekt_table *cli_load_table(const cli_options *o, const char *path);
+
 /* Write doc to -o (atomically) or stdout in the chosen format.  Returns
  * EXIT_OK or EXIT_BAD. */
 int cli_emit(const cli_options *o, const cJSON *doc, const effekt_sheet *sheets, size_t n_sheets);
-
-/* A figure: {"value", "lower", "upper"} or {"value": null, "reason"}. */
-cJSON *cli_figure(double v, double lower, double upper, const char *reason);
-
-/* key: v, or null when v is NaN. */
-void cli_number(cJSON *o, const char *key, double v);
 
 /* A comma-separated list of finite numbers in [min, max] ((min, max) when
  * open), as many as given, into *out (the caller frees it); -1 (and *out
  * NULL) when one is not a number in range, is empty, or memory runs out. */
 int cli_numbers(const char *text, double min, double max, int open, double **out, size_t *n);
-
-/* The shortest text (15 to 17 significant digits) that reads back as v:
- * two different numbers never print alike (keys made from them cannot
- * collide).  size 32 is enough for any double. */
-void cli_exact_number(double v, char *buf, size_t size);
-
-/* The whole of a file ("-": standard input) as a NUL-terminated string,
- * malloc'd; NULL when it cannot be read or is larger than max bytes. */
-char *cli_read_file(const char *path, size_t max);
 
 /* A JSON file ("-": standard input) parsed; NULL after a message naming
  * the problem: unreadable, too large, or where (line:column) the JSON
@@ -192,21 +181,6 @@ void key_map_free(key_map *m);
 
 /* The text of a value as a group key: "(missing)" when missing. */
 void value_text(const effekt_column *c, size_t row, char *buf, size_t size);
-
-/* Spells of a participant-level table (spells.c): time and event per
- * person from the dates or the --time/--event columns, grouped by --by. */
-typedef struct {
-    double *time, *event;
-    size_t *gid;          /* group of each spell */
-    size_t m;             /* spells */
-    size_t excluded;      /* rows without a start or an end/follow-up */
-    key_map map;          /* group names */
-} cli_spells;
-
-/* Build the spells; messages printed.  EXIT_OK or EXIT_BAD; free with
- * cli_spells_free either way. */
-int cli_spells_build(const cli_options *o, const effekt_table *t, const char *path, cli_spells *s);
-void cli_spells_free(cli_spells *s);
 
 /* The spell options of the command line (--by --from --to --censor
  * --censor-date --time --event); strings borrowed from o. */

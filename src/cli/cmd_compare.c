@@ -81,18 +81,15 @@ static void say_problems(const cli_options *o, const char *path, const effekt_di
 
 static int run_file(const cli_options *o, const effekt_compare_options *co, const char *path, cJSON *doc)
 {
-    effekt_status st;
-    effekt_table *t = cli_load(o, path, &st);
-    if (st != EFFEKT_OK) {
-        effekt_table_destroy(t);
+    effekt_table *t = cli_load_table(o, path);
+    if (!t)
         return EXIT_BAD;
-    }
-    effekt_diag diag;
-    effekt_diag_init(&diag);
-    effekt_compare_result *r = NULL;
     effekt_compare_options file_co = *co;
     file_co.progress = cli_progress_resampling();   /* the bar of this file */
-    st = effekt_compare_run(t, &file_co, &r, &diag);
+    effekt_compare_result *r = NULL;
+    effekt_diag diag;
+    effekt_diag_init(&diag);
+    effekt_status st = effekt_compare_run(t, &file_co, &r, &diag);
     say_problems(o, path, &diag, doc);
     if (st == EFFEKT_OK)
         st = effekt_compare_json(r, o->n_inputs > 1 ? path : NULL, path, doc);

@@ -94,12 +94,10 @@ static int describe_options(const cli_options *o, char **stats, size_t n_stats, 
 /* Describe input f into rows.  Returns EXIT_OK or EXIT_BAD (problems printed). */
 static int describe_file(cli_options *o, size_t f, effekt_describe_run_options *dopt, cJSON *rows)
 {
-    effekt_status st;
-    effekt_table *t = cli_load(o, o->inputs[f], &st);
-    if (st != EFFEKT_OK) {
-        effekt_table_destroy(t);
+    effekt_table *t = cli_load_table(o, o->inputs[f]);
+    if (!t)
         return EXIT_BAD;
-    }
+    effekt_status st;
     /* a partial's id names its file by the file's SHA-256, so the same
      * file described twice gives the same ids (standard input: its bytes
      * are gone, only the values name it) */

@@ -45,7 +45,7 @@ static const char *const table_kpis[] = {
 
 static cJSON *figure_json(const effekt_figure *f)
 {
-    return cli_figure(f->value, f->lower, f->upper, f->reason);
+    return effekt_json_figure_of(f->value, f->lower, f->upper, f->reason);
 }
 
 typedef struct {

@@ -12,6 +12,7 @@
 #include "effekt/chart.h"
 #include "effekt/compare.h"
 #include "effekt/kpi.h"
+#include "effekt/retention.h"
 #include "effekt/survival.h"
 #include "effekt/text.h"
 
@@ -264,16 +265,22 @@ static effekt_status build_km(const cli_options *o, effekt_table **tables, size_
         cli_usage_error("plot km", "give one participant file");
         return EFFEKT_EINVAL;
     }
-    cli_spells sp;
-    effekt_status st = EFFEKT_EINVAL;
-    if (cli_spells_build(o, tables[0], tables[0]->source, &sp) == EXIT_OK) {
-        effekt_chart_spells in = { .by = o->by, .time_to_job = o->to && strcmp(o->to, "placed_date") == 0,
-                                   .n = sp.m, .time = sp.time, .event = sp.event, .group = sp.gid,
-                                   .n_groups = sp.map.n, .labels = (const char *const *)sp.map.keys,
-                                   .conf_type = (int)ct };
-        st = effekt_chart_build_km(&in, co, out, diag);
-    }
-    cli_spells_free(&sp);
+    effekt_spells_options so;
+    cli_spells_options(o, &so);
+    effekt_spells *sp = NULL;
+    effekt_diag sd;
+    effekt_diag_init(&sd);
+    effekt_status st = effekt_spells_build(tables[0], &so, &sp, &sd);
+    cli_analysis_problems(tables[0]->source, &sd);
+    effekt_diag_free(&sd);
+    if (st != EFFEKT_OK)
+        return EFFEKT_EINVAL;
+    effekt_chart_spells in = { .by = o->by, .time_to_job = o->to && strcmp(o->to, "placed_date") == 0,
+                               .n = sp->n, .time = sp->time, .event = sp->event, .group = sp->group,
+                               .n_groups = sp->n_groups, .labels = (const char *const *)sp->labels,
+                               .conf_type = (int)ct };
+    st = effekt_chart_build_km(&in, co, out, diag);
+    effekt_spells_destroy(sp);
     return st;
 }
 

@@ -107,16 +107,13 @@ static cJSON *step_row(void *ctx, size_t i)
 static int run(const cli_options *o, const effekt_retention_options *ro, const char *path, step_store *store,
                cJSON *doc)
 {
-    effekt_status st;
-    effekt_table *t = cli_load(o, path, &st);
-    if (st != EFFEKT_OK) {
-        effekt_table_destroy(t);
+    effekt_table *t = cli_load_table(o, path);
+    if (!t)
         return EXIT_BAD;
-    }
+    effekt_retention_result *r = NULL;
     effekt_diag diag;
     effekt_diag_init(&diag);
-    effekt_retention_result *r = NULL;
-    st = effekt_retention_run(t, ro, &r, &diag);
+    effekt_status st = effekt_retention_run(t, ro, &r, &diag);
     cli_analysis_problems(path, &diag);
     effekt_diag_free(&diag);
     effekt_table_destroy(t);

@@ -460,6 +460,16 @@ effekt_table *cli_load(const cli_options *o, const char *path, effekt_status *st
     return t;
 }
 
+effekt_table *cli_load_table(const cli_options *o, const char *path)
+{
+    effekt_status st;
+    effekt_table *t = cli_load(o, path, &st);
+    if (st == EFFEKT_OK)
+        return t;
+    effekt_table_destroy(t);
+    return NULL;
+}
+
 int cli_emit(const cli_options *o, const cJSON *doc, const effekt_sheet *sheets, size_t n_sheets)
 {
     effekt_diag diag;
@@ -480,37 +490,6 @@ int cli_emit(const cli_options *o, const cJSON *doc, const effekt_sheet *sheets,
     cli_report(&diag, 0);
     effekt_diag_free(&diag);
     return st == EFFEKT_OK ? EXIT_OK : EXIT_BAD;
-}
-
-cJSON *cli_figure(double v, double lower, double upper, const char *reason)
-{
-    cJSON *o = cJSON_CreateObject();
-    if (isnan(v) || isinf(v)) {
-        cJSON_AddNullToObject(o, "value");
-        cJSON_AddStringToObject(o, "reason", isinf(v) ? "beyond the range of a double" : reason ? reason : "undefined");
-        return o;
-    }
-    cJSON_AddNumberToObject(o, "value", v == 0 ? 0.0 : v);
-    if (!isnan(lower) || !isnan(upper)) {
-        cli_number(o, "lower", lower);
-        cli_number(o, "upper", upper);
-    }
-    return o;
-}
-
-void cli_number(cJSON *o, const char *key, double v)
-{
-    if (isnan(v)) {
-        cJSON_AddNullToObject(o, key);
-    } else if (isinf(v)) {
-        /* an overflow (a sum of values near 1e308): undefined, with why */
-        char reason[128];
-        snprintf(reason, sizeof reason, "%s_reason", key);
-        cJSON_AddNullToObject(o, key);
-        cJSON_AddStringToObject(o, reason, "beyond the range of a double");
-    } else {
-        cJSON_AddNumberToObject(o, key, v == 0 ? 0.0 : v);   /* -0 is shown as 0 */
-    }
 }
 
 int cli_numbers(const char *text, double min, double max, int open, double **out, size_t *n)
@@ -542,94 +521,15 @@ int cli_numbers(const char *text, double min, double max, int open, double **out
     }
 }
 
-void cli_exact_number(double v, char *buf, size_t size)
-{
-    for (int prec = 15; prec <= 17; prec++) {
-        snprintf(buf, size, "%.*g", prec, v == 0 ? 0.0 : v);
-        if (strtod(buf, NULL) == v)
-            return;
-    }
-}
-
 cJSON *cli_read_json(const char *path)
 {
-    errno = 0;
-    char *text = cli_read_file(path, (size_t)1 << 31);
-    if (!text) {
-        cli_error("%s: error: cannot read: %s", path, errno ? strerror(errno) : "larger than 2 GiB (the limit)");
-        return NULL;
-    }
-    const char *end = NULL;
-    cJSON *doc = cJSON_ParseWithOpts(text, &end, 1);
-    if (!doc) {
-        /* where: line and column, and how deep the brackets were there */
-        size_t line = 1, col = 1, depth = 0;
-        int in_string = 0;
-        for (const char *p = text; end && p < end && *p; p++) {
-            if (*p == '\n') {
-                line++;
-                col = 1;
-                continue;
-            }
-            col++;
-            if (in_string) {
-                if (*p == '\\' && p[1])
-                    p++, col++;
-                else if (*p == '"')
-                    in_string = 0;
-            } else if (*p == '"') {
-                in_string = 1;
-            } else if (*p == '[' || *p == '{') {
-                depth++;
-            } else if ((*p == ']' || *p == '}') && depth) {
-                depth--;
-            }
-        }
-        if (depth >= CJSON_NESTING_LIMIT)
-            cli_error("%s:%zu:%zu: error: JSON nested deeper than %d levels (the limit)", path, line, col,
-                      CJSON_NESTING_LIMIT);
-        else if (!*text)
-            cli_error("%s: error: the file is empty (expected JSON)", path);
-        else
-            cli_error("%s:%zu:%zu: error: not valid JSON here", path, line, col);
-    }
-    free(text);
+    effekt_diag diag;
+    effekt_diag_init(&diag);
+    cJSON *doc = NULL;
+    effekt_json_read(path, &doc, &diag);
+    cli_report(&diag, 0);
+    effekt_diag_free(&diag);
     return doc;
-}
-
-char *cli_read_file(const char *path, size_t max)
-{
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, len = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        if (len + 1 >= cap) {
-            if (cap >= max) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            char *nb = realloc(buf, cap * 2);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-        size_t got = fread(buf + len, 1, cap - 1 - len, f);
-        len += got;
-        if (got == 0)
-            break;
-    }
-    if (buf)
-        buf[len] = '\0';
-    if (f != stdin)
-        fclose(f);
-    return buf;
 }
 
 const char *cli_locale_names(char *buf, size_t size)
@@ -689,4 +589,21 @@ void cli_say_problem(const char *path, const effekt_problem *p)
         fprintf(stderr, "effekt: %s:%zu: %s: %s\n", path, p->line, label[p->severity], text);
     else
         fprintf(stderr, "effekt: %s: %s: %s\n", path, label[p->severity], text);
+}
+
+void cli_spells_options(const cli_options *o, effekt_spells_options *so)
+{
+    *so = (effekt_spells_options){ .by = o->by, .from = o->from, .to = o->to, .censor = o->censor,
+                                   .censor_date = o->censor_date, .time = o->time_col,
+                                   .event = o->time_col ? o->event_col : NULL };
+}
+
+void cli_analysis_problems(const char *path, const effekt_diag *diag)
+{
+    for (size_t i = 0; i < diag->n; i++) {
+        const effekt_problem *p = &diag->items[i];
+        if (p->severity != EFFEKT_ERROR)
+            continue;
+        cli_say_problem(path, p);
+    }
 }

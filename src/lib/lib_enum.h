@@ -17,4 +17,22 @@ effekt_status effekt_enum_parse(const char *const *names, size_t n, const char *
 
 #define EFFEKT_ENUM_COUNT(names) (sizeof(names) / sizeof *(names))
 
+/* The two functions of a public enum over its table of names:
+ *   const char *name_fn(type value);
+ *   effekt_status parse_fn(const char *name, type *out);
+ * written once here rather than again beside every enum. */
+#define EFFEKT_ENUM_FUNCTIONS(name_fn, parse_fn, type, names)                                    \
+    const char *name_fn(type value)                                                              \
+    {                                                                                            \
+        return effekt_enum_name(names, EFFEKT_ENUM_COUNT(names), (int)value);                    \
+    }                                                                                            \
+    effekt_status parse_fn(const char *name, type *out)                                          \
+    {                                                                                            \
+        int v;                                                                                   \
+        effekt_status st = effekt_enum_parse(names, EFFEKT_ENUM_COUNT(names), name, &v);         \
+        if (st == EFFEKT_OK)                                                                     \
+            *out = (type)v;                                                                      \
+        return st;                                                                               \
+    }
+
 #endif

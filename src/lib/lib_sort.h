@@ -11,6 +11,17 @@
 
 #include <stddef.h>
 
+/* The order of two doubles: -1, 0 or 1 (NaN compares equal to all: keep
+ * NaN out of what is sorted). */
+static inline int effekt_order(double x, double y)
+{
+    return (x > y) - (x < y);
+}
+
+/* qsort's comparator for an array of doubles, ascending: the one every
+ * module sorts plain doubles with (effekt_sort uses it below 256). */
+int effekt_cmp_double(const void *a, const void *b);
+
 /* Compare the items of indexes a and b under ctx: <0, 0, >0. */
 typedef int (*effekt_index_cmp)(size_t a, size_t b, const void *ctx);
 

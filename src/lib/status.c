@@ -174,35 +174,11 @@ effekt_status effekt_enum_parse(const char *const *names, size_t n, const char *
 
 static const char *const status_names[] = { "ok", "enomem", "eio", "eparse", "eencoding", "evalue", "eschema", "einval", "eundef", "elimit" };
 
-const char *effekt_status_name(effekt_status value)
-{
-    return effekt_enum_name(status_names, EFFEKT_ENUM_COUNT(status_names), (int)value);
-}
-
-effekt_status effekt_status_parse(const char *name, effekt_status *out)
-{
-    int v;
-    effekt_status st = effekt_enum_parse(status_names, EFFEKT_ENUM_COUNT(status_names), name, &v);
-    if (st == EFFEKT_OK)
-        *out = (effekt_status)v;
-    return st;
-}
+EFFEKT_ENUM_FUNCTIONS(effekt_status_name, effekt_status_parse, effekt_status, status_names)
 
 static const char *const severity_names[] = { "note", "warning", "error" };
 
-const char *effekt_severity_name(effekt_severity value)
-{
-    return effekt_enum_name(severity_names, EFFEKT_ENUM_COUNT(severity_names), (int)value);
-}
-
-effekt_status effekt_severity_parse(const char *name, effekt_severity *out)
-{
-    int v;
-    effekt_status st = effekt_enum_parse(severity_names, EFFEKT_ENUM_COUNT(severity_names), name, &v);
-    if (st == EFFEKT_OK)
-        *out = (effekt_severity)v;
-    return st;
-}
+EFFEKT_ENUM_FUNCTIONS(effekt_severity_name, effekt_severity_parse, effekt_severity, severity_names)
 
 const char *effekt_version(void)
 {

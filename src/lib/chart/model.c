@@ -186,32 +186,8 @@ effekt_status effekt_chart_status(const effekt_chart *chart)
 
 static const char *const chart_format_names[] = { "png", "svg", "pdf" };
 
-const char *effekt_chart_format_name(effekt_chart_format value)
-{
-    return effekt_enum_name(chart_format_names, EFFEKT_ENUM_COUNT(chart_format_names), (int)value);
-}
-
-effekt_status effekt_chart_format_parse(const char *name, effekt_chart_format *out)
-{
-    int v;
-    effekt_status st = effekt_enum_parse(chart_format_names, EFFEKT_ENUM_COUNT(chart_format_names), name, &v);
-    if (st == EFFEKT_OK)
-        *out = (effekt_chart_format)v;
-    return st;
-}
+EFFEKT_ENUM_FUNCTIONS(effekt_chart_format_name, effekt_chart_format_parse, effekt_chart_format, chart_format_names)
 
 static const char *const mark_type_names[] = { "text", "bar", "point", "box", "line", "area" };
 
-const char *effekt_mark_type_name(effekt_mark_type value)
-{
-    return effekt_enum_name(mark_type_names, EFFEKT_ENUM_COUNT(mark_type_names), (int)value);
-}
-
-effekt_status effekt_mark_type_parse(const char *name, effekt_mark_type *out)
-{
-    int v;
-    effekt_status st = effekt_enum_parse(mark_type_names, EFFEKT_ENUM_COUNT(mark_type_names), name, &v);
-    if (st == EFFEKT_OK)
-        *out = (effekt_mark_type)v;
-    return st;
-}
+EFFEKT_ENUM_FUNCTIONS(effekt_mark_type_name, effekt_mark_type_parse, effekt_mark_type, mark_type_names)

@@ -1,6 +1,8 @@
 /* Project KPIs.  The definitions are data; compute() walks them. */
 #include "config.h"
 
+#include "lib_sort.h"
+
 #include "lib_alloc.h"
 #include "lib_gsl.h"
 #include "lib_enum.h"
@@ -393,12 +395,6 @@ static double amount(const effekt_table *t, const char *name, size_t row, const 
     return v;
 }
 
-static int by_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
 static void pool_one(const effekt_kpi_def *d, size_t k, const effekt_table *t, const effekt_kpi_sheet *s,
                      const size_t *rows, size_t n, const effekt_kpi_options *opt, effekt_kpi_pool *p,
                      double *scratch)
@@ -462,7 +458,7 @@ static void pool_one(const effekt_kpi_def *d, size_t k, const effekt_table *t, c
     }
     p->median = p->q1 = p->q3 = p->min = p->max = NAN;
     if (m) {
-        qsort(scratch, m, sizeof *scratch, by_double);
+        qsort(scratch, m, sizeof *scratch, effekt_cmp_double);
         p->min = scratch[0];
         p->max = scratch[m - 1];
         p->q1 = gsl_stats_quantile_from_sorted_data(scratch, 1, m, 0.25);
@@ -567,16 +563,4 @@ done:
 
 static const char *const kpi_kind_names[] = { "ratio", "rate", "unattributed", "unattributed_share", "duration", "monthly_cost" };
 
-const char *effekt_kpi_kind_name(effekt_kpi_kind value)
-{
-    return effekt_enum_name(kpi_kind_names, EFFEKT_ENUM_COUNT(kpi_kind_names), (int)value);
-}
-
-effekt_status effekt_kpi_kind_parse(const char *name, effekt_kpi_kind *out)
-{
-    int v;
-    effekt_status st = effekt_enum_parse(kpi_kind_names, EFFEKT_ENUM_COUNT(kpi_kind_names), name, &v);
-    if (st == EFFEKT_OK)
-        *out = (effekt_kpi_kind)v;
-    return st;
-}
+EFFEKT_ENUM_FUNCTIONS(effekt_kpi_kind_name, effekt_kpi_kind_parse, effekt_kpi_kind, kpi_kind_names)

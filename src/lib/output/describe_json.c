@@ -6,22 +6,7 @@
 #include <stdio.h>
 
 #include "effekt/describe.h"
-
-/* key: v; null when NaN; null with key_reason when infinite (an
- * overflow: a sum of values near 1e308). */
-static void number(cJSON *o, const char *key, double v)
-{
-    if (isnan(v)) {
-        cJSON_AddNullToObject(o, key);
-    } else if (isinf(v)) {
-        char reason[128];
-        snprintf(reason, sizeof reason, "%s_reason", key);
-        cJSON_AddNullToObject(o, key);
-        cJSON_AddStringToObject(o, reason, "beyond the range of a double");
-    } else {
-        cJSON_AddNumberToObject(o, key, v == 0 ? 0.0 : v);   /* -0 is shown as 0 */
-    }
-}
+#include "effekt/output.h"
 
 static void add_where(cJSON *o, const effekt_describe_result *r, size_t c, size_t g)
 {
@@ -42,7 +27,7 @@ static void add_statistics(cJSON *row, const effekt_describe_result *r, const ef
 {
     const effekt_summary *s = &cell->summary;
     if (r->weighted)
-        number(row, "sum_weights", cell->sum_weights);
+        effekt_json_number(row, "sum_weights", cell->sum_weights);
     const double vals[EFFEKT_DESCRIBE_N_STATS] = {
         (double)s->n, (double)s->missing, s->sum, s->mean, s->sd, s->se, NAN, s->min, s->q1, s->median,
         s->q3, s->max, s->iqr, s->mad, s->skewness, s->kurtosis
@@ -51,16 +36,16 @@ static void add_statistics(cJSON *row, const effekt_describe_result *r, const ef
         if (!(r->stats & (1u << i)))
             continue;
         if (i == EFFEKT_DESCRIBE_CI) {
-            number(row, "ci_lower", s->ci_lower);
-            number(row, "ci_upper", s->ci_upper);
+            effekt_json_number(row, "ci_lower", s->ci_lower);
+            effekt_json_number(row, "ci_upper", s->ci_upper);
         } else {
-            number(row, effekt_describe_stat_name((effekt_describe_stat)i), vals[i]);
+            effekt_json_number(row, effekt_describe_stat_name((effekt_describe_stat)i), vals[i]);
         }
     }
     for (size_t k = 0; k < r->n_percentiles; k++) {
         char name[32];
         snprintf(name, sizeof name, "p%g", r->percentiles[k]);
-        number(row, name, s->percentile[k]);
+        effekt_json_number(row, name, s->percentile[k]);
     }
 }
 

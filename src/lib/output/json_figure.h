@@ -6,15 +6,9 @@
 #include <cjson/cJSON.h>
 
 #include "effekt/compare.h"
+#include "effekt/output.h"
 
-/* key: v; null when NaN; null with key_reason when infinite (an
- * overflow); -0 as 0. */
-void effekt_json_number(cJSON *o, const char *key, double v);
-
-/* {"value", "lower", "upper"} (limits when either is a number), or
- * {"value": null, "reason"} (reason NULL: "undefined"; infinite: beyond
- * the range of a double). */
-cJSON *effekt_json_figure_of(double v, double lower, double upper, const char *reason);
+/* effekt_json_number and effekt_json_figure_of: effekt/output.h. */
 
 /* The same from a figure, with its reason beside a defined value when it
  * has one (a ratio without an interval). */

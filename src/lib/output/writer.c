@@ -628,16 +628,4 @@ effekt_status effekt_output_write(FILE *out, const cJSON *doc, effekt_format for
 
 static const char *const format_names[] = { "table", "csv", "json" };
 
-effekt_status effekt_format_parse(const char *name, effekt_format *out)
-{
-    int v;
-    effekt_status st = effekt_enum_parse(format_names, EFFEKT_ENUM_COUNT(format_names), name, &v);
-    if (st == EFFEKT_OK)
-        *out = (effekt_format)v;
-    return st;
-}
-
-const char *effekt_format_name(effekt_format value)
-{
-    return effekt_enum_name(format_names, EFFEKT_ENUM_COUNT(format_names), (int)value);
-}
+EFFEKT_ENUM_FUNCTIONS(effekt_format_name, effekt_format_parse, effekt_format, format_names)

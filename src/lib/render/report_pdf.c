@@ -293,16 +293,4 @@ effekt_status effekt_document_write_pdf(const effekt_document *doc, FILE *out, e
 
 static const char *const block_kind_names[] = { "heading", "paragraph", "table", "chart", "page_break" };
 
-const char *effekt_block_kind_name(effekt_block_kind value)
-{
-    return effekt_enum_name(block_kind_names, EFFEKT_ENUM_COUNT(block_kind_names), (int)value);
-}
-
-effekt_status effekt_block_kind_parse(const char *name, effekt_block_kind *out)
-{
-    int v;
-    effekt_status st = effekt_enum_parse(block_kind_names, EFFEKT_ENUM_COUNT(block_kind_names), name, &v);
-    if (st == EFFEKT_OK)
-        *out = (effekt_block_kind)v;
-    return st;
-}
+EFFEKT_ENUM_FUNCTIONS(effekt_block_kind_name, effekt_block_kind_parse, effekt_block_kind, block_kind_names)

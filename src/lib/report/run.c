@@ -80,78 +80,6 @@ static size_t input_index(const effekt_report_spec *s, const char *name)
 
 /* ---- inputs: read once, with the spec's reading options ---- */
 
-static cJSON *column_json(const effekt_table *t, const effekt_column *col)
-{
-    cJSON *c = cJSON_CreateObject();
-    cJSON_AddNumberToObject(c, "column", (double)col->index);
-    cJSON_AddStringToObject(c, "heading", col->heading);
-    if (col->canonical)
-        cJSON_AddStringToObject(c, "canonical", col->canonical);
-    else
-        cJSON_AddNullToObject(c, "canonical");
-    cJSON_AddStringToObject(c, "type", effekt_type_name(col->type));
-    cJSON_AddNumberToObject(c, "count", (double)(t->n_rows - col->n_missing));
-    cJSON_AddNumberToObject(c, "missing", (double)col->n_missing);
-    char mark[2] = { col->decimal_mark, 0 };
-    cJSON_AddStringToObject(c, "decimal_mark", mark);
-    cJSON_AddStringToObject(c, "notes", (col->flags & EFFEKT_COLUMN_PERCENT) ? "percent"
-                                        : (col->flags & EFFEKT_COLUMN_GROUPED) ? "thousands grouped" : "");
-    if (col->values && col->type != EFFEKT_TYPE_BOOLEAN) {
-        double lo = INFINITY, hi = -INFINITY;
-        for (size_t r = 0; r < t->n_rows; r++)
-            if (!isnan(col->values[r])) {
-                lo = fmin(lo, col->values[r]);
-                hi = fmax(hi, col->values[r]);
-            }
-        if (col->type == EFFEKT_TYPE_DATE && lo <= hi) {
-            char a[32], b[32];
-            effekt_date_format((long)lo, a);
-            effekt_date_format((long)hi, b);
-            cJSON_AddStringToObject(c, "min", a);
-            cJSON_AddStringToObject(c, "max", b);
-        } else if (lo <= hi) {
-            cJSON_AddNumberToObject(c, "min", lo);
-            cJSON_AddNumberToObject(c, "max", hi);
-        }
-    }
-    return c;
-}
-
-/* How a file was read, as effekt validate says it in JSON. */
-static cJSON *read_json(const char *path, const effekt_table *t, effekt_status st, const effekt_diag *diag, size_t from)
-{
-    static const char *const sev[] = { "note", "warning", "error" };
-    cJSON *f = cJSON_CreateObject();
-    cJSON_AddStringToObject(f, "file", path);
-    cJSON_AddStringToObject(f, "status", st == EFFEKT_OK ? "ok" : effekt_strerror(st));
-    if (t) {
-        char delim[4] = { t->delimiter, 0 };
-        if (t->delimiter == '\t')
-            strcpy(delim, "tab");
-        if (effekt_table_sha256(t))
-            cJSON_AddStringToObject(f, "sha256", effekt_table_sha256(t));
-        cJSON_AddStringToObject(f, "encoding", t->encoding);
-        cJSON_AddStringToObject(f, "delimiter", delim);
-        cJSON_AddNumberToObject(f, "rows", (double)t->n_rows);
-        cJSON *cols = cJSON_AddArrayToObject(f, "columns");
-        for (size_t c = 0; c < t->n_columns; c++)
-            cJSON_AddItemToArray(cols, column_json(t, &t->columns[c]));
-    }
-    cJSON *a = cJSON_AddArrayToObject(f, "problems");
-    for (size_t i = from; i < diag->n; i++) {
-        const effekt_problem *p = &diag->items[i];
-        cJSON *o = cJSON_CreateObject();
-        cJSON_AddStringToObject(o, "severity", sev[p->severity]);
-        if (p->line) cJSON_AddNumberToObject(o, "line", (double)p->line);
-        else cJSON_AddNullToObject(o, "line");
-        if (p->column) cJSON_AddNumberToObject(o, "column", (double)p->column);
-        else cJSON_AddNullToObject(o, "column");
-        cJSON_AddStringToObject(o, "message", p->message ? p->message : "");
-        cJSON_AddItemToArray(a, o);
-    }
-    return f;
-}
-
 static effekt_status load_input(run_ctx *c, size_t i, const cJSON *in, cJSON *r_inputs, effekt_report *rep)
 {
     const effekt_report_spec *s = c->spec;
@@ -205,7 +133,7 @@ static effekt_status load_input(run_ctx *c, size_t i, const cJSON *in, cJSON *r_
         }
         size_t from = c->diag->n;
         st = effekt_csv_load_file(s->input_paths[i], &o, &c->tables[i], c->diag);
-        cJSON *read = read_json(s->input_paths[i], c->tables[i], st, c->diag, from);
+        cJSON *read = effekt_validate_json(s->input_paths[i], c->tables[i], st, c->diag, from, 0);
         cJSON *doc = cJSON_CreateObject(), *files = cJSON_AddArrayToObject(doc, "files");
         cJSON_AddItemToArray(files, cJSON_Duplicate(read, 1));
         if (st == EFFEKT_OK)

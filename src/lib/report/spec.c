@@ -6,7 +6,6 @@
 
 #include "lib_alloc.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -14,6 +13,7 @@
 #include <string.h>
 
 #include "effekt/locale.h"
+#include "effekt/output.h"
 #include "report_int.h"
 
 typedef enum { T_STRING, T_NUMBER, T_BOOL, T_OBJECT, T_STRINGS, T_NUMBERS, T_OBJECTS, T_STRING_MAP, T_SCALAR } spec_type;
@@ -222,78 +222,6 @@ static int check_spec(effekt_diag *diag, const char *spec, const cJSON *root)
     return bad;
 }
 
-/* The whole file ("-": standard input); NULL with errno, or ERANGE past max. */
-static char *read_all(const char *path, size_t max)
-{
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, len = 0;
-    char *buf = effekt_malloc(cap);
-    while (buf) {
-        if (len + 1 >= cap) {
-            char *nb = cap >= max ? NULL : effekt_realloc(buf, cap * 2);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-                errno = cap >= max ? ERANGE : ENOMEM;
-                break;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-        size_t got = fread(buf + len, 1, cap - 1 - len, f);
-        len += got;
-        if (got == 0)
-            break;
-    }
-    if (buf)
-        buf[len] = '\0';
-    if (f != stdin)
-        fclose(f);
-    return buf;
-}
-
-/* Parse text; on failure a problem with the line and column where the
- * JSON goes wrong, nesting deeper than cJSON's limit said as such. */
-static cJSON *parse_json(const char *path, const char *text, effekt_diag *diag)
-{
-    const char *end = NULL;
-    cJSON *doc = cJSON_ParseWithOpts(text, &end, 1);
-    if (doc)
-        return doc;
-    size_t line = 1, col = 1, depth = 0;
-    int in_string = 0;
-    for (const char *p = text; end && p < end && *p; p++) {
-        if (*p == '\n') {
-            line++;
-            col = 1;
-            continue;
-        }
-        col++;
-        if (in_string) {
-            if (*p == '\\' && p[1])
-                p++, col++;
-            else if (*p == '"')
-                in_string = 0;
-        } else if (*p == '"') {
-            in_string = 1;
-        } else if (*p == '[' || *p == '{') {
-            depth++;
-        } else if ((*p == ']' || *p == '}') && depth) {
-            depth--;
-        }
-    }
-    if (depth >= CJSON_NESTING_LIMIT)
-        effekt_diag_add(diag, EFFEKT_ERROR, path, line, col, NULL, NULL, "JSON nested deeper than %d levels (the limit)",
-                        CJSON_NESTING_LIMIT);
-    else if (!*text)
-        effekt_diag_add(diag, EFFEKT_ERROR, path, 0, 0, NULL, NULL, "the file is empty (expected JSON)");
-    else
-        effekt_diag_add(diag, EFFEKT_ERROR, path, line, col, NULL, NULL, "not valid JSON here");
-    return NULL;
-}
-
 static char *dup_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static char *dup_printf(const char *fmt, ...)
 {
@@ -365,13 +293,9 @@ static effekt_status plan(effekt_report_spec *s)
 effekt_status effekt_report_spec_read(const char *path, effekt_report_spec **out, effekt_diag *diag)
 {
     *out = NULL;
-    errno = 0;
-    char *text = read_all(path, (size_t)1 << 31);
-    if (!text) {
-        effekt_diag_add(diag, EFFEKT_ERROR, path, 0, 0, NULL, NULL, "cannot read: %s",
-                        errno == ERANGE ? "larger than 2 GiB (the limit)" : strerror(errno ? errno : EIO));
+    char *text = effekt_json_read_text(path, diag);
+    if (!text)
         return EFFEKT_EIO;
-    }
     effekt_status st = effekt_report_spec_parse(path, text, out, diag);
     free(text);
     return st;
@@ -381,7 +305,7 @@ effekt_status effekt_report_spec_parse(const char *path, const char *text, effek
                                        effekt_diag *diag)
 {
     *out = NULL;
-    cJSON *root = parse_json(path, text, diag);
+    cJSON *root = effekt_json_parse(path, text, diag);
     if (!root)
         return EFFEKT_EPARSE;
     if (check_spec(diag, path, root)) {

@@ -2,6 +2,8 @@
  * with percentile and BCa intervals as R's boot package computes them. */
 #include "config.h"
 
+#include "lib_sort.h"
+
 #include "lib_gsl.h"
 
 #include <gsl/gsl_cdf.h>
@@ -127,12 +129,6 @@ effekt_status effekt_jackknife_ratio(const double *num, const double *den, size_
     return EFFEKT_OK;
 }
 
-static int by_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
 /* boot's norm.inter: the order statistic at (R + 1) alpha, interpolated on
  * the normal scale between neighbours; t sorted, finite. */
 static double norm_inter(const double *t, size_t R, double alpha)
@@ -178,7 +174,7 @@ effekt_status effekt_bootstrap_intervals(double t0, double *t, size_t B, const d
     size_t below = 0;
     for (size_t i = 0; i < R; i++)
         below += t[i] < t0;
-    qsort(t, R, sizeof *t, by_double);
+    qsort(t, R, sizeof *t, effekt_cmp_double);
     double lo = (1 - confidence) / 2, hi = (1 + confidence) / 2;
     *perc_lower = norm_inter(t, R, lo);
     *perc_upper = norm_inter(t, R, hi);

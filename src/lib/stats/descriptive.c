@@ -5,6 +5,8 @@
  * without repeating them. */
 #include "config.h"
 
+#include "lib_sort.h"
+
 #include "lib_alloc.h"
 
 #include <gsl/gsl_cdf.h>
@@ -294,8 +296,7 @@ typedef struct { double x, w; } weighted;
 
 static int by_x(const void *a, const void *b)
 {
-    double u = ((const weighted *)a)->x, v = ((const weighted *)b)->x;
-    return (u > v) - (u < v);
+    return effekt_order(((const weighted *)a)->x, ((const weighted *)b)->x);
 }
 
 /* Sort the pairs by x and lay them out as o's x and cumulative weights

@@ -3,6 +3,8 @@
  * sketch that is exact while it is small and states its rank error after. */
 #include "config.h"
 
+#include "lib_sort.h"
+
 #include "lib_alloc.h"
 
 #include <math.h>
@@ -36,12 +38,6 @@ static void split(int128 v, int64_t *hi, uint64_t *lo)
 {
     *hi = (int64_t)(v >> 64);
     *lo = (uint64_t)v;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
 }
 
 /* Turn exact sums into a mean and a sum of squared deviations. */
@@ -139,7 +135,7 @@ effekt_status effekt_partial_compute(const double *x, size_t n_all, int decimals
         out->mean = mean;
         out->m2 = d2 - d1 * d1 / (long double)n;
     }
-    qsort(v, n, sizeof *v, cmp_double);
+    qsort(v, n, sizeof *v, effekt_cmp_double);
     if (n) {
         out->min = v[0];
         out->max = v[n - 1];

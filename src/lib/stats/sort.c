@@ -30,16 +30,15 @@ static inline double double_of(uint64_t k)
     return d;
 }
 
-static int cmp_double(const void *a, const void *b)
+int effekt_cmp_double(const void *a, const void *b)
 {
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
+    return effekt_order(*(const double *)a, *(const double *)b);
 }
 
 void effekt_sort(double *x, size_t n, double *tmp)
 {
     if (n < 256) {
-        qsort(x, n, sizeof *x, cmp_double);
+        qsort(x, n, sizeof *x, effekt_cmp_double);
         return;
     }
     /* keys in place; memcpy keeps the type punning defined */
@@ -55,7 +54,7 @@ void effekt_sort(double *x, size_t n, double *tmp)
             memcpy(&k, &x[i], sizeof k);
             x[i] = double_of(k);
         }
-        qsort(x, n, sizeof *x, cmp_double);
+        qsort(x, n, sizeof *x, effekt_cmp_double);
         return;
     }
     for (size_t i = 0; i < n; i++)

@@ -1,6 +1,8 @@
 /* Kaplan–Meier and log-rank, after R's survival package. */
 #include "config.h"
 
+#include "lib_sort.h"
+
 #include "lib_alloc.h"
 #include "lib_gsl.h"
 #include "lib_enum.h"
@@ -36,8 +38,7 @@ typedef struct {
 
 static int by_time(const void *a, const void *b)
 {
-    double x = ((const spell *)a)->t, y = ((const spell *)b)->t;
-    return (x > y) - (x < y);
+    return effekt_order(((const spell *)a)->t, ((const spell *)b)->t);
 }
 
 void effekt_km_free(effekt_km *km)
@@ -271,15 +272,14 @@ effekt_status effekt_logrank_expected(const double *time, const double *event, c
     double *risk = effekt_calloc(k, sizeof *risk), *dg = effekt_calloc(k, sizeof *dg), *u = effekt_calloc(k, sizeof *u);
     double *v = effekt_calloc(k * k, sizeof *v), *e = effekt_calloc(k, sizeof *e);
     size_t *keep = effekt_malloc(k * sizeof *keep);
+    /* one way out, which frees all of these and the GSL workspace */
+    gsl_matrix *mv = NULL;
+    gsl_vector *vu = NULL, *x = NULL;
+    gsl_permutation *perm = NULL;
+    effekt_status st = EFFEKT_OK;
     if (!sp || !risk || !dg || !u || !v || !e || !keep) {
-        free(sp);
-        free(risk);
-        free(dg);
-        free(u);
-        free(v);
-        free(e);
-        free(keep);
-        return EFFEKT_ENOMEM;
+        st = EFFEKT_ENOMEM;
+        goto done;
     }
     for (size_t i = 0; i < n; i++) {
         sp[i] = (spell){ time[i], event[i], group[i] };
@@ -325,20 +325,14 @@ effekt_status effekt_logrank_expected(const double *time, const double *event, c
             keep[kept++] = g;
     }
     if (kept < 2) {
-        free(sp);
-        free(risk);
-        free(dg);
-        free(u);
-        free(v);
-        free(e);
-        free(keep);
-        return EFFEKT_EUNDEF;
+        st = EFFEKT_EUNDEF;
+        goto done;
     }
     size_t r = kept - 1;
-    gsl_matrix *mv = gsl_matrix_alloc(r, r);
-    gsl_vector *vu = gsl_vector_alloc(r), *x = gsl_vector_alloc(r);
-    gsl_permutation *perm = gsl_permutation_alloc(r);
-    effekt_status st = EFFEKT_OK;
+    mv = gsl_matrix_alloc(r, r);
+    vu = gsl_vector_alloc(r);
+    x = gsl_vector_alloc(r);
+    perm = gsl_permutation_alloc(r);
     if (!mv || !vu || !x || !perm) {
         st = EFFEKT_ENOMEM;
     } else {
@@ -361,6 +355,7 @@ effekt_status effekt_logrank_expected(const double *time, const double *event, c
                 st = EFFEKT_EUNDEF;
         }
     }
+done:
     gsl_matrix_free(mv);
     gsl_vector_free(vu);
     gsl_vector_free(x);

@@ -34,16 +34,27 @@ static void clear(effekt_test_result *r)
     r->exact = 0;
 }
 
-effekt_status effekt_welch_t(const double *a, size_t na, const double *b, size_t nb, double confidence,
-                             effekt_test_result *out)
+/* What the two-sample tests of means start with: out cleared, at least
+ * two values a sample (else EFFEKT_EUNDEF), each sample's mean and
+ * variance. */
+static effekt_status two_samples(const double *a, size_t na, const double *b, size_t nb, effekt_test_result *out,
+                                 double *ma, double *va, double *mb, double *vb)
 {
     effekt_gsl_errors_off();
     clear(out);
     if (na < 2 || nb < 2)
         return EFFEKT_EUNDEF;
+    mean_var(a, na, ma, va);
+    mean_var(b, nb, mb, vb);
+    return EFFEKT_OK;
+}
+
+effekt_status effekt_welch_t(const double *a, size_t na, const double *b, size_t nb, double confidence,
+                             effekt_test_result *out)
+{
     double ma, va, mb, vb;
-    mean_var(a, na, &ma, &va);
-    mean_var(b, nb, &mb, &vb);
+    if (two_samples(a, na, b, nb, out, &ma, &va, &mb, &vb) != EFFEKT_OK)
+        return EFFEKT_EUNDEF;
     double sa = va / (double)na, sb = vb / (double)nb, se = sqrt(sa + sb);
     out->estimate = ma - mb;
     if (!(se > 0))
@@ -270,13 +281,9 @@ effekt_status effekt_kruskal_wallis(const double *const *groups, const size_t *n
 effekt_status effekt_hedges_g(const double *a, size_t na, const double *b, size_t nb, double confidence,
                               effekt_test_result *out)
 {
-    effekt_gsl_errors_off();
-    clear(out);
-    if (na < 2 || nb < 2)
-        return EFFEKT_EUNDEF;
     double ma, va, mb, vb;
-    mean_var(a, na, &ma, &va);
-    mean_var(b, nb, &mb, &vb);
+    if (two_samples(a, na, b, nb, out, &ma, &va, &mb, &vb) != EFFEKT_OK)
+        return EFFEKT_EUNDEF;
     double n1 = (double)na, n2 = (double)nb;
     double sp = sqrt(((n1 - 1) * va + (n2 - 1) * vb) / (n1 + n2 - 2));
     if (!(sp > 0))

@@ -129,16 +129,4 @@ effekt_status effekt_type_parse(const char *name, effekt_type *out)
 
 static const char *const level_names[] = { "any", "project", "participant" };
 
-const char *effekt_level_name(effekt_level value)
-{
-    return effekt_enum_name(level_names, EFFEKT_ENUM_COUNT(level_names), (int)value);
-}
-
-effekt_status effekt_level_parse(const char *name, effekt_level *out)
-{
-    int v;
-    effekt_status st = effekt_enum_parse(level_names, EFFEKT_ENUM_COUNT(level_names), name, &v);
-    if (st == EFFEKT_OK)
-        *out = (effekt_level)v;
-    return st;
-}
+EFFEKT_ENUM_FUNCTIONS(effekt_level_name, effekt_level_parse, effekt_level, level_names)
