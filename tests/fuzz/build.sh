@@ -14,10 +14,15 @@ flags="-std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -fno-omit-fra
   -I$src/include -I$src/src/lib -I$src/src/cli -I$build $(pkg-config --cflags $deps)"
 libs="$(pkg-config --libs $deps) -lcsv -lm -lpthread"
 objs="" pids=""
+# an object is stale when its source or any header is newer: a struct
+# that grew in a header and was compiled in only some objects gives a
+# harness that reads garbage (a fuzz "crash" that is the build's)
+newest_header=$(ls -t "$src"/include/effekt/*.h "$src"/src/lib/*.h "$src"/src/lib/*/*.h "$src"/src/cli/*.h \
+    "$build/config.h" 2>/dev/null | head -n 1)
 for f in "$src"/src/lib/*.c "$src"/src/lib/*/*.c "$src"/src/cli/*.c; do
     case $f in */main.c) continue ;; esac
     o="$out/obj/$(echo "${f#"$src"/}" | tr / _ | sed 's/\.c$/.o/')"
-    if [ ! -f "$o" ] || [ "$f" -nt "$o" ]; then
+    if [ ! -f "$o" ] || [ "$f" -nt "$o" ] || [ "$newest_header" -nt "$o" ]; then
         # shellcheck disable=SC2086
         $CLANG $flags -fsanitize=fuzzer-no-link -c "$f" -o "$o" &
         pids="$pids $!"
