@@ -502,6 +502,43 @@ START_TEST(test_every_kind)
 }
 END_TEST
 
+/* The numbers at risk are placed by the axis their ticks come from
+ * (render/axis.c): each number sits centred under the tick of its time. */
+START_TEST(test_km_risk_under_ticks)
+{
+    static const double kx[] = { 0, 10, 20, 30 }, ky[] = { 1, 0.8, 0.5, 0.5 }, risk_t[] = { 0, 10, 20, 30 },
+                        risk[] = { 120, 80, 55, 2 };
+    static const char *const tick_text[] = { "0", "10", "20", "30" }, *const risk_text[] = { "120", "80", "55", "2" };
+    effekt_chart_curve curves[2] = {
+        { .label = "A", .n = 4, .x = kx, .y = ky, .steps = 1, .at_risk = risk },
+        { .label = "B", .n = 4, .x = kx, .y = ky, .steps = 1, .at_risk = risk },
+    };
+    effekt_chart ch = { .kind = EFFEKT_CHART_KM, .title = "Retention", .percent = 1, .reference = NAN,
+                        .curves = curves, .n_curves = 2, .risk_times = risk_t, .n_risk_times = 4 };
+    effekt_chart_scene s = { 0 };
+    size_t len;
+    free(render(&ch, NULL, EFFEKT_CHART_SVG, &len, &s));
+    for (size_t t = 0; t < 4; t++) {
+        const effekt_mark *tick = find_text(&s, "tick", tick_text[t]);
+        ck_assert_ptr_nonnull(tick);
+        size_t found = 0;
+        for (size_t i = 0; i < s.n; i++) {
+            const effekt_mark *m = &s.marks[i];
+            if (m->type != EFFEKT_MARK_TEXT || strcmp(m->role, "at-risk") != 0 || strcmp(m->text, risk_text[t]) != 0)
+                continue;
+            found++;
+            /* centred on the same x to rounding (x0 + w/2 from x - w/2) */
+            NEAR(m->x + m->w / 2, tick->x + tick->w / 2, 1e-9);
+            ck_assert(m->y > tick->y + tick->h);
+        }
+        ck_assert_uint_eq(found, 2);   /* one row per curve */
+    }
+    ck_assert_ptr_nonnull(find_text(&s, "risk-label", "A"));
+    ck_assert_ptr_nonnull(find_text(&s, "risk-label", "B"));
+    effekt_chart_scene_free(&s);
+}
+END_TEST
+
 START_TEST(test_bad_models)
 {
     effekt_chart ch = { .kind = EFFEKT_CHART_BAR, .reference = NAN };
@@ -514,6 +551,13 @@ START_TEST(test_bad_models)
     ch.n_items = 1;
     effekt_chart_page page = { .width_mm = 10 };
     ck_assert_int_eq(effekt_chart_render(&ch, &page, EFFEKT_CHART_SVG, stdout, NULL, &diag), EFFEKT_EINVAL);
+    /* a kind the table of kinds does not hold is refused, not drawn as
+     * some other kind */
+    effekt_chart odd = { .kind = (effekt_chart_kind)99, .reference = NAN, .items = &it, .n_items = 1 };
+    size_t before = diag.n;
+    ck_assert_int_eq(effekt_chart_render(&odd, NULL, EFFEKT_CHART_SVG, stdout, NULL, &diag), EFFEKT_EINVAL);
+    ck_assert_uint_eq(diag.n, before + 1);
+    ck_assert_str_eq(diag.items[before].message, "? chart: not a kind of chart");
     effekt_diag_free(&diag);
     effekt_chart_format f;
     ck_assert_int_eq(effekt_chart_format_from_path("a/b.SVG", &f), EFFEKT_OK);
@@ -551,6 +595,7 @@ int main(void)
     tcase_add_test(drawing, test_bar_png_pixels);
     tcase_add_test(drawing, test_locale_da_ticks);
     tcase_add_test(drawing, test_every_kind);
+    tcase_add_test(drawing, test_km_risk_under_ticks);
     tcase_add_test(drawing, test_bad_models);
     suite_add_tcase(s, drawing);
     SRunner *sr = srunner_create(s);

@@ -1,0 +1,100 @@
+/* Forest plots: an estimate with its interval per row, the estimate and
+ * interval written in the right column, pooled rows last as diamonds. */
+#include "config.h"
+
+#include "lib_alloc.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cairo.h>
+
+#include "frame.h"
+
+static int undefined(const effekt_chart *ch, const effekt_chart_item *it)
+{
+    (void)ch;
+    return isnan(it->value);
+}
+
+static void range(const effekt_chart *ch, const effekt_chart_item *it, double *lo, double *hi)
+{
+    (void)ch;
+    effekt_frame_take(it->value, lo, hi);
+    effekt_frame_take(it->lower, lo, hi);
+    effekt_frame_take(it->upper, lo, hi);
+}
+
+/* Pooled rows go last, each group in its given order.  Out of memory the
+ * rows stay as given: the picture is still right, only the order differs. */
+static void order(const effekt_chart *ch, effekt_row *rows, size_t n)
+{
+    size_t k = 0;
+    effekt_row *tmp = effekt_malloc((n ? n : 1) * sizeof *tmp);
+    if (!tmp)
+        return;
+    for (size_t i = 0; i < n; i++)
+        if (!ch->items[rows[i].item].pooled)
+            tmp[k++] = rows[i];
+    for (size_t i = 0; i < n; i++)
+        if (ch->items[rows[i].item].pooled)
+            tmp[k++] = rows[i];
+    memcpy(rows, tmp, n * sizeof *rows);
+    free(tmp);
+}
+
+/* "estimate (lower–upper)", or the estimate alone. */
+static void right_text(const effekt_frame *c, const effekt_chart_item *it, char *buf, size_t size)
+{
+    char a[64], b[64], d[64];
+    if (isnan(it->value))
+        return;
+    if (!isnan(it->lower))
+        snprintf(buf, size, "%s (%s\u2013%s)", effekt_frame_value_text(c, it->value, a, sizeof a),
+                 effekt_frame_value_text(c, it->lower, b, sizeof b),
+                 effekt_frame_value_text(c, it->upper, d, sizeof d));
+    else
+        effekt_frame_value_text(c, it->value, buf, size);
+}
+
+static void draw(effekt_frame *c, const effekt_chart_item *it, size_t i, const effekt_axis *ax, double mid, double bh)
+{
+    cairo_t *cr = c->cr;
+    double x = effekt_axis_pos(ax, it->value);
+    effekt_frame_colour(cr, it->pooled ? ink : palette[0], 1);
+    if (it->pooled) {
+        double a = effekt_axis_pos(ax, isnan(it->lower) ? it->value : it->lower);
+        double b = effekt_axis_pos(ax, isnan(it->upper) ? it->value : it->upper);
+        if (c->draw) {
+            cairo_move_to(cr, a, mid);
+            cairo_line_to(cr, x, mid - bh / 2);
+            cairo_line_to(cr, b, mid);
+            cairo_line_to(cr, x, mid + bh / 2);
+            cairo_close_path(cr);
+            cairo_fill(cr);
+        }
+        effekt_frame_mark(c, EFFEKT_MARK_POINT, "diamond", NULL, a, mid - bh / 2, b - a, bh, i);
+    } else {
+        if (!isnan(it->lower) && !isnan(it->upper))
+            effekt_frame_stroke(c, effekt_axis_pos(ax, it->lower), mid, effekt_axis_pos(ax, it->upper), mid, 1.2);
+        effekt_frame_rect(c, x - 3.5, mid - 3.5, x + 3.5, mid + 3.5, palette[0], 1, i, "estimate", EFFEKT_MARK_POINT);
+    }
+    effekt_frame_font(cr, TICK_PT, it->pooled, 0);
+    effekt_frame_colour(cr, ink, 1);
+    char buf[160] = "";
+    right_text(c, it, buf, sizeof buf);
+    effekt_frame_text(c, "value", i, c->W - MARGIN, mid + TICK_PT * 0.35, 1, buf);
+}
+
+static const effekt_row_painter rows = {
+    .undefined = undefined, .range = range, .order = order, .right_text = right_text, .draw = draw,
+};
+
+static double draw_forest(effekt_frame *c, double y, double bottom_reserved)
+{
+    return effekt_rows_draw(c, &rows, y, bottom_reserved);
+}
+
+const effekt_chart_painter effekt_render_forest = { .check = effekt_frame_check_items, .draw = draw_forest };
