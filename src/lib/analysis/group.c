@@ -214,15 +214,22 @@ effekt_status effekt_group_add(effekt_group *g, size_t r, size_t *id)
             *id = g->row_group[r];
         return EFFEKT_OK;
     }
-    int missing;
-    if (make_key(g, r, &missing) != 0)
-        return EFFEKT_ENOMEM;
+    int missing = 0;
+    const char *key;
+    const effekt_column *c0 = g->n_cols == 1 ? g->cols[0] : NULL;
+    if (c0 && c0->type == EFFEKT_TYPE_TEXT && c0->text[r]) {
+        key = c0->text[r];   /* one text column: its cell is the key, no copy */
+    } else {
+        if (make_key(g, r, &missing) != 0)
+            return EFFEKT_ENOMEM;
+        key = g->buf;
+    }
     if (2 * (g->n + 1) > g->n_slots && grow_slots(g) != 0)
         return EFFEKT_ENOMEM;
-    size_t i = hash_str(g->buf) & (g->n_slots - 1);
+    size_t i = hash_str(key) & (g->n_slots - 1);
     while (g->slots[i]) {
         size_t k = g->slots[i] - 1;
-        if (strcmp(g->keys[k], g->buf) == 0) {
+        if (strcmp(g->keys[k], key) == 0) {
             g->row_group[r] = k;
             g->size[k]++;
             g->missing[k] |= (unsigned char)missing;
@@ -235,10 +242,10 @@ effekt_status effekt_group_add(effekt_group *g, size_t r, size_t *id)
     if (g->n == g->cap && grow_groups(g) != 0)
         return EFFEKT_ENOMEM;
     size_t k = g->n;
-    if (!(g->keys[k] = effekt_strdup(g->buf)))
+    if (!(g->keys[k] = effekt_strdup(key)))
         return EFFEKT_ENOMEM;
     g->labels[k] = NULL;
-    if (g->n_cols > 1 && !(g->labels[k] = label_of(g->buf))) {
+    if (g->n_cols > 1 && !(g->labels[k] = label_of(key))) {
         free(g->keys[k]);
         return EFFEKT_ENOMEM;
     }

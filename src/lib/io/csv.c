@@ -395,6 +395,16 @@ static size_t count_line_breaks(const char *s, size_t len, int *after_cr)
     return n;
 }
 
+/* Whether a cell holds a '.' or ','; a loop over the bytes, as fields
+ * are short and two memchr calls a cell cost more than the cell. */
+static int has_mark(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] == '.' || s[i] == ',')
+            return 1;
+    return 0;
+}
+
 /* What a byte tells the field scan: 1 a line break, 2 a NUL (binary
  * input), 0x80 a non-ASCII byte.  A table: one load a byte. */
 static const unsigned char byte_class[256] = {
@@ -482,7 +492,8 @@ static void on_field(void *s, size_t len, void *data)
         if (keep < 0 || (keep && append(&rd->raw[rd->field], str, len) != 0))
             fail(rd, EFFEKT_ENOMEM);
     } else if (rd->field < rd->n_cols && rd->unkept_marks && !rd->text_only[rd->field]
-               && len && (memchr(str, ',', len) || memchr(str, '.', len))) {
+               && !(rd->unkept_marks[rd->field][0] && rd->unkept_marks[rd->field][1])   /* settled: both */
+               && has_mark(str, len)) {
         number_shape shape = effekt_number_classify(str, len);
         rd->unkept_marks[rd->field][0] += shape.kind == NUMBER_POINT;
         rd->unkept_marks[rd->field][1] += shape.kind == NUMBER_COMMA;
