@@ -95,7 +95,7 @@ if [ $? -eq 0 ]; then ok; else bad "-o /dev/null"; fi
 spec() {   # spec FILE INPUT-FILE: a small spec: one input, its KPIs, one chart
     printf '{ "title": "t", "inputs": { "projects": { "file": "%s" } }, "kpis": { "input": "projects" },\n' "$2" >"$1"
     printf '  "analyses": [ { "type": "describe", "input": "projects", "columns": ["total_cost"] } ],\n' >>"$1"
-    printf '  "charts": [ { "kind": "bar", "input": "projects", "name": "bar" } ] }\n' >>"$1"
+    printf '  "charts": [ { "kind": "bar", "input": "projects", "kpi": "cost_per_participant", "name": "bar" } ] }\n' >>"$1"
 }
 fresh=
 mkdir r && cd r || exit 99

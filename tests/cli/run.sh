@@ -80,7 +80,7 @@ while IFS='|' read -r name args; do
 done < plots/charts.txt
 if [ -z "$(ls -A "$tmp" | grep '^\.')" ]; then ok; else bad "plot left temporary files: $(ls -A "$tmp" | grep '^\.')"; fi
 # a chart cannot be written over its input, nor into a missing folder
-"$EFFEKT" plot bar -q -o "$tmp/in.csv.svg" "$tmp/in.csv" >/dev/null 2>&1 && ok || bad "plot to a new .svg beside the input failed"
+"$EFFEKT" plot bar -q --kpi cost_per_participant -o "$tmp/in.csv.svg" "$tmp/in.csv" >/dev/null 2>&1 && ok || bad "plot to a new .svg beside the input failed"
 "$EFFEKT" plot hist --value age -q -o /nonexistent-dir/h.png datasets/participants.csv 2>"$tmp/err"
 if [ $? -eq 2 ] && [ -s "$tmp/err" ]; then ok; else bad "plot into a missing folder did not fail cleanly"; fi
 

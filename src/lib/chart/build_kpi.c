@@ -115,6 +115,13 @@ effekt_status effekt_chart_build_kpi(effekt_chart_kind kind, const effekt_table 
     size_t undefined = 0, n_items = ch->n_items;
     for (size_t i = 0; i < n_items; i++)
         undefined += isnan(ch->items[i].value);
+    /* a chart of nothing but reasons is no chart: say so instead */
+    if (n_items && undefined == n_items)
+        return effekt_build_end(&b,
+                                effekt_build_fail(diag, n_tables ? tables[0]->source : NULL, NULL,
+                                                  "no project has a value of %s: all %zu are n/a (the kpi "
+                                                  "command gives each reason)", def->name, n_items),
+                                out);
     const char *title = effekt_text_kpi_title(b.loc, def->name);
     const char *formula = effekt_text_kpi_formula(b.loc, def->name);
     ch->title = title ? title : def->name;
