@@ -189,12 +189,6 @@ void cli_spells_options(const cli_options *o, effekt_spells_options *so);
 /* The errors in diag of an analysis of path, in the command line's words. */
 void cli_analysis_problems(const char *path, const effekt_diag *diag);
 
-/* A chart prepared as 'effekt plot' would draw it (cmd_plot.c), for the
- * report: argv is "plot KIND OPTIONS FILES".  The chart lives until
- * cli_plot_free. */
-typedef struct cli_plot cli_plot;
-int cli_plot_prepare(int argc, char **argv, cli_plot **out, const effekt_chart **chart);
-void cli_plot_free(cli_plot *p);
 
 /* Many files in one run (batch.c).  The loop over the inputs is
  *

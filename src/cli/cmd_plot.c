@@ -319,20 +319,17 @@ static effekt_status build(effekt_chart_kind kind, const cli_options *o, effekt_
 
 /* What a prepared plot holds: the chart, and the argument vector parsed
  * (the options point into it). */
-struct cli_plot {
+typedef struct {
     effekt_chart *chart;
     char **args;
-};
+} cli_plot;
 
-void cli_plot_free(cli_plot *cp)
+static void plot_release(cli_plot *cp)
 {
-    if (!cp)
-        return;
     effekt_chart_destroy(cp->chart);
     for (size_t i = 0; cp->args && cp->args[i]; i++)
         free(cp->args[i]);
     free(cp->args);
-    free(cp);
 }
 
 /* Parse "plot KIND OPTIONS FILES", load, and build cp's chart.  *o gets
@@ -425,18 +422,6 @@ static int plot_prepare(int argc, char **argv, cli_plot *cp, cli_options *o)
     return effekt_chart_status(ch) == EFFEKT_OK ? EXIT_OK : EXIT_BAD;
 }
 
-int cli_plot_prepare(int argc, char **argv, cli_plot **out, const effekt_chart **chart)
-{
-    *out = calloc(1, sizeof **out);
-    *chart = NULL;
-    if (!*out)
-        return EXIT_BAD;
-    cli_options o;
-    int rc = plot_prepare(argc, argv, *out, &o);
-    *chart = (*out)->chart;
-    return rc;
-}
-
 int cmd_plot(int argc, char **argv)
 {
     cli_plot cp = { 0 };
@@ -465,9 +450,6 @@ int cmd_plot(int argc, char **argv)
         effekt_diag_free(&diag);
         rc = st == EFFEKT_OK ? EXIT_OK : EXIT_BAD;
     }
-    effekt_chart_destroy(cp.chart);
-    for (size_t i = 0; cp.args && cp.args[i]; i++)
-        free(cp.args[i]);
-    free(cp.args);
+    plot_release(&cp);
     return rc < 0 ? EXIT_OK : rc;
 }
