@@ -348,12 +348,11 @@ static int plot_prepare(int argc, char **argv, cli_plot *cp, cli_options *o)
     }
     effekt_chart_kind kind;
     if (effekt_chart_kind_parse(argv[1], &kind) != EFFEKT_OK) {
-        fprintf(stderr, "effekt plot: unknown kind '%s' (expected bar, stacked, forest, funnel, km, box, hist, "
-                        "scatter or timeline)\n", argv[1]);
+        cli_usage_error("plot", "unknown kind '%s' (expected bar, stacked, forest, funnel, km, box, hist, "
+                        "scatter or timeline)", argv[1]);
         return EXIT_BAD;
     }
-    /* copies: getopt reorders them, and the caller's may not outlive the
-     * options (the report) */
+    /* copies: getopt reorders them, and the options point into them */
     char **args = calloc((size_t)argc + 1, sizeof *args);
     if (!args)
         return EXIT_BAD;
