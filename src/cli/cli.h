@@ -38,6 +38,7 @@ enum {
     OPT_COMPARE = 1u << 11,   /* --outcome --interval --adjust */
     OPT_RETENTION = 1u << 12, /* --from --to --censor --censor-date --time --event --at --conf-type --rho --steps --rmst --quantiles */
     OPT_BATCH = 1u << 14,     /* --keep-going */
+    OPT_MODEL = 1u << 15,     /* --predictors --family --ref --robust --cluster --case-mix --overdispersion */
     OPT_PLOT = 1u << 13       /* --kpi --reference --x --y --label --bins --amounts --width --height --dpi --locale --title --subtitle --caption */
 };
 
@@ -85,6 +86,14 @@ typedef struct {
     double width_mm, height_mm, dpi;
     const char *locale;         /* --locale en|da */
     const char *title, *subtitle, *caption;
+    const char *predictors;     /* --predictors A,B,... */
+    const char *family;         /* --family gaussian|binomial|poisson */
+    const char *refs[64];       /* --ref COL=LEVEL, as given */
+    size_t n_refs;
+    int robust;                 /* --robust: HC1 */
+    const char *cluster;        /* --cluster COL */
+    const char *case_mix;       /* compare --adjust COLS (not a p-value method) or --case-mix COLS */
+    const char *overdispersion; /* --overdispersion none|multiplicative|additive */
     effekt_csv_options csv;
     effekt_mapping maps[64];
     const char *na[64];
@@ -236,5 +245,6 @@ int cmd_kpi(int argc, char **argv);
 int cmd_describe(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_retention(int argc, char **argv);
+int cmd_model(int argc, char **argv);
 
 #endif

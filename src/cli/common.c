@@ -31,7 +31,8 @@ enum {
     LO_STRICT, LO_PERCENTILES, LO_QUANTILE_TYPE, LO_STATS, LO_WEIGHT, LO_OUTCOME, LO_VALUE, LO_FUNNEL, LO_RATIO, LO_BOOTSTRAP, LO_SEED, LO_FROM, LO_TO, LO_CENSOR, LO_CENSOR_DATE, LO_TIME, LO_EVENT, LO_AT, LO_CONF_TYPE, LO_RHO, LO_STEPS, LO_RMST, LO_QUANTILES, LO_INTERVAL, LO_ADJUST, LO_PAIRWISE,
     LO_KPI, LO_REFERENCE, LO_X, LO_Y, LO_LABEL, LO_BINS, LO_AMOUNTS, LO_WIDTH, LO_HEIGHT, LO_DPI, LO_LOCALE,
     LO_TITLE, LO_SUBTITLE, LO_CAPTION, LO_PARTIAL, LO_KEEP_GOING,
-    LO_DATE_ORDER
+    LO_DATE_ORDER,
+    LO_PREDICTORS, LO_FAMILY, LO_REF, LO_ROBUST, LO_CLUSTER, LO_CASE_MIX, LO_OVERDISPERSION
 };
 
 static const struct {
@@ -62,7 +63,7 @@ static const struct {
     { { "stats", required_argument, NULL, LO_STATS }, OPT_DESCRIBE },
     { { "weight", required_argument, NULL, LO_WEIGHT }, OPT_DESCRIBE },
     { { "partial", no_argument, NULL, LO_PARTIAL }, OPT_DESCRIBE },
-    { { "outcome", required_argument, NULL, LO_OUTCOME }, OPT_COMPARE | OPT_PLOT },
+    { { "outcome", required_argument, NULL, LO_OUTCOME }, OPT_COMPARE | OPT_PLOT | OPT_MODEL },
     { { "value", required_argument, NULL, LO_VALUE }, OPT_COMPARE | OPT_PLOT },
     { { "funnel", no_argument, NULL, LO_FUNNEL }, OPT_COMPARE },
     { { "ratio", required_argument, NULL, LO_RATIO }, OPT_COMPARE },
@@ -98,6 +99,13 @@ static const struct {
     { { "subtitle", required_argument, NULL, LO_SUBTITLE }, OPT_PLOT },
     { { "caption", required_argument, NULL, LO_CAPTION }, OPT_PLOT },
     { { "keep-going", no_argument, NULL, LO_KEEP_GOING }, OPT_BATCH },
+    { { "predictors", required_argument, NULL, LO_PREDICTORS }, OPT_MODEL },
+    { { "family", required_argument, NULL, LO_FAMILY }, OPT_MODEL },
+    { { "ref", required_argument, NULL, LO_REF }, OPT_MODEL },
+    { { "robust", no_argument, NULL, LO_ROBUST }, OPT_MODEL },
+    { { "cluster", required_argument, NULL, LO_CLUSTER }, OPT_MODEL },
+    { { "case-mix", required_argument, NULL, LO_CASE_MIX }, OPT_MODEL },
+    { { "overdispersion", required_argument, NULL, LO_OVERDISPERSION }, OPT_MODEL },
     { { "quiet", no_argument, NULL, 'q' }, OPT_QUIET },
     { { "help", no_argument, NULL, 'h' }, 0 },
 };
@@ -353,6 +361,19 @@ int cli_parse(int argc, char **argv, unsigned accepted, const char *usage, cli_o
         case LO_TITLE: o->title = optarg; break;
         case LO_SUBTITLE: o->subtitle = optarg; break;
         case LO_CAPTION: o->caption = optarg; break;
+        case LO_PREDICTORS: o->predictors = optarg; break;
+        case LO_FAMILY: o->family = optarg; break;
+        case LO_REF:
+            if (o->n_refs == sizeof o->refs / sizeof *o->refs)
+                return bad_usage(cmd, "too many --ref options");
+            if (!strchr(optarg, '=') || optarg[0] == '=')
+                return bad_usage(cmd, "--ref expects COLUMN=LEVEL, e.g. education=primary (got '%s')", optarg);
+            o->refs[o->n_refs++] = optarg;
+            break;
+        case LO_ROBUST: o->robust = 1; break;
+        case LO_CLUSTER: o->cluster = optarg; break;
+        case LO_CASE_MIX: o->case_mix = optarg; break;
+        case LO_OVERDISPERSION: o->overdispersion = optarg; break;
         default:
             return bad_usage(cmd, "unexpected option");
         }
