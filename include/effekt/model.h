@@ -31,7 +31,9 @@ EFFEKT_API const char *effekt_model_family_name(effekt_model_family family);
 typedef enum {
     EFFEKT_MODEL_SE_MODEL = 0,   /* vcov(fit) */
     EFFEKT_MODEL_SE_HC1,         /* sandwich::vcovHC(fit, type = "HC1") */
-    EFFEKT_MODEL_SE_CLUSTER      /* sandwich::vcovCL(fit, cluster = ~ col): type HC1, cadjust */
+    EFFEKT_MODEL_SE_CLUSTER      /* sandwich::vcovCL(fit, cluster = ~ col) with its defaults:
+                                    G/(G-1), and (n-1)/(n-k) for gaussian (type "HC1"
+                                    for lm, "HC0" for glm) */
 } effekt_model_se;
 
 /* "model", "HC1", "cluster" ("?" for another value). */

@@ -19,6 +19,7 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_multifit.h>
 #include <gsl/gsl_sf_gamma.h>
+#include <gsl/gsl_sf_result.h>
 
 #include "effekt/model.h"
 #include "effekt/outcome.h"
@@ -668,8 +669,9 @@ static effekt_status fit_irls(const effekt_table *t, const effekt_model_options 
 
 /* The robust covariance from the scores z[i] x_i (z: residuals for OLS,
  * working residuals times weights for a glm) and bread = (X'WX)^-1:
- * HC1 n/(n-k) B (sum s s') B; clusters G/(G-1) (n-1)/(n-k) B (sum_g S_g
- * S_g') B, as vcovCL's defaults (type "HC1", cadjust = TRUE). */
+ * HC1 n/(n-k) B (sum s s') B; clusters G/(G-1) B (sum_g S_g S_g') B,
+ * times (n-1)/(n-k) for least squares: vcovCL's defaults (cadjust =
+ * TRUE; type "HC1" for an lm, "HC0" for a glm). */
 static effekt_status robust(const effekt_model_options *o, effekt_model_result *r, fit_work *fw,
                             const effekt_column *cc)
 {
@@ -699,7 +701,8 @@ static effekt_status robust(const effekt_model_options *o, effekt_model_result *
         gsl_matrix_free(S);
         r->n_clusters = G;
         double g = (double)G;
-        scale = g / (g - 1) * (dn - 1) / (dn - dk);
+        /* vcovCL's default type is HC1 for an lm and HC0 for a glm */
+        scale = g / (g - 1) * (o->family == EFFEKT_MODEL_GAUSSIAN ? (dn - 1) / (dn - dk) : 1.0);
     }
     sandwich(fw->bread, fw->meat, scale, fw->V, fw->tmp);
     gsl_matrix_memcpy(fw->cov, fw->V);
@@ -775,7 +778,12 @@ effekt_status effekt_model_fit(const effekt_table *t, const effekt_model_options
             cf->se = sqrt(gsl_matrix_get(fw.cov, j, j));
             cf->statistic = cf->estimate / cf->se;
             double a = fabs(cf->statistic);
-            cf->p = r->t_statistic ? 2 * gsl_cdf_tdist_Q(a, r->df_residual) : 2 * gsl_cdf_ugaussian_Q(a);
+            /* the two-sided t tail as the incomplete beta I_{df/(df+t^2)}(df/2, 1/2):
+             * gsl_cdf_tdist_Q loses digits far in the tail (1e-9 relative at
+             * p = 1e-10, where R's pt keeps them) */
+            cf->p = r->t_statistic ? gsl_sf_beta_inc(r->df_residual / 2, 0.5,
+                                                     r->df_residual / (r->df_residual + a * a))
+                                   : 2 * gsl_cdf_ugaussian_Q(a);
             cf->lower = cf->estimate - q * cf->se;
             cf->upper = cf->estimate + q * cf->se;
             int ratio = o->family != EFFEKT_MODEL_GAUSSIAN;
