@@ -10,6 +10,7 @@
 
 #include "effekt/chart.h"
 #include "effekt/csv.h"
+#include "effekt/model.h"
 #include "effekt/output.h"
 #include "effekt/retention.h"
 #include "effekt/status.h"
@@ -38,7 +39,8 @@ enum {
     OPT_COMPARE = 1u << 11,   /* --outcome --interval --adjust */
     OPT_RETENTION = 1u << 12, /* --from --to --censor --censor-date --time --event --at --conf-type --rho --steps --rmst --quantiles */
     OPT_BATCH = 1u << 14,     /* --keep-going */
-    OPT_MODEL = 1u << 15,     /* --predictors --family --ref --robust --cluster --case-mix --overdispersion */
+    OPT_MODEL = 1u << 15,     /* --predictors --family --ref --robust --cluster */
+    OPT_CASEMIX = 1u << 16,   /* --case-mix --overdispersion --ref (and --adjust COLUMNS) */
     OPT_PLOT = 1u << 13       /* --kpi --reference --x --y --label --bins --amounts --width --height --dpi --locale --title --subtitle --caption */
 };
 
@@ -246,5 +248,13 @@ int cmd_describe(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_retention(int argc, char **argv);
 int cmd_model(int argc, char **argv);
+/* effekt compare --by P --outcome O --adjust COLUMNS (cmd_casemix.c):
+ * the case-mix adjusted comparison, columns comma-separated. */
+int cli_compare_casemix(const cli_options *o, const char *columns);
+/* --ref COL=LEVEL options as model references, borrowed from buf (64 of
+ * each at most); the number of them. */
+size_t cli_model_refs(const cli_options *o, char (*buf)[256], effekt_model_ref *refs);
+/* "a,b,c" split in place into at most max names; the number of them. */
+size_t cli_split_list(char *text, const char **names, size_t max);
 
 #endif

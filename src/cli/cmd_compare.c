@@ -38,6 +38,16 @@ static const char compare_usage[] =
     "                        different sizes)\n"
     "      --interval M      wilson (default), clopper-pearson or agresti-coull\n"
     "      --adjust M        holm (default), bh or none\n"
+    "      --adjust COLUMNS  with --outcome, columns other than holm, bh, none: the\n"
+    "                        case-mix adjusted comparison (also --case-mix COLUMNS): a\n"
+    "                        pooled logistic model of the outcome on COLUMNS (without the\n"
+    "                        groups), each group's expected events E = the sum of its\n"
+    "                        fitted probabilities, O/E with the exact Poisson interval of\n"
+    "                        O (as poisson.test), and its place in a funnel of O/E against\n"
+    "                        E: exact Poisson 95 % and 99.8 % limits around 1\n"
+    "      --overdispersion M  none (default), multiplicative (phi) or additive\n"
+    "                        (random-effects tau^2): limits widened as Spiegelhalter (2005)\n"
+    "      --ref COL=LEVEL   the reference level of a text case-mix column\n"
     "      --pairwise all|none|N  pairs only when there are at most N groups to test\n"
     "                        (default 20: 190 pairs); a note says when they are not made\n"
     "      --confidence P    level of the intervals (default 0.95)\n"
@@ -104,7 +114,7 @@ static int run_file(const cli_options *o, const effekt_compare_options *co, cons
 int cmd_compare(int argc, char **argv)
 {
     cli_options o;
-    int rc = cli_parse(argc, argv, OPT_FORMAT | OPT_OUTPUT | OPT_CSV | OPT_BY | OPT_CONFIDENCE | OPT_COMPARE | OPT_QUIET | OPT_BATCH,
+    int rc = cli_parse(argc, argv, OPT_FORMAT | OPT_OUTPUT | OPT_CSV | OPT_BY | OPT_CONFIDENCE | OPT_COMPARE | OPT_CASEMIX | OPT_QUIET | OPT_BATCH,
                        compare_usage, &o);
     if (rc)
         return rc < 0 ? EXIT_OK : rc;
@@ -112,6 +122,17 @@ int cmd_compare(int argc, char **argv)
         fprintf(stderr, "effekt compare: give the groups (--by COLUMN) and either an outcome (--outcome COLUMN), "
                         "a value (--value COLUMN) or a ratio (--ratio NUM/DEN)\n"
                         "Try 'effekt compare --help'.\n");
+        return EXIT_BAD;
+    }
+    /* --adjust names columns (not a p-value method) with --outcome: the case-mix adjusted comparison */
+    effekt_adjust_method method;
+    if (o.outcome && o.adjust && effekt_adjust_parse(o.adjust, &method) != EFFEKT_OK && !o.case_mix)
+        o.case_mix = o.adjust;
+    if (o.case_mix)
+        return cli_compare_casemix(&o, o.case_mix);
+    if (o.overdispersion || o.n_refs) {
+        cli_usage_error("compare", "--%s goes with case-mix adjustment (--adjust COLUMNS)",
+                        o.overdispersion ? "overdispersion" : "ref");
         return EXIT_BAD;
     }
     effekt_compare_options co;

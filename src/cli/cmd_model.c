@@ -64,14 +64,24 @@ static int run_file(const cli_options *o, const effekt_model_options *mo, const 
     return st == EFFEKT_OK ? EXIT_OK : EXIT_BAD;
 }
 
-/* "a,b,c" split in place into names (at most max). */
-static size_t split_list(char *text, const char **names, size_t max)
+size_t cli_split_list(char *text, const char **names, size_t max)
 {
     size_t n = 0;
     for (char *tok = strtok(text, ","); tok && n < max; tok = strtok(NULL, ","))
         if (*tok)
             names[n++] = tok;
     return n;
+}
+
+size_t cli_model_refs(const cli_options *o, char (*buf)[256], effekt_model_ref *refs)
+{
+    for (size_t i = 0; i < o->n_refs; i++) {
+        snprintf(buf[i], sizeof buf[i], "%s", o->refs[i]);
+        char *eq = strchr(buf[i], '=');
+        *eq = '\0';
+        refs[i] = (effekt_model_ref){ buf[i], eq + 1 };
+    }
+    return o->n_refs;
 }
 
 int cmd_model(int argc, char **argv)
@@ -84,10 +94,6 @@ int cmd_model(int argc, char **argv)
     if (!o.outcome || !o.predictors) {
         fprintf(stderr, "effekt model: give the outcome (--outcome COLUMN) and the predictors (--predictors A,B,...)\n"
                         "Try 'effekt model --help'.\n");
-        return EXIT_BAD;
-    }
-    if (o.case_mix || o.overdispersion) {
-        cli_usage_error("model", "--%s goes with effekt compare", o.case_mix ? "case-mix" : "overdispersion");
         return EXIT_BAD;
     }
     effekt_model_family family = EFFEKT_MODEL_GAUSSIAN;
@@ -104,7 +110,7 @@ int cmd_model(int argc, char **argv)
     char list[1024];
     snprintf(list, sizeof list, "%s", o.predictors);
     const char *names[64];
-    mo.n_predictors = split_list(list, names, 64);
+    mo.n_predictors = cli_split_list(list, names, 64);
     mo.predictors = names;
     if (!mo.n_predictors) {
         cli_usage_error("model", "--predictors names no column");
@@ -112,14 +118,8 @@ int cmd_model(int argc, char **argv)
     }
     char refbuf[64][256];
     effekt_model_ref refs[64];
-    for (size_t i = 0; i < o.n_refs; i++) {
-        snprintf(refbuf[i], sizeof refbuf[i], "%s", o.refs[i]);
-        char *eq = strchr(refbuf[i], '=');
-        *eq = '\0';
-        refs[i] = (effekt_model_ref){ refbuf[i], eq + 1 };
-    }
+    mo.n_refs = cli_model_refs(&o, refbuf, refs);
     mo.refs = refs;
-    mo.n_refs = o.n_refs;
     mo.outcome = o.outcome;
     mo.confidence = o.confidence;
     mo.se = o.cluster ? EFFEKT_MODEL_SE_CLUSTER : o.robust ? EFFEKT_MODEL_SE_HC1 : EFFEKT_MODEL_SE_MODEL;
