@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "effekt/casemix.h"
 #include "effekt/csv.h"
 #include "effekt/model.h"
 
@@ -350,6 +351,104 @@ START_TEST(test_model_bad_columns)
 }
 END_TEST
 
+
+/* ---- case-mix: tests/data/casemix_oracles.R (R 4.2.2) ---- */
+/* tests/data/casemix_small.csv: P1 P2 P3 P4 */
+static const double cm_O[] = { 8, 7, 14, 0 };
+static const double cm_E[] = { 9.9428498428422447, 6.9764358903001229, 8.3395882692955805, 3.7411259975635089 };
+static const double cm_lo[] = { 0.34736843373279747, 0.40340986368596798, 0.91778275247479368, 0 };
+static const double cm_hi[] = { 1.5853793901495026, 2.0673414890482023, 2.8166403859911027, 0.98603454054110973 };
+static const double cm_l95[] = { 0.37479878019149893, 0.25408059888018408, 0.31492215658091605, 0.0038321939470327246 };
+static const double cm_u95[] = { 1.6159451365202224, 1.7343451013808044, 1.6719216346474461, 2.0154041685331254 };
+static const double cm_l998[] = { 0.12063698208192029, 0.0014607170419642719, 0.045814864148697364, 0 };
+static const double cm_u998[] = { 2.0699244499765954, 2.2857390496420797, 2.1674860503428612, 2.8322808182717769 };
+static const double cm_phi_tau2[] = { 1.9906973365743119, 0.046787030215719859, 0.23596516093213779 };
+static const double cm_mult_95[] = { 0.12300873375723997, -0.046969198087077002, 0.042412642182773741, -0.42971522233495918, 1.8769912662427601, 2.0469691980870772, 1.9575873578172263, 2.4297152223349592 };
+static const double cm_add_95[] = { -0.13701554497858104, -0.20709729452272829, -0.16922186196609013, -0.39042055960225164, 2.1370155449785813, 2.2070972945227281, 2.1692218619660899, 2.3904205596022514 };
+
+static effekt_casemix_result *casemix(const char *file, effekt_overdispersion od, effekt_diag *d)
+{
+    effekt_table *t = load(file);
+    static const char *const adjust[] = { "age", "gender" };
+    effekt_casemix_options o;
+    effekt_casemix_options_init(&o);
+    o.by = "project";
+    o.outcome = "placed";
+    o.adjust = adjust;
+    o.n_adjust = 2;
+    o.overdispersion = od;
+    effekt_casemix_result *r = NULL;
+    ck_assert_int_eq(effekt_casemix_run(t, &o, &r, d), EFFEKT_OK);
+    effekt_table_destroy(t);
+    return r;
+}
+
+/* O, E, O/E with poisson.test's interval, the exact funnel limits; P4
+ * has no events: O/E 0 with the interval [0, qgamma(0.975, 1)/E] */
+START_TEST(test_casemix_oracle)
+{
+    effekt_casemix_result *r = casemix("tests/data/casemix_small.csv", EFFEKT_OVERDISPERSION_NONE, NULL);
+    ck_assert_uint_eq(r->n_groups, 4);
+    ck_assert_uint_eq(r->model->n_dropped, 1);
+    for (size_t g = 0; g < 4; g++) {
+        const effekt_casemix_group *cg = &r->groups[g];
+        ck_assert_double_eq(cg->observed, cm_O[g]);
+        close_to(cg->expected, cm_E[g], 1e-8, "E", g);
+        close_to(cg->ratio, cm_O[g] / cm_E[g], 1e-8, "O/E", g);
+        close_to(cg->lower, cm_lo[g], 1e-8, "O/E lower", g);
+        close_to(cg->upper, cm_hi[g], 1e-8, "O/E upper", g);
+        close_to(cg->lower_95, cm_l95[g], 1e-8, "lower 95", g);
+        close_to(cg->upper_95, cm_u95[g], 1e-8, "upper 95", g);
+        close_to(cg->lower_99_8, cm_l998[g], 1e-8, "lower 99.8", g);
+        close_to(cg->upper_99_8, cm_u998[g], 1e-8, "upper 99.8", g);
+    }
+    ck_assert_str_eq(r->groups[3].label, "P4");
+    ck_assert_double_eq(r->groups[3].ratio, 0);
+    ck_assert_double_eq(r->groups[3].lower, 0);
+    ck_assert_str_eq(r->groups[3].funnel, "below 95 % limit");   /* P(O = 0) = exp(-3.74) < 0.025 */
+    close_to(r->phi, cm_phi_tau2[0], 1e-8, "phi", 0);
+    close_to(r->phi_p, cm_phi_tau2[1], 1e-8, "phi p", 0);
+    close_to(r->observed, r->expected, 1e-10, "sum O = sum E", 0);
+    ck_assert(!r->widened);
+    effekt_casemix_result_destroy(r);
+    r = casemix("tests/data/casemix_small.csv", EFFEKT_OVERDISPERSION_MULTIPLICATIVE, NULL);
+    ck_assert(r->widened);
+    for (size_t g = 0; g < 4; g++) {
+        close_to(r->groups[g].lower_95, fmax(0, cm_mult_95[g]), 1e-8, "phi lower 95", g);
+        close_to(r->groups[g].upper_95, cm_mult_95[4 + g], 1e-8, "phi upper 95", g);
+    }
+    ck_assert_ptr_nonnull(strstr(r->method, "multiplicative"));
+    effekt_casemix_result_destroy(r);
+    r = casemix("tests/data/casemix_small.csv", EFFEKT_OVERDISPERSION_ADDITIVE, NULL);
+    close_to(r->tau2, cm_phi_tau2[2], 1e-8, "tau2", 0);
+    for (size_t g = 0; g < 4; g++) {
+        close_to(r->groups[g].lower_95, fmax(0, cm_add_95[g]), 1e-8, "tau2 lower 95", g);
+        close_to(r->groups[g].upper_95, cm_add_95[4 + g], 1e-8, "tau2 upper 95", g);
+    }
+    ck_assert_ptr_nonnull(strstr(r->method, "additive"));
+    effekt_casemix_result_destroy(r);
+}
+END_TEST
+
+/* One project: O = E (the model is its own), phi undefined, a note. */
+START_TEST(test_casemix_single_project)
+{
+    effekt_diag d;
+    effekt_diag_init(&d);
+    effekt_casemix_result *r = casemix("tests/data/casemix_one.csv", EFFEKT_OVERDISPERSION_MULTIPLICATIVE, &d);
+    ck_assert_uint_eq(r->n_groups, 1);
+    close_to(r->groups[0].ratio, 1, 1e-9, "O/E", 0);
+    ck_assert(isnan(r->phi));
+    ck_assert(!r->widened);
+    ck_assert_uint_eq(d.n, 1);
+    ck_assert_int_eq(d.items[0].severity, EFFEKT_NOTE);
+    ck_assert_str_eq(d.items[0].message, "one project only: its O/E is against the model fitted to its own "
+                                         "participants (O = E), and overdispersion cannot be estimated");
+    effekt_diag_free(&d);
+    effekt_casemix_result_destroy(r);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("model");
@@ -363,6 +462,8 @@ static Suite *suite(void)
     tcase_add_test(tc, test_model_one_level);
     tcase_add_test(tc, test_model_collinear);
     tcase_add_test(tc, test_model_bad_columns);
+    tcase_add_test(tc, test_casemix_oracle);
+    tcase_add_test(tc, test_casemix_single_project);
     suite_add_tcase(s, tc);
     return s;
 }
