@@ -100,6 +100,12 @@ EFFEKT_API void effekt_casemix_result_destroy(effekt_casemix_result *r);
  * dpois(r_p, E), p = (1 -/+ level) / 2. */
 EFFEKT_API void effekt_casemix_poisson_limits(double E, double level, double *lower, double *upper);
 
+/* The funnel limits of O/E at expected count E for level as r draws
+ * them: widened as r's overdispersion says when r->widened, else
+ * effekt_casemix_poisson_limits.  For a chart's curves. */
+EFFEKT_API void effekt_casemix_limits(const effekt_casemix_result *r, double E, double level, double *lower,
+                                      double *upper);
+
 /* ---- the results as JSON (src/lib/output/casemix_json.c) ---- */
 struct cJSON;
 

@@ -16,6 +16,7 @@
 #include <stdio.h>
 
 #include "effekt/boxplot.h"
+#include "effekt/casemix.h"
 #include "effekt/histogram.h"
 #include "effekt/locale.h"
 #include "effekt/ols.h"
@@ -274,6 +275,22 @@ EFFEKT_API effekt_status effekt_chart_build_hist(const effekt_chart_values *in, 
  * its pointwise band at opt->confidence. */
 EFFEKT_API effekt_status effekt_chart_build_scatter(const effekt_table *const *tables, size_t n_tables, const char *x,
                                                     const char *y, const effekt_chart_options *opt, effekt_chart **out,
+                                                    effekt_diag *diag);
+
+/* ---- charts of models (issue 19) ---- */
+
+/* The coefficients of a model (forest, the intercept left out): odds or
+ * rate ratios for binomial and Poisson models with a reference line at
+ * 1, coefficients for a linear model with a line at 0; a text
+ * predictor's rows name the level and its reference. */
+EFFEKT_API effekt_status effekt_chart_build_coef(const effekt_model_result *r, const effekt_chart_options *opt,
+                                                 effekt_chart **out, effekt_diag *diag);
+
+/* Observed / expected events per group against the expected count
+ * (funnel) with the result's 95 % and 99.8 % limits around 1; groups
+ * outside 99.8 % flagged.  by names the groups' column, for the words. */
+EFFEKT_API effekt_status effekt_chart_build_casemix(const effekt_casemix_result *r, const char *by,
+                                                    const effekt_chart_options *opt, effekt_chart **out,
                                                     effekt_diag *diag);
 
 /* The caption of a chart: the sources (file names), the latest date in

@@ -96,6 +96,7 @@ typedef struct {
     size_t n_used, n_dropped;       /* rows in the fit; rows left out (a value missing) */
     size_t n_clusters;              /* EFFEKT_MODEL_SE_CLUSTER */
     int t_statistic;                /* statistic is t (gaussian), else z */
+    double confidence;              /* of the intervals */
     double df_residual, df_null;
     double deviance, null_deviance; /* gaussian: residual and total sums of squares */
     double aic, log_likelihood;

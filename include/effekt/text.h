@@ -118,6 +118,27 @@ typedef enum {
     EFFEKT_WORD_REPORT_ROWS,
     EFFEKT_WORD_REPORT_COLUMNS,
     EFFEKT_WORD_REPORT_MISSING_VALUES,
+    /* regression models and case-mix adjustment (issue 19) */
+    EFFEKT_WORD_MODEL_LINEAR,          /* the families as people name them */
+    EFFEKT_WORD_MODEL_LOGISTIC,
+    EFFEKT_WORD_MODEL_POISSON,
+    EFFEKT_WORD_COEF_TITLE,            /* {1} outcome, {2} family word, {3} predictors */
+    EFFEKT_WORD_COEF_SUBTITLE,         /* {1} level, {2} people, {3} left out, {4} standard errors */
+    EFFEKT_WORD_COEF_LEVEL,            /* {1} column, {2} level, {3} reference level */
+    EFFEKT_WORD_SE_MODEL,
+    EFFEKT_WORD_SE_HC1,
+    EFFEKT_WORD_SE_CLUSTER,            /* {1} clusters */
+    EFFEKT_WORD_ODDS_RATIO,
+    EFFEKT_WORD_RATE_RATIO,
+    EFFEKT_WORD_COEFFICIENT,           /* {1} outcome */
+    EFFEKT_WORD_NO_EFFECT,
+    EFFEKT_WORD_OE_TITLE,              /* {1} outcome, {2} groups, {3} case-mix columns */
+    EFFEKT_WORD_OE_SUBTITLE,           /* {1} method, {2} outside, {3} groups, {4} level */
+    EFFEKT_WORD_OE_EXACT,
+    EFFEKT_WORD_OE_PHI,                /* {1} phi */
+    EFFEKT_WORD_OE_TAU2,               /* {1} tau^2 */
+    EFFEKT_WORD_OE_AXIS,
+    EFFEKT_WORD_EXPECTED_EVENTS,
     EFFEKT_N_WORDS                  /* not a word: the number of them */
 } effekt_word;
 

@@ -10,7 +10,9 @@
 
 #include "cli.h"
 #include "effekt/chart.h"
+#include "effekt/casemix.h"
 #include "effekt/compare.h"
+#include "effekt/model.h"
 #include "effekt/kpi.h"
 #include "effekt/retention.h"
 #include "effekt/survival.h"
@@ -44,7 +46,14 @@ static const char plot_usage[] =
     "  box       distribution of --value COLUMN by --by GROUP (at most 500 groups)\n"
     "  hist      histogram of --value COLUMN (--bins sturges|scott|fd)\n"
     "  scatter   --y COLUMN against --x COLUMN with an OLS line and its band\n"
-    "  timeline  project periods: start_date to end_date, and expected_end_date\n\n"
+    "  timeline  project periods: start_date to end_date, and expected_end_date\n"
+    "  coef      a regression model's coefficients with intervals (odds or rate\n"
+    "            ratios for --family binomial or poisson): --outcome COLUMN\n"
+    "            --predictors A,B (effekt model's options: --family --ref --robust\n"
+    "            --cluster)\n"
+    "  funnel with --adjust COLUMNS (or --case-mix): observed / expected events\n"
+    "            against expected events (effekt compare --adjust), exact Poisson\n"
+    "            limits around 1, or widened by --overdispersion multiplicative|additive\n\n"
     "Options:\n"
     "  -o, --output FILE       the chart (.png, .svg or .pdf), written atomically\n"
     "      --kpi NAME          bar, forest: the KPI (see 'effekt kpi --help')\n"
@@ -284,10 +293,83 @@ static effekt_status build_km(const cli_options *o, effekt_table **tables, size_
     return st;
 }
 
+/* The coefficient chart of effekt model's fit (one file). */
+static effekt_status build_coef(const cli_options *o, effekt_table **tables, size_t n,
+                                const effekt_chart_options *co, effekt_chart **out, effekt_diag *diag)
+{
+    if (!o->outcome || !o->predictors || n != 1) {
+        cli_usage_error("plot coef", "give --outcome COLUMN, --predictors A,B,... and one file");
+        return EFFEKT_EINVAL;
+    }
+    effekt_model_family family = EFFEKT_MODEL_GAUSSIAN;
+    if (o->family && effekt_model_family_parse(o->family, &family) != EFFEKT_OK) {
+        cli_usage_error("plot coef", "--family: '%s' (expected gaussian, binomial or poisson)", o->family);
+        return EFFEKT_EINVAL;
+    }
+    effekt_model_options mo;
+    effekt_model_options_init(&mo, family);
+    char list[1024], refbuf[64][256];
+    const char *names[64];
+    effekt_model_ref refs[64];
+    snprintf(list, sizeof list, "%s", o->predictors);
+    mo.n_predictors = cli_split_list(list, names, 64);
+    mo.predictors = names;
+    mo.n_refs = cli_model_refs(o, refbuf, refs);
+    mo.refs = refs;
+    mo.outcome = o->outcome;
+    mo.confidence = o->confidence;
+    mo.se = o->cluster ? EFFEKT_MODEL_SE_CLUSTER : o->robust ? EFFEKT_MODEL_SE_HC1 : EFFEKT_MODEL_SE_MODEL;
+    mo.cluster = o->cluster;
+    effekt_model_result *r = NULL;
+    effekt_status st = effekt_model_fit(tables[0], &mo, &r, diag);
+    if (st == EFFEKT_OK)
+        st = effekt_chart_build_coef(r, co, out, diag);
+    effekt_model_result_destroy(r);
+    return st;
+}
+
+/* The O/E funnel of effekt compare --adjust (one file). */
+static effekt_status build_casemix(const cli_options *o, effekt_table **tables, size_t n,
+                                   const effekt_chart_options *co, effekt_chart **out, effekt_diag *diag)
+{
+    if (!o->outcome || !o->by || n != 1) {
+        cli_usage_error("plot funnel", "case-mix adjustment needs --outcome COLUMN, --by GROUP and one file");
+        return EFFEKT_EINVAL;
+    }
+    effekt_casemix_options cm;
+    effekt_casemix_options_init(&cm);
+    if (o->overdispersion && effekt_overdispersion_parse(o->overdispersion, &cm.overdispersion) != EFFEKT_OK) {
+        cli_usage_error("plot funnel", "--overdispersion: '%s' (expected none, multiplicative or additive)",
+                        o->overdispersion);
+        return EFFEKT_EINVAL;
+    }
+    char list[1024], refbuf[64][256];
+    const char *names[64];
+    effekt_model_ref refs[64];
+    snprintf(list, sizeof list, "%s", o->case_mix ? o->case_mix : o->adjust);
+    cm.n_adjust = cli_split_list(list, names, 64);
+    cm.adjust = names;
+    cm.n_refs = cli_model_refs(o, refbuf, refs);
+    cm.refs = refs;
+    cm.by = o->by;
+    cm.outcome = o->outcome;
+    cm.confidence = o->confidence;
+    effekt_casemix_result *r = NULL;
+    effekt_status st = effekt_casemix_run(tables[0], &cm, &r, diag);
+    if (st == EFFEKT_OK)
+        st = effekt_chart_build_casemix(r, o->by, co, out, diag);
+    effekt_casemix_result_destroy(r);
+    return st;
+}
+
 /* The chart of the kind from the tables. */
-static effekt_status build(effekt_chart_kind kind, const cli_options *o, effekt_table **tables, size_t n,
+static effekt_status build(effekt_chart_kind kind, int coef, const cli_options *o, effekt_table **tables, size_t n,
                            const effekt_chart_options *co, effekt_chart **out, effekt_diag *diag)
 {
+    if (coef)
+        return build_coef(o, tables, n, co, out, diag);
+    if (kind == EFFEKT_CHART_FUNNEL && (o->case_mix || o->adjust))
+        return build_casemix(o, tables, n, co, out, diag);
     const effekt_table *const *t = (const effekt_table *const *)tables;
     int pooled = o->reference && strcmp(o->reference, "pooled") == 0;
     switch (kind) {
@@ -346,10 +428,11 @@ static int plot_prepare(int argc, char **argv, cli_plot *cp, cli_options *o)
                         "Try 'effekt plot --help'.\n");
         return EXIT_BAD;
     }
-    effekt_chart_kind kind;
-    if (effekt_chart_kind_parse(argv[1], &kind) != EFFEKT_OK) {
+    effekt_chart_kind kind = EFFEKT_CHART_FOREST;
+    int coef = strcmp(argv[1], "coef") == 0;   /* a forest of a model's coefficients */
+    if (!coef && effekt_chart_kind_parse(argv[1], &kind) != EFFEKT_OK) {
         cli_usage_error("plot", "unknown kind '%s' (expected bar, stacked, forest, funnel, km, box, hist, "
-                        "scatter or timeline)", argv[1]);
+                        "scatter, timeline or coef)", argv[1]);
         return EXIT_BAD;
     }
     /* copies: getopt reorders them, and the options point into them */
@@ -361,7 +444,7 @@ static int plot_prepare(int argc, char **argv, cli_plot *cp, cli_options *o)
         if (i != 1 && !(args[i - (i > 1)] = strdup(argv[i])))
             return EXIT_BAD;
     int prc = cli_parse(argc - 1, args, OPT_OUTPUT | OPT_CSV | OPT_BY | OPT_CONFIDENCE | OPT_QUIET | OPT_PLOT |
-                                             OPT_RETENTION,
+                                             OPT_RETENTION | OPT_MODEL | OPT_CASEMIX,
                         plot_usage, o);
     if (prc != 0)
         return prc;
@@ -396,7 +479,7 @@ static int plot_prepare(int argc, char **argv, cli_plot *cp, cli_options *o)
         effekt_chart_options co = { .locale = loc, .confidence = o->confidence, .label = o->label };
         effekt_diag diag;
         effekt_diag_init(&diag);
-        effekt_status st = build(kind, o, tables, o->n_inputs, &co, &cp->chart, &diag);
+        effekt_status st = build(kind, coef, o, tables, o->n_inputs, &co, &cp->chart, &diag);
         if (st == EFFEKT_OK)
             st = effekt_chart_caption(cp->chart, (const effekt_table *const *)tables, o->n_inputs,
                                       (const char *const *)o->inputs, o->n_inputs, PACKAGE_VERSION, loc);

@@ -97,8 +97,13 @@ static const char *position(double y, double l95, double h95, double l998, doubl
            : y > h95 ? "above 95 % limit" : y < l95 ? "below 95 % limit" : "inside";
 }
 
-static void widened_limits(const effekt_casemix_result *r, double E, double level, double *lo, double *hi)
+void effekt_casemix_limits(const effekt_casemix_result *r, double E, double level, double *lo, double *hi)
 {
+    effekt_gsl_errors_off();
+    if (!r->widened) {
+        effekt_casemix_poisson_limits(E, level, lo, hi);
+        return;
+    }
     double z = gsl_cdf_ugaussian_Pinv((1 + level) / 2);
     double var = r->overdispersion == EFFEKT_OVERDISPERSION_MULTIPLICATIVE ? r->phi / E : 1 / E + r->tau2;
     *lo = fmax(0, 1 - z * sqrt(var));
@@ -207,13 +212,8 @@ effekt_status effekt_casemix_run(const effekt_table *t, const effekt_casemix_opt
         for (size_t g = 0; g < k; g++) {
             effekt_casemix_group *cg = &r->groups[g];
             double E = cg->expected;
-            if (r->widened) {
-                widened_limits(r, E, 0.95, &cg->lower_95, &cg->upper_95);
-                widened_limits(r, E, 0.998, &cg->lower_99_8, &cg->upper_99_8);
-            } else {
-                effekt_casemix_poisson_limits(E, 0.95, &cg->lower_95, &cg->upper_95);
-                effekt_casemix_poisson_limits(E, 0.998, &cg->lower_99_8, &cg->upper_99_8);
-            }
+            effekt_casemix_limits(r, E, 0.95, &cg->lower_95, &cg->upper_95);
+            effekt_casemix_limits(r, E, 0.998, &cg->lower_99_8, &cg->upper_99_8);
             cg->funnel = cg->missing_group ? "not compared (missing project)"
                                            : position(cg->ratio, cg->lower_95, cg->upper_95, cg->lower_99_8,
                                                       cg->upper_99_8);

@@ -722,6 +722,7 @@ effekt_status effekt_model_fit(const effekt_table *t, const effekt_model_options
         return EFFEKT_ENOMEM;
     r->family = o->family;
     r->se = o->se;
+    r->confidence = o->confidence;
     r->r_squared = r->adj_r_squared = r->sigma = NAN;
     fit_work fw = { 0 };
     const effekt_column *oc = NULL, *cc = NULL;
