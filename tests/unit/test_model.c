@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "effekt/casemix.h"
+#include "effekt/chart.h"
 #include "effekt/csv.h"
 #include "effekt/model.h"
 
@@ -449,6 +450,52 @@ START_TEST(test_casemix_single_project)
 }
 END_TEST
 
+/* The coefficient chart: a row per coefficient but the intercept, odds
+ * ratios around a line at 1, the words of the locale. */
+START_TEST(test_chart_coef)
+{
+    effekt_model_result *r = fit("datasets/participants.csv", EFFEKT_MODEL_BINOMIAL, "placed_date", case_mix, 3,
+                                 EFFEKT_MODEL_SE_MODEL, NULL);
+    effekt_chart_options co = { .locale = effekt_locale_find("da") };
+    effekt_chart *ch = NULL;
+    ck_assert_int_eq(effekt_chart_build_coef(r, &co, &ch, NULL), EFFEKT_OK);
+    ck_assert_int_eq(ch->kind, EFFEKT_CHART_FOREST);
+    ck_assert_uint_eq(ch->n_items, 5);
+    ck_assert_double_eq(ch->reference, 1);
+    close_to(ch->items[0].value, exp(parts_logit_est[1]), 1e-8, "odds ratio of age", 0);
+    close_to(ch->items[4].upper, exp(parts_logit_hi[5]), 1e-8, "upper of vocational", 0);
+    ck_assert_ptr_nonnull(strstr(ch->items[4].label, "vocational (mod bachelor)"));
+    ck_assert_ptr_nonnull(strstr(ch->title, "logistisk regression"));
+    ck_assert_str_eq(ch->x_label, "odds ratio");
+    effekt_chart_destroy(ch);
+    effekt_model_result_destroy(r);
+}
+END_TEST
+
+/* The O/E funnel: a point per project at (E, O/E), limits as the result's,
+ * the project below 99.8 % flagged; the method in the subtitle. */
+START_TEST(test_chart_casemix)
+{
+    effekt_casemix_result *r = casemix("tests/data/casemix_small.csv", EFFEKT_OVERDISPERSION_NONE, NULL);
+    effekt_chart *ch = NULL;
+    ck_assert_int_eq(effekt_chart_build_casemix(r, "project", NULL, &ch, NULL), EFFEKT_OK);
+    ck_assert_int_eq(ch->kind, EFFEKT_CHART_FUNNEL);
+    ck_assert_uint_eq(ch->n_items, 4);
+    ck_assert_uint_eq(ch->n_curves, 2);
+    close_to(ch->items[2].x, cm_E[2], 1e-8, "E", 2);
+    ck_assert_double_eq(ch->items[3].y, 0);
+    ck_assert(!ch->items[3].flagged);   /* below 95 %, not 99.8 % */
+    ck_assert_ptr_nonnull(strstr(ch->subtitle, "exact Poisson limits around 1; 0 of 4 groups outside 99.8"));
+    effekt_chart_destroy(ch);
+    effekt_casemix_result_destroy(r);
+    r = casemix("tests/data/casemix_small.csv", EFFEKT_OVERDISPERSION_MULTIPLICATIVE, NULL);
+    ck_assert_int_eq(effekt_chart_build_casemix(r, "project", NULL, &ch, NULL), EFFEKT_OK);
+    ck_assert_ptr_nonnull(strstr(ch->subtitle, "multiplicative, \u03c6 = 1.99"));
+    effekt_chart_destroy(ch);
+    effekt_casemix_result_destroy(r);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("model");
@@ -464,6 +511,8 @@ static Suite *suite(void)
     tcase_add_test(tc, test_model_bad_columns);
     tcase_add_test(tc, test_casemix_oracle);
     tcase_add_test(tc, test_casemix_single_project);
+    tcase_add_test(tc, test_chart_coef);
+    tcase_add_test(tc, test_chart_casemix);
     suite_add_tcase(s, tc);
     return s;
 }
