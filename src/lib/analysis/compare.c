@@ -14,6 +14,7 @@
 
 #include "effekt/compare.h"
 #include "effekt/group.h"
+#include "effekt/outcome.h"
 #include "effekt/stats.h"
 #include "lib_alloc.h"
 
@@ -244,8 +245,7 @@ static effekt_status run_rates(const effekt_table *t, const effekt_compare_optio
     const effekt_column *oc = effekt_table_column(t, o->outcome);
     if (!oc)
         return column_problem(diag, t, EFFEKT_EINVAL, EFFEKT_HINT_OUTCOME, o->outcome, "no column '%s'", o->outcome);
-    int dated = oc->type == EFFEKT_TYPE_DATE;
-    if (!dated && oc->type != EFFEKT_TYPE_BOOLEAN && oc->type != EFFEKT_TYPE_INTEGER)
+    if (!effekt_outcome_column_ok(oc))
         return column_problem(diag, t, EFFEKT_EINVAL, EFFEKT_HINT_OUTCOME, oc->heading,
                               "column '%s' is %s; an outcome is 0/1, yes/no, or a date (an event when given)",
                               oc->heading, effekt_type_name(oc->type));
@@ -256,23 +256,18 @@ static effekt_status run_rates(const effekt_table *t, const effekt_compare_optio
     double *x = NULL, *n = NULL, *xt = NULL, *nt = NULL;
     size_t *tested = NULL, kt = 0;
     for (size_t row = 0; st == EFFEKT_OK && row < t->n_rows; row++) {
-        double v;
-        if (dated) {
-            v = effekt_column_missing(oc, row) ? 0 : 1;   /* no date: no event */
-        } else {
-            v = oc->values[row];
-            if (!isnan(v) && v != 0 && v != 1) {
-                if (diag) {
-                    char text[64];
-                    snprintf(text, sizeof text, "%g", v);
-                    effekt_diag_add(diag, EFFEKT_ERROR, t->source, effekt_table_row_line(t, row), oc->index,
-                                    oc->heading, text, "outcome %g in column '%s' (expected 0 or 1)", v,
-                                    oc->heading);
-                    effekt_diag_hint(diag, EFFEKT_HINT_OUTCOME);
-                }
-                st = EFFEKT_EVALUE;
-                break;
+        double v = effekt_outcome_value(oc, row);   /* a date: an event when given */
+        if (!isnan(v) && v != 0 && v != 1) {
+            if (diag) {
+                char text[64];
+                snprintf(text, sizeof text, "%g", v);
+                effekt_diag_add(diag, EFFEKT_ERROR, t->source, effekt_table_row_line(t, row), oc->index,
+                                oc->heading, text, "outcome %g in column '%s' (expected 0 or 1)", v,
+                                oc->heading);
+                effekt_diag_hint(diag, EFFEKT_HINT_OUTCOME);
             }
+            st = EFFEKT_EVALUE;
+            break;
         }
         st = effekt_group_add(grp, row, NULL);
     }
@@ -288,7 +283,7 @@ static effekt_status run_rates(const effekt_table *t, const effekt_compare_optio
     if (st == EFFEKT_OK) {
         const size_t *gid = effekt_group_rows(grp);
         for (size_t row = 0; row < t->n_rows; row++) {
-            double v = dated ? (effekt_column_missing(oc, row) ? 0 : 1) : oc->values[row];
+            double v = effekt_outcome_value(oc, row);
             if (isnan(v))
                 r->groups[gid[row]].missing++;
             else {
