@@ -344,6 +344,25 @@ START_TEST(test_model_bad_columns)
             "predictor 'enrolled_date' is date; a predictor is a number or text (categories)");
     refused("datasets/participants.csv", EFFEKT_MODEL_GAUSSIAN, "costs", preds, 1, EFFEKT_EINVAL,
             "no column 'costs'");
+    /* one cluster: G/(G-1) has no value */
+    effekt_table *t = load("tests/data/casemix_one.csv");
+    effekt_model_options o;
+    effekt_model_options_init(&o, EFFEKT_MODEL_BINOMIAL);
+    const char *age[] = { "age" };
+    o.outcome = "placed";
+    o.predictors = age;
+    o.n_predictors = 1;
+    o.se = EFFEKT_MODEL_SE_CLUSTER;
+    o.cluster = "project";
+    effekt_model_result *r = NULL;
+    effekt_diag d;
+    effekt_diag_init(&d);
+    ck_assert_int_eq(effekt_model_fit(t, &o, &r, &d), EFFEKT_EUNDEF);
+    ck_assert_ptr_null(r);
+    ck_assert_str_eq(d.items[0].message, "cluster-robust standard errors need two clusters or more; 'project' has 1 "
+                                         "in the rows used");
+    effekt_diag_free(&d);
+    effekt_table_destroy(t);
     effekt_model_family f;
     ck_assert_int_eq(effekt_model_family_parse("Logistic", &f), EFFEKT_OK);
     ck_assert_int_eq(f, EFFEKT_MODEL_BINOMIAL);

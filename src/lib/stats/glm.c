@@ -672,8 +672,8 @@ static effekt_status fit_irls(const effekt_table *t, const effekt_model_options 
  * HC1 n/(n-k) B (sum s s') B; clusters G/(G-1) B (sum_g S_g S_g') B,
  * times (n-1)/(n-k) for least squares: vcovCL's defaults (cadjust =
  * TRUE; type "HC1" for an lm, "HC0" for a glm). */
-static effekt_status robust(const effekt_model_options *o, effekt_model_result *r, fit_work *fw,
-                            const effekt_column *cc)
+static effekt_status robust(const effekt_table *t, const effekt_model_options *o, effekt_model_result *r,
+                            fit_work *fw, const effekt_column *cc, effekt_diag *diag)
 {
     size_t m = r->n_used, k = r->n_coefs;
     double dn = (double)m, dk = (double)k, scale;
@@ -691,7 +691,11 @@ static effekt_status robust(const effekt_model_options *o, effekt_model_result *
         if (!(fw->cid = effekt_malloc((m + 1) * sizeof *fw->cid)) ||
             cluster_ids(cc, fw->rows, m, fw->cid, &G) != EFFEKT_OK)
             return EFFEKT_ENOMEM;
-        gsl_matrix *S = gsl_matrix_calloc(G ? G : 1, k);
+        if (G < 2)
+            return problem(diag, t, EFFEKT_EUNDEF, EFFEKT_HINT_NONE, 0, 0, cc->heading,
+                           "cluster-robust standard errors need two clusters or more; '%s' has %zu in the rows "
+                           "used", cc->heading, G);
+        gsl_matrix *S = gsl_matrix_calloc(G, k);
         if (!S)
             return EFFEKT_ENOMEM;
         for (size_t i = 0; i < m; i++)
@@ -759,7 +763,7 @@ effekt_status effekt_model_fit(const effekt_table *t, const effekt_model_options
     if (st == EFFEKT_OK)
         st = o->family == EFFEKT_MODEL_GAUSSIAN ? fit_ols(t, r, &fw, diag) : fit_irls(t, o, r, &fw, diag);
     if (st == EFFEKT_OK && o->se != EFFEKT_MODEL_SE_MODEL)
-        st = robust(o, r, &fw, cc);
+        st = robust(t, o, r, &fw, cc, diag);
     if (st == EFFEKT_OK && (!(r->cov = effekt_malloc(k * k * sizeof *r->cov)) ||
                             !(r->fitted = effekt_malloc((r->n_rows + 1) * sizeof *r->fitted))))
         st = EFFEKT_ENOMEM;
