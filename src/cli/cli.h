@@ -38,6 +38,7 @@ enum {
     OPT_COMPARE = 1u << 11,   /* --outcome --interval --adjust */
     OPT_RETENTION = 1u << 12, /* --from --to --censor --censor-date --time --event --at --conf-type --rho --steps --rmst --quantiles */
     OPT_BATCH = 1u << 14,     /* --keep-going */
+    OPT_META = 1u << 15,      /* --events --n --estimate --se --method --knha --measure (and --outcome) */
     OPT_PLOT = 1u << 13       /* --kpi --reference --x --y --label --bins --amounts --width --height --dpi --locale --title --subtitle --caption */
 };
 
@@ -85,6 +86,10 @@ typedef struct {
     double width_mm, height_mm, dpi;
     const char *locale;         /* --locale en|da */
     const char *title, *subtitle, *caption;
+    const char *events, *n_column, *estimate, *se;   /* meta: --events --n --estimate --se */
+    const char *method, *measure;   /* meta: --method dl|reml|pm, --measure logit|raw|log|arcsine */
+    int knha;                   /* meta: --knha */
+    const char *cox, *strata;   /* retention: --cox A,B --strata COLUMN */
     effekt_csv_options csv;
     effekt_mapping maps[64];
     const char *na[64];
@@ -236,5 +241,6 @@ int cmd_kpi(int argc, char **argv);
 int cmd_describe(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_retention(int argc, char **argv);
+int cmd_meta(int argc, char **argv);
 
 #endif

@@ -31,7 +31,9 @@ enum {
     LO_STRICT, LO_PERCENTILES, LO_QUANTILE_TYPE, LO_STATS, LO_WEIGHT, LO_OUTCOME, LO_VALUE, LO_FUNNEL, LO_RATIO, LO_BOOTSTRAP, LO_SEED, LO_FROM, LO_TO, LO_CENSOR, LO_CENSOR_DATE, LO_TIME, LO_EVENT, LO_AT, LO_CONF_TYPE, LO_RHO, LO_STEPS, LO_RMST, LO_QUANTILES, LO_INTERVAL, LO_ADJUST, LO_PAIRWISE,
     LO_KPI, LO_REFERENCE, LO_X, LO_Y, LO_LABEL, LO_BINS, LO_AMOUNTS, LO_WIDTH, LO_HEIGHT, LO_DPI, LO_LOCALE,
     LO_TITLE, LO_SUBTITLE, LO_CAPTION, LO_PARTIAL, LO_KEEP_GOING,
-    LO_DATE_ORDER
+    LO_DATE_ORDER,
+    /* meta and Cox (issue 19) */
+    LO_EVENTS, LO_N, LO_ESTIMATE, LO_SE, LO_METHOD, LO_KNHA, LO_MEASURE, LO_COX, LO_STRATA
 };
 
 static const struct {
@@ -62,7 +64,7 @@ static const struct {
     { { "stats", required_argument, NULL, LO_STATS }, OPT_DESCRIBE },
     { { "weight", required_argument, NULL, LO_WEIGHT }, OPT_DESCRIBE },
     { { "partial", no_argument, NULL, LO_PARTIAL }, OPT_DESCRIBE },
-    { { "outcome", required_argument, NULL, LO_OUTCOME }, OPT_COMPARE | OPT_PLOT },
+    { { "outcome", required_argument, NULL, LO_OUTCOME }, OPT_COMPARE | OPT_PLOT | OPT_META },
     { { "value", required_argument, NULL, LO_VALUE }, OPT_COMPARE | OPT_PLOT },
     { { "funnel", no_argument, NULL, LO_FUNNEL }, OPT_COMPARE },
     { { "ratio", required_argument, NULL, LO_RATIO }, OPT_COMPARE },
@@ -98,6 +100,15 @@ static const struct {
     { { "subtitle", required_argument, NULL, LO_SUBTITLE }, OPT_PLOT },
     { { "caption", required_argument, NULL, LO_CAPTION }, OPT_PLOT },
     { { "keep-going", no_argument, NULL, LO_KEEP_GOING }, OPT_BATCH },
+    { { "events", required_argument, NULL, LO_EVENTS }, OPT_META },
+    { { "n", required_argument, NULL, LO_N }, OPT_META },
+    { { "estimate", required_argument, NULL, LO_ESTIMATE }, OPT_META },
+    { { "se", required_argument, NULL, LO_SE }, OPT_META },
+    { { "method", required_argument, NULL, LO_METHOD }, OPT_META },
+    { { "knha", no_argument, NULL, LO_KNHA }, OPT_META },
+    { { "measure", required_argument, NULL, LO_MEASURE }, OPT_META },
+    { { "cox", required_argument, NULL, LO_COX }, OPT_RETENTION },
+    { { "strata", required_argument, NULL, LO_STRATA }, OPT_RETENTION },
     { { "quiet", no_argument, NULL, 'q' }, OPT_QUIET },
     { { "help", no_argument, NULL, 'h' }, 0 },
 };
@@ -234,6 +245,15 @@ int cli_parse(int argc, char **argv, unsigned accepted, const char *usage, cli_o
         case LO_WEIGHT: o->weight = optarg; break;
         case LO_PARTIAL: o->partial = 1; break;
         case LO_OUTCOME: o->outcome = optarg; break;
+        case LO_EVENTS: o->events = optarg; break;
+        case LO_N: o->n_column = optarg; break;
+        case LO_ESTIMATE: o->estimate = optarg; break;
+        case LO_SE: o->se = optarg; break;
+        case LO_METHOD: o->method = optarg; break;
+        case LO_KNHA: o->knha = 1; break;
+        case LO_MEASURE: o->measure = optarg; break;
+        case LO_COX: o->cox = optarg; break;
+        case LO_STRATA: o->strata = optarg; break;
         case LO_VALUE: o->value = optarg; break;
         case LO_FUNNEL: o->funnel = 1; break;
         case LO_FROM: o->from = optarg; break;

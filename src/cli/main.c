@@ -19,6 +19,8 @@ static const cli_command commands[] = {
       .summary = "rates, values and ratios between groups: intervals, tests, effect sizes" },
     { .name = "retention", .run = cmd_retention,
       .summary = "retention and time to job: Kaplan-Meier curves, log-rank tests" },
+    { .name = "meta", .run = cmd_meta,
+      .summary = "random-effects pooling of projects' rates or effects, prediction interval" },
     { .name = "merge", .run = cmd_merge,
       .summary = "combine partial summaries (describe --partial) into one answer" },
     { .name = "report", .run = cmd_report,

@@ -124,8 +124,8 @@ static effekt_status from_rows(const effekt_table *t, const effekt_meta_options 
     int counts = o->events != NULL;
     effekt_status st = EFFEKT_OK;
     const effekt_column *a = numeric_column(diag, t, counts ? o->events : o->estimate,
-                                            counts ? EFFEKT_HINT_EVENT : EFFEKT_HINT_VALUE, &st);
-    const effekt_column *b = numeric_column(diag, t, counts ? o->n : o->se, EFFEKT_HINT_VALUE, &st);
+                                            EFFEKT_HINT_NONE, &st);
+    const effekt_column *b = numeric_column(diag, t, counts ? o->n : o->se, EFFEKT_HINT_NONE, &st);
     const effekt_column *lab = NULL;
     if (o->by && !(lab = effekt_table_column(t, o->by)))
         st = column_error(diag, t, EFFEKT_HINT_BY, o->by, "is not in the file");
@@ -164,7 +164,7 @@ static effekt_status from_rows(const effekt_table *t, const effekt_meta_options 
                 effekt_diag_add(diag, EFFEKT_ERROR, t->source, effekt_table_row_line(t, r), bad->index,
                                 bad->heading, isnan(bad->values[r]) ? NULL : v, "project '%s': %s in column '%s' (%s)",
                                 labels[r], isnan(bad->values[r]) ? "no value" : v, bad->heading, why);
-                effekt_diag_hint(diag, counts && bad == a ? EFFEKT_HINT_EVENT : EFFEKT_HINT_VALUE);
+                
             }
             st = EFFEKT_EVALUE;
         }
