@@ -118,6 +118,13 @@ typedef enum {
     EFFEKT_WORD_REPORT_ROWS,
     EFFEKT_WORD_REPORT_COLUMNS,
     EFFEKT_WORD_REPORT_MISSING_VALUES,
+    /* meta-analysis and Cox regression (issue 19) */
+    EFFEKT_WORD_META_TITLE,            /* {1} outcome, {2} by: pooled */
+    EFFEKT_WORD_META_TITLE_ESTIMATE,   /* {1} estimate column, {2} by */
+    EFFEKT_WORD_META_SUBTITLE,         /* {1} method, {2} tau^2, {3} I^2, {4} confidence, {5} projects */
+    EFFEKT_WORD_META_POOLED_ROW,
+    EFFEKT_WORD_META_PREDICTION_ROW,
+    EFFEKT_WORD_META_WEIGHT_NOTE,
     EFFEKT_N_WORDS                  /* not a word: the number of them */
 } effekt_word;
 

@@ -89,6 +89,7 @@ typedef struct {
     const char *events, *n_column, *estimate, *se;   /* meta: --events --n --estimate --se */
     const char *method, *measure;   /* meta: --method dl|reml|pm, --measure logit|raw|log|arcsine */
     int knha;                   /* meta: --knha */
+    int meta;                   /* plot forest --meta: a random-effects meta-analysis */
     const char *cox, *strata;   /* retention: --cox A,B --strata COLUMN */
     effekt_csv_options csv;
     effekt_mapping maps[64];

@@ -33,7 +33,7 @@ enum {
     LO_TITLE, LO_SUBTITLE, LO_CAPTION, LO_PARTIAL, LO_KEEP_GOING,
     LO_DATE_ORDER,
     /* meta and Cox (issue 19) */
-    LO_EVENTS, LO_N, LO_ESTIMATE, LO_SE, LO_METHOD, LO_KNHA, LO_MEASURE, LO_COX, LO_STRATA
+    LO_EVENTS, LO_N, LO_ESTIMATE, LO_SE, LO_METHOD, LO_KNHA, LO_MEASURE, LO_COX, LO_STRATA, LO_META
 };
 
 static const struct {
@@ -109,6 +109,7 @@ static const struct {
     { { "measure", required_argument, NULL, LO_MEASURE }, OPT_META },
     { { "cox", required_argument, NULL, LO_COX }, OPT_RETENTION },
     { { "strata", required_argument, NULL, LO_STRATA }, OPT_RETENTION },
+    { { "meta", no_argument, NULL, LO_META }, OPT_PLOT },
     { { "quiet", no_argument, NULL, 'q' }, OPT_QUIET },
     { { "help", no_argument, NULL, 'h' }, 0 },
 };
@@ -254,6 +255,7 @@ int cli_parse(int argc, char **argv, unsigned accepted, const char *usage, cli_o
         case LO_MEASURE: o->measure = optarg; break;
         case LO_COX: o->cox = optarg; break;
         case LO_STRATA: o->strata = optarg; break;
+        case LO_META: o->meta = 1; break;
         case LO_VALUE: o->value = optarg; break;
         case LO_FUNNEL: o->funnel = 1; break;
         case LO_FROM: o->from = optarg; break;

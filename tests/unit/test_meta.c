@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "effekt/chart.h"
 #include "effekt/csv.h"
 #include "effekt/meta.h"
 
@@ -194,6 +195,56 @@ START_TEST(test_meta_identical)
 }
 END_TEST
 
+
+/* The forest of a meta-analysis: the projects with their weights, the
+ * pooled diamond and the prediction interval as a bar, in the locale's
+ * words; drawn, the bar and a marker per project are on the page. */
+START_TEST(test_meta_chart)
+{
+    effekt_meta_result *r = run_fixture("participants PLO REML z");
+    effekt_chart_options co = { .locale = effekt_locale_find("da") };
+    effekt_chart *ch = NULL;
+    ck_assert_int_eq(effekt_chart_build_meta(r, "placed_date", "project_id", &co, &ch, NULL), EFFEKT_OK);
+    ck_assert_uint_eq(ch->n_items, r->k + 2);
+    ck_assert(close_to(ch->items[0].weight, 10.486869595189489));   /* weights(fit)[1] */
+    const effekt_chart_item *pooled = &ch->items[r->k], *pi = &ch->items[r->k + 1];
+    ck_assert(pooled->pooled && !pooled->prediction);
+    ck_assert(pi->pooled && pi->prediction);
+    ck_assert(close_to(pi->lower, 0.32264281948773155) && close_to(pi->upper, 0.69315642425266344));
+    ck_assert_str_eq(pi->label, "Prædiktionsinterval");
+    ck_assert_ptr_nonnull(strstr(ch->title, "samlet med tilfældige effekter"));
+    effekt_chart_scene scene = { 0 };
+    FILE *out = tmpfile();
+    ck_assert_int_eq(effekt_chart_render(ch, NULL, EFFEKT_CHART_SVG, out, &scene, NULL), EFFEKT_OK);
+    fclose(out);
+    size_t bars = 0, markers = 0, diamonds = 0;
+    for (size_t i = 0; i < scene.n; i++) {
+        if (scene.marks[i].role && strcmp(scene.marks[i].role, "prediction") == 0)
+            bars++;
+        if (scene.marks[i].role && strcmp(scene.marks[i].role, "estimate") == 0)
+            markers++;
+        if (scene.marks[i].role && strcmp(scene.marks[i].role, "diamond") == 0)
+            diamonds++;
+    }
+    ck_assert_uint_eq(bars, 1);
+    ck_assert_uint_eq(markers, r->k);
+    ck_assert_uint_eq(diamonds, 1);
+    /* the heaviest project has the largest marker */
+    double w_small = 0, w_big = 0;
+    for (size_t i = 0; i < scene.n; i++)
+        if (scene.marks[i].role && strcmp(scene.marks[i].role, "estimate") == 0) {
+            if (scene.marks[i].item == 0)
+                w_small = scene.marks[i].w;   /* GOVEST, 10.5 % */
+            if (scene.marks[i].item == 5)
+                w_big = scene.marks[i].w;     /* SYN-OERESUND, 20.3 % */
+        }
+    ck_assert(w_big > w_small * 1.3);
+    effekt_chart_scene_free(&scene);
+    effekt_chart_destroy(ch);
+    effekt_meta_result_destroy(r);
+}
+END_TEST
+
 START_TEST(test_meta_names)
 {
     effekt_meta_measure m;
@@ -218,6 +269,7 @@ int main(void)
     tcase_add_test(tc, test_meta_single_project);
     tcase_add_test(tc, test_meta_identical);
     tcase_add_test(tc, test_meta_names);
+    tcase_add_test(tc, test_meta_chart);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

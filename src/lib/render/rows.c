@@ -52,11 +52,15 @@ double effekt_rows_draw(effekt_frame *c, const effekt_row_painter *p, double y, 
     /* label column: as wide as the widest label, at most a third */
     effekt_frame_font(cr, LABEL_PT, 0, 0);
     double label_w = 0;
-    for (size_t i = 0; i < n; i++)
+    /* pooled rows are drawn bold: measured and wrapped bold */
+    for (size_t i = 0; i < n; i++) {
+        effekt_frame_font(cr, LABEL_PT, ch->items[i].pooled, 0);
         label_w = fmax(label_w, effekt_draw_width(cr, ch->items[i].label ? ch->items[i].label : ""));
+    }
     label_w = fmin(label_w, plot_w * 0.34);
     size_t max_lines = 1;
     for (size_t i = 0; i < n; i++) {
+        effekt_frame_font(cr, LABEL_PT, ch->items[i].pooled, 0);
         rows[i].item = i;
         rows[i].value = ch->items[i].value;
         rows[i].n_lines = effekt_draw_wrap(cr, ch->items[i].label ? ch->items[i].label : "", label_w, 2,
