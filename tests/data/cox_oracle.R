@@ -22,3 +22,12 @@ show <- function(label, fit) {
 show("age gender", coxph(Surv(time, event) ~ age + gender, data = d))
 show("age gender strata project_id", coxph(Surv(time, event) ~ age + gender + strata(project_id), data = d))
 show("age education", coxph(Surv(time, event) ~ age + education, data = d))
+# Perfect prediction: every spell in site 'south' is still running, so
+# its coefficient runs off; coxph warns "Ran out of iterations and did not
+# converge" and stops after iter.max = 20 steps where effekt stops.
+d <- read.csv("tests/data/cox_separation.csv", na.strings = "")
+f <- as.Date(d$placed_date); e <- as.Date(d$job_end_date); c <- as.Date(d$followup_date)
+ev <- !is.na(e) & (is.na(c) | e <= c)
+d$time <- as.numeric(ifelse(ev, e - f, c - f)); d$event <- as.numeric(ev)
+fit <- suppressWarnings(coxph(Surv(time, event) ~ age + site, data = d))
+cat("separation:", sprintf("%.17g", c(coef(fit), fit$loglik, fit$iter)), "\n")

@@ -94,12 +94,70 @@ START_TEST(test_cox_against_survival)
 }
 END_TEST
 
+static effekt_cox_result *fit_file(const char *file, effekt_status want, effekt_diag *d)
+{
+    const char *cov[] = { "age", "site" };
+    effekt_cox_options o;
+    effekt_cox_options_init(&o);
+    o.covariates = cov;
+    o.n_covariates = 2;
+    effekt_table *t = load(file);
+    effekt_cox_result *r = NULL;
+    ck_assert_int_eq(effekt_cox_run(t, &o, &r, d), want);
+    effekt_table_destroy(t);
+    return r;
+}
+
+/* Perfect prediction: site 'south' has no event.  coxph runs out of its
+ * 20 steps (cox_oracle.R, "separation"): effekt stops at the same place,
+ * and says which covariate runs off. */
+START_TEST(test_cox_perfect_prediction)
+{
+    effekt_diag d;
+    effekt_diag_init(&d);
+    effekt_cox_result *r = fit_file("tests/data/cox_separation.csv", EFFEKT_OK, &d);
+    ck_assert(close_to(r->coefs[0].coef, -0.056364691916150886));
+    ck_assert(close_to(r->coefs[1].coef, -22.578684062370126));
+    ck_assert(close_to(r->stats.loglik0, -10.316920830293469));
+    ck_assert(close_to(r->stats.loglik, -4.2502965542168178));
+    ck_assert_int_eq(r->stats.converged, 0);
+    ck_assert_int_eq(r->coefs[0].infinite, 0);
+    ck_assert_int_eq(r->coefs[1].infinite, 1);
+    ck_assert_uint_eq(d.n, 2);
+    ck_assert_int_eq(d.items[0].severity, EFFEKT_WARNING);
+    ck_assert_str_eq(d.items[0].message,
+                     "covariate 'sitesouth': its coefficient runs off to infinity (-22.58 after 20 steps): the "
+                     "covariate predicts which spells end perfectly (e.g. a level in which every spell ends, or none "
+                     "does); its hazard ratio and interval mean nothing (coxph warns: coefficient may be infinite)");
+    ck_assert_str_eq(d.items[1].message, "the Cox model did not converge in 20 Newton-Raphson steps");
+    effekt_diag_free(&d);
+    effekt_cox_result_destroy(r);
+}
+END_TEST
+
+/* A covariate with one level among the spells: nothing to compare (R:
+ * "contrasts can be applied only to factors with 2 or more levels"). */
+START_TEST(test_cox_one_level)
+{
+    effekt_diag d;
+    effekt_diag_init(&d);
+    effekt_cox_result *r = fit_file("tests/data/cox_one_level.csv", EFFEKT_EINVAL, &d);
+    ck_assert_ptr_null(r);
+    ck_assert_uint_eq(d.n, 1);
+    ck_assert_str_eq(d.items[0].message, "covariate 'site' has one level ('north') among the 10 spells used: "
+                                         "nothing to compare (leave it out)");
+    effekt_diag_free(&d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("cox");
     TCase *tc = tcase_create("core");
     tcase_set_timeout(tc, 60);
     tcase_add_loop_test(tc, test_cox_against_survival, 0, (int)(sizeof fixtures / sizeof *fixtures));
+    tcase_add_test(tc, test_cox_perfect_prediction);
+    tcase_add_test(tc, test_cox_one_level);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -293,10 +293,11 @@ effekt_status effekt_cox_run(const effekt_table *t, const effekt_cox_options *o,
             c->infinite = inf[j];
             if (inf[j] && diag)
                 effekt_diag_add(diag, EFFEKT_WARNING, t->source, 0, 0, c->term, NULL,
-                                "covariate '%s': the coefficient may be infinite (the log likelihood converged "
-                                "before it did: the covariate predicts the events perfectly, e.g. a level in "
-                                "which every spell ends or none does; its hazard ratio and interval mean nothing)",
-                                c->name);
+                                "covariate '%s': its coefficient runs off to infinity (%.4g after %d steps): the "
+                                "covariate predicts which spells end perfectly (e.g. a level in which every spell "
+                                "ends, or none does); its hazard ratio and interval mean nothing (coxph warns: "
+                                "coefficient may be infinite)",
+                                c->name, c->coef, r->stats.iterations);
         }
         if (!r->stats.converged && diag)
             effekt_diag_add(diag, EFFEKT_WARNING, t->source, 0, 0, NULL, NULL,

@@ -252,9 +252,12 @@ effekt_status effekt_cox_fit(const double *time, const double *event, const doub
             stats->wald = w;
             if (var)
                 memcpy(var, inv, p * p * sizeof *var);
-            /* coxph: infs = |u var| > eps and > sqrt(eps) |coef| */
+            /* coxph: infs = |u var| > eps and > sqrt(eps) |coef| (the
+             * step Newton-Raphson would still take).  coxph asks only
+             * after converging; a fit that ran out of steps is asked too,
+             * so that its message can name the covariate running off. */
             for (size_t a = 0; infinite && a < p; a++)
-                infinite[a] = stats->converged && fabs(step[a]) > COX_EPS && fabs(step[a]) > sqrt(COX_EPS) * fabs(beta[a]);
+                infinite[a] = fabs(step[a]) > COX_EPS && fabs(step[a]) > sqrt(COX_EPS) * fabs(beta[a]);
         }
         if (st == EFFEKT_EUNDEF && diag)
             effekt_diag_add(diag, EFFEKT_ERROR, NULL, 0, 0, NULL, NULL,
