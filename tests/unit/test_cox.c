@@ -150,6 +150,29 @@ START_TEST(test_cox_one_level)
 }
 END_TEST
 
+/* Collinear covariates (the same column twice): a singular information
+ * matrix, said so (R's coxph would give one of them NA). */
+START_TEST(test_cox_collinear)
+{
+    const char *cov[] = { "age", "age" };
+    effekt_cox_options o;
+    effekt_cox_options_init(&o);
+    o.covariates = cov;
+    o.n_covariates = 2;
+    effekt_table *t = load("datasets/participants.csv");
+    effekt_cox_result *r = NULL;
+    effekt_diag d;
+    effekt_diag_init(&d);
+    ck_assert_int_eq(effekt_cox_run(t, &o, &r, &d), EFFEKT_EUNDEF);
+    ck_assert_ptr_null(r);
+    ck_assert_uint_eq(d.n, 1);
+    ck_assert_str_eq(d.items[0].message, "the covariates' information matrix is singular (collinear covariates, or "
+                                         "one constant within every stratum): leave one out");
+    effekt_diag_free(&d);
+    effekt_table_destroy(t);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("cox");
@@ -158,6 +181,7 @@ int main(void)
     tcase_add_loop_test(tc, test_cox_against_survival, 0, (int)(sizeof fixtures / sizeof *fixtures));
     tcase_add_test(tc, test_cox_perfect_prediction);
     tcase_add_test(tc, test_cox_one_level);
+    tcase_add_test(tc, test_cox_collinear);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

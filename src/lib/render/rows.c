@@ -132,7 +132,9 @@ double effekt_rows_draw(effekt_frame *c, const effekt_row_painter *p, double y, 
         const effekt_chart_item *it = &ch->items[i];
         double ry = top + row_h * (double)r + (it->pooled ? extra : 0);
         double mid = ry + row_h / 2;
-        if (it->pooled && c->draw) {
+        /* one rule above the pooled rows, not between them (a diamond
+         * and its prediction interval belong together) */
+        if (it->pooled && c->draw && (r == 0 || !ch->items[rows[r - 1].item].pooled)) {
             effekt_frame_colour(cr, grey, 1);
             effekt_frame_stroke(c, MARGIN, ry - extra / 2, c->W - MARGIN, ry - extra / 2, 0.5);
         }
