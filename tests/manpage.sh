@@ -15,7 +15,7 @@ bad() { fail=$((fail + 1)); echo "FAIL $*"; }
 sed 's/\\-/-/g' "$page" >"$tmp/page"
 # the common options and the CSV options
 awk '/^\.SH OPTIONS COMMON/ { on = 1; next } /^\.SH / { on = 0 } on' "$tmp/page" >"$tmp/common"
-for cmd in validate kpi describe compare retention model merge report plot; do
+for cmd in validate kpi describe compare meta retention model merge report plot; do
     awk -v c="$cmd" '$0 ~ "^\\.SS \"effekt " c " " { on = 1; next } /^\.S[SH] / { on = 0 } on' "$tmp/page" >"$tmp/section"
     if [ ! -s "$tmp/section" ]; then bad "$cmd: no section in effekt.1"; continue; fi
     "$EFFEKT" "$cmd" --help | grep -o -- '--[a-z][a-z-]*' | sort -u >"$tmp/opts"

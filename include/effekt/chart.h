@@ -19,6 +19,7 @@
 #include "effekt/casemix.h"
 #include "effekt/histogram.h"
 #include "effekt/locale.h"
+#include "effekt/meta.h"
 #include "effekt/ols.h"
 #include "effekt/pretty.h"
 #include "effekt/status.h"
@@ -60,6 +61,9 @@ typedef struct {
     size_t n_values;
     effekt_boxplot_stats box;      /* box: filled by effekt_boxplot_compute */
     int pooled;                /* forest: draw as a diamond below the others */
+    double weight;             /* forest: a share of the weight (%); the marker's area grows with it;
+                                  NaN or <= 0: the usual size */
+    int prediction;            /* forest, with pooled: [lower, upper] as a bar (a prediction interval) */
 } effekt_chart_item;
 
 /* A line through points (x[i], y[i]) with an optional band
@@ -292,6 +296,14 @@ EFFEKT_API effekt_status effekt_chart_build_coef(const effekt_model_result *r, c
 EFFEKT_API effekt_status effekt_chart_build_casemix(const effekt_casemix_result *r, const char *by,
                                                     const effekt_chart_options *opt, effekt_chart **out,
                                                     effekt_diag *diag);
+/* A meta-analysis as a forest (src/lib/chart/build_meta.c): each project
+ * with its interval and its weight as the marker's area, the pooled
+ * estimate as a diamond, and the prediction interval as a bar, all
+ * back-transformed (rates in %).  outcome and by name the columns for
+ * the title (either may be NULL). */
+EFFEKT_API effekt_status effekt_chart_build_meta(const effekt_meta_result *r, const char *outcome, const char *by,
+                                                 const effekt_chart_options *opt, effekt_chart **out,
+                                                 effekt_diag *diag);
 
 /* The caption of a chart: the sources (file names), the latest date in
  * the tables and the program's version, in the chart's locale; kept

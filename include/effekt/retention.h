@@ -37,6 +37,7 @@ typedef struct {
     size_t excluded;           /* rows not in the analysis */
     char **labels;             /* by group (in the order of the file) */
     size_t n_groups;
+    size_t *row;               /* by spell: its row of the table (covariates of a Cox model) */
 } effekt_spells;
 
 /* The spells of t.  EFFEKT_EINVAL (each problem in diag, with the option

@@ -139,6 +139,13 @@ typedef enum {
     EFFEKT_WORD_OE_TAU2,               /* {1} tau^2 */
     EFFEKT_WORD_OE_AXIS,
     EFFEKT_WORD_EXPECTED_EVENTS,
+    /* meta-analysis and Cox regression (issue 19) */
+    EFFEKT_WORD_META_TITLE,            /* {1} outcome, {2} by: pooled */
+    EFFEKT_WORD_META_TITLE_ESTIMATE,   /* {1} estimate column, {2} by */
+    EFFEKT_WORD_META_SUBTITLE,         /* {1} method, {2} tau^2, {3} I^2, {4} confidence, {5} projects */
+    EFFEKT_WORD_META_POOLED_ROW,
+    EFFEKT_WORD_META_PREDICTION_ROW,
+    EFFEKT_WORD_META_WEIGHT_NOTE,
     EFFEKT_N_WORDS                  /* not a word: the number of them */
 } effekt_word;
 

@@ -41,6 +41,7 @@ enum {
     OPT_BATCH = 1u << 14,     /* --keep-going */
     OPT_MODEL = 1u << 15,     /* --predictors --family --ref --robust --cluster */
     OPT_CASEMIX = 1u << 16,   /* --case-mix --overdispersion --ref (and --adjust COLUMNS) */
+    OPT_META = 1u << 17,      /* --events --n --estimate --se --method --knha --measure (and --outcome) */
     OPT_PLOT = 1u << 13       /* --kpi --reference --x --y --label --bins --amounts --width --height --dpi --locale --title --subtitle --caption */
 };
 
@@ -96,6 +97,11 @@ typedef struct {
     const char *cluster;        /* --cluster COL */
     const char *case_mix;       /* compare --adjust COLS (not a p-value method) or --case-mix COLS */
     const char *overdispersion; /* --overdispersion none|multiplicative|additive */
+    const char *events, *n_column, *estimate, *se;   /* meta: --events --n --estimate --se */
+    const char *method, *measure;   /* meta: --method dl|reml|pm, --measure logit|raw|log|arcsine */
+    int knha;                   /* meta: --knha */
+    int meta;                   /* plot forest --meta: a random-effects meta-analysis */
+    const char *cox, *strata;   /* retention: --cox A,B --strata COLUMN */
     effekt_csv_options csv;
     effekt_mapping maps[64];
     const char *na[64];
@@ -256,5 +262,6 @@ int cli_compare_casemix(const cli_options *o, const char *columns);
 size_t cli_model_refs(const cli_options *o, char (*buf)[256], effekt_model_ref *refs);
 /* "a,b,c" split in place into at most max names; the number of them. */
 size_t cli_split_list(char *text, const char **names, size_t max);
+int cmd_meta(int argc, char **argv);
 
 #endif

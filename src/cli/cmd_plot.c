@@ -14,6 +14,7 @@
 #include "effekt/compare.h"
 #include "effekt/model.h"
 #include "effekt/kpi.h"
+#include "effekt/meta.h"
 #include "effekt/retention.h"
 #include "effekt/survival.h"
 #include "effekt/text.h"
@@ -362,6 +363,41 @@ static effekt_status build_casemix(const cli_options *o, effekt_table **tables, 
     return st;
 }
 
+/* A meta-analysis as effekt meta runs it, drawn as a forest. */
+static effekt_status build_meta(const cli_options *o, effekt_table **tables, size_t n_tables,
+                                const effekt_chart_options *co, effekt_chart **out, effekt_diag *diag)
+{
+    if (n_tables != 1) {
+        cli_usage_error("plot forest", "--meta pools the projects of one file");
+        return EFFEKT_EINVAL;
+    }
+    effekt_meta_options mo;
+    effekt_meta_options_init(&mo);
+    if (o->method && effekt_meta_method_parse(o->method, &mo.method) != EFFEKT_OK) {
+        cli_usage_error("plot forest", "--method: '%s' (expected reml, dl or pm)", o->method);
+        return EFFEKT_EINVAL;
+    }
+    if (o->measure && effekt_meta_measure_parse(o->measure, &mo.measure) != EFFEKT_OK) {
+        cli_usage_error("plot forest", "--measure: '%s' (expected logit, raw, log or arcsine)", o->measure);
+        return EFFEKT_EINVAL;
+    }
+    mo.knha = o->knha;
+    mo.confidence = o->confidence;
+    mo.by = o->by;
+    mo.outcome = o->outcome;
+    mo.events = o->events;
+    mo.n = o->n_column;
+    mo.estimate = o->estimate;
+    mo.se = o->se;
+    effekt_meta_result *r = NULL;
+    effekt_status st = effekt_meta_run(tables[0], &mo, &r, diag);
+    if (st == EFFEKT_OK)
+        st = effekt_chart_build_meta(r, o->outcome ? o->outcome : o->events ? o->events : o->estimate, o->by, co,
+                                     out, diag);
+    effekt_meta_result_destroy(r);
+    return st;
+}
+
 /* The chart of the kind from the tables. */
 static effekt_status build(effekt_chart_kind kind, int coef, const cli_options *o, effekt_table **tables, size_t n,
                            const effekt_chart_options *co, effekt_chart **out, effekt_diag *diag)
@@ -376,6 +412,8 @@ static effekt_status build(effekt_chart_kind kind, int coef, const cli_options *
     case EFFEKT_CHART_BAR:
         return effekt_chart_build_kpi(kind, t, n, o->kpi, pooled, co, out, diag);
     case EFFEKT_CHART_FOREST:
+        if (o->meta)
+            return build_meta(o, tables, n, co, out, diag);
         return o->outcome ? build_rates(kind, o, tables, n, co, out, diag)
                           : effekt_chart_build_kpi(kind, t, n, o->kpi, pooled, co, out, diag);
     case EFFEKT_CHART_FUNNEL:
@@ -444,7 +482,7 @@ static int plot_prepare(int argc, char **argv, cli_plot *cp, cli_options *o)
         if (i != 1 && !(args[i - (i > 1)] = strdup(argv[i])))
             return EXIT_BAD;
     int prc = cli_parse(argc - 1, args, OPT_OUTPUT | OPT_CSV | OPT_BY | OPT_CONFIDENCE | OPT_QUIET | OPT_PLOT |
-                                             OPT_RETENTION | OPT_MODEL | OPT_CASEMIX,
+                                             OPT_RETENTION | OPT_MODEL | OPT_CASEMIX | OPT_META,
                         plot_usage, o);
     if (prc != 0)
         return prc;

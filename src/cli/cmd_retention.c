@@ -7,7 +7,10 @@
 #include <string.h>
 
 #include "cli.h"
+#include "effekt/cox.h"
 #include "effekt/retention.h"
+
+#define MAX_COX 32   /* covariates of --cox */
 
 static const char retention_usage[] =
     "Usage: effekt retention [OPTION]... FILE...\n"
@@ -31,6 +34,12 @@ static const char retention_usage[] =
     "      --conf-type T       log (default, as survfit), log-log or plain\n"
     "      --rho R             0 log-rank (default), 1 Peto-Peto\n"
     "      --steps             the step function itself, for plotting\n"
+    "      --cox A,B,...       a Cox model of the spells on these covariates (numbers as\n"
+    "                          they are, text as indicators against its first level):\n"
+    "                          hazard ratios with Wald intervals, likelihood-ratio, Wald\n"
+    "                          and score tests, and cox.zph's test of proportional\n"
+    "                          hazards per covariate and global\n"
+    "      --strata COLUMN     with --cox: a baseline hazard per value of the column\n"
     "      --confidence P      level of the intervals (default 0.95)\n"
     "  -f, --format FMT        table (default), csv or json\n"
     "  -o, --output FILE       write there (atomically)\n"
@@ -38,7 +47,8 @@ static const char retention_usage[] =
     "                          a summary at the end, exit 1 (without: the first stops all)\n"
     "  -q, --quiet             no notes and no progress bar on standard error\n\n"
     "Methods as R's survival package: survfit (Kaplan-Meier, Greenwood,\n"
-    "conf.type), its median and interval rule, survdiff (G-rho tests).\n";
+    "conf.type), its median and interval rule, survdiff (G-rho tests); coxph\n"
+    "(ties = \"efron\") and cox.zph (transform = \"km\").\n";
 
 
 /* The results of every file, kept for their steps (--steps): the fits'
@@ -104,8 +114,26 @@ static cJSON *step_row(void *ctx, size_t i)
     return c ? effekt_retention_json_step(c, i - s->cursor_start) : NULL;
 }
 
-static int run(const cli_options *o, const effekt_retention_options *ro, const char *path, step_store *store,
-               cJSON *doc)
+/* The Cox model of a file's spells (--cox), into doc. */
+static effekt_status run_cox(const effekt_cox_options *co, const effekt_table *t, const char *path, cJSON *doc)
+{
+    effekt_cox_result *r = NULL;
+    effekt_diag diag;
+    effekt_diag_init(&diag);
+    effekt_status st = effekt_cox_run(t, co, &r, &diag);
+    for (size_t i = 0; i < diag.n; i++)
+        cli_say_problem(path, &diag.items[i]);
+    if (st == EFFEKT_OK)
+        st = effekt_cox_json(r, path, doc);
+    else if (!diag.n_by_severity[EFFEKT_ERROR])
+        cli_error("%s: error: %s", path, effekt_strerror(st));
+    effekt_diag_free(&diag);
+    effekt_cox_result_destroy(r);
+    return st;
+}
+
+static int run(const cli_options *o, const effekt_retention_options *ro, const effekt_cox_options *co,
+               const char *path, step_store *store, cJSON *doc)
 {
     effekt_table *t = cli_load_table(o, path);
     if (!t)
@@ -116,6 +144,8 @@ static int run(const cli_options *o, const effekt_retention_options *ro, const c
     effekt_status st = effekt_retention_run(t, ro, &r, &diag);
     cli_analysis_problems(path, &diag);
     effekt_diag_free(&diag);
+    if (st == EFFEKT_OK && co)
+        st = run_cox(co, t, path, doc);
     effekt_table_destroy(t);
     if (st == EFFEKT_OK)
         st = effekt_retention_json(r, path, doc);
@@ -176,6 +206,29 @@ int cmd_retention(int argc, char **argv)
         free(qs);
         return EXIT_BAD;
     }
+    if (o.strata && !o.cox) {
+        cli_usage_error("retention", "--strata goes with --cox (the strata of a Cox model)");
+        free(at);
+        free(qs);
+        return EXIT_BAD;
+    }
+    /* --cox age,gender: the names, in a copy cut at the commas */
+    char cox_list[1024] = "";
+    const char *covariates[MAX_COX];
+    size_t n_cov = 0;
+    if (o.cox) {
+        snprintf(cox_list, sizeof cox_list, "%s", o.cox);
+        for (char *tok = strtok(cox_list, ","); tok; tok = strtok(NULL, ","))
+            if (n_cov < MAX_COX)
+                covariates[n_cov++] = tok;
+        if (n_cov == 0 || strlen(o.cox) >= sizeof cox_list || strtok(NULL, ",")) {
+            cli_usage_error("retention", "--cox expects covariates such as age,gender (at most %d; got '%s')",
+                            MAX_COX, o.cox);
+            free(at);
+            free(qs);
+            return EXIT_BAD;
+        }
+    }
     effekt_retention_options ro;
     effekt_retention_options_init(&ro);
     cli_spells_options(&o, &ro.spells);
@@ -188,10 +241,22 @@ int cmd_retention(int argc, char **argv)
     ro.n_quantiles = n_q;
     ro.rmst = o.rmst;
     ro.keep_steps = o.steps;
+    effekt_cox_options co;
+    effekt_cox_options_init(&co);
+    co.spells = ro.spells;
+    co.covariates = covariates;
+    co.n_covariates = n_cov;
+    co.strata = o.strata;
+    co.confidence = o.confidence;
     cJSON *doc = cJSON_CreateObject();
     effekt_retention_json_head(&ro, doc);
+    if (o.cox) {
+        cJSON_AddArrayToObject(doc, "cox");
+        cJSON_AddArrayToObject(doc, "cox_tests");
+        cJSON_AddArrayToObject(doc, "cox_zph");
+    }
     /* read only the columns the analysis uses */
-    const char *wanted[5];
+    const char *wanted[6 + MAX_COX];
     size_t n_wanted = 0;
     if (o.time_col) {
         wanted[n_wanted++] = o.time_col;
@@ -205,6 +270,10 @@ int cmd_retention(int argc, char **argv)
     }
     if (o.by)
         wanted[n_wanted++] = o.by;
+    for (size_t i = 0; i < n_cov; i++)
+        wanted[n_wanted++] = covariates[i];
+    if (o.strata)
+        wanted[n_wanted++] = o.strata;
     o.csv.columns = wanted;
     o.csv.n_columns = n_wanted;
     cli_batch batch;
@@ -213,7 +282,7 @@ int cmd_retention(int argc, char **argv)
     for (size_t i = 0; i < o.n_inputs; i++) {
         cli_batch_file(&batch, i);
         size_t mark = store.n;
-        int file_rc = run(&o, &ro, o.inputs[i], &store, doc);
+        int file_rc = run(&o, &ro, o.cox ? &co : NULL, o.inputs[i], &store, doc);
         if (file_rc != EXIT_OK)
             steps_truncate(&store, mark);   /* as the batch drops the file's rows */
         if (!cli_batch_done(&batch, file_rc))
@@ -224,8 +293,11 @@ int cmd_retention(int argc, char **argv)
         effekt_sheet sheets[] = { { .path = "curves", .title = "Kaplan-Meier by group (times in days)" },
                                   { .path = "tests", .title = "tests" },
                                   { .path = "steps", .title = "steps", .row = step_row, .ctx = &store,
-                                    .n_rows = store.rows } };
-        int emitted = cli_emit(&o, doc, sheets, 3);
+                                    .n_rows = store.rows },
+                                  { .path = "cox", .title = "Cox model (hazard ratios of leaving)" },
+                                  { .path = "cox_tests", .title = "Cox model: tests" },
+                                  { .path = "cox_zph", .title = "proportional hazards (cox.zph)" } };
+        int emitted = cli_emit(&o, doc, sheets, o.cox ? 6 : 3);
         if (emitted != EXIT_OK)
             status = emitted;
     }

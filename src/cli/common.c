@@ -32,7 +32,9 @@ enum {
     LO_KPI, LO_REFERENCE, LO_X, LO_Y, LO_LABEL, LO_BINS, LO_AMOUNTS, LO_WIDTH, LO_HEIGHT, LO_DPI, LO_LOCALE,
     LO_TITLE, LO_SUBTITLE, LO_CAPTION, LO_PARTIAL, LO_KEEP_GOING,
     LO_DATE_ORDER,
-    LO_PREDICTORS, LO_FAMILY, LO_REF, LO_ROBUST, LO_CLUSTER, LO_CASE_MIX, LO_OVERDISPERSION
+    LO_PREDICTORS, LO_FAMILY, LO_REF, LO_ROBUST, LO_CLUSTER, LO_CASE_MIX, LO_OVERDISPERSION,
+    /* meta and Cox (issue 19) */
+    LO_EVENTS, LO_N, LO_ESTIMATE, LO_SE, LO_METHOD, LO_KNHA, LO_MEASURE, LO_COX, LO_STRATA, LO_META
 };
 
 static const struct {
@@ -63,7 +65,7 @@ static const struct {
     { { "stats", required_argument, NULL, LO_STATS }, OPT_DESCRIBE },
     { { "weight", required_argument, NULL, LO_WEIGHT }, OPT_DESCRIBE },
     { { "partial", no_argument, NULL, LO_PARTIAL }, OPT_DESCRIBE },
-    { { "outcome", required_argument, NULL, LO_OUTCOME }, OPT_COMPARE | OPT_PLOT | OPT_MODEL },
+    { { "outcome", required_argument, NULL, LO_OUTCOME }, OPT_COMPARE | OPT_PLOT | OPT_MODEL | OPT_META },
     { { "value", required_argument, NULL, LO_VALUE }, OPT_COMPARE | OPT_PLOT },
     { { "funnel", no_argument, NULL, LO_FUNNEL }, OPT_COMPARE },
     { { "ratio", required_argument, NULL, LO_RATIO }, OPT_COMPARE },
@@ -106,6 +108,16 @@ static const struct {
     { { "cluster", required_argument, NULL, LO_CLUSTER }, OPT_MODEL },
     { { "case-mix", required_argument, NULL, LO_CASE_MIX }, OPT_CASEMIX },
     { { "overdispersion", required_argument, NULL, LO_OVERDISPERSION }, OPT_CASEMIX },
+    { { "events", required_argument, NULL, LO_EVENTS }, OPT_META },
+    { { "n", required_argument, NULL, LO_N }, OPT_META },
+    { { "estimate", required_argument, NULL, LO_ESTIMATE }, OPT_META },
+    { { "se", required_argument, NULL, LO_SE }, OPT_META },
+    { { "method", required_argument, NULL, LO_METHOD }, OPT_META },
+    { { "knha", no_argument, NULL, LO_KNHA }, OPT_META },
+    { { "measure", required_argument, NULL, LO_MEASURE }, OPT_META },
+    { { "cox", required_argument, NULL, LO_COX }, OPT_RETENTION },
+    { { "strata", required_argument, NULL, LO_STRATA }, OPT_RETENTION },
+    { { "meta", no_argument, NULL, LO_META }, OPT_PLOT },
     { { "quiet", no_argument, NULL, 'q' }, OPT_QUIET },
     { { "help", no_argument, NULL, 'h' }, 0 },
 };
@@ -242,6 +254,16 @@ int cli_parse(int argc, char **argv, unsigned accepted, const char *usage, cli_o
         case LO_WEIGHT: o->weight = optarg; break;
         case LO_PARTIAL: o->partial = 1; break;
         case LO_OUTCOME: o->outcome = optarg; break;
+        case LO_EVENTS: o->events = optarg; break;
+        case LO_N: o->n_column = optarg; break;
+        case LO_ESTIMATE: o->estimate = optarg; break;
+        case LO_SE: o->se = optarg; break;
+        case LO_METHOD: o->method = optarg; break;
+        case LO_KNHA: o->knha = 1; break;
+        case LO_MEASURE: o->measure = optarg; break;
+        case LO_COX: o->cox = optarg; break;
+        case LO_STRATA: o->strata = optarg; break;
+        case LO_META: o->meta = 1; break;
         case LO_VALUE: o->value = optarg; break;
         case LO_FUNNEL: o->funnel = 1; break;
         case LO_FROM: o->from = optarg; break;

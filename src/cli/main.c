@@ -21,6 +21,8 @@ static const cli_command commands[] = {
       .summary = "retention and time to job: Kaplan-Meier curves, log-rank tests" },
     { .name = "model", .run = cmd_model,
       .summary = "regression: linear, logistic, Poisson; robust and cluster-robust errors" },
+    { .name = "meta", .run = cmd_meta,
+      .summary = "random-effects pooling of projects' rates or effects, prediction interval" },
     { .name = "merge", .run = cmd_merge,
       .summary = "combine partial summaries (describe --partial) into one answer" },
     { .name = "report", .run = cmd_report,

@@ -22,6 +22,7 @@ void effekt_spells_destroy(effekt_spells *s)
     free(s->time);
     free(s->event);
     free(s->group);
+    free(s->row);
     free(s);
 }
 
@@ -110,8 +111,9 @@ effekt_status effekt_spells_build(const effekt_table *t, const effekt_spells_opt
         s->time = effekt_malloc((n ? n : 1) * sizeof *s->time);
         s->event = effekt_malloc((n ? n : 1) * sizeof *s->event);
         s->group = effekt_malloc((n ? n : 1) * sizeof *s->group);
+        s->row = effekt_malloc((n ? n : 1) * sizeof *s->row);
     }
-    if (st == EFFEKT_OK && (!s || !s->time || !s->event || !s->group))
+    if (st == EFFEKT_OK && (!s || !s->time || !s->event || !s->group || !s->row))
         st = EFFEKT_ENOMEM;
     size_t m = 0, excluded = 0;
     for (size_t r = 0; r < n && st == EFFEKT_OK; r++) {
@@ -187,6 +189,7 @@ effekt_status effekt_spells_build(const effekt_table *t, const effekt_spells_opt
         s->time[m] = tt;
         s->event[m] = ee;
         s->group[m] = id;
+        s->row[m] = r;
         m++;
     }
     if (st == EFFEKT_OK) {

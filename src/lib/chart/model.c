@@ -158,7 +158,7 @@ effekt_chart_item *effekt_chart_add_item(effekt_chart *chart)
     chart->items = items;
     effekt_chart_item *it = &chart->items[chart->n_items++];
     *it = (effekt_chart_item){ .value = NAN, .lower = NAN, .upper = NAN, .x = NAN, .y = NAN, .start = NAN,
-                               .end = NAN, .revised_end = NAN };
+                               .end = NAN, .revised_end = NAN, .weight = NAN };
     for (size_t k = 0; k < EFFEKT_CHART_MAX_PARTS; k++)
         it->parts[k] = NAN;
     return it;

@@ -51,7 +51,10 @@ static void right_text(const effekt_frame *c, const effekt_chart_item *it, char 
     char a[64], b[64], d[64];
     if (isnan(it->value))
         return;
-    if (!isnan(it->lower))
+    if (it->prediction && !isnan(it->lower))   /* a range, no estimate of its own */
+        snprintf(buf, size, "%s\u2013%s", effekt_frame_value_text(c, it->lower, b, sizeof b),
+                 effekt_frame_value_text(c, it->upper, d, sizeof d));
+    else if (!isnan(it->lower))
         snprintf(buf, size, "%s (%s\u2013%s)", effekt_frame_value_text(c, it->value, a, sizeof a),
                  effekt_frame_value_text(c, it->lower, b, sizeof b),
                  effekt_frame_value_text(c, it->upper, d, sizeof d));
@@ -59,12 +62,33 @@ static void right_text(const effekt_frame *c, const effekt_chart_item *it, char 
         effekt_frame_value_text(c, it->value, buf, size);
 }
 
+/* The largest weight of the chart's rows: a marker's area is its share
+ * of it (0 when no row has a weight). */
+static double max_weight(const effekt_chart *ch)
+{
+    double m = 0;
+    for (size_t i = 0; i < ch->n_items; i++)
+        if (!ch->items[i].pooled && ch->items[i].weight > 0)
+            m = fmax(m, ch->items[i].weight);
+    return m;
+}
+
 static void draw(effekt_frame *c, const effekt_chart_item *it, size_t i, const effekt_axis *ax, double mid, double bh)
 {
     cairo_t *cr = c->cr;
     double x = effekt_axis_pos(ax, it->value);
     effekt_frame_colour(cr, it->pooled ? ink : palette[0], 1);
-    if (it->pooled) {
+    if (it->pooled && it->prediction) {
+        /* a prediction interval: a bar over its range, no point */
+        double a = effekt_axis_pos(ax, it->lower), b = effekt_axis_pos(ax, it->upper), h = bh * 0.22;
+        effekt_frame_rect(c, a, mid - h, b, mid + h, palette[0], 0.45, i, "prediction", EFFEKT_MARK_BAR);
+        if (c->draw) {
+            effekt_frame_colour(cr, palette[0], 1);
+            cairo_rectangle(cr, a, mid - h, b - a, 2 * h);
+            cairo_set_line_width(cr, 0.8);
+            cairo_stroke(cr);
+        }
+    } else if (it->pooled) {
         double a = effekt_axis_pos(ax, isnan(it->lower) ? it->value : it->lower);
         double b = effekt_axis_pos(ax, isnan(it->upper) ? it->value : it->upper);
         if (c->draw) {
@@ -79,7 +103,10 @@ static void draw(effekt_frame *c, const effekt_chart_item *it, size_t i, const e
     } else {
         if (!isnan(it->lower) && !isnan(it->upper))
             effekt_frame_stroke(c, effekt_axis_pos(ax, it->lower), mid, effekt_axis_pos(ax, it->upper), mid, 1.2);
-        effekt_frame_rect(c, x - 3.5, mid - 3.5, x + 3.5, mid + 3.5, palette[0], 1, i, "estimate", EFFEKT_MARK_POINT);
+        double wmax = it->weight > 0 ? max_weight(c->chart) : 0;
+        double half = wmax > 0 ? fmax(1.8, bh * 0.7 * sqrt(it->weight / wmax)) : 3.5;
+        effekt_frame_rect(c, x - half, mid - half, x + half, mid + half, palette[0], 1, i, "estimate",
+                          EFFEKT_MARK_POINT);
     }
     effekt_frame_font(cr, TICK_PT, it->pooled, 0);
     effekt_frame_colour(cr, ink, 1);

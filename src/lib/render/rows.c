@@ -52,11 +52,15 @@ double effekt_rows_draw(effekt_frame *c, const effekt_row_painter *p, double y, 
     /* label column: as wide as the widest label, at most a third */
     effekt_frame_font(cr, LABEL_PT, 0, 0);
     double label_w = 0;
-    for (size_t i = 0; i < n; i++)
+    /* pooled rows are drawn bold: measured and wrapped bold */
+    for (size_t i = 0; i < n; i++) {
+        effekt_frame_font(cr, LABEL_PT, ch->items[i].pooled, 0);
         label_w = fmax(label_w, effekt_draw_width(cr, ch->items[i].label ? ch->items[i].label : ""));
+    }
     label_w = fmin(label_w, plot_w * 0.34);
     size_t max_lines = 1;
     for (size_t i = 0; i < n; i++) {
+        effekt_frame_font(cr, LABEL_PT, ch->items[i].pooled, 0);
         rows[i].item = i;
         rows[i].value = ch->items[i].value;
         rows[i].n_lines = effekt_draw_wrap(cr, ch->items[i].label ? ch->items[i].label : "", label_w, 2,
@@ -128,7 +132,9 @@ double effekt_rows_draw(effekt_frame *c, const effekt_row_painter *p, double y, 
         const effekt_chart_item *it = &ch->items[i];
         double ry = top + row_h * (double)r + (it->pooled ? extra : 0);
         double mid = ry + row_h / 2;
-        if (it->pooled && c->draw) {
+        /* one rule above the pooled rows, not between them (a diamond
+         * and its prediction interval belong together) */
+        if (it->pooled && c->draw && (r == 0 || !ch->items[rows[r - 1].item].pooled)) {
             effekt_frame_colour(cr, grey, 1);
             effekt_frame_stroke(c, MARGIN, ry - extra / 2, c->W - MARGIN, ry - extra / 2, 0.5);
         }

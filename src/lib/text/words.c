@@ -177,6 +177,23 @@ static const row words[EFFEKT_N_WORDS] = {
                               .sv = "gränser vidgade för överspridning (additiv, τ² = {1})" },
     [EFFEKT_WORD_OE_AXIS] = { .en = "observed / expected", .da = "observeret / forventet", .sv = "observerat / förväntat" },
     [EFFEKT_WORD_EXPECTED_EVENTS] = { .en = "expected events", .da = "forventede hændelser", .sv = "förväntade händelser" },
+    /* meta-analysis and Cox regression (issue 19) */
+    [EFFEKT_WORD_META_TITLE] = { .en = "{1} by {2}, pooled with random effects",
+                                 .da = "{1} efter {2}, samlet med tilfældige effekter",
+                                 .sv = "{1} per {2}, sammanvägt med slumpeffekter" },
+    [EFFEKT_WORD_META_TITLE_ESTIMATE] = { .en = "{1} by {2}, pooled with random effects",
+                                          .da = "{1} efter {2}, samlet med tilfældige effekter",
+                                          .sv = "{1} per {2}, sammanvägt med slumpeffekter" },
+    [EFFEKT_WORD_META_SUBTITLE] = { .en = "{1}; \u03c4\u00b2 = {2}, I\u00b2 = {3}; {4} intervals; {5} projects",
+                                    .da = "{1}; \u03c4\u00b2 = {2}, I\u00b2 = {3}; {4}-intervaller; {5} projekter",
+                                    .sv = "{1}; \u03c4\u00b2 = {2}, I\u00b2 = {3}; {4}-intervall; {5} projekt" },
+    [EFFEKT_WORD_META_POOLED_ROW] = { .en = "Pooled (random effects)", .da = "Samlet (tilfældige effekter)",
+                                      .sv = "Sammanvägt (slumpeffekter)" },
+    [EFFEKT_WORD_META_PREDICTION_ROW] = { .en = "Prediction interval", .da = "Prædiktionsinterval",
+                                          .sv = "Prediktionsintervall" },
+    [EFFEKT_WORD_META_WEIGHT_NOTE] = { .en = "{1} (a marker's area: the project's weight)",
+                                       .da = "{1} (mærkets areal: projektets vægt)",
+                                       .sv = "{1} (markörens yta: projektets vikt)" },
 };
 
 /* The KPIs of kpi.c by name: title, formula in words, unit ({1}: the
