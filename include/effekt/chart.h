@@ -20,7 +20,7 @@
 #include "effekt/locale.h"
 #include "effekt/ols.h"
 #include "effekt/pretty.h"
-#include "effekt/status.h"
+#include "effekt/diag.h"
 #include "effekt/table.h"
 
 #ifdef __cplusplus
@@ -147,28 +147,28 @@ typedef struct {
 /* What was drawn where, for tests and for callers laying out a report:
  * every text with its box, every mark (bar, point, box) with its box, in
  * points from the top left. */
-typedef enum { EFFEKT_MARK_TEXT, EFFEKT_MARK_BAR, EFFEKT_MARK_POINT, EFFEKT_MARK_BOX,
-               EFFEKT_MARK_LINE, EFFEKT_MARK_AREA } effekt_mark_type;
+typedef enum { EFFEKT_CHART_MARK_TEXT, EFFEKT_CHART_MARK_BAR, EFFEKT_CHART_MARK_POINT, EFFEKT_CHART_MARK_BOX,
+               EFFEKT_CHART_MARK_LINE, EFFEKT_CHART_MARK_AREA } effekt_chart_mark_type;
 /* "text", "bar", "point", "box", "line", "area" ("?" for another value);
  * _parse reads them (case ignored), EFFEKT_EINVAL for another name. */
-EFFEKT_API const char *effekt_mark_type_name(effekt_mark_type type);
-EFFEKT_API effekt_status effekt_mark_type_parse(const char *name, effekt_mark_type *out);
+EFFEKT_API const char *effekt_chart_mark_type_name(effekt_chart_mark_type type);
+EFFEKT_API effekt_status effekt_chart_mark_type_parse(const char *name, effekt_chart_mark_type *out);
 
 typedef struct {
-    effekt_mark_type type;
+    effekt_chart_mark_type type;
     char *role;                /* "title", "label", "tick", "value", "legend", "bar", … */
     char *text;                /* texts only */
     double x, y, w, h;
     size_t item;               /* index of the item or curve, or (size_t)-1 */
-} effekt_mark;
+} effekt_chart_mark;
 
 typedef struct {
-    effekt_mark *marks;
+    effekt_chart_mark *marks;
     size_t n, cap;
     double width, height;      /* of the page, in points */
 } effekt_chart_scene;
 
-EFFEKT_API void effekt_chart_scene_free(effekt_chart_scene *scene);
+EFFEKT_API void effekt_chart_scene_clear(effekt_chart_scene *scene);
 
 /* Free the font caches cairo and fontconfig keep for the whole process.
  * Call it once, at exit, when nothing else in the process draws text
@@ -177,7 +177,7 @@ EFFEKT_API void effekt_chart_scene_free(effekt_chart_scene *scene);
 EFFEKT_API void effekt_chart_release_fonts(void);
 
 /* Draw chart on a page of the given size into out.  scene, when not NULL,
- * receives the marks (free it with effekt_chart_scene_free).  Bad models
+ * receives the marks (free it with effekt_chart_scene_clear).  Bad models
  * (no items, mismatched arrays) are EFFEKT_EINVAL with a message in diag;
  * a failed write is EFFEKT_EIO. */
 EFFEKT_API effekt_status effekt_chart_render(const effekt_chart *chart, const effekt_chart_page *page,
@@ -241,7 +241,7 @@ typedef struct {
     const size_t *group;           /* n group ids below n_groups */
     size_t n_groups;
     const char *const *labels;     /* n_groups */
-    int conf_type;                 /* an effekt_conf_type (effekt/survival.h) */
+    int conf_type;                 /* an effekt_km_conf_type (effekt/survival.h) */
 } effekt_chart_spells;
 
 /* Kaplan–Meier curves per group with bands (at most 3 groups; more are

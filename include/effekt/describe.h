@@ -11,8 +11,8 @@
  *         effekt_describe_result_destroy(r);
  *     }
  *
- * Each column is summarised by effekt_describe (effekt/stats.h), or by
- * effekt_describe_weighted with a weight column, or, with partial set,
+ * Each column is summarised by effekt_stats_describe (effekt/stats.h), or by
+ * effekt_stats_describe_weighted with a weight column, or, with partial set,
  * as a mergeable partial summary (effekt/partial.h).  Groups come from
  * the one grouper (effekt/group.h: a missing value is "(missing)") and
  * are put in order: by value when one numeric column groups, else by the
@@ -28,7 +28,7 @@
 
 #include "effekt/partial.h"
 #include "effekt/stats.h"
-#include "effekt/status.h"
+#include "effekt/diag.h"
 #include "effekt/table.h"
 
 #ifdef __cplusplus
@@ -87,7 +87,7 @@ EFFEKT_API void effekt_describe_run_options_init(effekt_describe_run_options *o)
 
 /* One column of one group. */
 typedef struct {
-    effekt_summary summary;       /* without partial */
+    effekt_stats_summary summary;       /* without partial */
     double sum_weights;           /* with a weight: sum of the weights counted; else NaN */
     effekt_partial partial;       /* with partial; owned by the result */
 } effekt_describe_cell;

@@ -14,7 +14,7 @@
 
 #include <stddef.h>
 
-#include "effekt/status.h"
+#include "effekt/diag.h"
 #include "effekt/table.h"
 
 #ifdef __cplusplus

@@ -86,7 +86,7 @@ typedef struct {
     const char *locale;         /* --locale en|da */
     const char *title, *subtitle, *caption;
     effekt_csv_options csv;
-    effekt_mapping maps[64];
+    effekt_csv_mapping maps[64];
     const char *na[64];
     char **inputs;
     size_t n_inputs;
@@ -136,7 +136,7 @@ effekt_table *cli_load_table(const cli_options *o, const char *path);
 
 /* Write doc to -o (atomically) or stdout in the chosen format.  Returns
  * EXIT_OK or EXIT_BAD. */
-int cli_emit(const cli_options *o, const cJSON *doc, const effekt_sheet *sheets, size_t n_sheets);
+int cli_emit(const cli_options *o, const cJSON *doc, const effekt_output_sheet *sheets, size_t n_sheets);
 
 /* A comma-separated list of finite numbers in [min, max] ((min, max) when
  * open), as many as given, into *out (the caller frees it); -1 (and *out
@@ -154,8 +154,8 @@ cJSON *cli_read_json(const char *path);
  * ("(--pairwise none)").  No file or position. */
 /* A library problem about PATH in the one form of every message:
  * "effekt: PATH[:LINE:COL]: note|warning|error: text", hints as flags. */
-void cli_say_problem(const char *path, const effekt_problem *p);
-void cli_problem_text(const effekt_problem *p, char *buf, size_t size);
+void cli_say_problem(const char *path, const effekt_diag_problem *p);
+void cli_problem_text(const effekt_diag_problem *p, char *buf, size_t size);
 
 /* "effekt: " + message on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -76,7 +76,7 @@ int cmd_merge(int argc, char **argv)
                 if (ps == EFFEKT_EPARSE)
                     cli_error("%s: error: statistics[%zu].partial%s", path, index, why);
                 else
-                    cli_error("%s: error: %s", path, effekt_strerror(ps));
+                    cli_error("%s: error: %s", path, effekt_status_message(ps));
                 rc = EXIT_BAD;
                 break;
             }
@@ -87,7 +87,7 @@ int cmd_merge(int argc, char **argv)
                 cli_error("%s: error: statistics[%zu].partial.id: the same data as %s, statistics[%zu] (merging a partial "
                           "twice would count its values twice)", path, index, o.inputs[seen[s_at].file],
                           seen[s_at].index);
-                effekt_partial_free(&p);
+                effekt_partial_clear(&p);
                 rc = EXIT_BAD;
                 break;
             }
@@ -95,7 +95,7 @@ int cmd_merge(int argc, char **argv)
                 cap_seen = cap_seen ? 2 * cap_seen : 16;
                 seen_id *ns = realloc(seen, cap_seen * sizeof *ns);
                 if (!ns) {
-                    effekt_partial_free(&p);
+                    effekt_partial_clear(&p);
                     rc = EXIT_BAD;
                     break;
                 }
@@ -110,7 +110,7 @@ int cmd_merge(int argc, char **argv)
             while (k < n && key && strcmp(keys[k], key) != 0)
                 k++;
             if (!key) {
-                effekt_partial_free(&p);
+                effekt_partial_clear(&p);
                 rc = EXIT_BAD;
                 break;
             }
@@ -118,10 +118,10 @@ int cmd_merge(int argc, char **argv)
                 free(key);
                 effekt_status ms = effekt_partial_merge(&parts[k], &p);
                 if (ms != EFFEKT_OK) {
-                    cli_error("%s: error: statistics[%zu]: cannot merge: %s", path, index, effekt_strerror(ms));
+                    cli_error("%s: error: statistics[%zu]: cannot merge: %s", path, index, effekt_status_message(ms));
                     rc = EXIT_BAD;
                 }
-                effekt_partial_free(&p);
+                effekt_partial_clear(&p);
                 continue;
             }
             if (n == cap) {
@@ -137,7 +137,7 @@ int cmd_merge(int argc, char **argv)
                     parts = np;
                 if (!nk || !nh || !np) {
                     free(key);
-                    effekt_partial_free(&p);
+                    effekt_partial_clear(&p);
                     rc = EXIT_BAD;
                     break;
                 }
@@ -154,7 +154,7 @@ int cmd_merge(int argc, char **argv)
     cJSON *stats = cJSON_AddArrayToObject(out, "statistics");
     for (size_t k = 0; k < n; k++) {
         if (rc == EXIT_OK) {
-            effekt_summary s;
+            effekt_stats_summary s;
             effekt_partial_summary(&parts[k], o.confidence, &s);
             cJSON *row = heads[k];
             heads[k] = NULL;
@@ -178,7 +178,7 @@ int cmd_merge(int argc, char **argv)
         }
         cJSON_Delete(heads[k]);
         free(keys[k]);
-        effekt_partial_free(&parts[k]);
+        effekt_partial_clear(&parts[k]);
     }
     free(keys);
     free(heads);
@@ -186,7 +186,7 @@ int cmd_merge(int argc, char **argv)
     free(seen);
     if (rc == EXIT_OK) {
         cJSON_AddNumberToObject(out, "confidence", o.confidence);
-        effekt_sheet sheets[] = { { .path = "statistics" } };
+        effekt_output_sheet sheets[] = { { .path = "statistics" } };
         rc = cli_emit(&o, out, sheets, 1);
     }
     cJSON_Delete(out);

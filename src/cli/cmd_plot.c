@@ -256,8 +256,8 @@ static effekt_status build_values(effekt_chart_kind kind, const cli_options *o, 
 static effekt_status build_km(const cli_options *o, effekt_table **tables, size_t n_tables,
                               const effekt_chart_options *co, effekt_chart **out, effekt_diag *diag)
 {
-    effekt_conf_type ct = EFFEKT_CONF_LOG;
-    if (o->conf_type && effekt_conf_type_parse(o->conf_type, &ct) != EFFEKT_OK) {
+    effekt_km_conf_type ct = EFFEKT_CONF_LOG;
+    if (o->conf_type && effekt_km_conf_type_parse(o->conf_type, &ct) != EFFEKT_OK) {
         cli_usage_error("plot km", "--conf-type expects log, log-log or plain (got '%s')", o->conf_type);
         return EFFEKT_EINVAL;
     }
@@ -272,7 +272,7 @@ static effekt_status build_km(const cli_options *o, effekt_table **tables, size_
     effekt_diag_init(&sd);
     effekt_status st = effekt_spells_build(tables[0], &so, &sp, &sd);
     cli_analysis_problems(tables[0]->source, &sd);
-    effekt_diag_free(&sd);
+    effekt_diag_clear(&sd);
     if (st != EFFEKT_OK)
         return EFFEKT_EINVAL;
     effekt_chart_spells in = { .by = o->by, .time_to_job = o->to && strcmp(o->to, "placed_date") == 0,
@@ -401,7 +401,7 @@ static int plot_prepare(int argc, char **argv, cli_plot *cp, cli_options *o)
             st = effekt_chart_caption(cp->chart, (const effekt_table *const *)tables, o->n_inputs,
                                       (const char *const *)o->inputs, o->n_inputs, PACKAGE_VERSION, loc);
         cli_report(&diag, 0);
-        effekt_diag_free(&diag);
+        effekt_diag_clear(&diag);
         rc = st == EFFEKT_OK ? EXIT_OK : EXIT_BAD;
     }
     for (size_t i = 0; tables && i < o->n_inputs; i++)
@@ -444,9 +444,9 @@ int cmd_plot(int argc, char **argv)
         }
         if (st != EFFEKT_OK && diag.n == 0)
             effekt_diag_add(&diag, EFFEKT_ERROR, o.output, 0, 0, NULL, NULL, "cannot write the chart: %s",
-                            effekt_strerror(st));
+                            effekt_status_message(st));
         cli_report(&diag, 0);
-        effekt_diag_free(&diag);
+        effekt_diag_clear(&diag);
         rc = st == EFFEKT_OK ? EXIT_OK : EXIT_BAD;
     }
     plot_release(&cp);

@@ -115,7 +115,7 @@ static int run(const cli_options *o, const effekt_retention_options *ro, const c
     effekt_diag_init(&diag);
     effekt_status st = effekt_retention_run(t, ro, &r, &diag);
     cli_analysis_problems(path, &diag);
-    effekt_diag_free(&diag);
+    effekt_diag_clear(&diag);
     effekt_table_destroy(t);
     if (st == EFFEKT_OK)
         st = effekt_retention_json(r, path, doc);
@@ -146,8 +146,8 @@ int cmd_retention(int argc, char **argv)
                        retention_usage, &o);
     if (rc)
         return rc < 0 ? EXIT_OK : rc;
-    effekt_conf_type ct = EFFEKT_CONF_LOG;
-    if (o.conf_type && effekt_conf_type_parse(o.conf_type, &ct) != EFFEKT_OK) {
+    effekt_km_conf_type ct = EFFEKT_CONF_LOG;
+    if (o.conf_type && effekt_km_conf_type_parse(o.conf_type, &ct) != EFFEKT_OK) {
         cli_usage_error("retention", "--conf-type: '%s' (expected log, log-log or plain)", o.conf_type);
         return EXIT_BAD;
     }
@@ -221,7 +221,7 @@ int cmd_retention(int argc, char **argv)
     }
     int status = cli_batch_end(&batch);
     if (status != EXIT_BAD) {
-        effekt_sheet sheets[] = { { .path = "curves", .title = "Kaplan-Meier by group (times in days)" },
+        effekt_output_sheet sheets[] = { { .path = "curves", .title = "Kaplan-Meier by group (times in days)" },
                                   { .path = "tests", .title = "tests" },
                                   { .path = "steps", .title = "steps", .row = step_row, .ctx = &store,
                                     .n_rows = store.rows } };

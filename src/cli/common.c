@@ -169,7 +169,7 @@ int cli_parse(int argc, char **argv, unsigned accepted, const char *usage, cli_o
         case LO_MAP:
             if (n_map == sizeof o->maps / sizeof *o->maps)
                 return bad_usage(cmd, "too many --map options");
-            if (effekt_mapping_parse(optarg, &o->maps[n_map]) != EFFEKT_OK)
+            if (effekt_csv_mapping_parse(optarg, &o->maps[n_map]) != EFFEKT_OK)
                 return bad_usage(cmd, "--map expects CANONICAL=Source Heading with a canonical "
                                       "column name (got '%s')", optarg);
             n_map++;
@@ -185,14 +185,14 @@ int cli_parse(int argc, char **argv, unsigned accepted, const char *usage, cli_o
         case LO_DECIMAL_COMMA: o->csv.decimal_mark = ','; break;
         case LO_DECIMAL_POINT: o->csv.decimal_mark = '.'; break;
         case LO_ENCODING:
-            if (effekt_encoding_parse(optarg, &o->csv.encoding) != EFFEKT_OK)
+            if (effekt_csv_encoding_parse(optarg, &o->csv.encoding) != EFFEKT_OK)
                 return bad_usage(cmd, "unknown encoding '%s' (expected a name iconv knows, as "
                                       "utf-8, windows-1250, windows-1252, iso-8859-2, utf-16le, or "
                                       "auto; `iconv -l` lists them)", optarg);
             o->csv.encoding_name = optarg;
             break;
         case LO_DATE_ORDER:
-            if (effekt_date_order_parse(optarg, &o->csv.date_order) != EFFEKT_OK)
+            if (effekt_csv_date_order_parse(optarg, &o->csv.date_order) != EFFEKT_OK)
                 return bad_usage(cmd, "--date-order expects dmy, mdy or ymd (got '%s')", optarg);
             break;
         case LO_NA: {
@@ -437,10 +437,10 @@ void cli_report(const effekt_diag *diag, int quiet)
     if (diag->n)
         cli_progress_erase();
     for (size_t i = 0; i < diag->n; i++) {
-        const effekt_problem *p = &diag->items[i];
+        const effekt_diag_problem *p = &diag->items[i];
         if (quiet && p->severity == EFFEKT_NOTE)
             continue;
-        effekt_problem_format(p, buf, sizeof buf);
+        effekt_diag_problem_format(p, buf, sizeof buf);
         fprintf(stderr, "effekt: %s\n", buf);
     }
     if (diag->dropped)
@@ -456,7 +456,7 @@ effekt_table *cli_load(const cli_options *o, const char *path, effekt_status *st
     csv.progress = cli_progress_reading();
     *status = effekt_csv_load_file(path, &csv, &t, &diag);
     cli_report(&diag, o->quiet);
-    effekt_diag_free(&diag);
+    effekt_diag_clear(&diag);
     return t;
 }
 
@@ -470,7 +470,7 @@ effekt_table *cli_load_table(const cli_options *o, const char *path)
     return NULL;
 }
 
-int cli_emit(const cli_options *o, const cJSON *doc, const effekt_sheet *sheets, size_t n_sheets)
+int cli_emit(const cli_options *o, const cJSON *doc, const effekt_output_sheet *sheets, size_t n_sheets)
 {
     effekt_diag diag;
     effekt_diag_init(&diag);
@@ -486,9 +486,9 @@ int cli_emit(const cli_options *o, const cJSON *doc, const effekt_sheet *sheets,
     }
     if (st != EFFEKT_OK && diag.n == 0)
         effekt_diag_add(&diag, EFFEKT_ERROR, o->output ? o->output : "<stdout>", 0, 0, NULL, NULL,
-                        "cannot write the output: %s", effekt_strerror(st));
+                        "cannot write the output: %s", effekt_status_message(st));
     cli_report(&diag, 0);
-    effekt_diag_free(&diag);
+    effekt_diag_clear(&diag);
     return st == EFFEKT_OK ? EXIT_OK : EXIT_BAD;
 }
 
@@ -528,7 +528,7 @@ cJSON *cli_read_json(const char *path)
     cJSON *doc = NULL;
     effekt_json_read(path, &doc, &diag);
     cli_report(&diag, 0);
-    effekt_diag_free(&diag);
+    effekt_diag_clear(&diag);
     return doc;
 }
 
@@ -566,7 +566,7 @@ static const struct {
     [EFFEKT_HINT_PAIRWISE_LIMIT] = { NULL, "--pairwise all or N to change" },
 };
 
-void cli_problem_text(const effekt_problem *p, char *buf, size_t size)
+void cli_problem_text(const effekt_diag_problem *p, char *buf, size_t size)
 {
     const char *role = NULL, *advice = NULL;
     if ((size_t)p->hint < sizeof hint_words / sizeof *hint_words) {
@@ -577,7 +577,7 @@ void cli_problem_text(const effekt_problem *p, char *buf, size_t size)
              advice ? " (" : "", advice ? advice : "", advice ? ")" : "");
 }
 
-void cli_say_problem(const char *path, const effekt_problem *p)
+void cli_say_problem(const char *path, const effekt_diag_problem *p)
 {
     static const char *const label[] = { "note", "warning", "error" };
     char text[1024];
@@ -601,7 +601,7 @@ void cli_spells_options(const cli_options *o, effekt_spells_options *so)
 void cli_analysis_problems(const char *path, const effekt_diag *diag)
 {
     for (size_t i = 0; i < diag->n; i++) {
-        const effekt_problem *p = &diag->items[i];
+        const effekt_diag_problem *p = &diag->items[i];
         if (p->severity != EFFEKT_ERROR)
             continue;
         cli_say_problem(path, p);

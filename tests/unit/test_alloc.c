@@ -1,5 +1,5 @@
 /* Allocation failure: every allocation libeffekt makes, one at a time,
- * made to fail (effekt_set_alloc_hook).  For each, the function must
+ * made to fail (effekt_alloc_set_hook).  For each, the function must
  * either end with EFFEKT_ENOMEM and no result, or succeed with exactly
  * the result of a run without failures (an allocation it could do
  * without), and never crash.  Leaks are caught by the sanitizer build
@@ -18,6 +18,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "effekt/alloc.h"
 #include "effekt/chart.h"
 #include "effekt/csv.h"
 #include "effekt/kpi.h"
@@ -39,13 +40,13 @@ static void arm(long n)
 {
     atomic_store(&calls, 0);
     atomic_store(&target, n);
-    effekt_set_alloc_hook(fail_nth, NULL);
+    effekt_alloc_set_hook(fail_nth, NULL);
 }
 
 /* after a run: did the armed failure happen? */
 static int fired(void)
 {
-    effekt_set_alloc_hook(NULL, NULL);
+    effekt_alloc_set_hook(NULL, NULL);
     return atomic_load(&calls) >= atomic_load(&target);
 }
 
@@ -68,7 +69,7 @@ static effekt_table *load(const char *data, size_t len, effekt_status *st)
     effekt_diag_init(&diag);
     effekt_table *t = NULL;
     *st = effekt_csv_load_buffer(data, len, "in.csv", NULL, &t, &diag);
-    effekt_diag_free(&diag);
+    effekt_diag_clear(&diag);
     return t;
 }
 
@@ -151,7 +152,7 @@ static void load_file_each_failure(const char *data, size_t len, const char *wha
         arm(n);
         st = effekt_csv_load_file(path, &opt, &t, &diag);
         int hit = fired();
-        effekt_diag_free(&diag);
+        effekt_diag_clear(&diag);
         if (st == EFFEKT_OK)
             same_table(ref, t);
         else
@@ -201,7 +202,7 @@ START_TEST(kpis)
     effekt_diag_init(&diag);
     effekt_kpi_sheet *ref = NULL;
     ck_assert_int_eq(effekt_kpi_compute(t, &opt, &ref, &diag), EFFEKT_OK);
-    effekt_diag_free(&diag);
+    effekt_diag_clear(&diag);
     long tried = 0;
     EACH_FAILURE(n) {
         effekt_diag_init(&diag);
@@ -220,9 +221,9 @@ START_TEST(kpis)
         }
         ck_assert(gs == EFFEKT_OK || gs == EFFEKT_ENOMEM);
         if (gs == EFFEKT_OK && st == EFFEKT_OK)
-            effekt_kpi_groups_free(g, ng);
+            effekt_kpi_groups_destroy(g, ng);
         effekt_kpi_sheet_destroy(s);
-        effekt_diag_free(&diag);
+        effekt_diag_clear(&diag);
         if (!hit)
             break;
         tried++;
@@ -258,7 +259,7 @@ START_TEST(survival_and_partials)
         if (st == EFFEKT_OK) {
             ck_assert_uint_eq(km.n_times, ref.n_times);
             ck_assert(memcmp(km.surv, ref.surv, ref.n_times * sizeof *km.surv) == 0);
-            effekt_km_free(&km);
+            effekt_km_clear(&km);
         } else {
             ck_assert_int_eq(st, EFFEKT_ENOMEM);
         }
@@ -269,7 +270,7 @@ START_TEST(survival_and_partials)
         if (!hit)
             break;
     }
-    effekt_km_free(&ref);
+    effekt_km_clear(&ref);
 
     /* partial summaries: compute, merge, to JSON and back */
     double x[6000];
@@ -291,16 +292,16 @@ START_TEST(survival_and_partials)
         ck_assert(sm == EFFEKT_OK || sm == EFFEKT_ENOMEM);
         ck_assert(sj == EFFEKT_OK || sj == EFFEKT_ENOMEM);
         if (sj == EFFEKT_OK) {
-            effekt_summary s;
+            effekt_stats_summary s;
             effekt_partial_summary(&back, 0.95, &s);
             ck_assert_uint_eq(s.n, 6000);
-            effekt_partial_free(&back);
+            effekt_partial_clear(&back);
         }
         cJSON_Delete(j);
         if (sb == EFFEKT_OK)
-            effekt_partial_free(&b);
+            effekt_partial_clear(&b);
         if (sa == EFFEKT_OK)
-            effekt_partial_free(&a);
+            effekt_partial_clear(&a);
         if (!hit)
             break;
     }
@@ -310,7 +311,7 @@ END_TEST
 START_TEST(output_and_charts)
 {
     cJSON *doc = cJSON_Parse("{\"rows\":[{\"a\":1,\"b\":\"x\"},{\"a\":2.5,\"b\":null}]}");
-    effekt_sheet sheet = { .path = "rows", .title = "t" };
+    effekt_output_sheet sheet = { .path = "rows", .title = "t" };
     for (int fmt = 0; fmt < 3; fmt++) {
         EACH_FAILURE(n) {
             char *buf = NULL;

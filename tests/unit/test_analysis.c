@@ -28,7 +28,7 @@ static effekt_table *load(const char *name)
     effekt_diag d;
     effekt_diag_init(&d);
     ck_assert_int_eq(effekt_csv_load_file(path, NULL, &t, &d), EFFEKT_OK);
-    effekt_diag_free(&d);
+    effekt_diag_clear(&d);
     return t;
 }
 
@@ -70,7 +70,7 @@ START_TEST(test_group_order_and_missing)
     ck_assert_int_eq(effekt_group_create(t, nope, 1, &g, &d), EFFEKT_EINVAL);
     ck_assert_ptr_null(g);
     ck_assert_str_eq(d.items[0].column_name, "nope");
-    effekt_diag_free(&d);
+    effekt_diag_clear(&d);
     effekt_table_destroy(t);
 }
 END_TEST
@@ -132,7 +132,7 @@ START_TEST(test_compare_rates)
     ck_assert_int_eq(d.items[0].hint, EFFEKT_HINT_PAIRWISE_NONE);
     ck_assert_ptr_null(strstr(d.items[0].message, "--"));
     effekt_compare_result_destroy(r);
-    effekt_diag_free(&d);
+    effekt_diag_clear(&d);
     /* a text outcome: EINVAL, the column named, the role as hint */
     effekt_diag_init(&d);
     o.outcome = "gender";
@@ -140,7 +140,7 @@ START_TEST(test_compare_rates)
     ck_assert_ptr_null(r);
     ck_assert_int_eq(d.items[0].hint, EFFEKT_HINT_OUTCOME);
     ck_assert_str_eq(d.items[0].column_name, "gender");
-    effekt_diag_free(&d);
+    effekt_diag_clear(&d);
     effekt_table_destroy(t);
 }
 END_TEST
@@ -171,7 +171,7 @@ START_TEST(test_compare_two_groups)
     ck_assert_uint_eq(r->n_warnings, 1);
     ck_assert_ptr_nonnull(strstr(r->warnings[0], "expected count is below 5 (4.29)"));
     effekt_compare_result_destroy(r);
-    effekt_diag_free(&d);
+    effekt_diag_clear(&d);
     effekt_table_destroy(t);
 }
 END_TEST
@@ -225,7 +225,7 @@ START_TEST(test_spells_errors)
     ck_assert_uint_eq(d.items[0].column, 3);
     ck_assert_int_eq(d.items[0].hint, EFFEKT_HINT_TO);
     ck_assert_ptr_nonnull(strstr(d.items[0].message, "job_end_date 2020-03-01 is before placed_date 2020-05-01"));
-    effekt_diag_free(&d);
+    effekt_diag_clear(&d);
     effekt_table_destroy(t);
 }
 END_TEST

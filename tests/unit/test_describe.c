@@ -24,7 +24,7 @@ static effekt_table *load(const char *csv)
     effekt_diag d;
     effekt_diag_init(&d);
     ck_assert_int_eq(effekt_csv_load_buffer(csv, strlen(csv), "t.csv", NULL, &t, &d), EFFEKT_OK);
-    effekt_diag_free(&d);
+    effekt_diag_clear(&d);
     return t;
 }
 
@@ -53,7 +53,7 @@ START_TEST(test_groups)
     ck_assert_str_eq(r->values[0], EFFEKT_GROUP_MISSING);
     ck_assert_str_eq(r->values[1], "a");
     ck_assert_str_eq(r->values[2], "b");
-    const effekt_summary *a = &r->cells[1].summary, *b = &r->cells[2].summary;
+    const effekt_stats_summary *a = &r->cells[1].summary, *b = &r->cells[2].summary;
     ck_assert_uint_eq(a->n, 3);
     ck_assert_uint_eq(a->missing, 1);
     NEAR(a->mean, 2.5833333333333335);
@@ -95,7 +95,7 @@ START_TEST(test_groups)
     NEAR(cJSON_GetObjectItem(row, "p90")->valuedouble, 3.65);
     cJSON_Delete(rows);
     effekt_describe_result_destroy(r);
-    effekt_diag_free(&d);
+    effekt_diag_clear(&d);
     effekt_table_destroy(t);
 }
 END_TEST
@@ -152,7 +152,7 @@ START_TEST(test_weights)
     ck_assert_uint_eq(d.items[0].column, 2);
     ck_assert_str_eq(d.items[0].value, "2.5");
     ck_assert_ptr_null(strstr(d.items[0].message, "--"));   /* names columns, not flags */
-    effekt_diag_free(&d);
+    effekt_diag_clear(&d);
     effekt_table_destroy(t);
 
     /* a text column asked for */
@@ -163,7 +163,7 @@ START_TEST(test_weights)
     o.n_columns = 1;
     ck_assert_int_eq(effekt_describe_run(t, &o, &r, &d), EFFEKT_EINVAL);
     ck_assert_str_eq(d.items[0].message, "column 'name' is text; describe summarises numbers");
-    effekt_diag_free(&d);
+    effekt_diag_clear(&d);
     effekt_table_destroy(t);
 }
 END_TEST
@@ -193,9 +193,9 @@ START_TEST(test_partials_merge)
     }
     ck_assert_int_eq(p[0]->cells[0].partial.decimals, 0);   /* exact sums */
     ck_assert_int_eq(effekt_partial_merge(&p[0]->cells[0].partial, &p[1]->cells[0].partial), EFFEKT_OK);
-    effekt_summary m;
+    effekt_stats_summary m;
     effekt_partial_summary(&p[0]->cells[0].partial, 0.95, &m);
-    const effekt_summary *s = &w->cells[0].summary;
+    const effekt_stats_summary *s = &w->cells[0].summary;
     ck_assert(s->exact);
     ck_assert_uint_eq(m.n, s->n);
     ck_assert(m.sum == s->sum && m.mean == s->mean && m.sd == s->sd && m.se == s->se);

@@ -13,6 +13,7 @@
 #include "effekt/chart.h"
 #include "effekt/compare.h"
 #include "effekt/csv.h"
+#include "effekt/diag.h"
 #include "effekt/histogram.h"
 #include "effekt/kpi.h"
 #include "effekt/output.h"
@@ -48,6 +49,8 @@ START_TEST(status_and_severity)
     effekt_severity s;
     ck_assert_int_eq(effekt_severity_parse("Warning", &s), EFFEKT_OK);   /* case ignored */
     ck_assert_int_eq(s, EFFEKT_WARNING);
+    ROUND_TRIP(effekt_hint, effekt_hint_name, effekt_hint_parse, "none", "by", "outcome", "value", "ratio", "from",
+               "to", "censor", "censor-date", "time", "event", "pairwise-none", "pairwise-limit");
 }
 END_TEST
 
@@ -55,20 +58,22 @@ START_TEST(table_and_csv)
 {
     ROUND_TRIP(effekt_type, effekt_type_name, effekt_type_parse, "empty", "integer", "number", "date", "boolean",
                "text");
-    ROUND_TRIP(effekt_level, effekt_level_name, effekt_level_parse, "any", "project", "participant");
+    ROUND_TRIP(effekt_canonical_level, effekt_canonical_level_name, effekt_canonical_level_parse, "any", "project", "participant");
     for (int e = EFFEKT_ENCODING_AUTO; e <= EFFEKT_ENCODING_UTF16BE; e++) {
-        effekt_encoding got;
-        ck_assert_int_eq(effekt_encoding_parse(effekt_encoding_name((effekt_encoding)e), &got), EFFEKT_OK);
+        effekt_csv_encoding got;
+        ck_assert_int_eq(effekt_csv_encoding_parse(effekt_csv_encoding_name((effekt_csv_encoding)e), &got), EFFEKT_OK);
         ck_assert_int_eq(got, e);
     }
     ROUND_TRIP(effekt_format, effekt_format_name, effekt_format_parse, "table", "csv", "json");
+    ROUND_TRIP(effekt_csv_date_order, effekt_csv_date_order_name, effekt_csv_date_order_parse, "auto", "dmy", "mdy",
+               "ymd");
 }
 END_TEST
 
 START_TEST(statistics)
 {
     ROUND_TRIP(effekt_adjust_method, effekt_adjust_name, effekt_adjust_parse, "holm", "BH", "none");
-    ROUND_TRIP(effekt_conf_type, effekt_conf_type_name, effekt_conf_type_parse, "log", "log-log", "plain");
+    ROUND_TRIP(effekt_km_conf_type, effekt_km_conf_type_name, effekt_km_conf_type_parse, "log", "log-log", "plain");
     ROUND_TRIP(effekt_kpi_kind, effekt_kpi_kind_name, effekt_kpi_kind_parse, "ratio", "rate", "unattributed",
                "unattributed_share", "duration", "monthly_cost");
     for (int m = EFFEKT_INTERVAL_WILSON; m <= EFFEKT_INTERVAL_AGRESTI_COULL; m++) {
@@ -88,7 +93,7 @@ END_TEST
 START_TEST(charts_and_reports)
 {
     ROUND_TRIP(effekt_chart_format, effekt_chart_format_name, effekt_chart_format_parse, "png", "svg", "pdf");
-    ROUND_TRIP(effekt_mark_type, effekt_mark_type_name, effekt_mark_type_parse, "text", "bar", "point", "box",
+    ROUND_TRIP(effekt_chart_mark_type, effekt_chart_mark_type_name, effekt_chart_mark_type_parse, "text", "bar", "point", "box",
                "line", "area");
     ROUND_TRIP(effekt_block_kind, effekt_block_kind_name, effekt_block_kind_parse, "heading", "paragraph",
                "table", "chart", "page_break");

@@ -12,9 +12,13 @@
 #include <string.h>
 #include <strings.h>
 
+#include "effekt/binomial.h"
+#include "effekt/bootstrap.h"
 #include "effekt/compare.h"
 #include "effekt/group.h"
+#include "effekt/risk.h"
 #include "effekt/stats.h"
+#include "effekt/test.h"
 #include "lib_alloc.h"
 
 static const char *const kind_names[] = { "rates", "values", "ratio" };
@@ -317,13 +321,13 @@ static effekt_status run_rates(const effekt_table *t, const effekt_compare_optio
         for (size_t g = 0; g < k; g++) {
             effekt_compare_group *cg = &r->groups[g];
             double lo, hi;
-            effekt_binomial_interval(x[g], n[g], o->confidence, o->interval, &lo, &hi);
+            effekt_interval_binomial(x[g], n[g], o->confidence, o->interval, &lo, &hi);
             double rate = n[g] > 0 ? x[g] / n[g] : NAN;
             cg->rate = figure(rate, lo, hi, "no values");
             if (o->funnel) {
                 double l95, h95, l998, h998;
-                effekt_funnel_limits((unsigned long)n[g], p0, 0.95, &l95, &h95);
-                effekt_funnel_limits((unsigned long)n[g], p0, 0.998, &l998, &h998);
+                effekt_binomial_limits((unsigned long)n[g], p0, 0.95, &l95, &h95);
+                effekt_binomial_limits((unsigned long)n[g], p0, 0.998, &l998, &h998);
                 cg->pooled = p0;
                 cg->limits_95 = figure(isnan(l95) ? NAN : p0, l95, h95, "no values");
                 cg->limits_99_8 = figure(isnan(l998) ? NAN : p0, l998, h998, "no values");
@@ -333,7 +337,7 @@ static effekt_status run_rates(const effekt_table *t, const effekt_compare_optio
         effekt_compare_test chi = { .name = "chi-square test of homogeneity (no continuity correction)",
                                     .df2 = NAN };
         double emin;
-        if (effekt_chisq_homogeneity(xt, nt, kt, &chi.statistic, &chi.df, &chi.p, &emin) == EFFEKT_OK) {
+        if (effekt_test_chisq_homogeneity(xt, nt, kt, &chi.statistic, &chi.df, &chi.p, &emin) == EFFEKT_OK) {
             if (emin < 5)
                 st = warn(r, diag, "an expected count is below 5 (%.2f): the chi-square approximation is poor%s",
                           emin, kt == 2 ? "; prefer Fisher's exact test" : "");
@@ -347,8 +351,8 @@ static effekt_status run_rates(const effekt_table *t, const effekt_compare_optio
         if (st == EFFEKT_OK && kt == 2) {
             effekt_compare_test f = { .name = "Fisher's exact test (two-sided)", .null_statistic = 1,
                                       .statistic = NAN, .df = NAN, .df2 = NAN };
-            f.p = effekt_fisher_exact((unsigned)xt[0], (unsigned)(nt[0] - xt[0]), (unsigned)xt[1],
-                                      (unsigned)(nt[1] - xt[1]));
+            f.p = effekt_test_fisher_exact((unsigned)xt[0], (unsigned)(nt[0] - xt[0]), (unsigned)xt[1],
+                                           (unsigned)(nt[1] - xt[1]));
             st = add_test(r, f, left_out);
         }
     }
@@ -363,10 +367,10 @@ static effekt_status run_rates(const effekt_table *t, const effekt_compare_optio
             for (size_t a = 0; a < kt; a++)
                 for (size_t b = a + 1; b < kt; b++, q++) {
                     double xx[2] = { xt[a], xt[b] }, nn[2] = { nt[a], nt[b] }, s2, d2, e2;
-                    if (effekt_chisq_homogeneity(xx, nn, 2, &s2, &d2, &pv[q], &e2) != EFFEKT_OK)
+                    if (effekt_test_chisq_homogeneity(xx, nn, 2, &s2, &d2, &pv[q], &e2) != EFFEKT_OK)
                         pv[q] = NAN;
                 }
-            effekt_p_adjust(pv, m, o->adjust, adj);
+            effekt_adjust_p(pv, m, o->adjust, adj);
             q = 0;
             for (size_t a = 0; a < kt; a++)
                 for (size_t b = a + 1; b < kt; b++, q++) {
@@ -445,10 +449,10 @@ static effekt_status run_values(const effekt_table *t, const effekt_compare_opti
                 vals[start[gid[row]] + fill[gid[row]]++] = vc->values[row];
         for (size_t g = 0; g < k; g++) {
             groups[g] = vals + start[g];
-            effekt_describe_options dopt = { .confidence = o->confidence, .decimals = vc->decimals,
+            effekt_stats_options dopt = { .confidence = o->confidence, .decimals = vc->decimals,
                                              .skip = EFFEKT_SKIP_SHAPE | EFFEKT_SKIP_MAD };
-            effekt_summary s;
-            effekt_describe(groups[g], count[g], &dopt, work, &s);
+            effekt_stats_summary s;
+            effekt_stats_describe(groups[g], count[g], &dopt, work, &s);
             effekt_compare_group *cg = &r->groups[g];
             cg->n = count[g];
             cg->mean = figure(s.mean, s.ci_lower, s.ci_upper, "no values");
@@ -465,15 +469,15 @@ static effekt_status run_values(const effekt_table *t, const effekt_compare_opti
         effekt_test_result res;
         effekt_status ts;
         if (kt == 2) {
-            ts = effekt_welch_t(tgroups[0], tcount[0], tgroups[1], tcount[1], o->confidence, &res);
+            ts = effekt_test_welch_t(tgroups[0], tcount[0], tgroups[1], tcount[1], o->confidence, &res);
             st = add_test(r, test_of("Welch two-sample t-test", &res, ts), left_out);
-            ts = effekt_mann_whitney(tgroups[0], tcount[0], tgroups[1], tcount[1], &res);
+            ts = effekt_test_mann_whitney(tgroups[0], tcount[0], tgroups[1], tcount[1], &res);
             if (st == EFFEKT_OK)
                 st = add_test(r, test_of("Mann-Whitney U (Wilcoxon rank sum), statistic W", &res, ts), left_out);
         } else if (kt > 2) {
-            ts = effekt_welch_anova(tgroups, tcount, kt, &res);
+            ts = effekt_test_welch_anova(tgroups, tcount, kt, &res);
             st = add_test(r, test_of("Welch one-way ANOVA, statistic F", &res, ts), left_out);
-            ts = effekt_kruskal_wallis(tgroups, tcount, kt, &res);
+            ts = effekt_test_kruskal_wallis(tgroups, tcount, kt, &res);
             if (st == EFFEKT_OK)
                 st = add_test(r, test_of("Kruskal-Wallis, statistic H", &res, ts), left_out);
         } else {
@@ -501,14 +505,14 @@ static effekt_status run_values(const effekt_table *t, const effekt_compare_opti
         size_t q = 0;
         for (size_t i = 0; i < kt; i++)
             for (size_t j = i + 1; j < kt; j++, q++) {
-                effekt_welch_t(tgroups[i], tcount[i], tgroups[j], tcount[j], o->confidence, &tr[q]);
-                effekt_mann_whitney(tgroups[i], tcount[i], tgroups[j], tcount[j], &ur[q]);
-                effekt_hedges_g(tgroups[i], tcount[i], tgroups[j], tcount[j], o->confidence, &gr[q]);
+                effekt_test_welch_t(tgroups[i], tcount[i], tgroups[j], tcount[j], o->confidence, &tr[q]);
+                effekt_test_mann_whitney(tgroups[i], tcount[i], tgroups[j], tcount[j], &ur[q]);
+                effekt_test_hedges_g(tgroups[i], tcount[i], tgroups[j], tcount[j], o->confidence, &gr[q]);
                 pt[q] = tr[q].p;
                 pu[q] = ur[q].p;
             }
-        effekt_p_adjust(pt, m, o->adjust, at);
-        effekt_p_adjust(pu, m, o->adjust, au);
+        effekt_adjust_p(pt, m, o->adjust, at);
+        effekt_adjust_p(pu, m, o->adjust, au);
         for (q = 0; q < m; q++) {
             effekt_compare_pair *p = &r->pairs[q];
             const char *few = "too few values or no variation";
@@ -602,7 +606,7 @@ static effekt_status run_ratio(const effekt_table *t, const effekt_compare_optio
         if (!why) {
             st = effekt_bootstrap_ratio(num, den, m, B, o->seed, o->threads ? o->threads : 1, rep, &o->progress);
             if (st == EFFEKT_OK)
-                st = effekt_jackknife_ratio(num, den, m, L);
+                st = effekt_bootstrap_jackknife(num, den, m, L);
             if (st != EFFEKT_OK)
                 break;
             if (effekt_bootstrap_intervals(t0, rep, B, L, m, o->confidence, &pl, &ph, &bl, &bh, &dropped,

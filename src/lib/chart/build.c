@@ -38,12 +38,12 @@ const char *effekt_build_keep(effekt_build *b, const char *s)
     return k ? k : "";
 }
 
-const char *effekt_build_word(const effekt_build *b, effekt_word w)
+const char *effekt_build_word(const effekt_build *b, effekt_text_word_id w)
 {
     return effekt_text_word(b->loc, w);   /* static: nothing to keep */
 }
 
-const char *effekt_build_say_n(effekt_build *b, effekt_word w, size_t n, const char *const *args)
+const char *effekt_build_say_n(effekt_build *b, effekt_text_word_id w, size_t n, const char *const *args)
 {
     char *s = effekt_text_compose(b->loc, w, n, args);
     const char *k = effekt_build_keep(b, s);   /* "" when s is NULL (out of memory) */

@@ -24,8 +24,8 @@ effekt_status effekt_build_end(effekt_build *b, effekt_status st, effekt_chart *
 
 /* Words and numbers of the locale, kept with the chart ("" when out of
  * memory: the chart's status says so). */
-const char *effekt_build_word(const effekt_build *b, effekt_word w);
-const char *effekt_build_say_n(effekt_build *b, effekt_word w, size_t n, const char *const *args);
+const char *effekt_build_word(const effekt_build *b, effekt_text_word_id w);
+const char *effekt_build_say_n(effekt_build *b, effekt_text_word_id w, size_t n, const char *const *args);
 #define effekt_build_say(b, w, ...)                                                                   \
     effekt_build_say_n(b, w, sizeof((const char *[]){ __VA_ARGS__ }) / sizeof(const char *),          \
                        (const char *[]){ __VA_ARGS__ })

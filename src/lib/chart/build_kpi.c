@@ -37,12 +37,12 @@ static effekt_status kpi_items(effekt_build *b, const effekt_table *t, const eff
     effekt_diag quiet;
     effekt_diag_init(&quiet);
     effekt_status st = effekt_kpi_compute(t, &ko, &sheet, &quiet);
-    effekt_diag_free(&quiet);   /* data warnings are kpi's and validate's business */
+    effekt_diag_clear(&quiet);   /* data warnings are kpi's and validate's business */
     if (st != EFFEKT_OK)
         return st;
     size_t k = (size_t)(def - effekt_kpi_definitions());
     for (size_t r = 0; r < sheet->n_projects && st == EFFEKT_OK; r++) {
-        const effekt_figure *f = effekt_kpi_figure(sheet, r, k);
+        const effekt_kpi_value *f = effekt_kpi_figure(sheet, r, k);
         const char *label = effekt_build_row_label(b, t, r, diag);
         effekt_chart_item *it = label ? effekt_chart_add_item(b->chart) : NULL;
         if (!label)
@@ -142,7 +142,7 @@ effekt_status effekt_chart_build_kpi(effekt_chart_kind kind, const effekt_table 
             it->value = pooled;
             it->pooled = 1;
             if (def->kind == EFFEKT_KPI_RATE)
-                effekt_wilson_interval(px, pn, b.confidence, &it->lower, &it->upper);
+                effekt_interval_wilson(px, pn, b.confidence, &it->lower, &it->upper);
         }
     }
     if (reference_pooled) {
@@ -156,7 +156,7 @@ effekt_status effekt_chart_build_funding(const effekt_table *const *tables, size
                                          const effekt_chart_options *opt, effekt_chart **out, effekt_diag *diag)
 {
     static const char *const cols[] = { "eu_contribution", "national_public", "private_funding", "other_funding" };
-    static const effekt_word parts[] = { EFFEKT_WORD_PART_EU, EFFEKT_WORD_PART_NATIONAL, EFFEKT_WORD_PART_PRIVATE,
+    static const effekt_text_word_id parts[] = { EFFEKT_WORD_PART_EU, EFFEKT_WORD_PART_NATIONAL, EFFEKT_WORD_PART_PRIVATE,
                                          EFFEKT_WORD_PART_OTHER, EFFEKT_WORD_PART_UNATTRIBUTED };
     *out = NULL;
     effekt_build b;

@@ -16,7 +16,7 @@ enum { ARG_TEXT = 0, ARG_COLUMN = 1 };
 static const struct {
     const char *name;
     const char *english;   /* %1$s, %2$s: the arguments */
-    effekt_word word;
+    effekt_text_word_id word;
     int column[2];
 } reasons[EFFEKT_N_REASONS] = {
     [EFFEKT_REASON_NONE] = { "none", "", EFFEKT_N_WORDS, { 0, 0 } },

@@ -25,7 +25,7 @@ cJSON *effekt_describe_json_where(const effekt_describe_result *r, size_t c, siz
 
 static void add_statistics(cJSON *row, const effekt_describe_result *r, const effekt_describe_cell *cell)
 {
-    const effekt_summary *s = &cell->summary;
+    const effekt_stats_summary *s = &cell->summary;
     if (r->weighted)
         effekt_json_number(row, "sum_weights", cell->sum_weights);
     const double vals[EFFEKT_DESCRIBE_N_STATS] = {

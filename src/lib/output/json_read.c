@@ -12,7 +12,10 @@
 
 #include "effekt/output.h"
 
-char *effekt_file_read(const char *path, size_t max)
+/* The whole file ("-": standard input) as a NUL-terminated string the
+ * caller frees with free(); NULL with errno set when it cannot be read
+ * (ERANGE: larger than max bytes). */
+static char *file_read(const char *path, size_t max)
 {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (!f)
@@ -85,7 +88,7 @@ cJSON *effekt_json_parse(const char *path, const char *text, effekt_diag *diag)
 char *effekt_json_read_text(const char *path, effekt_diag *diag)
 {
     errno = 0;
-    char *text = effekt_file_read(path, EFFEKT_JSON_MAX_BYTES);
+    char *text = file_read(path, EFFEKT_JSON_MAX_BYTES);
     if (!text)
         effekt_diag_add(diag, EFFEKT_ERROR, path, 0, 0, NULL, NULL, "cannot read: %s",
                         errno == ERANGE ? "larger than 2 GiB (the limit)" : strerror(errno ? errno : EIO));

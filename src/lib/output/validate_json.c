@@ -79,7 +79,7 @@ static cJSON *problems_json(const effekt_diag *diag, size_t from)
     static const char *const sev[] = { "note", "warning", "error" };
     cJSON *a = cJSON_CreateArray();
     for (size_t i = from; i < diag->n; i++) {
-        const effekt_problem *p = &diag->items[i];
+        const effekt_diag_problem *p = &diag->items[i];
         cJSON *o = cJSON_CreateObject();
         cJSON_AddStringToObject(o, "severity", sev[p->severity]);
         if (p->line) cJSON_AddNumberToObject(o, "line", (double)p->line);
@@ -92,14 +92,14 @@ static cJSON *problems_json(const effekt_diag *diag, size_t from)
     return a;
 }
 
-cJSON *effekt_validate_json(const char *path, const effekt_table *t, effekt_status st, const effekt_diag *diag,
+cJSON *effekt_json_validation(const char *path, const effekt_table *t, effekt_status st, const effekt_diag *diag,
                            size_t from, int values)
 {
     cJSON *f = cJSON_CreateObject();
     if (!f)
         return NULL;
     cJSON_AddStringToObject(f, "file", path);
-    cJSON_AddStringToObject(f, "status", st == EFFEKT_OK ? "ok" : effekt_strerror(st));
+    cJSON_AddStringToObject(f, "status", st == EFFEKT_OK ? "ok" : effekt_status_message(st));
     if (t) {
         char delim[4] = { t->delimiter, 0 };
         if (t->delimiter == '\t')

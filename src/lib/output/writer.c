@@ -145,14 +145,14 @@ typedef struct {
 /* The rows of a sheet, one at a time: the items of its array in doc, or
  * objects its row function makes, each deleted when the next is asked for. */
 typedef struct {
-    const effekt_sheet *sheet;
+    const effekt_output_sheet *sheet;
     const cJSON *next_item;
     size_t i;
     cJSON *made;
     int failed;
 } row_iter;
 
-static void rows_begin(row_iter *it, const effekt_sheet *s, const cJSON *array)
+static void rows_begin(row_iter *it, const effekt_output_sheet *s, const cJSON *array)
 {
     memset(it, 0, sizeof *it);
     it->sheet = s;
@@ -487,7 +487,7 @@ static void free_reasons(reasons *acc)
 /* One sheet as a table or CSV: the rows are walked once for the columns
  * (and the reasons), for a table once more for the widths, then written;
  * only one row is held at a time. */
-static effekt_status write_sheet(FILE *out, const effekt_sheet *sheet, const cJSON *array, effekt_format format,
+static effekt_status write_sheet(FILE *out, const effekt_output_sheet *sheet, const cJSON *array, effekt_format format,
                                  int first)
 {
     int human = format == EFFEKT_FORMAT_TABLE, bad = 0;
@@ -544,7 +544,7 @@ static effekt_status write_sheet(FILE *out, const effekt_sheet *sheet, const cJS
  * printed one by one and indented as cJSON_Print indents an array's
  * objects at that depth (two tabs more after each line break: strings
  * hold no raw line breaks). */
-static effekt_status write_json(FILE *out, const cJSON *doc, const effekt_sheet *sheets, size_t n_sheets)
+static effekt_status write_json(FILE *out, const cJSON *doc, const effekt_output_sheet *sheets, size_t n_sheets)
 {
     char *s = effekt_json_print(doc, 1);
     if (!s)
@@ -554,7 +554,7 @@ static effekt_status write_json(FILE *out, const cJSON *doc, const effekt_sheet 
     for (;;) {
         /* the next streamed sheet's place in the text */
         const char *best = NULL;
-        const effekt_sheet *sheet = NULL;
+        const effekt_output_sheet *sheet = NULL;
         for (size_t i = 0; i < n_sheets; i++) {
             if (!sheets[i].row)
                 continue;
@@ -604,7 +604,7 @@ static effekt_status write_json(FILE *out, const cJSON *doc, const effekt_sheet 
 }
 
 effekt_status effekt_output_write(FILE *out, const cJSON *doc, effekt_format format,
-                                  const effekt_sheet *sheets, size_t n_sheets)
+                                  const effekt_output_sheet *sheets, size_t n_sheets)
 {
     if (format == EFFEKT_FORMAT_JSON) {
         effekt_status st = write_json(out, doc, sheets, n_sheets);

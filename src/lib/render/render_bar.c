@@ -51,7 +51,7 @@ static void draw(effekt_frame *c, const effekt_chart_item *it, size_t i, const e
 {
     cairo_t *cr = c->cr;
     double x0 = effekt_axis_pos(ax, 0), x1 = effekt_axis_pos(ax, it->value);
-    effekt_frame_rect(c, x0, mid - bh / 2, x1, mid + bh / 2, palette[0], 1, i, "bar", EFFEKT_MARK_BAR);
+    effekt_frame_rect(c, x0, mid - bh / 2, x1, mid + bh / 2, palette[0], 1, i, "bar", EFFEKT_CHART_MARK_BAR);
     double end = fmax(x0, x1);
     if (!isnan(it->lower) && !isnan(it->upper)) {
         double a = effekt_axis_pos(ax, it->lower), b = effekt_axis_pos(ax, it->upper);

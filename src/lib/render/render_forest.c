@@ -75,11 +75,11 @@ static void draw(effekt_frame *c, const effekt_chart_item *it, size_t i, const e
             cairo_close_path(cr);
             cairo_fill(cr);
         }
-        effekt_frame_mark(c, EFFEKT_MARK_POINT, "diamond", NULL, a, mid - bh / 2, b - a, bh, i);
+        effekt_frame_mark(c, EFFEKT_CHART_MARK_POINT, "diamond", NULL, a, mid - bh / 2, b - a, bh, i);
     } else {
         if (!isnan(it->lower) && !isnan(it->upper))
             effekt_frame_stroke(c, effekt_axis_pos(ax, it->lower), mid, effekt_axis_pos(ax, it->upper), mid, 1.2);
-        effekt_frame_rect(c, x - 3.5, mid - 3.5, x + 3.5, mid + 3.5, palette[0], 1, i, "estimate", EFFEKT_MARK_POINT);
+        effekt_frame_rect(c, x - 3.5, mid - 3.5, x + 3.5, mid + 3.5, palette[0], 1, i, "estimate", EFFEKT_CHART_MARK_POINT);
     }
     effekt_frame_font(cr, TICK_PT, it->pooled, 0);
     effekt_frame_colour(cr, ink, 1);
