@@ -13,6 +13,7 @@
 
 #include "effekt/adjust.h"
 #include "effekt/diag.h"
+#include "effekt/json.h"
 #include "effekt/interval.h"
 #include "effekt/progress.h"
 #include "effekt/table.h"
@@ -137,18 +138,16 @@ EFFEKT_API effekt_status effekt_compare_run(const effekt_table *t, const effekt_
 EFFEKT_API void effekt_compare_result_destroy(effekt_compare_result *r);
 
 /* ---- the results as JSON (src/lib/output/compare_json.c) ---- */
-struct cJSON;
-
 /* The document's head as effekt compare writes it: the options, then the
  * empty arrays "groups", "tests", "pairwise", "warnings" that
  * effekt_compare_json fills. */
-EFFEKT_API effekt_status effekt_compare_json_head(const effekt_compare_options *o, struct cJSON *doc);
+EFFEKT_API effekt_status effekt_compare_json_head(const effekt_compare_options *o, effekt_json *doc);
 
 /* Append r's rows to doc's arrays (made by effekt_compare_json_head); file
  * not NULL: each row names it (several inputs in one document), and the
  * warnings start with it (path may be given for those alone). */
 EFFEKT_API effekt_status effekt_compare_json(const effekt_compare_result *r, const char *file, const char *path,
-                                  struct cJSON *doc);
+                                  effekt_json *doc);
 
 #ifdef __cplusplus
 }

@@ -24,11 +24,10 @@
 
 #include <stddef.h>
 
-#include <cjson/cJSON.h>
-
 #include "effekt/partial.h"
 #include "effekt/stats.h"
 #include "effekt/diag.h"
+#include "effekt/json.h"
 #include "effekt/table.h"
 
 #ifdef __cplusplus
@@ -128,17 +127,17 @@ EFFEKT_API void effekt_describe_result_destroy(effekt_describe_result *r);
  * to the array rows: "file" (when file is not NULL), the grouping values,
  * "column", then "partial" or "sum_weights" (weighted) and the chosen
  * statistics, NaN as null.  EFFEKT_ENOMEM. */
-EFFEKT_API effekt_status effekt_describe_json_rows(const effekt_describe_result *r, const char *file, cJSON *rows);
+EFFEKT_API effekt_status effekt_describe_json_rows(const effekt_describe_result *r, const char *file, effekt_json *rows);
 
 /* What the document says of the run as a whole, added to doc: with
  * partial, "effekt_partial": "describe 1"; else "confidence" and
  * "quantile_type". */
-EFFEKT_API effekt_status effekt_describe_json_settings(const effekt_describe_run_options *opt, cJSON *doc);
+EFFEKT_API effekt_status effekt_describe_json_settings(const effekt_describe_run_options *opt, effekt_json *doc);
 
 /* The object that says where a cell's data are: the grouping values and
  * "column" (what a partial's id covers besides the data).  New object,
  * the caller's; NULL when out of memory. */
-EFFEKT_API cJSON *effekt_describe_json_where(const effekt_describe_result *r, size_t c, size_t g);
+EFFEKT_API effekt_json *effekt_describe_json_where(const effekt_describe_result *r, size_t c, size_t g);
 
 #ifdef __cplusplus
 }

@@ -8,12 +8,11 @@
 
 #include <stddef.h>
 
-#include <cjson/cJSON.h>
-
 #include "effekt/kpi.h"
 #include "effekt/rates.h"
 #include "effekt/deflator.h"
 #include "effekt/diag.h"
+#include "effekt/json.h"
 #include "effekt/table.h"
 
 #ifdef __cplusplus
@@ -58,7 +57,7 @@ EFFEKT_API void effekt_money_plan_kpi_options(const effekt_money_plan *plan, eff
 
 /* What a KPI document says of the money plan (src/lib/output/money_json.c):
  * "currency" and "price_year" when restated, added to doc. */
-EFFEKT_API effekt_status effekt_money_json_settings(const effekt_money_options *opt, cJSON *doc);
+EFFEKT_API effekt_status effekt_money_json_settings(const effekt_money_options *opt, effekt_json *doc);
 
 #ifdef __cplusplus
 }

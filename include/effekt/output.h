@@ -1,10 +1,10 @@
 /* effekt/output.h — one writer for every command: table, CSV or JSON,
  * and output files that appear whole or not at all.
  *
- * A command builds its result as a cJSON document.  JSON output prints
- * it; table and CSV output print the arrays of objects named by `sheets`
- * (dotted paths such as "projects" or "files.0.columns"), one row per
- * object, one column per key.  A value that is an object with "value"
+ * A command builds its result as a JSON document (effekt/json.h).  JSON
+ * output prints it; table and CSV output print the arrays of objects
+ * named by `sheets` (dotted paths such as "projects" or
+ * "files.0.columns"), one row per object, one column per key.  A value that is an object with "value"
  * (and optionally "lower", "upper", "reason") is a figure with its
  * interval or the reason it is undefined. */
 #ifndef EFFEKT_OUTPUT_H
@@ -14,8 +14,6 @@
 
 #include <stdint.h>
 #include <stdio.h>
-
-#include <cjson/cJSON.h>
 
 #include "effekt/diag.h"
 #include "effekt/format.h"
@@ -29,26 +27,21 @@ extern "C" {
 typedef struct {
     const char *path;    /* array of objects, dotted path from the root */
     const char *title;   /* printed above the table (table format only) */
-    /* Optional, for sheets too long to hold as cJSON (a million steps of a
+    /* Optional, for sheets too long to hold as one document (a million steps of a
      * curve): rows made one at a time.  row(ctx, i) returns a new object
      * for row i < n_rows, which the writer deletes (NULL: out of memory);
      * it may be called more than once for the same i (a table is measured
      * before it is written).  In JSON the rows go where doc holds an empty
      * array at path, which must then be a key of the root. */
-    cJSON *(*row)(void *ctx, size_t i);
+    effekt_json *(*row)(void *ctx, size_t i);
     void *ctx;
     size_t n_rows;
 } effekt_output_sheet;
 
 /* Write doc in the given format.  Returns EFFEKT_EIO when the stream
  * reports a write error. */
-EFFEKT_API effekt_status effekt_output_write(FILE *out, const cJSON *doc, effekt_format format,
+EFFEKT_API effekt_status effekt_output_write(FILE *out, const effekt_json *doc, effekt_format format,
                                              const effekt_output_sheet *sheets, size_t n_sheets);
-
-/* ---- numbers and figures in the JSON of results: one way for every
- * writer, the library's and the CLI's ---- */
-
-/* ---- reading JSON (the report's spec, partial summaries) ---- */
 
 /* An output file written to a temporary name in the same folder and
  * renamed over `path` only when complete, so a failed run leaves no

@@ -28,8 +28,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include <cjson/cJSON.h>
-
+#include "effekt/json.h"
 #include "effekt/stats.h"
 #include "effekt/status.h"
 
@@ -84,8 +83,8 @@ EFFEKT_API void effekt_partial_summary(const effekt_partial *p, double confidenc
  * JSON path below the object and what is wrong, as
  * ".sum_scaled: 1000 is outside n·[min, max] = [3, 9]" (": ..." for the
  * object itself). */
-EFFEKT_API cJSON *effekt_partial_to_json(const effekt_partial *p);
-EFFEKT_API effekt_status effekt_partial_from_json(const cJSON *json, effekt_partial *out, char *why, size_t why_size);
+EFFEKT_API effekt_json *effekt_partial_to_json(const effekt_partial *p);
+EFFEKT_API effekt_status effekt_partial_from_json(const effekt_json *json, effekt_partial *out, char *why, size_t why_size);
 
 EFFEKT_API void effekt_partial_clear(effekt_partial *p);
 

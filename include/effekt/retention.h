@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "effekt/diag.h"
+#include "effekt/json.h"
 #include "effekt/km.h"
 #include "effekt/spells.h"
 #include "effekt/table.h"
@@ -81,18 +82,16 @@ EFFEKT_API effekt_status effekt_retention_run(const effekt_table *t, const effek
 EFFEKT_API void effekt_retention_result_destroy(effekt_retention_result *r);
 
 /* ---- as JSON (src/lib/output/retention_json.c) ---- */
-struct cJSON;
-
 /* The head of effekt retention's document: conf_type, confidence and the
  * empty "curves", "tests", "steps" and "excluded". */
-EFFEKT_API effekt_status effekt_retention_json_head(const effekt_retention_options *o, struct cJSON *doc);
+EFFEKT_API effekt_status effekt_retention_json_head(const effekt_retention_options *o, effekt_json *doc);
 
 /* Append r's curves and test, and "excluded": {path: n}. */
-EFFEKT_API effekt_status effekt_retention_json(const effekt_retention_result *r, const char *path, struct cJSON *doc);
+EFFEKT_API effekt_status effekt_retention_json(const effekt_retention_result *r, const char *path, effekt_json *doc);
 
 /* Step j of curve c as a row {group, time, n_risk, n_event, n_censor,
  * survival, std_err}, for writers that stream steps; NULL out of memory. */
-EFFEKT_API struct cJSON *effekt_retention_json_step(const effekt_retention_curve *c, size_t j);
+EFFEKT_API effekt_json *effekt_retention_json_step(const effekt_retention_curve *c, size_t j);
 
 #ifdef __cplusplus
 }

@@ -15,6 +15,24 @@
 #include "effekt/status.h"
 #include "effekt/table.h"
 
+/* The command builds its documents with cJSON; the library takes and
+ * gives them as its opaque effekt_json (effekt/json.h), which is the
+ * same value: these casts, and no others, cross between the two. */
+static inline effekt_json *cli_json(cJSON *c)
+{
+    return (effekt_json *)(void *)c;
+}
+
+static inline const effekt_json *cli_json_const(const cJSON *c)
+{
+    return (const effekt_json *)(const void *)c;
+}
+
+static inline cJSON *cli_cjson(effekt_json *j)
+{
+    return (cJSON *)(void *)j;
+}
+
 /* Exit statuses (see effekt(1)). */
 enum {
     EXIT_OK = 0,

@@ -92,7 +92,7 @@ static int run_file(const cli_options *o, const effekt_compare_options *co, cons
     effekt_status st = effekt_compare_run(t, &file_co, &r, &diag);
     say_problems(o, path, &diag, doc);
     if (st == EFFEKT_OK)
-        st = effekt_compare_json(r, o->n_inputs > 1 ? path : NULL, path, doc);
+        st = effekt_compare_json(r, o->n_inputs > 1 ? path : NULL, path, cli_json(doc));
     else if (!diag.n_by_severity[EFFEKT_ERROR])
         cli_error("%s: error: %s", path, effekt_status_message(st));
     effekt_compare_result_destroy(r);
@@ -153,7 +153,7 @@ int cmd_compare(int argc, char **argv)
     if (o.seed_given)
         co.seed = o.seed;
     cJSON *doc = cJSON_CreateObject();
-    effekt_compare_json_head(&co, doc);
+    effekt_compare_json_head(&co, cli_json(doc));
     cli_batch batch;
     cli_batch_begin(&batch, &o, doc);
     for (size_t i = 0; i < o.n_inputs; i++) {

@@ -45,7 +45,7 @@ static const char *const table_kpis[] = {
 
 static cJSON *figure_json(const effekt_kpi_value *f)
 {
-    return effekt_json_figure_of(f->value, f->lower, f->upper, f->reason);
+    return cli_cjson(effekt_json_figure_of(f->value, f->lower, f->upper, f->reason));
 }
 
 typedef struct {
@@ -358,7 +358,7 @@ int cmd_kpi(int argc, char **argv)
         }
         free(refs);
         effekt_money_options mo = { .currency = o.currency, .price_year = o.price_year };
-        effekt_money_json_settings(&mo, doc);
+        effekt_money_json_settings(&mo, cli_json(doc));
         effekt_output_sheet out_sheets[] = { { .path = "projects", .title = NULL },
                                       { .path = "groups", .title = "pooled by group (ratios of sums)" } };
         int emitted = cli_emit(&o, doc, out_sheets, 2);

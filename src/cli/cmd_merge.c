@@ -31,7 +31,7 @@ static char *row_key(const cJSON *row)
     if (!copy)
         return NULL;
     cJSON_DeleteItemFromObjectCaseSensitive(copy, "partial");
-    char *key = effekt_json_print(copy, 0);
+    char *key = effekt_json_print(cli_json(copy), 0);
     cJSON_Delete(copy);
     return key;
 }
@@ -71,7 +71,7 @@ int cmd_merge(int argc, char **argv)
         for (const cJSON *row = rows->child; row && rc == EXIT_OK; row = row->next, index++) {
             effekt_partial p;
             char why[400];
-            effekt_status ps = effekt_partial_from_json(cJSON_GetObjectItemCaseSensitive(row, "partial"), &p, why, sizeof why);
+            effekt_status ps = effekt_partial_from_json(cli_json_const(cJSON_GetObjectItemCaseSensitive(row, "partial")), &p, why, sizeof why);
             if (ps != EFFEKT_OK) {
                 if (ps == EFFEKT_EPARSE)
                     cli_error("%s: error: statistics[%zu].partial%s", path, index, why);
@@ -158,21 +158,21 @@ int cmd_merge(int argc, char **argv)
             effekt_partial_summary(&parts[k], o.confidence, &s);
             cJSON *row = heads[k];
             heads[k] = NULL;
-            effekt_json_number(row, "n", (double)s.n);
-            effekt_json_number(row, "missing", (double)s.missing);
-            effekt_json_number(row, "sum", s.sum);
-            effekt_json_number(row, "mean", s.mean);
-            effekt_json_number(row, "sd", s.sd);
-            effekt_json_number(row, "se", s.se);
-            effekt_json_number(row, "ci_lower", s.ci_lower);
-            effekt_json_number(row, "ci_upper", s.ci_upper);
-            effekt_json_number(row, "min", s.min);
-            effekt_json_number(row, "q1", s.q1);
-            effekt_json_number(row, "median", s.median);
-            effekt_json_number(row, "q3", s.q3);
-            effekt_json_number(row, "max", s.max);
-            effekt_json_number(row, "iqr", s.iqr);
-            effekt_json_number(row, "quantile_rank_error", parts[k].rank_error);
+            effekt_json_number(cli_json(row), "n", (double)s.n);
+            effekt_json_number(cli_json(row), "missing", (double)s.missing);
+            effekt_json_number(cli_json(row), "sum", s.sum);
+            effekt_json_number(cli_json(row), "mean", s.mean);
+            effekt_json_number(cli_json(row), "sd", s.sd);
+            effekt_json_number(cli_json(row), "se", s.se);
+            effekt_json_number(cli_json(row), "ci_lower", s.ci_lower);
+            effekt_json_number(cli_json(row), "ci_upper", s.ci_upper);
+            effekt_json_number(cli_json(row), "min", s.min);
+            effekt_json_number(cli_json(row), "q1", s.q1);
+            effekt_json_number(cli_json(row), "median", s.median);
+            effekt_json_number(cli_json(row), "q3", s.q3);
+            effekt_json_number(cli_json(row), "max", s.max);
+            effekt_json_number(cli_json(row), "iqr", s.iqr);
+            effekt_json_number(cli_json(row), "quantile_rank_error", parts[k].rank_error);
             cJSON_AddBoolToObject(row, "exact_moments", s.exact);
             cJSON_AddItemToArray(stats, row);
         }

@@ -91,7 +91,7 @@ static const effekt_retention_curve *curve_at(const step_store *s, size_t i)
     return NULL;
 }
 
-static cJSON *step_row(void *ctx, size_t i)
+static effekt_json *step_row(void *ctx, size_t i)
 {
     step_store *s = ctx;
     if (i < s->cursor_start)
@@ -118,7 +118,7 @@ static int run(const cli_options *o, const effekt_retention_options *ro, const c
     effekt_diag_clear(&diag);
     effekt_table_destroy(t);
     if (st == EFFEKT_OK)
-        st = effekt_retention_json(r, path, doc);
+        st = effekt_retention_json(r, path, cli_json(doc));
     if (st != EFFEKT_OK) {
         effekt_retention_result_destroy(r);
         return EXIT_BAD;
@@ -189,7 +189,7 @@ int cmd_retention(int argc, char **argv)
     ro.rmst = o.rmst;
     ro.keep_steps = o.steps;
     cJSON *doc = cJSON_CreateObject();
-    effekt_retention_json_head(&ro, doc);
+    effekt_retention_json_head(&ro, cli_json(doc));
     /* read only the columns the analysis uses */
     const char *wanted[5];
     size_t n_wanted = 0;

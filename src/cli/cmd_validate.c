@@ -57,7 +57,7 @@ int cmd_validate(int argc, char **argv)
                 effekt_diag_problem_format(&diag.items[k], buf, sizeof buf);
                 fprintf(stderr, "effekt: %s\n", buf);
             }
-        cJSON *f = effekt_json_validation(o.inputs[i], t, st, &diag, 0, o.values);
+        cJSON *f = cli_cjson(effekt_json_validation(o.inputs[i], t, st, &diag, 0, o.values));
         cJSON_AddItemToArray(files, f);
         char title[1024];
         if (t)

@@ -478,7 +478,7 @@ int cli_emit(const cli_options *o, const cJSON *doc, const effekt_output_sheet *
     effekt_status st = effekt_output_open(&out, o->output, (const char *const *)o->inputs,
                                           o->n_inputs, &diag);
     if (st == EFFEKT_OK) {
-        st = effekt_output_write(out.stream, doc, o->format, sheets, n_sheets);
+        st = effekt_output_write(out.stream, cli_json_const(doc), o->format, sheets, n_sheets);
         if (st == EFFEKT_OK)
             st = effekt_output_commit(&out, &diag);
         else
@@ -525,11 +525,11 @@ cJSON *cli_read_json(const char *path)
 {
     effekt_diag diag;
     effekt_diag_init(&diag);
-    cJSON *doc = NULL;
+    effekt_json *doc = NULL;
     effekt_json_read(path, &doc, &diag);
     cli_report(&diag, 0);
     effekt_diag_clear(&diag);
-    return doc;
+    return cli_cjson(doc);
 }
 
 const char *cli_locale_names(char *buf, size_t size)

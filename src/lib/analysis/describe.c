@@ -276,9 +276,9 @@ static effekt_status partial_cell(const effekt_describe_result *r, size_t c, siz
     effekt_status st = effekt_partial_compute(x, n, decimals, out);
     if (st != EFFEKT_OK)
         return st;
-    cJSON *where = effekt_describe_json_where(r, c, g);
+    effekt_json *where = effekt_describe_json_where(r, c, g);
     char *text = where ? effekt_json_print(where, 0) : NULL;
-    cJSON_Delete(where);
+    effekt_json_destroy(where);
     const char *o = origin ? origin : "-";
     char *context = text ? effekt_malloc(strlen(o) + strlen(text) + 2) : NULL;
     if (!context) {

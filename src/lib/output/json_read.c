@@ -3,6 +3,8 @@
  * limit said as such. */
 #include "config.h"
 
+#include "lib_json.h"
+
 #include "lib_alloc.h"
 
 #include <errno.h>
@@ -46,12 +48,12 @@ static char *file_read(const char *path, size_t max)
     return buf;
 }
 
-cJSON *effekt_json_parse(const char *path, const char *text, effekt_diag *diag)
+effekt_json *effekt_json_parse(const char *path, const char *text, effekt_diag *diag)
 {
     const char *end = NULL;
     cJSON *doc = cJSON_ParseWithOpts(text, &end, 1);
     if (doc)
-        return doc;
+        return effekt_json_of(doc);
     /* where: line and column, and how deep the brackets were there */
     size_t line = 1, col = 1, depth = 0;
     int in_string = 0;
@@ -95,7 +97,7 @@ char *effekt_json_read_text(const char *path, effekt_diag *diag)
     return text;
 }
 
-effekt_status effekt_json_read(const char *path, cJSON **out, effekt_diag *diag)
+effekt_status effekt_json_read(const char *path, effekt_json **out, effekt_diag *diag)
 {
     *out = NULL;
     char *text = effekt_json_read_text(path, diag);

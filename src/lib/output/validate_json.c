@@ -4,6 +4,8 @@
  * keeps it in results.json: one writer for both. */
 #include "config.h"
 
+#include "lib_json.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -92,7 +94,7 @@ static cJSON *problems_json(const effekt_diag *diag, size_t from)
     return a;
 }
 
-cJSON *effekt_json_validation(const char *path, const effekt_table *t, effekt_status st, const effekt_diag *diag,
+effekt_json *effekt_json_validation(const char *path, const effekt_table *t, effekt_status st, const effekt_diag *diag,
                            size_t from, int values)
 {
     cJSON *f = cJSON_CreateObject();
@@ -114,5 +116,5 @@ cJSON *effekt_json_validation(const char *path, const effekt_table *t, effekt_st
             cJSON_AddItemToArray(cols, column_json(t, &t->columns[c], values));
     }
     cJSON_AddItemToObject(f, "problems", problems_json(diag, from));
-    return f;
+    return effekt_json_of(f);
 }

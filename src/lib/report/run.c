@@ -7,6 +7,8 @@
 #define _GNU_SOURCE
 #include "config.h"
 
+#include "lib_json.h"
+
 #include "lib_alloc.h"
 
 #include <math.h>
@@ -56,7 +58,7 @@ effekt_status effekt_report_add_file(effekt_report *r, const char *path, char *d
 
 static effekt_status add_json(effekt_report *r, const char *path, const cJSON *doc)
 {
-    char *text = effekt_json_print(doc, 1);
+    char *text = effekt_cjson_print(doc, 1);
     if (!text)
         return EFFEKT_ENOMEM;
     size_t len = strlen(text);
@@ -133,7 +135,7 @@ static effekt_status load_input(run_ctx *c, size_t i, const cJSON *in, cJSON *r_
         }
         size_t from = c->diag->n;
         st = effekt_csv_load_file(s->input_paths[i], &o, &c->tables[i], c->diag);
-        cJSON *read = effekt_json_validation(s->input_paths[i], c->tables[i], st, c->diag, from, 0);
+        cJSON *read = effekt_json_cjson(effekt_json_validation(s->input_paths[i], c->tables[i], st, c->diag, from, 0));
         cJSON *doc = cJSON_CreateObject(), *files = cJSON_AddArrayToObject(doc, "files");
         cJSON_AddItemToArray(files, cJSON_Duplicate(read, 1));
         if (st == EFFEKT_OK)
@@ -256,7 +258,7 @@ static effekt_status run_kpis(run_ctx *c, const cJSON *kspec, cJSON **out)
             cJSON_AddNullToObject(row, "currency");
         for (size_t k = 0; k < sheet->n_kpis; k++) {
             const effekt_kpi_value *f = effekt_kpi_figure(sheet, p, k);
-            cJSON_AddItemToObject(row, defs[k].name, effekt_json_figure_of(f->value, f->lower, f->upper, f->reason));
+            cJSON_AddItemToObject(row, defs[k].name, effekt_cjson_figure_of(f->value, f->lower, f->upper, f->reason));
         }
         cJSON_AddItemToArray(projects, row);
     }
@@ -305,11 +307,11 @@ static effekt_status run_analysis(run_ctx *c, size_t ai, const cJSON *an, cJSON 
         co.value = value;
         co.confidence = conf;
         co.pairwise_limit = EFFEKT_COMPARE_PAIRWISE_DEFAULT;
-        effekt_compare_json_head(&co, doc);
+        effekt_compare_json_head(&co, effekt_json_of(doc));
         effekt_compare_result *r = NULL;
         st = effekt_compare_run(t, &co, &r, &part);
         if (st == EFFEKT_OK)
-            st = effekt_compare_json(r, NULL, path, doc);
+            st = effekt_compare_json(r, NULL, path, effekt_json_of(doc));
         effekt_compare_result_destroy(r);
     } else {
         effekt_retention_options ro;
@@ -325,11 +327,11 @@ static effekt_status run_analysis(run_ctx *c, size_t ai, const cJSON *an, cJSON 
             days[k++] = e->valuedouble;
         ro.at = days;
         ro.n_at = n_at;
-        effekt_retention_json_head(&ro, doc);
+        effekt_retention_json_head(&ro, effekt_json_of(doc));
         effekt_retention_result *r = NULL;
         st = days ? effekt_retention_run(t, &ro, &r, &part) : EFFEKT_ENOMEM;
         if (st == EFFEKT_OK)
-            st = effekt_retention_json(r, path, doc);
+            st = effekt_retention_json(r, path, effekt_json_of(doc));
         effekt_retention_result_destroy(r);
         free(days);
     }

@@ -6,6 +6,7 @@
 #include "lib_sort.h"
 
 #include "lib_alloc.h"
+#include "lib_json.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -450,7 +451,7 @@ static int int128_parse(const char *s, int128 *out)
     return 0;
 }
 
-cJSON *effekt_partial_to_json(const effekt_partial *p)
+effekt_json *effekt_partial_to_json(const effekt_partial *p)
 {
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "id", p->id);
@@ -482,7 +483,7 @@ cJSON *effekt_partial_to_json(const effekt_partial *p)
         if (rks)
             cJSON_AddItemToArray(rks, cJSON_CreateNumber(p->ranks[j]));
     }
-    return o;
+    return effekt_json_of(o);
 }
 
 /* What a member holds, for a message: its number exactly, or its kind. */
@@ -519,8 +520,9 @@ static const char *num(double v, char *buf)
 
 #define BAD(...) do { snprintf(why, why_size, __VA_ARGS__); goto bad; } while (0)
 
-effekt_status effekt_partial_from_json(const cJSON *json, effekt_partial *out, char *why, size_t why_size)
+effekt_status effekt_partial_from_json(const effekt_json *json_in, effekt_partial *out, char *why, size_t why_size)
 {
+    const cJSON *json = effekt_json_cjson_const(json_in);
     char tmp[64], a1[32], a2[32], a3[32];
     char scratch[2];
     if (!why || !why_size) {
