@@ -216,8 +216,9 @@ EFFEKT_API effekt_status effekt_chart_build_funding(const effekt_table *const *t
 EFFEKT_API effekt_status effekt_chart_build_periods(const effekt_table *const *tables, size_t n_tables,
                                                     const effekt_chart_options *opt, effekt_chart **out, effekt_diag *diag);
 
-/* Events among trials per group, as an outcome counter gives them.
- * Borrowed: nothing here is kept by the chart. */
+/* Events among trials per group, as an outcome counter gives them
+ * (effekt_chart_rates_count, or the caller's own).  Nothing here is kept
+ * by the chart; filled by a caller, every pointer is borrowed. */
 typedef struct {
     const char *outcome, *by;      /* column names, for the words */
     size_t n_groups;
@@ -230,6 +231,21 @@ typedef struct {
  * 99.8 % limits; groups outside 99.8 % flagged). */
 EFFEKT_API effekt_status effekt_chart_build_rates(effekt_chart_kind kind, const effekt_chart_rates *in,
                                                   const effekt_chart_options *opt, effekt_chart **out, effekt_diag *diag);
+
+/* The rates of tables[0..n_tables): per group of column `by` (the one
+ * grouper over all the tables, in the order groups first appear), the
+ * events of column `outcome` (0/1, yes/no, or a date: an event when
+ * given) among the rows where it has a value; a row without one makes
+ * no trial and no group.  Problems go to diag with the table's name:
+ * EFFEKT_EINVAL for a column that is not there or an outcome of another
+ * type (hint EFFEKT_HINT_BY or EFFEKT_HINT_OUTCOME), EFFEKT_EVALUE for an
+ * outcome not 0 or 1 (its line and column); EFFEKT_ENOMEM.  On success
+ * *out owns everything it points at, the names too (the tables may go):
+ * free it with effekt_chart_rates_destroy; otherwise *out is NULL. */
+EFFEKT_API effekt_status effekt_chart_rates_count(const effekt_table *const *tables, size_t n_tables,
+                                                  const char *outcome, const char *by, effekt_chart_rates **out,
+                                                  effekt_diag *diag);
+EFFEKT_API void effekt_chart_rates_destroy(effekt_chart_rates *in);
 
 /* Spells (time, 1 = event / 0 = censored) in groups, as a spell builder
  * gives them.  Borrowed. */
@@ -252,7 +268,7 @@ EFFEKT_API effekt_status effekt_chart_build_km(const effekt_chart_spells *in, co
 
 /* Values in groups (group ids below n_groups; one group "all" when
  * labels is NULL), with the number of rows left out because the value is
- * missing.  Borrowed. */
+ * missing.  Filled by a caller, every pointer is borrowed. */
 typedef struct {
     const char *value, *by;        /* column names, for the words; by may be NULL */
     size_t n;
@@ -269,6 +285,18 @@ EFFEKT_API effekt_status effekt_chart_build_box(const effekt_chart_values *in, c
                                                 effekt_chart **out, effekt_diag *diag);
 EFFEKT_API effekt_status effekt_chart_build_hist(const effekt_chart_values *in, effekt_histogram_rule rule,
                                                  const effekt_chart_options *opt, effekt_chart **out, effekt_diag *diag);
+
+/* The values of numeric column `value` of tables[0..n_tables), by the
+ * groups of column `by` over all the tables (NULL: one group "all"); a
+ * row without a value is left out and counted in missing.  Problems go
+ * to diag with the table's name: EFFEKT_EINVAL for a column that is not
+ * there or not numeric (hint EFFEKT_HINT_VALUE or EFFEKT_HINT_BY);
+ * EFFEKT_ENOMEM.  On success *out owns everything it points at: free it
+ * with effekt_chart_values_destroy; otherwise *out is NULL. */
+EFFEKT_API effekt_status effekt_chart_values_gather(const effekt_table *const *tables, size_t n_tables,
+                                                    const char *value, const char *by, effekt_chart_values **out,
+                                                    effekt_diag *diag);
+EFFEKT_API void effekt_chart_values_destroy(effekt_chart_values *in);
 
 /* y against x, both numeric columns of the tables, with the OLS line and
  * its pointwise band at opt->confidence. */

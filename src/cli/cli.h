@@ -185,21 +185,6 @@ void cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((forma
  * in the CLI lists the locales itself.  Returns buf. */
 const char *cli_locale_names(char *buf, size_t size);
 
-/* Group ids by key text (groups.c). */
-typedef struct {
-    char **keys;     /* by group id */
-    size_t n, cap_keys;
-    size_t *slots;   /* group id + 1, 0 = empty */
-    size_t n_slots;
-} key_map;
-
-/* The group id of key (copied when new); (size_t)-1 when out of memory. */
-size_t key_map_id(key_map *m, const char *key);
-void key_map_free(key_map *m);
-
-/* The text of a value as a group key: "(missing)" when missing. */
-void value_text(const effekt_column *c, size_t row, char *buf, size_t size);
-
 /* The spell options of the command line (--by --from --to --censor
  * --censor-date --time --event); strings borrowed from o. */
 void cli_spells_options(const cli_options *o, effekt_spells_options *so);
