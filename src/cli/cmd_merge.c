@@ -158,21 +158,15 @@ int cmd_merge(int argc, char **argv)
             effekt_partial_summary(&parts[k], o.confidence, &s);
             cJSON *row = heads[k];
             heads[k] = NULL;
-            effekt_json_number(cli_json(row), "n", (double)s.n);
-            effekt_json_number(cli_json(row), "missing", (double)s.missing);
-            effekt_json_number(cli_json(row), "sum", s.sum);
-            effekt_json_number(cli_json(row), "mean", s.mean);
-            effekt_json_number(cli_json(row), "sd", s.sd);
-            effekt_json_number(cli_json(row), "se", s.se);
-            effekt_json_number(cli_json(row), "ci_lower", s.ci_lower);
-            effekt_json_number(cli_json(row), "ci_upper", s.ci_upper);
-            effekt_json_number(cli_json(row), "min", s.min);
-            effekt_json_number(cli_json(row), "q1", s.q1);
-            effekt_json_number(cli_json(row), "median", s.median);
-            effekt_json_number(cli_json(row), "q3", s.q3);
-            effekt_json_number(cli_json(row), "max", s.max);
-            effekt_json_number(cli_json(row), "iqr", s.iqr);
-            effekt_json_number(cli_json(row), "quantile_rank_error", parts[k].rank_error);
+            /* the statistics a partial defines, in describe's order */
+            const struct { const char *key; double v; } cells[] = {
+                { "n", (double)s.n }, { "missing", (double)s.missing }, { "sum", s.sum }, { "mean", s.mean },
+                { "sd", s.sd }, { "se", s.se }, { "ci_lower", s.ci_lower }, { "ci_upper", s.ci_upper },
+                { "min", s.min }, { "q1", s.q1 }, { "median", s.median }, { "q3", s.q3 }, { "max", s.max },
+                { "iqr", s.iqr }, { "quantile_rank_error", parts[k].rank_error },
+            };
+            for (size_t i = 0; i < sizeof cells / sizeof *cells; i++)
+                effekt_json_number(cli_json(row), cells[i].key, cells[i].v);
             cJSON_AddBoolToObject(row, "exact_moments", s.exact);
             cJSON_AddItemToArray(stats, row);
         }

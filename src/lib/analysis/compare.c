@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "analysis/columns.h"
 #include "effekt/binomial.h"
 #include "effekt/bootstrap.h"
 #include "effekt/compare.h"
@@ -97,24 +98,6 @@ static effekt_status warn(effekt_compare_result *r, effekt_diag *diag, const cha
     if (diag)
         effekt_diag_add(diag, EFFEKT_WARNING, r->source, 0, 0, NULL, NULL, "%s", text);
     return EFFEKT_OK;
-}
-
-/* A problem with a column given for a role (the hint). */
-static effekt_status column_problem(effekt_diag *diag, const effekt_table *t, effekt_status st, effekt_hint hint,
-                                    const char *column, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
-static effekt_status column_problem(effekt_diag *diag, const effekt_table *t, effekt_status st, effekt_hint hint,
-                                    const char *column, const char *fmt, ...)
-{
-    if (!diag)
-        return st;
-    char text[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(text, sizeof text, fmt, ap);
-    va_end(ap);
-    effekt_diag_add(diag, EFFEKT_ERROR, t->source, 0, 0, column, NULL, "%s", text);
-    effekt_diag_hint(diag, hint);
-    return st;
 }
 
 /* The groups of the result from the grouper, with labels; which are in
@@ -245,14 +228,9 @@ static const char *funnel_position(double rate, double l95, double h95, double l
 static effekt_status run_rates(const effekt_table *t, const effekt_compare_options *o, effekt_compare_result *r,
                                effekt_diag *diag)
 {
-    const effekt_column *oc = effekt_table_column(t, o->outcome);
+    const effekt_column *oc = effekt_outcome_column(t, o->outcome, diag);
     if (!oc)
-        return column_problem(diag, t, EFFEKT_EINVAL, EFFEKT_HINT_OUTCOME, o->outcome, "no column '%s'", o->outcome);
-    int dated = oc->type == EFFEKT_TYPE_DATE;
-    if (!dated && oc->type != EFFEKT_TYPE_BOOLEAN && oc->type != EFFEKT_TYPE_INTEGER)
-        return column_problem(diag, t, EFFEKT_EINVAL, EFFEKT_HINT_OUTCOME, oc->heading,
-                              "column '%s' is %s; an outcome is 0/1, yes/no, or a date (an event when given)",
-                              oc->heading, effekt_type_name(oc->type));
+        return EFFEKT_EINVAL;
     effekt_group *grp = NULL;
     effekt_status st = effekt_group_create(t, &o->by, 1, &grp, diag);
     if (st == EFFEKT_EINVAL)
@@ -261,24 +239,8 @@ static effekt_status run_rates(const effekt_table *t, const effekt_compare_optio
     size_t *tested = NULL, kt = 0;
     for (size_t row = 0; st == EFFEKT_OK && row < t->n_rows; row++) {
         double v;
-        if (dated) {
-            v = effekt_column_missing(oc, row) ? 0 : 1;   /* no date: no event */
-        } else {
-            v = oc->values[row];
-            if (!isnan(v) && v != 0 && v != 1) {
-                if (diag) {
-                    char text[64];
-                    snprintf(text, sizeof text, "%g", v);
-                    effekt_diag_add(diag, EFFEKT_ERROR, t->source, effekt_table_row_line(t, row), oc->index,
-                                    oc->heading, text, "outcome %g in column '%s' (expected 0 or 1)", v,
-                                    oc->heading);
-                    effekt_diag_hint(diag, EFFEKT_HINT_OUTCOME);
-                }
-                st = EFFEKT_EVALUE;
-                break;
-            }
-        }
-        st = effekt_group_add(grp, row, NULL);
+        if ((st = effekt_outcome_read(t, oc, row, &v, diag)) == EFFEKT_OK)
+            st = effekt_group_add(grp, row, NULL);
     }
     size_t k = grp && st == EFFEKT_OK ? effekt_group_count(grp) : 0;
     if (st == EFFEKT_OK) {
@@ -292,7 +254,8 @@ static effekt_status run_rates(const effekt_table *t, const effekt_compare_optio
     if (st == EFFEKT_OK) {
         const size_t *gid = effekt_group_rows(grp);
         for (size_t row = 0; row < t->n_rows; row++) {
-            double v = dated ? (effekt_column_missing(oc, row) ? 0 : 1) : oc->values[row];
+            double v;
+            effekt_outcome_read(t, oc, row, &v, NULL);   /* checked above */
             if (isnan(v))
                 r->groups[gid[row]].missing++;
             else {
@@ -410,9 +373,9 @@ static effekt_status run_values(const effekt_table *t, const effekt_compare_opti
 {
     const effekt_column *vc = effekt_table_column(t, o->value);
     if (!vc)
-        return column_problem(diag, t, EFFEKT_EINVAL, EFFEKT_HINT_VALUE, o->value, "no column '%s'", o->value);
+        return effekt_column_problem(diag, t, EFFEKT_EINVAL, EFFEKT_HINT_VALUE, o->value, "no column '%s'", o->value);
     if (vc->type != EFFEKT_TYPE_INTEGER && vc->type != EFFEKT_TYPE_NUMBER)
-        return column_problem(diag, t, EFFEKT_EINVAL, EFFEKT_HINT_VALUE, vc->heading,
+        return effekt_column_problem(diag, t, EFFEKT_EINVAL, EFFEKT_HINT_VALUE, vc->heading,
                               "column '%s' is %s; values to compare are numbers", vc->heading,
                               effekt_type_name(vc->type));
     effekt_group *grp = NULL;
@@ -559,10 +522,10 @@ static effekt_status run_ratio(const effekt_table *t, const effekt_compare_optio
     const effekt_column *nc = effekt_table_column(t, o->numerator), *dc = effekt_table_column(t, o->denominator);
     const char *bad = !nc ? o->numerator : !dc ? o->denominator : NULL;
     if (bad)
-        return column_problem(diag, t, EFFEKT_EINVAL, EFFEKT_HINT_RATIO, bad, "no column '%s'", bad);
+        return effekt_column_problem(diag, t, EFFEKT_EINVAL, EFFEKT_HINT_RATIO, bad, "no column '%s'", bad);
     if (nc->type == EFFEKT_TYPE_TEXT || dc->type == EFFEKT_TYPE_TEXT) {
         const effekt_column *c = nc->type == EFFEKT_TYPE_TEXT ? nc : dc;
-        return column_problem(diag, t, EFFEKT_EINVAL, EFFEKT_HINT_RATIO, c->heading,
+        return effekt_column_problem(diag, t, EFFEKT_EINVAL, EFFEKT_HINT_RATIO, c->heading,
                               "column '%s' is text; the columns of a ratio must hold numbers or dates", c->heading);
     }
     effekt_group *grp = NULL;

@@ -95,6 +95,19 @@ const char *effekt_build_row_label(effekt_build *b, const effekt_table *t, size_
     return effekt_build_say(b, EFFEKT_WORD_ROW, line);
 }
 
+effekt_chart_item *effekt_build_row_item(effekt_build *b, const effekt_table *t, size_t r, effekt_diag *diag,
+                                         effekt_status *st)
+{
+    const char *label = effekt_build_row_label(b, t, r, diag);
+    effekt_chart_item *it = label ? effekt_chart_add_item(b->chart) : NULL;
+    if (!it) {
+        *st = label ? EFFEKT_ENOMEM : EFFEKT_EINVAL;
+        return NULL;
+    }
+    it->label = label;
+    return it;
+}
+
 const char *effekt_build_currency(const effekt_table *t)
 {
     const effekt_column *c = effekt_table_column(t, "currency");

@@ -40,6 +40,12 @@ const char *effekt_build_keep(effekt_build *b, const char *s);
  * when opt->label names no column. */
 const char *effekt_build_row_label(effekt_build *b, const effekt_table *t, size_t r, effekt_diag *diag);
 
+/* A new item of the chart with row r's label; NULL with *st set when
+ * there is none (EFFEKT_EINVAL: no label, the problem in diag;
+ * EFFEKT_ENOMEM). */
+effekt_chart_item *effekt_build_row_item(effekt_build *b, const effekt_table *t, size_t r, effekt_diag *diag,
+                                         effekt_status *st);
+
 /* The currency of a table when every row states the same one, else NULL. */
 const char *effekt_build_currency(const effekt_table *t);
 

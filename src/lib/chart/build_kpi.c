@@ -43,14 +43,8 @@ static effekt_status kpi_items(effekt_build *b, const effekt_table *t, const eff
     size_t k = (size_t)(def - effekt_kpi_definitions());
     for (size_t r = 0; r < sheet->n_projects && st == EFFEKT_OK; r++) {
         const effekt_kpi_value *f = effekt_kpi_figure(sheet, r, k);
-        const char *label = effekt_build_row_label(b, t, r, diag);
-        effekt_chart_item *it = label ? effekt_chart_add_item(b->chart) : NULL;
-        if (!label)
-            st = EFFEKT_EINVAL;
-        else if (!it)
-            st = EFFEKT_ENOMEM;
-        else {
-            it->label = label;
+        effekt_chart_item *it = effekt_build_row_item(b, t, r, diag, &st);
+        if (it) {
             it->value = f->value;
             it->lower = f->lower;
             it->upper = f->upper;
@@ -180,13 +174,9 @@ effekt_status effekt_chart_build_funding(const effekt_table *const *tables, size
         if (i == 0)
             cur = effekt_build_currency(t);
         for (size_t r = 0; r < t->n_rows && st == EFFEKT_OK; r++) {
-            const char *label = effekt_build_row_label(&b, t, r, diag);
-            effekt_chart_item *it = label ? effekt_chart_add_item(ch) : NULL;
-            if (!it) {
-                st = label ? EFFEKT_ENOMEM : EFFEKT_EINVAL;
+            effekt_chart_item *it = effekt_build_row_item(&b, t, r, diag, &st);
+            if (!it)
                 break;
-            }
-            it->label = label;
             double sum = 0;
             int any = 0;
             for (size_t k = 0; k < 4; k++) {
@@ -230,13 +220,9 @@ effekt_status effekt_chart_build_periods(const effekt_table *const *tables, size
             break;
         }
         for (size_t r = 0; r < t->n_rows && st == EFFEKT_OK; r++) {
-            const char *label = effekt_build_row_label(&b, t, r, diag);
-            effekt_chart_item *it = label ? effekt_chart_add_item(ch) : NULL;
-            if (!it) {
-                st = label ? EFFEKT_ENOMEM : EFFEKT_EINVAL;
+            effekt_chart_item *it = effekt_build_row_item(&b, t, r, diag, &st);
+            if (!it)
                 break;
-            }
-            it->label = label;
             it->start = s->values ? s->values[r] : NAN;
             it->end = e->values ? e->values[r] : NAN;
             it->revised_end = x && x->values ? x->values[r] : NAN;

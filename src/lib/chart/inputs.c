@@ -5,10 +5,10 @@
 #include "config.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "analysis/columns.h"
 #include "effekt/chart.h"
 #include "effekt/group.h"
 #include "lib_alloc.h"
@@ -29,25 +29,6 @@ typedef struct {
     size_t *group;
     char *value, *by;
 } values_store;
-
-/* A problem with a column given for a role: the table's name, the column
- * and the hint that lets a caller name its option. */
-static effekt_status column_problem(effekt_diag *diag, const effekt_table *t, effekt_hint hint, const char *column,
-                                    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-static effekt_status column_problem(effekt_diag *diag, const effekt_table *t, effekt_hint hint, const char *column,
-                                    const char *fmt, ...)
-{
-    if (diag) {
-        char text[512];
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(text, sizeof text, fmt, ap);
-        va_end(ap);
-        effekt_diag_add(diag, EFFEKT_ERROR, t->source, 0, 0, column, NULL, "%s", text);
-        effekt_diag_hint(diag, hint);
-    }
-    return EFFEKT_EINVAL;
-}
 
 /* The grouper over the tables by `by` (NULL: one group "all"), its
  * missing column hinted as the grouping one. */
@@ -104,34 +85,17 @@ effekt_status effekt_chart_rates_count(const effekt_table *const *tables, size_t
     }
     for (size_t i = 0; st == EFFEKT_OK && i < n_tables; i++) {
         const effekt_table *t = tables[i];
-        const effekt_column *oc = effekt_table_column(t, outcome);
+        const effekt_column *oc = effekt_outcome_column(t, outcome, diag);
         if (!oc) {
-            st = column_problem(diag, t, EFFEKT_HINT_OUTCOME, outcome, "no column '%s'", outcome);
-            break;
-        }
-        int dated = oc->type == EFFEKT_TYPE_DATE;
-        if (!dated && oc->type != EFFEKT_TYPE_BOOLEAN && oc->type != EFFEKT_TYPE_INTEGER) {
-            st = column_problem(diag, t, EFFEKT_HINT_OUTCOME, oc->heading,
-                                "column '%s' is %s; an outcome is 0/1, yes/no, or a date", oc->heading,
-                                effekt_type_name(oc->type));
+            st = EFFEKT_EINVAL;
             break;
         }
         for (size_t r = 0; r < t->n_rows; r++) {
-            double v = dated ? !effekt_column_missing(oc, r) : oc->values[r];   /* a date given: an event */
+            double v;
+            if ((st = effekt_outcome_read(t, oc, r, &v, diag)) != EFFEKT_OK)
+                break;
             if (isnan(v))
                 continue;   /* no value: not a trial, and no group of its own */
-            if (v != 0 && v != 1) {
-                if (diag) {
-                    char text[64];
-                    snprintf(text, sizeof text, "%g", v);
-                    effekt_diag_add(diag, EFFEKT_ERROR, t->source, effekt_table_row_line(t, r), oc->index,
-                                    oc->heading, text, "outcome %g in column '%s' (expected 0 or 1)", v,
-                                    oc->heading);
-                    effekt_diag_hint(diag, EFFEKT_HINT_OUTCOME);
-                }
-                st = EFFEKT_EVALUE;
-                break;
-            }
             size_t id;
             if ((st = effekt_group_add_in(s->groups, i, r, &id)) != EFFEKT_OK)
                 break;
@@ -179,10 +143,12 @@ effekt_status effekt_chart_values_gather(const effekt_table *const *tables, size
     for (size_t i = 0; st == EFFEKT_OK && i < n_tables; i++) {
         const effekt_column *c = effekt_table_column(tables[i], value);
         if (!c)
-            st = column_problem(diag, tables[i], EFFEKT_HINT_VALUE, value, "no column '%s'", value);
+            st = effekt_column_problem(diag, tables[i], EFFEKT_EINVAL, EFFEKT_HINT_VALUE, value, "no column '%s'",
+                                       value);
         else if (!c->values || c->type == EFFEKT_TYPE_TEXT)
-            st = column_problem(diag, tables[i], EFFEKT_HINT_VALUE, value, "column '%s' is %s; expected numbers",
-                                value, effekt_type_name(c->type));
+            st = effekt_column_problem(diag, tables[i], EFFEKT_EINVAL, EFFEKT_HINT_VALUE, value,
+                                       "column '%s' is %s; expected numbers",
+                                       value, effekt_type_name(c->type));
         cols[i] = c;
     }
     size_t total = total_rows(tables, n_tables);

@@ -237,6 +237,20 @@ void effekt_frame_take(double v, double *lo, double *hi)
     }
 }
 
+int effekt_frame_value_undefined(const effekt_chart *ch, const effekt_chart_item *it)
+{
+    (void)ch;
+    return isnan(it->value);
+}
+
+void effekt_frame_value_range(const effekt_chart *ch, const effekt_chart_item *it, double *lo, double *hi)
+{
+    (void)ch;
+    effekt_frame_take(it->value, lo, hi);
+    effekt_frame_take(it->lower, lo, hi);
+    effekt_frame_take(it->upper, lo, hi);
+}
+
 const char *effekt_frame_check_items(const effekt_chart *ch)
 {
     return ch->n_items == 0 || !ch->items ? "nothing to draw" : NULL;

@@ -90,6 +90,12 @@ void effekt_frame_rect(effekt_frame *c, double x0, double y0, double x1, double 
 /* Widen [*lo, *hi] to take v when v is finite. */
 void effekt_frame_take(double v, double *lo, double *hi);
 
+/* For the kinds whose item is a value with its interval (bar, forest):
+ * the item is undefined when its value is NaN; its range is the value
+ * and the limits. */
+int effekt_frame_value_undefined(const effekt_chart *ch, const effekt_chart_item *it);
+void effekt_frame_value_range(const effekt_chart *ch, const effekt_chart_item *it, double *lo, double *hi);
+
 /* ---- the frame around every chart (frame.c) ---- */
 
 /* Title and subtitle from y down; returns the y below them. */

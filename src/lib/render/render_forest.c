@@ -13,20 +13,6 @@
 
 #include "frame.h"
 
-static int undefined(const effekt_chart *ch, const effekt_chart_item *it)
-{
-    (void)ch;
-    return isnan(it->value);
-}
-
-static void range(const effekt_chart *ch, const effekt_chart_item *it, double *lo, double *hi)
-{
-    (void)ch;
-    effekt_frame_take(it->value, lo, hi);
-    effekt_frame_take(it->lower, lo, hi);
-    effekt_frame_take(it->upper, lo, hi);
-}
-
 /* Pooled rows go last, each group in its given order.  Out of memory the
  * rows stay as given: the picture is still right, only the order differs. */
 static void order(const effekt_chart *ch, effekt_row *rows, size_t n)
@@ -89,7 +75,7 @@ static void draw(effekt_frame *c, const effekt_chart_item *it, size_t i, const e
 }
 
 static const effekt_row_painter rows = {
-    .undefined = undefined, .range = range, .order = order, .right_text = right_text, .draw = draw,
+    .undefined = effekt_frame_value_undefined, .range = effekt_frame_value_range, .order = order, .right_text = right_text, .draw = draw,
 };
 
 static double draw_forest(effekt_frame *c, double y, double bottom_reserved)
