@@ -233,12 +233,10 @@ static char *label_of(const char *key)
     return l;
 }
 
-effekt_status effekt_group_add_in(effekt_group *g, size_t table, size_t row, size_t *id)
+/* Add `row` of the table whose grouping columns are cols; r is its
+ * number among the rows of all tables.  The callers check the range. */
+static effekt_status add_row(effekt_group *g, const effekt_column *const *cols, size_t row, size_t r, size_t *id)
 {
-    if (table >= g->n_tables || row >= g->tables[table]->n_rows)
-        return EFFEKT_EINVAL;
-    const effekt_column *const *cols = g->cols + table * g->n_cols;
-    size_t r = g->offset[table] + row;   /* among the rows of all tables */
     if (g->row_group[r] != EFFEKT_GROUP_NONE) {
         if (id)
             *id = g->row_group[r];
@@ -291,19 +289,30 @@ effekt_status effekt_group_add_in(effekt_group *g, size_t table, size_t row, siz
     return EFFEKT_OK;
 }
 
+effekt_status effekt_group_add_in(effekt_group *g, size_t table, size_t row, size_t *id)
+{
+    if (table >= g->n_tables || row >= g->tables[table]->n_rows)
+        return EFFEKT_EINVAL;
+    return add_row(g, g->cols + table * g->n_cols, row, g->offset[table] + row, id);
+}
+
 effekt_status effekt_group_add(effekt_group *g, size_t r, size_t *id)
 {
-    return effekt_group_add_in(g, 0, r, id);
+    if (g->n_tables == 0 || r >= g->offset[1])
+        return EFFEKT_EINVAL;
+    return add_row(g, g->cols, r, r, id);
 }
 
 effekt_status effekt_group_add_all(effekt_group *g)
 {
-    for (size_t k = 0; k < g->n_tables; k++)
-        for (size_t r = 0; r < g->tables[k]->n_rows; r++) {
-            effekt_status st = effekt_group_add_in(g, k, r, NULL);
+    for (size_t k = 0; k < g->n_tables; k++) {
+        const effekt_column *const *cols = g->cols + k * g->n_cols;
+        for (size_t r = 0, n = g->tables[k]->n_rows; r < n; r++) {
+            effekt_status st = add_row(g, cols, r, g->offset[k] + r, NULL);
             if (st != EFFEKT_OK)
                 return st;
         }
+    }
     return EFFEKT_OK;
 }
 
