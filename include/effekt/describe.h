@@ -58,7 +58,7 @@ typedef enum {
 #define EFFEKT_DESCRIBE_ALL ((1u << EFFEKT_DESCRIBE_N_STATS) - 1)
 
 /* "n", "missing", ..., "kurtosis" (and "count" for n); EFFEKT_EINVAL for
- * another name.  _name gives NULL for a value out of range. */
+ * another name.  _name gives "?" for a value out of range. */
 EFFEKT_API effekt_status effekt_describe_stat_parse(const char *name, effekt_describe_stat *out);
 EFFEKT_API const char *effekt_describe_stat_name(effekt_describe_stat s);
 

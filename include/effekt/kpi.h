@@ -41,7 +41,7 @@ typedef enum {
 } effekt_kpi_reason;
 
 /* "not_reported", "is_zero", ...; _parse gives EFFEKT_EINVAL for another
- * name, _name NULL for an id out of range. */
+ * name, _name "?" for an id out of range. */
 EFFEKT_API effekt_status effekt_kpi_reason_parse(const char *name, effekt_kpi_reason *out);
 EFFEKT_API const char *effekt_kpi_reason_name(effekt_kpi_reason r);
 

@@ -13,6 +13,7 @@
 #include "effekt/chart.h"
 #include "effekt/compare.h"
 #include "effekt/csv.h"
+#include "effekt/describe.h"
 #include "effekt/diag.h"
 #include "effekt/histogram.h"
 #include "effekt/kpi.h"
@@ -73,6 +74,7 @@ END_TEST
 START_TEST(statistics)
 {
     ROUND_TRIP(effekt_adjust_method, effekt_adjust_name, effekt_adjust_parse, "holm", "BH", "none");
+    ROUND_TRIP(effekt_compare_kind, effekt_compare_kind_name, effekt_compare_kind_parse, "rates", "values", "ratio");
     ROUND_TRIP(effekt_km_conf_type, effekt_km_conf_type_name, effekt_km_conf_type_parse, "log", "log-log", "plain");
     ROUND_TRIP(effekt_kpi_kind, effekt_kpi_kind_name, effekt_kpi_kind_parse, "ratio", "rate", "unattributed",
                "unattributed_share", "duration", "monthly_cost");
@@ -87,6 +89,27 @@ START_TEST(statistics)
                          EFFEKT_OK);
         ck_assert_int_eq(got, r);
     }
+}
+END_TEST
+
+/* The parsers whose names are not one table round-tripped above refuse
+ * NULL and a stranger too, leaving the output alone. */
+#define REFUSES(E, parse_fn)                                                         \
+    do {                                                                             \
+        E keep = (E)0;                                                               \
+        ck_assert_int_eq(parse_fn(NULL, &keep), EFFEKT_EINVAL);                      \
+        ck_assert_int_eq(parse_fn("no such name", &keep), EFFEKT_EINVAL);            \
+        ck_assert_int_eq((int)keep, 0);                                              \
+    } while (0)
+
+START_TEST(parsers_refuse_null)
+{
+    REFUSES(effekt_interval_method, effekt_interval_parse);
+    REFUSES(effekt_histogram_rule, effekt_histogram_rule_parse);
+    REFUSES(effekt_chart_kind, effekt_chart_kind_parse);
+    REFUSES(effekt_describe_stat, effekt_describe_stat_parse);
+    REFUSES(effekt_kpi_reason, effekt_kpi_reason_parse);
+    REFUSES(effekt_csv_encoding, effekt_csv_encoding_parse);
 }
 END_TEST
 
@@ -113,6 +136,7 @@ int main(void)
     tcase_add_test(tc, table_and_csv);
     tcase_add_test(tc, statistics);
     tcase_add_test(tc, charts_and_reports);
+    tcase_add_test(tc, parsers_refuse_null);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -21,23 +21,11 @@
 #include "effekt/stats.h"
 #include "effekt/test.h"
 #include "lib_alloc.h"
+#include "lib_enum.h"
 
 static const char *const kind_names[] = { "rates", "values", "ratio" };
 
-effekt_status effekt_compare_kind_parse(const char *name, effekt_compare_kind *out)
-{
-    for (size_t i = 0; i < sizeof kind_names / sizeof *kind_names; i++)
-        if (strcasecmp(name, kind_names[i]) == 0) {
-            *out = (effekt_compare_kind)i;
-            return EFFEKT_OK;
-        }
-    return EFFEKT_EINVAL;
-}
-
-const char *effekt_compare_kind_name(effekt_compare_kind kind)
-{
-    return (size_t)kind < sizeof kind_names / sizeof *kind_names ? kind_names[kind] : "unknown";
-}
+EFFEKT_ENUM_FUNCTIONS(effekt_compare_kind_name, effekt_compare_kind_parse, effekt_compare_kind, kind_names)
 
 void effekt_compare_options_init(effekt_compare_options *o, effekt_compare_kind kind)
 {

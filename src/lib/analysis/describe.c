@@ -19,6 +19,8 @@ static const char *const stat_names[EFFEKT_DESCRIBE_N_STATS] = {
 
 effekt_status effekt_describe_stat_parse(const char *name, effekt_describe_stat *out)
 {
+    if (!name)
+        return EFFEKT_EINVAL;
     if (strcmp(name, "count") == 0)
         name = "n";
     for (int i = 0; i < EFFEKT_DESCRIBE_N_STATS; i++)
@@ -31,7 +33,7 @@ effekt_status effekt_describe_stat_parse(const char *name, effekt_describe_stat 
 
 const char *effekt_describe_stat_name(effekt_describe_stat s)
 {
-    return (int)s >= 0 && s < EFFEKT_DESCRIBE_N_STATS ? stat_names[s] : NULL;
+    return (int)s >= 0 && s < EFFEKT_DESCRIBE_N_STATS ? stat_names[s] : "?";
 }
 
 void effekt_describe_run_options_init(effekt_describe_run_options *o)

@@ -50,7 +50,7 @@ effekt_status effekt_csv_encoding_parse(const char *name, effekt_csv_encoding *o
             *out = encoding_names[i].encoding;
             return EFFEKT_OK;
         }
-    if (*name && effekt_encoding_iconv_known(name)) {
+    if (name && *name && effekt_encoding_iconv_known(name)) {
         *out = EFFEKT_ENCODING_OTHER;
         return EFFEKT_OK;
     }
