@@ -162,6 +162,7 @@ typedef struct {
     size_t item;               /* index of the item or curve, or (size_t)-1 */
 } effekt_chart_mark;
 
+/* The marks and their strings are the scene's own (effekt_chart_scene_clear). */
 typedef struct {
     effekt_chart_mark *marks;
     size_t n, cap;
@@ -192,6 +193,7 @@ EFFEKT_API effekt_status effekt_chart_render(const effekt_chart *chart, const ef
  * missing column, an unknown KPI) are EFFEKT_EINVAL with a message in
  * diag naming the column or value; the inputs are not kept. */
 
+/* Borrowed: read during a builder's call (the chart copies its words). */
 typedef struct {
     const effekt_locale *locale;   /* NULL: the first (English) */
     double confidence;             /* intervals and bands; 0: 0.95 */

@@ -13,6 +13,8 @@
 extern "C" {
 #endif
 
+/* Owns its arrays: filled by effekt_deflator_load, freed by
+ * effekt_deflator_clear. */
 typedef struct {
     long *year;
     double *index;

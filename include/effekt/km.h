@@ -25,7 +25,8 @@ EFFEKT_API effekt_status effekt_km_conf_type_parse(const char *name, effekt_km_c
 EFFEKT_API const char *effekt_km_conf_type_name(effekt_km_conf_type type);
 
 /* One Kaplan–Meier curve: a step at every distinct time (events or
- * censorings), as summary(survfit(...), censored = TRUE). */
+ * censorings), as summary(survfit(...), censored = TRUE).  The arrays are
+ * the struct's own, filled by effekt_km_fit and freed by effekt_km_clear. */
 typedef struct {
     size_t n;                 /* subjects */
     size_t events;

@@ -93,6 +93,7 @@ EFFEKT_API int effekt_kpi_is_money(const effekt_kpi_def *def);
 EFFEKT_API const effekt_kpi_def *effekt_kpi_definitions(void);
 EFFEKT_API const effekt_kpi_def *effekt_kpi_find(const char *name);
 
+/* Owned by itself: every string and array (effekt_kpi_sheet_destroy). */
 typedef struct {
     size_t n_projects;
     size_t n_kpis;
@@ -102,6 +103,8 @@ typedef struct {
     effekt_kpi_value *figures;   /* n_projects x n_kpis, row-major */
 } effekt_kpi_sheet;
 
+/* Every pointer is borrowed: the caller's arrays of one entry per row,
+ * read during effekt_kpi_compute and effekt_kpi_group_by. */
 typedef struct {
     double confidence;                 /* of the intervals, e.g. 0.95 */
     /* Amounts restated (currency, price year): per row a factor for money
@@ -134,6 +137,7 @@ typedef struct {
     double median, q1, q3, min, max;   /* of the defined project values; NaN if none */
 } effekt_kpi_pool;
 
+/* Owned by the array effekt_kpi_group_by makes (effekt_kpi_groups_destroy). */
 typedef struct {
     char *group;              /* the group's value; "(not reported)" when missing */
     size_t n_projects;

@@ -24,6 +24,8 @@
 extern "C" {
 #endif
 
+/* A sheet borrows its strings and ctx: they must live while
+ * effekt_output_write runs. */
 typedef struct {
     const char *path;    /* array of objects, dotted path from the root */
     const char *title;   /* printed above the table (table format only) */
@@ -47,7 +49,9 @@ EFFEKT_API effekt_status effekt_output_write(FILE *out, const effekt_json *doc, 
  * renamed over `path` only when complete, so a failed run leaves no
  * partial file.  path NULL or "-" is standard output.  A path that is a
  * device or a pipe (/dev/stdout, /dev/full, a FIFO) is written to
- * directly: a file renamed over it would replace the device. */
+ * directly: a file renamed over it would replace the device.  The
+ * struct is the caller's; its strings and stream are released by
+ * effekt_output_commit or effekt_output_abort. */
 typedef struct {
     FILE *stream;
     char *path;

@@ -22,6 +22,8 @@ typedef struct {
     double per_eur;   /* units of currency per euro */
 } effekt_rates_entry;
 
+/* Owns its entries: filled by effekt_rates_load, freed by
+ * effekt_rates_clear. */
 typedef struct {
     effekt_rates_entry *rates;
     size_t n;
