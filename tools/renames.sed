@@ -22,18 +22,27 @@
 #   survival.h -> km.h        effekt_km, effekt_km_conf_type (+_parse/_name), effekt_km_fit/_clear/_at/_quantile/_rmst   (kept: survival.h includes km.h and logrank.h)
 #   survival.h -> logrank.h   effekt_logrank, effekt_logrank_expected   (kept)
 #   retention.h-> spells.h    effekt_spells, effekt_spells_options, effekt_spells_build/_destroy   (kept)
-#   status.h   -> diag.h      effekt_diag, effekt_diag_problem, effekt_diag_*   (kept: status.h includes diag.h)
-#   status.h   -> severity.h  effekt_severity, _name, _parse   (kept, through diag.h)
-#   status.h   -> hint.h      effekt_hint, _name, _parse   (kept, through diag.h)
-#   status.h   -> progress.h  effekt_progress   (kept)
-#   status.h   -> alloc.h     effekt_alloc_set_hook   (kept)
-#   status.h   -> version.h   effekt_version   (kept)
+#   status.h   -> diag.h      effekt_diag, effekt_diag_problem, effekt_diag_*   (status.h keeps only the status codes; every module header that takes an effekt_diag includes diag.h)
+#   status.h   -> severity.h  effekt_severity, _name, _parse   (through diag.h)
+#   status.h   -> hint.h      effekt_hint, _name, _parse   (through diag.h)
+#   status.h   -> progress.h  effekt_progress   (csv.h, compare.h and bootstrap.h include it)
+#   status.h   -> alloc.h     effekt_alloc_set_hook   (include alloc.h)
+#   status.h   -> version.h   effekt_version   (include version.h)
 #   table.h    -> type.h      effekt_type, _name, _parse   (kept)
 #   table.h    -> column.h    effekt_column, effekt_column_release/_missing/_text   (kept)
 #   table.h    -> canonical.h effekt_canonical, effekt_canonical_alias, effekt_canonical_level (+_name/_parse), effekt_canonical_*   (kept)
 #   table.h    -> heading.h   effekt_heading_unit_info, effekt_heading_unit/_same/_normalise   (kept)
 #   kpi.h      -> interval.h  effekt_interval_wilson   (kept: kpi.h includes interval.h)
 #   chart.h    keeps effekt_chart_mark*, effekt_chart_scene_clear (renamed in place)
+#   (later commits, no renames: effekt_json is opaque, json.h: code of
+#    src/cli/ that hands a cJSON * to a library function wraps it in
+#    cli_json()/cli_json_const() and takes one back with cli_cjson()
+#    (cli.h); library code uses effekt_json_of()/effekt_json_cjson()
+#    (src/lib/lib_json.h) and effekt_cjson_number/_figure_of/_print/_uint64
+#    for its own cJSON trees; group.h gains
+#    effekt_group_create_tables/_add_in/_labels; chart.h gains
+#    effekt_chart_rates_count/_destroy and effekt_chart_values_gather/_destroy;
+#    effekt_hint_parse and effekt_csv_date_order_name are new)
 #   output.h   effekt_file_read is no longer public (effekt_json_read_text reads a JSON file's text)
 #
 # compare.h
