@@ -51,13 +51,13 @@ int main(int argc, char **argv)
                                    : effekt_csv_load_file(argv[1], NULL, &t, &diag);
         double dt = now() - t0;
         if (s != EFFEKT_OK) {
-            fprintf(stderr, "load failed: %s\n", effekt_strerror(s));
+            fprintf(stderr, "load failed: %s\n", effekt_status_message(s));
             return 1;
         }
         rows = t->n_rows;
         cols = t->n_columns;
         effekt_table_destroy(t);
-        effekt_diag_free(&diag);
+        effekt_diag_clear(&diag);
         if (dt < best)
             best = dt;
     }

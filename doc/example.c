@@ -24,14 +24,14 @@ int main(int argc, char **argv)
     }
     for (size_t i = 0; i < diag.n; i++) {   /* problems, file:line:column */
         char msg[512];
-        effekt_problem_format(&diag.items[i], msg, sizeof msg);
+        effekt_diag_problem_format(&diag.items[i], msg, sizeof msg);
         fprintf(stderr, "%s\n", msg);
     }
     if (st == EFFEKT_OK) {
         const effekt_kpi_def *defs = effekt_kpi_definitions();
         size_t k = (size_t)(effekt_kpi_find("cost_per_participant") - defs);
         for (size_t p = 0; p < sheet->n_projects; p++) {
-            const effekt_figure *f = effekt_kpi_figure(sheet, p, k);
+            const effekt_kpi_value *f = effekt_kpi_figure(sheet, p, k);
             if (isnan(f->value))   /* undefined: a reason, never 0 */
                 printf("%-10s n/a (%s)\n", sheet->project[p], f->reason);
             else
@@ -40,6 +40,6 @@ int main(int argc, char **argv)
     }
     effekt_kpi_sheet_destroy(sheet);
     effekt_table_destroy(table);
-    effekt_diag_free(&diag);
+    effekt_diag_clear(&diag);
     return st == EFFEKT_OK ? 0 : 1;
 }

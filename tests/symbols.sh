@@ -21,6 +21,20 @@ if [ -s "$tmp/unmarked" ]; then bad "declared without EFFEKT_API:"; cat "$tmp/un
 sed -n 's/^EFFEKT_API [^(]*[^a-z0-9_]\(effekt_[a-z0-9_]*\)(.*/\1/p' "$srcdir"/include/effekt/*.h | sort -u >"$tmp/declared"
 [ -s "$tmp/declared" ] && ok || bad "no EFFEKT_API declarations found in $srcdir/include/effekt"
 
+# the public headers stand alone: each compiles by itself, and none
+# names the JSON library the library uses inside (a program needs only
+# <effekt/...>: effekt_json is opaque, effekt/json.h)
+for h in "$srcdir"/include/effekt/*.h; do
+    echo "#include \"effekt/$(basename "$h")\"" >"$tmp/one.c"
+    if ! ${CC:-cc} -std=c11 -Wall -Werror -fsyntax-only -I"$srcdir"/include "$tmp/one.c" 2>"$tmp/one.err"; then
+        bad "$(basename "$h") does not compile on its own:"; cat "$tmp/one.err"
+    fi
+done
+ok
+if grep -l -i cjson "$srcdir"/include/effekt/*.h >"$tmp/cjson"; then
+    bad "public headers name cJSON:"; cat "$tmp/cjson"
+else ok; fi
+
 if [ -f "$so" ]; then
     # names beginning with _ are reserved for the toolchain: the sanitizers'
     # instrumentation (__odr_asan_gen_*, ___asan_gen_*) adds them, never our code

@@ -11,6 +11,7 @@
 #include <effekt/chart.h>
 #include <effekt/compare.h>
 #include <effekt/csv.h>
+#include <effekt/version.h>
 
 int main(int argc, char **argv)
 {
@@ -65,7 +66,7 @@ int main(int argc, char **argv)
     }
     for (size_t i = 0; i < diag.n; i++) {   /* problems and notes, file:line:column */
         char msg[512];
-        effekt_problem_format(&diag.items[i], msg, sizeof msg);
+        effekt_diag_problem_format(&diag.items[i], msg, sizeof msg);
         fprintf(stderr, "%s\n", msg);
     }
     free(labels);
@@ -74,7 +75,7 @@ int main(int argc, char **argv)
     effekt_chart_destroy(chart);
     effekt_compare_result_destroy(r);
     effekt_table_destroy(table);
-    effekt_diag_free(&diag);
+    effekt_diag_clear(&diag);
     effekt_chart_release_fonts();
     return st == EFFEKT_OK ? 0 : 1;
 }

@@ -34,7 +34,7 @@ int main(int argc, char **argv)
     }
     for (size_t i = 0; i < diag.n; i++) {
         char msg[512];
-        effekt_problem_format(&diag.items[i], msg, sizeof msg);
+        effekt_diag_problem_format(&diag.items[i], msg, sizeof msg);
         fprintf(stderr, "%s\n", msg);
     }
     if (st == EFFEKT_OK) {
@@ -48,6 +48,6 @@ int main(int argc, char **argv)
     }
     effekt_retention_result_destroy(r);
     effekt_table_destroy(table);
-    effekt_diag_free(&diag);
+    effekt_diag_clear(&diag);
     return st == EFFEKT_OK ? 0 : 1;
 }

@@ -21,6 +21,8 @@
 #include <stddef.h>
 
 #include "effekt/model.h"
+#include "effekt/diag.h"
+#include "effekt/json.h"
 #include "effekt/status.h"
 #include "effekt/table.h"
 
@@ -107,12 +109,11 @@ EFFEKT_API void effekt_casemix_limits(const effekt_casemix_result *r, double E, 
                                       double *upper);
 
 /* ---- the results as JSON (src/lib/output/casemix_json.c) ---- */
-struct cJSON;
 
 /* Append r to doc: "groups" (a row per project), "coefficients" and
  * "fit" (the case-mix model), "funnel" (its method, phi, tau^2); rows
  * name file when it is not NULL. */
-EFFEKT_API effekt_status effekt_casemix_json(const effekt_casemix_result *r, const char *file, struct cJSON *doc);
+EFFEKT_API effekt_status effekt_casemix_json(const effekt_casemix_result *r, const char *file, effekt_json *doc);
 
 #ifdef __cplusplus
 }

@@ -22,7 +22,7 @@
 #include "effekt/meta.h"
 #include "effekt/ols.h"
 #include "effekt/pretty.h"
-#include "effekt/status.h"
+#include "effekt/diag.h"
 #include "effekt/table.h"
 
 #ifdef __cplusplus
@@ -152,28 +152,29 @@ typedef struct {
 /* What was drawn where, for tests and for callers laying out a report:
  * every text with its box, every mark (bar, point, box) with its box, in
  * points from the top left. */
-typedef enum { EFFEKT_MARK_TEXT, EFFEKT_MARK_BAR, EFFEKT_MARK_POINT, EFFEKT_MARK_BOX,
-               EFFEKT_MARK_LINE, EFFEKT_MARK_AREA } effekt_mark_type;
+typedef enum { EFFEKT_CHART_MARK_TEXT, EFFEKT_CHART_MARK_BAR, EFFEKT_CHART_MARK_POINT, EFFEKT_CHART_MARK_BOX,
+               EFFEKT_CHART_MARK_LINE, EFFEKT_CHART_MARK_AREA } effekt_chart_mark_type;
 /* "text", "bar", "point", "box", "line", "area" ("?" for another value);
  * _parse reads them (case ignored), EFFEKT_EINVAL for another name. */
-EFFEKT_API const char *effekt_mark_type_name(effekt_mark_type type);
-EFFEKT_API effekt_status effekt_mark_type_parse(const char *name, effekt_mark_type *out);
+EFFEKT_API const char *effekt_chart_mark_type_name(effekt_chart_mark_type type);
+EFFEKT_API effekt_status effekt_chart_mark_type_parse(const char *name, effekt_chart_mark_type *out);
 
 typedef struct {
-    effekt_mark_type type;
+    effekt_chart_mark_type type;
     char *role;                /* "title", "label", "tick", "value", "legend", "bar", … */
     char *text;                /* texts only */
     double x, y, w, h;
     size_t item;               /* index of the item or curve, or (size_t)-1 */
-} effekt_mark;
+} effekt_chart_mark;
 
+/* The marks and their strings are the scene's own (effekt_chart_scene_clear). */
 typedef struct {
-    effekt_mark *marks;
+    effekt_chart_mark *marks;
     size_t n, cap;
     double width, height;      /* of the page, in points */
 } effekt_chart_scene;
 
-EFFEKT_API void effekt_chart_scene_free(effekt_chart_scene *scene);
+EFFEKT_API void effekt_chart_scene_clear(effekt_chart_scene *scene);
 
 /* Free the font caches cairo and fontconfig keep for the whole process.
  * Call it once, at exit, when nothing else in the process draws text
@@ -182,7 +183,7 @@ EFFEKT_API void effekt_chart_scene_free(effekt_chart_scene *scene);
 EFFEKT_API void effekt_chart_release_fonts(void);
 
 /* Draw chart on a page of the given size into out.  scene, when not NULL,
- * receives the marks (free it with effekt_chart_scene_free).  Bad models
+ * receives the marks (free it with effekt_chart_scene_clear).  Bad models
  * (no items, mismatched arrays) are EFFEKT_EINVAL with a message in diag;
  * a failed write is EFFEKT_EIO. */
 EFFEKT_API effekt_status effekt_chart_render(const effekt_chart *chart, const effekt_chart_page *page,
@@ -197,6 +198,7 @@ EFFEKT_API effekt_status effekt_chart_render(const effekt_chart *chart, const ef
  * missing column, an unknown KPI) are EFFEKT_EINVAL with a message in
  * diag naming the column or value; the inputs are not kept. */
 
+/* Borrowed: read during a builder's call (the chart copies its words). */
 typedef struct {
     const effekt_locale *locale;   /* NULL: the first (English) */
     double confidence;             /* intervals and bands; 0: 0.95 */
@@ -221,8 +223,9 @@ EFFEKT_API effekt_status effekt_chart_build_funding(const effekt_table *const *t
 EFFEKT_API effekt_status effekt_chart_build_periods(const effekt_table *const *tables, size_t n_tables,
                                                     const effekt_chart_options *opt, effekt_chart **out, effekt_diag *diag);
 
-/* Events among trials per group, as an outcome counter gives them.
- * Borrowed: nothing here is kept by the chart. */
+/* Events among trials per group, as an outcome counter gives them
+ * (effekt_chart_rates_count, or the caller's own).  Nothing here is kept
+ * by the chart; filled by a caller, every pointer is borrowed. */
 typedef struct {
     const char *outcome, *by;      /* column names, for the words */
     size_t n_groups;
@@ -236,6 +239,21 @@ typedef struct {
 EFFEKT_API effekt_status effekt_chart_build_rates(effekt_chart_kind kind, const effekt_chart_rates *in,
                                                   const effekt_chart_options *opt, effekt_chart **out, effekt_diag *diag);
 
+/* The rates of tables[0..n_tables): per group of column `by` (the one
+ * grouper over all the tables, in the order groups first appear), the
+ * events of column `outcome` (0/1, yes/no, or a date: an event when
+ * given) among the rows where it has a value; a row without one makes
+ * no trial and no group.  Problems go to diag with the table's name:
+ * EFFEKT_EINVAL for a column that is not there or an outcome of another
+ * type (hint EFFEKT_HINT_BY or EFFEKT_HINT_OUTCOME), EFFEKT_EVALUE for an
+ * outcome not 0 or 1 (its line and column); EFFEKT_ENOMEM.  On success
+ * *out owns everything it points at, the names too (the tables may go):
+ * free it with effekt_chart_rates_destroy; otherwise *out is NULL. */
+EFFEKT_API effekt_status effekt_chart_rates_count(const effekt_table *const *tables, size_t n_tables,
+                                                  const char *outcome, const char *by, effekt_chart_rates **out,
+                                                  effekt_diag *diag);
+EFFEKT_API void effekt_chart_rates_destroy(effekt_chart_rates *in);
+
 /* Spells (time, 1 = event / 0 = censored) in groups, as a spell builder
  * gives them.  Borrowed. */
 typedef struct {
@@ -246,7 +264,7 @@ typedef struct {
     const size_t *group;           /* n group ids below n_groups */
     size_t n_groups;
     const char *const *labels;     /* n_groups */
-    int conf_type;                 /* an effekt_conf_type (effekt/survival.h) */
+    int conf_type;                 /* an effekt_km_conf_type (effekt/survival.h) */
 } effekt_chart_spells;
 
 /* Kaplan–Meier curves per group with bands (at most 3 groups; more are
@@ -257,7 +275,7 @@ EFFEKT_API effekt_status effekt_chart_build_km(const effekt_chart_spells *in, co
 
 /* Values in groups (group ids below n_groups; one group "all" when
  * labels is NULL), with the number of rows left out because the value is
- * missing.  Borrowed. */
+ * missing.  Filled by a caller, every pointer is borrowed. */
 typedef struct {
     const char *value, *by;        /* column names, for the words; by may be NULL */
     size_t n;
@@ -274,6 +292,18 @@ EFFEKT_API effekt_status effekt_chart_build_box(const effekt_chart_values *in, c
                                                 effekt_chart **out, effekt_diag *diag);
 EFFEKT_API effekt_status effekt_chart_build_hist(const effekt_chart_values *in, effekt_histogram_rule rule,
                                                  const effekt_chart_options *opt, effekt_chart **out, effekt_diag *diag);
+
+/* The values of numeric column `value` of tables[0..n_tables), by the
+ * groups of column `by` over all the tables (NULL: one group "all"); a
+ * row without a value is left out and counted in missing.  Problems go
+ * to diag with the table's name: EFFEKT_EINVAL for a column that is not
+ * there or not numeric (hint EFFEKT_HINT_VALUE or EFFEKT_HINT_BY);
+ * EFFEKT_ENOMEM.  On success *out owns everything it points at: free it
+ * with effekt_chart_values_destroy; otherwise *out is NULL. */
+EFFEKT_API effekt_status effekt_chart_values_gather(const effekt_table *const *tables, size_t n_tables,
+                                                    const char *value, const char *by, effekt_chart_values **out,
+                                                    effekt_diag *diag);
+EFFEKT_API void effekt_chart_values_destroy(effekt_chart_values *in);
 
 /* y against x, both numeric columns of the tables, with the OLS line and
  * its pointwise band at opt->confidence. */

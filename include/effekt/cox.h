@@ -26,6 +26,8 @@
 #include <stddef.h>
 
 #include "effekt/retention.h"
+#include "effekt/diag.h"
+#include "effekt/json.h"
 #include "effekt/status.h"
 #include "effekt/table.h"
 
@@ -117,12 +119,11 @@ EFFEKT_API effekt_status effekt_cox_run(const effekt_table *t, const effekt_cox_
 EFFEKT_API void effekt_cox_result_destroy(effekt_cox_result *r);
 
 /* ---- as JSON (src/lib/output/cox_json.c) ---- */
-struct cJSON;
 
 /* Append r to doc: arrays "cox" (the coefficients), "cox_tests" (LR,
  * Wald, score) and "cox_zph" (made on the first); file not NULL: each row
  * names it. */
-EFFEKT_API effekt_status effekt_cox_json(const effekt_cox_result *r, const char *file, struct cJSON *doc);
+EFFEKT_API effekt_status effekt_cox_json(const effekt_cox_result *r, const char *file, effekt_json *doc);
 
 #ifdef __cplusplus
 }

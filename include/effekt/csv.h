@@ -14,7 +14,8 @@
 
 #include <stdio.h>
 
-#include "effekt/status.h"
+#include "effekt/diag.h"
+#include "effekt/progress.h"
 #include "effekt/table.h"
 
 #ifdef __cplusplus
@@ -29,7 +30,7 @@ typedef enum {
     EFFEKT_ENCODING_UTF16LE,
     EFFEKT_ENCODING_UTF16BE,
     EFFEKT_ENCODING_OTHER       /* effekt_csv_options.encoding_name, through iconv */
-} effekt_encoding;
+} effekt_csv_encoding;
 
 /* Parse an encoding name, case-insensitive: "auto", "utf-8", "windows-1252"
  * ("cp1252"), "latin1" ("iso-8859-1"), "utf-16le", "utf-16be" are read
@@ -37,8 +38,8 @@ typedef enum {
  * "ISO-8859-2", "CP850", ...) gives EFFEKT_ENCODING_OTHER, and the name
  * then goes in effekt_csv_options.encoding_name.  EFFEKT_EINVAL for a
  * name iconv does not know. */
-EFFEKT_API effekt_status effekt_encoding_parse(const char *name, effekt_encoding *out);
-EFFEKT_API const char *effekt_encoding_name(effekt_encoding encoding);
+EFFEKT_API effekt_status effekt_csv_encoding_parse(const char *name, effekt_csv_encoding *out);
+EFFEKT_API const char *effekt_csv_encoding_name(effekt_csv_encoding encoding);
 
 /* The order of day, month and year in dates written with numbers only
  * (12/11/2015).  AUTO: settled per column by its values (a day above 12
@@ -49,10 +50,12 @@ typedef enum {
     EFFEKT_DATE_ORDER_DMY,
     EFFEKT_DATE_ORDER_MDY,
     EFFEKT_DATE_ORDER_YMD
-} effekt_date_order;
+} effekt_csv_date_order;
 
-/* "dmy", "mdy", "ymd" (or "auto"), case-insensitive; EFFEKT_EINVAL else. */
-EFFEKT_API effekt_status effekt_date_order_parse(const char *name, effekt_date_order *out);
+/* "dmy", "mdy", "ymd" (or "auto"), case-insensitive; EFFEKT_EINVAL else.
+ * _name gives the name _parse reads ("?" for another value). */
+EFFEKT_API effekt_status effekt_csv_date_order_parse(const char *name, effekt_csv_date_order *out);
+EFFEKT_API const char *effekt_csv_date_order_name(effekt_csv_date_order order);
 
 /* --map canonical=Source Heading */
 /* A heading of the file read as a canonical column.  Both strings are
@@ -60,7 +63,7 @@ EFFEKT_API effekt_status effekt_date_order_parse(const char *name, effekt_date_o
 typedef struct {
     const char *canonical;
     const char *heading;
-} effekt_mapping;
+} effekt_csv_mapping;
 
 /* How to read a file.  Zero-initialised means: detect.  Every pointer in
  * it is borrowed, read only during the load call and never freed nor
@@ -68,12 +71,12 @@ typedef struct {
 typedef struct {
     char delimiter;                 /* 0: detect */
     char decimal_mark;              /* 0: detect; '.' or ',' */
-    effekt_encoding encoding;
+    effekt_csv_encoding encoding;
     const char *encoding_name;      /* with EFFEKT_ENCODING_OTHER: an iconv name */
-    effekt_date_order date_order;   /* AUTO: per column */
+    effekt_csv_date_order date_order;   /* AUTO: per column */
     const char *const *na_tokens;   /* NULL: the defaults "", NA, N/A, -, . */
     size_t n_na_tokens;
-    const effekt_mapping *map;
+    const effekt_csv_mapping *map;
     size_t n_map;
     const char *const *columns;     /* load only these (heading or canonical); NULL: all */
     size_t n_columns;
@@ -93,7 +96,7 @@ typedef struct {
 /* Parse "canonical=Source Heading" into m (pointers into spec, which is
  * modified).  Fails with EFFEKT_EINVAL for a missing '=' or an unknown
  * canonical name. */
-EFFEKT_API effekt_status effekt_mapping_parse(char *spec, effekt_mapping *m);
+EFFEKT_API effekt_status effekt_csv_mapping_parse(char *spec, effekt_csv_mapping *m);
 
 /* Load a CSV file ("-" reads standard input).  On success *out is a new
  * table owned by the caller (effekt_table_destroy).  When the data has

@@ -11,8 +11,8 @@
  *         effekt_describe_result_destroy(r);
  *     }
  *
- * Each column is summarised by effekt_describe (effekt/stats.h), or by
- * effekt_describe_weighted with a weight column, or, with partial set,
+ * Each column is summarised by effekt_stats_describe (effekt/stats.h), or by
+ * effekt_stats_describe_weighted with a weight column, or, with partial set,
  * as a mergeable partial summary (effekt/partial.h).  Groups come from
  * the one grouper (effekt/group.h: a missing value is "(missing)") and
  * are put in order: by value when one numeric column groups, else by the
@@ -24,11 +24,10 @@
 
 #include <stddef.h>
 
-#include <cjson/cJSON.h>
-
 #include "effekt/partial.h"
 #include "effekt/stats.h"
-#include "effekt/status.h"
+#include "effekt/diag.h"
+#include "effekt/json.h"
 #include "effekt/table.h"
 
 #ifdef __cplusplus
@@ -59,7 +58,7 @@ typedef enum {
 #define EFFEKT_DESCRIBE_ALL ((1u << EFFEKT_DESCRIBE_N_STATS) - 1)
 
 /* "n", "missing", ..., "kurtosis" (and "count" for n); EFFEKT_EINVAL for
- * another name.  _name gives NULL for a value out of range. */
+ * another name.  _name gives "?" for a value out of range. */
 EFFEKT_API effekt_status effekt_describe_stat_parse(const char *name, effekt_describe_stat *out);
 EFFEKT_API const char *effekt_describe_stat_name(effekt_describe_stat s);
 
@@ -87,7 +86,7 @@ EFFEKT_API void effekt_describe_run_options_init(effekt_describe_run_options *o)
 
 /* One column of one group. */
 typedef struct {
-    effekt_summary summary;       /* without partial */
+    effekt_stats_summary summary;       /* without partial */
     double sum_weights;           /* with a weight: sum of the weights counted; else NaN */
     effekt_partial partial;       /* with partial; owned by the result */
 } effekt_describe_cell;
@@ -128,17 +127,17 @@ EFFEKT_API void effekt_describe_result_destroy(effekt_describe_result *r);
  * to the array rows: "file" (when file is not NULL), the grouping values,
  * "column", then "partial" or "sum_weights" (weighted) and the chosen
  * statistics, NaN as null.  EFFEKT_ENOMEM. */
-EFFEKT_API effekt_status effekt_describe_json_rows(const effekt_describe_result *r, const char *file, cJSON *rows);
+EFFEKT_API effekt_status effekt_describe_json_rows(const effekt_describe_result *r, const char *file, effekt_json *rows);
 
 /* What the document says of the run as a whole, added to doc: with
  * partial, "effekt_partial": "describe 1"; else "confidence" and
  * "quantile_type". */
-EFFEKT_API effekt_status effekt_describe_json_settings(const effekt_describe_run_options *opt, cJSON *doc);
+EFFEKT_API effekt_status effekt_describe_json_settings(const effekt_describe_run_options *opt, effekt_json *doc);
 
 /* The object that says where a cell's data are: the grouping values and
  * "column" (what a partial's id covers besides the data).  New object,
  * the caller's; NULL when out of memory. */
-EFFEKT_API cJSON *effekt_describe_json_where(const effekt_describe_result *r, size_t c, size_t g);
+EFFEKT_API effekt_json *effekt_describe_json_where(const effekt_describe_result *r, size_t c, size_t g);
 
 #ifdef __cplusplus
 }

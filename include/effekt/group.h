@@ -5,8 +5,10 @@
  * YYYY-MM-DD, numbers as %.15g), a missing value is EFFEKT_GROUP_MISSING
  * ("(missing)") whatever the column's type, and without columns every
  * row is in one group, EFFEKT_GROUP_ALL ("all").  Groups are numbered in
- * the order their first row was added, so output follows the file.
- * Memory: one group id per row of the table, plus the groups' keys. */
+ * the order their first row was added, so output follows the file.  A
+ * grouper may span several tables (the same columns in each, as a chart
+ * of many files draws them): their rows are numbered one after another.
+ * Memory: one group id per row of the tables, plus the groups' keys. */
 #ifndef EFFEKT_GROUP_H
 #define EFFEKT_GROUP_H
 
@@ -14,7 +16,7 @@
 
 #include <stddef.h>
 
-#include "effekt/status.h"
+#include "effekt/diag.h"
 #include "effekt/table.h"
 
 #ifdef __cplusplus
@@ -36,13 +38,28 @@ typedef struct effekt_group effekt_group;
 EFFEKT_API effekt_status effekt_group_create(const effekt_table *t, const char *const *columns, size_t n_columns,
                                   effekt_group **out, effekt_diag *diag);
 
+/* A grouper over the rows of tables[0..n_tables), each grouped by its own
+ * columns of those names; rows are numbered across them in order (the
+ * rows of table k start at the sum of the earlier tables' n_rows), which
+ * is the numbering of effekt_group_first_row, _of and _rows.  The tables
+ * (not the array) are borrowed.  Problems as effekt_group_create, naming
+ * the table that lacks the column. */
+EFFEKT_API effekt_status effekt_group_create_tables(const effekt_table *const *tables, size_t n_tables,
+                                                    const char *const *columns, size_t n_columns,
+                                                    effekt_group **out, effekt_diag *diag);
+
 /* Add row r (< t->n_rows) to its group, made when new; *id (may be NULL)
  * gets the group.  A row added twice keeps its group.  Rows an analysis
  * leaves out are simply not added: their group stays EFFEKT_GROUP_NONE
  * and a group only they would have made does not exist. */
 EFFEKT_API effekt_status effekt_group_add(effekt_group *g, size_t r, size_t *id);
 
-/* Add every row of the table, in order. */
+/* Add row `row` of table number `table` (of effekt_group_create_tables;
+ * 0 for effekt_group_create's one table) to its group, as effekt_group_add.
+ * EFFEKT_EINVAL for a table or row out of range. */
+EFFEKT_API effekt_status effekt_group_add_in(effekt_group *g, size_t table, size_t row, size_t *id);
+
+/* Add every row of the tables, in order. */
 EFFEKT_API effekt_status effekt_group_add_all(effekt_group *g);
 
 EFFEKT_API void effekt_group_destroy(effekt_group *g);
@@ -53,6 +70,10 @@ EFFEKT_API size_t effekt_group_count(const effekt_group *g);
 /* The key of group id (< count) as people read it: the values of the
  * grouping columns joined by ", ".  Owned by g. */
 EFFEKT_API const char *effekt_group_label(const effekt_group *g, size_t id);
+
+/* Every group's label, by id (count of them; owned by g, valid until the
+ * next add): the labels array a chart's input takes. */
+EFFEKT_API const char *const *effekt_group_labels(const effekt_group *g);
 
 /* Rows added to group id; its first row. */
 EFFEKT_API size_t effekt_group_size(const effekt_group *g, size_t id);

@@ -10,7 +10,8 @@
 
 #include "effekt/export.h"
 
-#include "effekt/status.h"
+#include "effekt/diag.h"
+#include "effekt/interval.h"
 #include "effekt/table.h"
 
 #ifdef __cplusplus
@@ -40,7 +41,7 @@ typedef enum {
 } effekt_kpi_reason;
 
 /* "not_reported", "is_zero", ...; _parse gives EFFEKT_EINVAL for another
- * name, _name NULL for an id out of range. */
+ * name, _name "?" for an id out of range. */
 EFFEKT_API effekt_status effekt_kpi_reason_parse(const char *name, effekt_kpi_reason *out);
 EFFEKT_API const char *effekt_kpi_reason_name(effekt_kpi_reason r);
 
@@ -59,7 +60,7 @@ typedef struct {
     double upper;
     char reason[96];  /* why undefined, in English; "" when defined */
     effekt_kpi_why why;   /* the same as an id: EFFEKT_REASON_NONE when defined */
-} effekt_figure;
+} effekt_kpi_value;
 
 typedef enum {
     EFFEKT_KPI_RATIO,             /* numerator / denominator */
@@ -92,19 +93,18 @@ EFFEKT_API int effekt_kpi_is_money(const effekt_kpi_def *def);
 EFFEKT_API const effekt_kpi_def *effekt_kpi_definitions(void);
 EFFEKT_API const effekt_kpi_def *effekt_kpi_find(const char *name);
 
-/* Wilson score interval for x successes in n trials at the given level
- * (as R's prop.test(x, n, correct = FALSE)$conf.int). */
-EFFEKT_API void effekt_wilson_interval(double x, double n, double confidence, double *lower, double *upper);
-
+/* Owned by itself: every string and array (effekt_kpi_sheet_destroy). */
 typedef struct {
     size_t n_projects;
     size_t n_kpis;
     char **project;           /* project_id, or "row N" when the file has none */
     char **name;              /* name column or NULL */
     size_t *line;             /* physical line of each project */
-    effekt_figure *figures;   /* n_projects x n_kpis, row-major */
+    effekt_kpi_value *figures;   /* n_projects x n_kpis, row-major */
 } effekt_kpi_sheet;
 
+/* Every pointer is borrowed: the caller's arrays of one entry per row,
+ * read during effekt_kpi_compute and effekt_kpi_group_by. */
 typedef struct {
     double confidence;                 /* of the intervals, e.g. 0.95 */
     /* Amounts restated (currency, price year): per row a factor for money
@@ -129,7 +129,7 @@ EFFEKT_API effekt_status effekt_kpi_compute(const effekt_table *table, const eff
  * type 7).  A rate pools the same projects its median sees: not those whose
  * numerator exceeds the denominator. */
 typedef struct {
-    effekt_figure pooled;
+    effekt_kpi_value pooled;
     size_t n_used;            /* projects whose inputs are reported (and pooled) */
     size_t n_impossible;      /* rates only: projects left out of the pool because
                                  their numerator exceeds the denominator (jobs above
@@ -137,6 +137,7 @@ typedef struct {
     double median, q1, q3, min, max;   /* of the defined project values; NaN if none */
 } effekt_kpi_pool;
 
+/* Owned by the array effekt_kpi_group_by makes (effekt_kpi_groups_destroy). */
 typedef struct {
     char *group;              /* the group's value; "(not reported)" when missing */
     size_t n_projects;
@@ -145,20 +146,20 @@ typedef struct {
 
 /* Group the projects by column `by` (canonical name or heading) and pool.
  * *groups (n_groups of them, in order of first appearance) is owned by
- * the caller: effekt_kpi_groups_free. */
+ * the caller: effekt_kpi_groups_destroy. */
 EFFEKT_API effekt_status effekt_kpi_group_by(const effekt_table *table, const effekt_kpi_sheet *sheet,
                                              const char *by, const effekt_kpi_options *opt,
                                              effekt_kpi_group **groups, size_t *n_groups, effekt_diag *diag);
-EFFEKT_API void effekt_kpi_groups_free(effekt_kpi_group *groups, size_t n_groups);
+EFFEKT_API void effekt_kpi_groups_destroy(effekt_kpi_group *groups, size_t n_groups);
 
 /* The name of a fund code of the Danish structural-funds export ("S" is
  * the European Social Fund, "R" the Regional Development Fund), or NULL. */
-EFFEKT_API const char *effekt_fund_name(const char *code);
+EFFEKT_API const char *effekt_kpi_fund_name(const char *code);
 
 EFFEKT_API void effekt_kpi_sheet_destroy(effekt_kpi_sheet *sheet);
 
 /* The figure of project p and KPI k. */
-EFFEKT_API const effekt_figure *effekt_kpi_figure(const effekt_kpi_sheet *sheet, size_t p, size_t k);
+EFFEKT_API const effekt_kpi_value *effekt_kpi_figure(const effekt_kpi_sheet *sheet, size_t p, size_t k);
 
 #ifdef __cplusplus
 }

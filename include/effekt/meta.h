@@ -30,6 +30,8 @@
 
 #include <stddef.h>
 
+#include "effekt/diag.h"
+#include "effekt/json.h"
 #include "effekt/status.h"
 #include "effekt/table.h"
 
@@ -151,16 +153,15 @@ EFFEKT_API double effekt_meta_uniroot(double (*f)(double x, void *ctx), void *ct
                                       double fb, double tol, int maxit, int *iter);
 
 /* ---- the results as JSON (src/lib/output/meta_json.c) ---- */
-struct cJSON;
 
 /* The document's head as effekt meta writes it: the options, then the
  * empty arrays "pooled" and "projects" that effekt_meta_json fills. */
-EFFEKT_API effekt_status effekt_meta_json_head(const effekt_meta_options *o, struct cJSON *doc);
+EFFEKT_API effekt_status effekt_meta_json_head(const effekt_meta_options *o, effekt_json *doc);
 
 /* Append r to doc's arrays: a row of "pooled" (the pooled figures, back-
  * transformed and on the measure's scale, heterogeneity) and a row of
  * "projects" for each project; file not NULL: each row names it. */
-EFFEKT_API effekt_status effekt_meta_json(const effekt_meta_result *r, const char *file, struct cJSON *doc);
+EFFEKT_API effekt_status effekt_meta_json(const effekt_meta_result *r, const char *file, effekt_json *doc);
 
 #ifdef __cplusplus
 }

@@ -9,6 +9,8 @@
 
 #include <stddef.h>
 
+#include "effekt/diag.h"
+#include "effekt/json.h"
 #include "effekt/status.h"
 #include "effekt/table.h"
 
@@ -124,12 +126,11 @@ EFFEKT_API effekt_status effekt_model_fit(const effekt_table *t, const effekt_mo
 EFFEKT_API void effekt_model_result_destroy(effekt_model_result *r);
 
 /* ---- the results as JSON (src/lib/output/model_json.c) ---- */
-struct cJSON;
 
 /* Append r to doc: rows to the arrays "coefficients" and "fit" (made
  * when missing), each naming file when file is not NULL (several inputs
  * in one document). */
-EFFEKT_API effekt_status effekt_model_json(const effekt_model_result *r, const char *file, struct cJSON *doc);
+EFFEKT_API effekt_status effekt_model_json(const effekt_model_result *r, const char *file, effekt_json *doc);
 
 #ifdef __cplusplus
 }

@@ -1,9 +1,6 @@
-/* effekt/money.h — amounts in one currency and one price year.
- *
- * Exchange rates are per-EUR rates by currency and year (a user's CSV:
- * currency, year, rate).  The one rate built in is the fixed ERM II
- * central rate of the Danish krone, 7.46038 DKK per EUR; no other rate or
- * price index is shipped.  A deflator is a price index by year. */
+/* effekt/money.h — the money plan of a project table: amounts in one
+ * currency (exchange rates, effekt/rates.h) and one price year (a
+ * deflator, effekt/deflator.h). */
 #ifndef EFFEKT_MONEY_H
 #define EFFEKT_MONEY_H
 
@@ -11,52 +8,16 @@
 
 #include <stddef.h>
 
-#include <cjson/cJSON.h>
-
 #include "effekt/kpi.h"
-#include "effekt/status.h"
+#include "effekt/rates.h"
+#include "effekt/deflator.h"
+#include "effekt/diag.h"
+#include "effekt/json.h"
 #include "effekt/table.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-#define EFFEKT_DKK_PER_EUR_ERM2 7.46038
-
-typedef struct {
-    char currency[8];
-    long year;        /* 0: every year (the built-in ERM II rate) */
-    double per_eur;   /* units of currency per euro */
-} effekt_rate;
-
-typedef struct {
-    effekt_rate *rates;
-    size_t n;
-} effekt_rates;
-
-typedef struct {
-    long *year;
-    double *index;
-    size_t n;
-} effekt_deflator;
-
-/* Rates from a CSV with columns currency, year, rate (per EUR); path
- * NULL gives the built-in DKK rate only.  Bad rows are errors in diag. */
-EFFEKT_API effekt_status effekt_rates_load(const char *path, effekt_rates *out, effekt_diag *diag);
-EFFEKT_API void effekt_rates_free(effekt_rates *rates);
-
-/* The factor that turns an amount in `from` of `year` into `to`.  On
- * failure, reason says why ("no DKK rate for 2019 in rates.csv"). */
-EFFEKT_API effekt_status effekt_rates_factor(const effekt_rates *rates, const char *from, long year,
-                                             const char *to, double *factor, char *reason, size_t reason_size);
-
-/* A deflator from a CSV with columns year, index. */
-EFFEKT_API effekt_status effekt_deflator_load(const char *path, effekt_deflator *out, effekt_diag *diag);
-EFFEKT_API void effekt_deflator_free(effekt_deflator *d);
-
-/* index(to_year) / index(from_year), or a reason. */
-EFFEKT_API effekt_status effekt_deflator_factor(const effekt_deflator *d, long from_year, long to_year,
-                                                double *factor, char *reason, size_t reason_size);
 
 /* ---- the money plan of a project table ----
  *
@@ -96,7 +57,7 @@ EFFEKT_API void effekt_money_plan_kpi_options(const effekt_money_plan *plan, eff
 
 /* What a KPI document says of the money plan (src/lib/output/money_json.c):
  * "currency" and "price_year" when restated, added to doc. */
-EFFEKT_API effekt_status effekt_money_json_settings(const effekt_money_options *opt, cJSON *doc);
+EFFEKT_API effekt_status effekt_money_json_settings(const effekt_money_options *opt, effekt_json *doc);
 
 #ifdef __cplusplus
 }

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 
+#include "effekt/diag.h"
 #include "effekt/status.h"
 #include "effekt/table.h"
 
@@ -23,6 +24,17 @@ EFFEKT_API int effekt_outcome_column_ok(const effekt_column *c);
  * missing (a value other than 0/1 is returned as it is: the caller
  * says it is not an outcome). */
 EFFEKT_API double effekt_outcome_value(const effekt_column *c, size_t row);
+
+/* The column of t named `name`, when it can be an outcome; else NULL
+ * after a problem in diag (may be NULL) naming the table and column,
+ * hint EFFEKT_HINT_OUTCOME: not there, or of another type. */
+EFFEKT_API const effekt_column *effekt_outcome_column(const effekt_table *t, const char *name, effekt_diag *diag);
+
+/* Row r's outcome in *v: 1 an event, 0 none, NaN no value (a missing
+ * date is no event: 0).  EFFEKT_EVALUE for a number other than 0 and 1,
+ * with a problem at its line and column (hint EFFEKT_HINT_OUTCOME). */
+EFFEKT_API effekt_status effekt_outcome_read(const effekt_table *t, const effekt_column *oc, size_t r, double *v,
+                                             effekt_diag *diag);
 
 #ifdef __cplusplus
 }

@@ -5,7 +5,7 @@
  * sketch.  When the values are decimals as written (every x times 10^d an
  * integer, see effekt_column.decimals) the moments are the exact integer
  * sums sum(k) and sum(k^2) of k = x 10^d, so a merge gives the very bits
- * a single run gives (effekt_describe computes from the same sums).
+ * a single run gives (effekt_stats_describe computes from the same sums).
  * Otherwise they are a mean and a sum of squared deviations in extended
  * precision, merged by Chan, Golub & LeVeque's formula (agreeing with a
  * single run to about 1e-15 relative).
@@ -28,8 +28,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include <cjson/cJSON.h>
-
+#include "effekt/json.h"
 #include "effekt/stats.h"
 #include "effekt/status.h"
 
@@ -57,7 +56,7 @@ typedef struct {
 
 /* Summarise x[0..n) (NaN missing); decimals as effekt_column.decimals
  * (-1: not decimals as written).  The id is the SHA-256 of the values'
- * bits in order.  Owned by the caller: effekt_partial_free. */
+ * bits in order.  Owned by the caller: effekt_partial_clear. */
 EFFEKT_API effekt_status effekt_partial_compute(const double *x, size_t n, int decimals, effekt_partial *out);
 
 /* Make p's id also name where its data come from (context: e.g. the
@@ -74,7 +73,7 @@ EFFEKT_API effekt_status effekt_partial_merge(effekt_partial *a, const effekt_pa
 /* The statistics a partial defines: n, missing, sum, mean, sd, se, the
  * t-interval, min, max, and q1, median, q3, iqr from the sketch (type
  * 7; exact when the sketch is).  MAD, skewness, kurtosis are NaN. */
-EFFEKT_API void effekt_partial_summary(const effekt_partial *p, double confidence, effekt_summary *out);
+EFFEKT_API void effekt_partial_summary(const effekt_partial *p, double confidence, effekt_stats_summary *out);
 
 /* As JSON (the exact sums are written as decimal strings), and back.
  * from_json: EFFEKT_EPARSE when the object is not a partial, or one that
@@ -84,10 +83,10 @@ EFFEKT_API void effekt_partial_summary(const effekt_partial *p, double confidenc
  * JSON path below the object and what is wrong, as
  * ".sum_scaled: 1000 is outside n·[min, max] = [3, 9]" (": ..." for the
  * object itself). */
-EFFEKT_API cJSON *effekt_partial_to_json(const effekt_partial *p);
-EFFEKT_API effekt_status effekt_partial_from_json(const cJSON *json, effekt_partial *out, char *why, size_t why_size);
+EFFEKT_API effekt_json *effekt_partial_to_json(const effekt_partial *p);
+EFFEKT_API effekt_status effekt_partial_from_json(const effekt_json *json, effekt_partial *out, char *why, size_t why_size);
 
-EFFEKT_API void effekt_partial_free(effekt_partial *p);
+EFFEKT_API void effekt_partial_clear(effekt_partial *p);
 
 #ifdef __cplusplus
 }

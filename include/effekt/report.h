@@ -12,7 +12,7 @@
 #include <stdio.h>
 
 #include "effekt/chart.h"
-#include "effekt/status.h"
+#include "effekt/diag.h"
 
 #ifdef __cplusplus
 extern "C" {

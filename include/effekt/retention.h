@@ -9,51 +9,20 @@
 
 #include <stddef.h>
 
-#include "effekt/status.h"
-#include "effekt/survival.h"
+#include "effekt/diag.h"
+#include "effekt/json.h"
+#include "effekt/km.h"
+#include "effekt/spells.h"
 #include "effekt/table.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-/* Where spells come from.  Strings are borrowed (read during the call).
- * From dates (time unset): a spell runs from `from` to `to` (the event),
- * censored at `censor` or at the one date censor_date (text such as
- * 2022-12-31; it wins when set).  From ready columns: `time` (>= 0) and
- * `event` (0 or 1).  Rows without a start, or without an end and a
- * follow-up, or starting after the one follow-up date, are excluded and
- * counted. */
-typedef struct {
-    const char *by;            /* NULL: one group "all" */
-    const char *from, *to, *censor, *censor_date;   /* NULL: placed_date, job_end_date, followup_date */
-    const char *time, *event;  /* both or neither */
-} effekt_spells_options;
-
-typedef struct {
-    double *time, *event;      /* by spell */
-    size_t *group;             /* by spell: the group id */
-    size_t n;                  /* spells */
-    size_t excluded;           /* rows not in the analysis */
-    char **labels;             /* by group (in the order of the file) */
-    size_t n_groups;
-    size_t *row;               /* by spell: its row of the table (covariates of a Cox model) */
-} effekt_spells;
-
-/* The spells of t.  EFFEKT_EINVAL (each problem in diag, with the option
- * concerned as its hint) when a column is not there or of the wrong type,
- * a censor date is not a date, or only one of time and event is given;
- * EFFEKT_EVALUE (its line and column) for a spell ending before it starts,
- * a follow-up before the start, a negative time or an event not 0/1.  On
- * success *out is the caller's (effekt_spells_destroy); else NULL. */
-EFFEKT_API effekt_status effekt_spells_build(const effekt_table *t, const effekt_spells_options *o, effekt_spells **out,
-                                  effekt_diag *diag);
-EFFEKT_API void effekt_spells_destroy(effekt_spells *s);
-
 typedef struct {
     effekt_spells_options spells;
     double confidence;          /* 0.95 */
-    effekt_conf_type conf_type; /* EFFEKT_CONF_LOG */
+    effekt_km_conf_type conf_type; /* EFFEKT_CONF_LOG */
     double rho;                 /* 0: log-rank, 1: Peto-Peto */
     const double *at;           /* horizons (days), borrowed */
     size_t n_at;
@@ -113,18 +82,16 @@ EFFEKT_API effekt_status effekt_retention_run(const effekt_table *t, const effek
 EFFEKT_API void effekt_retention_result_destroy(effekt_retention_result *r);
 
 /* ---- as JSON (src/lib/output/retention_json.c) ---- */
-struct cJSON;
-
 /* The head of effekt retention's document: conf_type, confidence and the
  * empty "curves", "tests", "steps" and "excluded". */
-EFFEKT_API effekt_status effekt_retention_json_head(const effekt_retention_options *o, struct cJSON *doc);
+EFFEKT_API effekt_status effekt_retention_json_head(const effekt_retention_options *o, effekt_json *doc);
 
 /* Append r's curves and test, and "excluded": {path: n}. */
-EFFEKT_API effekt_status effekt_retention_json(const effekt_retention_result *r, const char *path, struct cJSON *doc);
+EFFEKT_API effekt_status effekt_retention_json(const effekt_retention_result *r, const char *path, effekt_json *doc);
 
 /* Step j of curve c as a row {group, time, n_risk, n_event, n_censor,
  * survival, std_err}, for writers that stream steps; NULL out of memory. */
-EFFEKT_API struct cJSON *effekt_retention_json_step(const effekt_retention_curve *c, size_t j);
+EFFEKT_API effekt_json *effekt_retention_json_step(const effekt_retention_curve *c, size_t j);
 
 #ifdef __cplusplus
 }

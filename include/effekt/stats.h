@@ -31,7 +31,7 @@ typedef struct {
     double percentiles[EFFEKT_MAX_PERCENTILES];   /* in [0, 100] */
     int decimals;               /* the column's decimals, or -1 */
     unsigned skip;              /* EFFEKT_SKIP_*: statistics not wanted (saves passes) */
-} effekt_describe_options;
+} effekt_stats_options;
 
 enum {
     EFFEKT_SKIP_SHAPE = 1u << 0,   /* skewness, kurtosis */
@@ -50,49 +50,42 @@ typedef struct {
     double kurtosis;            /* excess kurtosis G2 (as SAS, SPSS, e1071 type 2) */
     double percentile[EFFEKT_MAX_PERCENTILES];
     int exact;                  /* 1 when the moments came from exact decimal arithmetic */
-} effekt_summary;
+} effekt_stats_summary;
 
 /* Summarise x[0..n) (NaN = missing).  work must hold n doubles (the
  * values are sorted there).  Statistics that need more values than there
  * are (sd with n < 2, skewness with n < 3, kurtosis with n < 4) are NaN. */
-EFFEKT_API effekt_status effekt_describe(const double *x, size_t n, const effekt_describe_options *opt,
-                                         double *work, effekt_summary *out);
+EFFEKT_API effekt_status effekt_stats_describe(const double *x, size_t n, const effekt_stats_options *opt,
+                                               double *work, effekt_stats_summary *out);
 
 /* Summary of x with frequency weights w: every statistic of
- * effekt_describe, equal to it on the data with each x[i] repeated w[i]
+ * effekt_stats_describe, equal to it on the data with each x[i] repeated w[i]
  * times, computed without repeating them (O(n log n)).  So mean =
  * sum w x / sum w, variance = sum w (x - mean)^2 / (sum w - 1), se =
  * sd / sqrt(sum w), the t-interval on sum w - 1 degrees of freedom (Hmisc's
  * wtd.mean and wtd.var with normwt = FALSE), quantiles of
  * opt->quantile_type as R's quantile(rep(x, w), type = ...), MAD,
  * skewness and kurtosis likewise.  The weights must be whole numbers,
- * 0 or more (see effekt_weight_valid), else EFFEKT_EVALUE and nothing is
+ * 0 or more (see effekt_stats_weight_valid), else EFFEKT_EVALUE and nothing is
  * computed; a sum of weights of 2^53 or more is EFFEKT_ELIMIT.  A row of
  * weight 0 stands for no value: it is not in n, missing, min, max or any
  * quantile.  A row with a missing value or a missing weight is left out
  * and counted in missing.  n is the number of rows counted (weight > 0);
  * sum_weights gets sum w over them, the number of values they stand for.
  * work must hold 2 n doubles. */
-EFFEKT_API effekt_status effekt_describe_weighted(const double *x, const double *w, size_t n,
-                                                  const effekt_describe_options *opt, double *work,
-                                                  effekt_summary *out, double *sum_weights);
+EFFEKT_API effekt_status effekt_stats_describe_weighted(const double *x, const double *w, size_t n,
+                                                        const effekt_stats_options *opt, double *work,
+                                                        effekt_stats_summary *out, double *sum_weights);
 
 /* EFFEKT_OK when w can be a frequency weight: a whole number from 0 to
  * 2^53 (exclusive), or NaN (missing); else EFFEKT_EVALUE (negative,
  * fractional, infinite).  Fractional weights are not frequencies;
  * sampling weights would need a design-based standard error. */
-EFFEKT_API effekt_status effekt_weight_valid(double w);
+EFFEKT_API effekt_status effekt_stats_weight_valid(double w);
 
 /* Quantile p in [0, 1] of sorted[0..n) by type 1..9 (R's quantile()); 0
  * means 7; another type, or p outside [0, 1], gives NaN. */
-EFFEKT_API double effekt_quantile_sorted(const double *sorted, size_t n, double p, int type);
-
-/* Sort n doubles (no NaN) ascending, in O(n) (radix sort). tmp holds n. */
-EFFEKT_API void effekt_sort(double *x, size_t n, double *tmp);
-
-/* A sorted copy of the values that are not NaN; *m gets their number.
- * malloc'd, owned by the caller; NULL when out of memory. */
-EFFEKT_API double *effekt_sort_copy(const double *values, size_t n, size_t *m);
+EFFEKT_API double effekt_stats_quantile_sorted(const double *sorted, size_t n, double p, int type);
 
 #ifdef __cplusplus
 }

@@ -147,21 +147,21 @@ typedef enum {
     EFFEKT_WORD_META_PREDICTION_ROW,
     EFFEKT_WORD_META_WEIGHT_NOTE,
     EFFEKT_N_WORDS                  /* not a word: the number of them */
-} effekt_word;
+} effekt_text_word_id;
 
 /* The word in the locale (NULL: the first locale).  A cell the locale
  * lacks falls back to English; an id out of range gives "".  The text is
  * static. */
-EFFEKT_API const char *effekt_text_word(const effekt_locale *loc, effekt_word w);
+EFFEKT_API const char *effekt_text_word(const effekt_locale *loc, effekt_text_word_id w);
 
 /* Whether the locale has its own text for the word (tests: every locale
  * is complete). */
-EFFEKT_API int effekt_text_has(const effekt_locale *loc, effekt_word w);
+EFFEKT_API int effekt_text_has(const effekt_locale *loc, effekt_text_word_id w);
 
 /* The word with {k} replaced by args[k - 1] (k = 1 … n_args; a {k}
  * without an argument stays as it is).  Returns a malloc'd string the
  * caller frees, or NULL when out of memory. */
-EFFEKT_API char *effekt_text_compose(const effekt_locale *loc, effekt_word w, size_t n_args, const char *const *args);
+EFFEKT_API char *effekt_text_compose(const effekt_locale *loc, effekt_text_word_id w, size_t n_args, const char *const *args);
 
 /* What a person reads about a KPI, looked up by the KPI's name (see
  * effekt/kpi.h): its title ("Cost per participant"), its formula in

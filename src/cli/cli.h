@@ -16,6 +16,24 @@
 #include "effekt/status.h"
 #include "effekt/table.h"
 
+/* The command builds its documents with cJSON; the library takes and
+ * gives them as its opaque effekt_json (effekt/json.h), which is the
+ * same value: these casts, and no others, cross between the two. */
+static inline effekt_json *cli_json(cJSON *c)
+{
+    return (effekt_json *)(void *)c;
+}
+
+static inline const effekt_json *cli_json_const(const cJSON *c)
+{
+    return (const effekt_json *)(const void *)c;
+}
+
+static inline cJSON *cli_cjson(effekt_json *j)
+{
+    return (cJSON *)(void *)j;
+}
+
 /* Exit statuses (see effekt(1)). */
 enum {
     EXIT_OK = 0,
@@ -103,7 +121,7 @@ typedef struct {
     int meta;                   /* plot forest --meta: a random-effects meta-analysis */
     const char *cox, *strata;   /* retention: --cox A,B --strata COLUMN */
     effekt_csv_options csv;
-    effekt_mapping maps[64];
+    effekt_csv_mapping maps[64];
     const char *na[64];
     char **inputs;
     size_t n_inputs;
@@ -153,7 +171,7 @@ effekt_table *cli_load_table(const cli_options *o, const char *path);
 
 /* Write doc to -o (atomically) or stdout in the chosen format.  Returns
  * EXIT_OK or EXIT_BAD. */
-int cli_emit(const cli_options *o, const cJSON *doc, const effekt_sheet *sheets, size_t n_sheets);
+int cli_emit(const cli_options *o, const cJSON *doc, const effekt_output_sheet *sheets, size_t n_sheets);
 
 /* A comma-separated list of finite numbers in [min, max] ((min, max) when
  * open), as many as given, into *out (the caller frees it); -1 (and *out
@@ -171,8 +189,8 @@ cJSON *cli_read_json(const char *path);
  * ("(--pairwise none)").  No file or position. */
 /* A library problem about PATH in the one form of every message:
  * "effekt: PATH[:LINE:COL]: note|warning|error: text", hints as flags. */
-void cli_say_problem(const char *path, const effekt_problem *p);
-void cli_problem_text(const effekt_problem *p, char *buf, size_t size);
+void cli_say_problem(const char *path, const effekt_diag_problem *p);
+void cli_problem_text(const effekt_diag_problem *p, char *buf, size_t size);
 
 /* "effekt: " + message on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -183,21 +201,6 @@ void cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((forma
 /* The names of the locales table, "en, da or sv", for messages: nothing
  * in the CLI lists the locales itself.  Returns buf. */
 const char *cli_locale_names(char *buf, size_t size);
-
-/* Group ids by key text (groups.c). */
-typedef struct {
-    char **keys;     /* by group id */
-    size_t n, cap_keys;
-    size_t *slots;   /* group id + 1, 0 = empty */
-    size_t n_slots;
-} key_map;
-
-/* The group id of key (copied when new); (size_t)-1 when out of memory. */
-size_t key_map_id(key_map *m, const char *key);
-void key_map_free(key_map *m);
-
-/* The text of a value as a group key: "(missing)" when missing. */
-void value_text(const effekt_column *c, size_t row, char *buf, size_t size);
 
 /* The spell options of the command line (--by --from --to --censor
  * --censor-date --time --event); strings borrowed from o. */

@@ -24,11 +24,11 @@ static int run_file(const cli_options *o, const effekt_casemix_options *co, cons
         if (!(o->quiet && diag.items[i].severity == EFFEKT_NOTE))
             cli_say_problem(path, &diag.items[i]);
     if (st == EFFEKT_OK)
-        st = effekt_casemix_json(r, o->n_inputs > 1 ? path : NULL, doc);
+        st = effekt_casemix_json(r, o->n_inputs > 1 ? path : NULL, cli_json(doc));
     else if (!diag.n_by_severity[EFFEKT_ERROR])
-        cli_error("%s: error: %s", path, effekt_strerror(st));
+        cli_error("%s: error: %s", path, effekt_status_message(st));
     effekt_casemix_result_destroy(r);
-    effekt_diag_free(&diag);
+    effekt_diag_clear(&diag);
     effekt_table_destroy(t);
     return st == EFFEKT_OK ? EXIT_OK : EXIT_BAD;
 }
@@ -82,7 +82,7 @@ int cli_compare_casemix(const cli_options *o, const char *columns)
     }
     int status = cli_batch_end(&batch);
     if (status != EXIT_BAD) {
-        effekt_sheet sheets[] = { { .path = "groups", .title = "observed and expected events by group (O/E)" },
+        effekt_output_sheet sheets[] = { { .path = "groups", .title = "observed and expected events by group (O/E)" },
                                   { .path = "funnel", .title = "funnel" },
                                   { .path = "coefficients", .title = "case-mix model (logistic)" },
                                   { .path = "fit", .title = "fit" } };

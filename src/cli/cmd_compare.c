@@ -72,7 +72,7 @@ static const char compare_usage[] =
 static void say_problems(const cli_options *o, const char *path, const effekt_diag *diag, cJSON *doc)
 {
     for (size_t i = 0; i < diag->n; i++) {
-        const effekt_problem *p = &diag->items[i];
+        const effekt_diag_problem *p = &diag->items[i];
         char text[1024];
         cli_problem_text(p, text, sizeof text);
         if (p->severity == EFFEKT_NOTE) {
@@ -102,11 +102,11 @@ static int run_file(const cli_options *o, const effekt_compare_options *co, cons
     effekt_status st = effekt_compare_run(t, &file_co, &r, &diag);
     say_problems(o, path, &diag, doc);
     if (st == EFFEKT_OK)
-        st = effekt_compare_json(r, o->n_inputs > 1 ? path : NULL, path, doc);
+        st = effekt_compare_json(r, o->n_inputs > 1 ? path : NULL, path, cli_json(doc));
     else if (!diag.n_by_severity[EFFEKT_ERROR])
-        cli_error("%s: error: %s", path, effekt_strerror(st));
+        cli_error("%s: error: %s", path, effekt_status_message(st));
     effekt_compare_result_destroy(r);
-    effekt_diag_free(&diag);
+    effekt_diag_clear(&diag);
     effekt_table_destroy(t);
     return st == EFFEKT_OK ? EXIT_OK : EXIT_BAD;
 }
@@ -174,7 +174,7 @@ int cmd_compare(int argc, char **argv)
     if (o.seed_given)
         co.seed = o.seed;
     cJSON *doc = cJSON_CreateObject();
-    effekt_compare_json_head(&co, doc);
+    effekt_compare_json_head(&co, cli_json(doc));
     cli_batch batch;
     cli_batch_begin(&batch, &o, doc);
     for (size_t i = 0; i < o.n_inputs; i++) {
@@ -184,7 +184,7 @@ int cmd_compare(int argc, char **argv)
     }
     int status = cli_batch_end(&batch);
     if (status != EXIT_BAD) {
-        effekt_sheet sheets[] = { { .path = "groups", .title = o.outcome ? "rates by group" : o.value ? "values by group" : "ratios of sums by group" },
+        effekt_output_sheet sheets[] = { { .path = "groups", .title = o.outcome ? "rates by group" : o.value ? "values by group" : "ratios of sums by group" },
                                   { .path = "tests", .title = "tests" },
                                   { .path = "pairwise", .title = "pairwise comparisons" } };
         int emitted = cli_emit(&o, doc, sheets, 3);

@@ -110,9 +110,9 @@ static int describe_file(cli_options *o, size_t f, effekt_describe_run_options *
     effekt_describe_result *r;
     st = effekt_describe_run(t, dopt, &r, &diag);
     cli_report(&diag, o->quiet);
-    effekt_diag_free(&diag);
+    effekt_diag_clear(&diag);
     if (st == EFFEKT_OK)
-        st = effekt_describe_json_rows(r, o->n_inputs > 1 && !o->partial ? o->inputs[f] : NULL, rows);
+        st = effekt_describe_json_rows(r, o->n_inputs > 1 && !o->partial ? o->inputs[f] : NULL, cli_json(rows));
     effekt_describe_result_destroy(r);
     effekt_table_destroy(t);
     return st == EFFEKT_OK ? EXIT_OK : EXIT_BAD;
@@ -179,8 +179,8 @@ int cmd_describe(int argc, char **argv)
         status = cli_batch_end(&batch);
     }
     if (status != EXIT_BAD) {
-        effekt_sheet sheets[] = { { .path = "statistics" } };
-        effekt_describe_json_settings(&dopt, doc);
+        effekt_output_sheet sheets[] = { { .path = "statistics" } };
+        effekt_describe_json_settings(&dopt, cli_json(doc));
         if (o.partial)
             o.format = EFFEKT_FORMAT_JSON;   /* partials are for machines: always JSON */
         int emitted = cli_emit(&o, doc, o.partial ? NULL : sheets, o.partial ? 0 : 1);

@@ -43,9 +43,9 @@ static const char *const table_kpis[] = {
     "target_attainment", "placement_rate", "duration_months", NULL
 };
 
-static cJSON *figure_json(const effekt_figure *f)
+static cJSON *figure_json(const effekt_kpi_value *f)
 {
-    return effekt_json_figure_of(f->value, f->lower, f->upper, f->reason);
+    return cli_cjson(effekt_json_figure_of(f->value, f->lower, f->upper, f->reason));
 }
 
 typedef struct {
@@ -87,7 +87,7 @@ static effekt_money_plan *plan_money(const cli_options *o, const effekt_table *t
                   t->source, diag.items[0].message);
     else
         cli_report(&diag, o->quiet);
-    effekt_diag_free(&diag);
+    effekt_diag_clear(&diag);
     return st == EFFEKT_OK ? plan : NULL;
 }
 
@@ -96,7 +96,7 @@ static cJSON *pool_json(const effekt_kpi_group *g, const effekt_kpi_def *d, size
     const effekt_kpi_pool *p = &g->kpi[k];
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "group", g->group);
-    const char *name = fund ? effekt_fund_name(g->group) : NULL;
+    const char *name = fund ? effekt_kpi_fund_name(g->group) : NULL;
     if (name)
         cJSON_AddStringToObject(o, "fund", name);
     cJSON_AddStringToObject(o, "kpi", d->name);
@@ -149,7 +149,7 @@ static int check_recognised(const cli_options *o, const effekt_table *t)
                     "'effekt validate' shows how each heading was read, --map C=HEADING names one)",
                     found);
     cli_report(&diag, o->quiet);
-    effekt_diag_free(&diag);
+    effekt_diag_clear(&diag);
     return EXIT_BAD;
 }
 
@@ -198,7 +198,7 @@ static int run_file(const cli_options *o, size_t i, const effekt_rates *rates, c
                         cJSON_AddStringToObject(row, "file", o->inputs[i]);
                     cJSON_AddItemToArray(by, row);
                 }
-            effekt_kpi_groups_free(groups, n_groups);
+            effekt_kpi_groups_destroy(groups, n_groups);
         }
     }
     effekt_money_plan_destroy(plan);
@@ -210,9 +210,9 @@ static int run_file(const cli_options *o, size_t i, const effekt_rates *rates, c
         cJSON_AddStringToObject(w, "message", diag.items[k].message);
         cJSON_AddItemToArray(cJSON_GetObjectItemCaseSensitive(doc, "warnings"), w);
     }
-    effekt_diag_free(&diag);
+    effekt_diag_clear(&diag);
     if (st != EFFEKT_OK) {
-        cli_error("%s: %s", o->inputs[i], effekt_strerror(st));
+        cli_error("%s: %s", o->inputs[i], effekt_status_message(st));
         return EXIT_BAD;
     }
     cJSON *in = cJSON_CreateObject();
@@ -269,10 +269,10 @@ int cmd_kpi(int argc, char **argv)
         if (st == EFFEKT_OK && o.deflator)
             st = effekt_deflator_load(o.deflator, &deflator, &d);
         cli_report(&d, o.quiet);
-        effekt_diag_free(&d);
+        effekt_diag_clear(&d);
         if (st != EFFEKT_OK) {
-            effekt_rates_free(&rates);
-            effekt_deflator_free(&deflator);
+            effekt_rates_clear(&rates);
+            effekt_deflator_clear(&deflator);
             return EXIT_BAD;
         }
     }
@@ -284,8 +284,8 @@ int cmd_kpi(int argc, char **argv)
         free(sheets);
         free(tables);
         cJSON_Delete(doc);
-        effekt_rates_free(&rates);
-        effekt_deflator_free(&deflator);
+        effekt_rates_clear(&rates);
+        effekt_deflator_clear(&deflator);
         return EXIT_BAD;
     }
     cJSON_AddNumberToObject(doc, "confidence", o.confidence);
@@ -358,8 +358,8 @@ int cmd_kpi(int argc, char **argv)
         }
         free(refs);
         effekt_money_options mo = { .currency = o.currency, .price_year = o.price_year };
-        effekt_money_json_settings(&mo, doc);
-        effekt_sheet out_sheets[] = { { .path = "projects", .title = NULL },
+        effekt_money_json_settings(&mo, cli_json(doc));
+        effekt_output_sheet out_sheets[] = { { .path = "projects", .title = NULL },
                                       { .path = "groups", .title = "pooled by group (ratios of sums)" } };
         int emitted = cli_emit(&o, doc, out_sheets, 2);
         if (emitted != EXIT_OK)
@@ -372,7 +372,7 @@ int cmd_kpi(int argc, char **argv)
     free(sheets);
     free(tables);
     cJSON_Delete(doc);
-    effekt_rates_free(&rates);
-    effekt_deflator_free(&deflator);
+    effekt_rates_clear(&rates);
+    effekt_deflator_clear(&deflator);
     return status;
 }

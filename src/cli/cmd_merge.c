@@ -31,7 +31,7 @@ static char *row_key(const cJSON *row)
     if (!copy)
         return NULL;
     cJSON_DeleteItemFromObjectCaseSensitive(copy, "partial");
-    char *key = effekt_json_print(copy, 0);
+    char *key = effekt_json_print(cli_json(copy), 0);
     cJSON_Delete(copy);
     return key;
 }
@@ -71,12 +71,12 @@ int cmd_merge(int argc, char **argv)
         for (const cJSON *row = rows->child; row && rc == EXIT_OK; row = row->next, index++) {
             effekt_partial p;
             char why[400];
-            effekt_status ps = effekt_partial_from_json(cJSON_GetObjectItemCaseSensitive(row, "partial"), &p, why, sizeof why);
+            effekt_status ps = effekt_partial_from_json(cli_json_const(cJSON_GetObjectItemCaseSensitive(row, "partial")), &p, why, sizeof why);
             if (ps != EFFEKT_OK) {
                 if (ps == EFFEKT_EPARSE)
                     cli_error("%s: error: statistics[%zu].partial%s", path, index, why);
                 else
-                    cli_error("%s: error: %s", path, effekt_strerror(ps));
+                    cli_error("%s: error: %s", path, effekt_status_message(ps));
                 rc = EXIT_BAD;
                 break;
             }
@@ -87,7 +87,7 @@ int cmd_merge(int argc, char **argv)
                 cli_error("%s: error: statistics[%zu].partial.id: the same data as %s, statistics[%zu] (merging a partial "
                           "twice would count its values twice)", path, index, o.inputs[seen[s_at].file],
                           seen[s_at].index);
-                effekt_partial_free(&p);
+                effekt_partial_clear(&p);
                 rc = EXIT_BAD;
                 break;
             }
@@ -95,7 +95,7 @@ int cmd_merge(int argc, char **argv)
                 cap_seen = cap_seen ? 2 * cap_seen : 16;
                 seen_id *ns = realloc(seen, cap_seen * sizeof *ns);
                 if (!ns) {
-                    effekt_partial_free(&p);
+                    effekt_partial_clear(&p);
                     rc = EXIT_BAD;
                     break;
                 }
@@ -110,7 +110,7 @@ int cmd_merge(int argc, char **argv)
             while (k < n && key && strcmp(keys[k], key) != 0)
                 k++;
             if (!key) {
-                effekt_partial_free(&p);
+                effekt_partial_clear(&p);
                 rc = EXIT_BAD;
                 break;
             }
@@ -118,10 +118,10 @@ int cmd_merge(int argc, char **argv)
                 free(key);
                 effekt_status ms = effekt_partial_merge(&parts[k], &p);
                 if (ms != EFFEKT_OK) {
-                    cli_error("%s: error: statistics[%zu]: cannot merge: %s", path, index, effekt_strerror(ms));
+                    cli_error("%s: error: statistics[%zu]: cannot merge: %s", path, index, effekt_status_message(ms));
                     rc = EXIT_BAD;
                 }
-                effekt_partial_free(&p);
+                effekt_partial_clear(&p);
                 continue;
             }
             if (n == cap) {
@@ -137,7 +137,7 @@ int cmd_merge(int argc, char **argv)
                     parts = np;
                 if (!nk || !nh || !np) {
                     free(key);
-                    effekt_partial_free(&p);
+                    effekt_partial_clear(&p);
                     rc = EXIT_BAD;
                     break;
                 }
@@ -154,31 +154,25 @@ int cmd_merge(int argc, char **argv)
     cJSON *stats = cJSON_AddArrayToObject(out, "statistics");
     for (size_t k = 0; k < n; k++) {
         if (rc == EXIT_OK) {
-            effekt_summary s;
+            effekt_stats_summary s;
             effekt_partial_summary(&parts[k], o.confidence, &s);
             cJSON *row = heads[k];
             heads[k] = NULL;
-            effekt_json_number(row, "n", (double)s.n);
-            effekt_json_number(row, "missing", (double)s.missing);
-            effekt_json_number(row, "sum", s.sum);
-            effekt_json_number(row, "mean", s.mean);
-            effekt_json_number(row, "sd", s.sd);
-            effekt_json_number(row, "se", s.se);
-            effekt_json_number(row, "ci_lower", s.ci_lower);
-            effekt_json_number(row, "ci_upper", s.ci_upper);
-            effekt_json_number(row, "min", s.min);
-            effekt_json_number(row, "q1", s.q1);
-            effekt_json_number(row, "median", s.median);
-            effekt_json_number(row, "q3", s.q3);
-            effekt_json_number(row, "max", s.max);
-            effekt_json_number(row, "iqr", s.iqr);
-            effekt_json_number(row, "quantile_rank_error", parts[k].rank_error);
+            /* the statistics a partial defines, in describe's order */
+            const struct { const char *key; double v; } cells[] = {
+                { "n", (double)s.n }, { "missing", (double)s.missing }, { "sum", s.sum }, { "mean", s.mean },
+                { "sd", s.sd }, { "se", s.se }, { "ci_lower", s.ci_lower }, { "ci_upper", s.ci_upper },
+                { "min", s.min }, { "q1", s.q1 }, { "median", s.median }, { "q3", s.q3 }, { "max", s.max },
+                { "iqr", s.iqr }, { "quantile_rank_error", parts[k].rank_error },
+            };
+            for (size_t i = 0; i < sizeof cells / sizeof *cells; i++)
+                effekt_json_number(cli_json(row), cells[i].key, cells[i].v);
             cJSON_AddBoolToObject(row, "exact_moments", s.exact);
             cJSON_AddItemToArray(stats, row);
         }
         cJSON_Delete(heads[k]);
         free(keys[k]);
-        effekt_partial_free(&parts[k]);
+        effekt_partial_clear(&parts[k]);
     }
     free(keys);
     free(heads);
@@ -186,7 +180,7 @@ int cmd_merge(int argc, char **argv)
     free(seen);
     if (rc == EXIT_OK) {
         cJSON_AddNumberToObject(out, "confidence", o.confidence);
-        effekt_sheet sheets[] = { { .path = "statistics" } };
+        effekt_output_sheet sheets[] = { { .path = "statistics" } };
         rc = cli_emit(&o, out, sheets, 1);
     }
     cJSON_Delete(out);

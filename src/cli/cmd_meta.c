@@ -43,7 +43,7 @@ static const char meta_usage[] =
 static void say_problems(const cli_options *o, const char *path, const effekt_diag *diag)
 {
     for (size_t i = 0; i < diag->n; i++) {
-        const effekt_problem *p = &diag->items[i];
+        const effekt_diag_problem *p = &diag->items[i];
         if (p->severity == EFFEKT_NOTE && o->quiet)
             continue;
         cli_say_problem(path, p);
@@ -61,11 +61,11 @@ static int run_file(const cli_options *o, const effekt_meta_options *mo, const c
     effekt_status st = effekt_meta_run(t, mo, &r, &diag);
     say_problems(o, path, &diag);
     if (st == EFFEKT_OK)
-        st = effekt_meta_json(r, o->n_inputs > 1 ? path : NULL, doc);
+        st = effekt_meta_json(r, o->n_inputs > 1 ? path : NULL, cli_json(doc));
     else if (!diag.n_by_severity[EFFEKT_ERROR])
-        cli_error("%s: error: %s", path, effekt_strerror(st));
+        cli_error("%s: error: %s", path, effekt_status_message(st));
     effekt_meta_result_destroy(r);
-    effekt_diag_free(&diag);
+    effekt_diag_clear(&diag);
     effekt_table_destroy(t);
     return st == EFFEKT_OK ? EXIT_OK : EXIT_BAD;
 }
@@ -108,7 +108,7 @@ int cmd_meta(int argc, char **argv)
     mo.estimate = o.estimate;
     mo.se = o.se;
     cJSON *doc = cJSON_CreateObject();
-    effekt_meta_json_head(&mo, doc);
+    effekt_meta_json_head(&mo, cli_json(doc));
     cli_batch batch;
     cli_batch_begin(&batch, &o, doc);
     for (size_t i = 0; i < o.n_inputs; i++) {
@@ -118,7 +118,7 @@ int cmd_meta(int argc, char **argv)
     }
     int status = cli_batch_end(&batch);
     if (status != EXIT_BAD) {
-        effekt_sheet sheets[] = { { .path = "pooled", .title = "pooled (random effects)" },
+        effekt_output_sheet sheets[] = { { .path = "pooled", .title = "pooled (random effects)" },
                                   { .path = "projects", .title = "projects" } };
         int emitted = cli_emit(&o, doc, sheets, 2);
         if (emitted != EXIT_OK)

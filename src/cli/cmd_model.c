@@ -55,11 +55,11 @@ static int run_file(const cli_options *o, const effekt_model_options *mo, const 
         if (!(o->quiet && diag.items[i].severity == EFFEKT_NOTE))
             cli_say_problem(path, &diag.items[i]);
     if (st == EFFEKT_OK)
-        st = effekt_model_json(r, o->n_inputs > 1 ? path : NULL, doc);
+        st = effekt_model_json(r, o->n_inputs > 1 ? path : NULL, cli_json(doc));
     else if (!diag.n_by_severity[EFFEKT_ERROR])
-        cli_error("%s: error: %s", path, effekt_strerror(st));
+        cli_error("%s: error: %s", path, effekt_status_message(st));
     effekt_model_result_destroy(r);
-    effekt_diag_free(&diag);
+    effekt_diag_clear(&diag);
     effekt_table_destroy(t);
     return st == EFFEKT_OK ? EXIT_OK : EXIT_BAD;
 }
@@ -138,7 +138,7 @@ int cmd_model(int argc, char **argv)
     }
     int status = cli_batch_end(&batch);
     if (status != EXIT_BAD) {
-        effekt_sheet sheets[] = { { .path = "coefficients", .title = "coefficients" },
+        effekt_output_sheet sheets[] = { { .path = "coefficients", .title = "coefficients" },
                                   { .path = "fit", .title = "fit" } };
         int emitted = cli_emit(&o, doc, sheets, 2);
         if (emitted != EXIT_OK)

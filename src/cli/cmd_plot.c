@@ -1,7 +1,7 @@
 /* effekt plot KIND FILE... -o OUT.png|svg|pdf: the statistics of the
  * other commands as charts.  This file parses the options, loads the
- * tables, hands them (or the groups, outcomes and spells the CLI counts)
- * to a builder of libeffekt, and writes what it draws. */
+ * tables, hands them to libeffekt (which counts the groups, outcomes,
+ * values and spells and builds the chart), and writes what it draws. */
 #include "config.h"
 
 #include <math.h>
@@ -89,125 +89,19 @@ static void plot_help(void)
     }
 }
 
-/* Group ids by value of --by (or one group "all"), for the builders of
- * typed results. */
-static const effekt_column *need_group(const effekt_table *t, const char *by)
-{
-    const effekt_column *c = effekt_table_column(t, by);
-    if (!c)
-        cli_error("%s: error: --by: no column '%s'", t->source, by);
-    return c;
-}
-
-/* Events and trials per group of an outcome column (dates: an event
- * when given). */
-static int outcome_counts(const cli_options *o, effekt_table **tables, size_t n_tables, key_map *map,
-                          double **x, double **n)
-{
-    size_t cap = 0;
-    *x = *n = NULL;
-    for (size_t i = 0; i < n_tables; i++) {
-        const effekt_table *t = tables[i];
-        const effekt_column *by = need_group(t, o->by), *oc = effekt_table_column(t, o->outcome);
-        if (!by)
-            return EXIT_BAD;
-        if (!oc) {
-            cli_error("%s: error: --outcome: no column '%s'", t->source, o->outcome);
-            return EXIT_BAD;
-        }
-        int dated = oc->type == EFFEKT_TYPE_DATE;
-        if (!dated && oc->type != EFFEKT_TYPE_BOOLEAN && oc->type != EFFEKT_TYPE_INTEGER) {
-            cli_error("%s: error: --outcome: column '%s' is %s; an outcome is 0/1, yes/no, or a date", t->source,
-                      oc->heading, effekt_type_name(oc->type));
-            return EXIT_BAD;
-        }
-        for (size_t r = 0; r < t->n_rows; r++) {
-            double v = dated ? !effekt_column_missing(oc, r) : oc->values[r];
-            if (isnan(v))
-                continue;
-            if (v != 0 && v != 1) {
-                cli_error("%s:%zu:%zu: error: outcome %g in column '%s' (expected 0 or 1)", t->source,
-                          effekt_table_row_line(t, r), oc->index, v, oc->heading);
-                return EXIT_BAD;
-            }
-            char key[1024];
-            value_text(by, r, key, sizeof key);
-            size_t id = key_map_id(map, key);
-            if (id == (size_t)-1)
-                return EXIT_BAD;
-            if (id >= cap) {
-                size_t nc = cap ? 2 * cap : 64;
-                double *nx = realloc(*x, nc * sizeof *nx);
-                if (nx)
-                    *x = nx;
-                double *nn = realloc(*n, nc * sizeof *nn);
-                if (nn)
-                    *n = nn;
-                if (!nx || !nn)
-                    return EXIT_BAD;
-                memset(*x + cap, 0, (nc - cap) * sizeof **x);
-                memset(*n + cap, 0, (nc - cap) * sizeof **n);
-                cap = nc;
-            }
-            (*x)[id] += v;
-            (*n)[id] += 1;
-        }
-    }
-    return EXIT_OK;
-}
-
-static const effekt_column *numeric(const effekt_table *t, const char *name, const char *option)
-{
-    const effekt_column *c = effekt_table_column(t, name);
-    if (!c)
-        cli_error("%s: error: %s: no column '%s'", t->source, option, name);
-    else if (!c->values || c->type == EFFEKT_TYPE_TEXT)
-        cli_error("%s: error: %s: column '%s' is %s; expected numbers", t->source, option, name, effekt_type_name(c->type));
-    else
-        return c;
-    return NULL;
-}
-
-/* Values of --value over all tables, with group ids when --by is given. */
-static int gather_values(const cli_options *o, effekt_table **tables, size_t n_tables, double **v, size_t **gid,
-                         size_t *n, size_t *missing, key_map *map)
-{
-    size_t total = 0;
-    for (size_t i = 0; i < n_tables; i++)
-        total += tables[i]->n_rows;
-    *v = malloc((total ? total : 1) * sizeof **v);
-    *gid = malloc((total ? total : 1) * sizeof **gid);
-    *n = *missing = 0;
-    if (!*v || !*gid)
-        return EXIT_BAD;
-    for (size_t i = 0; i < n_tables; i++) {
-        const effekt_table *t = tables[i];
-        const effekt_column *c = numeric(t, o->value, "--value"), *by = o->by ? need_group(t, o->by) : NULL;
-        if (!c || (o->by && !by))
-            return EXIT_BAD;
-        for (size_t r = 0; r < t->n_rows; r++) {
-            if (isnan(c->values[r])) {
-                (*missing)++;
-                continue;
-            }
-            char key[1024] = "all";
-            if (by)
-                value_text(by, r, key, sizeof key);
-            size_t id = key_map_id(map, key);
-            if (id == (size_t)-1)
-                return EXIT_BAD;
-            (*v)[*n] = c->values[r];
-            (*gid)[*n] = id;
-            (*n)++;
-        }
-    }
-    return EXIT_OK;
-}
-
 /* A box plot's rows: more groups than this are refused at once.  At 16 pt
  * a row, the renderer's 10000 pt height holds a little over 600 rows, and
  * refuses only after every box is computed. */
 #define BOX_MAX_GROUPS 500
+
+/* Problems of the library's counting, each with its table's name and
+ * the option its hint names. */
+static void say_problems(const effekt_diag *d)
+{
+    for (size_t i = 0; i < d->n; i++)
+        if (d->items[i].severity == EFFEKT_ERROR)
+            cli_say_problem(d->items[i].file ? d->items[i].file : "", &d->items[i]);
+}
 
 static effekt_status build_rates(effekt_chart_kind kind, const cli_options *o, effekt_table **tables, size_t n,
                                  const effekt_chart_options *co, effekt_chart **out, effekt_diag *diag)
@@ -216,17 +110,16 @@ static effekt_status build_rates(effekt_chart_kind kind, const cli_options *o, e
         cli_usage_error(plot_kind_command(kind), "give --outcome COLUMN and --by GROUP");
         return EFFEKT_EINVAL;
     }
-    key_map map = { 0 };
-    double *x = NULL, *t = NULL;
-    effekt_status st = EFFEKT_EINVAL;
-    if (outcome_counts(o, tables, n, &map, &x, &t) == EXIT_OK) {
-        effekt_chart_rates in = { .outcome = o->outcome, .by = o->by, .n_groups = map.n,
-                                  .labels = (const char *const *)map.keys, .events = x, .trials = t };
-        st = effekt_chart_build_rates(kind, &in, co, out, diag);
-    }
-    free(x);
-    free(t);
-    key_map_free(&map);
+    effekt_chart_rates *in;
+    effekt_diag d;
+    effekt_diag_init(&d);
+    effekt_status st = effekt_chart_rates_count((const effekt_table *const *)tables, n, o->outcome, o->by, &in, &d);
+    say_problems(&d);
+    effekt_diag_clear(&d);
+    if (st != EFFEKT_OK)
+        return st;
+    st = effekt_chart_build_rates(kind, in, co, out, diag);
+    effekt_chart_rates_destroy(in);
     return st;
 }
 
@@ -242,32 +135,32 @@ static effekt_status build_values(effekt_chart_kind kind, const cli_options *o, 
         cli_usage_error("plot hist", "--bins expects sturges, scott or fd (got '%s')", o->bins);
         return EFFEKT_EINVAL;
     }
-    key_map map = { 0 };
-    double *v = NULL;
-    size_t *gid = NULL, n, missing;
-    effekt_status st = EFFEKT_EINVAL;
-    if (gather_values(o, tables, n_tables, &v, &gid, &n, &missing, &map) != EXIT_OK)
-        ;
-    else if (kind == EFFEKT_CHART_BOX && map.n > BOX_MAX_GROUPS)
+    effekt_chart_values *in;
+    effekt_diag d;
+    effekt_diag_init(&d);
+    effekt_status st = effekt_chart_values_gather((const effekt_table *const *)tables, n_tables, o->value, o->by,
+                                                  &in, &d);
+    say_problems(&d);
+    effekt_diag_clear(&d);
+    if (st != EFFEKT_OK)
+        return st;
+    if (kind == EFFEKT_CHART_BOX && in->n_groups > BOX_MAX_GROUPS) {
         cli_usage_error("plot box", "%zu groups in --by %s; a box plot has a row per group and room for at most %d "
-                  "(choose a coarser --by)", map.n, o->by ? o->by : "", BOX_MAX_GROUPS);
-    else {
-        effekt_chart_values in = { .value = o->value, .by = o->by, .n = n, .values = v, .group = gid,
-                                   .n_groups = map.n, .labels = (const char *const *)map.keys, .missing = missing };
-        st = kind == EFFEKT_CHART_BOX ? effekt_chart_build_box(&in, co, out, diag)
-                                      : effekt_chart_build_hist(&in, rule, co, out, diag);
+                        "(choose a coarser --by)", in->n_groups, o->by ? o->by : "", BOX_MAX_GROUPS);
+        st = EFFEKT_EINVAL;
+    } else {
+        st = kind == EFFEKT_CHART_BOX ? effekt_chart_build_box(in, co, out, diag)
+                                      : effekt_chart_build_hist(in, rule, co, out, diag);
     }
-    free(v);
-    free(gid);
-    key_map_free(&map);
+    effekt_chart_values_destroy(in);
     return st;
 }
 
 static effekt_status build_km(const cli_options *o, effekt_table **tables, size_t n_tables,
                               const effekt_chart_options *co, effekt_chart **out, effekt_diag *diag)
 {
-    effekt_conf_type ct = EFFEKT_CONF_LOG;
-    if (o->conf_type && effekt_conf_type_parse(o->conf_type, &ct) != EFFEKT_OK) {
+    effekt_km_conf_type ct = EFFEKT_CONF_LOG;
+    if (o->conf_type && effekt_km_conf_type_parse(o->conf_type, &ct) != EFFEKT_OK) {
         cli_usage_error("plot km", "--conf-type expects log, log-log or plain (got '%s')", o->conf_type);
         return EFFEKT_EINVAL;
     }
@@ -282,7 +175,7 @@ static effekt_status build_km(const cli_options *o, effekt_table **tables, size_
     effekt_diag_init(&sd);
     effekt_status st = effekt_spells_build(tables[0], &so, &sp, &sd);
     cli_analysis_problems(tables[0]->source, &sd);
-    effekt_diag_free(&sd);
+    effekt_diag_clear(&sd);
     if (st != EFFEKT_OK)
         return EFFEKT_EINVAL;
     effekt_chart_spells in = { .by = o->by, .time_to_job = o->to && strcmp(o->to, "placed_date") == 0,
@@ -522,7 +415,7 @@ static int plot_prepare(int argc, char **argv, cli_plot *cp, cli_options *o)
             st = effekt_chart_caption(cp->chart, (const effekt_table *const *)tables, o->n_inputs,
                                       (const char *const *)o->inputs, o->n_inputs, PACKAGE_VERSION, loc);
         cli_report(&diag, 0);
-        effekt_diag_free(&diag);
+        effekt_diag_clear(&diag);
         rc = st == EFFEKT_OK ? EXIT_OK : EXIT_BAD;
     }
     for (size_t i = 0; tables && i < o->n_inputs; i++)
@@ -565,9 +458,9 @@ int cmd_plot(int argc, char **argv)
         }
         if (st != EFFEKT_OK && diag.n == 0)
             effekt_diag_add(&diag, EFFEKT_ERROR, o.output, 0, 0, NULL, NULL, "cannot write the chart: %s",
-                            effekt_strerror(st));
+                            effekt_status_message(st));
         cli_report(&diag, 0);
-        effekt_diag_free(&diag);
+        effekt_diag_clear(&diag);
         rc = st == EFFEKT_OK ? EXIT_OK : EXIT_BAD;
     }
     plot_release(&cp);

@@ -28,13 +28,13 @@ static const char report_usage[] =
 static void say(const effekt_diag *diag, const char *spec, int quiet)
 {
     for (size_t i = 0; i < diag->n; i++) {
-        const effekt_problem *p = &diag->items[i];
+        const effekt_diag_problem *p = &diag->items[i];
         char buf[2048];
         if (quiet && p->severity == EFFEKT_NOTE)
             continue;
         if (p->severity == EFFEKT_ERROR && !p->line && p->file && strcmp(p->file, spec) == 0)
             fprintf(stderr, "effekt: %s: %s\n", p->file ? p->file : "report", p->message);
-        else if (effekt_problem_format(p, buf, sizeof buf))
+        else if (effekt_diag_problem_format(p, buf, sizeof buf))
             fprintf(stderr, "effekt: %s\n", buf);
     }
 }
@@ -105,6 +105,6 @@ int cmd_report(int argc, char **argv)
                 effekt_report_charts(report));
     effekt_report_destroy(report);
     effekt_report_spec_destroy(spec);
-    effekt_diag_free(&diag);
+    effekt_diag_clear(&diag);
     return st == EFFEKT_OK ? EXIT_OK : EXIT_BAD;
 }

@@ -101,7 +101,7 @@ static const effekt_retention_curve *curve_at(const step_store *s, size_t i)
     return NULL;
 }
 
-static cJSON *step_row(void *ctx, size_t i)
+static effekt_json *step_row(void *ctx, size_t i)
 {
     step_store *s = ctx;
     if (i < s->cursor_start)
@@ -124,10 +124,10 @@ static effekt_status run_cox(const effekt_cox_options *co, const effekt_table *t
     for (size_t i = 0; i < diag.n; i++)
         cli_say_problem(path, &diag.items[i]);
     if (st == EFFEKT_OK)
-        st = effekt_cox_json(r, path, doc);
+        st = effekt_cox_json(r, path, cli_json(doc));
     else if (!diag.n_by_severity[EFFEKT_ERROR])
-        cli_error("%s: error: %s", path, effekt_strerror(st));
-    effekt_diag_free(&diag);
+        cli_error("%s: error: %s", path, effekt_status_message(st));
+    effekt_diag_clear(&diag);
     effekt_cox_result_destroy(r);
     return st;
 }
@@ -143,12 +143,12 @@ static int run(const cli_options *o, const effekt_retention_options *ro, const e
     effekt_diag_init(&diag);
     effekt_status st = effekt_retention_run(t, ro, &r, &diag);
     cli_analysis_problems(path, &diag);
-    effekt_diag_free(&diag);
+    effekt_diag_clear(&diag);
     if (st == EFFEKT_OK && co)
         st = run_cox(co, t, path, doc);
     effekt_table_destroy(t);
     if (st == EFFEKT_OK)
-        st = effekt_retention_json(r, path, doc);
+        st = effekt_retention_json(r, path, cli_json(doc));
     if (st != EFFEKT_OK) {
         effekt_retention_result_destroy(r);
         return EXIT_BAD;
@@ -176,8 +176,8 @@ int cmd_retention(int argc, char **argv)
                        retention_usage, &o);
     if (rc)
         return rc < 0 ? EXIT_OK : rc;
-    effekt_conf_type ct = EFFEKT_CONF_LOG;
-    if (o.conf_type && effekt_conf_type_parse(o.conf_type, &ct) != EFFEKT_OK) {
+    effekt_km_conf_type ct = EFFEKT_CONF_LOG;
+    if (o.conf_type && effekt_km_conf_type_parse(o.conf_type, &ct) != EFFEKT_OK) {
         cli_usage_error("retention", "--conf-type: '%s' (expected log, log-log or plain)", o.conf_type);
         return EXIT_BAD;
     }
@@ -249,7 +249,7 @@ int cmd_retention(int argc, char **argv)
     co.strata = o.strata;
     co.confidence = o.confidence;
     cJSON *doc = cJSON_CreateObject();
-    effekt_retention_json_head(&ro, doc);
+    effekt_retention_json_head(&ro, cli_json(doc));
     if (o.cox) {
         cJSON_AddArrayToObject(doc, "cox");
         cJSON_AddArrayToObject(doc, "cox_tests");
@@ -290,7 +290,7 @@ int cmd_retention(int argc, char **argv)
     }
     int status = cli_batch_end(&batch);
     if (status != EXIT_BAD) {
-        effekt_sheet sheets[] = { { .path = "curves", .title = "Kaplan-Meier by group (times in days)" },
+        effekt_output_sheet sheets[] = { { .path = "curves", .title = "Kaplan-Meier by group (times in days)" },
                                   { .path = "tests", .title = "tests" },
                                   { .path = "steps", .title = "steps", .row = step_row, .ctx = &store,
                                     .n_rows = store.rows },

@@ -38,7 +38,7 @@ int cmd_validate(int argc, char **argv)
     o.csv.sha256 = o.format == EFFEKT_FORMAT_JSON;
     cJSON *doc = cJSON_CreateObject();
     cJSON *files = cJSON_AddArrayToObject(doc, "files");
-    effekt_sheet *sheets = calloc(2 * o.n_inputs, sizeof *sheets);
+    effekt_output_sheet *sheets = calloc(2 * o.n_inputs, sizeof *sheets);
     char **paths = calloc(4 * o.n_inputs, sizeof *paths);
     if (!doc || !sheets || !paths) {
         cli_error("error: out of memory");
@@ -54,10 +54,10 @@ int cmd_validate(int argc, char **argv)
         for (size_t k = 0; k < diag.n; k++)
             if (diag.items[k].severity == EFFEKT_ERROR) {
                 char buf[2048];
-                effekt_problem_format(&diag.items[k], buf, sizeof buf);
+                effekt_diag_problem_format(&diag.items[k], buf, sizeof buf);
                 fprintf(stderr, "effekt: %s\n", buf);
             }
-        cJSON *f = effekt_validate_json(o.inputs[i], t, st, &diag, 0, o.values);
+        cJSON *f = cli_cjson(effekt_json_validation(o.inputs[i], t, st, &diag, 0, o.values));
         cJSON_AddItemToArray(files, f);
         char title[1024];
         if (t)
@@ -70,14 +70,14 @@ int cmd_validate(int argc, char **argv)
         paths[4 * i + 2] = malloc(64);
         snprintf(paths[4 * i], 64, "files.%zu.columns", i);
         snprintf(paths[4 * i + 2], 64, "files.%zu.problems", i);
-        sheets[2 * i] = (effekt_sheet){ .path = paths[4 * i], .title = paths[4 * i + 1] };
-        sheets[2 * i + 1] = (effekt_sheet){ .path = paths[4 * i + 2], .title = "problems" };
+        sheets[2 * i] = (effekt_output_sheet){ .path = paths[4 * i], .title = paths[4 * i + 1] };
+        sheets[2 * i + 1] = (effekt_output_sheet){ .path = paths[4 * i + 2], .title = "problems" };
         if (st != EFFEKT_OK)
             worst = EXIT_BAD;
         else if (o.strict && effekt_diag_count(&diag, EFFEKT_WARNING) && worst == EXIT_OK)
             worst = EXIT_PROBLEMS;
         effekt_table_destroy(t);
-        effekt_diag_free(&diag);
+        effekt_diag_clear(&diag);
     }
     /* a problems sheet with no rows prints nothing; drop empty ones */
     size_t n_sheets = 0;

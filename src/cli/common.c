@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -37,111 +38,149 @@ enum {
     LO_EVENTS, LO_N, LO_ESTIMATE, LO_SE, LO_METHOD, LO_KNHA, LO_MEASURE, LO_COX, LO_STRATA, LO_META
 };
 
+/* An option, the commands it applies to, and for an option that only
+ * keeps its text or sets a flag, the field of cli_options it sets (the
+ * others are read by cli_parse's switch). */
+enum { SET_NONE = 0, SET_TEXT, SET_FLAG };
+#define TEXT(field) SET_TEXT, offsetof(cli_options, field)
+#define FLAG(field) SET_FLAG, offsetof(cli_options, field)
+#define PARSED SET_NONE, 0
+
 static const struct {
     struct option opt;
     unsigned group;
+    int set;
+    size_t field;
 } option_table[] = {
-    { { "format", required_argument, NULL, 'f' }, OPT_FORMAT },
-    { { "output", required_argument, NULL, 'o' }, OPT_OUTPUT },
-    { { "by", required_argument, NULL, 'g' }, OPT_BY },
-    { { "map", required_argument, NULL, LO_MAP }, OPT_CSV },
-    { { "delimiter", required_argument, NULL, LO_DELIMITER }, OPT_CSV },
-    { { "decimal-comma", no_argument, NULL, LO_DECIMAL_COMMA }, OPT_CSV },
-    { { "decimal-point", no_argument, NULL, LO_DECIMAL_POINT }, OPT_CSV },
-    { { "encoding", required_argument, NULL, LO_ENCODING }, OPT_CSV },
-    { { "na", required_argument, NULL, LO_NA }, OPT_CSV },
-    { { "date-order", required_argument, NULL, LO_DATE_ORDER }, OPT_CSV },
-    { { "confidence", required_argument, NULL, LO_CONFIDENCE }, OPT_CONFIDENCE },
-    { { "values", no_argument, NULL, LO_VALUES }, OPT_VALUES },
-    { { "sort", required_argument, NULL, LO_SORT }, OPT_SORT },
-    { { "currency", required_argument, NULL, LO_CURRENCY }, OPT_CURRENCY },
-    { { "rates", required_argument, NULL, LO_RATES }, OPT_CURRENCY },
-    { { "price-year", required_argument, NULL, LO_PRICE_YEAR }, OPT_CURRENCY },
-    { { "deflator", required_argument, NULL, LO_DEFLATOR }, OPT_CURRENCY },
-    { { "strict", no_argument, NULL, LO_STRICT }, OPT_STRICT },
-    { { "columns", required_argument, NULL, 'c' }, OPT_DESCRIBE },
-    { { "percentiles", required_argument, NULL, LO_PERCENTILES }, OPT_DESCRIBE },
-    { { "quantile-type", required_argument, NULL, LO_QUANTILE_TYPE }, OPT_DESCRIBE },
-    { { "stats", required_argument, NULL, LO_STATS }, OPT_DESCRIBE },
-    { { "weight", required_argument, NULL, LO_WEIGHT }, OPT_DESCRIBE },
-    { { "partial", no_argument, NULL, LO_PARTIAL }, OPT_DESCRIBE },
-    { { "outcome", required_argument, NULL, LO_OUTCOME }, OPT_COMPARE | OPT_PLOT | OPT_MODEL | OPT_META },
-    { { "value", required_argument, NULL, LO_VALUE }, OPT_COMPARE | OPT_PLOT },
-    { { "funnel", no_argument, NULL, LO_FUNNEL }, OPT_COMPARE },
-    { { "ratio", required_argument, NULL, LO_RATIO }, OPT_COMPARE },
-    { { "bootstrap", required_argument, NULL, LO_BOOTSTRAP }, OPT_COMPARE },
-    { { "seed", required_argument, NULL, LO_SEED }, OPT_COMPARE },
-    { { "from", required_argument, NULL, LO_FROM }, OPT_RETENTION },
-    { { "to", required_argument, NULL, LO_TO }, OPT_RETENTION },
-    { { "censor", required_argument, NULL, LO_CENSOR }, OPT_RETENTION },
-    { { "censor-date", required_argument, NULL, LO_CENSOR_DATE }, OPT_RETENTION },
-    { { "time", required_argument, NULL, LO_TIME }, OPT_RETENTION },
-    { { "event", required_argument, NULL, LO_EVENT }, OPT_RETENTION },
-    { { "at", required_argument, NULL, LO_AT }, OPT_RETENTION },
-    { { "conf-type", required_argument, NULL, LO_CONF_TYPE }, OPT_RETENTION },
-    { { "rho", required_argument, NULL, LO_RHO }, OPT_RETENTION },
-    { { "steps", no_argument, NULL, LO_STEPS }, OPT_RETENTION },
-    { { "rmst", required_argument, NULL, LO_RMST }, OPT_RETENTION },
-    { { "quantiles", required_argument, NULL, LO_QUANTILES }, OPT_RETENTION },
-    { { "interval", required_argument, NULL, LO_INTERVAL }, OPT_COMPARE },
-    { { "adjust", required_argument, NULL, LO_ADJUST }, OPT_COMPARE | OPT_CASEMIX },
-    { { "pairwise", required_argument, NULL, LO_PAIRWISE }, OPT_COMPARE },
-    { { "kpi", required_argument, NULL, LO_KPI }, OPT_PLOT },
-    { { "reference", required_argument, NULL, LO_REFERENCE }, OPT_PLOT },
-    { { "x", required_argument, NULL, LO_X }, OPT_PLOT },
-    { { "y", required_argument, NULL, LO_Y }, OPT_PLOT },
-    { { "label", required_argument, NULL, LO_LABEL }, OPT_PLOT },
-    { { "bins", required_argument, NULL, LO_BINS }, OPT_PLOT },
-    { { "amounts", no_argument, NULL, LO_AMOUNTS }, OPT_PLOT },
-    { { "width", required_argument, NULL, LO_WIDTH }, OPT_PLOT },
-    { { "height", required_argument, NULL, LO_HEIGHT }, OPT_PLOT },
-    { { "dpi", required_argument, NULL, LO_DPI }, OPT_PLOT },
-    { { "locale", required_argument, NULL, LO_LOCALE }, OPT_PLOT },
-    { { "title", required_argument, NULL, LO_TITLE }, OPT_PLOT },
-    { { "subtitle", required_argument, NULL, LO_SUBTITLE }, OPT_PLOT },
-    { { "caption", required_argument, NULL, LO_CAPTION }, OPT_PLOT },
-    { { "keep-going", no_argument, NULL, LO_KEEP_GOING }, OPT_BATCH },
-    { { "predictors", required_argument, NULL, LO_PREDICTORS }, OPT_MODEL },
-    { { "family", required_argument, NULL, LO_FAMILY }, OPT_MODEL },
-    { { "ref", required_argument, NULL, LO_REF }, OPT_MODEL | OPT_CASEMIX },
-    { { "robust", no_argument, NULL, LO_ROBUST }, OPT_MODEL },
-    { { "cluster", required_argument, NULL, LO_CLUSTER }, OPT_MODEL },
-    { { "case-mix", required_argument, NULL, LO_CASE_MIX }, OPT_CASEMIX },
-    { { "overdispersion", required_argument, NULL, LO_OVERDISPERSION }, OPT_CASEMIX },
-    { { "events", required_argument, NULL, LO_EVENTS }, OPT_META },
-    { { "n", required_argument, NULL, LO_N }, OPT_META },
-    { { "estimate", required_argument, NULL, LO_ESTIMATE }, OPT_META },
-    { { "se", required_argument, NULL, LO_SE }, OPT_META },
-    { { "method", required_argument, NULL, LO_METHOD }, OPT_META },
-    { { "knha", no_argument, NULL, LO_KNHA }, OPT_META },
-    { { "measure", required_argument, NULL, LO_MEASURE }, OPT_META },
-    { { "cox", required_argument, NULL, LO_COX }, OPT_RETENTION },
-    { { "strata", required_argument, NULL, LO_STRATA }, OPT_RETENTION },
-    { { "meta", no_argument, NULL, LO_META }, OPT_PLOT },
-    { { "quiet", no_argument, NULL, 'q' }, OPT_QUIET },
-    { { "help", no_argument, NULL, 'h' }, 0 },
+    { { "format", required_argument, NULL, 'f' }, OPT_FORMAT, PARSED },
+    { { "output", required_argument, NULL, 'o' }, OPT_OUTPUT, TEXT(output) },
+    { { "by", required_argument, NULL, 'g' }, OPT_BY, TEXT(by) },
+    { { "map", required_argument, NULL, LO_MAP }, OPT_CSV, PARSED },
+    { { "delimiter", required_argument, NULL, LO_DELIMITER }, OPT_CSV, PARSED },
+    { { "decimal-comma", no_argument, NULL, LO_DECIMAL_COMMA }, OPT_CSV, PARSED },
+    { { "decimal-point", no_argument, NULL, LO_DECIMAL_POINT }, OPT_CSV, PARSED },
+    { { "encoding", required_argument, NULL, LO_ENCODING }, OPT_CSV, PARSED },
+    { { "na", required_argument, NULL, LO_NA }, OPT_CSV, PARSED },
+    { { "date-order", required_argument, NULL, LO_DATE_ORDER }, OPT_CSV, PARSED },
+    { { "confidence", required_argument, NULL, LO_CONFIDENCE }, OPT_CONFIDENCE, PARSED },
+    { { "values", no_argument, NULL, LO_VALUES }, OPT_VALUES, FLAG(values) },
+    { { "sort", required_argument, NULL, LO_SORT }, OPT_SORT, TEXT(sort) },
+    { { "currency", required_argument, NULL, LO_CURRENCY }, OPT_CURRENCY, TEXT(currency) },
+    { { "rates", required_argument, NULL, LO_RATES }, OPT_CURRENCY, TEXT(rates) },
+    { { "price-year", required_argument, NULL, LO_PRICE_YEAR }, OPT_CURRENCY, PARSED },
+    { { "deflator", required_argument, NULL, LO_DEFLATOR }, OPT_CURRENCY, TEXT(deflator) },
+    { { "strict", no_argument, NULL, LO_STRICT }, OPT_STRICT, FLAG(strict) },
+    { { "columns", required_argument, NULL, 'c' }, OPT_DESCRIBE, TEXT(columns) },
+    { { "percentiles", required_argument, NULL, LO_PERCENTILES }, OPT_DESCRIBE, TEXT(percentiles) },
+    { { "quantile-type", required_argument, NULL, LO_QUANTILE_TYPE }, OPT_DESCRIBE, PARSED },
+    { { "stats", required_argument, NULL, LO_STATS }, OPT_DESCRIBE, TEXT(stats) },
+    { { "weight", required_argument, NULL, LO_WEIGHT }, OPT_DESCRIBE, TEXT(weight) },
+    { { "partial", no_argument, NULL, LO_PARTIAL }, OPT_DESCRIBE, FLAG(partial) },
+    { { "outcome", required_argument, NULL, LO_OUTCOME }, OPT_COMPARE | OPT_PLOT | OPT_MODEL | OPT_META, TEXT(outcome) },
+    { { "value", required_argument, NULL, LO_VALUE }, OPT_COMPARE | OPT_PLOT, TEXT(value) },
+    { { "funnel", no_argument, NULL, LO_FUNNEL }, OPT_COMPARE, FLAG(funnel) },
+    { { "ratio", required_argument, NULL, LO_RATIO }, OPT_COMPARE, TEXT(ratio) },
+    { { "bootstrap", required_argument, NULL, LO_BOOTSTRAP }, OPT_COMPARE, PARSED },
+    { { "seed", required_argument, NULL, LO_SEED }, OPT_COMPARE, PARSED },
+    { { "from", required_argument, NULL, LO_FROM }, OPT_RETENTION, TEXT(from) },
+    { { "to", required_argument, NULL, LO_TO }, OPT_RETENTION, TEXT(to) },
+    { { "censor", required_argument, NULL, LO_CENSOR }, OPT_RETENTION, TEXT(censor) },
+    { { "censor-date", required_argument, NULL, LO_CENSOR_DATE }, OPT_RETENTION, TEXT(censor_date) },
+    { { "time", required_argument, NULL, LO_TIME }, OPT_RETENTION, TEXT(time_col) },
+    { { "event", required_argument, NULL, LO_EVENT }, OPT_RETENTION, TEXT(event_col) },
+    { { "at", required_argument, NULL, LO_AT }, OPT_RETENTION, TEXT(at) },
+    { { "conf-type", required_argument, NULL, LO_CONF_TYPE }, OPT_RETENTION, TEXT(conf_type) },
+    { { "rho", required_argument, NULL, LO_RHO }, OPT_RETENTION, PARSED },
+    { { "steps", no_argument, NULL, LO_STEPS }, OPT_RETENTION, FLAG(steps) },
+    { { "rmst", required_argument, NULL, LO_RMST }, OPT_RETENTION, PARSED },
+    { { "quantiles", required_argument, NULL, LO_QUANTILES }, OPT_RETENTION, TEXT(quantiles) },
+    { { "interval", required_argument, NULL, LO_INTERVAL }, OPT_COMPARE, TEXT(interval) },
+    { { "adjust", required_argument, NULL, LO_ADJUST }, OPT_COMPARE | OPT_CASEMIX, TEXT(adjust) },
+    { { "pairwise", required_argument, NULL, LO_PAIRWISE }, OPT_COMPARE, PARSED },
+    { { "kpi", required_argument, NULL, LO_KPI }, OPT_PLOT, TEXT(kpi) },
+    { { "reference", required_argument, NULL, LO_REFERENCE }, OPT_PLOT, TEXT(reference) },
+    { { "x", required_argument, NULL, LO_X }, OPT_PLOT, TEXT(x) },
+    { { "y", required_argument, NULL, LO_Y }, OPT_PLOT, TEXT(y) },
+    { { "label", required_argument, NULL, LO_LABEL }, OPT_PLOT, TEXT(label) },
+    { { "bins", required_argument, NULL, LO_BINS }, OPT_PLOT, TEXT(bins) },
+    { { "amounts", no_argument, NULL, LO_AMOUNTS }, OPT_PLOT, FLAG(amounts) },
+    { { "width", required_argument, NULL, LO_WIDTH }, OPT_PLOT, PARSED },
+    { { "height", required_argument, NULL, LO_HEIGHT }, OPT_PLOT, PARSED },
+    { { "dpi", required_argument, NULL, LO_DPI }, OPT_PLOT, PARSED },
+    { { "locale", required_argument, NULL, LO_LOCALE }, OPT_PLOT, PARSED },
+    { { "title", required_argument, NULL, LO_TITLE }, OPT_PLOT, TEXT(title) },
+    { { "subtitle", required_argument, NULL, LO_SUBTITLE }, OPT_PLOT, TEXT(subtitle) },
+    { { "caption", required_argument, NULL, LO_CAPTION }, OPT_PLOT, TEXT(caption) },
+    { { "keep-going", no_argument, NULL, LO_KEEP_GOING }, OPT_BATCH, FLAG(keep_going) },
+    { { "predictors", required_argument, NULL, LO_PREDICTORS }, OPT_MODEL, TEXT(predictors) },
+    { { "family", required_argument, NULL, LO_FAMILY }, OPT_MODEL, TEXT(family) },
+    { { "ref", required_argument, NULL, LO_REF }, OPT_MODEL | OPT_CASEMIX, PARSED },
+    { { "robust", no_argument, NULL, LO_ROBUST }, OPT_MODEL, FLAG(robust) },
+    { { "cluster", required_argument, NULL, LO_CLUSTER }, OPT_MODEL, TEXT(cluster) },
+    { { "case-mix", required_argument, NULL, LO_CASE_MIX }, OPT_CASEMIX, TEXT(case_mix) },
+    { { "overdispersion", required_argument, NULL, LO_OVERDISPERSION }, OPT_CASEMIX, TEXT(overdispersion) },
+    { { "events", required_argument, NULL, LO_EVENTS }, OPT_META, TEXT(events) },
+    { { "n", required_argument, NULL, LO_N }, OPT_META, TEXT(n_column) },
+    { { "estimate", required_argument, NULL, LO_ESTIMATE }, OPT_META, TEXT(estimate) },
+    { { "se", required_argument, NULL, LO_SE }, OPT_META, TEXT(se) },
+    { { "method", required_argument, NULL, LO_METHOD }, OPT_META, TEXT(method) },
+    { { "knha", no_argument, NULL, LO_KNHA }, OPT_META, FLAG(knha) },
+    { { "measure", required_argument, NULL, LO_MEASURE }, OPT_META, TEXT(measure) },
+    { { "cox", required_argument, NULL, LO_COX }, OPT_RETENTION, TEXT(cox) },
+    { { "strata", required_argument, NULL, LO_STRATA }, OPT_RETENTION, TEXT(strata) },
+    { { "meta", no_argument, NULL, LO_META }, OPT_PLOT, FLAG(meta) },
+    { { "quiet", no_argument, NULL, 'q' }, OPT_QUIET, FLAG(quiet) },
+    { { "help", no_argument, NULL, 'h' }, 0, PARSED },
 };
 #define N_OPTIONS (sizeof option_table / sizeof *option_table)
+
+/* "effekt CMD: error: " and the message, without its end of line. */
+static void usage_say(const char *cmd, const char *fmt, va_list ap)
+{
+    cli_progress_erase();
+    fprintf(stderr, "effekt %s: error: ", cmd);
+    vfprintf(stderr, fmt, ap);
+}
 
 void cli_usage_error(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
-    cli_progress_erase();
-    fprintf(stderr, "effekt %s: error: ", cmd);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    usage_say(cmd, fmt, ap);
     va_end(ap);
     fputc('\n', stderr);
+}
+
+/* An option's value as a whole number in [lo, hi] into *out: 1, else 0
+ * (not a number, text after it, out of range). */
+static int whole_in(const char *s, long lo, long hi, long *out)
+{
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (*end || v < lo || v > hi)
+        return 0;
+    *out = v;
+    return 1;
+}
+
+/* An option's value as a number in [lo, hi] (an end excluded when open)
+ * into *out: 1, else 0 (NaN is in no range). */
+static int number_in(const char *s, double lo, int lo_open, double hi, int hi_open, double *out)
+{
+    char *end;
+    double v = strtod(s, &end);
+    if (*end || !(lo_open ? v > lo : v >= lo) || !(hi_open ? v < hi : v <= hi))
+        return 0;
+    *out = v;
+    return 1;
 }
 
 static int bad_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static int bad_usage(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
-    cli_progress_erase();
-    fprintf(stderr, "effekt %s: error: ", cmd);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    usage_say(cmd, fmt, ap);
     va_end(ap);
     fprintf(stderr, "\nTry 'effekt %s --help'.\n", cmd);
     return EXIT_BAD;
@@ -165,15 +204,19 @@ int cli_parse(int argc, char **argv, unsigned accepted, const char *usage, cli_o
             return bad_usage(cmd, "unknown option '%s'", argv[optind - 1]);
         if (c == ':')
             return bad_usage(cmd, "option '%s' needs a value", argv[optind - 1]);
-        unsigned group = 0;
-        const char *name = "";
-        for (size_t i = 0; i < N_OPTIONS; i++)
-            if (option_table[i].opt.val == c) {
-                group = option_table[i].group;
-                name = option_table[i].opt.name;
-            }
-        if (group && !(group & accepted))
-            return bad_usage(cmd, "option --%s does not apply to this command", name);
+        size_t k = 0;
+        while (k < N_OPTIONS && option_table[k].opt.val != c)
+            k++;
+        if (k < N_OPTIONS && option_table[k].group && !(option_table[k].group & accepted))
+            return bad_usage(cmd, "option --%s does not apply to this command", option_table[k].opt.name);
+        if (k < N_OPTIONS && option_table[k].set == SET_TEXT) {
+            *(const char **)(void *)((char *)o + option_table[k].field) = optarg;
+            continue;
+        }
+        if (k < N_OPTIONS && option_table[k].set == SET_FLAG) {
+            *(int *)(void *)((char *)o + option_table[k].field) = 1;
+            continue;
+        }
         switch (c) {
         case 'h':
             fputs(usage, stdout);
@@ -182,14 +225,10 @@ int cli_parse(int argc, char **argv, unsigned accepted, const char *usage, cli_o
             if (effekt_format_parse(optarg, &o->format) != EFFEKT_OK)
                 return bad_usage(cmd, "unknown format '%s' (expected table, csv or json)", optarg);
             break;
-        case 'o': o->output = optarg; break;
-        case 'g': o->by = optarg; break;
-        case 'q': o->quiet = 1; break;
-        case LO_KEEP_GOING: o->keep_going = 1; break;
         case LO_MAP:
             if (n_map == sizeof o->maps / sizeof *o->maps)
                 return bad_usage(cmd, "too many --map options");
-            if (effekt_mapping_parse(optarg, &o->maps[n_map]) != EFFEKT_OK)
+            if (effekt_csv_mapping_parse(optarg, &o->maps[n_map]) != EFFEKT_OK)
                 return bad_usage(cmd, "--map expects CANONICAL=Source Heading with a canonical "
                                       "column name (got '%s')", optarg);
             n_map++;
@@ -205,14 +244,14 @@ int cli_parse(int argc, char **argv, unsigned accepted, const char *usage, cli_o
         case LO_DECIMAL_COMMA: o->csv.decimal_mark = ','; break;
         case LO_DECIMAL_POINT: o->csv.decimal_mark = '.'; break;
         case LO_ENCODING:
-            if (effekt_encoding_parse(optarg, &o->csv.encoding) != EFFEKT_OK)
+            if (effekt_csv_encoding_parse(optarg, &o->csv.encoding) != EFFEKT_OK)
                 return bad_usage(cmd, "unknown encoding '%s' (expected a name iconv knows, as "
                                       "utf-8, windows-1250, windows-1252, iso-8859-2, utf-16le, or "
                                       "auto; `iconv -l` lists them)", optarg);
             o->csv.encoding_name = optarg;
             break;
         case LO_DATE_ORDER:
-            if (effekt_date_order_parse(optarg, &o->csv.date_order) != EFFEKT_OK)
+            if (effekt_csv_date_order_parse(optarg, &o->csv.date_order) != EFFEKT_OK)
                 return bad_usage(cmd, "--date-order expects dmy, mdy or ymd (got '%s')", optarg);
             break;
         case LO_NA: {
@@ -226,81 +265,26 @@ int cli_parse(int argc, char **argv, unsigned accepted, const char *usage, cli_o
             o->csv.n_na_tokens = n;
             break;
         }
-        case LO_CONFIDENCE: {
-            char *end;
-            double v = strtod(optarg, &end);
-            if (*end || !(v > 0 && v < 1))
+        case LO_CONFIDENCE:
+            if (!number_in(optarg, 0, 1, 1, 1, &o->confidence))
                 return bad_usage(cmd, "--confidence expects a level between 0 and 1, such as 0.95 (got '%s')", optarg);
-            o->confidence = v;
             break;
-        }
-        case LO_VALUES: o->values = 1; break;
-        case LO_SORT: o->sort = optarg; break;
-        case LO_CURRENCY: o->currency = optarg; break;
-        case LO_RATES: o->rates = optarg; break;
-        case LO_PRICE_YEAR: {
-            char *end;
-            long y = strtol(optarg, &end, 10);
-            if (*end || y < 1900 || y > 2200)
+        case LO_PRICE_YEAR:
+            if (!whole_in(optarg, 1900, 2200, &o->price_year))
                 return bad_usage(cmd, "--price-year expects a year such as 2020 (got '%s')", optarg);
-            o->price_year = y;
             break;
-        }
-        case LO_DEFLATOR: o->deflator = optarg; break;
-        case LO_STRICT: o->strict = 1; break;
-        case 'c': o->columns = optarg; break;
-        case LO_PERCENTILES: o->percentiles = optarg; break;
-        case LO_STATS: o->stats = optarg; break;
-        case LO_WEIGHT: o->weight = optarg; break;
-        case LO_PARTIAL: o->partial = 1; break;
-        case LO_OUTCOME: o->outcome = optarg; break;
-        case LO_EVENTS: o->events = optarg; break;
-        case LO_N: o->n_column = optarg; break;
-        case LO_ESTIMATE: o->estimate = optarg; break;
-        case LO_SE: o->se = optarg; break;
-        case LO_METHOD: o->method = optarg; break;
-        case LO_KNHA: o->knha = 1; break;
-        case LO_MEASURE: o->measure = optarg; break;
-        case LO_COX: o->cox = optarg; break;
-        case LO_STRATA: o->strata = optarg; break;
-        case LO_META: o->meta = 1; break;
-        case LO_VALUE: o->value = optarg; break;
-        case LO_FUNNEL: o->funnel = 1; break;
-        case LO_FROM: o->from = optarg; break;
-        case LO_TO: o->to = optarg; break;
-        case LO_CENSOR: o->censor = optarg; break;
-        case LO_CENSOR_DATE: o->censor_date = optarg; break;
-        case LO_TIME: o->time_col = optarg; break;
-        case LO_EVENT: o->event_col = optarg; break;
-        case LO_AT: o->at = optarg; break;
-        case LO_CONF_TYPE: o->conf_type = optarg; break;
-        case LO_STEPS: o->steps = 1; break;
-        case LO_QUANTILES: o->quantiles = optarg; break;
-        case LO_RMST: {
-            char *end;
-            double r = strtod(optarg, &end);
-            if (*end || !(r > 0))
+        case LO_RMST:
+            if (!number_in(optarg, 0, 1, INFINITY, 0, &o->rmst))
                 return bad_usage(cmd, "--rmst expects a horizon in days above 0, e.g. 365 (got '%s')", optarg);
-            o->rmst = r;
             break;
-        }
-        case LO_RHO: {
-            char *end;
-            double r = strtod(optarg, &end);
-            if (*end || !(r >= 0 && r <= 10))
+        case LO_RHO:
+            if (!number_in(optarg, 0, 0, 10, 0, &o->rho))
                 return bad_usage(cmd, "--rho expects a number from 0 (log-rank) to 10; 1 is Peto-Peto (got '%s')", optarg);
-            o->rho = r;
             break;
-        }
-        case LO_RATIO: o->ratio = optarg; break;
-        case LO_BOOTSTRAP: {
-            char *end;
-            long b = strtol(optarg, &end, 10);
-            if (*end || b < 100 || b > 10000000)
+        case LO_BOOTSTRAP:
+            if (!whole_in(optarg, 100, 10000000, &o->bootstrap))
                 return bad_usage(cmd, "--bootstrap expects a number of resamples from 100 to 10000000 (got '%s')", optarg);
-            o->bootstrap = b;
             break;
-        }
         case LO_SEED: {
             /* strtoull takes "-1" as 2^64-1 and clamps what is above
              * 2^64-1: a recorded seed must give back the run, so only
@@ -314,8 +298,6 @@ int cli_parse(int argc, char **argv, unsigned accepted, const char *usage, cli_o
             o->seed_given = 1;
             break;
         }
-        case LO_INTERVAL: o->interval = optarg; break;
-        case LO_ADJUST: o->adjust = optarg; break;
         case LO_PAIRWISE: {
             /* a number of groups: the pairs grow as its square */
             char *end;
@@ -332,20 +314,12 @@ int cli_parse(int argc, char **argv, unsigned accepted, const char *usage, cli_o
             break;
         }
         case LO_QUANTILE_TYPE: {
-            char *end;
-            long t = strtol(optarg, &end, 10);
-            if (*end || t < 1 || t > 9)
+            long t;
+            if (!whole_in(optarg, 1, 9, &t))
                 return bad_usage(cmd, "--quantile-type expects 1 to 9 (R's types; 7 is the default) (got '%s')", optarg);
             o->quantile_type = (int)t;
             break;
         }
-        case LO_KPI: o->kpi = optarg; break;
-        case LO_REFERENCE: o->reference = optarg; break;
-        case LO_X: o->x = optarg; break;
-        case LO_Y: o->y = optarg; break;
-        case LO_LABEL: o->label = optarg; break;
-        case LO_BINS: o->bins = optarg; break;
-        case LO_AMOUNTS: o->amounts = 1; break;
         case LO_WIDTH:
         case LO_HEIGHT: {
             /* 170mm, 6.5in or 1200px (at --dpi, default 150) */
@@ -364,14 +338,10 @@ int cli_parse(int argc, char **argv, unsigned accepted, const char *usage, cli_o
                 o->height_mm = mm;
             break;
         }
-        case LO_DPI: {
-            char *end;
-            double v = strtod(optarg, &end);
-            if (*end || !(v >= 10 && v <= 2400))
+        case LO_DPI:
+            if (!number_in(optarg, 10, 0, 2400, 0, &o->dpi))
                 return bad_usage(cmd, "--dpi expects 10 to 2400 (got '%s')", optarg);
-            o->dpi = v;
             break;
-        }
         case LO_LOCALE:
             if (!effekt_locale_find(optarg)) {
                 char names[256];
@@ -380,11 +350,6 @@ int cli_parse(int argc, char **argv, unsigned accepted, const char *usage, cli_o
             }
             o->locale = optarg;
             break;
-        case LO_TITLE: o->title = optarg; break;
-        case LO_SUBTITLE: o->subtitle = optarg; break;
-        case LO_CAPTION: o->caption = optarg; break;
-        case LO_PREDICTORS: o->predictors = optarg; break;
-        case LO_FAMILY: o->family = optarg; break;
         case LO_REF:
             if (o->n_refs == sizeof o->refs / sizeof *o->refs)
                 return bad_usage(cmd, "too many --ref options");
@@ -392,10 +357,6 @@ int cli_parse(int argc, char **argv, unsigned accepted, const char *usage, cli_o
                 return bad_usage(cmd, "--ref expects COLUMN=LEVEL, e.g. education=primary (got '%s')", optarg);
             o->refs[o->n_refs++] = optarg;
             break;
-        case LO_ROBUST: o->robust = 1; break;
-        case LO_CLUSTER: o->cluster = optarg; break;
-        case LO_CASE_MIX: o->case_mix = optarg; break;
-        case LO_OVERDISPERSION: o->overdispersion = optarg; break;
         default:
             return bad_usage(cmd, "unexpected option");
         }
@@ -480,10 +441,10 @@ void cli_report(const effekt_diag *diag, int quiet)
     if (diag->n)
         cli_progress_erase();
     for (size_t i = 0; i < diag->n; i++) {
-        const effekt_problem *p = &diag->items[i];
+        const effekt_diag_problem *p = &diag->items[i];
         if (quiet && p->severity == EFFEKT_NOTE)
             continue;
-        effekt_problem_format(p, buf, sizeof buf);
+        effekt_diag_problem_format(p, buf, sizeof buf);
         fprintf(stderr, "effekt: %s\n", buf);
     }
     if (diag->dropped)
@@ -499,7 +460,7 @@ effekt_table *cli_load(const cli_options *o, const char *path, effekt_status *st
     csv.progress = cli_progress_reading();
     *status = effekt_csv_load_file(path, &csv, &t, &diag);
     cli_report(&diag, o->quiet);
-    effekt_diag_free(&diag);
+    effekt_diag_clear(&diag);
     return t;
 }
 
@@ -513,7 +474,7 @@ effekt_table *cli_load_table(const cli_options *o, const char *path)
     return NULL;
 }
 
-int cli_emit(const cli_options *o, const cJSON *doc, const effekt_sheet *sheets, size_t n_sheets)
+int cli_emit(const cli_options *o, const cJSON *doc, const effekt_output_sheet *sheets, size_t n_sheets)
 {
     effekt_diag diag;
     effekt_diag_init(&diag);
@@ -521,7 +482,7 @@ int cli_emit(const cli_options *o, const cJSON *doc, const effekt_sheet *sheets,
     effekt_status st = effekt_output_open(&out, o->output, (const char *const *)o->inputs,
                                           o->n_inputs, &diag);
     if (st == EFFEKT_OK) {
-        st = effekt_output_write(out.stream, doc, o->format, sheets, n_sheets);
+        st = effekt_output_write(out.stream, cli_json_const(doc), o->format, sheets, n_sheets);
         if (st == EFFEKT_OK)
             st = effekt_output_commit(&out, &diag);
         else
@@ -529,9 +490,9 @@ int cli_emit(const cli_options *o, const cJSON *doc, const effekt_sheet *sheets,
     }
     if (st != EFFEKT_OK && diag.n == 0)
         effekt_diag_add(&diag, EFFEKT_ERROR, o->output ? o->output : "<stdout>", 0, 0, NULL, NULL,
-                        "cannot write the output: %s", effekt_strerror(st));
+                        "cannot write the output: %s", effekt_status_message(st));
     cli_report(&diag, 0);
-    effekt_diag_free(&diag);
+    effekt_diag_clear(&diag);
     return st == EFFEKT_OK ? EXIT_OK : EXIT_BAD;
 }
 
@@ -568,11 +529,11 @@ cJSON *cli_read_json(const char *path)
 {
     effekt_diag diag;
     effekt_diag_init(&diag);
-    cJSON *doc = NULL;
+    effekt_json *doc = NULL;
     effekt_json_read(path, &doc, &diag);
     cli_report(&diag, 0);
-    effekt_diag_free(&diag);
-    return doc;
+    effekt_diag_clear(&diag);
+    return cli_cjson(doc);
 }
 
 const char *cli_locale_names(char *buf, size_t size)
@@ -609,7 +570,7 @@ static const struct {
     [EFFEKT_HINT_PAIRWISE_LIMIT] = { NULL, "--pairwise all or N to change" },
 };
 
-void cli_problem_text(const effekt_problem *p, char *buf, size_t size)
+void cli_problem_text(const effekt_diag_problem *p, char *buf, size_t size)
 {
     const char *role = NULL, *advice = NULL;
     if ((size_t)p->hint < sizeof hint_words / sizeof *hint_words) {
@@ -620,7 +581,7 @@ void cli_problem_text(const effekt_problem *p, char *buf, size_t size)
              advice ? " (" : "", advice ? advice : "", advice ? ")" : "");
 }
 
-void cli_say_problem(const char *path, const effekt_problem *p)
+void cli_say_problem(const char *path, const effekt_diag_problem *p)
 {
     static const char *const label[] = { "note", "warning", "error" };
     char text[1024];
@@ -644,7 +605,7 @@ void cli_spells_options(const cli_options *o, effekt_spells_options *so)
 void cli_analysis_problems(const char *path, const effekt_diag *diag)
 {
     for (size_t i = 0; i < diag->n; i++) {
-        const effekt_problem *p = &diag->items[i];
+        const effekt_diag_problem *p = &diag->items[i];
         if (p->severity != EFFEKT_ERROR)
             continue;
         cli_say_problem(path, p);

@@ -9,13 +9,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "effekt/alloc.h"
 #include "effekt/status.h"
 #include "lib_alloc.h"
 
 static int (*fail_hook)(void *ctx, size_t size);
 static void *fail_ctx;
 
-void effekt_set_alloc_hook(int (*fail)(void *ctx, size_t size), void *ctx)
+void effekt_alloc_set_hook(int (*fail)(void *ctx, size_t size), void *ctx)
 {
     fail_hook = fail;
     fail_ctx = ctx;

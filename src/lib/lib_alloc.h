@@ -1,6 +1,6 @@
 /* lib_alloc.h — the library's allocation functions (alloc.c): the C
  * library's, unless a test has set a failure hook
- * (effekt_set_alloc_hook). */
+ * (effekt_alloc_set_hook). */
 #ifndef EFFEKT_LIB_ALLOC_H
 #define EFFEKT_LIB_ALLOC_H
 

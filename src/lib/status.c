@@ -13,9 +13,12 @@
 #include <string.h>
 #include <strings.h>
 
+#include "effekt/alloc.h"
+#include "effekt/diag.h"
 #include "effekt/status.h"
+#include "effekt/version.h"
 
-const char *effekt_strerror(effekt_status status)
+const char *effekt_status_message(effekt_status status)
 {
     switch (status) {
     case EFFEKT_OK:        return "success";
@@ -37,10 +40,10 @@ void effekt_diag_init(effekt_diag *diag)
     memset(diag, 0, sizeof *diag);
 }
 
-void effekt_diag_free(effekt_diag *diag)
+void effekt_diag_clear(effekt_diag *diag)
 {
     for (size_t i = 0; i < diag->n; i++) {
-        effekt_problem *p = &diag->items[i];
+        effekt_diag_problem *p = &diag->items[i];
         free(p->file);
         free(p->column_name);
         free(p->value);
@@ -73,7 +76,7 @@ effekt_status effekt_diag_add(effekt_diag *diag, effekt_severity severity,
     }
     if (diag->n == diag->cap) {
         size_t cap = diag->cap ? diag->cap * 2 : 8;
-        effekt_problem *items = effekt_realloc(diag->items, cap * sizeof *items);
+        effekt_diag_problem *items = effekt_realloc(diag->items, cap * sizeof *items);
         if (!items)
             return EFFEKT_ENOMEM;
         diag->items = items;
@@ -86,7 +89,7 @@ effekt_status effekt_diag_add(effekt_diag *diag, effekt_severity severity,
     va_end(ap);
 
     int failed = 0;
-    effekt_problem p = {
+    effekt_diag_problem p = {
         .severity = severity,
         .file = dup_or_null(file, &failed),
         .line = line,
@@ -111,7 +114,7 @@ size_t effekt_diag_count(const effekt_diag *diag, effekt_severity severity)
     return diag->n_by_severity[severity];
 }
 
-size_t effekt_problem_format(const effekt_problem *p, char *buf, size_t size)
+size_t effekt_diag_problem_format(const effekt_diag_problem *p, char *buf, size_t size)
 {
     static const char *const label[] = { "note", "warning", "error" };
     char where[512] = "";
@@ -132,19 +135,17 @@ void effekt_diag_hint(effekt_diag *diag, effekt_hint hint)
         diag->items[diag->n - 1].hint = hint;
 }
 
-const char *effekt_hint_name(effekt_hint hint)
-{
-    static const char *const names[] = {
-        [EFFEKT_HINT_NONE] = "none",         [EFFEKT_HINT_BY] = "by",
-        [EFFEKT_HINT_OUTCOME] = "outcome",   [EFFEKT_HINT_VALUE] = "value",
-        [EFFEKT_HINT_RATIO] = "ratio",       [EFFEKT_HINT_FROM] = "from",
-        [EFFEKT_HINT_TO] = "to",             [EFFEKT_HINT_CENSOR] = "censor",
-        [EFFEKT_HINT_CENSOR_DATE] = "censor-date", [EFFEKT_HINT_TIME] = "time",
-        [EFFEKT_HINT_EVENT] = "event",       [EFFEKT_HINT_PAIRWISE_NONE] = "pairwise-none",
-        [EFFEKT_HINT_PAIRWISE_LIMIT] = "pairwise-limit",
-    };
-    return (size_t)hint < sizeof names / sizeof *names && names[hint] ? names[hint] : "none";
-}
+static const char *const hint_names[] = {
+    [EFFEKT_HINT_NONE] = "none",         [EFFEKT_HINT_BY] = "by",
+    [EFFEKT_HINT_OUTCOME] = "outcome",   [EFFEKT_HINT_VALUE] = "value",
+    [EFFEKT_HINT_RATIO] = "ratio",       [EFFEKT_HINT_FROM] = "from",
+    [EFFEKT_HINT_TO] = "to",             [EFFEKT_HINT_CENSOR] = "censor",
+    [EFFEKT_HINT_CENSOR_DATE] = "censor-date", [EFFEKT_HINT_TIME] = "time",
+    [EFFEKT_HINT_EVENT] = "event",       [EFFEKT_HINT_PAIRWISE_NONE] = "pairwise-none",
+    [EFFEKT_HINT_PAIRWISE_LIMIT] = "pairwise-limit",
+};
+
+EFFEKT_ENUM_FUNCTIONS(effekt_hint_name, effekt_hint_parse, effekt_hint, hint_names)
 
 static void gsl_handler_off(void)
 {

@@ -17,7 +17,7 @@ static effekt_csv_options fuzz_csv_options(uint8_t o)
 {
     static const char delimiters[] = { 0, ',', ';', '\t', '|', 0, 0, 0 };
     static const char marks[] = { 0, ',', '.', 0 };
-    static const effekt_encoding encodings[] = {
+    static const effekt_csv_encoding encodings[] = {
         EFFEKT_ENCODING_AUTO, EFFEKT_ENCODING_UTF8, EFFEKT_ENCODING_CP1252, EFFEKT_ENCODING_LATIN1,
         EFFEKT_ENCODING_UTF16LE, EFFEKT_ENCODING_UTF16BE, EFFEKT_ENCODING_OTHER, EFFEKT_ENCODING_OTHER
     };
@@ -31,7 +31,7 @@ static effekt_csv_options fuzz_csv_options(uint8_t o)
         opt.encoding_name = iconv_names[(o >> 5) & 1];   /* the two slots: 6 and 7 */
     /* the date order from bits shared with the others, mixed so that
      * every order meets every delimiter and encoding */
-    opt.date_order = (effekt_date_order)((o ^ (o >> 2) ^ (o >> 5)) & 3);
+    opt.date_order = (effekt_csv_date_order)((o ^ (o >> 2) ^ (o >> 5)) & 3);
     if ((o & 0x87) == 0x87) {   /* rarely: tight limits */
         opt.max_field_bytes = 16;
         opt.max_columns = 4;

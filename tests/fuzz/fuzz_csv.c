@@ -27,10 +27,10 @@ static void exercise(const effekt_table *t)
         size_t ng = 0;
         if (t->n_columns > 0 &&
             effekt_kpi_group_by(t, sheet, t->columns[0].heading, &ko, &g, &ng, &diag) == EFFEKT_OK)
-            effekt_kpi_groups_free(g, ng);
+            effekt_kpi_groups_destroy(g, ng);
         effekt_kpi_sheet_destroy(sheet);
     }
-    effekt_diag_free(&diag);
+    effekt_diag_clear(&diag);
 
     double *work = malloc((t->n_rows ? t->n_rows : 1) * 2 * sizeof *work);
     if (!work)
@@ -39,11 +39,11 @@ static void exercise(const effekt_table *t)
         const effekt_column *col = &t->columns[c];
         if (!col->values)
             continue;
-        effekt_describe_options o = { .confidence = 0.95, .quantile_type = (int)(c % 9) + 1,
+        effekt_stats_options o = { .confidence = 0.95, .quantile_type = (int)(c % 9) + 1,
                                       .n_percentiles = 2, .percentiles = { 5, 90 },
                                       .decimals = col->decimals };
-        effekt_summary s;
-        effekt_describe(col->values, t->n_rows, &o, work, &s);
+        effekt_stats_summary s;
+        effekt_stats_describe(col->values, t->n_rows, &o, work, &s);
         effekt_partial p;
         if (effekt_partial_compute(col->values, t->n_rows, col->decimals, &p) == EFFEKT_OK) {
             effekt_partial q;
@@ -52,10 +52,10 @@ static void exercise(const effekt_table *t)
                  * name them as two places to merge them */
                 effekt_partial_identify(&q, "second");
                 effekt_partial_merge(&p, &q);
-                effekt_partial_free(&q);
+                effekt_partial_clear(&q);
             }
             effekt_partial_summary(&p, 0.95, &s);
-            effekt_partial_free(&p);
+            effekt_partial_clear(&p);
         }
     }
     free(work);
@@ -73,8 +73,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     /* every problem must format without overrunning */
     char buf[256];
     for (size_t i = 0; i < diag.n; i++)
-        effekt_problem_format(&diag.items[i], buf, sizeof buf);
-    effekt_diag_free(&diag);
+        effekt_diag_problem_format(&diag.items[i], buf, sizeof buf);
+    effekt_diag_clear(&diag);
     if (t) {
         exercise(t);
         effekt_table_destroy(t);

@@ -22,7 +22,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     effekt_report_spec *spec = NULL;
     if (effekt_report_spec_parse("fuzz.json", text, &spec, &diag) == EFFEKT_OK)
         effekt_report_spec_destroy(spec);
-    effekt_diag_free(&diag);
+    effekt_diag_clear(&diag);
     free(text);
     return 0;
 }

@@ -40,13 +40,13 @@ static void compare(const char *how, effekt_status sa, const effekt_table *a, co
     if (sa != sb)
         differ(how, "status", (size_t)sb);
     for (size_t i = 0; i < da->n && i < db->n; i++) {
-        const effekt_problem *x = &da->items[i], *y = &db->items[i];
+        const effekt_diag_problem *x = &da->items[i], *y = &db->items[i];
         if (x->severity != y->severity || x->line != y->line || x->column != y->column
             || !same_text(x->file, y->file) || !same_text(x->column_name, y->column_name)
             || !same_text(x->value, y->value) || !same_text(x->message, y->message)) {
             char one[512], other[512];
-            effekt_problem_format(x, one, sizeof one);
-            effekt_problem_format(y, other, sizeof other);
+            effekt_diag_problem_format(x, one, sizeof one);
+            effekt_diag_problem_format(y, other, sizeof other);
             fprintf(stderr, "one reading: %s\n%s: %s\n", one, how, other);
             differ(how, "problem", i);
         }
@@ -131,15 +131,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 &d_some_halves);
         effekt_table_destroy(some);
         effekt_table_destroy(some_halves);
-        effekt_diag_free(&d_some);
-        effekt_diag_free(&d_some_halves);
+        effekt_diag_clear(&d_some);
+        effekt_diag_clear(&d_some_halves);
     }
     fclose(f);
     effekt_table_destroy(one);
     effekt_table_destroy(stream);
     effekt_table_destroy(halves);
-    effekt_diag_free(&d_one);
-    effekt_diag_free(&d_stream);
-    effekt_diag_free(&d_halves);
+    effekt_diag_clear(&d_one);
+    effekt_diag_clear(&d_stream);
+    effekt_diag_clear(&d_halves);
     return 0;
 }

@@ -1,5 +1,5 @@
 /* Allocation failure: every allocation libeffekt makes, one at a time,
- * made to fail (effekt_set_alloc_hook).  For each, the function must
+ * made to fail (effekt_alloc_set_hook).  For each, the function must
  * either end with EFFEKT_ENOMEM and no result, or succeed with exactly
  * the result of a run without failures (an allocation it could do
  * without), and never crash.  Leaks are caught by the sanitizer build
@@ -18,12 +18,17 @@
 
 #include <cjson/cJSON.h>
 
+#include "effekt/alloc.h"
 #include "effekt/chart.h"
 #include "effekt/csv.h"
 #include "effekt/kpi.h"
 #include "effekt/output.h"
 #include "effekt/partial.h"
 #include "effekt/survival.h"
+
+/* The library's effekt_json is a cJSON (effekt/json.h): this test reads
+ * the documents with cJSON itself. */
+#define AS_JSON(c) ((effekt_json *)(void *)(c))
 
 /* fail the allocation whose number (from 1) is `target`; count them all */
 static atomic_long calls, target;
@@ -39,13 +44,13 @@ static void arm(long n)
 {
     atomic_store(&calls, 0);
     atomic_store(&target, n);
-    effekt_set_alloc_hook(fail_nth, NULL);
+    effekt_alloc_set_hook(fail_nth, NULL);
 }
 
 /* after a run: did the armed failure happen? */
 static int fired(void)
 {
-    effekt_set_alloc_hook(NULL, NULL);
+    effekt_alloc_set_hook(NULL, NULL);
     return atomic_load(&calls) >= atomic_load(&target);
 }
 
@@ -68,7 +73,7 @@ static effekt_table *load(const char *data, size_t len, effekt_status *st)
     effekt_diag_init(&diag);
     effekt_table *t = NULL;
     *st = effekt_csv_load_buffer(data, len, "in.csv", NULL, &t, &diag);
-    effekt_diag_free(&diag);
+    effekt_diag_clear(&diag);
     return t;
 }
 
@@ -151,7 +156,7 @@ static void load_file_each_failure(const char *data, size_t len, const char *wha
         arm(n);
         st = effekt_csv_load_file(path, &opt, &t, &diag);
         int hit = fired();
-        effekt_diag_free(&diag);
+        effekt_diag_clear(&diag);
         if (st == EFFEKT_OK)
             same_table(ref, t);
         else
@@ -201,7 +206,7 @@ START_TEST(kpis)
     effekt_diag_init(&diag);
     effekt_kpi_sheet *ref = NULL;
     ck_assert_int_eq(effekt_kpi_compute(t, &opt, &ref, &diag), EFFEKT_OK);
-    effekt_diag_free(&diag);
+    effekt_diag_clear(&diag);
     long tried = 0;
     EACH_FAILURE(n) {
         effekt_diag_init(&diag);
@@ -220,9 +225,9 @@ START_TEST(kpis)
         }
         ck_assert(gs == EFFEKT_OK || gs == EFFEKT_ENOMEM);
         if (gs == EFFEKT_OK && st == EFFEKT_OK)
-            effekt_kpi_groups_free(g, ng);
+            effekt_kpi_groups_destroy(g, ng);
         effekt_kpi_sheet_destroy(s);
-        effekt_diag_free(&diag);
+        effekt_diag_clear(&diag);
         if (!hit)
             break;
         tried++;
@@ -258,7 +263,7 @@ START_TEST(survival_and_partials)
         if (st == EFFEKT_OK) {
             ck_assert_uint_eq(km.n_times, ref.n_times);
             ck_assert(memcmp(km.surv, ref.surv, ref.n_times * sizeof *km.surv) == 0);
-            effekt_km_free(&km);
+            effekt_km_clear(&km);
         } else {
             ck_assert_int_eq(st, EFFEKT_ENOMEM);
         }
@@ -269,7 +274,7 @@ START_TEST(survival_and_partials)
         if (!hit)
             break;
     }
-    effekt_km_free(&ref);
+    effekt_km_clear(&ref);
 
     /* partial summaries: compute, merge, to JSON and back */
     double x[6000];
@@ -281,7 +286,7 @@ START_TEST(survival_and_partials)
         effekt_status sa = effekt_partial_compute(x, 3000, 1, &a);
         effekt_status sb = sa == EFFEKT_OK ? effekt_partial_compute(x + 3000, 3000, 1, &b) : sa;
         effekt_status sm = sb == EFFEKT_OK ? effekt_partial_merge(&a, &b) : sb;
-        cJSON *j = sm == EFFEKT_OK ? effekt_partial_to_json(&a) : NULL;
+        effekt_json *j = sm == EFFEKT_OK ? effekt_partial_to_json(&a) : NULL;
         effekt_partial back;
         char why[128];
         effekt_status sj = j ? effekt_partial_from_json(j, &back, why, sizeof why) : EFFEKT_ENOMEM;
@@ -291,16 +296,16 @@ START_TEST(survival_and_partials)
         ck_assert(sm == EFFEKT_OK || sm == EFFEKT_ENOMEM);
         ck_assert(sj == EFFEKT_OK || sj == EFFEKT_ENOMEM);
         if (sj == EFFEKT_OK) {
-            effekt_summary s;
+            effekt_stats_summary s;
             effekt_partial_summary(&back, 0.95, &s);
             ck_assert_uint_eq(s.n, 6000);
-            effekt_partial_free(&back);
+            effekt_partial_clear(&back);
         }
-        cJSON_Delete(j);
+        effekt_json_destroy(j);
         if (sb == EFFEKT_OK)
-            effekt_partial_free(&b);
+            effekt_partial_clear(&b);
         if (sa == EFFEKT_OK)
-            effekt_partial_free(&a);
+            effekt_partial_clear(&a);
         if (!hit)
             break;
     }
@@ -310,14 +315,14 @@ END_TEST
 START_TEST(output_and_charts)
 {
     cJSON *doc = cJSON_Parse("{\"rows\":[{\"a\":1,\"b\":\"x\"},{\"a\":2.5,\"b\":null}]}");
-    effekt_sheet sheet = { .path = "rows", .title = "t" };
+    effekt_output_sheet sheet = { .path = "rows", .title = "t" };
     for (int fmt = 0; fmt < 3; fmt++) {
         EACH_FAILURE(n) {
             char *buf = NULL;
             size_t len = 0;
             FILE *mem = open_memstream(&buf, &len);
             arm(n);
-            effekt_status st = effekt_output_write(mem, doc, (effekt_format)fmt, &sheet, 1);
+            effekt_status st = effekt_output_write(mem, AS_JSON(doc), (effekt_format)fmt, &sheet, 1);
             int hit = fired();
             fclose(mem);
             ck_assert(st == EFFEKT_OK || st == EFFEKT_ENOMEM);

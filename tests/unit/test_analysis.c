@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "effekt/chart.h"
 #include "effekt/compare.h"
 #include "effekt/csv.h"
 #include "effekt/group.h"
@@ -28,7 +29,7 @@ static effekt_table *load(const char *name)
     effekt_diag d;
     effekt_diag_init(&d);
     ck_assert_int_eq(effekt_csv_load_file(path, NULL, &t, &d), EFFEKT_OK);
-    effekt_diag_free(&d);
+    effekt_diag_clear(&d);
     return t;
 }
 
@@ -70,7 +71,7 @@ START_TEST(test_group_order_and_missing)
     ck_assert_int_eq(effekt_group_create(t, nope, 1, &g, &d), EFFEKT_EINVAL);
     ck_assert_ptr_null(g);
     ck_assert_str_eq(d.items[0].column_name, "nope");
-    effekt_diag_free(&d);
+    effekt_diag_clear(&d);
     effekt_table_destroy(t);
 }
 END_TEST
@@ -90,6 +91,116 @@ START_TEST(test_group_missing_label)
         }
     ck_assert_int_eq(seen, 1);
     effekt_group_destroy(g);
+    effekt_table_destroy(t);
+}
+END_TEST
+
+/* One grouper over two tables: the rows numbered one after the other,
+ * the groups of both in the order they first appear. */
+START_TEST(test_group_tables)
+{
+    effekt_table *a = load("tests/data/rates_groups.csv"), *b = load("tests/data/rates_groups.csv");
+    const effekt_table *ts[] = { a, b };
+    const char *by[] = { "group" };
+    effekt_group *one = NULL, *g = NULL;
+    ck_assert_int_eq(effekt_group_create(a, by, 1, &one, NULL), EFFEKT_OK);
+    ck_assert_int_eq(effekt_group_add_all(one), EFFEKT_OK);
+    ck_assert_int_eq(effekt_group_create_tables(ts, 2, by, 1, &g, NULL), EFFEKT_OK);
+    ck_assert_int_eq(effekt_group_add_all(g), EFFEKT_OK);
+    size_t k = effekt_group_count(one);
+    ck_assert_uint_eq(effekt_group_count(g), k);
+    const char *const *labels = effekt_group_labels(g);
+    for (size_t i = 0; i < k; i++) {
+        ck_assert_str_eq(labels[i], effekt_group_label(one, i));
+        ck_assert_uint_eq(effekt_group_size(g, i), 2 * effekt_group_size(one, i));
+    }
+    /* row r of the second table is row n_rows + r */
+    ck_assert_uint_eq(effekt_group_of(g, a->n_rows + 3), effekt_group_of(one, 3));
+    ck_assert_int_eq(effekt_group_add_in(g, 2, 0, NULL), EFFEKT_EINVAL);
+    ck_assert_int_eq(effekt_group_add_in(g, 1, b->n_rows, NULL), EFFEKT_EINVAL);
+    effekt_group_destroy(g);
+    effekt_group_destroy(one);
+    /* a table without the column is named */
+    effekt_table *p = load("datasets/participants.csv");
+    const effekt_table *mixed[] = { a, p };
+    effekt_diag d;
+    effekt_diag_init(&d);
+    ck_assert_int_eq(effekt_group_create_tables(mixed, 2, by, 1, &g, &d), EFFEKT_EINVAL);
+    ck_assert_ptr_null(g);
+    ck_assert_str_eq(d.items[0].file, p->source);
+    effekt_diag_clear(&d);
+    effekt_table_destroy(p);
+    effekt_table_destroy(a);
+    effekt_table_destroy(b);
+}
+END_TEST
+
+/* The inputs of the rates and values charts, counted by the library:
+ * the same events and trials as compare's rates, over one table or two. */
+START_TEST(test_chart_inputs)
+{
+    effekt_table *t = load("tests/data/rates_groups.csv");
+    effekt_compare_options o;
+    effekt_compare_options_init(&o, EFFEKT_COMPARE_RATES);
+    o.by = "group";
+    o.outcome = "placed";
+    effekt_compare_result *cr;
+    ck_assert_int_eq(effekt_compare_run(t, &o, &cr, NULL), EFFEKT_OK);
+    const effekt_table *ts[] = { t, t };
+    for (size_t n_tables = 1; n_tables <= 2; n_tables++) {
+        effekt_chart_rates *in;
+        ck_assert_int_eq(effekt_chart_rates_count(ts, n_tables, "placed", "group", &in, NULL), EFFEKT_OK);
+        ck_assert_str_eq(in->outcome, "placed");
+        size_t matched = 0;
+        for (size_t g = 0; g < in->n_groups; g++)
+            for (size_t c = 0; c < cr->n_groups; c++)
+                if (strcmp(in->labels[g], cr->groups[c].label) == 0) {
+                    ck_assert_double_eq(in->events[g], (double)n_tables * cr->groups[c].events);
+                    ck_assert_double_eq(in->trials[g], (double)n_tables * (double)cr->groups[c].n);
+                    matched++;
+                }
+        ck_assert_uint_eq(matched, in->n_groups);
+        effekt_chart_rates_destroy(in);
+    }
+    effekt_compare_result_destroy(cr);
+    effekt_table_destroy(t);
+
+    /* values: every row is a value or missing; groups as the grouper's */
+    t = load("datasets/participants.csv");
+    effekt_chart_values *v;
+    ck_assert_int_eq(effekt_chart_values_gather((const effekt_table *const *)&t, 1, "age", "project_id", &v, NULL),
+                     EFFEKT_OK);
+    ck_assert_uint_eq(v->n + v->missing, t->n_rows);
+    ck_assert_uint_eq(v->n_groups, 6);
+    ck_assert_str_eq(v->labels[0], "GOVEST");
+    for (size_t i = 0; i < v->n; i++)
+        ck_assert_uint_lt(v->group[i], v->n_groups);
+    effekt_chart_values_destroy(v);
+    ck_assert_int_eq(effekt_chart_values_gather((const effekt_table *const *)&t, 1, "age", NULL, &v, NULL),
+                     EFFEKT_OK);
+    ck_assert_uint_eq(v->n_groups, 1);
+    ck_assert_str_eq(v->labels[0], EFFEKT_GROUP_ALL);
+    effekt_chart_values_destroy(v);
+
+    /* problems name the column, the line, and the role as a hint */
+    effekt_diag d;
+    effekt_diag_init(&d);
+    effekt_chart_rates *in = NULL;
+    ck_assert_int_eq(effekt_chart_rates_count((const effekt_table *const *)&t, 1, "age", "project_id", &in, &d),
+                     EFFEKT_EVALUE);
+    ck_assert_ptr_null(in);
+    ck_assert_uint_eq(d.items[0].line, 2);
+    ck_assert_uint_eq(d.items[0].column, 7);
+    ck_assert_int_eq(d.items[0].hint, EFFEKT_HINT_OUTCOME);
+    effekt_diag_clear(&d);
+    effekt_diag_init(&d);
+    ck_assert_int_eq(effekt_chart_values_gather((const effekt_table *const *)&t, 1, "project_id", NULL, &v, &d),
+                     EFFEKT_EINVAL);
+    ck_assert_int_eq(d.items[0].hint, EFFEKT_HINT_VALUE);
+    ck_assert_int_eq(effekt_chart_rates_count((const effekt_table *const *)&t, 1, "placed_date", "nope", &in, &d),
+                     EFFEKT_EINVAL);
+    ck_assert_int_eq(d.items[1].hint, EFFEKT_HINT_BY);
+    effekt_diag_clear(&d);
     effekt_table_destroy(t);
 }
 END_TEST
@@ -132,7 +243,7 @@ START_TEST(test_compare_rates)
     ck_assert_int_eq(d.items[0].hint, EFFEKT_HINT_PAIRWISE_NONE);
     ck_assert_ptr_null(strstr(d.items[0].message, "--"));
     effekt_compare_result_destroy(r);
-    effekt_diag_free(&d);
+    effekt_diag_clear(&d);
     /* a text outcome: EINVAL, the column named, the role as hint */
     effekt_diag_init(&d);
     o.outcome = "gender";
@@ -140,7 +251,7 @@ START_TEST(test_compare_rates)
     ck_assert_ptr_null(r);
     ck_assert_int_eq(d.items[0].hint, EFFEKT_HINT_OUTCOME);
     ck_assert_str_eq(d.items[0].column_name, "gender");
-    effekt_diag_free(&d);
+    effekt_diag_clear(&d);
     effekt_table_destroy(t);
 }
 END_TEST
@@ -171,7 +282,7 @@ START_TEST(test_compare_two_groups)
     ck_assert_uint_eq(r->n_warnings, 1);
     ck_assert_ptr_nonnull(strstr(r->warnings[0], "expected count is below 5 (4.29)"));
     effekt_compare_result_destroy(r);
-    effekt_diag_free(&d);
+    effekt_diag_clear(&d);
     effekt_table_destroy(t);
 }
 END_TEST
@@ -225,7 +336,7 @@ START_TEST(test_spells_errors)
     ck_assert_uint_eq(d.items[0].column, 3);
     ck_assert_int_eq(d.items[0].hint, EFFEKT_HINT_TO);
     ck_assert_ptr_nonnull(strstr(d.items[0].message, "job_end_date 2020-03-01 is before placed_date 2020-05-01"));
-    effekt_diag_free(&d);
+    effekt_diag_clear(&d);
     effekt_table_destroy(t);
 }
 END_TEST
@@ -237,6 +348,8 @@ int main(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_group_order_and_missing);
     tcase_add_test(tc, test_group_missing_label);
+    tcase_add_test(tc, test_group_tables);
+    tcase_add_test(tc, test_chart_inputs);
     tcase_add_test(tc, test_compare_rates);
     tcase_add_test(tc, test_compare_two_groups);
     tcase_add_test(tc, test_retention_dates);

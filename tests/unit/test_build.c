@@ -108,7 +108,7 @@ START_TEST(test_rates_and_values)
     ck_assert_int_eq(effekt_chart_build_hist(&vin, EFFEKT_HISTOGRAM_STURGES, NULL, &ch, &diag), EFFEKT_EINVAL);
     ck_assert_ptr_null(ch);
     ck_assert_uint_eq(diag.n, 1);
-    effekt_diag_free(&diag);
+    effekt_diag_clear(&diag);
 }
 END_TEST
 
@@ -126,11 +126,11 @@ START_TEST(test_problems_name_columns)
     ck_assert_uint_eq(diag.n, 1);
     ck_assert_ptr_nonnull(strstr(diag.items[0].message, "column 'name' is text"));
     ck_assert_ptr_null(strstr(diag.items[0].message, "--"));
-    effekt_diag_free(&diag);
+    effekt_diag_clear(&diag);
     effekt_diag_init(&diag);
     ck_assert_int_eq(effekt_chart_build_kpi(EFFEKT_CHART_BAR, tables, 1, "no_such_kpi", 0, NULL, &ch, &diag),
                      EFFEKT_EINVAL);
-    effekt_diag_free(&diag);
+    effekt_diag_clear(&diag);
     effekt_table_destroy(t);
 }
 END_TEST

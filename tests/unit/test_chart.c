@@ -205,7 +205,7 @@ static void bar_setup(bar_fixture *f)
     const effekt_column *name = effekt_table_column(f->table, "name");
     ck_assert_uint_eq(f->sheet->n_projects, 4);
     for (size_t r = 0; r < 4; r++) {
-        const effekt_figure *fig = effekt_kpi_figure(f->sheet, r, k);
+        const effekt_kpi_value *fig = effekt_kpi_figure(f->sheet, r, k);
         f->items[r] = (effekt_chart_item){ .label = name->text[r], .value = fig->value, .lower = NAN, .upper = NAN,
                                            .reason = fig->reason };
     }
@@ -231,16 +231,16 @@ static char *render(const effekt_chart *ch, const effekt_chart_page *page, effek
     effekt_diag diag;
     effekt_diag_init(&diag);
     effekt_status st = effekt_chart_render(ch, page, fmt, f, scene, &diag);
-    ck_assert_msg(st == EFFEKT_OK, "render: %s", diag.n ? diag.items[0].message : effekt_strerror(st));
-    effekt_diag_free(&diag);
+    ck_assert_msg(st == EFFEKT_OK, "render: %s", diag.n ? diag.items[0].message : effekt_status_message(st));
+    effekt_diag_clear(&diag);
     fclose(f);
     return buf;
 }
 
-static const effekt_mark *find_text(const effekt_chart_scene *s, const char *role, const char *text)
+static const effekt_chart_mark *find_text(const effekt_chart_scene *s, const char *role, const char *text)
 {
     for (size_t i = 0; i < s->n; i++)
-        if (s->marks[i].type == EFFEKT_MARK_TEXT && strcmp(s->marks[i].role, role) == 0 &&
+        if (s->marks[i].type == EFFEKT_CHART_MARK_TEXT && strcmp(s->marks[i].role, role) == 0 &&
             (!text || strcmp(s->marks[i].text, text) == 0))
             return &s->marks[i];
     return NULL;
@@ -254,10 +254,10 @@ START_TEST(test_bar_scene)
     size_t len;
     free(render(&f.chart, NULL, EFFEKT_CHART_SVG, &len, &s));
     /* two bars, OST (item 1) above and longer than AEB (item 0) */
-    const effekt_mark *bars[2];
+    const effekt_chart_mark *bars[2];
     size_t nb = 0;
     for (size_t i = 0; i < s.n; i++)
-        if (s.marks[i].type == EFFEKT_MARK_BAR) {
+        if (s.marks[i].type == EFFEKT_CHART_MARK_BAR) {
             ck_assert_uint_lt(nb, 2);
             bars[nb++] = &s.marks[i];
         }
@@ -274,7 +274,7 @@ START_TEST(test_bar_scene)
     ck_assert_ptr_nonnull(find_text(&s, "label", "Örebro läns välkomstprogram"));
     size_t ost_lines = 0, cut = 0;
     for (size_t i = 0; i < s.n; i++)
-        if (s.marks[i].type == EFFEKT_MARK_TEXT && strcmp(s.marks[i].role, "label") == 0 && s.marks[i].item == 1) {
+        if (s.marks[i].type == EFFEKT_CHART_MARK_TEXT && strcmp(s.marks[i].role, "label") == 0 && s.marks[i].item == 1) {
             ost_lines++;
             cut += strstr(s.marks[i].text, "\u2026") != NULL;
             ck_assert(strncmp(s.marks[i].text, "Østjysk", strlen("Østjysk")) == 0 || ost_lines == 2);
@@ -291,21 +291,21 @@ START_TEST(test_bar_scene)
     ck_assert_ptr_nonnull(find_text(&s, "caption", "Source: nordic_projects.csv"));
     /* no two texts overlap, and every text lies on the page */
     for (size_t i = 0; i < s.n; i++) {
-        const effekt_mark *a = &s.marks[i];
-        if (a->type != EFFEKT_MARK_TEXT)
+        const effekt_chart_mark *a = &s.marks[i];
+        if (a->type != EFFEKT_CHART_MARK_TEXT)
             continue;
         ck_assert_msg(a->x >= 0 && a->y >= 0 && a->x + a->w <= s.width && a->y + a->h <= s.height,
                       "'%s' leaves the page", a->text);
         for (size_t j = i + 1; j < s.n; j++) {
-            const effekt_mark *b = &s.marks[j];
-            if (b->type != EFFEKT_MARK_TEXT)
+            const effekt_chart_mark *b = &s.marks[j];
+            if (b->type != EFFEKT_CHART_MARK_TEXT)
                 continue;
             int overlap = a->x < b->x + b->w - 0.01 && b->x < a->x + a->w - 0.01 && a->y < b->y + b->h - 0.01 &&
                           b->y < a->y + a->h - 0.01;
             ck_assert_msg(!overlap, "'%s' overlaps '%s'", a->text, b->text);
         }
     }
-    effekt_chart_scene_free(&s);
+    effekt_chart_scene_clear(&s);
     bar_teardown(&f);
 }
 END_TEST
@@ -417,8 +417,8 @@ START_TEST(test_bar_png_pixels)
 #define PIXEL(X, Y) ((const unsigned char *)(data + (int)((Y) * 2) * stride + (int)((X) * 2) * 4))
     size_t bars = 0;
     for (size_t i = 0; i < s.n; i++) {
-        const effekt_mark *m = &s.marks[i];
-        if (m->type == EFFEKT_MARK_BAR) {
+        const effekt_chart_mark *m = &s.marks[i];
+        if (m->type == EFFEKT_CHART_MARK_BAR) {
             /* the middle of a bar is Okabe-Ito blue (0, 114, 178): BGRA in memory */
             const unsigned char *px = PIXEL(m->x + m->w / 2, m->y + m->h / 2);
             ck_assert_msg(px[2] == 0 && px[1] == 114 && px[0] == 178, "bar pixel %d,%d,%d", px[2], px[1], px[0]);
@@ -427,7 +427,7 @@ START_TEST(test_bar_png_pixels)
             ck_assert_msg(px[0] == 255 && px[1] == 255 && px[2] == 255, "past the bar %d,%d,%d", px[2], px[1], px[0]);
             bars++;
         }
-        if (m->type == EFFEKT_MARK_TEXT && strcmp(m->role, "undefined") == 0) {
+        if (m->type == EFFEKT_CHART_MARK_TEXT && strcmp(m->role, "undefined") == 0) {
             /* no bar where the value is undefined: a little above the
              * text, right of the axis, is white */
             const unsigned char *px = PIXEL(m->x + m->w + 20, m->y + 1);
@@ -437,7 +437,7 @@ START_TEST(test_bar_png_pixels)
     ck_assert_uint_eq(bars, 2);
     cairo_surface_destroy(img);
     free(png);
-    effekt_chart_scene_free(&s);
+    effekt_chart_scene_clear(&s);
     bar_teardown(&f);
 }
 END_TEST
@@ -453,7 +453,7 @@ START_TEST(test_locale_da_ticks)
     ck_assert_ptr_nonnull(find_text(&s, "tick", "100.000"));
     ck_assert_ptr_nonnull(find_text(&s, "value", "246.044"));
     ck_assert_ptr_nonnull(find_text(&s, "undefined", "ikke oplyst"));
-    effekt_chart_scene_free(&s);
+    effekt_chart_scene_clear(&s);
     bar_teardown(&f);
 }
 END_TEST
@@ -519,12 +519,12 @@ START_TEST(test_km_risk_under_ticks)
     size_t len;
     free(render(&ch, NULL, EFFEKT_CHART_SVG, &len, &s));
     for (size_t t = 0; t < 4; t++) {
-        const effekt_mark *tick = find_text(&s, "tick", tick_text[t]);
+        const effekt_chart_mark *tick = find_text(&s, "tick", tick_text[t]);
         ck_assert_ptr_nonnull(tick);
         size_t found = 0;
         for (size_t i = 0; i < s.n; i++) {
-            const effekt_mark *m = &s.marks[i];
-            if (m->type != EFFEKT_MARK_TEXT || strcmp(m->role, "at-risk") != 0 || strcmp(m->text, risk_text[t]) != 0)
+            const effekt_chart_mark *m = &s.marks[i];
+            if (m->type != EFFEKT_CHART_MARK_TEXT || strcmp(m->role, "at-risk") != 0 || strcmp(m->text, risk_text[t]) != 0)
                 continue;
             found++;
             /* centred on the same x to rounding (x0 + w/2 from x - w/2) */
@@ -535,7 +535,7 @@ START_TEST(test_km_risk_under_ticks)
     }
     ck_assert_ptr_nonnull(find_text(&s, "risk-label", "A"));
     ck_assert_ptr_nonnull(find_text(&s, "risk-label", "B"));
-    effekt_chart_scene_free(&s);
+    effekt_chart_scene_clear(&s);
 }
 END_TEST
 
@@ -558,7 +558,7 @@ START_TEST(test_bad_models)
     ck_assert_int_eq(effekt_chart_render(&odd, NULL, EFFEKT_CHART_SVG, stdout, NULL, &diag), EFFEKT_EINVAL);
     ck_assert_uint_eq(diag.n, before + 1);
     ck_assert_str_eq(diag.items[before].message, "? chart: not a kind of chart");
-    effekt_diag_free(&diag);
+    effekt_diag_clear(&diag);
     effekt_chart_format f;
     ck_assert_int_eq(effekt_chart_format_from_path("a/b.SVG", &f), EFFEKT_OK);
     ck_assert_int_eq(f, EFFEKT_CHART_SVG);

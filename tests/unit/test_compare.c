@@ -9,8 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "effekt/binomial.h"
+#include "effekt/bootstrap.h"
 #include "effekt/compare.h"
 #include "effekt/csv.h"
+#include "effekt/risk.h"
+#include "effekt/test.h"
 
 #define NEAR(got, want, tol)                                                                   \
     do {                                                                                       \
@@ -32,23 +36,23 @@ START_TEST(binomial_intervals_as_r)
                                          { 0.24167774406017556, 0.47637381158245118 } };
     for (int i = 0; i < 3; i++) {
         double lo, hi;
-        effekt_binomial_interval(x[i], n[i], 0.95, EFFEKT_INTERVAL_CLOPPER_PEARSON, &lo, &hi);
+        effekt_interval_binomial(x[i], n[i], 0.95, EFFEKT_INTERVAL_CLOPPER_PEARSON, &lo, &hi);
         NEAR(lo, cp[i][0], 1e-9);   /* GSL's inverse beta: 1e-9 */
         NEAR(hi, cp[i][1], 1e-9);
-        effekt_binomial_interval(x[i], n[i], 0.95, EFFEKT_INTERVAL_WILSON, &lo, &hi);
+        effekt_interval_binomial(x[i], n[i], 0.95, EFFEKT_INTERVAL_WILSON, &lo, &hi);
         NEAR(lo, wilson[i][0], 1e-12);
         NEAR(hi, wilson[i][1], 1e-12);
     }
     /* Agresti-Coull by hand: z = 1.959963984540054, n~ = 30 + z^2,
      * p~ = (12 + z^2/2)/n~, p~ -/+ z sqrt(p~(1 - p~)/n~) */
     double lo, hi;
-    effekt_binomial_interval(12, 30, 0.95, EFFEKT_INTERVAL_AGRESTI_COULL, &lo, &hi);
+    effekt_interval_binomial(12, 30, 0.95, EFFEKT_INTERVAL_AGRESTI_COULL, &lo, &hi);
     NEAR(lo, 0.24556143118073553, 1e-12);
     NEAR(hi, 0.577141247454058, 1e-12);
     /* the exact interval's ends at 0 and n events */
-    effekt_binomial_interval(0, 10, 0.95, EFFEKT_INTERVAL_CLOPPER_PEARSON, &lo, &hi);
+    effekt_interval_binomial(0, 10, 0.95, EFFEKT_INTERVAL_CLOPPER_PEARSON, &lo, &hi);
     ck_assert_double_eq(lo, 0.0);
-    effekt_binomial_interval(10, 10, 0.95, EFFEKT_INTERVAL_CLOPPER_PEARSON, &lo, &hi);
+    effekt_interval_binomial(10, 10, 0.95, EFFEKT_INTERVAL_CLOPPER_PEARSON, &lo, &hi);
     ck_assert_double_eq(hi, 1.0);
 }
 END_TEST
@@ -58,14 +62,14 @@ END_TEST
 START_TEST(chi_square_as_r)
 {
     double stat, df, p, emin;
-    ck_assert_int_eq(effekt_chisq_homogeneity(x, n, 3, &stat, &df, &p, &emin), EFFEKT_OK);
+    ck_assert_int_eq(effekt_test_chisq_homogeneity(x, n, 3, &stat, &df, &p, &emin), EFFEKT_OK);
     NEAR(stat, 7.2727272727272725, 1e-12);
     ck_assert_double_eq(df, 2);
     NEAR(p, 0.026347980814448734, 1e-10);
     NEAR(emin, 13.5, 1e-12);
     /* no events anywhere: undefined, not p = 1 */
     const double zero[] = { 0, 0 }, two[] = { 5, 6 };
-    ck_assert_int_eq(effekt_chisq_homogeneity(zero, two, 2, &stat, &df, &p, &emin), EFFEKT_EUNDEF);
+    ck_assert_int_eq(effekt_test_chisq_homogeneity(zero, two, 2, &stat, &df, &p, &emin), EFFEKT_EUNDEF);
 }
 END_TEST
 
@@ -79,14 +83,14 @@ START_TEST(chi_square_leaves_out_empty_groups)
 {
     const double xe[] = { 12, 30, 0, 21, 4 }, ne[] = { 30, 50, 0, 60, 9 };
     double stat, df, p, emin;
-    ck_assert_int_eq(effekt_chisq_homogeneity(xe, ne, 5, &stat, &df, &p, &emin), EFFEKT_OK);
+    ck_assert_int_eq(effekt_test_chisq_homogeneity(xe, ne, 5, &stat, &df, &p, &emin), EFFEKT_OK);
     NEAR(stat, 7.274771467863931, 1e-12);
     ck_assert_double_eq(df, 3);
     NEAR(p, 0.063636883998596558, 1e-10);
     NEAR(emin, 4.0469798657718119, 1e-12);
     /* one group with trials and one without: fewer than two groups */
     const double x1[] = { 1, 0 }, n1[] = { 2, 0 };
-    ck_assert_int_eq(effekt_chisq_homogeneity(x1, n1, 2, &stat, &df, &p, &emin), EFFEKT_EUNDEF);
+    ck_assert_int_eq(effekt_test_chisq_homogeneity(x1, n1, 2, &stat, &df, &p, &emin), EFFEKT_EUNDEF);
 }
 END_TEST
 
@@ -94,8 +98,8 @@ END_TEST
  * fisher.test(matrix(c(12, 18, 30, 20), 2))$p.value 0.10713710218363343 */
 START_TEST(fisher_as_r)
 {
-    NEAR(effekt_fisher_exact(3, 9, 7, 2), 0.029973122852379838, 1e-9);
-    NEAR(effekt_fisher_exact(12, 30, 18, 20), 0.10713710218363343, 1e-9);
+    NEAR(effekt_test_fisher_exact(3, 9, 7, 2), 0.029973122852379838, 1e-9);
+    NEAR(effekt_test_fisher_exact(12, 30, 18, 20), 0.10713710218363343, 1e-9);
 }
 END_TEST
 
@@ -177,16 +181,16 @@ START_TEST(p_adjust_as_r)
     const double p[] = { 0.01, 0.04, 0.03, 0.005, 0.2 };
     const double holm[] = { 0.04, 0.09, 0.09, 0.025, 0.2 }, bh[] = { 0.025, 0.05, 0.05, 0.025, 0.2 };
     double adj[5];
-    ck_assert_int_eq(effekt_p_adjust(p, 5, EFFEKT_ADJUST_HOLM, adj), EFFEKT_OK);
+    ck_assert_int_eq(effekt_adjust_p(p, 5, EFFEKT_ADJUST_HOLM, adj), EFFEKT_OK);
     for (int i = 0; i < 5; i++)
         NEAR(adj[i], holm[i], 1e-12);
-    ck_assert_int_eq(effekt_p_adjust(p, 5, EFFEKT_ADJUST_BH, adj), EFFEKT_OK);
+    ck_assert_int_eq(effekt_adjust_p(p, 5, EFFEKT_ADJUST_BH, adj), EFFEKT_OK);
     for (int i = 0; i < 5; i++)
         NEAR(adj[i], bh[i], 1e-12);
     /* p.adjust(c(0.01, NA, 0.04), "holm"): 0.02 NA 0.04 -- NA stays out */
     const double with_na[] = { 0.01, NAN, 0.04 };
     double adj3[3];
-    ck_assert_int_eq(effekt_p_adjust(with_na, 3, EFFEKT_ADJUST_HOLM, adj3), EFFEKT_OK);
+    ck_assert_int_eq(effekt_adjust_p(with_na, 3, EFFEKT_ADJUST_HOLM, adj3), EFFEKT_OK);
     NEAR(adj3[0], 0.02, 1e-12);
     ck_assert(isnan(adj3[1]));
     NEAR(adj3[2], 0.04, 1e-12);
@@ -199,13 +203,13 @@ START_TEST(p_adjust_as_r)
     for (int k = 0; k < 3; k++) {
         double xx[2] = { x[pairs[k][0]], x[pairs[k][1]] }, nn[2] = { n[pairs[k][0]], n[pairs[k][1]] };
         double st, df, em;
-        ck_assert_int_eq(effekt_chisq_homogeneity(xx, nn, 2, &st, &df, &pr[k], &em), EFFEKT_OK);
+        ck_assert_int_eq(effekt_test_chisq_homogeneity(xx, nn, 2, &st, &df, &pr[k], &em), EFFEKT_OK);
         NEAR(pr[k], raw[k], 1e-10);
     }
-    effekt_p_adjust(pr, 3, EFFEKT_ADJUST_HOLM, adj);
+    effekt_adjust_p(pr, 3, EFFEKT_ADJUST_HOLM, adj);
     for (int k = 0; k < 3; k++)
         NEAR(adj[k], hm[k], 1e-10);
-    effekt_p_adjust(pr, 3, EFFEKT_ADJUST_BH, adj);
+    effekt_adjust_p(pr, 3, EFFEKT_ADJUST_BH, adj);
     for (int k = 0; k < 3; k++)
         NEAR(adj[k], bhp[k], 1e-10);
 }
@@ -235,41 +239,41 @@ static const double a2[] = { 3, 5, 5, 7, 8, 8, 9, 12 }, b2[] = { 1, 2, 5, 5, 6, 
 START_TEST(values_as_r)
 {
     effekt_test_result r;
-    ck_assert_int_eq(effekt_welch_t(a, 8, b, 7, 0.95, &r), EFFEKT_OK);
+    ck_assert_int_eq(effekt_test_welch_t(a, 8, b, 7, 0.95, &r), EFFEKT_OK);
     NEAR(r.statistic, 3.4977805624014482, 1e-12);
     NEAR(r.df, 12.798567236726909, 1e-12);
     NEAR(r.p, 0.0040172056100018566, 1e-9);
     NEAR(r.lower, 0.95274533470273415, 1e-9);
     NEAR(r.upper, 4.0436832367258368, 1e-9);
-    ck_assert_int_eq(effekt_mann_whitney(a, 8, b, 7, &r), EFFEKT_OK);
+    ck_assert_int_eq(effekt_test_mann_whitney(a, 8, b, 7, &r), EFFEKT_OK);
     ck_assert_double_eq(r.statistic, 50);
     ck_assert(r.exact);
     NEAR(r.p, 0.009324009324009324, 1e-12);
     NEAR(r.estimate, 0.78571428571428581, 1e-12);
-    ck_assert_int_eq(effekt_mann_whitney(a2, 8, b2, 7, &r), EFFEKT_OK);
+    ck_assert_int_eq(effekt_test_mann_whitney(a2, 8, b2, 7, &r), EFFEKT_OK);
     ck_assert_double_eq(r.statistic, 43);
     ck_assert(!r.exact);
     NEAR(r.p, 0.08923890660252029, 1e-12);
     const double *groups[] = { a, b, c3 };
     const size_t sizes[] = { 8, 7, 6 };
-    ck_assert_int_eq(effekt_welch_anova(groups, sizes, 3, &r), EFFEKT_OK);
+    ck_assert_int_eq(effekt_test_welch_anova(groups, sizes, 3, &r), EFFEKT_OK);
     NEAR(r.statistic, 15.582335280751344, 1e-12);
     NEAR(r.df2, 11.4740542029338, 1e-12);
     NEAR(r.p, 0.00053628253178840423, 1e-9);
-    ck_assert_int_eq(effekt_kruskal_wallis(groups, sizes, 3, &r), EFFEKT_OK);
+    ck_assert_int_eq(effekt_test_kruskal_wallis(groups, sizes, 3, &r), EFFEKT_OK);
     NEAR(r.statistic, 12.37167594310452, 1e-12);
     NEAR(r.p, 0.0020583759692351911, 1e-10);
     const double *g2[] = { a2, b2 };
     const size_t n2[] = { 8, 7 };
-    ck_assert_int_eq(effekt_kruskal_wallis(g2, n2, 2, &r), EFFEKT_OK);
+    ck_assert_int_eq(effekt_test_kruskal_wallis(g2, n2, 2, &r), EFFEKT_OK);
     NEAR(r.statistic, 3.0906593406593448, 1e-12);
     NEAR(r.p, 0.07874289563224196, 1e-10);
-    ck_assert_int_eq(effekt_hedges_g(a, 8, b, 7, 0.95, &r), EFFEKT_OK);
+    ck_assert_int_eq(effekt_test_hedges_g(a, 8, b, 7, 0.95, &r), EFFEKT_OK);
     NEAR(r.estimate, 1.6717046806210305, 1e-12);
     NEAR(r.lower, 0.49407722043868785, 1e-12);
     NEAR(r.upper, 2.8493321408033729, 1e-12);
     /* too few values: undefined, not a crash */
-    ck_assert_int_eq(effekt_welch_t(a, 1, b, 7, 0.95, &r), EFFEKT_EUNDEF);
+    ck_assert_int_eq(effekt_test_welch_t(a, 1, b, 7, 0.95, &r), EFFEKT_EUNDEF);
     ck_assert(isnan(r.p));
 }
 END_TEST
@@ -284,10 +288,10 @@ START_TEST(funnel_limits_as_r)
     double p0 = 812.0 / 1500.0;
     for (int i = 0; i < 3; i++) {
         double lo, hi;
-        effekt_funnel_limits(sizes[i], p0, 0.95, &lo, &hi);
+        effekt_binomial_limits(sizes[i], p0, 0.95, &lo, &hi);
         ck_assert_double_eq(lo * (double)sizes[i], want[i][0]);
         ck_assert_double_eq(hi * (double)sizes[i], want[i][1]);
-        effekt_funnel_limits(sizes[i], p0, 0.998, &lo, &hi);
+        effekt_binomial_limits(sizes[i], p0, 0.998, &lo, &hi);
         ck_assert_double_eq(lo * (double)sizes[i], want[i][2]);
         ck_assert_double_eq(hi * (double)sizes[i], want[i][3]);
     }
@@ -315,7 +319,7 @@ static double *read_column(const char *file, const char *name, size_t *rows)
     memcpy(v, c->values, t->n_rows * sizeof *v);
     *rows = t->n_rows;
     effekt_table_destroy(t);
-    effekt_diag_free(&d);
+    effekt_diag_clear(&d);
     return v;
 }
 
@@ -337,7 +341,7 @@ START_TEST(bootstrap_intervals_as_boot)
     double *t = read_column("boot_ratio_replicates.csv", "t", &B);
     ck_assert_uint_eq(B, 999);
     double L[64];
-    ck_assert_int_eq(effekt_jackknife_ratio(cost, placed, rows, L), EFFEKT_OK);
+    ck_assert_int_eq(effekt_bootstrap_jackknife(cost, placed, rows, L), EFFEKT_OK);
     NEAR(L[0], 69942.260869565711, 1e-9);
     NEAR(L[1], -111103.60079051377, 1e-9);
     double sc = 0, sp = 0;
@@ -410,7 +414,7 @@ START_TEST(mann_whitney_exact_tails_as_r)
             }
         }
         effekt_test_result r;
-        ck_assert_int_eq(effekt_mann_whitney(xa, cases[c].na, xb, cases[c].nb, &r), EFFEKT_OK);
+        ck_assert_int_eq(effekt_test_mann_whitney(xa, cases[c].na, xb, cases[c].nb, &r), EFFEKT_OK);
         ck_assert(r.exact);
         ck_assert_double_eq(r.statistic, cases[c].w);
         NEAR(r.p, cases[c].p, 1e-9);
@@ -428,7 +432,7 @@ START_TEST(bootstrap_bca_undefined_for_infinite_jackknife)
 {
     static const double num[] = { 10, 20, 30 }, den[] = { 0, 0, 1 };
     double L[3], *rep = malloc(999 * sizeof *rep);   /* on the heap, as in compare: ASan sees t[-1] */
-    ck_assert_int_eq(effekt_jackknife_ratio(num, den, 3, L), EFFEKT_OK);
+    ck_assert_int_eq(effekt_bootstrap_jackknife(num, den, 3, L), EFFEKT_OK);
     ck_assert(isinf(L[2]) && L[2] < 0);
     ck_assert_int_eq(effekt_bootstrap_ratio(num, den, 3, 999, 7, 1, rep, NULL), EFFEKT_OK);
     size_t nonfinite = 0;

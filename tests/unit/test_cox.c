@@ -30,7 +30,7 @@ static effekt_table *load(const char *name)
     effekt_diag d;
     effekt_diag_init(&d);
     ck_assert_int_eq(effekt_csv_load_file(path, NULL, &t, &d), EFFEKT_OK);
-    effekt_diag_free(&d);
+    effekt_diag_clear(&d);
     return t;
 }
 
@@ -89,7 +89,7 @@ START_TEST(test_cox_against_survival)
         ck_assert_msg(close_to(r->zph[j].p, f->v[k]), "%s zph p %zu %.17g R %.17g", f->label, j, r->zph[j].p,
                       f->v[k]);
     effekt_cox_result_destroy(r);
-    effekt_diag_free(&d);
+    effekt_diag_clear(&d);
     effekt_table_destroy(t);
 }
 END_TEST
@@ -130,7 +130,7 @@ START_TEST(test_cox_perfect_prediction)
                      "covariate predicts which spells end perfectly (e.g. a level in which every spell ends, or none "
                      "does); its hazard ratio and interval mean nothing (coxph warns: coefficient may be infinite)");
     ck_assert_str_eq(d.items[1].message, "the Cox model did not converge in 20 Newton-Raphson steps");
-    effekt_diag_free(&d);
+    effekt_diag_clear(&d);
     effekt_cox_result_destroy(r);
 }
 END_TEST
@@ -146,7 +146,7 @@ START_TEST(test_cox_one_level)
     ck_assert_uint_eq(d.n, 1);
     ck_assert_str_eq(d.items[0].message, "covariate 'site' has one level ('north') among the 10 spells used: "
                                          "nothing to compare (leave it out)");
-    effekt_diag_free(&d);
+    effekt_diag_clear(&d);
 }
 END_TEST
 
@@ -168,7 +168,7 @@ START_TEST(test_cox_collinear)
     ck_assert_uint_eq(d.n, 1);
     ck_assert_str_eq(d.items[0].message, "the covariates' information matrix is singular (collinear covariates, or "
                                          "one constant within every stratum): leave one out");
-    effekt_diag_free(&d);
+    effekt_diag_clear(&d);
     effekt_table_destroy(t);
 }
 END_TEST

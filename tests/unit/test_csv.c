@@ -27,14 +27,14 @@ static void setup(void)
 static void teardown(void)
 {
     effekt_table_destroy(table);
-    effekt_diag_free(&diag);
+    effekt_diag_clear(&diag);
 }
 
 static effekt_status load_opt(const char *text, const effekt_csv_options *opt)
 {
     effekt_table_destroy(table);
     table = NULL;
-    effekt_diag_free(&diag);   /* each load starts with no problems */
+    effekt_diag_clear(&diag);   /* each load starts with no problems */
     return effekt_csv_load_buffer(text, strlen(text), "t.csv", opt, &table, &diag);
 }
 
@@ -42,7 +42,7 @@ static effekt_status load_opt_len(const char *text, size_t len, const effekt_csv
 {
     effekt_table_destroy(table);
     table = NULL;
-    effekt_diag_free(&diag);
+    effekt_diag_clear(&diag);
     return effekt_csv_load_buffer(text, len, "t.csv", opt, &table, &diag);
 }
 
@@ -59,7 +59,7 @@ static const effekt_column *col(const char *name)
 }
 
 /* The first problem of a severity, or NULL. */
-static const effekt_problem *first(effekt_severity sev)
+static const effekt_diag_problem *first(effekt_severity sev)
 {
     for (size_t i = 0; i < diag.n; i++)
         if (diag.items[i].severity == sev)
@@ -69,7 +69,7 @@ static const effekt_problem *first(effekt_severity sev)
 
 #define ASSERT_ERROR_AT(line_, col_, needle)                                             \
     do {                                                                                 \
-        const effekt_problem *p_ = first(EFFEKT_ERROR);                                  \
+        const effekt_diag_problem *p_ = first(EFFEKT_ERROR);                                  \
         ck_assert_msg(p_ != NULL, "expected an error");                                  \
         ck_assert_uint_eq(p_->line, line_);                                              \
         ck_assert_uint_eq(p_->column, col_);                                             \
@@ -157,7 +157,7 @@ START_TEST(windows_1252_detected)
     ck_assert_str_eq(table->columns[0].heading, "Støttemodtagerens navn");
     ck_assert_str_eq(table->columns[0].canonical, "owner");
     ck_assert_str_eq(col("owner")->text[0], "Århus");
-    const effekt_problem *note = first(EFFEKT_NOTE);
+    const effekt_diag_problem *note = first(EFFEKT_NOTE);
     ck_assert_ptr_nonnull(note);
     ck_assert_ptr_nonnull(strstr(note->message, "Windows-1252"));
     /* € is 0x80 in Windows-1252 */
@@ -424,7 +424,7 @@ START_TEST(amounts_heading_units)
     ck_assert_double_eq(col("Ramme mio. kr.")->values[0], 2250000);
     ck_assert_double_eq(col("Program (H2020)")->values[0], 7);
     ck_assert_double_eq(col("Program (H2020)")->scale, 1);
-    effekt_unit u;
+    effekt_heading_unit_info u;
     ck_assert_int_eq(effekt_heading_unit("Program (H2020)", &u), 0);
     ck_assert_int_eq(effekt_heading_unit("Total project costs \xc2\xa3m", &u), 1);
     ck_assert_double_eq(u.scale, 1e6);
@@ -458,7 +458,7 @@ END_TEST
 START_TEST(headings_normalisation)
 {
     size_t n = 0;
-    for (const effekt_alias *a = effekt_canonical_aliases(); a->canonical; a++, n++) {
+    for (const effekt_canonical_alias *a = effekt_canonical_aliases(); a->canonical; a++, n++) {
         char key[1001];
         effekt_heading_normalise(a->heading, key, sizeof key);
         ck_assert_msg(strcmp(key, a->heading) == 0, "alias '%s' is not normalised ('%s')", a->heading, key);
@@ -506,21 +506,21 @@ END_TEST
 
 START_TEST(map_option)
 {
-    effekt_mapping m[] = { { "jobs_created", "Ansatte efter forløb" } };
+    effekt_csv_mapping m[] = { { "jobs_created", "Ansatte efter forløb" } };
     effekt_csv_options o = { .map = m, .n_map = 1 };
     ck_assert_int_eq(load_opt("id,Ansatte efter forløb\nA,4\n", &o), EFFEKT_OK);
     ck_assert_double_eq(col("jobs_created")->values[0], 4);
-    effekt_mapping bad[] = { { "jobs_created", "No such" } };
+    effekt_csv_mapping bad[] = { { "jobs_created", "No such" } };
     o.map = bad;
     ck_assert_int_eq(load_opt("id,x\nA,4\n", &o), EFFEKT_EINVAL);
     ck_assert_ptr_nonnull(strstr(first(EFFEKT_ERROR)->message, "no column 'No such'"));
     char spec[] = "total_cost=Budget i alt";
-    effekt_mapping parsed;
-    ck_assert_int_eq(effekt_mapping_parse(spec, &parsed), EFFEKT_OK);
+    effekt_csv_mapping parsed;
+    ck_assert_int_eq(effekt_csv_mapping_parse(spec, &parsed), EFFEKT_OK);
     ck_assert_str_eq(parsed.canonical, "total_cost");
     ck_assert_str_eq(parsed.heading, "Budget i alt");
     char unknown[] = "budgetx=Budget";
-    ck_assert_int_eq(effekt_mapping_parse(unknown, &parsed), EFFEKT_EINVAL);
+    ck_assert_int_eq(effekt_csv_mapping_parse(unknown, &parsed), EFFEKT_EINVAL);
 }
 END_TEST
 
@@ -794,7 +794,7 @@ static void compare_file_and_buffer(const char *text, size_t len, effekt_status 
     ck_assert_int_eq(effekt_csv_load_buffer(text, len, path, opt, &b, &d2), want);
     unlink(path);
     for (size_t i = 0; i < d1.n && i < d2.n; i++) {
-        const effekt_problem *x = &d1.items[i], *y = &d2.items[i];
+        const effekt_diag_problem *x = &d1.items[i], *y = &d2.items[i];
         ck_assert_msg(same_text(x->message, y->message) && x->line == y->line && x->column == y->column
                           && x->severity == y->severity && same_text(x->value, y->value),
                       "problem %zu: %zu:%zu %s vs %zu:%zu %s", i, x->line, x->column, x->message, y->line,
@@ -829,8 +829,8 @@ static void compare_file_and_buffer(const char *text, size_t len, effekt_status 
     }
     effekt_table_destroy(a);
     effekt_table_destroy(b);
-    effekt_diag_free(&d1);
-    effekt_diag_free(&d2);
+    effekt_diag_clear(&d1);
+    effekt_diag_clear(&d2);
 }
 
 START_TEST(large_file_in_two_halves)
@@ -999,7 +999,7 @@ START_TEST(excel_sep_line)
         ck_assert_uint_eq(effekt_table_row_line(table, 0), 3);
         ck_assert_double_eq(col("total_cost")->values[0], 1.5);
         ASSERT_ERROR_AT(4, 2, "invalid number 'x'");
-        const effekt_problem *note = first(EFFEKT_NOTE);
+        const effekt_diag_problem *note = first(EFFEKT_NOTE);
         ck_assert_ptr_nonnull(note);
         ck_assert_uint_eq(note->line, 1);
         ck_assert_ptr_nonnull(strstr(note->message, "sep=;"));
@@ -1080,7 +1080,7 @@ static void check_hash(const char *text, size_t len, const effekt_csv_options *o
     ck_assert_str_eq(effekt_table_sha256(t), want);
     effekt_table_destroy(t);
     unlink(path);
-    effekt_diag_free(&d);
+    effekt_diag_clear(&d);
 }
 
 START_TEST(sha256_of_the_bytes_read)
@@ -1152,7 +1152,7 @@ START_TEST(bundled_files_in_two_halves)
             effekt_table *t = NULL;
             effekt_status want = effekt_csv_load_buffer(text, (size_t)size, "x", NULL, &t, &d);
             effekt_table_destroy(t);
-            effekt_diag_free(&d);
+            effekt_diag_clear(&d);
             compare_file_and_buffer(text, (size_t)size, want, &halves);
             free(text);
             files++;
@@ -1249,7 +1249,7 @@ START_TEST(detect_delimiter_tie_is_error)
 {
     ck_assert_int_eq(load("a;b\tc\n1;2\t3\n4;5\t6\n"), EFFEKT_EPARSE);
     ck_assert_ptr_null(table);
-    const effekt_problem *e = first(EFFEKT_ERROR);
+    const effekt_diag_problem *e = first(EFFEKT_ERROR);
     ck_assert_ptr_nonnull(e);
     ck_assert_ptr_nonnull(strstr(e->message, "cannot tell the delimiter: ';' and TAB"));
     /* more fields settle it */
@@ -1271,7 +1271,7 @@ START_TEST(detect_windows_1250)
     ck_assert_str_eq(table->encoding, "WINDOWS-1250");
     ck_assert_str_eq(table->columns[2].heading, "Wartość projektu");
     ck_assert_str_eq(table->columns[0].text[1], "Przebudowa linii kolejowej Łódź - Warszawa");
-    const effekt_problem *note = first(EFFEKT_NOTE);
+    const effekt_diag_problem *note = first(EFFEKT_NOTE);
     ck_assert_ptr_nonnull(note);
     ck_assert_ptr_nonnull(strstr(note->message, "read as WINDOWS-1250, the encoding detected"));
 }
@@ -1279,12 +1279,12 @@ END_TEST
 
 START_TEST(encoding_any_iconv_name)
 {
-    effekt_encoding e;
-    ck_assert_int_eq(effekt_encoding_parse("windows-1250", &e), EFFEKT_OK);
+    effekt_csv_encoding e;
+    ck_assert_int_eq(effekt_csv_encoding_parse("windows-1250", &e), EFFEKT_OK);
     ck_assert_int_eq(e, EFFEKT_ENCODING_OTHER);
-    ck_assert_int_eq(effekt_encoding_parse("cp1252", &e), EFFEKT_OK);
+    ck_assert_int_eq(effekt_csv_encoding_parse("cp1252", &e), EFFEKT_OK);
     ck_assert_int_eq(e, EFFEKT_ENCODING_CP1252);
-    ck_assert_int_eq(effekt_encoding_parse("no-such-encoding", &e), EFFEKT_EINVAL);
+    ck_assert_int_eq(effekt_csv_encoding_parse("no-such-encoding", &e), EFFEKT_EINVAL);
     /* ISO-8859-2: "ą" is 0xB1 there (0xB9 in Windows-1250) */
     effekt_csv_options o = { .encoding = EFFEKT_ENCODING_OTHER, .encoding_name = "ISO-8859-2" };
     ck_assert_int_eq(load_opt("a\nw\xB1s\n", &o), EFFEKT_OK);
@@ -1304,7 +1304,7 @@ START_TEST(encoding_single_byte_then_utf8_is_error)
 {
     /* Århus in Windows-1252 first, in UTF-8 later: two groups before */
     ck_assert_int_eq(load("id,owner\nA,\xC5rhus\nB,\xC3\x85rhus\n"), EFFEKT_EENCODING);
-    const effekt_problem *e = first(EFFEKT_ERROR);
+    const effekt_diag_problem *e = first(EFFEKT_ERROR);
     ck_assert_ptr_nonnull(e);
     ck_assert_uint_eq(e->line, 3);
     ck_assert_ptr_nonnull(strstr(e->message, "is UTF-8, but line 2 was Windows-1252"));
@@ -1329,10 +1329,10 @@ START_TEST(dates_order_per_column)
     effekt_csv_options o = { .date_order = EFFEKT_DATE_ORDER_MDY };
     ck_assert_int_eq(load_opt("a,b\n03/04/2015,x\n05/06/2016,y\n", &o), EFFEKT_OK);
     ck_assert_double_eq(col("a")->values[0], 16498);
-    effekt_date_order d;
-    ck_assert_int_eq(effekt_date_order_parse("ymd", &d), EFFEKT_OK);
+    effekt_csv_date_order d;
+    ck_assert_int_eq(effekt_csv_date_order_parse("ymd", &d), EFFEKT_OK);
     ck_assert_int_eq(d, EFFEKT_DATE_ORDER_YMD);
-    ck_assert_int_eq(effekt_date_order_parse("ydm", &d), EFFEKT_EINVAL);
+    ck_assert_int_eq(effekt_csv_date_order_parse("ydm", &d), EFFEKT_EINVAL);
 }
 END_TEST
 
@@ -1362,7 +1362,7 @@ START_TEST(dates_odd_cell_is_error)
     ck_assert_int_eq(load("x\n1.3.2015\n2.3.2015\n7560\n4.3.2015\n5.3.2015\n6.3.2015\n7.3.2015\n"
                           "8.3.2015\n9.3.2015\n10.3.2015\n"), EFFEKT_EVALUE);
     ck_assert_int_eq(col("x")->type, EFFEKT_TYPE_DATE);
-    const effekt_problem *e = first(EFFEKT_ERROR);
+    const effekt_diag_problem *e = first(EFFEKT_ERROR);
     ck_assert_uint_eq(e->line, 4);
     ck_assert_uint_eq(e->column, 1);
     /* two-digit years in numbers only: an error that says what to do */
@@ -1371,7 +1371,7 @@ START_TEST(dates_odd_cell_is_error)
     /* too many words: text, with a note naming the first */
     ck_assert_int_eq(load("x\n1.3.2015\n2.3.2015\nlater\n"), EFFEKT_OK);
     ck_assert_int_eq(col("x")->type, EFFEKT_TYPE_TEXT);
-    const effekt_problem *n = first(EFFEKT_NOTE);
+    const effekt_diag_problem *n = first(EFFEKT_NOTE);
     ck_assert_ptr_nonnull(n);
     ck_assert_uint_eq(n->line, 4);
     ck_assert_ptr_nonnull(strstr(n->message, "'later' is not a date"));

@@ -30,14 +30,14 @@ static void teardown(void)
 {
     effekt_kpi_sheet_destroy(sheet);
     effekt_table_destroy(table);
-    effekt_diag_free(&diag);
+    effekt_diag_clear(&diag);
 }
 
 static void compute_with(const char *csv, const effekt_kpi_options *opt)
 {
     effekt_kpi_sheet_destroy(sheet);
     effekt_table_destroy(table);
-    effekt_diag_free(&diag);
+    effekt_diag_clear(&diag);
     sheet = NULL;
     ck_assert_int_eq(effekt_csv_load_buffer(csv, strlen(csv), "k.csv", NULL, &table, &diag), EFFEKT_OK);
     ck_assert_int_eq(effekt_kpi_compute(table, opt, &sheet, &diag), EFFEKT_OK);
@@ -49,7 +49,7 @@ static void compute(const char *csv)
     compute_with(csv, &opt);
 }
 
-static const effekt_figure *fig(size_t project, const char *kpi)
+static const effekt_kpi_value *fig(size_t project, const char *kpi)
 {
     const effekt_kpi_def *d = effekt_kpi_find(kpi);
     ck_assert_ptr_nonnull(d);
@@ -64,7 +64,7 @@ static const effekt_figure *fig(size_t project, const char *kpi)
 
 #define ASSERT_UNDEFINED(project, kpi, why)                                                \
     do {                                                                                   \
-        const effekt_figure *f_ = fig(project, kpi);                                       \
+        const effekt_kpi_value *f_ = fig(project, kpi);                                       \
         ck_assert_msg(isnan(f_->value), "%s defined: %g", kpi, f_->value);                 \
         ck_assert_str_eq(f_->reason, why);                                                 \
     } while (0)
@@ -150,11 +150,11 @@ START_TEST(wilson_at_the_edges)
 {
     double lo, hi;
     /* 12 of 12: [12/(12+z^2), 1] = [0.7575059933447593, 1] */
-    effekt_wilson_interval(12, 12, 0.95, &lo, &hi);
+    effekt_interval_wilson(12, 12, 0.95, &lo, &hi);
     ASSERT_REL(lo, 0.7575059933447593);
     ck_assert_double_eq(hi, 1.0);
     /* 0 of 12: [0, z^2/(12+z^2)] = [0, 0.2424940066552408] */
-    effekt_wilson_interval(0, 12, 0.95, &lo, &hi);
+    effekt_interval_wilson(0, 12, 0.95, &lo, &hi);
     ck_assert_double_eq(lo, 0.0);
     ASSERT_REL(hi, 0.2424940066552408);
 }
@@ -224,7 +224,7 @@ START_TEST(pooled_is_a_ratio_of_sums)
     ck_assert_str_eq(g[1].group, "ERDF");
     ck_assert(isnan(g[1].kpi[k].pooled.value));
     ck_assert_str_eq(g[1].kpi[k].pooled.reason, "no project reports the inputs");
-    effekt_kpi_groups_free(g, n);
+    effekt_kpi_groups_destroy(g, n);
 }
 END_TEST
 
@@ -239,7 +239,7 @@ START_TEST(currency_and_price_year)
     ASSERT_REL(746038.0 * k, 100000.0);
     ck_assert_int_eq(effekt_rates_factor(&rates, "SEK", 2019, "EUR", &k, why, sizeof why), EFFEKT_EUNDEF);
     ck_assert_str_eq(why, "no SEK rate for 2019 (--rates gives rates)");
-    effekt_rates_free(&rates);
+    effekt_rates_clear(&rates);
 
     double factor[] = { 1.0 / 7.46038, NAN };
     const char *reason[] = { NULL, "currency not reported" };
@@ -280,8 +280,8 @@ START_TEST(deflator_and_rates_files)
     ck_assert_int_eq(effekt_rates_factor(&r, "SEK", 2019, "DKK", &k, why, sizeof why), EFFEKT_OK);
     ASSERT_REL(k, 0.746038);
     ck_assert_int_eq(effekt_rates_factor(&r, "SEK", 2020, "EUR", &k, why, sizeof why), EFFEKT_EUNDEF);
-    effekt_deflator_free(&d);
-    effekt_rates_free(&r);
+    effekt_deflator_clear(&d);
+    effekt_rates_clear(&r);
 }
 END_TEST
 

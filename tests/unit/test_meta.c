@@ -32,7 +32,7 @@ static effekt_table *load(const char *name)
     effekt_diag d;
     effekt_diag_init(&d);
     ck_assert_int_eq(effekt_csv_load_file(path, NULL, &t, &d), EFFEKT_OK);
-    effekt_diag_free(&d);
+    effekt_diag_clear(&d);
     return t;
 }
 
@@ -102,7 +102,7 @@ static effekt_meta_result *run_fixture(const char *label)
     effekt_diag d;
     effekt_diag_init(&d);
     ck_assert_int_eq(effekt_meta_run(t, &o, &r, &d), EFFEKT_OK);
-    effekt_diag_free(&d);
+    effekt_diag_clear(&d);
     effekt_table_destroy(t);
     return r;
 }
@@ -146,7 +146,7 @@ START_TEST(test_meta_no_events)
     ck_assert_int_eq(d.items[0].severity, EFFEKT_NOTE);
     ck_assert_str_eq(d.items[0].message, "project 'Bornholm' has no events: 1/2 added to its events and non-events "
                                          "(as metafor's escalc, add = 1/2, to = \"only0\")");
-    effekt_diag_free(&d);
+    effekt_diag_clear(&d);
     effekt_meta_result_destroy(r);
     effekt_table_destroy(t);
 }
@@ -169,7 +169,7 @@ START_TEST(test_meta_single_project)
     ck_assert_uint_eq(d.n, 1);
     ck_assert_str_eq(d.items[0].message,
                      "one project: nothing to pool (random-effects pooling needs at least two projects)");
-    effekt_diag_free(&d);
+    effekt_diag_clear(&d);
     effekt_table_destroy(t);
 }
 END_TEST
@@ -239,7 +239,7 @@ START_TEST(test_meta_chart)
                 w_big = scene.marks[i].w;     /* SYN-OERESUND, 20.3 % */
         }
     ck_assert(w_big > w_small * 1.3);
-    effekt_chart_scene_free(&scene);
+    effekt_chart_scene_clear(&scene);
     effekt_chart_destroy(ch);
     effekt_meta_result_destroy(r);
     effekt_chart_release_fonts();   /* fontconfig's caches, for the leak checker */

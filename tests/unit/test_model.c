@@ -95,7 +95,7 @@ static effekt_table *load(const char *name)
     effekt_diag d;
     effekt_diag_init(&d);
     ck_assert_int_eq(effekt_csv_load_file(path, NULL, &t, &d), EFFEKT_OK);
-    effekt_diag_free(&d);
+    effekt_diag_clear(&d);
     return t;
 }
 
@@ -122,7 +122,7 @@ static effekt_model_result *fit(const char *file, effekt_model_family family, co
     effekt_diag_init(&d);
     effekt_status st = effekt_model_fit(t, &o, &r, &d);
     ck_assert_msg(st == EFFEKT_OK, "%s: %s", file, d.n ? d.items[0].message : "no message");
-    effekt_diag_free(&d);
+    effekt_diag_clear(&d);
     effekt_table_destroy(t);
     return r;
 }
@@ -233,7 +233,7 @@ START_TEST(test_model_reference_level)
     ck_assert_ptr_null(r);
     ck_assert_str_eq(d.items[0].message, "reference level 'primary' is not a value of 'education' in the rows used "
                                          "(its levels: bachelor, master, phd, vocational)");
-    effekt_diag_free(&d);
+    effekt_diag_clear(&d);
     effekt_table_destroy(t);
 }
 END_TEST
@@ -297,7 +297,7 @@ static void refused(const char *file, effekt_model_family family, const char *ou
     ck_assert_ptr_null(r);
     ck_assert_uint_eq(d.n, 1);
     ck_assert_msg(strcmp(d.items[0].message, message) == 0, "message: %s", d.items[0].message);
-    effekt_diag_free(&d);
+    effekt_diag_clear(&d);
     effekt_table_destroy(t);
 }
 
@@ -361,7 +361,7 @@ START_TEST(test_model_bad_columns)
     ck_assert_ptr_null(r);
     ck_assert_str_eq(d.items[0].message, "cluster-robust standard errors need two clusters or more; 'project' has 1 "
                                          "in the rows used");
-    effekt_diag_free(&d);
+    effekt_diag_clear(&d);
     effekt_table_destroy(t);
     effekt_model_family f;
     ck_assert_int_eq(effekt_model_family_parse("Logistic", &f), EFFEKT_OK);
@@ -464,7 +464,7 @@ START_TEST(test_casemix_single_project)
     ck_assert_int_eq(d.items[0].severity, EFFEKT_NOTE);
     ck_assert_str_eq(d.items[0].message, "one project only: its O/E is against the model fitted to its own "
                                          "participants (O = E), and overdispersion cannot be estimated");
-    effekt_diag_free(&d);
+    effekt_diag_clear(&d);
     effekt_casemix_result_destroy(r);
 }
 END_TEST

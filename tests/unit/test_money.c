@@ -34,7 +34,7 @@ static const char projects[] =
 START_TEST(test_plan)
 {
     effekt_table *t = load(projects);
-    effekt_rate r[] = { { "SEK", 2020, 10.5 }, { "DKK", 0, EFFEKT_DKK_PER_EUR_ERM2 } };
+    effekt_rates_entry r[] = { { "SEK", 2020, 10.5 }, { "DKK", 0, EFFEKT_DKK_PER_EUR_ERM2 } };
     effekt_rates rates = { r, 2 };
     long years[] = { 2019, 2020 };
     double index[] = { 100, 102 };
@@ -59,7 +59,7 @@ START_TEST(test_plan)
     effekt_kpi_sheet *s;
     ck_assert_int_eq(effekt_kpi_compute(t, &k, &s, NULL), EFFEKT_OK);
     size_t cpp = (size_t)(effekt_kpi_find("cost_per_participant") - effekt_kpi_definitions());
-    const effekt_figure *f = effekt_kpi_figure(s, 2, cpp);
+    const effekt_kpi_value *f = effekt_kpi_figure(s, 2, cpp);
     ck_assert(isnan(f->value));
     ck_assert_int_eq(f->why.id, EFFEKT_REASON_NO_RATE);
     ck_assert_str_eq(f->why.arg[0], "SEK");
@@ -80,7 +80,7 @@ START_TEST(test_plan)
     ck_assert_ptr_null(p);
     ck_assert_str_eq(d.items[0].message, "projects report amounts in DKK (line 2) and SEK (line 3)");
     ck_assert_ptr_null(strstr(d.items[0].message, "--"));
-    effekt_diag_free(&d);
+    effekt_diag_clear(&d);
     effekt_table_destroy(t);
 
     t = load("project_id,currency,total_cost\nA,DKK,1\nB,,2\n");
@@ -120,7 +120,7 @@ START_TEST(test_reasons)
     char *da = effekt_text_kpi_reason(effekt_locale_find("da"), &w);
     ck_assert_str_eq(da, "deltagere ikke oplyst");
     free(da);
-    ck_assert_ptr_null(effekt_kpi_reason_name(EFFEKT_N_REASONS));
+    ck_assert_str_eq(effekt_kpi_reason_name(EFFEKT_N_REASONS), "?");
 }
 END_TEST
 

@@ -72,7 +72,7 @@ START_TEST(test_report_runs)
     effekt_report_spec_destroy(s);
     effekt_chart_release_fonts();   /* fontconfig's caches, for the leak checker */
     ck_assert_uint_eq(effekt_diag_count(&diag, EFFEKT_ERROR), 0);
-    effekt_diag_free(&diag);
+    effekt_diag_clear(&diag);
     cleanup();
 }
 END_TEST
@@ -92,7 +92,7 @@ START_TEST(test_report_spec_paths)
         ck_assert_str_eq(diag.items[i].message, want[i]);
         ck_assert_str_eq(diag.items[i].file, spec);
     }
-    effekt_diag_free(&diag);
+    effekt_diag_clear(&diag);
     cleanup();
 }
 END_TEST
@@ -115,7 +115,7 @@ START_TEST(test_report_fails_whole)
         found |= strstr(diag.items[i].message, "analyses[2].by: no column 'nosuch' in ") == diag.items[i].message;
     ck_assert_msg(found, "no problem named analyses[2].by");
     effekt_report_spec_destroy(s);
-    effekt_diag_free(&diag);
+    effekt_diag_clear(&diag);
     cleanup();
 }
 END_TEST

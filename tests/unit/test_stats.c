@@ -11,6 +11,7 @@
 
 #include "effekt/csv.h"
 #include "effekt/partial.h"
+#include "effekt/sort.h"
 #include "effekt/stats.h"
 
 #define NEAR(a, b) ck_assert_msg(fabs((a) - (b)) <= 1e-12 * fabs(b), #a " = %.17g, want %.17g", (a), (b))
@@ -60,9 +61,9 @@ START_TEST(nist_univariate)
             row++;
         const effekt_column *y = effekt_table_column(t, "y");
         double *work = malloc(t->n_rows * sizeof *work);
-        effekt_describe_options opt = { .confidence = 0.95, .decimals = y->decimals };
-        effekt_summary s;
-        ck_assert_int_eq(effekt_describe(y->values, t->n_rows, &opt, work, &s), EFFEKT_OK);
+        effekt_stats_options opt = { .confidence = 0.95, .decimals = y->decimals };
+        effekt_stats_summary s;
+        ck_assert_int_eq(effekt_stats_describe(y->values, t->n_rows, &opt, work, &s), EFFEKT_OK);
         double dm = lre(s.mean, cmean->values[row]), ds = lre(s.sd, csd->values[row]);
         printf("NIST %-9s mean %5.2f digits, sd %5.2f digits (%s)\n", nist_targets[i].set, dm, ds,
                s.exact ? "exact decimal" : "two-pass");
@@ -70,7 +71,7 @@ START_TEST(nist_univariate)
         ck_assert_msg(ds >= nist_targets[i].sd_digits, "%s sd: %.2f digits", nist_targets[i].set, ds);
         /* and without the decimal information, the two-pass algorithm alone */
         opt.decimals = -1;
-        ck_assert_int_eq(effekt_describe(y->values, t->n_rows, &opt, work, &s), EFFEKT_OK);
+        ck_assert_int_eq(effekt_stats_describe(y->values, t->n_rows, &opt, work, &s), EFFEKT_OK);
         printf("NIST %-9s two-pass only: mean %5.2f digits, sd %5.2f digits\n", nist_targets[i].set,
                lre(s.mean, cmean->values[row]), lre(s.sd, csd->values[row]));
         ck_assert(lre(s.mean, cmean->values[row]) >= 14);
@@ -78,7 +79,7 @@ START_TEST(nist_univariate)
         effekt_table_destroy(t);
     }
     effekt_table_destroy(cert);
-    effekt_diag_free(&diag);
+    effekt_diag_clear(&diag);
 }
 END_TEST
 
@@ -114,9 +115,9 @@ START_TEST(nist_shape_both_paths)
         const effekt_column *y = effekt_table_column(t, "y");
         ck_assert(cases[c].decimals < 0 || y->decimals == cases[c].decimals);
         double *work = malloc(t->n_rows * sizeof *work);
-        effekt_describe_options opt = { .confidence = 0.95, .decimals = cases[c].decimals };
-        effekt_summary s;
-        ck_assert_int_eq(effekt_describe(y->values, t->n_rows, &opt, work, &s), EFFEKT_OK);
+        effekt_stats_options opt = { .confidence = 0.95, .decimals = cases[c].decimals };
+        effekt_stats_summary s;
+        ck_assert_int_eq(effekt_stats_describe(y->values, t->n_rows, &opt, work, &s), EFFEKT_OK);
         ck_assert_int_eq(s.exact, cases[c].decimals >= 0);
         double tol = fabs(cases[c].g1) < 1e-6 ? 1e-18 : 1e-12 * fabs(cases[c].g1);
         ck_assert_msg(fabs(s.skewness - cases[c].g1) <= tol, "%s decimals %d: G1 %.17g, want %.17g", cases[c].set,
@@ -125,7 +126,7 @@ START_TEST(nist_shape_both_paths)
         free(work);
         effekt_table_destroy(t);
     }
-    effekt_diag_free(&diag);
+    effekt_diag_clear(&diag);
 }
 END_TEST
 
@@ -155,15 +156,15 @@ START_TEST(quantile_types_as_r)
     effekt_sort(sorted, 11, tmp);
     for (size_t t = 0; t < 9; t++)
         for (size_t k = 0; k < 6; k++) {
-            double got = effekt_quantile_sorted(sorted, 11, probs[k], r_quantiles[t].type);
+            double got = effekt_stats_quantile_sorted(sorted, 11, probs[k], r_quantiles[t].type);
             double want = r_quantiles[t].q[k];
             ck_assert_msg(fabs(got - want) <= 1e-15 * fabs(want), "type %d p %g: %.17g, R %.17g",
                           r_quantiles[t].type, probs[k], got, want);
         }
     /* R stops on another type; the library must not read past its table */
-    ck_assert(isnan(effekt_quantile_sorted(sorted, 11, 0.5, 10)));
-    ck_assert(isnan(effekt_quantile_sorted(sorted, 11, 0.5, -1)));
-    ck_assert_double_eq(effekt_quantile_sorted(sorted, 11, 0.5, 0), 4.4);
+    ck_assert(isnan(effekt_stats_quantile_sorted(sorted, 11, 0.5, 10)));
+    ck_assert(isnan(effekt_stats_quantile_sorted(sorted, 11, 0.5, -1)));
+    ck_assert_double_eq(effekt_stats_quantile_sorted(sorted, 11, 0.5, 0), 4.4);
 }
 END_TEST
 
@@ -195,9 +196,9 @@ START_TEST(iqr_in_the_units_of_each_type)
         { 7, 1e-9 }, { 8, 10e-9 / 6 }, { 9, 1.625e-9 }, { 6, 2e-9 }, { 5, 1.5e-9 },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        effekt_describe_options opt = { .confidence = 0.95, .decimals = 9, .quantile_type = cases[i].type };
-        effekt_summary s;
-        ck_assert_int_eq(effekt_describe(x, 3, &opt, work, &s), EFFEKT_OK);
+        effekt_stats_options opt = { .confidence = 0.95, .decimals = 9, .quantile_type = cases[i].type };
+        effekt_stats_summary s;
+        ck_assert_int_eq(effekt_stats_describe(x, 3, &opt, work, &s), EFFEKT_OK);
         ck_assert_msg(fabs(s.iqr - cases[i].iqr) <= 1e-15 * cases[i].iqr, "type %d: iqr %.17g, want %.17g",
                       cases[i].type, s.iqr, cases[i].iqr);
     }
@@ -209,10 +210,10 @@ START_TEST(summary_as_r)
     double work[12], x[12];
     memcpy(x, x11, sizeof x11);
     x[11] = NAN;   /* one missing value, counted and left out */
-    effekt_describe_options opt = { .confidence = 0.95, .decimals = 1, .n_percentiles = 1,
+    effekt_stats_options opt = { .confidence = 0.95, .decimals = 1, .n_percentiles = 1,
                                     .percentiles = { 90 } };
-    effekt_summary s;
-    ck_assert_int_eq(effekt_describe(x, 12, &opt, work, &s), EFFEKT_OK);
+    effekt_stats_summary s;
+    ck_assert_int_eq(effekt_stats_describe(x, 12, &opt, work, &s), EFFEKT_OK);
     ck_assert_uint_eq(s.n, 11);
     ck_assert_uint_eq(s.missing, 1);
     ck_assert(s.exact);
@@ -237,7 +238,7 @@ START_TEST(summary_as_r)
     ck_assert_double_eq(s.min, 0.5);
     ck_assert_double_eq(s.max, 15.0);
     opt.confidence = 0.9;
-    ck_assert_int_eq(effekt_describe(x, 12, &opt, work, &s), EFFEKT_OK);
+    ck_assert_int_eq(effekt_stats_describe(x, 12, &opt, work, &s), EFFEKT_OK);
     NEAR(s.ci_lower, 3.5105423578911759);
     NEAR(s.ci_upper, 8.1258212784724613);
 }
@@ -246,14 +247,14 @@ END_TEST
 START_TEST(too_few_values)
 {
     double work[3], x[3] = { NAN, 4.0, NAN };
-    effekt_describe_options opt = { .confidence = 0.95, .decimals = -1 };
-    effekt_summary s;
-    ck_assert_int_eq(effekt_describe(x, 3, &opt, work, &s), EFFEKT_OK);
+    effekt_stats_options opt = { .confidence = 0.95, .decimals = -1 };
+    effekt_stats_summary s;
+    ck_assert_int_eq(effekt_stats_describe(x, 3, &opt, work, &s), EFFEKT_OK);
     ck_assert_uint_eq(s.n, 1);
     ck_assert_uint_eq(s.missing, 2);
     ck_assert_double_eq(s.mean, 4.0);
     ck_assert(isnan(s.sd) && isnan(s.ci_lower) && isnan(s.skewness) && isnan(s.kurtosis));
-    ck_assert_int_eq(effekt_describe(x, 0, &opt, work, &s), EFFEKT_OK);
+    ck_assert_int_eq(effekt_stats_describe(x, 0, &opt, work, &s), EFFEKT_OK);
     ck_assert(isnan(s.mean));
 }
 END_TEST
@@ -317,12 +318,12 @@ static const double r_weighted_quantiles[9][7] = {
 START_TEST(weighted_as_r)
 {
     double work[22], sw;
-    effekt_describe_options opt = { .confidence = 0.95, .decimals = -1, .n_percentiles = 7 };
+    effekt_stats_options opt = { .confidence = 0.95, .decimals = -1, .n_percentiles = 7 };
     memcpy(opt.percentiles, wprobs, sizeof wprobs);
-    effekt_summary s;
+    effekt_stats_summary s;
     for (int type = 1; type <= 9; type++) {
         opt.quantile_type = type;
-        ck_assert_int_eq(effekt_describe_weighted(wx, ww, 11, &opt, work, &s, &sw), EFFEKT_OK);
+        ck_assert_int_eq(effekt_stats_describe_weighted(wx, ww, 11, &opt, work, &s, &sw), EFFEKT_OK);
         for (size_t k = 0; k < 7; k++) {
             double want = r_weighted_quantiles[type - 1][k];
             ck_assert_msg(fabs(s.percentile[k] - want) <= 1e-15 * fabs(want), "type %d p %g: %.17g, R %.17g",
@@ -332,7 +333,7 @@ START_TEST(weighted_as_r)
         ck_assert_double_eq(s.median, s.percentile[4]);
     }
     opt.quantile_type = 0;   /* R's default, 7 */
-    ck_assert_int_eq(effekt_describe_weighted(wx, ww, 11, &opt, work, &s, &sw), EFFEKT_OK);
+    ck_assert_int_eq(effekt_stats_describe_weighted(wx, ww, 11, &opt, work, &s, &sw), EFFEKT_OK);
     ck_assert_uint_eq(s.n, 7);         /* the rows of weight 0 are no data */
     ck_assert_uint_eq(s.missing, 2);   /* a missing value, a missing weight */
     ck_assert_double_eq(sw, 12.0);
@@ -352,7 +353,7 @@ START_TEST(weighted_as_r)
     NEAR(s.kurtosis, 0.36131453589355733);
     /* with the decimals as written (one), the exact path: the same figures */
     opt.decimals = 1;
-    ck_assert_int_eq(effekt_describe_weighted(wx, ww, 11, &opt, work, &s, &sw), EFFEKT_OK);
+    ck_assert_int_eq(effekt_stats_describe_weighted(wx, ww, 11, &opt, work, &s, &sw), EFFEKT_OK);
     ck_assert(s.exact);
     NEAR(s.mean, 6.1916666666666673);
     NEAR(s.sd, 4.193600824922167);
@@ -365,20 +366,20 @@ START_TEST(weighted_as_r)
         double w2[11];
         memcpy(w2, ww, sizeof w2);
         w2[5] = bad[b];
-        ck_assert_int_eq(effekt_weight_valid(bad[b]), EFFEKT_EVALUE);
-        ck_assert_int_eq(effekt_describe_weighted(wx, w2, 11, &opt, work, &s, &sw), EFFEKT_EVALUE);
+        ck_assert_int_eq(effekt_stats_weight_valid(bad[b]), EFFEKT_EVALUE);
+        ck_assert_int_eq(effekt_stats_describe_weighted(wx, w2, 11, &opt, work, &s, &sw), EFFEKT_EVALUE);
     }
-    ck_assert_int_eq(effekt_weight_valid(NAN), EFFEKT_OK);
-    ck_assert_int_eq(effekt_weight_valid(0), EFFEKT_OK);
-    ck_assert_int_eq(effekt_weight_valid(9007199254740991.0), EFFEKT_OK);
+    ck_assert_int_eq(effekt_stats_weight_valid(NAN), EFFEKT_OK);
+    ck_assert_int_eq(effekt_stats_weight_valid(0), EFFEKT_OK);
+    ck_assert_int_eq(effekt_stats_weight_valid(9007199254740991.0), EFFEKT_OK);
     /* weights summing to 2^53: the ranks would no longer be exact */
     const double two[] = { 1, 2 }, big[] = { 4503599627370496.0, 4503599627370496.0 };
-    ck_assert_int_eq(effekt_describe_weighted(two, big, 2, &opt, work, &s, &sw), EFFEKT_ELIMIT);
+    ck_assert_int_eq(effekt_stats_describe_weighted(two, big, 2, &opt, work, &s, &sw), EFFEKT_ELIMIT);
 }
 END_TEST
 
 /* The definition, checked on many data: weighted by whole numbers is
- * effekt_describe of the data with each row repeated (R's quantile(rep(x,
+ * effekt_stats_describe of the data with each row repeated (R's quantile(rep(x,
  * w), type = t)), for every type, on the exact path (decimals 2) and the
  * two-pass one (values that are no short decimals).  Order statistics
  * must agree exactly (the same formulas on the same values); moments to
@@ -400,12 +401,12 @@ START_TEST(weighted_is_repeated)
             for (int r = 0; r < (int)w[i]; r++)
                 rep[m++] = x[i];
         }
-        effekt_describe_options opt = { .confidence = 0.9, .decimals = pass % 2 ? 2 : -1, .n_percentiles = 5,
+        effekt_stats_options opt = { .confidence = 0.9, .decimals = pass % 2 ? 2 : -1, .n_percentiles = 5,
                                         .percentiles = { 1, 12.5, 33.3, 87, 99 }, .quantile_type = 1 + pass % 9 };
-        effekt_summary a, b;
+        effekt_stats_summary a, b;
         double sw;
-        ck_assert_int_eq(effekt_describe_weighted(x, w, N, &opt, work, &a, &sw), EFFEKT_OK);
-        ck_assert_int_eq(effekt_describe(rep, m, &opt, rwork, &b), EFFEKT_OK);
+        ck_assert_int_eq(effekt_stats_describe_weighted(x, w, N, &opt, work, &a, &sw), EFFEKT_OK);
+        ck_assert_int_eq(effekt_stats_describe(rep, m, &opt, rwork, &b), EFFEKT_OK);
         ck_assert_double_eq(sw, (double)m);
         ck_assert_int_eq(a.exact, b.exact);
         const double ao[] = { a.min, a.q1, a.median, a.q3, a.max, a.iqr, a.mad, a.percentile[0], a.percentile[1],
@@ -449,9 +450,9 @@ START_TEST(shape_about_the_exact_mean)
         double x[11], work[11];
         for (size_t i = 0; i < 11; i++)
             x[i] = cases[c].offset + base[i];
-        effekt_describe_options opt = { .confidence = 0.95, .decimals = -1 };
-        effekt_summary s;
-        ck_assert_int_eq(effekt_describe(x, 11, &opt, work, &s), EFFEKT_OK);
+        effekt_stats_options opt = { .confidence = 0.95, .decimals = -1 };
+        effekt_stats_summary s;
+        ck_assert_int_eq(effekt_stats_describe(x, 11, &opt, work, &s), EFFEKT_OK);
         ck_assert_int_eq(s.exact, cases[c].exact);
         NEAR(s.skewness, 0.12762165967608582);
         NEAR(s.kurtosis, -1.33667721775829906);
@@ -488,17 +489,17 @@ START_TEST(partial_merge_exact_union)
     ck_assert_int_eq(memcmp(a.points, all.points, all.n_points * sizeof *a.points), 0);
     ck_assert_int_eq(memcmp(a.ranks, all.ranks, all.n_points * sizeof *a.ranks), 0);
     ck_assert(a.rank_error == all.rank_error);
-    effekt_summary s;
+    effekt_stats_summary s;
     effekt_partial_summary(&a, 0.95, &s);
     size_t below = 0;
     for (int i = 0; i < N; i++)
         below += x[i] < s.median;
     ck_assert(fabs((double)below - (N - 1) / 2.0) <= a.rank_error * N + 1);
     ck_assert(fabs(s.median - 618.625) < 0.1);
-    effekt_partial_free(&all);
-    effekt_partial_free(&a);
-    effekt_partial_free(&b);
-    effekt_partial_free(&again);
+    effekt_partial_clear(&all);
+    effekt_partial_clear(&a);
+    effekt_partial_clear(&b);
+    effekt_partial_clear(&again);
 }
 END_TEST
 

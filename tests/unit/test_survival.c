@@ -64,7 +64,7 @@ START_TEST(kaplan_meier_as_survfit)
     double l, h;
     NEAR(effekt_km_at(&km, 21, &l, &h), 0.64197530864197538, 1e-12);
     ck_assert_double_eq(effekt_km_at(&km, 4, &l, &h), 1.0);
-    effekt_km_free(&km);
+    effekt_km_clear(&km);
 
     /* conf.type = "log-log": summary(f2)$lower and $upper at the event times */
     static const double ll[] = { 0.61264124377487184, 0.56391200570895161, 0.4171751699280567,
@@ -82,7 +82,7 @@ START_TEST(kaplan_meier_as_survfit)
             e++;
         }
     ck_assert_uint_eq(e, 7);
-    effekt_km_free(&km);
+    effekt_km_clear(&km);
 }
 END_TEST
 
@@ -130,7 +130,7 @@ START_TEST(rmst_and_quantiles_as_survival)
         ck_assert_double_eq(b, lo[i]);
         ck_assert(isnan(c));
     }
-    effekt_km_free(&km);
+    effekt_km_clear(&km);
 }
 END_TEST
 
@@ -142,13 +142,13 @@ START_TEST(edge_cases)
     ck_assert_int_eq(effekt_km_fit(t, none, 3, 0.95, EFFEKT_CONF_LOG, &km), EFFEKT_OK);
     ck_assert_double_eq(km.surv[2], 1.0);
     ck_assert(isnan(km.median));
-    effekt_km_free(&km);
+    effekt_km_clear(&km);
     /* zero-length spells are events at time 0 */
     const double z[] = { 0, 0, 4 }, ev[] = { 1, 0, 1 };
     ck_assert_int_eq(effekt_km_fit(z, ev, 3, 0.95, EFFEKT_CONF_LOG, &km), EFFEKT_OK);
     NEAR(km.surv[0], 2.0 / 3.0, 1e-15);
     ck_assert_double_eq(km.surv[1], 0.0);
-    effekt_km_free(&km);
+    effekt_km_clear(&km);
     ck_assert_int_eq(effekt_km_fit(t, bad, 3, 0.95, EFFEKT_CONF_LOG, &km), EFFEKT_EVALUE);
     ck_assert_int_eq(effekt_km_fit(neg, none, 3, 0.95, EFFEKT_CONF_LOG, &km), EFFEKT_EVALUE);
     /* a single group: no test */
@@ -183,7 +183,7 @@ START_TEST(median_rules_as_survival)
     static const struct {
         const double *t, *e;
         size_t n;
-        effekt_conf_type ct;
+        effekt_km_conf_type ct;
         double table[3], q[3][3];   /* median LCL UCL; per p .25 .5 .75: quantile lower upper */
     } cases[] = {
         /* flat at 0.5 to the end: the table says 2, quantile() 3 */
@@ -225,7 +225,7 @@ START_TEST(median_rules_as_survival)
             SAME(lo, cases[c].q[i][1], "quantile lower");
             SAME(hi, cases[c].q[i][2], "quantile upper");
         }
-        effekt_km_free(&km);
+        effekt_km_clear(&km);
     }
 #undef SAME
 }

@@ -32,8 +32,8 @@ START_TEST(test_every_locale_complete)
         ck_assert_ptr_eq(effekt_locale_find(l->name), l);
         ck_assert(l->language && l->decimal_mark && l->group_mark && l->percent && l->minus && l->date_format);
         for (int w = 0; w < EFFEKT_N_WORDS; w++) {
-            ck_assert_msg(effekt_text_has(l, (effekt_word)w), "locale %s lacks word %d", l->name, w);
-            const char *s = effekt_text_word(l, (effekt_word)w), *en = effekt_text_word(effekt_locale_at(0), (effekt_word)w);
+            ck_assert_msg(effekt_text_has(l, (effekt_text_word_id)w), "locale %s lacks word %d", l->name, w);
+            const char *s = effekt_text_word(l, (effekt_text_word_id)w), *en = effekt_text_word(effekt_locale_at(0), (effekt_text_word_id)w);
             ck_assert_msg(*s, "locale %s: word %d is empty", l->name, w);
             ck_assert_msg(placeholders(s) == placeholders(en), "locale %s: word %d has other placeholders than en",
                           l->name, w);

@@ -22,6 +22,7 @@
 #include "effekt/csv.h"
 #include "effekt/stats.h"
 #include "effekt/survival.h"
+#include "effekt/test.h"
 
 enum { N_DESCRIBE = 4000, N_P = 2000, N_MW = 300, N_KM = 600, N_ROWS = 400, ITERATIONS = 200 };
 
@@ -86,20 +87,20 @@ static void make_data(job *j, uint64_t seed)
 
 static void analyse(job *j, results *r)
 {
-    effekt_describe_options opt = { .confidence = 0.95, .quantile_type = 7, .n_percentiles = 1,
+    effekt_stats_options opt = { .confidence = 0.95, .quantile_type = 7, .n_percentiles = 1,
                                     .percentiles = { 90 }, .decimals = -1 };
-    effekt_summary s;
+    effekt_stats_summary s;
     memset(r, 0, sizeof *r);
-    if (effekt_describe(j->x, N_DESCRIBE, &opt, j->work, &s) == EFFEKT_OK) {
+    if (effekt_stats_describe(j->x, N_DESCRIBE, &opt, j->work, &s) == EFFEKT_OK) {
         r->describe_mean = s.mean;
         r->describe_sd = s.sd;
         r->describe_median = s.median;
         r->describe_q1 = s.q1;
         r->describe_p90 = s.percentile[0];
     }
-    effekt_p_adjust(j->pvalues, N_P, EFFEKT_ADJUST_BH, r->adjusted);
+    effekt_adjust_p(j->pvalues, N_P, EFFEKT_ADJUST_BH, r->adjusted);
     effekt_test_result t;
-    if (effekt_mann_whitney(j->a, N_MW, j->b, N_MW, &t) == EFFEKT_OK) {
+    if (effekt_test_mann_whitney(j->a, N_MW, j->b, N_MW, &t) == EFFEKT_OK) {
         r->w = t.statistic;
         r->mw_p = t.p;
         r->mw_estimate = t.estimate;
@@ -113,7 +114,7 @@ static void analyse(job *j, results *r)
     r->duplicates = diag.n;
     r->first_line = diag.n ? diag.items[0].line : 0;
     effekt_table_destroy(tab);
-    effekt_diag_free(&diag);
+    effekt_diag_clear(&diag);
 }
 
 #define SAME(field)                                                      \

@@ -12,28 +12,21 @@
 #include <string.h>
 #include <strings.h>
 
+#include "analysis/columns.h"
+#include "effekt/binomial.h"
+#include "effekt/bootstrap.h"
 #include "effekt/compare.h"
 #include "effekt/group.h"
 #include "effekt/outcome.h"
+#include "effekt/risk.h"
 #include "effekt/stats.h"
+#include "effekt/test.h"
 #include "lib_alloc.h"
+#include "lib_enum.h"
 
 static const char *const kind_names[] = { "rates", "values", "ratio" };
 
-effekt_status effekt_compare_kind_parse(const char *name, effekt_compare_kind *out)
-{
-    for (size_t i = 0; i < sizeof kind_names / sizeof *kind_names; i++)
-        if (strcasecmp(name, kind_names[i]) == 0) {
-            *out = (effekt_compare_kind)i;
-            return EFFEKT_OK;
-        }
-    return EFFEKT_EINVAL;
-}
-
-const char *effekt_compare_kind_name(effekt_compare_kind kind)
-{
-    return (size_t)kind < sizeof kind_names / sizeof *kind_names ? kind_names[kind] : "unknown";
-}
+EFFEKT_ENUM_FUNCTIONS(effekt_compare_kind_name, effekt_compare_kind_parse, effekt_compare_kind, kind_names)
 
 void effekt_compare_options_init(effekt_compare_options *o, effekt_compare_kind kind)
 {
@@ -94,24 +87,6 @@ static effekt_status warn(effekt_compare_result *r, effekt_diag *diag, const cha
     if (diag)
         effekt_diag_add(diag, EFFEKT_WARNING, r->source, 0, 0, NULL, NULL, "%s", text);
     return EFFEKT_OK;
-}
-
-/* A problem with a column given for a role (the hint). */
-static effekt_status column_problem(effekt_diag *diag, const effekt_table *t, effekt_status st, effekt_hint hint,
-                                    const char *column, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
-static effekt_status column_problem(effekt_diag *diag, const effekt_table *t, effekt_status st, effekt_hint hint,
-                                    const char *column, const char *fmt, ...)
-{
-    if (!diag)
-        return st;
-    char text[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(text, sizeof text, fmt, ap);
-    va_end(ap);
-    effekt_diag_add(diag, EFFEKT_ERROR, t->source, 0, 0, column, NULL, "%s", text);
-    effekt_diag_hint(diag, hint);
-    return st;
 }
 
 /* The groups of the result from the grouper, with labels; which are in
@@ -242,13 +217,9 @@ static const char *funnel_position(double rate, double l95, double h95, double l
 static effekt_status run_rates(const effekt_table *t, const effekt_compare_options *o, effekt_compare_result *r,
                                effekt_diag *diag)
 {
-    const effekt_column *oc = effekt_table_column(t, o->outcome);
+    const effekt_column *oc = effekt_outcome_column(t, o->outcome, diag);
     if (!oc)
-        return column_problem(diag, t, EFFEKT_EINVAL, EFFEKT_HINT_OUTCOME, o->outcome, "no column '%s'", o->outcome);
-    if (!effekt_outcome_column_ok(oc))
-        return column_problem(diag, t, EFFEKT_EINVAL, EFFEKT_HINT_OUTCOME, oc->heading,
-                              "column '%s' is %s; an outcome is 0/1, yes/no, or a date (an event when given)",
-                              oc->heading, effekt_type_name(oc->type));
+        return EFFEKT_EINVAL;
     effekt_group *grp = NULL;
     effekt_status st = effekt_group_create(t, &o->by, 1, &grp, diag);
     if (st == EFFEKT_EINVAL)
@@ -256,20 +227,9 @@ static effekt_status run_rates(const effekt_table *t, const effekt_compare_optio
     double *x = NULL, *n = NULL, *xt = NULL, *nt = NULL;
     size_t *tested = NULL, kt = 0;
     for (size_t row = 0; st == EFFEKT_OK && row < t->n_rows; row++) {
-        double v = effekt_outcome_value(oc, row);   /* a date: an event when given */
-        if (!isnan(v) && v != 0 && v != 1) {
-            if (diag) {
-                char text[64];
-                snprintf(text, sizeof text, "%g", v);
-                effekt_diag_add(diag, EFFEKT_ERROR, t->source, effekt_table_row_line(t, row), oc->index,
-                                oc->heading, text, "outcome %g in column '%s' (expected 0 or 1)", v,
-                                oc->heading);
-                effekt_diag_hint(diag, EFFEKT_HINT_OUTCOME);
-            }
-            st = EFFEKT_EVALUE;
-            break;
-        }
-        st = effekt_group_add(grp, row, NULL);
+        double v;
+        if ((st = effekt_outcome_read(t, oc, row, &v, diag)) == EFFEKT_OK)
+            st = effekt_group_add(grp, row, NULL);
     }
     size_t k = grp && st == EFFEKT_OK ? effekt_group_count(grp) : 0;
     if (st == EFFEKT_OK) {
@@ -283,7 +243,8 @@ static effekt_status run_rates(const effekt_table *t, const effekt_compare_optio
     if (st == EFFEKT_OK) {
         const size_t *gid = effekt_group_rows(grp);
         for (size_t row = 0; row < t->n_rows; row++) {
-            double v = effekt_outcome_value(oc, row);
+            double v;
+            effekt_outcome_read(t, oc, row, &v, NULL);   /* checked above */
             if (isnan(v))
                 r->groups[gid[row]].missing++;
             else {
@@ -312,13 +273,13 @@ static effekt_status run_rates(const effekt_table *t, const effekt_compare_optio
         for (size_t g = 0; g < k; g++) {
             effekt_compare_group *cg = &r->groups[g];
             double lo, hi;
-            effekt_binomial_interval(x[g], n[g], o->confidence, o->interval, &lo, &hi);
+            effekt_interval_binomial(x[g], n[g], o->confidence, o->interval, &lo, &hi);
             double rate = n[g] > 0 ? x[g] / n[g] : NAN;
             cg->rate = figure(rate, lo, hi, "no values");
             if (o->funnel) {
                 double l95, h95, l998, h998;
-                effekt_funnel_limits((unsigned long)n[g], p0, 0.95, &l95, &h95);
-                effekt_funnel_limits((unsigned long)n[g], p0, 0.998, &l998, &h998);
+                effekt_binomial_limits((unsigned long)n[g], p0, 0.95, &l95, &h95);
+                effekt_binomial_limits((unsigned long)n[g], p0, 0.998, &l998, &h998);
                 cg->pooled = p0;
                 cg->limits_95 = figure(isnan(l95) ? NAN : p0, l95, h95, "no values");
                 cg->limits_99_8 = figure(isnan(l998) ? NAN : p0, l998, h998, "no values");
@@ -328,7 +289,7 @@ static effekt_status run_rates(const effekt_table *t, const effekt_compare_optio
         effekt_compare_test chi = { .name = "chi-square test of homogeneity (no continuity correction)",
                                     .df2 = NAN };
         double emin;
-        if (effekt_chisq_homogeneity(xt, nt, kt, &chi.statistic, &chi.df, &chi.p, &emin) == EFFEKT_OK) {
+        if (effekt_test_chisq_homogeneity(xt, nt, kt, &chi.statistic, &chi.df, &chi.p, &emin) == EFFEKT_OK) {
             if (emin < 5)
                 st = warn(r, diag, "an expected count is below 5 (%.2f): the chi-square approximation is poor%s",
                           emin, kt == 2 ? "; prefer Fisher's exact test" : "");
@@ -342,8 +303,8 @@ static effekt_status run_rates(const effekt_table *t, const effekt_compare_optio
         if (st == EFFEKT_OK && kt == 2) {
             effekt_compare_test f = { .name = "Fisher's exact test (two-sided)", .null_statistic = 1,
                                       .statistic = NAN, .df = NAN, .df2 = NAN };
-            f.p = effekt_fisher_exact((unsigned)xt[0], (unsigned)(nt[0] - xt[0]), (unsigned)xt[1],
-                                      (unsigned)(nt[1] - xt[1]));
+            f.p = effekt_test_fisher_exact((unsigned)xt[0], (unsigned)(nt[0] - xt[0]), (unsigned)xt[1],
+                                           (unsigned)(nt[1] - xt[1]));
             st = add_test(r, f, left_out);
         }
     }
@@ -358,10 +319,10 @@ static effekt_status run_rates(const effekt_table *t, const effekt_compare_optio
             for (size_t a = 0; a < kt; a++)
                 for (size_t b = a + 1; b < kt; b++, q++) {
                     double xx[2] = { xt[a], xt[b] }, nn[2] = { nt[a], nt[b] }, s2, d2, e2;
-                    if (effekt_chisq_homogeneity(xx, nn, 2, &s2, &d2, &pv[q], &e2) != EFFEKT_OK)
+                    if (effekt_test_chisq_homogeneity(xx, nn, 2, &s2, &d2, &pv[q], &e2) != EFFEKT_OK)
                         pv[q] = NAN;
                 }
-            effekt_p_adjust(pv, m, o->adjust, adj);
+            effekt_adjust_p(pv, m, o->adjust, adj);
             q = 0;
             for (size_t a = 0; a < kt; a++)
                 for (size_t b = a + 1; b < kt; b++, q++) {
@@ -401,9 +362,9 @@ static effekt_status run_values(const effekt_table *t, const effekt_compare_opti
 {
     const effekt_column *vc = effekt_table_column(t, o->value);
     if (!vc)
-        return column_problem(diag, t, EFFEKT_EINVAL, EFFEKT_HINT_VALUE, o->value, "no column '%s'", o->value);
+        return effekt_column_problem(diag, t, EFFEKT_EINVAL, EFFEKT_HINT_VALUE, o->value, "no column '%s'", o->value);
     if (vc->type != EFFEKT_TYPE_INTEGER && vc->type != EFFEKT_TYPE_NUMBER)
-        return column_problem(diag, t, EFFEKT_EINVAL, EFFEKT_HINT_VALUE, vc->heading,
+        return effekt_column_problem(diag, t, EFFEKT_EINVAL, EFFEKT_HINT_VALUE, vc->heading,
                               "column '%s' is %s; values to compare are numbers", vc->heading,
                               effekt_type_name(vc->type));
     effekt_group *grp = NULL;
@@ -440,10 +401,10 @@ static effekt_status run_values(const effekt_table *t, const effekt_compare_opti
                 vals[start[gid[row]] + fill[gid[row]]++] = vc->values[row];
         for (size_t g = 0; g < k; g++) {
             groups[g] = vals + start[g];
-            effekt_describe_options dopt = { .confidence = o->confidence, .decimals = vc->decimals,
+            effekt_stats_options dopt = { .confidence = o->confidence, .decimals = vc->decimals,
                                              .skip = EFFEKT_SKIP_SHAPE | EFFEKT_SKIP_MAD };
-            effekt_summary s;
-            effekt_describe(groups[g], count[g], &dopt, work, &s);
+            effekt_stats_summary s;
+            effekt_stats_describe(groups[g], count[g], &dopt, work, &s);
             effekt_compare_group *cg = &r->groups[g];
             cg->n = count[g];
             cg->mean = figure(s.mean, s.ci_lower, s.ci_upper, "no values");
@@ -460,15 +421,15 @@ static effekt_status run_values(const effekt_table *t, const effekt_compare_opti
         effekt_test_result res;
         effekt_status ts;
         if (kt == 2) {
-            ts = effekt_welch_t(tgroups[0], tcount[0], tgroups[1], tcount[1], o->confidence, &res);
+            ts = effekt_test_welch_t(tgroups[0], tcount[0], tgroups[1], tcount[1], o->confidence, &res);
             st = add_test(r, test_of("Welch two-sample t-test", &res, ts), left_out);
-            ts = effekt_mann_whitney(tgroups[0], tcount[0], tgroups[1], tcount[1], &res);
+            ts = effekt_test_mann_whitney(tgroups[0], tcount[0], tgroups[1], tcount[1], &res);
             if (st == EFFEKT_OK)
                 st = add_test(r, test_of("Mann-Whitney U (Wilcoxon rank sum), statistic W", &res, ts), left_out);
         } else if (kt > 2) {
-            ts = effekt_welch_anova(tgroups, tcount, kt, &res);
+            ts = effekt_test_welch_anova(tgroups, tcount, kt, &res);
             st = add_test(r, test_of("Welch one-way ANOVA, statistic F", &res, ts), left_out);
-            ts = effekt_kruskal_wallis(tgroups, tcount, kt, &res);
+            ts = effekt_test_kruskal_wallis(tgroups, tcount, kt, &res);
             if (st == EFFEKT_OK)
                 st = add_test(r, test_of("Kruskal-Wallis, statistic H", &res, ts), left_out);
         } else {
@@ -496,14 +457,14 @@ static effekt_status run_values(const effekt_table *t, const effekt_compare_opti
         size_t q = 0;
         for (size_t i = 0; i < kt; i++)
             for (size_t j = i + 1; j < kt; j++, q++) {
-                effekt_welch_t(tgroups[i], tcount[i], tgroups[j], tcount[j], o->confidence, &tr[q]);
-                effekt_mann_whitney(tgroups[i], tcount[i], tgroups[j], tcount[j], &ur[q]);
-                effekt_hedges_g(tgroups[i], tcount[i], tgroups[j], tcount[j], o->confidence, &gr[q]);
+                effekt_test_welch_t(tgroups[i], tcount[i], tgroups[j], tcount[j], o->confidence, &tr[q]);
+                effekt_test_mann_whitney(tgroups[i], tcount[i], tgroups[j], tcount[j], &ur[q]);
+                effekt_test_hedges_g(tgroups[i], tcount[i], tgroups[j], tcount[j], o->confidence, &gr[q]);
                 pt[q] = tr[q].p;
                 pu[q] = ur[q].p;
             }
-        effekt_p_adjust(pt, m, o->adjust, at);
-        effekt_p_adjust(pu, m, o->adjust, au);
+        effekt_adjust_p(pt, m, o->adjust, at);
+        effekt_adjust_p(pu, m, o->adjust, au);
         for (q = 0; q < m; q++) {
             effekt_compare_pair *p = &r->pairs[q];
             const char *few = "too few values or no variation";
@@ -550,10 +511,10 @@ static effekt_status run_ratio(const effekt_table *t, const effekt_compare_optio
     const effekt_column *nc = effekt_table_column(t, o->numerator), *dc = effekt_table_column(t, o->denominator);
     const char *bad = !nc ? o->numerator : !dc ? o->denominator : NULL;
     if (bad)
-        return column_problem(diag, t, EFFEKT_EINVAL, EFFEKT_HINT_RATIO, bad, "no column '%s'", bad);
+        return effekt_column_problem(diag, t, EFFEKT_EINVAL, EFFEKT_HINT_RATIO, bad, "no column '%s'", bad);
     if (nc->type == EFFEKT_TYPE_TEXT || dc->type == EFFEKT_TYPE_TEXT) {
         const effekt_column *c = nc->type == EFFEKT_TYPE_TEXT ? nc : dc;
-        return column_problem(diag, t, EFFEKT_EINVAL, EFFEKT_HINT_RATIO, c->heading,
+        return effekt_column_problem(diag, t, EFFEKT_EINVAL, EFFEKT_HINT_RATIO, c->heading,
                               "column '%s' is text; the columns of a ratio must hold numbers or dates", c->heading);
     }
     effekt_group *grp = NULL;
@@ -597,7 +558,7 @@ static effekt_status run_ratio(const effekt_table *t, const effekt_compare_optio
         if (!why) {
             st = effekt_bootstrap_ratio(num, den, m, B, o->seed, o->threads ? o->threads : 1, rep, &o->progress);
             if (st == EFFEKT_OK)
-                st = effekt_jackknife_ratio(num, den, m, L);
+                st = effekt_bootstrap_jackknife(num, den, m, L);
             if (st != EFFEKT_OK)
                 break;
             if (effekt_bootstrap_intervals(t0, rep, B, L, m, o->confidence, &pl, &ph, &bl, &bh, &dropped,

@@ -277,7 +277,7 @@ effekt_status effekt_cox_run(const effekt_table *t, const effekt_cox_options *o,
         st = effekt_cox_fit(time, event, x, m, p, strata, beta, var, inf, &r->stats, &fd);
         for (size_t i = 0; diag && i < fd.n; i++)
             effekt_diag_add(diag, fd.items[i].severity, t->source, 0, 0, NULL, NULL, "%s", fd.items[i].message);
-        effekt_diag_free(&fd);
+        effekt_diag_clear(&fd);
     }
     if (st == EFFEKT_OK) {
         double z = gsl_cdf_ugaussian_Qinv((1 - o->confidence) / 2);

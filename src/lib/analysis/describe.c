@@ -19,6 +19,8 @@ static const char *const stat_names[EFFEKT_DESCRIBE_N_STATS] = {
 
 effekt_status effekt_describe_stat_parse(const char *name, effekt_describe_stat *out)
 {
+    if (!name)
+        return EFFEKT_EINVAL;
     if (strcmp(name, "count") == 0)
         name = "n";
     for (int i = 0; i < EFFEKT_DESCRIBE_N_STATS; i++)
@@ -31,7 +33,7 @@ effekt_status effekt_describe_stat_parse(const char *name, effekt_describe_stat 
 
 const char *effekt_describe_stat_name(effekt_describe_stat s)
 {
-    return (int)s >= 0 && s < EFFEKT_DESCRIBE_N_STATS ? stat_names[s] : NULL;
+    return (int)s >= 0 && s < EFFEKT_DESCRIBE_N_STATS ? stat_names[s] : "?";
 }
 
 void effekt_describe_run_options_init(effekt_describe_run_options *o)
@@ -60,7 +62,7 @@ void effekt_describe_result_destroy(effekt_describe_result *r)
     if (!r)
         return;
     for (size_t k = 0; r->cells && k < r->n_columns * r->n_groups; k++)
-        effekt_partial_free(&r->cells[k].partial);
+        effekt_partial_clear(&r->cells[k].partial);
     free(r->cells);
     free_strings(r->columns, r->n_columns);
     free_strings(r->by, r->n_by);
@@ -178,7 +180,7 @@ static effekt_status choose(const effekt_table *t, const effekt_describe_run_opt
      * refused rather than treated as a count. */
     for (size_t r = 0; r < t->n_rows; r++) {
         double v = w->values[r];
-        if (effekt_weight_valid(v) == EFFEKT_OK)
+        if (effekt_stats_weight_valid(v) == EFFEKT_OK)
             continue;
         char text[32];
         shortest(v, text, sizeof text);
@@ -276,14 +278,14 @@ static effekt_status partial_cell(const effekt_describe_result *r, size_t c, siz
     effekt_status st = effekt_partial_compute(x, n, decimals, out);
     if (st != EFFEKT_OK)
         return st;
-    cJSON *where = effekt_describe_json_where(r, c, g);
+    effekt_json *where = effekt_describe_json_where(r, c, g);
     char *text = where ? effekt_json_print(where, 0) : NULL;
-    cJSON_Delete(where);
+    effekt_json_destroy(where);
     const char *o = origin ? origin : "-";
     char *context = text ? effekt_malloc(strlen(o) + strlen(text) + 2) : NULL;
     if (!context) {
         free(text);
-        effekt_partial_free(out);
+        effekt_partial_clear(out);
         return EFFEKT_ENOMEM;
     }
     sprintf(context, "%s\n%s", o, text);
@@ -317,7 +319,7 @@ effekt_status effekt_describe_run(const effekt_table *t, const effekt_describe_r
     r->n_percentiles = opt->n_percentiles < EFFEKT_MAX_PERCENTILES ? opt->n_percentiles : EFFEKT_MAX_PERCENTILES;
     memcpy(r->percentiles, opt->percentiles, sizeof r->percentiles);
 
-    effekt_describe_options dopt = { .confidence = opt->confidence, .quantile_type = opt->quantile_type,
+    effekt_stats_options dopt = { .confidence = opt->confidence, .quantile_type = opt->quantile_type,
                                      .n_percentiles = r->n_percentiles };
     memcpy(dopt.percentiles, opt->percentiles, sizeof dopt.percentiles);
     unsigned s = opt->stats;
@@ -380,9 +382,9 @@ effekt_status effekt_describe_run(const effekt_table *t, const effekt_describe_r
                 st = partial_cell(r, c, gi, buf + start[k], m, col->decimals, opt->origin, &cell->partial);
                 continue;
             }
-            st = wbuf ? effekt_describe_weighted(buf + start[k], wbuf + start[k], m, &dopt, work, &cell->summary,
-                                                 &cell->sum_weights)
-                      : effekt_describe(buf + start[k], m, &dopt, work, &cell->summary);
+            st = wbuf ? effekt_stats_describe_weighted(buf + start[k], wbuf + start[k], m, &dopt, work, &cell->summary,
+                                                       &cell->sum_weights)
+                      : effekt_stats_describe(buf + start[k], m, &dopt, work, &cell->summary);
             if (st == EFFEKT_ELIMIT)
                 effekt_diag_add(diag, EFFEKT_ERROR, t->source, 0, 0, wcol->heading, NULL,
                                 "the weights in column '%s' add up to 2^53 or more (the ranks of the "

@@ -12,12 +12,15 @@
 #include "lib_alloc.h"
 
 struct effekt_group {
-    const effekt_table *t;
-    const effekt_column **cols;
+    const effekt_table **tables;
+    size_t n_tables;
+    size_t *offset;      /* by table: the index of its first row among all (n_tables + 1) */
+    const effekt_column **cols;   /* by table, n_cols each */
     size_t n_cols;
-    size_t *row_group;   /* by row; EFFEKT_GROUP_NONE when not added */
+    size_t *row_group;   /* by row of all tables; EFFEKT_GROUP_NONE when not added */
     char **keys;         /* by group: the values joined by \x1f */
     char **labels;       /* by group: joined by ", " (NULL: the key) */
+    const char **shown;  /* by group: the label, else the key (effekt_group_labels) */
     size_t *size, *first_row;
     unsigned char *missing;
     size_t n, cap;
@@ -49,33 +52,52 @@ void effekt_group_value_text(const effekt_column *c, size_t row, char *buf, size
         snprintf(buf, size, "%.15g", c->values[row]);
 }
 
-effekt_status effekt_group_create(const effekt_table *t, const char *const *columns, size_t n_columns,
-                                  effekt_group **out, effekt_diag *diag)
+effekt_status effekt_group_create_tables(const effekt_table *const *tables, size_t n_tables,
+                                         const char *const *columns, size_t n_columns, effekt_group **out,
+                                         effekt_diag *diag)
 {
     *out = NULL;
     effekt_group *g = effekt_calloc(1, sizeof *g);
     if (!g)
         return EFFEKT_ENOMEM;
-    g->t = t;
+    g->n_tables = n_tables;
     g->n_cols = n_columns;
-    g->cols = effekt_calloc(n_columns ? n_columns : 1, sizeof *g->cols);
-    g->row_group = effekt_malloc((t->n_rows ? t->n_rows : 1) * sizeof *g->row_group);
-    if (!g->cols || !g->row_group) {
+    g->tables = effekt_calloc(n_tables ? n_tables : 1, sizeof *g->tables);
+    g->offset = effekt_calloc(n_tables + 1, sizeof *g->offset);
+    g->cols = effekt_calloc(n_tables && n_columns ? n_tables * n_columns : 1, sizeof *g->cols);
+    if (!g->tables || !g->offset || !g->cols) {
         effekt_group_destroy(g);
         return EFFEKT_ENOMEM;
     }
-    for (size_t r = 0; r < t->n_rows; r++)
+    for (size_t k = 0; k < n_tables; k++) {
+        g->tables[k] = tables[k];
+        g->offset[k + 1] = g->offset[k] + tables[k]->n_rows;
+    }
+    size_t n_rows = g->offset[n_tables];
+    g->row_group = effekt_malloc((n_rows ? n_rows : 1) * sizeof *g->row_group);
+    if (!g->row_group) {
+        effekt_group_destroy(g);
+        return EFFEKT_ENOMEM;
+    }
+    for (size_t r = 0; r < n_rows; r++)
         g->row_group[r] = EFFEKT_GROUP_NONE;
-    for (size_t i = 0; i < n_columns; i++)
-        if (!(g->cols[i] = effekt_table_column(t, columns[i]))) {
-            if (diag)
-                effekt_diag_add(diag, EFFEKT_ERROR, t->source, 0, 0, columns[i], NULL, "no column '%s'",
-                                columns[i]);
-            effekt_group_destroy(g);
-            return EFFEKT_EINVAL;
-        }
+    for (size_t k = 0; k < n_tables; k++)
+        for (size_t i = 0; i < n_columns; i++)
+            if (!(g->cols[k * n_columns + i] = effekt_table_column(tables[k], columns[i]))) {
+                if (diag)
+                    effekt_diag_add(diag, EFFEKT_ERROR, tables[k]->source, 0, 0, columns[i], NULL,
+                                    "no column '%s'", columns[i]);
+                effekt_group_destroy(g);
+                return EFFEKT_EINVAL;
+            }
     *out = g;
     return EFFEKT_OK;
+}
+
+effekt_status effekt_group_create(const effekt_table *t, const char *const *columns, size_t n_columns,
+                                  effekt_group **out, effekt_diag *diag)
+{
+    return effekt_group_create_tables(&t, 1, columns, n_columns, out, diag);
 }
 
 void effekt_group_destroy(effekt_group *g)
@@ -88,12 +110,15 @@ void effekt_group_destroy(effekt_group *g)
     }
     free(g->keys);
     free(g->labels);
+    free(g->shown);
     free(g->size);
     free(g->first_row);
     free(g->missing);
     free(g->slots);
     free(g->row_group);
     free(g->cols);
+    free(g->tables);
+    free(g->offset);
     free(g->buf);
     free(g);
 }
@@ -134,14 +159,17 @@ static int grow_groups(effekt_group *g)
     unsigned char *missing = effekt_realloc(g->missing, cap * sizeof *missing);
     if (missing)
         g->missing = missing;
-    if (!keys || !labels || !size || !first || !missing)
+    const char **shown = effekt_realloc(g->shown, cap * sizeof *shown);
+    if (shown)
+        g->shown = shown;
+    if (!keys || !labels || !size || !first || !missing || !shown)
         return -1;
     g->cap = cap;
     return 0;
 }
 
-/* The key of row r into g->buf. */
-static int make_key(effekt_group *g, size_t r, int *missing)
+/* The key of row r of the columns cols into g->buf. */
+static int make_key(effekt_group *g, const effekt_column *const *cols, size_t r, int *missing)
 {
     size_t len = 0;
     *missing = 0;
@@ -157,7 +185,7 @@ static int make_key(effekt_group *g, size_t r, int *missing)
         return 0;
     }
     for (size_t i = 0; i < g->n_cols; i++) {
-        const effekt_column *c = g->cols[i];
+        const effekt_column *c = cols[i];
         char num[64];
         const char *v = num;
         if (effekt_column_missing(c, r)) {
@@ -205,10 +233,10 @@ static char *label_of(const char *key)
     return l;
 }
 
-effekt_status effekt_group_add(effekt_group *g, size_t r, size_t *id)
+/* Add `row` of the table whose grouping columns are cols; r is its
+ * number among the rows of all tables.  The callers check the range. */
+static effekt_status add_row(effekt_group *g, const effekt_column *const *cols, size_t row, size_t r, size_t *id)
 {
-    if (r >= g->t->n_rows)
-        return EFFEKT_EINVAL;
     if (g->row_group[r] != EFFEKT_GROUP_NONE) {
         if (id)
             *id = g->row_group[r];
@@ -216,11 +244,11 @@ effekt_status effekt_group_add(effekt_group *g, size_t r, size_t *id)
     }
     int missing = 0;
     const char *key;
-    const effekt_column *c0 = g->n_cols == 1 ? g->cols[0] : NULL;
-    if (c0 && c0->type == EFFEKT_TYPE_TEXT && c0->text[r]) {
-        key = c0->text[r];   /* one text column: its cell is the key, no copy */
+    const effekt_column *c0 = g->n_cols == 1 ? cols[0] : NULL;
+    if (c0 && c0->type == EFFEKT_TYPE_TEXT && c0->text[row]) {
+        key = c0->text[row];   /* one text column: its cell is the key, no copy */
     } else {
-        if (make_key(g, r, &missing) != 0)
+        if (make_key(g, cols, row, &missing) != 0)
             return EFFEKT_ENOMEM;
         key = g->buf;
     }
@@ -249,6 +277,7 @@ effekt_status effekt_group_add(effekt_group *g, size_t r, size_t *id)
         free(g->keys[k]);
         return EFFEKT_ENOMEM;
     }
+    g->shown[k] = g->labels[k] ? g->labels[k] : g->keys[k];
     g->size[k] = 1;
     g->first_row[k] = r;
     g->missing[k] = (unsigned char)missing;
@@ -260,12 +289,29 @@ effekt_status effekt_group_add(effekt_group *g, size_t r, size_t *id)
     return EFFEKT_OK;
 }
 
+effekt_status effekt_group_add_in(effekt_group *g, size_t table, size_t row, size_t *id)
+{
+    if (table >= g->n_tables || row >= g->tables[table]->n_rows)
+        return EFFEKT_EINVAL;
+    return add_row(g, g->cols + table * g->n_cols, row, g->offset[table] + row, id);
+}
+
+effekt_status effekt_group_add(effekt_group *g, size_t r, size_t *id)
+{
+    if (g->n_tables == 0 || r >= g->offset[1])
+        return EFFEKT_EINVAL;
+    return add_row(g, g->cols, r, r, id);
+}
+
 effekt_status effekt_group_add_all(effekt_group *g)
 {
-    for (size_t r = 0; r < g->t->n_rows; r++) {
-        effekt_status st = effekt_group_add(g, r, NULL);
-        if (st != EFFEKT_OK)
-            return st;
+    for (size_t k = 0; k < g->n_tables; k++) {
+        const effekt_column *const *cols = g->cols + k * g->n_cols;
+        for (size_t r = 0, n = g->tables[k]->n_rows; r < n; r++) {
+            effekt_status st = add_row(g, cols, r, g->offset[k] + r, NULL);
+            if (st != EFFEKT_OK)
+                return st;
+        }
     }
     return EFFEKT_OK;
 }
@@ -277,7 +323,12 @@ size_t effekt_group_count(const effekt_group *g)
 
 const char *effekt_group_label(const effekt_group *g, size_t id)
 {
-    return g->labels[id] ? g->labels[id] : g->keys[id];
+    return g->shown[id];
+}
+
+const char *const *effekt_group_labels(const effekt_group *g)
+{
+    return g->shown;
 }
 
 size_t effekt_group_size(const effekt_group *g, size_t id)
@@ -297,7 +348,7 @@ int effekt_group_missing(const effekt_group *g, size_t id)
 
 size_t effekt_group_of(const effekt_group *g, size_t r)
 {
-    return r < g->t->n_rows ? g->row_group[r] : EFFEKT_GROUP_NONE;
+    return r < g->offset[g->n_tables] ? g->row_group[r] : EFFEKT_GROUP_NONE;
 }
 
 const size_t *effekt_group_rows(const effekt_group *g)

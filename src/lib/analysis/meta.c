@@ -22,7 +22,7 @@ static void copy_errors(effekt_diag *to, const effekt_diag *from)
     if (!to)
         return;
     for (size_t i = 0; i < from->n; i++) {
-        const effekt_problem *p = &from->items[i];
+        const effekt_diag_problem *p = &from->items[i];
         if (p->severity != EFFEKT_ERROR)
             continue;
         effekt_diag_add(to, p->severity, p->file, p->line, p->column, p->column_name, p->value, "%s", p->message);
@@ -36,7 +36,7 @@ static void copy_with_source(effekt_diag *to, const effekt_diag *from, const cha
     if (!to)
         return;
     for (size_t i = 0; i < from->n; i++) {
-        const effekt_problem *p = &from->items[i];
+        const effekt_diag_problem *p = &from->items[i];
         effekt_diag_add(to, p->severity, p->file ? p->file : source, p->line, p->column, p->column_name, p->value,
                         "%s", p->message);
         effekt_diag_hint(to, p->hint);
@@ -82,7 +82,7 @@ static effekt_status from_participants(const effekt_table *t, const effekt_meta_
     effekt_diag_init(&scratch);
     effekt_status st = effekt_compare_run(t, &co, &cr, &scratch);
     copy_errors(diag, &scratch);
-    effekt_diag_free(&scratch);
+    effekt_diag_clear(&scratch);
     if (st != EFFEKT_OK)
         return st;
     size_t k = 0, left_missing = 0, left_empty = 0;
@@ -203,7 +203,7 @@ effekt_status effekt_meta_run(const effekt_table *t, const effekt_meta_options *
     effekt_diag_init(&pool);
     effekt_status st = o->outcome ? from_participants(t, o, out, diag, &pool) : from_rows(t, o, out, diag, &pool);
     copy_with_source(diag, &pool, t->source);
-    effekt_diag_free(&pool);
+    effekt_diag_clear(&pool);
     if (st == EFFEKT_OK && t->source && !((*out)->source = effekt_strdup(t->source))) {
         effekt_meta_result_destroy(*out);
         *out = NULL;

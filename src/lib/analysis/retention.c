@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "effekt/logrank.h"
 #include "effekt/retention.h"
 #include "lib_alloc.h"
 
@@ -25,7 +26,7 @@ void effekt_retention_result_destroy(effekt_retention_result *r)
         free(r->curves[c].label);
         free(r->curves[c].quantiles);
         free(r->curves[c].horizons);
-        effekt_km_free(&r->curves[c].km);
+        effekt_km_clear(&r->curves[c].km);
     }
     free(r->curves);
     free(r->test.left_out);
@@ -85,7 +86,7 @@ static effekt_status fit_curve(const effekt_retention_options *o, const effekt_s
             }
     }
     if (!o->keep_steps)
-        effekt_km_free(km);
+        effekt_km_clear(km);
     return EFFEKT_OK;
 }
 

@@ -38,12 +38,12 @@ const char *effekt_build_keep(effekt_build *b, const char *s)
     return k ? k : "";
 }
 
-const char *effekt_build_word(const effekt_build *b, effekt_word w)
+const char *effekt_build_word(const effekt_build *b, effekt_text_word_id w)
 {
     return effekt_text_word(b->loc, w);   /* static: nothing to keep */
 }
 
-const char *effekt_build_say_n(effekt_build *b, effekt_word w, size_t n, const char *const *args)
+const char *effekt_build_say_n(effekt_build *b, effekt_text_word_id w, size_t n, const char *const *args)
 {
     char *s = effekt_text_compose(b->loc, w, n, args);
     const char *k = effekt_build_keep(b, s);   /* "" when s is NULL (out of memory) */
@@ -93,6 +93,19 @@ const char *effekt_build_row_label(effekt_build *b, const effekt_table *t, size_
     char line[32];
     snprintf(line, sizeof line, "%zu", effekt_table_row_line(t, r));
     return effekt_build_say(b, EFFEKT_WORD_ROW, line);
+}
+
+effekt_chart_item *effekt_build_row_item(effekt_build *b, const effekt_table *t, size_t r, effekt_diag *diag,
+                                         effekt_status *st)
+{
+    const char *label = effekt_build_row_label(b, t, r, diag);
+    effekt_chart_item *it = label ? effekt_chart_add_item(b->chart) : NULL;
+    if (!it) {
+        *st = label ? EFFEKT_ENOMEM : EFFEKT_EINVAL;
+        return NULL;
+    }
+    it->label = label;
+    return it;
 }
 
 const char *effekt_build_currency(const effekt_table *t)

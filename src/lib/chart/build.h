@@ -24,8 +24,8 @@ effekt_status effekt_build_end(effekt_build *b, effekt_status st, effekt_chart *
 
 /* Words and numbers of the locale, kept with the chart ("" when out of
  * memory: the chart's status says so). */
-const char *effekt_build_word(const effekt_build *b, effekt_word w);
-const char *effekt_build_say_n(effekt_build *b, effekt_word w, size_t n, const char *const *args);
+const char *effekt_build_word(const effekt_build *b, effekt_text_word_id w);
+const char *effekt_build_say_n(effekt_build *b, effekt_text_word_id w, size_t n, const char *const *args);
 #define effekt_build_say(b, w, ...)                                                                   \
     effekt_build_say_n(b, w, sizeof((const char *[]){ __VA_ARGS__ }) / sizeof(const char *),          \
                        (const char *[]){ __VA_ARGS__ })
@@ -39,6 +39,12 @@ const char *effekt_build_keep(effekt_build *b, const char *s);
  * project_id, else owner, else "row N".  NULL with a message in diag
  * when opt->label names no column. */
 const char *effekt_build_row_label(effekt_build *b, const effekt_table *t, size_t r, effekt_diag *diag);
+
+/* A new item of the chart with row r's label; NULL with *st set when
+ * there is none (EFFEKT_EINVAL: no label, the problem in diag;
+ * EFFEKT_ENOMEM). */
+effekt_chart_item *effekt_build_row_item(effekt_build *b, const effekt_table *t, size_t r, effekt_diag *diag,
+                                         effekt_status *st);
 
 /* The currency of a table when every row states the same one, else NULL. */
 const char *effekt_build_currency(const effekt_table *t);

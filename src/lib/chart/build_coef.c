@@ -46,7 +46,7 @@ effekt_status effekt_chart_build_coef(const effekt_model_result *r, const effekt
             snprintf(predictors + len, sizeof predictors - len, "%s%s", len ? ", " : "", column);
         }
     }
-    static const effekt_word family_words[] = { EFFEKT_WORD_MODEL_LINEAR, EFFEKT_WORD_MODEL_LOGISTIC,
+    static const effekt_text_word_id family_words[] = { EFFEKT_WORD_MODEL_LINEAR, EFFEKT_WORD_MODEL_LOGISTIC,
                                                 EFFEKT_WORD_MODEL_POISSON };
     const char *outcome = effekt_build_column(&b, r->outcome);
     ch->reference = ratio ? 1 : 0;

@@ -15,7 +15,7 @@ static effekt_status km_curve(effekt_build *b, const effekt_chart_spells *in, si
                               const double *ge, size_t k, const double *risk_times, size_t n_risk)
 {
     effekt_km km;
-    effekt_status st = effekt_km_fit(gt, ge, k, b->confidence, (effekt_conf_type)in->conf_type, &km);
+    effekt_status st = effekt_km_fit(gt, ge, k, b->confidence, (effekt_km_conf_type)in->conf_type, &km);
     if (st != EFFEKT_OK)
         return st;
     effekt_chart *ch = b->chart;
@@ -25,7 +25,7 @@ static effekt_status km_curve(effekt_build *b, const effekt_chart_spells *in, si
            *risk = effekt_chart_array(ch, n_risk);
     effekt_chart_curve *cv = effekt_chart_add_curve(ch);
     if (!x || !y || !lo || !hi || !cx || !risk || !cv) {
-        effekt_km_free(&km);
+        effekt_km_clear(&km);
         return EFFEKT_ENOMEM;
     }
     x[0] = 0;
@@ -48,7 +48,7 @@ static effekt_status km_curve(effekt_build *b, const effekt_chart_spells *in, si
     snprintf(label, sizeof label, "%s (n = %zu)", in->labels ? in->labels[g] : "", km.n);
     *cv = (effekt_chart_curve){ .label = effekt_build_keep(b, label), .n = nt, .x = x, .y = y, .lower = lo,
                                 .upper = hi, .steps = 1, .censor_x = cx, .n_censor = nc, .at_risk = risk };
-    effekt_km_free(&km);
+    effekt_km_clear(&km);
     return EFFEKT_OK;
 }
 

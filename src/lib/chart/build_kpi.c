@@ -37,20 +37,14 @@ static effekt_status kpi_items(effekt_build *b, const effekt_table *t, const eff
     effekt_diag quiet;
     effekt_diag_init(&quiet);
     effekt_status st = effekt_kpi_compute(t, &ko, &sheet, &quiet);
-    effekt_diag_free(&quiet);   /* data warnings are kpi's and validate's business */
+    effekt_diag_clear(&quiet);   /* data warnings are kpi's and validate's business */
     if (st != EFFEKT_OK)
         return st;
     size_t k = (size_t)(def - effekt_kpi_definitions());
     for (size_t r = 0; r < sheet->n_projects && st == EFFEKT_OK; r++) {
-        const effekt_figure *f = effekt_kpi_figure(sheet, r, k);
-        const char *label = effekt_build_row_label(b, t, r, diag);
-        effekt_chart_item *it = label ? effekt_chart_add_item(b->chart) : NULL;
-        if (!label)
-            st = EFFEKT_EINVAL;
-        else if (!it)
-            st = EFFEKT_ENOMEM;
-        else {
-            it->label = label;
+        const effekt_kpi_value *f = effekt_kpi_figure(sheet, r, k);
+        effekt_chart_item *it = effekt_build_row_item(b, t, r, diag, &st);
+        if (it) {
             it->value = f->value;
             it->lower = f->lower;
             it->upper = f->upper;
@@ -142,7 +136,7 @@ effekt_status effekt_chart_build_kpi(effekt_chart_kind kind, const effekt_table 
             it->value = pooled;
             it->pooled = 1;
             if (def->kind == EFFEKT_KPI_RATE)
-                effekt_wilson_interval(px, pn, b.confidence, &it->lower, &it->upper);
+                effekt_interval_wilson(px, pn, b.confidence, &it->lower, &it->upper);
         }
     }
     if (reference_pooled) {
@@ -156,7 +150,7 @@ effekt_status effekt_chart_build_funding(const effekt_table *const *tables, size
                                          const effekt_chart_options *opt, effekt_chart **out, effekt_diag *diag)
 {
     static const char *const cols[] = { "eu_contribution", "national_public", "private_funding", "other_funding" };
-    static const effekt_word parts[] = { EFFEKT_WORD_PART_EU, EFFEKT_WORD_PART_NATIONAL, EFFEKT_WORD_PART_PRIVATE,
+    static const effekt_text_word_id parts[] = { EFFEKT_WORD_PART_EU, EFFEKT_WORD_PART_NATIONAL, EFFEKT_WORD_PART_PRIVATE,
                                          EFFEKT_WORD_PART_OTHER, EFFEKT_WORD_PART_UNATTRIBUTED };
     *out = NULL;
     effekt_build b;
@@ -180,13 +174,9 @@ effekt_status effekt_chart_build_funding(const effekt_table *const *tables, size
         if (i == 0)
             cur = effekt_build_currency(t);
         for (size_t r = 0; r < t->n_rows && st == EFFEKT_OK; r++) {
-            const char *label = effekt_build_row_label(&b, t, r, diag);
-            effekt_chart_item *it = label ? effekt_chart_add_item(ch) : NULL;
-            if (!it) {
-                st = label ? EFFEKT_ENOMEM : EFFEKT_EINVAL;
+            effekt_chart_item *it = effekt_build_row_item(&b, t, r, diag, &st);
+            if (!it)
                 break;
-            }
-            it->label = label;
             double sum = 0;
             int any = 0;
             for (size_t k = 0; k < 4; k++) {
@@ -230,13 +220,9 @@ effekt_status effekt_chart_build_periods(const effekt_table *const *tables, size
             break;
         }
         for (size_t r = 0; r < t->n_rows && st == EFFEKT_OK; r++) {
-            const char *label = effekt_build_row_label(&b, t, r, diag);
-            effekt_chart_item *it = label ? effekt_chart_add_item(ch) : NULL;
-            if (!it) {
-                st = label ? EFFEKT_ENOMEM : EFFEKT_EINVAL;
+            effekt_chart_item *it = effekt_build_row_item(&b, t, r, diag, &st);
+            if (!it)
                 break;
-            }
-            it->label = label;
             it->start = s->values ? s->values[r] : NAN;
             it->end = e->values ? e->values[r] : NAN;
             it->revised_end = x && x->values ? x->values[r] : NAN;

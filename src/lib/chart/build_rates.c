@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "chart/build.h"
+#include "effekt/binomial.h"
 #include "effekt/compare.h"
 #include "effekt/kpi.h"
 
@@ -36,10 +37,10 @@ effekt_status effekt_chart_build_rates(effekt_chart_kind kind, const effekt_char
         it->label = effekt_build_keep(&b, in->labels[g]);
         it->value = it->y = n > 0 ? x / n : NAN;
         it->x = n;
-        effekt_wilson_interval(x, n, b.confidence, &it->lower, &it->upper);
+        effekt_interval_wilson(x, n, b.confidence, &it->lower, &it->upper);
         if (kind == EFFEKT_CHART_FUNNEL && n > 0 && !isnan(p0)) {
             double lo, hi;
-            effekt_funnel_limits((unsigned long)n, p0, 0.998, &lo, &hi);
+            effekt_binomial_limits((unsigned long)n, p0, 0.998, &lo, &hi);
             it->flagged = it->y < lo || it->y > hi;
             outside += (size_t)it->flagged;
         }
@@ -57,7 +58,7 @@ effekt_status effekt_chart_build_rates(effekt_chart_kind kind, const effekt_char
         it->label = effekt_build_word(&b, EFFEKT_WORD_POOLED_ROW);
         it->value = p0;
         it->pooled = 1;
-        effekt_wilson_interval(sx, sn, b.confidence, &it->lower, &it->upper);
+        effekt_interval_wilson(sx, sn, b.confidence, &it->lower, &it->upper);
         ch->title = effekt_build_say(&b, EFFEKT_WORD_BY, what, by);
         ch->subtitle = effekt_build_say(&b, EFFEKT_WORD_RATES_SUBTITLE, what, effekt_build_percent(&b, b.confidence),
                                         effekt_build_count(&b, in->n_groups), effekt_build_number(&b, sn, 0));
@@ -76,7 +77,7 @@ effekt_status effekt_chart_build_rates(effekt_chart_kind kind, const effekt_char
             for (size_t j = 0; j < k; j++) {
                 unsigned long nn = (unsigned long)(lo_n + j * stride);
                 gx[j] = (double)nn;
-                effekt_funnel_limits(nn, p0, levels[L], &glo[j], &ghi[j]);
+                effekt_binomial_limits(nn, p0, levels[L], &glo[j], &ghi[j]);
             }
             cv->n = k;
             cv->x = gx;

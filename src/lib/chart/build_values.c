@@ -80,7 +80,7 @@ effekt_status effekt_chart_build_hist(const effekt_chart_values *in, effekt_hist
         free(counts);
         return st;
     }
-    static const effekt_word rule_words[] = { [EFFEKT_HISTOGRAM_STURGES] = EFFEKT_WORD_RULE_STURGES,
+    static const effekt_text_word_id rule_words[] = { [EFFEKT_HISTOGRAM_STURGES] = EFFEKT_WORD_RULE_STURGES,
                                               [EFFEKT_HISTOGRAM_SCOTT] = EFFEKT_WORD_RULE_SCOTT,
                                               [EFFEKT_HISTOGRAM_FD] = EFFEKT_WORD_RULE_FD };
     effekt_build b;

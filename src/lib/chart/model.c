@@ -190,4 +190,4 @@ EFFEKT_ENUM_FUNCTIONS(effekt_chart_format_name, effekt_chart_format_parse, effek
 
 static const char *const mark_type_names[] = { "text", "bar", "point", "box", "line", "area" };
 
-EFFEKT_ENUM_FUNCTIONS(effekt_mark_type_name, effekt_mark_type_parse, effekt_mark_type, mark_type_names)
+EFFEKT_ENUM_FUNCTIONS(effekt_chart_mark_type_name, effekt_chart_mark_type_parse, effekt_chart_mark_type, mark_type_names)

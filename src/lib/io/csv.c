@@ -34,7 +34,7 @@
 #define DEFAULT_MAX_FIELD (64u * 1024 * 1024)
 #define DEFAULT_MAX_COLUMNS 10000
 
-static const struct { const char *name; effekt_encoding encoding; } encoding_names[] = {
+static const struct { const char *name; effekt_csv_encoding encoding; } encoding_names[] = {
     { "auto", EFFEKT_ENCODING_AUTO },
     { "utf-8", EFFEKT_ENCODING_UTF8 }, { "utf8", EFFEKT_ENCODING_UTF8 },
     { "windows-1252", EFFEKT_ENCODING_CP1252 }, { "cp1252", EFFEKT_ENCODING_CP1252 },
@@ -43,27 +43,27 @@ static const struct { const char *name; effekt_encoding encoding; } encoding_nam
     { "utf-16le", EFFEKT_ENCODING_UTF16LE }, { "utf-16be", EFFEKT_ENCODING_UTF16BE },
 };
 
-effekt_status effekt_encoding_parse(const char *name, effekt_encoding *out)
+effekt_status effekt_csv_encoding_parse(const char *name, effekt_csv_encoding *out)
 {
     for (size_t i = 0; name && i < sizeof encoding_names / sizeof *encoding_names; i++)
         if (strcasecmp(name, encoding_names[i].name) == 0) {
             *out = encoding_names[i].encoding;
             return EFFEKT_OK;
         }
-    if (*name && effekt_encoding_iconv_known(name)) {
+    if (name && *name && effekt_encoding_iconv_known(name)) {
         *out = EFFEKT_ENCODING_OTHER;
         return EFFEKT_OK;
     }
     return EFFEKT_EINVAL;
 }
 
-effekt_status effekt_date_order_parse(const char *name, effekt_date_order *out)
+effekt_status effekt_csv_date_order_parse(const char *name, effekt_csv_date_order *out)
 {
-    static const struct { const char *name; effekt_date_order order; } orders[] = {
+    static const struct { const char *name; effekt_csv_date_order order; } orders[] = {
         { "auto", EFFEKT_DATE_ORDER_AUTO }, { "dmy", EFFEKT_DATE_ORDER_DMY },
         { "mdy", EFFEKT_DATE_ORDER_MDY }, { "ymd", EFFEKT_DATE_ORDER_YMD },
     };
-    for (size_t i = 0; i < sizeof orders / sizeof *orders; i++)
+    for (size_t i = 0; name && i < sizeof orders / sizeof *orders; i++)
         if (strcasecmp(name, orders[i].name) == 0) {
             *out = orders[i].order;
             return EFFEKT_OK;
@@ -71,7 +71,7 @@ effekt_status effekt_date_order_parse(const char *name, effekt_date_order *out)
     return EFFEKT_EINVAL;
 }
 
-const char *effekt_encoding_name(effekt_encoding encoding)
+const char *effekt_csv_encoding_name(effekt_csv_encoding encoding)
 {
     switch (encoding) {
     case EFFEKT_ENCODING_AUTO: return "auto";
@@ -85,7 +85,7 @@ const char *effekt_encoding_name(effekt_encoding encoding)
     return "?";
 }
 
-effekt_status effekt_mapping_parse(char *spec, effekt_mapping *m)
+effekt_status effekt_csv_mapping_parse(char *spec, effekt_csv_mapping *m)
 {
     char *eq = strchr(spec, '=');
     if (!eq || eq == spec || !eq[1])
@@ -111,7 +111,7 @@ typedef struct {
     int progress_calls;
 
     /* encoding */
-    effekt_encoding encoding;    /* as given, or as decided */
+    effekt_csv_encoding encoding;    /* as given, or as decided */
     int decided;                 /* the encoding is known (by option or evidence) */
     int detected;                /* ...by libuchardet: a UTF-8 field later is a mix */
     int bom;                     /* the file starts with a UTF-8 byte-order mark */
@@ -214,7 +214,7 @@ static int conv_reserve(reader *rd, size_t need)
 /* The name of the encoding the reader uses, for messages. */
 static const char *reader_encoding_name(const reader *rd)
 {
-    return rd->encoding == EFFEKT_ENCODING_OTHER ? rd->enc_name : effekt_encoding_name(rd->encoding);
+    return rd->encoding == EFFEKT_ENCODING_OTHER ? rd->enc_name : effekt_csv_encoding_name(rd->encoding);
 }
 
 /* Decide the encoding of a file whose first non-ASCII field is not UTF-8:
@@ -301,7 +301,7 @@ static const char *field_to_utf8(reader *rd, const char *s, size_t *len, size_t 
 {
     if (effekt_encoding_ascii_only((const unsigned char *)s, *len))
         return s;
-    effekt_encoding enc = rd->encoding;
+    effekt_csv_encoding enc = rd->encoding;
     if (enc == EFFEKT_ENCODING_UTF16LE || enc == EFFEKT_ENCODING_UTF16BE || rd->chunk_cd != (iconv_t)-1)
         return s;   /* converted before parsing */
     size_t bad = effekt_encoding_utf8_invalid_offset((const unsigned char *)s, *len);
@@ -1309,7 +1309,7 @@ static effekt_status finish_load(reader *rd_in, char delim, effekt_sha256 *hash,
     t->delimiter = delim;
     if (hash)
         effekt_sha256_hex(hash, t->sha256);
-    t->encoding = effekt_encoding_name(rd.encoding == EFFEKT_ENCODING_AUTO ? EFFEKT_ENCODING_UTF8
+    t->encoding = effekt_csv_encoding_name(rd.encoding == EFFEKT_ENCODING_AUTO ? EFFEKT_ENCODING_UTF8
                                                                             : rd.encoding);
     if (rd.encoding == EFFEKT_ENCODING_OTHER) {
         snprintf(t->encoding_name, sizeof t->encoding_name, "%s", rd.enc_name);
@@ -1687,7 +1687,7 @@ static int merge_parts(reader *a, reader *b)
 static void move_problems(effekt_diag *to, const effekt_diag *from, int drop_encoding_note)
 {
     for (size_t i = 0; i < from->n; i++) {
-        const effekt_problem *p = &from->items[i];
+        const effekt_diag_problem *p = &from->items[i];
         if (drop_encoding_note && p->severity == EFFEKT_NOTE && p->message
             && strstr(p->message, "not valid UTF-8 (byte"))
             continue;
@@ -1949,9 +1949,9 @@ done:
     free(base_v);
     free(base_k);
     free(base_f);
-    effekt_diag_free(&dp);
-    effekt_diag_free(&da);
-    effekt_diag_free(&db);
+    effekt_diag_clear(&dp);
+    effekt_diag_clear(&da);
+    effekt_diag_clear(&db);
     return st;
 }
 

@@ -8,6 +8,8 @@
 
 #include "dates.h"
 
+#include "effekt/csv.h"
+
 long effekt_date_from_civil(long y, unsigned m, unsigned d)
 {
     y -= m <= 2;
@@ -369,4 +371,15 @@ long effekt_date_year(long days)
     while (days >= effekt_date_from_civil(y + 1, 1, 1))
         y++;
     return y;
+}
+
+/* The name effekt_csv_date_order_parse (csv.c) reads: "auto", "dmy",
+ * "mdy", "ymd"; "?" for another value. */
+const char *effekt_csv_date_order_name(effekt_csv_date_order order)
+{
+    static const char *const names[] = {
+        [EFFEKT_DATE_ORDER_AUTO] = "auto", [EFFEKT_DATE_ORDER_DMY] = "dmy",
+        [EFFEKT_DATE_ORDER_MDY] = "mdy",   [EFFEKT_DATE_ORDER_YMD] = "ymd",
+    };
+    return (size_t)order < sizeof names / sizeof *names ? names[order] : "?";
 }

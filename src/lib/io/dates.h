@@ -28,7 +28,7 @@ typedef struct {
  * table (dates.c), "01. Nov 15", "9. september 2019", "01-Jan-2015",
  * "Mrz 16" (month and year), "November 1, 2015".  A two-digit year is
  * read only where its place is certain (after a month name) or the order
- * is given (order: an effekt_date_order, 0 for auto).  Returns 0 and the
+ * is given (order: an effekt_csv_date_order, 0 for auto).  Returns 0 and the
  * reading, -1 when the text is not shaped like a date, -2 when it is
  * shaped like one but names no real day (2019-02-30, 13.13.2019), lies
  * outside years 1000-9999 or has a two-digit year that cannot be placed

@@ -462,7 +462,7 @@ static effekt_status settle_amounts(const infer_context *ctx, column_scan *scan,
                                     double *values, size_t n_rows, raw_column *raw, raw_index *offsets)
 {
     (void)raw;
-    effekt_unit unit;
+    effekt_heading_unit_info unit;
     effekt_heading_unit(col->heading, &unit);
     const char *name = display_name(col);
     const char *cell = effekt_number_currency_code(scan->currency);
@@ -568,7 +568,7 @@ static void date_settle_order(const infer_context *ctx, raw_column *raw, raw_ind
 {
     const date_evidence *e = &scan->date;
     const char *name = display_name(col);
-    effekt_date_order forced = ctx->opt->date_order;
+    effekt_csv_date_order forced = ctx->opt->date_order;
     if (forced) {
         col->date_order = forced == EFFEKT_DATE_ORDER_MDY ? 'm' : e->year_last ? 'd' : 0;
         return;

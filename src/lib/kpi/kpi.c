@@ -82,7 +82,7 @@ const effekt_kpi_def *effekt_kpi_find(const char *name)
     return NULL;
 }
 
-void effekt_wilson_interval(double x, double n, double confidence, double *lower, double *upper)
+void effekt_interval_wilson(double x, double n, double confidence, double *lower, double *upper)
 {
     effekt_gsl_errors_off();
     double z = gsl_cdf_ugaussian_Pinv(1.0 - (1.0 - confidence) / 2.0);
@@ -96,7 +96,7 @@ void effekt_wilson_interval(double x, double n, double confidence, double *lower
 }
 
 /* Undefined, for reason id with its arguments (NULL: none). */
-static void undefined(effekt_figure *f, effekt_kpi_reason id, const char *a1, const char *a2)
+static void undefined(effekt_kpi_value *f, effekt_kpi_reason id, const char *a1, const char *a2)
 {
     f->value = f->lower = f->upper = NAN;
     memset(&f->why, 0, sizeof f->why);
@@ -106,7 +106,7 @@ static void undefined(effekt_figure *f, effekt_kpi_reason id, const char *a1, co
     effekt_kpi_why_english(&f->why, f->reason, sizeof f->reason);
 }
 
-static void defined(effekt_figure *f, double v)
+static void defined(effekt_kpi_value *f, double v)
 {
     f->value = v;
     f->lower = f->upper = NAN;
@@ -123,7 +123,7 @@ static double cell(const effekt_table *t, const char *name, size_t row)
     return c->values[row];
 }
 
-static void ratio(effekt_figure *f, const effekt_table *t, size_t row, const char *num, const char *den)
+static void ratio(effekt_kpi_value *f, const effekt_table *t, size_t row, const char *num, const char *den)
 {
     double a = cell(t, num, row), b = cell(t, den, row);
     if (isnan(a))
@@ -136,7 +136,7 @@ static void ratio(effekt_figure *f, const effekt_table *t, size_t row, const cha
         defined(f, a / b);
 }
 
-static double duration_months(const effekt_table *t, size_t row, effekt_figure *f)
+static double duration_months(const effekt_table *t, size_t row, effekt_kpi_value *f)
 {
     double s = cell(t, "start_date", row), e = cell(t, "end_date", row);
     if (isnan(s))
@@ -167,7 +167,7 @@ static double sources_sum(const effekt_table *t, size_t row, size_t *n)
     return sum;
 }
 
-static void compute_one(const effekt_kpi_def *d, effekt_figure *f, const effekt_table *t, size_t row,
+static void compute_one(const effekt_kpi_def *d, effekt_kpi_value *f, const effekt_table *t, size_t row,
                         double confidence)
 {
     switch (d->kind) {
@@ -181,7 +181,7 @@ static void compute_one(const effekt_kpi_def *d, effekt_figure *f, const effekt_
             if (x > n)
                 undefined(f, EFFEKT_REASON_EXCEEDS, d->numerator, d->denominator);
             else
-                effekt_wilson_interval(x, n, confidence, &f->lower, &f->upper);
+                effekt_interval_wilson(x, n, confidence, &f->lower, &f->upper);
         }
         break;
     case EFFEKT_KPI_UNATTRIBUTED:
@@ -221,7 +221,7 @@ static void compute_one(const effekt_kpi_def *d, effekt_figure *f, const effekt_
 }
 
 /* Impossible or inconsistent data: warnings with the project's line. */
-static void check_row(const effekt_table *t, size_t row, const char *id, const effekt_figure *eu_share,
+static void check_row(const effekt_table *t, size_t row, const char *id, const effekt_kpi_value *eu_share,
                       effekt_diag *diag)
 {
     size_t line = effekt_table_row_line(t, row);
@@ -285,13 +285,13 @@ void effekt_kpi_sheet_destroy(effekt_kpi_sheet *s)
     free(s);
 }
 
-const effekt_figure *effekt_kpi_figure(const effekt_kpi_sheet *s, size_t p, size_t k)
+const effekt_kpi_value *effekt_kpi_figure(const effekt_kpi_sheet *s, size_t p, size_t k)
 {
     return &s->figures[p * s->n_kpis + k];
 }
 
 /* A money KPI in the restated currency and price year. */
-static void restate(effekt_figure *f, const effekt_kpi_options *opt, size_t row)
+static void restate(effekt_kpi_value *f, const effekt_kpi_options *opt, size_t row)
 {
     if (!opt->money_factor || isnan(f->value))
         return;
@@ -366,7 +366,7 @@ static const struct { const char *code, *name; } fund_names[] = {
     { "R", "European Regional Development Fund (ERDF)" },
 };
 
-const char *effekt_fund_name(const char *code)
+const char *effekt_kpi_fund_name(const char *code)
 {
     for (size_t i = 0; i < sizeof fund_names / sizeof *fund_names; i++)
         if (strcmp(fund_names[i].code, code) == 0)
@@ -465,7 +465,7 @@ static void pool_one(const effekt_kpi_def *d, size_t k, const effekt_table *t, c
         p->median = gsl_stats_quantile_from_sorted_data(scratch, 1, m, 0.5);
         p->q3 = gsl_stats_quantile_from_sorted_data(scratch, 1, m, 0.75);
     }
-    effekt_figure *f = &p->pooled;
+    effekt_kpi_value *f = &p->pooled;
     if (d->kind == EFFEKT_KPI_DURATION)
         undefined(f, EFFEKT_REASON_DURATION_NOT_POOLED, NULL, NULL);
     else if (!used)
@@ -477,11 +477,11 @@ static void pool_one(const effekt_kpi_def *d, size_t k, const effekt_table *t, c
     else {
         defined(f, num / den);
         if (d->kind == EFFEKT_KPI_RATE && num <= den)
-            effekt_wilson_interval(num, den, opt->confidence, &f->lower, &f->upper);
+            effekt_interval_wilson(num, den, opt->confidence, &f->lower, &f->upper);
     }
 }
 
-void effekt_kpi_groups_free(effekt_kpi_group *groups, size_t n_groups)
+void effekt_kpi_groups_destroy(effekt_kpi_group *groups, size_t n_groups)
 {
     if (!groups)
         return;
@@ -553,7 +553,7 @@ done:
     free(rows);
     free(scratch);
     if (st != EFFEKT_OK) {
-        effekt_kpi_groups_free(groups, n_groups);
+        effekt_kpi_groups_destroy(groups, n_groups);
         return st;
     }
     *groups_out = groups;

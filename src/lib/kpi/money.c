@@ -69,7 +69,7 @@ effekt_status effekt_rates_load(const char *path, effekt_rates *out, effekt_diag
                     status = EFFEKT_EVALUE;
                     continue;
                 }
-                effekt_rate *e = &out->rates[out->n++];
+                effekt_rates_entry *e = &out->rates[out->n++];
                 snprintf(e->currency, sizeof e->currency, "%s", c);
                 e->year = (long)y;
                 e->per_eur = v;
@@ -77,14 +77,14 @@ effekt_status effekt_rates_load(const char *path, effekt_rates *out, effekt_diag
         }
         effekt_table_destroy(t);
     }
-    effekt_rate *dkk = &out->rates[out->n++];
+    effekt_rates_entry *dkk = &out->rates[out->n++];
     snprintf(dkk->currency, sizeof dkk->currency, "DKK");
     dkk->year = 0;
     dkk->per_eur = EFFEKT_DKK_PER_EUR_ERM2;
     return status;
 }
 
-void effekt_rates_free(effekt_rates *rates)
+void effekt_rates_clear(effekt_rates *rates)
 {
     free(rates->rates);
     memset(rates, 0, sizeof *rates);
@@ -150,7 +150,7 @@ effekt_status effekt_deflator_load(const char *path, effekt_deflator *out, effek
     out->year = effekt_calloc(t->n_rows + 1, sizeof *out->year);
     out->index = effekt_calloc(t->n_rows + 1, sizeof *out->index);
     if (!out->year || !out->index) {
-        effekt_deflator_free(out);
+        effekt_deflator_clear(out);
         effekt_table_destroy(t);
         return EFFEKT_ENOMEM;
     }
@@ -170,7 +170,7 @@ effekt_status effekt_deflator_load(const char *path, effekt_deflator *out, effek
     return status;
 }
 
-void effekt_deflator_free(effekt_deflator *d)
+void effekt_deflator_clear(effekt_deflator *d)
 {
     free(d->year);
     free(d->index);

@@ -16,7 +16,7 @@ enum { ARG_TEXT = 0, ARG_COLUMN = 1 };
 static const struct {
     const char *name;
     const char *english;   /* %1$s, %2$s: the arguments */
-    effekt_word word;
+    effekt_text_word_id word;
     int column[2];
 } reasons[EFFEKT_N_REASONS] = {
     [EFFEKT_REASON_NONE] = { "none", "", EFFEKT_N_WORDS, { 0, 0 } },
@@ -49,7 +49,7 @@ static const struct {
 
 effekt_status effekt_kpi_reason_parse(const char *name, effekt_kpi_reason *out)
 {
-    for (int i = 0; i < EFFEKT_N_REASONS; i++)
+    for (int i = 0; name && i < EFFEKT_N_REASONS; i++)
         if (strcmp(reasons[i].name, name) == 0) {
             *out = (effekt_kpi_reason)i;
             return EFFEKT_OK;
@@ -59,7 +59,7 @@ effekt_status effekt_kpi_reason_parse(const char *name, effekt_kpi_reason *out)
 
 const char *effekt_kpi_reason_name(effekt_kpi_reason r)
 {
-    return (int)r >= 0 && r < EFFEKT_N_REASONS ? reasons[r].name : NULL;
+    return (int)r >= 0 && r < EFFEKT_N_REASONS ? reasons[r].name : "?";
 }
 
 void effekt_kpi_why_english(const effekt_kpi_why *why, char *buf, size_t size)

@@ -19,8 +19,9 @@ static const char *adjust_json(effekt_adjust_method m)
     return m == EFFEKT_ADJUST_HOLM ? "holm" : m == EFFEKT_ADJUST_BH ? "BH" : "none";
 }
 
-effekt_status effekt_compare_json_head(const effekt_compare_options *o, cJSON *doc)
-{
+effekt_status effekt_compare_json_head(const effekt_compare_options *o, effekt_json *json_doc)
+{    cJSON *doc = effekt_json_cjson(json_doc);
+
     cJSON_AddStringToObject(doc, "by", o->by ? o->by : "");
     if (o->kind == EFFEKT_COMPARE_RATES) {
         cJSON_AddStringToObject(doc, "outcome", o->outcome);
@@ -38,7 +39,7 @@ effekt_status effekt_compare_json_head(const effekt_compare_options *o, cJSON *d
         }
         cJSON_AddItemToObject(doc, "ratio", ratio);
         cJSON_AddNumberToObject(doc, "bootstrap", o->bootstrap ? (double)o->bootstrap : 10000);
-        cJSON_AddItemToObject(doc, "seed", effekt_json_uint64((uint64_t)o->seed));
+        cJSON_AddItemToObject(doc, "seed", effekt_cjson_uint64((uint64_t)o->seed));
     }
     cJSON_AddNumberToObject(doc, "confidence", o->confidence);
     cJSON_AddStringToObject(doc, "adjust", adjust_json(o->adjust));
@@ -74,7 +75,7 @@ static cJSON *group_row(const effekt_compare_result *r, const effekt_compare_gro
         cJSON_AddNumberToObject(row, "events", g->events);
         add_figure(row, "rate", &g->rate);
         if (g->funnel) {
-            effekt_json_number(row, "pooled", g->pooled);
+            effekt_cjson_number(row, "pooled", g->pooled);
             add_figure(row, "limits_95", &g->limits_95);
             add_figure(row, "limits_99_8", &g->limits_99_8);
             cJSON_AddStringToObject(row, "funnel", g->funnel);
@@ -82,8 +83,8 @@ static cJSON *group_row(const effekt_compare_result *r, const effekt_compare_gro
         break;
     case EFFEKT_COMPARE_VALUES:
         add_figure(row, "mean", &g->mean);
-        effekt_json_number(row, "sd", g->sd);
-        effekt_json_number(row, "median", g->median);
+        effekt_cjson_number(row, "sd", g->sd);
+        effekt_cjson_number(row, "median", g->median);
         break;
     case EFFEKT_COMPARE_RATIO:
         cJSON_AddNumberToObject(row, "numerator", g->numerator);
@@ -105,17 +106,17 @@ static cJSON *test_row(const effekt_compare_result *r, const effekt_compare_test
         cJSON_AddNullToObject(row, "statistic");
         cJSON_AddNullToObject(row, "df");
         if (t->has_df2)
-            effekt_json_number(row, "df2", t->df2);
-        effekt_json_number(row, "p", t->p);
+            effekt_cjson_number(row, "df2", t->df2);
+        effekt_cjson_number(row, "p", t->p);
     } else if (t->has_df2) {
-        effekt_json_number(row, "statistic", t->statistic);
-        effekt_json_number(row, "df", t->df);
-        effekt_json_number(row, "df2", t->df2);
-        effekt_json_number(row, "p", t->p);
+        effekt_cjson_number(row, "statistic", t->statistic);
+        effekt_cjson_number(row, "df", t->df);
+        effekt_cjson_number(row, "df2", t->df2);
+        effekt_cjson_number(row, "p", t->p);
     } else {
-        effekt_json_number(row, "statistic", t->statistic);
-        effekt_json_number(row, "df", t->df);
-        effekt_json_number(row, "p", t->p);
+        effekt_cjson_number(row, "statistic", t->statistic);
+        effekt_cjson_number(row, "df", t->df);
+        effekt_cjson_number(row, "p", t->p);
     }
     if (t->reason)
         cJSON_AddStringToObject(row, "reason", t->reason);
@@ -145,8 +146,9 @@ static cJSON *pair_row(const effekt_compare_result *r, const effekt_compare_pair
     return row;
 }
 
-effekt_status effekt_compare_json(const effekt_compare_result *r, const char *file, const char *path, cJSON *doc)
-{
+effekt_status effekt_compare_json(const effekt_compare_result *r, const char *file, const char *path, effekt_json *json_doc)
+{    cJSON *doc = effekt_json_cjson(json_doc);
+
     cJSON *groups = cJSON_GetObjectItemCaseSensitive(doc, "groups");
     cJSON *tests = cJSON_GetObjectItemCaseSensitive(doc, "tests");
     cJSON *pairs = cJSON_GetObjectItemCaseSensitive(doc, "pairwise");

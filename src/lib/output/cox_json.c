@@ -2,6 +2,8 @@
  * its document (and its table and CSV sheets are made from). */
 #include "config.h"
 
+#include "lib_json.h"
+
 #include <math.h>
 
 #include <cjson/cJSON.h>
@@ -26,8 +28,9 @@ static cJSON *row(cJSON *a, const char *file)
     return o;
 }
 
-effekt_status effekt_cox_json(const effekt_cox_result *r, const char *file, cJSON *doc)
+effekt_status effekt_cox_json(const effekt_cox_result *r, const char *file, effekt_json *json_doc)
 {
+    cJSON *doc = effekt_json_cjson(json_doc);
     cJSON *coefs = array(doc, "cox"), *tests = array(doc, "cox_tests"), *zph = array(doc, "cox_zph");
     if (!coefs || !tests || !zph)
         return EFFEKT_ENOMEM;
@@ -42,13 +45,13 @@ effekt_status effekt_cox_json(const effekt_cox_result *r, const char *file, cJSO
             cJSON_AddStringToObject(o, "level", c->level);
         else
             cJSON_AddNullToObject(o, "level");
-        effekt_json_number(o, "coef", c->coef);
-        effekt_json_number(o, "se", c->se);
-        effekt_json_number(o, "z", c->z);
-        effekt_json_number(o, "p", c->p);
-        effekt_json_number(o, "hazard_ratio", c->hr);
-        effekt_json_number(o, "lower", c->hr_lower);
-        effekt_json_number(o, "upper", c->hr_upper);
+        effekt_cjson_number(o, "coef", c->coef);
+        effekt_cjson_number(o, "se", c->se);
+        effekt_cjson_number(o, "z", c->z);
+        effekt_cjson_number(o, "p", c->p);
+        effekt_cjson_number(o, "hazard_ratio", c->hr);
+        effekt_cjson_number(o, "lower", c->hr_lower);
+        effekt_cjson_number(o, "upper", c->hr_upper);
         cJSON_AddBoolToObject(o, "may_be_infinite", c->infinite);
     }
     static const char *const names[] = { "likelihood ratio", "Wald", "score (log-rank)" };
@@ -58,14 +61,14 @@ effekt_status effekt_cox_json(const effekt_cox_result *r, const char *file, cJSO
         if (!o)
             return EFFEKT_ENOMEM;
         cJSON_AddStringToObject(o, "test", names[i]);
-        effekt_json_number(o, "chisq", stat[i]);
-        effekt_json_number(o, "df", (double)r->p);
-        effekt_json_number(o, "p", p[i]);
-        effekt_json_number(o, "n", (double)r->n);
-        effekt_json_number(o, "events", (double)r->events);
+        effekt_cjson_number(o, "chisq", stat[i]);
+        effekt_cjson_number(o, "df", (double)r->p);
+        effekt_cjson_number(o, "p", p[i]);
+        effekt_cjson_number(o, "n", (double)r->n);
+        effekt_cjson_number(o, "events", (double)r->events);
         if (i == 0) {
-            effekt_json_number(o, "loglik0", r->stats.loglik0);
-            effekt_json_number(o, "loglik", r->stats.loglik);
+            effekt_cjson_number(o, "loglik0", r->stats.loglik0);
+            effekt_cjson_number(o, "loglik", r->stats.loglik);
         }
     }
     for (size_t i = 0; i < r->n_zph; i++) {
@@ -73,9 +76,9 @@ effekt_status effekt_cox_json(const effekt_cox_result *r, const char *file, cJSO
         if (!o)
             return EFFEKT_ENOMEM;
         cJSON_AddStringToObject(o, "term", r->zph[i].term);
-        effekt_json_number(o, "chisq", r->zph[i].chisq);
-        effekt_json_number(o, "df", r->zph[i].df);
-        effekt_json_number(o, "p", r->zph[i].p);
+        effekt_cjson_number(o, "chisq", r->zph[i].chisq);
+        effekt_cjson_number(o, "df", r->zph[i].df);
+        effekt_cjson_number(o, "p", r->zph[i].p);
     }
     return EFFEKT_OK;
 }

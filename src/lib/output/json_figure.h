@@ -5,10 +5,12 @@
 
 #include <cjson/cJSON.h>
 
+#include "lib_json.h"
+
 #include "effekt/compare.h"
 #include "effekt/output.h"
 
-/* effekt_json_number and effekt_json_figure_of: effekt/output.h. */
+/* effekt_cjson_number and effekt_cjson_figure_of: lib_json.h. */
 
 /* The same from a figure, with its reason beside a defined value when it
  * has one (a ratio without an interval). */

@@ -3,6 +3,8 @@
  * limit said as such. */
 #include "config.h"
 
+#include "lib_json.h"
+
 #include "lib_alloc.h"
 
 #include <errno.h>
@@ -12,7 +14,10 @@
 
 #include "effekt/output.h"
 
-char *effekt_file_read(const char *path, size_t max)
+/* The whole file ("-": standard input) as a NUL-terminated string the
+ * caller frees with free(); NULL with errno set when it cannot be read
+ * (ERANGE: larger than max bytes). */
+static char *file_read(const char *path, size_t max)
 {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (!f)
@@ -43,12 +48,12 @@ char *effekt_file_read(const char *path, size_t max)
     return buf;
 }
 
-cJSON *effekt_json_parse(const char *path, const char *text, effekt_diag *diag)
+effekt_json *effekt_json_parse(const char *path, const char *text, effekt_diag *diag)
 {
     const char *end = NULL;
     cJSON *doc = cJSON_ParseWithOpts(text, &end, 1);
     if (doc)
-        return doc;
+        return effekt_json_of(doc);
     /* where: line and column, and how deep the brackets were there */
     size_t line = 1, col = 1, depth = 0;
     int in_string = 0;
@@ -85,14 +90,14 @@ cJSON *effekt_json_parse(const char *path, const char *text, effekt_diag *diag)
 char *effekt_json_read_text(const char *path, effekt_diag *diag)
 {
     errno = 0;
-    char *text = effekt_file_read(path, EFFEKT_JSON_MAX_BYTES);
+    char *text = file_read(path, EFFEKT_JSON_MAX_BYTES);
     if (!text)
         effekt_diag_add(diag, EFFEKT_ERROR, path, 0, 0, NULL, NULL, "cannot read: %s",
                         errno == ERANGE ? "larger than 2 GiB (the limit)" : strerror(errno ? errno : EIO));
     return text;
 }
 
-effekt_status effekt_json_read(const char *path, cJSON **out, effekt_diag *diag)
+effekt_status effekt_json_read(const char *path, effekt_json **out, effekt_diag *diag)
 {
     *out = NULL;
     char *text = effekt_json_read_text(path, diag);

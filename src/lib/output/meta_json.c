@@ -2,6 +2,8 @@
  * its table and CSV sheets are made from). */
 #include "config.h"
 
+#include "lib_json.h"
+
 #include <math.h>
 #include <stdio.h>
 
@@ -16,8 +18,9 @@ static const char *measure_metafor(effekt_meta_measure m)
     return (size_t)m < 5 ? names[m] : "?";
 }
 
-effekt_status effekt_meta_json_head(const effekt_meta_options *o, cJSON *doc)
+effekt_status effekt_meta_json_head(const effekt_meta_options *o, effekt_json *json_doc)
 {
+    cJSON *doc = effekt_json_cjson(json_doc);
     cJSON_AddStringToObject(doc, "method", effekt_meta_method_name(o->method));
     cJSON_AddStringToObject(doc, "test", o->knha ? "knha" : "z");
     if (o->outcome || o->events)
@@ -29,8 +32,9 @@ effekt_status effekt_meta_json_head(const effekt_meta_options *o, cJSON *doc)
     return cJSON_AddArrayToObject(doc, "projects") ? EFFEKT_OK : EFFEKT_ENOMEM;
 }
 
-effekt_status effekt_meta_json(const effekt_meta_result *r, const char *file, cJSON *doc)
+effekt_status effekt_meta_json(const effekt_meta_result *r, const char *file, effekt_json *json_doc)
 {
+    cJSON *doc = effekt_json_cjson(json_doc);
     cJSON *pooled = cJSON_GetObjectItemCaseSensitive(doc, "pooled");
     cJSON *projects = cJSON_GetObjectItemCaseSensitive(doc, "projects");
     if (!pooled || !projects)
@@ -43,34 +47,34 @@ effekt_status effekt_meta_json(const effekt_meta_result *r, const char *file, cJ
         cJSON_AddStringToObject(p, "file", file);
     cJSON_AddNumberToObject(p, "projects", (double)r->k);
     /* people read the back-transformed rate first */
-    effekt_json_number(p, "estimate", r->value);
-    effekt_json_number(p, "lower", r->value_lower);
-    effekt_json_number(p, "upper", r->value_upper);
-    effekt_json_number(p, "prediction_lower", r->value_pi_lower);
-    effekt_json_number(p, "prediction_upper", r->value_pi_upper);
+    effekt_cjson_number(p, "estimate", r->value);
+    effekt_cjson_number(p, "lower", r->value_lower);
+    effekt_cjson_number(p, "upper", r->value_upper);
+    effekt_cjson_number(p, "prediction_lower", r->value_pi_lower);
+    effekt_cjson_number(p, "prediction_upper", r->value_pi_upper);
     cJSON_AddStringToObject(p, "scale", measure_metafor(r->options.measure));
-    effekt_json_number(p, "scale_estimate", r->estimate);
-    effekt_json_number(p, "scale_se", r->se);
-    effekt_json_number(p, "scale_lower", r->lower);
-    effekt_json_number(p, "scale_upper", r->upper);
-    effekt_json_number(p, "scale_prediction_lower", r->pi_lower);
-    effekt_json_number(p, "scale_prediction_upper", r->pi_upper);
-    effekt_json_number(p, r->options.knha ? "t" : "z", r->statistic);
-    effekt_json_number(p, "df", r->df);
-    effekt_json_number(p, "p", r->p);
-    effekt_json_number(p, "tau2", r->tau2);
-    effekt_json_number(p, "tau2_lower", r->tau2_lower);
-    effekt_json_number(p, "tau2_upper", r->tau2_upper);
-    effekt_json_number(p, "tau", r->tau);
-    effekt_json_number(p, "I2", r->i2);
-    effekt_json_number(p, "I2_lower", r->i2_lower);
-    effekt_json_number(p, "I2_upper", r->i2_upper);
-    effekt_json_number(p, "H2", r->h2);
-    effekt_json_number(p, "Q", r->q);
-    effekt_json_number(p, "Q_df", r->q_df);
-    effekt_json_number(p, "Q_p", r->q_p);
+    effekt_cjson_number(p, "scale_estimate", r->estimate);
+    effekt_cjson_number(p, "scale_se", r->se);
+    effekt_cjson_number(p, "scale_lower", r->lower);
+    effekt_cjson_number(p, "scale_upper", r->upper);
+    effekt_cjson_number(p, "scale_prediction_lower", r->pi_lower);
+    effekt_cjson_number(p, "scale_prediction_upper", r->pi_upper);
+    effekt_cjson_number(p, r->options.knha ? "t" : "z", r->statistic);
+    effekt_cjson_number(p, "df", r->df);
+    effekt_cjson_number(p, "p", r->p);
+    effekt_cjson_number(p, "tau2", r->tau2);
+    effekt_cjson_number(p, "tau2_lower", r->tau2_lower);
+    effekt_cjson_number(p, "tau2_upper", r->tau2_upper);
+    effekt_cjson_number(p, "tau", r->tau);
+    effekt_cjson_number(p, "I2", r->i2);
+    effekt_cjson_number(p, "I2_lower", r->i2_lower);
+    effekt_cjson_number(p, "I2_upper", r->i2_upper);
+    effekt_cjson_number(p, "H2", r->h2);
+    effekt_cjson_number(p, "Q", r->q);
+    effekt_cjson_number(p, "Q_df", r->q_df);
+    effekt_cjson_number(p, "Q_p", r->q_p);
     if (r->options.measure == EFFEKT_META_ARCSINE)
-        effekt_json_number(p, "n_harmonic", r->n_harmonic);
+        effekt_cjson_number(p, "n_harmonic", r->n_harmonic);
     for (size_t i = 0; i < r->k; i++) {
         const effekt_meta_study *s = &r->studies[i];
         cJSON *o = cJSON_CreateObject();
@@ -81,15 +85,15 @@ effekt_status effekt_meta_json(const effekt_meta_result *r, const char *file, cJ
             cJSON_AddStringToObject(o, "file", file);
         cJSON_AddStringToObject(o, "project", s->label);
         if (r->options.measure != EFFEKT_META_ESTIMATE) {
-            effekt_json_number(o, "events", s->events);
-            effekt_json_number(o, "n", s->n);
+            effekt_cjson_number(o, "events", s->events);
+            effekt_cjson_number(o, "n", s->n);
         }
-        effekt_json_number(o, "estimate", s->value);
-        effekt_json_number(o, "lower", s->value_lower);
-        effekt_json_number(o, "upper", s->value_upper);
-        effekt_json_number(o, "weight_percent", s->weight);
-        effekt_json_number(o, "scale_estimate", s->yi);
-        effekt_json_number(o, "scale_se", s->se);
+        effekt_cjson_number(o, "estimate", s->value);
+        effekt_cjson_number(o, "lower", s->value_lower);
+        effekt_cjson_number(o, "upper", s->value_upper);
+        effekt_cjson_number(o, "weight_percent", s->weight);
+        effekt_cjson_number(o, "scale_estimate", s->yi);
+        effekt_cjson_number(o, "scale_se", s->se);
         if (r->options.measure != EFFEKT_META_ESTIMATE)
             cJSON_AddBoolToObject(o, "half_added", s->corrected);
     }

@@ -2,6 +2,8 @@
  * fit (what effekt model writes, and its table and CSV sheets). */
 #include "config.h"
 
+#include "lib_json.h"
+
 #include <math.h>
 
 #include <cjson/cJSON.h>
@@ -15,8 +17,9 @@ static cJSON *array_of(cJSON *doc, const char *key)
     return a ? a : cJSON_AddArrayToObject(doc, key);
 }
 
-effekt_status effekt_model_json(const effekt_model_result *r, const char *file, cJSON *doc)
+effekt_status effekt_model_json(const effekt_model_result *r, const char *file, effekt_json *json_doc)
 {
+    cJSON *doc = effekt_json_cjson(json_doc);
     cJSON *coefs = array_of(doc, "coefficients"), *fits = array_of(doc, "fit");
     if (!coefs || !fits)
         return EFFEKT_ENOMEM;
@@ -30,14 +33,14 @@ effekt_status effekt_model_json(const effekt_model_result *r, const char *file, 
         if (file)
             cJSON_AddStringToObject(row, "file", file);
         cJSON_AddStringToObject(row, "term", c->name);
-        effekt_json_number(row, "estimate", c->estimate);
-        effekt_json_number(row, "se", c->se);
-        effekt_json_number(row, r->t_statistic ? "t" : "z", c->statistic);
-        effekt_json_number(row, "p", c->p);
-        cJSON_AddItemToObject(row, "interval", effekt_json_figure_of(c->estimate, c->lower, c->upper, NULL));
+        effekt_cjson_number(row, "estimate", c->estimate);
+        effekt_cjson_number(row, "se", c->se);
+        effekt_cjson_number(row, r->t_statistic ? "t" : "z", c->statistic);
+        effekt_cjson_number(row, "p", c->p);
+        cJSON_AddItemToObject(row, "interval", effekt_cjson_figure_of(c->estimate, c->lower, c->upper, NULL));
         if (ratio)
             cJSON_AddItemToObject(row, ratio_key,
-                                  effekt_json_figure_of(c->exp_estimate, c->exp_lower, c->exp_upper, NULL));
+                                  effekt_cjson_figure_of(c->exp_estimate, c->exp_lower, c->exp_upper, NULL));
         cJSON_AddItemToArray(coefs, row);
     }
     cJSON *row = cJSON_CreateObject();
@@ -52,15 +55,15 @@ effekt_status effekt_model_json(const effekt_model_result *r, const char *file, 
         cJSON_AddNumberToObject(row, "clusters", (double)r->n_clusters);
     cJSON_AddNumberToObject(row, "n", (double)r->n_used);
     cJSON_AddNumberToObject(row, "dropped", (double)r->n_dropped);
-    effekt_json_number(row, "df_residual", r->df_residual);
-    effekt_json_number(row, "deviance", r->deviance);
-    effekt_json_number(row, "null_deviance", r->null_deviance);
-    effekt_json_number(row, "df_null", r->df_null);
-    effekt_json_number(row, "aic", r->aic);
+    effekt_cjson_number(row, "df_residual", r->df_residual);
+    effekt_cjson_number(row, "deviance", r->deviance);
+    effekt_cjson_number(row, "null_deviance", r->null_deviance);
+    effekt_cjson_number(row, "df_null", r->df_null);
+    effekt_cjson_number(row, "aic", r->aic);
     if (r->family == EFFEKT_MODEL_GAUSSIAN) {
-        effekt_json_number(row, "r_squared", r->r_squared);
-        effekt_json_number(row, "adj_r_squared", r->adj_r_squared);
-        effekt_json_number(row, "sigma", r->sigma);
+        effekt_cjson_number(row, "r_squared", r->r_squared);
+        effekt_cjson_number(row, "adj_r_squared", r->adj_r_squared);
+        effekt_cjson_number(row, "sigma", r->sigma);
     } else {
         cJSON_AddNumberToObject(row, "iterations", (double)r->iterations);
     }

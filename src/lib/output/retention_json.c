@@ -12,8 +12,9 @@
 #include "effekt/retention.h"
 #include "output/json_figure.h"
 
-effekt_status effekt_retention_json_head(const effekt_retention_options *o, cJSON *doc)
-{
+effekt_status effekt_retention_json_head(const effekt_retention_options *o, effekt_json *json_doc)
+{    cJSON *doc = effekt_json_cjson(json_doc);
+
     cJSON_AddStringToObject(doc, "conf_type", o->conf_type == EFFEKT_CONF_LOG      ? "log"
                                               : o->conf_type == EFFEKT_CONF_LOGLOG ? "log-log"
                                                                                    : "plain");
@@ -84,25 +85,26 @@ static cJSON *curve_row(const effekt_retention_result *r, const effekt_retention
     if (r->rmst > 0) {
         char name[48];
         snprintf(name, sizeof name, "rmst_%gd", r->rmst);
-        cJSON_AddItemToObject(row, name, effekt_json_figure_of(c->rmst, NAN, NAN, "no spells"));
+        cJSON_AddItemToObject(row, name, effekt_cjson_figure_of(c->rmst, NAN, NAN, "no spells"));
         snprintf(name, sizeof name, "rmst_%gd_se", r->rmst);
-        cJSON_AddItemToObject(row, name, effekt_json_figure_of(c->rmst_se, NAN, NAN, "no spells"));
+        cJSON_AddItemToObject(row, name, effekt_cjson_figure_of(c->rmst_se, NAN, NAN, "no spells"));
     }
     for (size_t a = 0; a < r->n_at; a++) {
         const effekt_retention_horizon *h = &c->horizons[a];
         char num[32], name[48];
         key_number(r->at[a], num, sizeof num);
         snprintf(name, sizeof name, "retention_%sd", num);
-        cJSON_AddItemToObject(row, name, h->beyond ? effekt_json_figure_of(NAN, NAN, NAN, "beyond the last follow-up")
-                                                   : effekt_json_figure_of(h->survival, h->lower, h->upper, ""));
+        cJSON_AddItemToObject(row, name, h->beyond ? effekt_cjson_figure_of(NAN, NAN, NAN, "beyond the last follow-up")
+                                                   : effekt_cjson_figure_of(h->survival, h->lower, h->upper, ""));
         snprintf(name, sizeof name, "at_risk_%sd", num);
         cJSON_AddNumberToObject(row, name, h->at_risk);
     }
     return row;
 }
 
-effekt_status effekt_retention_json(const effekt_retention_result *r, const char *path, cJSON *doc)
-{
+effekt_status effekt_retention_json(const effekt_retention_result *r, const char *path, effekt_json *json_doc)
+{    cJSON *doc = effekt_json_cjson(json_doc);
+
     cJSON *curves = cJSON_GetObjectItemCaseSensitive(doc, "curves");
     cJSON *tests = cJSON_GetObjectItemCaseSensitive(doc, "tests");
     cJSON *excluded = cJSON_GetObjectItemCaseSensitive(doc, "excluded");
@@ -137,7 +139,7 @@ effekt_status effekt_retention_json(const effekt_retention_result *r, const char
     return EFFEKT_OK;
 }
 
-cJSON *effekt_retention_json_step(const effekt_retention_curve *c, size_t j)
+effekt_json *effekt_retention_json_step(const effekt_retention_curve *c, size_t j)
 {
     const effekt_km *km = &c->km;
     if (j >= km->n_times)
@@ -150,7 +152,7 @@ cJSON *effekt_retention_json_step(const effekt_retention_curve *c, size_t j)
     cJSON_AddNumberToObject(r, "n_risk", km->n_risk[j]);
     cJSON_AddNumberToObject(r, "n_event", km->n_event[j]);
     cJSON_AddNumberToObject(r, "n_censor", km->n_censor[j]);
-    cJSON_AddItemToObject(r, "survival", effekt_json_figure_of(km->surv[j], km->lower[j], km->upper[j], "undefined"));
+    cJSON_AddItemToObject(r, "survival", effekt_cjson_figure_of(km->surv[j], km->lower[j], km->upper[j], "undefined"));
     cJSON_AddNumberToObject(r, "std_err", km->std_err[j]);
-    return r;
+    return effekt_json_of(r);
 }

@@ -4,6 +4,8 @@
  * keeps it in results.json: one writer for both. */
 #include "config.h"
 
+#include "lib_json.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -79,7 +81,7 @@ static cJSON *problems_json(const effekt_diag *diag, size_t from)
     static const char *const sev[] = { "note", "warning", "error" };
     cJSON *a = cJSON_CreateArray();
     for (size_t i = from; i < diag->n; i++) {
-        const effekt_problem *p = &diag->items[i];
+        const effekt_diag_problem *p = &diag->items[i];
         cJSON *o = cJSON_CreateObject();
         cJSON_AddStringToObject(o, "severity", sev[p->severity]);
         if (p->line) cJSON_AddNumberToObject(o, "line", (double)p->line);
@@ -92,14 +94,14 @@ static cJSON *problems_json(const effekt_diag *diag, size_t from)
     return a;
 }
 
-cJSON *effekt_validate_json(const char *path, const effekt_table *t, effekt_status st, const effekt_diag *diag,
+effekt_json *effekt_json_validation(const char *path, const effekt_table *t, effekt_status st, const effekt_diag *diag,
                            size_t from, int values)
 {
     cJSON *f = cJSON_CreateObject();
     if (!f)
         return NULL;
     cJSON_AddStringToObject(f, "file", path);
-    cJSON_AddStringToObject(f, "status", st == EFFEKT_OK ? "ok" : effekt_strerror(st));
+    cJSON_AddStringToObject(f, "status", st == EFFEKT_OK ? "ok" : effekt_status_message(st));
     if (t) {
         char delim[4] = { t->delimiter, 0 };
         if (t->delimiter == '\t')
@@ -114,5 +116,5 @@ cJSON *effekt_validate_json(const char *path, const effekt_table *t, effekt_stat
             cJSON_AddItemToArray(cols, column_json(t, &t->columns[c], values));
     }
     cJSON_AddItemToObject(f, "problems", problems_json(diag, from));
-    return f;
+    return effekt_json_of(f);
 }

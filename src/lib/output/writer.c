@@ -4,6 +4,7 @@
 
 #include "lib_alloc.h"
 #include "lib_enum.h"
+#include "lib_json.h"
 
 #include <inttypes.h>
 #include <math.h>
@@ -77,7 +78,7 @@ static int exact_numbers(cJSON *node)
     return 0;
 }
 
-char *effekt_json_print(const cJSON *doc, int formatted)
+char *effekt_cjson_print(const cJSON *doc, int formatted)
 {
     cJSON *copy = cJSON_Duplicate(doc, 1);
     if (!copy)
@@ -89,11 +90,21 @@ char *effekt_json_print(const cJSON *doc, int formatted)
     return text;
 }
 
-cJSON *effekt_json_uint64(uint64_t v)
+cJSON *effekt_cjson_uint64(uint64_t v)
 {
     char buf[24];
     snprintf(buf, sizeof buf, "%" PRIu64, v);
     return cJSON_CreateRaw(buf);
+}
+
+char *effekt_json_print(const effekt_json *doc, int formatted)
+{
+    return effekt_cjson_print(effekt_json_cjson_const(doc), formatted);
+}
+
+effekt_json *effekt_json_uint64(uint64_t v)
+{
+    return effekt_json_of(effekt_cjson_uint64(v));
 }
 
 /* Shortest text that reads back as the same double; empty when not
@@ -145,14 +156,14 @@ typedef struct {
 /* The rows of a sheet, one at a time: the items of its array in doc, or
  * objects its row function makes, each deleted when the next is asked for. */
 typedef struct {
-    const effekt_sheet *sheet;
+    const effekt_output_sheet *sheet;
     const cJSON *next_item;
     size_t i;
     cJSON *made;
     int failed;
 } row_iter;
 
-static void rows_begin(row_iter *it, const effekt_sheet *s, const cJSON *array)
+static void rows_begin(row_iter *it, const effekt_output_sheet *s, const cJSON *array)
 {
     memset(it, 0, sizeof *it);
     it->sheet = s;
@@ -166,7 +177,7 @@ static const cJSON *rows_next(row_iter *it)
     if (it->sheet->row) {
         if (it->i >= it->sheet->n_rows)
             return NULL;
-        it->made = it->sheet->row(it->sheet->ctx, it->i++);
+        it->made = effekt_json_cjson(it->sheet->row(it->sheet->ctx, it->i++));
         it->failed |= !it->made;
         return it->made;
     }
@@ -487,7 +498,7 @@ static void free_reasons(reasons *acc)
 /* One sheet as a table or CSV: the rows are walked once for the columns
  * (and the reasons), for a table once more for the widths, then written;
  * only one row is held at a time. */
-static effekt_status write_sheet(FILE *out, const effekt_sheet *sheet, const cJSON *array, effekt_format format,
+static effekt_status write_sheet(FILE *out, const effekt_output_sheet *sheet, const cJSON *array, effekt_format format,
                                  int first)
 {
     int human = format == EFFEKT_FORMAT_TABLE, bad = 0;
@@ -544,9 +555,9 @@ static effekt_status write_sheet(FILE *out, const effekt_sheet *sheet, const cJS
  * printed one by one and indented as cJSON_Print indents an array's
  * objects at that depth (two tabs more after each line break: strings
  * hold no raw line breaks). */
-static effekt_status write_json(FILE *out, const cJSON *doc, const effekt_sheet *sheets, size_t n_sheets)
+static effekt_status write_json(FILE *out, const cJSON *doc, const effekt_output_sheet *sheets, size_t n_sheets)
 {
-    char *s = effekt_json_print(doc, 1);
+    char *s = effekt_cjson_print(doc, 1);
     if (!s)
         return EFFEKT_ENOMEM;
     const char *at = s;
@@ -554,7 +565,7 @@ static effekt_status write_json(FILE *out, const cJSON *doc, const effekt_sheet 
     for (;;) {
         /* the next streamed sheet's place in the text */
         const char *best = NULL;
-        const effekt_sheet *sheet = NULL;
+        const effekt_output_sheet *sheet = NULL;
         for (size_t i = 0; i < n_sheets; i++) {
             if (!sheets[i].row)
                 continue;
@@ -574,7 +585,7 @@ static effekt_status write_json(FILE *out, const cJSON *doc, const effekt_sheet 
         const cJSON *row;
         rows_begin(&it, sheet, NULL);
         for (size_t k = 0; st == EFFEKT_OK && (row = rows_next(&it)); k++) {
-            char *text = effekt_json_print(row, 1);
+            char *text = effekt_cjson_print(row, 1);
             if (!text) {
                 st = EFFEKT_ENOMEM;
                 break;
@@ -603,9 +614,10 @@ static effekt_status write_json(FILE *out, const cJSON *doc, const effekt_sheet 
     return st;
 }
 
-effekt_status effekt_output_write(FILE *out, const cJSON *doc, effekt_format format,
-                                  const effekt_sheet *sheets, size_t n_sheets)
+effekt_status effekt_output_write(FILE *out, const effekt_json *json, effekt_format format,
+                                  const effekt_output_sheet *sheets, size_t n_sheets)
 {
+    const cJSON *doc = effekt_json_cjson_const(json);
     if (format == EFFEKT_FORMAT_JSON) {
         effekt_status st = write_json(out, doc, sheets, n_sheets);
         if (st != EFFEKT_OK)

@@ -53,7 +53,7 @@ double effekt_frame_line_height(cairo_t *cr)
     return fe.ascent + fe.descent;
 }
 
-void effekt_frame_mark(effekt_frame *c, effekt_mark_type type, const char *role, const char *text, double x,
+void effekt_frame_mark(effekt_frame *c, effekt_chart_mark_type type, const char *role, const char *text, double x,
                        double y, double w, double h, size_t item)
 {
     effekt_chart_scene *s = c->scene;
@@ -61,7 +61,7 @@ void effekt_frame_mark(effekt_frame *c, effekt_mark_type type, const char *role,
         return;
     if (s->n == s->cap) {
         size_t cap = s->cap ? 2 * s->cap : 64;
-        effekt_mark *m = effekt_realloc(s->marks, cap * sizeof *m);
+        effekt_chart_mark *m = effekt_realloc(s->marks, cap * sizeof *m);
         if (!m) {
             c->status = EFFEKT_ENOMEM;
             return;
@@ -69,8 +69,8 @@ void effekt_frame_mark(effekt_frame *c, effekt_mark_type type, const char *role,
         s->marks = m;
         s->cap = cap;
     }
-    effekt_mark *m = &s->marks[s->n];
-    *m = (effekt_mark){ .type = type, .x = x, .y = y, .w = w, .h = h, .item = item };
+    effekt_chart_mark *m = &s->marks[s->n];
+    *m = (effekt_chart_mark){ .type = type, .x = x, .y = y, .w = w, .h = h, .item = item };
     m->role = effekt_strdup(role);
     m->text = text ? effekt_strdup(text) : NULL;
     if (!m->role || (text && !m->text)) {
@@ -97,7 +97,7 @@ double effekt_frame_text(effekt_frame *c, const char *role, size_t item, double 
         cairo_show_text(c->cr, s);
         cairo_new_path(c->cr);
     }
-    effekt_frame_mark(c, EFFEKT_MARK_TEXT, role, s, x0, y - fe.ascent, e.x_advance, fe.ascent + fe.descent, item);
+    effekt_frame_mark(c, EFFEKT_CHART_MARK_TEXT, role, s, x0, y - fe.ascent, e.x_advance, fe.ascent + fe.descent, item);
     return e.x_advance;
 }
 
@@ -214,11 +214,11 @@ void effekt_frame_point(effekt_frame *c, double x, double y, double r, effekt_rg
         cairo_arc(c->cr, x, y, r, 0, 2 * M_PI);
         cairo_fill(c->cr);
     }
-    effekt_frame_mark(c, EFFEKT_MARK_POINT, role, NULL, x - r, y - r, 2 * r, 2 * r, item);
+    effekt_frame_mark(c, EFFEKT_CHART_MARK_POINT, role, NULL, x - r, y - r, 2 * r, 2 * r, item);
 }
 
 void effekt_frame_rect(effekt_frame *c, double x0, double y0, double x1, double y1, effekt_rgb col, double alpha,
-                       size_t item, const char *role, effekt_mark_type type)
+                       size_t item, const char *role, effekt_chart_mark_type type)
 {
     double x = fmin(x0, x1), w = fabs(x1 - x0);
     if (c->draw) {
@@ -235,6 +235,20 @@ void effekt_frame_take(double v, double *lo, double *hi)
         *lo = fmin(*lo, v);
         *hi = fmax(*hi, v);
     }
+}
+
+int effekt_frame_value_undefined(const effekt_chart *ch, const effekt_chart_item *it)
+{
+    (void)ch;
+    return isnan(it->value);
+}
+
+void effekt_frame_value_range(const effekt_chart *ch, const effekt_chart_item *it, double *lo, double *hi)
+{
+    (void)ch;
+    effekt_frame_take(it->value, lo, hi);
+    effekt_frame_take(it->lower, lo, hi);
+    effekt_frame_take(it->upper, lo, hi);
 }
 
 const char *effekt_frame_check_items(const effekt_chart *ch)
@@ -325,7 +339,7 @@ void effekt_chart_release_fonts(void)
     FcFini();
 }
 
-void effekt_chart_scene_free(effekt_chart_scene *scene)
+void effekt_chart_scene_clear(effekt_chart_scene *scene)
 {
     if (!scene)
         return;

@@ -67,7 +67,7 @@ void effekt_frame_colour(cairo_t *cr, effekt_rgb c, double alpha);
 double effekt_frame_line_height(cairo_t *cr);
 
 /* Record a mark in the scene (when there is one and the frame draws). */
-void effekt_frame_mark(effekt_frame *c, effekt_mark_type type, const char *role, const char *text, double x,
+void effekt_frame_mark(effekt_frame *c, effekt_chart_mark_type type, const char *role, const char *text, double x,
                        double y, double w, double h, size_t item);
 
 /* Text with its baseline at y, aligned at x by `align` (0 left, 0.5
@@ -85,10 +85,16 @@ void effekt_frame_dash(effekt_frame *c, int kind);
 void effekt_frame_point(effekt_frame *c, double x, double y, double r, effekt_rgb col, double alpha, size_t item,
                         const char *role);
 void effekt_frame_rect(effekt_frame *c, double x0, double y0, double x1, double y1, effekt_rgb col, double alpha,
-                       size_t item, const char *role, effekt_mark_type type);
+                       size_t item, const char *role, effekt_chart_mark_type type);
 
 /* Widen [*lo, *hi] to take v when v is finite. */
 void effekt_frame_take(double v, double *lo, double *hi);
+
+/* For the kinds whose item is a value with its interval (bar, forest):
+ * the item is undefined when its value is NaN; its range is the value
+ * and the limits. */
+int effekt_frame_value_undefined(const effekt_chart *ch, const effekt_chart_item *it);
+void effekt_frame_value_range(const effekt_chart *ch, const effekt_chart_item *it, double *lo, double *hi);
 
 /* ---- the frame around every chart (frame.c) ---- */
 

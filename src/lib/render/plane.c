@@ -130,7 +130,7 @@ double effekt_plane_draw(effekt_frame *c, const effekt_plane_painter *p, double 
             cairo_new_path(cr);
             cairo_restore(cr);
         }
-        effekt_frame_mark(c, EFFEKT_MARK_TEXT, "axis-label", ch->y_label, cx - LABEL_PT, cy - w / 2, LABEL_PT * 1.2, w,
+        effekt_frame_mark(c, EFFEKT_CHART_MARK_TEXT, "axis-label", ch->y_label, cx - LABEL_PT, cy - w / 2, LABEL_PT * 1.2, w,
                           (size_t)-1);
     }
 
@@ -200,7 +200,7 @@ double effekt_plane_draw(effekt_frame *c, const effekt_plane_painter *p, double 
         }
     }
     for (size_t k = 0; k < ch->n_curves; k++)
-        effekt_frame_mark(c, EFFEKT_MARK_LINE, "curve", ch->curves[k].label, left, top, right - left, bottom - top, k);
+        effekt_frame_mark(c, EFFEKT_CHART_MARK_LINE, "curve", ch->curves[k].label, left, top, right - left, bottom - top, k);
     /* points, flagged ones in the accent colour */
     for (size_t i = 0; i < ch->n_items; i++) {
         const effekt_chart_item *it = &ch->items[i];

@@ -9,20 +9,6 @@
 
 #include "frame.h"
 
-static int undefined(const effekt_chart *ch, const effekt_chart_item *it)
-{
-    (void)ch;
-    return isnan(it->value);
-}
-
-static void range(const effekt_chart *ch, const effekt_chart_item *it, double *lo, double *hi)
-{
-    (void)ch;
-    effekt_frame_take(it->value, lo, hi);
-    effekt_frame_take(it->lower, lo, hi);
-    effekt_frame_take(it->upper, lo, hi);
-}
-
 /* Defined values largest first, then undefined ones in their given order. */
 static int by_value(const void *a, const void *b)
 {
@@ -51,7 +37,7 @@ static void draw(effekt_frame *c, const effekt_chart_item *it, size_t i, const e
 {
     cairo_t *cr = c->cr;
     double x0 = effekt_axis_pos(ax, 0), x1 = effekt_axis_pos(ax, it->value);
-    effekt_frame_rect(c, x0, mid - bh / 2, x1, mid + bh / 2, palette[0], 1, i, "bar", EFFEKT_MARK_BAR);
+    effekt_frame_rect(c, x0, mid - bh / 2, x1, mid + bh / 2, palette[0], 1, i, "bar", EFFEKT_CHART_MARK_BAR);
     double end = fmax(x0, x1);
     if (!isnan(it->lower) && !isnan(it->upper)) {
         double a = effekt_axis_pos(ax, it->lower), b = effekt_axis_pos(ax, it->upper);
@@ -74,7 +60,7 @@ static void draw(effekt_frame *c, const effekt_chart_item *it, size_t i, const e
 }
 
 static const effekt_row_painter rows = {
-    .undefined = undefined, .range = range, .order = order, .right_text = right_text, .draw = draw,
+    .undefined = effekt_frame_value_undefined, .range = effekt_frame_value_range, .order = order, .right_text = right_text, .draw = draw,
     .include_zero = 1, .value_at_end = 1,
 };
 

@@ -52,7 +52,7 @@ static void draw(effekt_frame *c, const effekt_chart_item *it, size_t i, const e
     effekt_frame_stroke(c, x3, mid, wh, mid, 1);
     effekt_frame_stroke(c, wl, mid - bh / 4, wl, mid + bh / 4, 1);
     effekt_frame_stroke(c, wh, mid - bh / 4, wh, mid + bh / 4, 1);
-    effekt_frame_rect(c, x1, mid - bh / 2, x3, mid + bh / 2, col, 0.25, i, "box", EFFEKT_MARK_BOX);
+    effekt_frame_rect(c, x1, mid - bh / 2, x3, mid + bh / 2, col, 0.25, i, "box", EFFEKT_CHART_MARK_BOX);
     if (c->draw) {
         effekt_frame_colour(cr, col, 1);
         cairo_set_line_width(cr, 1);

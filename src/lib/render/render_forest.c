@@ -13,20 +13,6 @@
 
 #include "frame.h"
 
-static int undefined(const effekt_chart *ch, const effekt_chart_item *it)
-{
-    (void)ch;
-    return isnan(it->value);
-}
-
-static void range(const effekt_chart *ch, const effekt_chart_item *it, double *lo, double *hi)
-{
-    (void)ch;
-    effekt_frame_take(it->value, lo, hi);
-    effekt_frame_take(it->lower, lo, hi);
-    effekt_frame_take(it->upper, lo, hi);
-}
-
 /* Pooled rows go last, each group in its given order.  Out of memory the
  * rows stay as given: the picture is still right, only the order differs. */
 static void order(const effekt_chart *ch, effekt_row *rows, size_t n)
@@ -81,7 +67,7 @@ static void draw(effekt_frame *c, const effekt_chart_item *it, size_t i, const e
     if (it->pooled && it->prediction) {
         /* a prediction interval: a bar over its range, no point */
         double a = effekt_axis_pos(ax, it->lower), b = effekt_axis_pos(ax, it->upper), h = bh * 0.22;
-        effekt_frame_rect(c, a, mid - h, b, mid + h, palette[0], 0.45, i, "prediction", EFFEKT_MARK_BAR);
+        effekt_frame_rect(c, a, mid - h, b, mid + h, palette[0], 0.45, i, "prediction", EFFEKT_CHART_MARK_BAR);
         if (c->draw) {
             effekt_frame_colour(cr, palette[0], 1);
             cairo_rectangle(cr, a, mid - h, b - a, 2 * h);
@@ -99,14 +85,14 @@ static void draw(effekt_frame *c, const effekt_chart_item *it, size_t i, const e
             cairo_close_path(cr);
             cairo_fill(cr);
         }
-        effekt_frame_mark(c, EFFEKT_MARK_POINT, "diamond", NULL, a, mid - bh / 2, b - a, bh, i);
+        effekt_frame_mark(c, EFFEKT_CHART_MARK_POINT, "diamond", NULL, a, mid - bh / 2, b - a, bh, i);
     } else {
         if (!isnan(it->lower) && !isnan(it->upper))
             effekt_frame_stroke(c, effekt_axis_pos(ax, it->lower), mid, effekt_axis_pos(ax, it->upper), mid, 1.2);
         double wmax = it->weight > 0 ? max_weight(c->chart) : 0;
         double half = wmax > 0 ? fmax(1.8, bh * 0.7 * sqrt(it->weight / wmax)) : 3.5;
         effekt_frame_rect(c, x - half, mid - half, x + half, mid + half, palette[0], 1, i, "estimate",
-                          EFFEKT_MARK_POINT);
+                          EFFEKT_CHART_MARK_POINT);
     }
     effekt_frame_font(cr, TICK_PT, it->pooled, 0);
     effekt_frame_colour(cr, ink, 1);
@@ -116,7 +102,7 @@ static void draw(effekt_frame *c, const effekt_chart_item *it, size_t i, const e
 }
 
 static const effekt_row_painter rows = {
-    .undefined = undefined, .range = range, .order = order, .right_text = right_text, .draw = draw,
+    .undefined = effekt_frame_value_undefined, .range = effekt_frame_value_range, .order = order, .right_text = right_text, .draw = draw,
 };
 
 static double draw_forest(effekt_frame *c, double y, double bottom_reserved)

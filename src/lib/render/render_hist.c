@@ -29,7 +29,7 @@ static void underlay(effekt_frame *c, const effekt_axis *ax, const effekt_axis *
     for (size_t i = 0; i < ch->n_bins; i++) {
         double x0 = effekt_axis_pos(ax, ch->breaks[i]), x1 = effekt_axis_pos(ax, ch->breaks[i + 1]);
         double y = effekt_axis_pos(ay, ch->counts[i]);
-        effekt_frame_rect(c, x0, y, x1, bottom, palette[0], 0.85, i, "bin", EFFEKT_MARK_BAR);
+        effekt_frame_rect(c, x0, y, x1, bottom, palette[0], 0.85, i, "bin", EFFEKT_CHART_MARK_BAR);
         if (c->draw && ch->counts[i] > 0) {
             cairo_set_source_rgb(cr, 1, 1, 1);
             cairo_set_line_width(cr, 0.6);

@@ -47,7 +47,7 @@ static void draw(effekt_frame *c, const effekt_chart_item *it, size_t i, const e
             continue;
         double a = ch->amounts ? acc : acc / total, b = ch->amounts ? acc + v : (acc + v) / total;
         double x0 = effekt_axis_pos(ax, a), x1 = effekt_axis_pos(ax, b);
-        effekt_frame_rect(c, x0, mid - bh / 2, x1, mid + bh / 2, part_colours[p], 1, i, "segment", EFFEKT_MARK_BAR);
+        effekt_frame_rect(c, x0, mid - bh / 2, x1, mid + bh / 2, part_colours[p], 1, i, "segment", EFFEKT_CHART_MARK_BAR);
         /* the share inside the segment when it fits */
         char sh[64], num[64];
         effekt_locale_format(c->loc, v / total * 100, 0, num, sizeof num);

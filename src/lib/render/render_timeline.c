@@ -31,10 +31,10 @@ static void draw(effekt_frame *c, const effekt_chart_item *it, size_t i, const e
 {
     double s = it->start, e = isnan(it->end) ? it->revised_end : it->end;
     effekt_frame_rect(c, effekt_axis_pos(ax, s), mid - bh / 2, effekt_axis_pos(ax, e), mid + bh / 2, palette[0], 1, i,
-                      "period", EFFEKT_MARK_BAR);
+                      "period", EFFEKT_CHART_MARK_BAR);
     if (extended(it)) {
         double a = effekt_axis_pos(ax, it->end), b = effekt_axis_pos(ax, it->revised_end);
-        effekt_frame_rect(c, a, mid - bh / 2, b, mid + bh / 2, palette[5], 0.6, i, "extension", EFFEKT_MARK_BAR);
+        effekt_frame_rect(c, a, mid - bh / 2, b, mid + bh / 2, palette[5], 0.6, i, "extension", EFFEKT_CHART_MARK_BAR);
         effekt_frame_colour(c->cr, accent, 1);
         effekt_frame_stroke(c, b, mid - bh / 2 - 2, b, mid + bh / 2 + 2, 1.6);
     }

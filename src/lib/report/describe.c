@@ -3,6 +3,8 @@
  * that fit a page. */
 #include "config.h"
 
+#include "lib_json.h"
+
 #include "effekt/describe.h"
 #include "report_int.h"
 
@@ -22,7 +24,7 @@ effekt_status effekt_report_describe(const effekt_table *t, const char *const *c
     effekt_describe_result *r = NULL;
     effekt_status st = effekt_describe_run(t, &o, &r, diag);
     if (st == EFFEKT_OK)
-        st = effekt_describe_json_rows(r, NULL, rows);
+        st = effekt_describe_json_rows(r, NULL, effekt_json_of(rows));
     effekt_describe_result_destroy(r);
     return st;
 }

@@ -78,12 +78,12 @@ void effekt_report_doc_free(report_doc *d)
     memset(d, 0, sizeof *d);
 }
 
-static const char *word(report_doc *d, effekt_word w)
+static const char *word(report_doc *d, effekt_text_word_id w)
 {
     return effekt_text_word(d->loc, w);
 }
 
-static const char *compose(report_doc *d, effekt_word w, size_t n, const char *const *args)
+static const char *compose(report_doc *d, effekt_text_word_id w, size_t n, const char *const *args)
 {
     return effekt_report_doc_own(d, effekt_text_compose(d->loc, w, n, args));
 }
@@ -280,7 +280,7 @@ static void provenance(report_doc *d, const effekt_report_spec *s, const cJSON *
     size_t nr = (size_t)cJSON_GetArraySize(ins);
     if (!table(d, 6, nr, &header, &cells, &right))
         return;
-    const effekt_word ph[] = { EFFEKT_WORD_REPORT_INPUT, EFFEKT_WORD_REPORT_FILE, EFFEKT_WORD_REPORT_ROWS,
+    const effekt_text_word_id ph[] = { EFFEKT_WORD_REPORT_INPUT, EFFEKT_WORD_REPORT_FILE, EFFEKT_WORD_REPORT_ROWS,
                                EFFEKT_WORD_REPORT_COLUMNS, EFFEKT_WORD_REPORT_MISSING_VALUES };
     for (size_t c = 0; c < 5; c++)
         header[c] = word(d, ph[c]);
@@ -332,7 +332,7 @@ void effekt_report_doc_build(report_doc *d, const effekt_report_spec *s, const c
         }
     }
     static const char *const sections[] = { "statistics", "groups", "curves", "tests", "pairwise" };
-    static const effekt_word section_words[] = { EFFEKT_WORD_REPORT_STATISTICS, EFFEKT_WORD_REPORT_GROUPS,
+    static const effekt_text_word_id section_words[] = { EFFEKT_WORD_REPORT_STATISTICS, EFFEKT_WORD_REPORT_GROUPS,
                                                   EFFEKT_WORD_REPORT_CURVES, EFFEKT_WORD_REPORT_TESTS,
                                                   EFFEKT_WORD_REPORT_PAIRWISE };
     const cJSON *analyses = cJSON_GetObjectItemCaseSensitive(results, "analyses");

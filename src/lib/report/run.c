@@ -7,6 +7,8 @@
 #define _GNU_SOURCE
 #include "config.h"
 
+#include "lib_json.h"
+
 #include "lib_alloc.h"
 
 #include <math.h>
@@ -56,7 +58,7 @@ effekt_status effekt_report_add_file(effekt_report *r, const char *path, char *d
 
 static effekt_status add_json(effekt_report *r, const char *path, const cJSON *doc)
 {
-    char *text = effekt_json_print(doc, 1);
+    char *text = effekt_cjson_print(doc, 1);
     if (!text)
         return EFFEKT_ENOMEM;
     size_t len = strlen(text);
@@ -99,23 +101,23 @@ static effekt_status load_input(run_ctx *c, size_t i, const cJSON *in, cJSON *r_
     if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(in, "decimal_comma")))
         o.decimal_mark = ',';
     const char *enc = effekt_report_str(in, "encoding");
-    if (enc && effekt_encoding_parse(enc, &o.encoding) != EFFEKT_OK)
+    if (enc && effekt_csv_encoding_parse(enc, &o.encoding) != EFFEKT_OK)
         return effekt_diag_add(c->diag, EFFEKT_ERROR, s->path, 0, 0, NULL, NULL,
                                "%s.encoding: unknown encoding '%s' (expected utf-8, windows-1252, latin1, utf-16le "
                                "or utf-16be)", path, enc), EFFEKT_EINVAL;
     const cJSON *map = cJSON_GetObjectItemCaseSensitive(in, "map");
     const cJSON *na = cJSON_GetObjectItemCaseSensitive(in, "na");
     size_t n_map = (size_t)cJSON_GetArraySize(map), n_na = (size_t)cJSON_GetArraySize(na);
-    effekt_mapping *maps = effekt_calloc(n_map + 1, sizeof *maps);
+    effekt_csv_mapping *maps = effekt_calloc(n_map + 1, sizeof *maps);
     const char **tokens = effekt_calloc(n_na + 1, sizeof *tokens);
     effekt_status st = maps && tokens ? EFFEKT_OK : EFFEKT_ENOMEM;
     size_t k = 0;
     for (const cJSON *m = map ? map->child : NULL; m && st == EFFEKT_OK; m = m->next, k++) {
-        maps[k] = (effekt_mapping){ .canonical = m->string, .heading = m->valuestring };
+        maps[k] = (effekt_csv_mapping){ .canonical = m->string, .heading = m->valuestring };
         char probe[512];
         snprintf(probe, sizeof probe, "%s=x", m->string);
-        effekt_mapping check;
-        if (effekt_mapping_parse(probe, &check) != EFFEKT_OK) {
+        effekt_csv_mapping check;
+        if (effekt_csv_mapping_parse(probe, &check) != EFFEKT_OK) {
             effekt_diag_add(c->diag, EFFEKT_ERROR, s->path, 0, 0, NULL, NULL, "%s.map.%s: not a canonical column name",
                             path, m->string);
             st = EFFEKT_EINVAL;
@@ -133,7 +135,7 @@ static effekt_status load_input(run_ctx *c, size_t i, const cJSON *in, cJSON *r_
         }
         size_t from = c->diag->n;
         st = effekt_csv_load_file(s->input_paths[i], &o, &c->tables[i], c->diag);
-        cJSON *read = effekt_validate_json(s->input_paths[i], c->tables[i], st, c->diag, from, 0);
+        cJSON *read = effekt_json_cjson(effekt_json_validation(s->input_paths[i], c->tables[i], st, c->diag, from, 0));
         cJSON *doc = cJSON_CreateObject(), *files = cJSON_AddArrayToObject(doc, "files");
         cJSON_AddItemToArray(files, cJSON_Duplicate(read, 1));
         if (st == EFFEKT_OK)
@@ -176,7 +178,7 @@ static const char *hint_key(effekt_hint h)
 static void say(run_ctx *c, const char *where, const char *file, const effekt_diag *part)
 {
     for (size_t i = 0; i < part->n; i++) {
-        const effekt_problem *p = &part->items[i];
+        const effekt_diag_problem *p = &part->items[i];
         if (p->line) {
             effekt_diag_add(c->diag, p->severity, p->file, p->line, p->column, p->column_name, p->value, "%s: %s", where,
                             p->message);
@@ -220,15 +222,15 @@ static effekt_status run_kpis(run_ctx *c, const cJSON *kspec, cJSON **out)
         cJSON_AddNumberToObject(w, "line", (double)part.items[k].line);
         cJSON_AddStringToObject(w, "message", part.items[k].message);
         cJSON_AddItemToArray(warn, w);
-        const effekt_problem *p = &part.items[k];
+        const effekt_diag_problem *p = &part.items[k];
         effekt_diag_add(c->diag, p->severity, p->file, p->line, p->column, p->column_name, p->value, "%s", p->message);
     }
-    effekt_diag_free(&part);
+    effekt_diag_clear(&part);
     if (st != EFFEKT_OK) {
         effekt_kpi_sheet_destroy(sheet);
         cJSON_Delete(doc);
         effekt_diag_add(c->diag, EFFEKT_ERROR, c->spec->path, 0, 0, NULL, NULL, "kpis: %s: %s", path,
-                        effekt_strerror(st));
+                        effekt_status_message(st));
         return st;
     }
     cJSON *in = cJSON_CreateObject();
@@ -255,8 +257,8 @@ static effekt_status run_kpis(run_ctx *c, const cJSON *kspec, cJSON **out)
         else
             cJSON_AddNullToObject(row, "currency");
         for (size_t k = 0; k < sheet->n_kpis; k++) {
-            const effekt_figure *f = effekt_kpi_figure(sheet, p, k);
-            cJSON_AddItemToObject(row, defs[k].name, effekt_json_figure_of(f->value, f->lower, f->upper, f->reason));
+            const effekt_kpi_value *f = effekt_kpi_figure(sheet, p, k);
+            cJSON_AddItemToObject(row, defs[k].name, effekt_cjson_figure_of(f->value, f->lower, f->upper, f->reason));
         }
         cJSON_AddItemToArray(projects, row);
     }
@@ -305,11 +307,11 @@ static effekt_status run_analysis(run_ctx *c, size_t ai, const cJSON *an, cJSON 
         co.value = value;
         co.confidence = conf;
         co.pairwise_limit = EFFEKT_COMPARE_PAIRWISE_DEFAULT;
-        effekt_compare_json_head(&co, doc);
+        effekt_compare_json_head(&co, effekt_json_of(doc));
         effekt_compare_result *r = NULL;
         st = effekt_compare_run(t, &co, &r, &part);
         if (st == EFFEKT_OK)
-            st = effekt_compare_json(r, NULL, path, doc);
+            st = effekt_compare_json(r, NULL, path, effekt_json_of(doc));
         effekt_compare_result_destroy(r);
     } else {
         effekt_retention_options ro;
@@ -325,18 +327,18 @@ static effekt_status run_analysis(run_ctx *c, size_t ai, const cJSON *an, cJSON 
             days[k++] = e->valuedouble;
         ro.at = days;
         ro.n_at = n_at;
-        effekt_retention_json_head(&ro, doc);
+        effekt_retention_json_head(&ro, effekt_json_of(doc));
         effekt_retention_result *r = NULL;
         st = days ? effekt_retention_run(t, &ro, &r, &part) : EFFEKT_ENOMEM;
         if (st == EFFEKT_OK)
-            st = effekt_retention_json(r, path, doc);
+            st = effekt_retention_json(r, path, effekt_json_of(doc));
         effekt_retention_result_destroy(r);
         free(days);
     }
     say(c, where, path, &part);
     if (st != EFFEKT_OK && !part.n_by_severity[EFFEKT_ERROR])
-        effekt_diag_add(c->diag, EFFEKT_ERROR, c->spec->path, 0, 0, NULL, NULL, "%s: %s", where, effekt_strerror(st));
-    effekt_diag_free(&part);
+        effekt_diag_add(c->diag, EFFEKT_ERROR, c->spec->path, 0, 0, NULL, NULL, "%s: %s", where, effekt_status_message(st));
+    effekt_diag_clear(&part);
     if (st != EFFEKT_OK) {
         cJSON_Delete(doc);
         return st;
@@ -581,8 +583,8 @@ static effekt_status run_chart(run_ctx *c, size_t ci, const cJSON *ch, effekt_re
         st = render(rep, chart, loc, EFFEKT_CHART_SVG, svg, &part);
     say(c, where, path, &part);
     if (st != EFFEKT_OK && !part.n_by_severity[EFFEKT_ERROR])
-        effekt_diag_add(c->diag, EFFEKT_ERROR, c->spec->path, 0, 0, NULL, NULL, "%s: %s", where, effekt_strerror(st));
-    effekt_diag_free(&part);
+        effekt_diag_add(c->diag, EFFEKT_ERROR, c->spec->path, 0, 0, NULL, NULL, "%s: %s", where, effekt_status_message(st));
+    effekt_diag_clear(&part);
     if (st != EFFEKT_OK) {
         effekt_chart_destroy(chart);
         return st;

@@ -4,6 +4,8 @@
  * is loaded or written here. */
 #include "config.h"
 
+#include "lib_json.h"
+
 #include "lib_alloc.h"
 
 #include <math.h>
@@ -305,7 +307,7 @@ effekt_status effekt_report_spec_parse(const char *path, const char *text, effek
                                        effekt_diag *diag)
 {
     *out = NULL;
-    cJSON *root = effekt_json_parse(path, text, diag);
+    cJSON *root = effekt_json_cjson(effekt_json_parse(path, text, diag));
     if (!root)
         return EFFEKT_EPARSE;
     if (check_spec(diag, path, root)) {

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "effekt/bootstrap.h"
 #include "effekt/compare.h"
 
 static uint64_t splitmix64(uint64_t *x)
@@ -114,7 +115,7 @@ effekt_status effekt_bootstrap_ratio(const double *num, const double *den, size_
     return EFFEKT_OK;
 }
 
-effekt_status effekt_jackknife_ratio(const double *num, const double *den, size_t n, double *L)
+effekt_status effekt_bootstrap_jackknife(const double *num, const double *den, size_t n, double *L)
 {
     if (n < 2)
         return EFFEKT_EUNDEF;

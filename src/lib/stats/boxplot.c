@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "effekt/boxplot.h"
+#include "effekt/sort.h"
 #include "effekt/stats.h"
 
 effekt_status effekt_boxplot_compute(const double *values, size_t n, effekt_boxplot_stats *out)
@@ -20,9 +21,9 @@ effekt_status effekt_boxplot_compute(const double *values, size_t n, effekt_boxp
         free(s);
         return EFFEKT_EUNDEF;
     }
-    out->q1 = effekt_quantile_sorted(s, m, 0.25, 7);
-    out->median = effekt_quantile_sorted(s, m, 0.5, 7);
-    out->q3 = effekt_quantile_sorted(s, m, 0.75, 7);
+    out->q1 = effekt_stats_quantile_sorted(s, m, 0.25, 7);
+    out->median = effekt_stats_quantile_sorted(s, m, 0.5, 7);
+    out->q3 = effekt_stats_quantile_sorted(s, m, 0.75, 7);
     double reach = 1.5 * (out->q3 - out->q1);
     size_t lo = 0, hi = m - 1;
     while (s[lo] < out->q1 - reach)

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "effekt/sort.h"
 #include "effekt/stats.h"
 #include "exact_sum.h"
 
@@ -121,7 +122,7 @@ static double quantile_at(const ordered *o, double p, int type, double scale)
 }
 
 /* R's quantile(x, p, type) on sorted x. */
-double effekt_quantile_sorted(const double *x, size_t n, double p, int type)
+double effekt_stats_quantile_sorted(const double *x, size_t n, double p, int type)
 {
     ordered o = { x, NULL, n, (double)n };
     return quantile_at(&o, p, type, 0);
@@ -133,7 +134,7 @@ double effekt_quantile_sorted_scaled(const double *x, size_t n, double p, int ty
     return quantile_at(&o, p, type, scale);
 }
 
-static void set_missing(effekt_summary *out, const effekt_describe_options *opt)
+static void set_missing(effekt_stats_summary *out, const effekt_stats_options *opt)
 {
     double nan = NAN;
     out->sum = out->mean = out->sd = out->se = out->ci_lower = out->ci_upper = nan;
@@ -148,7 +149,7 @@ static void set_missing(effekt_summary *out, const effekt_describe_options *opt)
  * n or sum f (whole numbers, below 2^53).  Returns the scale of the exact
  * path (see exact_scale), 0 when the two-pass one was taken. */
 static double moments(const double *x, const double *f, size_t n, long double total,
-                      const effekt_describe_options *opt, effekt_summary *out)
+                      const effekt_stats_options *opt, effekt_stats_summary *out)
 {
     long double sum, mean, var = NAN;
     /* the mean's rounding error, measured: sum f (x - mean) / total */
@@ -230,8 +231,8 @@ static double moments(const double *x, const double *f, size_t n, long double to
 
 /* Min, quartiles, IQR, percentiles of the sorted data; the median of
  * type 7 (for MAD) in *med7. */
-static void order_statistics(const ordered *o, const effekt_describe_options *opt, double scale,
-                             effekt_summary *out, double *med7)
+static void order_statistics(const ordered *o, const effekt_stats_options *opt, double scale,
+                             effekt_stats_summary *out, double *med7)
 {
     int type = opt->quantile_type ? opt->quantile_type : 7;
     out->min = o->x[0];
@@ -257,8 +258,8 @@ static double abs_deviation(double x, double med, double scale)
     return (double)(fabsl(2 * (long double)nearbyint(x * scale) - m2k) / (2 * scale));
 }
 
-effekt_status effekt_describe(const double *x, size_t n_all, const effekt_describe_options *opt,
-                              double *work, effekt_summary *out)
+effekt_status effekt_stats_describe(const double *x, size_t n_all, const effekt_stats_options *opt,
+                                    double *work, effekt_stats_summary *out)
 {
     memset(out, 0, sizeof *out);
     size_t n = 0;
@@ -284,7 +285,7 @@ effekt_status effekt_describe(const double *x, size_t n_all, const effekt_descri
         for (size_t i = 0; i < n; i++)
             tmp[i] = abs_deviation(work[i], med7, scale);
         effekt_sort(tmp, n, work);   /* work is free again once the quantiles are taken */
-        out->mad = 1.4826 * effekt_quantile_sorted(tmp, n, 0.5, 7);
+        out->mad = 1.4826 * effekt_stats_quantile_sorted(tmp, n, 0.5, 7);
     }
     free(tmp);
     return EFFEKT_OK;
@@ -313,16 +314,16 @@ static void to_ordered(weighted *v, size_t n, double *xs, double *cum, ordered *
     *o = (ordered){ xs, cum, n, c };
 }
 
-effekt_status effekt_weight_valid(double w)
+effekt_status effekt_stats_weight_valid(double w)
 {
     if (isnan(w))
         return EFFEKT_OK;
     return w >= 0 && w < EXACT_COUNT && w == floor(w) ? EFFEKT_OK : EFFEKT_EVALUE;
 }
 
-effekt_status effekt_describe_weighted(const double *x, const double *w, size_t n_all,
-                                       const effekt_describe_options *opt, double *work,
-                                       effekt_summary *out, double *sum_weights)
+effekt_status effekt_stats_describe_weighted(const double *x, const double *w, size_t n_all,
+                                             const effekt_stats_options *opt, double *work,
+                                             effekt_stats_summary *out, double *sum_weights)
 {
     memset(out, 0, sizeof *out);
     /* the values in work[0..n), their weights in work[n_all..n_all+n) */
@@ -330,7 +331,7 @@ effekt_status effekt_describe_weighted(const double *x, const double *w, size_t 
     size_t n = 0, missing = 0;
     long double total = 0;
     for (size_t i = 0; i < n_all; i++) {
-        if (effekt_weight_valid(w[i]) != EFFEKT_OK)
+        if (effekt_stats_weight_valid(w[i]) != EFFEKT_OK)
             return EFFEKT_EVALUE;
         if (w[i] == 0)
             continue;   /* a row that stands for no value: not data */

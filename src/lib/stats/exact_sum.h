@@ -3,7 +3,7 @@
  * Values that are decimals as written (x = k / 10^d, k an integer below
  * 2^53) or whole numbers below 2^63 are summed as the integers k in
  * 128-bit arithmetic: count, sum k and sum k^2, each value counted a
- * whole number of times.  effekt_describe and the partial summaries of
+ * whole number of times.  effekt_stats_describe and the partial summaries of
  * describe --partial both take their moments from here, with the same
  * formulas, so a merge of partials gives the bits one run gives. */
 #ifndef EFFEKT_STATS_EXACT_SUM_H

@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "effekt/histogram.h"
+#include "effekt/sort.h"
 #include "effekt/stats.h"
 #include "lib_alloc.h"
 #include "stats/pretty_r.h"
@@ -65,10 +66,10 @@ static size_t classes(const double *s, size_t m, effekt_histogram_rule rule)
             return 1;
         for (size_t i = 0; i < m; i++)
             r[i] = signif5(s[i]);   /* sorted stays sorted: rounding is monotone */
-        double hw = effekt_quantile_sorted(r, m, 0.75, 7) - effekt_quantile_sorted(r, m, 0.25, 7);
+        double hw = effekt_stats_quantile_sorted(r, m, 0.75, 7) - effekt_stats_quantile_sorted(r, m, 0.25, 7);
         hw *= 2;
         for (double al = 0.25; hw == 0 && (al /= 2) >= 1.0 / 512;)
-            hw = (effekt_quantile_sorted(r, m, 1 - al, 7) - effekt_quantile_sorted(r, m, al, 7)) /
+            hw = (effekt_stats_quantile_sorted(r, m, 1 - al, 7) - effekt_stats_quantile_sorted(r, m, al, 7)) /
                  (1 - 2 * al);
         free(r);
         return hw > 0 ? (size_t)fmax(1, ceil(range / (hw * pow((double)m, -1.0 / 3)))) : 1;

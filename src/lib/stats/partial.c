@@ -6,6 +6,7 @@
 #include "lib_sort.h"
 
 #include "lib_alloc.h"
+#include "lib_json.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -109,7 +110,7 @@ effekt_status effekt_partial_compute(const double *x, size_t n_all, int decimals
     out->n = n;
     out->missing = n_all - n;
     /* exact sums, by the accumulator and under the conditions
-     * effekt_describe uses (whole numbers below 2^63 too) */
+     * effekt_stats_describe uses (whole numbers below 2^63 too) */
     effekt_exact_sum acc;
     effekt_exact_sum_init(&acc, n ? effekt_exact_decimals(v, n, decimals)
                                   : decimals >= 0 && decimals <= EFFEKT_POW10_MAX ? decimals : -1);
@@ -145,7 +146,7 @@ effekt_status effekt_partial_compute(const double *x, size_t n_all, int decimals
     out->ranks = effekt_malloc((m ? m : 1) * sizeof *out->ranks);
     if (!out->points || !out->ranks) {
         free(v);
-        effekt_partial_free(out);
+        effekt_partial_clear(out);
         return EFFEKT_ENOMEM;
     }
     for (size_t j = 0; j < m; j++) {
@@ -348,7 +349,7 @@ counts:
 }
 
 /* Quantile p (type 7) from the sketch; an exact sketch of exact data
- * interpolates on the decimals as written, as effekt_describe does. */
+ * interpolates on the decimals as written, as effekt_stats_describe does. */
 static double sketch_quantile(const effekt_partial *p, double q)
 {
     if (p->n == 0)
@@ -366,7 +367,7 @@ static double sketch_quantile(const effekt_partial *p, double q)
     return p->points[j] + t * (p->points[j + 1] - p->points[j]);
 }
 
-void effekt_partial_summary(const effekt_partial *p, double confidence, effekt_summary *out)
+void effekt_partial_summary(const effekt_partial *p, double confidence, effekt_stats_summary *out)
 {
     memset(out, 0, sizeof *out);
     out->n = p->n;
@@ -386,7 +387,7 @@ void effekt_partial_summary(const effekt_partial *p, double confidence, effekt_s
         return;
     long double sum, mean, var = NAN;
     if (p->decimals >= 0) {
-        /* the accumulator effekt_describe's exact path uses, so the bits agree */
+        /* the accumulator effekt_stats_describe's exact path uses, so the bits agree */
         effekt_exact_sum acc;
         to_sum(p, &acc);
         if (!effekt_exact_sum_moments(&acc, &sum, &mean, &var)) {
@@ -450,7 +451,7 @@ static int int128_parse(const char *s, int128 *out)
     return 0;
 }
 
-cJSON *effekt_partial_to_json(const effekt_partial *p)
+effekt_json *effekt_partial_to_json(const effekt_partial *p)
 {
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "id", p->id);
@@ -482,7 +483,7 @@ cJSON *effekt_partial_to_json(const effekt_partial *p)
         if (rks)
             cJSON_AddItemToArray(rks, cJSON_CreateNumber(p->ranks[j]));
     }
-    return o;
+    return effekt_json_of(o);
 }
 
 /* What a member holds, for a message: its number exactly, or its kind. */
@@ -519,8 +520,9 @@ static const char *num(double v, char *buf)
 
 #define BAD(...) do { snprintf(why, why_size, __VA_ARGS__); goto bad; } while (0)
 
-effekt_status effekt_partial_from_json(const cJSON *json, effekt_partial *out, char *why, size_t why_size)
+effekt_status effekt_partial_from_json(const effekt_json *json_in, effekt_partial *out, char *why, size_t why_size)
 {
+    const cJSON *json = effekt_json_cjson_const(json_in);
     char tmp[64], a1[32], a2[32], a3[32];
     char scratch[2];
     if (!why || !why_size) {
@@ -659,7 +661,7 @@ effekt_status effekt_partial_from_json(const cJSON *json, effekt_partial *out, c
     out->points = effekt_malloc((m ? m : 1) * sizeof *out->points);
     out->ranks = effekt_malloc((m ? m : 1) * sizeof *out->ranks);
     if (!out->points || !out->ranks) {
-        effekt_partial_free(out);
+        effekt_partial_clear(out);
         return EFFEKT_ENOMEM;
     }
     out->n_points = m;
@@ -732,11 +734,11 @@ effekt_status effekt_partial_from_json(const cJSON *json, effekt_partial *out, c
     }
     return EFFEKT_OK;
 bad:
-    effekt_partial_free(out);
+    effekt_partial_clear(out);
     return EFFEKT_EPARSE;
 }
 
-void effekt_partial_free(effekt_partial *p)
+void effekt_partial_clear(effekt_partial *p)
 {
     free(p->points);
     free(p->ranks);

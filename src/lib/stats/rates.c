@@ -14,8 +14,11 @@
 #include <string.h>
 #include <strings.h>
 
+#include "effekt/binomial.h"
 #include "effekt/compare.h"
 #include "effekt/kpi.h"
+#include "effekt/risk.h"
+#include "effekt/test.h"
 
 static const struct { const char *name; effekt_interval_method m; } interval_names[] = {
     { "wilson", EFFEKT_INTERVAL_WILSON },
@@ -51,7 +54,7 @@ static double z_of(double confidence)
     return gsl_cdf_ugaussian_Pinv(1 - (1 - confidence) / 2);
 }
 
-void effekt_binomial_interval(double x, double n, double confidence, effekt_interval_method method,
+void effekt_interval_binomial(double x, double n, double confidence, effekt_interval_method method,
                               double *lower, double *upper)
 {
     effekt_gsl_errors_off();
@@ -62,7 +65,7 @@ void effekt_binomial_interval(double x, double n, double confidence, effekt_inte
     double alpha = 1 - confidence;
     switch (method) {
     case EFFEKT_INTERVAL_WILSON:
-        effekt_wilson_interval(x, n, confidence, lower, upper);
+        effekt_interval_wilson(x, n, confidence, lower, upper);
         return;
     case EFFEKT_INTERVAL_CLOPPER_PEARSON:
         /* binom.test: qbeta(alpha/2, x, n - x + 1), qbeta(1 - alpha/2, x + 1, n - x) */
@@ -79,8 +82,8 @@ void effekt_binomial_interval(double x, double n, double confidence, effekt_inte
     }
 }
 
-effekt_status effekt_chisq_homogeneity(const double *x, const double *n, size_t k, double *statistic,
-                                       double *df, double *p, double *min_expected)
+effekt_status effekt_test_chisq_homogeneity(const double *x, const double *n, size_t k, double *statistic,
+                                            double *df, double *p, double *min_expected)
 {
     effekt_gsl_errors_off();
     /* a group of no trials (0/0) is no row of R's table: it adds nothing
@@ -112,7 +115,7 @@ effekt_status effekt_chisq_homogeneity(const double *x, const double *n, size_t 
     return EFFEKT_OK;
 }
 
-double effekt_fisher_exact(unsigned a, unsigned b, unsigned c, unsigned d)
+double effekt_test_fisher_exact(unsigned a, unsigned b, unsigned c, unsigned d)
 {
     effekt_gsl_errors_off();
     /* the first cell of tables with the same margins is hypergeometric */
@@ -140,8 +143,8 @@ void effekt_risk_difference(double x1, double n1, double x2, double n2, double c
      * difference that way; unlike Wald it never collapses to a point at
      * 0/n or n/n, and it stays inside [-1, 1] */
     double p1 = x1 / n1, p2 = x2 / n2, l1, u1, l2, u2;
-    effekt_wilson_interval(x1, n1, confidence, &l1, &u1);
-    effekt_wilson_interval(x2, n2, confidence, &l2, &u2);
+    effekt_interval_wilson(x1, n1, confidence, &l1, &u1);
+    effekt_interval_wilson(x2, n2, confidence, &l2, &u2);
     *diff = p1 - p2;
     *lower = *diff - sqrt((p1 - l1) * (p1 - l1) + (u2 - p2) * (u2 - p2));
     *upper = *diff + sqrt((u1 - p1) * (u1 - p1) + (p2 - l2) * (p2 - l2));
@@ -184,7 +187,7 @@ static int by_p(size_t i, size_t j, const void *ctx)
     return (p[i] > p[j]) - (p[i] < p[j]);
 }
 
-effekt_status effekt_p_adjust(const double *p, size_t m, effekt_adjust_method method, double *adj)
+effekt_status effekt_adjust_p(const double *p, size_t m, effekt_adjust_method method, double *adj)
 {
     /* the defined p-values, in ascending order */
     size_t *o = effekt_malloc((m ? m : 1) * sizeof *o), d = 0;
@@ -243,7 +246,7 @@ double effekt_binomial_quantile(double p, unsigned long n, double prob)
     return (double)lo;
 }
 
-void effekt_funnel_limits(unsigned long n, double p0, double level, double *lower, double *upper)
+void effekt_binomial_limits(unsigned long n, double p0, double level, double *lower, double *upper)
 {
     if (n == 0) {
         *lower = *upper = NAN;

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "effekt/sort.h"
 #include "effekt/stats.h"
 
 static inline uint64_t key_of(double d)

@@ -16,7 +16,7 @@
 
 #include "effekt/survival.h"
 
-effekt_status effekt_conf_type_parse(const char *name, effekt_conf_type *out)
+effekt_status effekt_km_conf_type_parse(const char *name, effekt_km_conf_type *out)
 {
     if (!name)
         return EFFEKT_EINVAL;
@@ -41,7 +41,7 @@ static int by_time(const void *a, const void *b)
     return effekt_order(((const spell *)a)->t, ((const spell *)b)->t);
 }
 
-void effekt_km_free(effekt_km *km)
+void effekt_km_clear(effekt_km *km)
 {
     free(km->time);
     memset(km, 0, sizeof *km);
@@ -114,7 +114,7 @@ static double findq(const double *time, const double *s, size_t m, double p)
 }
 
 effekt_status effekt_km_fit(const double *time, const double *event, size_t n, double confidence,
-                            effekt_conf_type conf_type, effekt_km *out)
+                            effekt_km_conf_type conf_type, effekt_km *out)
 {
     effekt_gsl_errors_off();
     memset(out, 0, sizeof *out);
@@ -372,7 +372,7 @@ done:
 
 static const char *const conf_type_names[] = { "log", "log-log", "plain" };
 
-const char *effekt_conf_type_name(effekt_conf_type value)
+const char *effekt_km_conf_type_name(effekt_km_conf_type value)
 {
     return effekt_enum_name(conf_type_names, EFFEKT_ENUM_COUNT(conf_type_names), (int)value);
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "effekt/compare.h"
+#include "effekt/test.h"
 
 static void mean_var(const double *x, size_t n, double *mean, double *var)
 {
@@ -49,8 +50,8 @@ static effekt_status two_samples(const double *a, size_t na, const double *b, si
     return EFFEKT_OK;
 }
 
-effekt_status effekt_welch_t(const double *a, size_t na, const double *b, size_t nb, double confidence,
-                             effekt_test_result *out)
+effekt_status effekt_test_welch_t(const double *a, size_t na, const double *b, size_t nb, double confidence,
+                                  effekt_test_result *out)
 {
     double ma, va, mb, vb;
     if (two_samples(a, na, b, nb, out, &ma, &va, &mb, &vb) != EFFEKT_OK)
@@ -145,8 +146,8 @@ static double wilcox_tail(double u, size_t m, size_t n, int upper)
     return (double)(tail / total);
 }
 
-effekt_status effekt_mann_whitney(const double *a, size_t na, const double *b, size_t nb,
-                                  effekt_test_result *out)
+effekt_status effekt_test_mann_whitney(const double *a, size_t na, const double *b, size_t nb,
+                                       effekt_test_result *out)
 {
     effekt_gsl_errors_off();
     clear(out);
@@ -188,8 +189,8 @@ effekt_status effekt_mann_whitney(const double *a, size_t na, const double *b, s
     return EFFEKT_OK;
 }
 
-effekt_status effekt_welch_anova(const double *const *groups, const size_t *n, size_t k,
-                                 effekt_test_result *out)
+effekt_status effekt_test_welch_anova(const double *const *groups, const size_t *n, size_t k,
+                                      effekt_test_result *out)
 {
     effekt_gsl_errors_off();
     clear(out);
@@ -236,8 +237,8 @@ effekt_status effekt_welch_anova(const double *const *groups, const size_t *n, s
     return st;
 }
 
-effekt_status effekt_kruskal_wallis(const double *const *groups, const size_t *n, size_t k,
-                                    effekt_test_result *out)
+effekt_status effekt_test_kruskal_wallis(const double *const *groups, const size_t *n, size_t k,
+                                         effekt_test_result *out)
 {
     effekt_gsl_errors_off();
     clear(out);
@@ -278,8 +279,8 @@ effekt_status effekt_kruskal_wallis(const double *const *groups, const size_t *n
     return EFFEKT_OK;
 }
 
-effekt_status effekt_hedges_g(const double *a, size_t na, const double *b, size_t nb, double confidence,
-                              effekt_test_result *out)
+effekt_status effekt_test_hedges_g(const double *a, size_t na, const double *b, size_t nb, double confidence,
+                                   effekt_test_result *out)
 {
     double ma, va, mb, vb;
     if (two_samples(a, na, b, nb, out, &ma, &va, &mb, &vb) != EFFEKT_OK)

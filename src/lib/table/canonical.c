@@ -21,14 +21,14 @@
 #include "effekt/table.h"
 #include "io/numbers.h"
 
-static const effekt_alias alias_rows[] = {
+static const effekt_canonical_alias alias_rows[] = {
 #define ALIAS(c, l, a) { .canonical = c, .language = l, .heading = a },
 #include "heading_aliases.h"
 #undef ALIAS
     { .canonical = NULL }
 };
 
-const effekt_alias *effekt_canonical_aliases(void)
+const effekt_canonical_alias *effekt_canonical_aliases(void)
 {
     return alias_rows;
 }
@@ -240,7 +240,7 @@ static int unit_preposition(const char *s, size_t len)
 /* One token of a unit: a currency mark, a scale word, a currency mark
  * glued to a scale ("£m", "€m", "m€", "k€", "tkr.", "teur", "meur") or
  * "%".  Returns 1 and adds what it says to *u. */
-static int unit_token(const char *s, size_t len, effekt_unit *u)
+static int unit_token(const char *s, size_t len, effekt_heading_unit_info *u)
 {
     if (len == 1 && s[0] == '%') {
         u->percent = 1;
@@ -293,9 +293,9 @@ static int unit_token(const char *s, size_t len, effekt_unit *u)
 /* Is s[0..len) (folded) wholly a unit: [preposition] tokens, where the
  * tokens say a currency, a scale or a percentage?  A bare tail (not in
  * brackets) must name a currency or be "%": "budget m" is no unit. */
-static int parse_unit(const char *s, size_t len, int bracketed, effekt_unit *u)
+static int parse_unit(const char *s, size_t len, int bracketed, effekt_heading_unit_info *u)
 {
-    effekt_unit t = { .scale = 1 };
+    effekt_heading_unit_info t = { .scale = 1 };
     size_t i = 0, n_tokens = 0;
     while (i < len) {
         while (i < len && s[i] == ' ')
@@ -368,9 +368,9 @@ static size_t drop_footnotes(char *h, size_t o)
  * "EUR".  Returns the new length; *u says the unit (scale 1 and no
  * currency when there was none).  Nothing is taken when nothing would be
  * left. */
-static size_t drop_unit(char *h, size_t o, effekt_unit *u)
+static size_t drop_unit(char *h, size_t o, effekt_heading_unit_info *u)
 {
-    *u = (effekt_unit){ .scale = 1 };
+    *u = (effekt_heading_unit_info){ .scale = 1 };
     if (o >= 3 && (h[o - 1] == ')' || h[o - 1] == ']')) {
         char open = h[o - 1] == ')' ? '(' : '[';
         size_t k = o - 1;
@@ -397,7 +397,7 @@ static size_t drop_unit(char *h, size_t o, effekt_unit *u)
             k--;
         if (k == 0)
             break;   /* the whole heading: nothing would be left */
-        effekt_unit t;
+        effekt_heading_unit_info t;
         if (parse_unit(h + k, o - k, 0, &t)) {
             best = k;
             *u = t;
@@ -416,11 +416,11 @@ static size_t drop_unit(char *h, size_t o, effekt_unit *u)
 
 /* The key a heading (or a part of one) is matched by: folded, footnote
  * marks and unit dropped.  out holds len+1 bytes. */
-static size_t heading_key(const char *s, size_t len, char *out, effekt_unit *u)
+static size_t heading_key(const char *s, size_t len, char *out, effekt_heading_unit_info *u)
 {
     size_t o = fold(s, len, out);
     o = drop_footnotes(out, o);
-    effekt_unit unit;
+    effekt_heading_unit_info unit;
     o = drop_unit(out, o, &unit);
     o = drop_footnotes(out, o);
     if (u)
@@ -485,7 +485,7 @@ static const effekt_canonical *match_key(const char *h)
                 return c;
         }
     }
-    for (const effekt_alias *a = alias_rows; a->canonical; a++)
+    for (const effekt_canonical_alias *a = alias_rows; a->canonical; a++)
         if (strcmp(a->heading, h) == 0)
             return effekt_canonical_find(a->canonical);
     return NULL;
@@ -495,7 +495,7 @@ static const effekt_canonical *match_key(const char *h)
 
 typedef struct {
     const effekt_canonical *found;
-    effekt_unit unit;
+    effekt_heading_unit_info unit;
     int have_unit;
 } match_state;
 
@@ -503,7 +503,7 @@ static int match_part(const char *s, size_t len, void *ctx)
 {
     match_state *m = ctx;
     char key[MAX_HEADING + 1];
-    effekt_unit u;
+    effekt_heading_unit_info u;
     heading_key(s, len, key, &u);
     if (!m->have_unit && (u.scale != 1 || u.currency || u.percent)) {
         m->unit = u;
@@ -536,7 +536,7 @@ const effekt_canonical *effekt_canonical_match(const char *heading)
     return m.found;
 }
 
-int effekt_heading_unit(const char *heading, effekt_unit *unit)
+int effekt_heading_unit(const char *heading, effekt_heading_unit_info *unit)
 {
     match_state m;
     match_heading(heading, &m);

@@ -129,4 +129,4 @@ effekt_status effekt_type_parse(const char *name, effekt_type *out)
 
 static const char *const level_names[] = { "any", "project", "participant" };
 
-EFFEKT_ENUM_FUNCTIONS(effekt_level_name, effekt_level_parse, effekt_level, level_names)
+EFFEKT_ENUM_FUNCTIONS(effekt_canonical_level_name, effekt_canonical_level_parse, effekt_canonical_level, level_names)

@@ -295,19 +295,19 @@ static const char *cell_or_en(const row *r, const effekt_locale *loc)
     return s ? s : r->en;
 }
 
-const char *effekt_text_word(const effekt_locale *loc, effekt_word w)
+const char *effekt_text_word(const effekt_locale *loc, effekt_text_word_id w)
 {
     if ((size_t)w >= EFFEKT_N_WORDS || !words[w].en)
         return "";
     return cell_or_en(&words[w], loc);
 }
 
-int effekt_text_has(const effekt_locale *loc, effekt_word w)
+int effekt_text_has(const effekt_locale *loc, effekt_text_word_id w)
 {
     return (size_t)w < EFFEKT_N_WORDS && cell(&words[w], loc) != NULL;
 }
 
-char *effekt_text_compose(const effekt_locale *loc, effekt_word w, size_t n_args, const char *const *args)
+char *effekt_text_compose(const effekt_locale *loc, effekt_text_word_id w, size_t n_args, const char *const *args)
 {
     const char *s = effekt_text_word(loc, w);
     /* two passes: measure, then write */
