@@ -88,5 +88,30 @@ left=$(ls -A "$tmp/fail" | grep -v -e '^spec.json$' -e '^participants.csv$')
 if [ $st -eq 2 ] && [ -z "$left" ]; then ok; else bad "a failed report left: $left"; fi
 grep -qF "spec.json: analyses[2].by: no column 'nosuch' in $tmp/fail/participants.csv" "$tmp/err" && ! grep -q -- '--by' "$tmp/err" && ok ||
     { bad "the failed analysis is not named by its spec path and key"; cat "$tmp/err"; }
+# each note once: an input read by the KPIs, an analysis and a chart is
+# read once and its reading note said once (the Windows-1252 note of the
+# structural-funds export was printed 24 times before the report loaded
+# each input once)
+mkdir -p "$tmp/note"
+cp "$srcdir/datasets/dk-structural-funds-2014-2020.csv" "$tmp/note/f.csv"
+cat >"$tmp/note/spec.json" <<'SPEC'
+{ "title": "Notes", "inputs": { "f": { "file": "f.csv" } }, "kpis": { "input": "f" },
+  "analyses": [ { "type": "describe", "input": "f", "columns": ["total_cost"], "by": "fund" },
+                { "type": "describe", "input": "f", "columns": ["eu_contribution"] } ],
+  "charts": [ { "kind": "hist", "input": "f", "value": "total_cost", "name": "h" } ] }
+SPEC
+"$EFFEKT" report "$tmp/note/spec.json" -o "$tmp/note/out" 2>"$tmp/err"
+n=$(grep -c 'read as Windows-1252' "$tmp/err")
+[ "$n" -eq 1 ] && ok || { bad "the Windows-1252 note said $n times (expected once)"; cat "$tmp/err"; }
+# a mistake found once the inputs are loaded (a participant file as the
+# KPIs' input) leaves nothing either
+cat >"$tmp/fail/level.json" <<'SPEC'
+{ "title": "Level", "inputs": { "p": { "file": "participants.csv" } }, "kpis": { "input": "p" } }
+SPEC
+"$EFFEKT" report -q "$tmp/fail/level.json" -o "$tmp/fail/out" 2>"$tmp/err"
+st=$?
+left=$(ls -A "$tmp/fail" | grep -v -e '^spec.json$' -e '^level.json$' -e '^participants.csv$')
+if [ $st -eq 2 ] && [ -z "$left" ] && grep -q "level.json: kpis.input: input 'p' (.*participants.csv) holds participants" "$tmp/err"; then ok
+else bad "a participant file as the KPIs' input: exit $st, left: $left"; cat "$tmp/err"; fi
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

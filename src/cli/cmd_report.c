@@ -5,6 +5,7 @@
  * input, and says the problems. */
 #include "config.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +40,27 @@ static void say(const effekt_diag *diag, const char *spec, int quiet)
     }
 }
 
+/* 1, after the message, when OUT_DIR holds the spec or an input (in it or
+ * a folder below it): a report folder is the report's alone, so that
+ * writing it again never touches what it was made from. */
+static int holds_input(const char *out, const cli_input *in, size_t n)
+{
+    char *dir = realpath(out, NULL);
+    int bad = 0;
+    for (size_t i = 0; dir && i < n && !bad; i++) {
+        char *f = realpath(in[i].path, NULL);
+        size_t len = strlen(dir);
+        if (f && strncmp(f, dir, len) == 0 && (f[len] == '/' || strcmp(dir, "/") == 0)) {
+            cli_error("%s: error: the output folder holds %s (%s); expected a folder without the spec or the inputs "
+                      "(write the report beside them)", out, in[i].via, in[i].path);
+            bad = 1;
+        }
+        free(f);
+    }
+    free(dir);
+    return bad;
+}
+
 /* 1, after the message, when OUT_DIR or a file the report writes in it
  * is the spec or an input (by device and inode). */
 static int clash(const effekt_report_spec *spec, const char *spec_path, const char *out)
@@ -56,7 +78,7 @@ static int clash(const effekt_report_spec *spec, const char *spec_path, const ch
                 sprintf(via[i], "the spec's input '%s'", name);
             in[i] = (cli_input){ effekt_report_spec_input_path(spec, i - 1), via[i] ? via[i] : "an input" };
         }
-        bad = cli_output_clash(out, NULL, in, n);
+        bad = cli_output_clash(out, NULL, in, n) || holds_input(out, in, n);
     }
     for (size_t i = 0; !bad && i < effekt_report_spec_files(spec); i++) {
         const char *f = effekt_report_spec_file(spec, i);

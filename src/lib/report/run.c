@@ -155,6 +155,87 @@ static effekt_status load_input(run_ctx *c, size_t i, const cJSON *in, cJSON *r_
     return st;
 }
 
+/* ---- names in the spec that the loaded inputs must have ---- */
+
+/* 1 when the table holds people, not projects: a participant id, or the
+ * dates of a person's spell. */
+static int participant_level(const effekt_table *t)
+{
+    static const char *const person[] = { "participant_id", "enrolled_date", "placed_date", "days_to_job" };
+    for (size_t k = 0; k < t->n_columns; k++)
+        for (size_t j = 0; j < sizeof person / sizeof *person; j++)
+            if (t->columns[k].canonical && strcmp(t->columns[k].canonical, person[j]) == 0)
+                return 1;
+    return 0;
+}
+
+static int check_level(run_ctx *c, const char *key, const char *input, int want_people)
+{
+    if (!input)
+        return 0;
+    size_t i = input_index(c->spec, input);
+    int people = participant_level(c->tables[i]);
+    if (people == want_people)
+        return 0;
+    if (people)
+        effekt_diag_add(c->diag, EFFEKT_ERROR, c->spec->path, 0, 0, NULL, NULL,
+                        "%s: input '%s' (%s) holds participants (one row per person); expected a project-level file "
+                        "(one row per project)", key, input, c->spec->input_paths[i]);
+    else
+        effekt_diag_add(c->diag, EFFEKT_ERROR, c->spec->path, 0, 0, NULL, NULL,
+                        "%s: input '%s' (%s) holds projects (one row per project); expected a participant-level file "
+                        "(one row per person, with participant_id or enrolled_date)", key, input,
+                        c->spec->input_paths[i]);
+    return 1;
+}
+
+static int check_column(run_ctx *c, const char *where, const char *key, const cJSON *o)
+{
+    const char *name = effekt_report_str(o, key);
+    const effekt_table *t = c->tables[input_index(c->spec, effekt_report_str(o, "input"))];
+    if (!name || effekt_table_column(t, name))
+        return 0;
+    effekt_diag_add(c->diag, EFFEKT_ERROR, c->spec->path, 0, 0, NULL, NULL, "%s.%s: no column '%s' in %s", where, key,
+                    name, c->spec->input_paths[input_index(c->spec, effekt_report_str(o, "input"))]);
+    return 1;
+}
+
+/* Every name of a column or a level the spec uses, checked against the
+ * loaded inputs before anything runs: each mistake by its JSON path. */
+static effekt_status check_names(run_ctx *c)
+{
+    const cJSON *root = c->spec->root;
+    int bad = 0;
+    const cJSON *k = cJSON_GetObjectItemCaseSensitive(root, "kpis");
+    if (k)
+        bad |= check_level(c, "kpis.input", effekt_report_str(k, "input"), 0);
+    bad |= check_level(c, "comparison", effekt_report_str(root, "comparison"), 0);
+    bad |= check_level(c, "participants", effekt_report_str(root, "participants"), 1);
+    static const char *const keys[] = { "by", "outcome", "value", "from", "to", "x", "y" };
+    const char *lists[] = { "analyses", "charts" };
+    for (size_t l = 0; l < 2; l++) {
+        const cJSON *a = cJSON_GetObjectItemCaseSensitive(root, lists[l]);
+        size_t i = 0;
+        for (const cJSON *e = a ? a->child : NULL; e; e = e->next, i++) {
+            char where[64];
+            snprintf(where, sizeof where, "%s[%zu]", lists[l], i);
+            for (size_t j = 0; j < sizeof keys / sizeof *keys; j++)
+                bad |= check_column(c, where, keys[j], e);
+            const cJSON *cols = cJSON_GetObjectItemCaseSensitive(e, "columns");
+            size_t j = 0;
+            const effekt_table *t = c->tables[input_index(c->spec, effekt_report_str(e, "input"))];
+            for (const cJSON *col = cols ? cols->child : NULL; col; col = col->next, j++)
+                if (!effekt_table_column(t, col->valuestring)) {
+                    effekt_diag_add(c->diag, EFFEKT_ERROR, c->spec->path, 0, 0, NULL, NULL,
+                                    "%s.columns[%zu]: no column '%s' in %s", where, j, col->valuestring,
+                                    c->spec->input_paths[input_index(c->spec, effekt_report_str(e, "input"))]);
+                    bad = 1;
+                }
+        }
+    }
+    return bad ? EFFEKT_EINVAL : EFFEKT_OK;
+}
+
 /* ---- problems in the spec's words ---- */
 
 /* The spec key of a problem's role. */
@@ -605,6 +686,8 @@ static effekt_status run_all(run_ctx *c, effekt_report *rep, cJSON *results, eff
     for (const cJSON *in = cJSON_GetObjectItemCaseSensitive(root, "inputs")->child; in && st == EFFEKT_OK;
          in = in->next, i++)
         st = load_input(c, i, in, r_inputs, rep);
+    if (st == EFFEKT_OK)
+        st = check_names(c);
     const cJSON *kspec = cJSON_GetObjectItemCaseSensitive(root, "kpis");
     if (st == EFFEKT_OK && kspec) {
         cJSON *kdoc = NULL;
