@@ -118,6 +118,16 @@ typedef enum {
     EFFEKT_WORD_REPORT_ROWS,
     EFFEKT_WORD_REPORT_COLUMNS,
     EFFEKT_WORD_REPORT_MISSING_VALUES,
+    /* the document writers (src/lib/doc/): words they add themselves */
+    EFFEKT_WORD_DOC_TABLE,             /* Table {1}: a number */
+    EFFEKT_WORD_DOC_FIGURE,            /* Figure {1} */
+    EFFEKT_WORD_DOC_SECTION,           /* section {1}: a reference in running text */
+    EFFEKT_WORD_DOC_CONTENTS,
+    EFFEKT_WORD_DOC_PAGE,              /* Page {1} */
+    EFFEKT_WORD_DOC_NOTES,             /* the footnotes' heading (HTML) */
+    EFFEKT_WORD_DOC_CONTINUED,         /* {1} (continued): a table's caption on its next page */
+    EFFEKT_WORD_DOC_BACK,              /* a footnote's link back to the text */
+    EFFEKT_WORD_DOC_FOOTNOTE,          /* Footnote {1} */
     EFFEKT_N_WORDS                  /* not a word: the number of them */
 } effekt_word;
 

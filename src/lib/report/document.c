@@ -1,5 +1,5 @@
 /* The report's document model: headings, paragraphs, tables and charts
- * (effekt_document's blocks) built from the run's results, every
+ * (effekt_report_layout's blocks) built from the run's results, every
  * heading and table header from the words table of the spec's locale,
  * every number through the locale.  The PDF writer lays it out. */
 #include "config.h"

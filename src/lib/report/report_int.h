@@ -47,7 +47,7 @@ effekt_status effekt_report_add_file(effekt_report *r, const char *path, char *d
 effekt_status effekt_report_describe(const effekt_table *t, const char *const *columns, size_t n_columns, const char *by,
                               double confidence, cJSON *rows, effekt_diag *diag);
 
-/* The document: blocks of effekt_document, with the strings and arrays
+/* The document: blocks of effekt_report_layout, with the strings and arrays
  * they point to owned here. */
 typedef struct {
     effekt_block *blocks;

@@ -749,7 +749,7 @@ effekt_status effekt_report_run(const effekt_report_spec *spec, effekt_report **
     if (st == EFFEKT_OK) {
         report_doc d = { .loc = effekt_locale_find(spec->locale) };
         effekt_report_doc_build(&d, spec, results, (const effekt_chart *const *)charts, rep->n_charts, PACKAGE_VERSION);
-        effekt_document doc = { .title = effekt_report_str(spec->root, "title"), .subtitle = effekt_report_str(spec->root, "subtitle"),
+        effekt_report_layout doc = { .title = effekt_report_str(spec->root, "title"), .subtitle = effekt_report_str(spec->root, "subtitle"),
                                 .blocks = d.blocks, .n_blocks = d.n, .locale = d.loc };
         /* the title note is the first paragraph the builder made */
         if (d.n && d.blocks[0].kind == EFFEKT_BLOCK_PARAGRAPH && d.blocks[0].level == -1) {
@@ -760,7 +760,7 @@ effekt_status effekt_report_run(const effekt_report_spec *spec, effekt_report **
         char *pdf = NULL;
         size_t len = 0;
         FILE *f = d.failed ? NULL : open_memstream(&pdf, &len);
-        st = f ? effekt_document_write_pdf(&doc, f, diag) : EFFEKT_ENOMEM;
+        st = f ? effekt_report_layout_write_pdf(&doc, f, diag) : EFFEKT_ENOMEM;
         if (f && fclose(f) != 0 && st == EFFEKT_OK)
             st = EFFEKT_ENOMEM;
         if (st == EFFEKT_OK)

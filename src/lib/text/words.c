@@ -143,6 +143,16 @@ static const row words[EFFEKT_N_WORDS] = {
     [EFFEKT_WORD_REPORT_ROWS] = { .en = "rows", .da = "rækker", .sv = "rader" },
     [EFFEKT_WORD_REPORT_COLUMNS] = { .en = "columns", .da = "kolonner", .sv = "kolumner" },
     [EFFEKT_WORD_REPORT_MISSING_VALUES] = { .en = "missing values", .da = "manglende værdier", .sv = "saknade värden" },
+    /* the document writers (src/lib/doc/) */
+    [EFFEKT_WORD_DOC_TABLE] = { .en = "Table {1}", .da = "Tabel {1}", .sv = "Tabell {1}" },
+    [EFFEKT_WORD_DOC_FIGURE] = { .en = "Figure {1}", .da = "Figur {1}", .sv = "Figur {1}" },
+    [EFFEKT_WORD_DOC_SECTION] = { .en = "section {1}", .da = "afsnit {1}", .sv = "avsnitt {1}" },
+    [EFFEKT_WORD_DOC_CONTENTS] = { .en = "Contents", .da = "Indhold", .sv = "Innehåll" },
+    [EFFEKT_WORD_DOC_PAGE] = { .en = "Page {1}", .da = "Side {1}", .sv = "Sida {1}" },
+    [EFFEKT_WORD_DOC_NOTES] = { .en = "Notes", .da = "Noter", .sv = "Noter" },
+    [EFFEKT_WORD_DOC_CONTINUED] = { .en = "{1} (continued)", .da = "{1} (fortsat)", .sv = "{1} (forts.)" },
+    [EFFEKT_WORD_DOC_BACK] = { .en = "Back to the text", .da = "Tilbage til teksten", .sv = "Tillbaka till texten" },
+    [EFFEKT_WORD_DOC_FOOTNOTE] = { .en = "Footnote {1}", .da = "Fodnote {1}", .sv = "Fotnot {1}" },
 };
 
 /* The KPIs of kpi.c by name: title, formula in words, unit ({1}: the
