@@ -128,6 +128,24 @@ typedef enum {
     EFFEKT_WORD_DOC_CONTINUED,         /* {1} (continued): a table's caption on its next page */
     EFFEKT_WORD_DOC_BACK,              /* a footnote's link back to the text */
     EFFEKT_WORD_DOC_FOOTNOTE,          /* Footnote {1} */
+    /* typography of figures in text and tables (src/lib/text/typeset.c) */
+    EFFEKT_WORD_TS_MONTH_1,            /* the months' names as in a date: january … december */
+    EFFEKT_WORD_TS_MONTH_2, EFFEKT_WORD_TS_MONTH_3, EFFEKT_WORD_TS_MONTH_4, EFFEKT_WORD_TS_MONTH_5,
+    EFFEKT_WORD_TS_MONTH_6, EFFEKT_WORD_TS_MONTH_7, EFFEKT_WORD_TS_MONTH_8, EFFEKT_WORD_TS_MONTH_9,
+    EFFEKT_WORD_TS_MONTH_10, EFFEKT_WORD_TS_MONTH_11, EFFEKT_WORD_TS_MONTH_12,
+    EFFEKT_WORD_TS_DATE,               /* {1} day, {2} month's name, {3} year */
+    EFFEKT_WORD_TS_POINTS,             /* {1} percentage points */
+    EFFEKT_WORD_TS_DKK,                /* {1} an amount in kroner */
+    EFFEKT_WORD_TS_DKK_MILLION,        /* {1} millions of kroner */
+    EFFEKT_WORD_TS_MONEY,              /* {1} an amount, {2} its currency */
+    EFFEKT_WORD_TS_MONEY_MILLION,      /* {1} millions, {2} the currency */
+    EFFEKT_WORD_TS_UNIT_DKK,           /* kroner as a unit in a header */
+    EFFEKT_WORD_TS_UNIT_DKK_MILLION,   /* millions of kroner as a unit */
+    EFFEKT_WORD_TS_UNIT_MILLION,       /* {1} currency: millions of it as a unit */
+    EFFEKT_WORD_TS_UNIT_MONTHS,        /* months as a unit in a header */
+    EFFEKT_WORD_TS_HEADER,             /* {1} a label, {2} its unit: "Cost per participant (DKK)" */
+    EFFEKT_WORD_TS_FUND_ESF,           /* the European Social Fund, as readers call it */
+    EFFEKT_WORD_TS_FUND_ERDF,          /* the European Regional Development Fund */
     EFFEKT_N_WORDS                  /* not a word: the number of them */
 } effekt_word;
 
