@@ -2,8 +2,9 @@
  * every format: for the browser and word-processor tests
  * (tests/doc_html.sh, tests/doc_docx.sh) and for looking at the output.
  *
- *     tests/doc_sample LANG DIR   writes DIR/report.pdf, report.html,
- *                                  report.docx, tables/ID.csv
+ *     tests/doc_sample LANG DIR [FORMATS]   writes DIR/report.pdf,
+ *         report.html, report.docx, tables/ID.csv; FORMATS (pdf,html,
+ *         docx,csv) names only some of them
  *
  * LANG is da or en.  The words are the sample's own (a test's fixture),
  * not the report's. */
@@ -49,8 +50,8 @@ static effekt_chart *bars(int n, const char *title)
 
 int main(int argc, char **argv)
 {
-    if (argc != 3) {
-        fprintf(stderr, "usage: doc_sample da|en DIR\n");
+    if (argc != 3 && argc != 4) {
+        fprintf(stderr, "usage: doc_sample da|en DIR [pdf,html,docx,csv]\n");
         return 2;
     }
     const int da = strcmp(argv[1], "da") == 0;
@@ -184,7 +185,10 @@ int main(int argc, char **argv)
         { "report.pdf", effekt_document_write_pdf }, { "report.html", effekt_document_write_html }, { "report.docx", effekt_document_write_docx },
     };
     int rc = 0;
+    const char *only = argc == 4 ? argv[3] : "pdf,html,docx,csv";
     for (size_t k = 0; k < 3; k++) {
+        if (!strstr(only, w[k].name + 7))
+            continue;
         snprintf(path, sizeof path, "%s/%s", argv[2], w[k].name);
         FILE *f = fopen(path, "wb");
         effekt_diag diag = { 0 };
@@ -198,8 +202,9 @@ int main(int argc, char **argv)
         effekt_diag_free(&diag);
     }
     snprintf(path, sizeof path, "%s/tables", argv[2]);
-    mkdir(path, 0777);
-    for (size_t i = 0; i < effekt_document_tables(d); i++) {
+    if (strstr(only, "csv"))
+        mkdir(path, 0777);
+    for (size_t i = 0; strstr(only, "csv") && i < effekt_document_tables(d); i++) {
         snprintf(path, sizeof path, "%s/tables/%s.csv", argv[2], effekt_document_table_id(d, i));
         FILE *f = fopen(path, "wb");
         effekt_diag diag = { 0 };
