@@ -211,6 +211,24 @@ static effekt_status check_names(run_ctx *c)
         bad |= check_level(c, "kpis.input", effekt_report_str(k, "input"), 0);
     bad |= check_level(c, "comparison", effekt_report_str(root, "comparison"), 0);
     bad |= check_level(c, "participants", effekt_report_str(root, "participants"), 1);
+    const char *project = effekt_report_str(root, "project");
+    if (project && k) {
+        size_t i = input_index(c->spec, effekt_report_str(k, "input"));
+        const effekt_column *id = effekt_table_column(c->tables[i], "project_id");
+        int found = 0;
+        for (size_t r = 0; id && id->text && r < c->tables[i]->n_rows && !found; r++)
+            found = id->text[r] && strcmp(id->text[r], project) == 0;
+        if (!found) {
+            effekt_diag_add(c->diag, EFFEKT_ERROR, c->spec->path, 0, 0, NULL, NULL,
+                            "project: no project '%s' in %s (expected a value of its project_id column)", project,
+                            c->spec->input_paths[i]);
+            bad = 1;
+        }
+    } else if (project) {
+        effekt_diag_add(c->diag, EFFEKT_ERROR, c->spec->path, 0, 0, NULL, NULL,
+                        "project: needs kpis.input, the project-level file that holds it");
+        bad = 1;
+    }
     static const char *const keys[] = { "by", "outcome", "value", "from", "to", "x", "y" };
     const char *lists[] = { "analyses", "charts" };
     for (size_t l = 0; l < 2; l++) {
@@ -630,6 +648,35 @@ static effekt_status render(effekt_report *rep, const effekt_chart *chart, const
     return effekt_report_add_file(rep, path, data, len);
 }
 
+effekt_status effekt_report_chart(const effekt_table *t, const char *path, const cJSON *ch, const effekt_locale *loc,
+                                  double confidence, effekt_chart **out, effekt_diag *diag)
+{
+    effekt_chart_options co = { .locale = loc, .confidence = confidence };
+    *out = NULL;
+    effekt_status st = build_chart(t, ch, &co, out, diag);
+    if (st == EFFEKT_OK)
+        st = effekt_chart_caption(*out, &t, 1, &path, 1, PACKAGE_VERSION, loc);
+    if (st == EFFEKT_OK)
+        st = effekt_chart_status(*out);
+    if (st != EFFEKT_OK) {
+        effekt_chart_destroy(*out);
+        *out = NULL;
+    }
+    return st;
+}
+
+effekt_status effekt_report_render_chart(effekt_report *rep, const effekt_chart *chart, const effekt_locale *loc,
+                                         const char *name, effekt_diag *diag)
+{
+    char png[600], svg[600];
+    snprintf(png, sizeof png, "charts/%s.png", name);
+    snprintf(svg, sizeof svg, "charts/%s.svg", name);
+    effekt_status st = render(rep, chart, loc, EFFEKT_CHART_PNG, png, diag);
+    if (st == EFFEKT_OK)
+        st = render(rep, chart, loc, EFFEKT_CHART_SVG, svg, diag);
+    return st;
+}
+
 static effekt_status run_chart(run_ctx *c, size_t ci, const cJSON *ch, effekt_report *rep, effekt_chart **out)
 {
     char where[64];
@@ -732,6 +779,67 @@ static effekt_status run_all(run_ctx *c, effekt_report *rep, cJSON *results, eff
     return st;
 }
 
+/* One format of the document into the report's files. */
+static effekt_status write_format(effekt_report *rep, const effekt_document *doc, const char *path,
+                                  effekt_status (*writer)(const effekt_document *, FILE *, effekt_diag *),
+                                  effekt_diag *diag)
+{
+    char *data = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&data, &len);
+    if (!f)
+        return EFFEKT_ENOMEM;
+    effekt_status st = writer(doc, f, diag);
+    if (fclose(f) != 0 && st == EFFEKT_OK)
+        st = EFFEKT_ENOMEM;
+    if (st != EFFEKT_OK) {
+        free(data);
+        return st;
+    }
+    return effekt_report_add_file(rep, path, data, len);
+}
+
+/* The document as report.pdf, report.html, report.docx and each table as
+ * tables/ID.csv. */
+static effekt_status write_document(effekt_report *rep, const effekt_document *doc, effekt_diag *diag)
+{
+    effekt_status st = write_format(rep, doc, "report.pdf", effekt_document_write_pdf, diag);
+    if (st == EFFEKT_OK)
+        st = write_format(rep, doc, "report.html", effekt_document_write_html, diag);
+    if (st == EFFEKT_OK) {
+        /* until the DOCX writer is merged (branch i16-doc) its stub says
+         * "not yet written": no report.docx then, the rest as usual */
+        effekt_diag part;
+        effekt_diag_init(&part);
+        st = write_format(rep, doc, "report.docx", effekt_document_write_docx, &part);
+        int stub = st == EFFEKT_EINVAL && part.n && strstr(part.items[part.n - 1].message, "not yet written");
+        if (stub)
+            st = EFFEKT_OK;
+        else
+            for (size_t i = 0; i < part.n; i++)
+                effekt_diag_add(diag, part.items[i].severity, part.items[i].file, part.items[i].line, part.items[i].column,
+                                NULL, NULL, "%s", part.items[i].message);
+        effekt_diag_free(&part);
+    }
+    for (size_t i = 0; i < effekt_document_tables(doc) && st == EFFEKT_OK; i++) {
+        char *data = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&data, &len);
+        if (!f)
+            return EFFEKT_ENOMEM;
+        st = effekt_document_write_table_csv(doc, i, f, diag);
+        if (fclose(f) != 0 && st == EFFEKT_OK)
+            st = EFFEKT_ENOMEM;
+        char path[200];
+        snprintf(path, sizeof path, "tables/%s.csv", effekt_document_table_id(doc, i));
+        if (st == EFFEKT_OK)
+            st = effekt_report_add_file(rep, path, data, len);
+        else
+            free(data);
+    }
+    return st;
+}
+
 effekt_status effekt_report_run(const effekt_report_spec *spec, effekt_report **out, effekt_diag *diag)
 {
     *out = NULL;
@@ -747,29 +855,15 @@ effekt_status effekt_report_run(const effekt_report_spec *spec, effekt_report **
         st = run_all(&c, rep, results, charts);
     }
     if (st == EFFEKT_OK) {
-        report_doc d = { .loc = effekt_locale_find(spec->locale) };
-        effekt_report_doc_build(&d, spec, results, (const effekt_chart *const *)charts, rep->n_charts, PACKAGE_VERSION);
-        effekt_report_layout doc = { .title = effekt_report_str(spec->root, "title"), .subtitle = effekt_report_str(spec->root, "subtitle"),
-                                .blocks = d.blocks, .n_blocks = d.n, .locale = d.loc };
-        /* the title note is the first paragraph the builder made */
-        if (d.n && d.blocks[0].kind == EFFEKT_BLOCK_PARAGRAPH && d.blocks[0].level == -1) {
-            doc.title_note = d.blocks[0].text;
-            doc.blocks++;
-            doc.n_blocks--;
-        }
-        char *pdf = NULL;
-        size_t len = 0;
-        FILE *f = d.failed ? NULL : open_memstream(&pdf, &len);
-        st = f ? effekt_report_layout_write_pdf(&doc, f, diag) : EFFEKT_ENOMEM;
-        if (f && fclose(f) != 0 && st == EFFEKT_OK)
-            st = EFFEKT_ENOMEM;
+        report_build b = { .spec = spec, .loc = effekt_locale_find(spec->locale), .tables = c.tables,
+                           .problems = diag, .rep = rep, .charts = charts, .n_charts = rep->n_charts };
+        st = effekt_report_build(&b);
         if (st == EFFEKT_OK)
-            st = effekt_report_add_file(rep, "report.pdf", pdf, len);
-        else
-            free(pdf);
+            st = write_document(rep, b.doc, diag);
+        effekt_document_destroy(b.doc);
+        effekt_report_build_free(&b);
         if (st == EFFEKT_OK)
             st = add_json(rep, "results.json", results);
-        effekt_report_doc_free(&d);
     }
     for (size_t i = 0; i < n_charts && charts; i++)
         effekt_chart_destroy(charts[i]);

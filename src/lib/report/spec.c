@@ -212,9 +212,17 @@ static int check_spec(effekt_diag *diag, const char *spec, const cJSON *root)
             bad = 1;
         }
     }
-    const char *kind = effekt_report_str(root, "kind");
-    if (kind && strcmp(kind, "final") && strcmp(kind, "portfolio")) {
-        mistake(diag, spec, "kind: '%s' (expected final or portfolio)", kind);
+    const char *report_kind = effekt_report_str(root, "kind");
+    if (report_kind && strcmp(report_kind, "final") && strcmp(report_kind, "portfolio")) {
+        mistake(diag, spec, "kind: '%s' (expected final or portfolio)", report_kind);
+        bad = 1;
+    }
+    if (report_kind && strcmp(report_kind, "final") == 0 && !effekt_report_str(root, "project")) {
+        mistake(diag, spec, "project: missing (a final evaluation needs the project_id of its project)");
+        bad = 1;
+    }
+    if (report_kind && !cJSON_IsObject(k)) {
+        mistake(diag, spec, "kpis: missing (a %s report needs the project-level input as kpis.input)", report_kind);
         bad = 1;
     }
     const char *lists[] = { "analyses", "charts" };
