@@ -297,6 +297,7 @@ typedef enum {
     EFFEKT_WORD_RP_W_ENCODING,
     EFFEKT_WORD_RP_W_DURATION,
     EFFEKT_WORD_RP_FURTHER,
+    EFFEKT_WORD_RP_EU_SHARE_PCT,
     EFFEKT_N_WORDS                  /* not a word: the number of them */
 } effekt_word;
 

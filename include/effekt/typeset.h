@@ -60,8 +60,8 @@ EFFEKT_API char *effekt_typeset_money_unit(const effekt_locale *loc, const char 
 EFFEKT_API char *effekt_typeset_date(const effekt_locale *loc, long days, char *buf, size_t size);
 
 /* A range of two texts already written: "2019–2022"; with spaces around
- * the en dash when either holds a space ("9. september 2019 – 31.
- * december 2022"). */
+ * the en dash when either holds a space or a hyphen ("9. september 2019
+ * – 31. december 2022", "2015-04-20 – 2019-03-01"). */
 EFFEKT_API char *effekt_typeset_range(const char *from, const char *to, char *buf, size_t size);
 
 /* The decimals that show a column of values alike: 0 from 100 on (the

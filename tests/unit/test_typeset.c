@@ -89,6 +89,7 @@ START_TEST(test_dates_and_ranges)
     ck_assert_str_eq(effekt_typeset_range(a, b, buf, sizeof buf),
                      "9.\u00a0september 2019 \u2013 31.\u00a0december 2022");
     ck_assert_str_eq(effekt_typeset_range("2019", "2022", buf, sizeof buf), "2019\u20132022");
+    ck_assert_str_eq(effekt_typeset_range("2015-04-20", "2019-03-01", buf, sizeof buf), "2015-04-20 \u2013 2019-03-01");
 }
 END_TEST
 

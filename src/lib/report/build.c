@@ -172,6 +172,19 @@ const char *effekt_rb_value(report_build *b, const char *v)
     return v ? v : "";
 }
 
+const char *effekt_rb_source(report_build *b, const effekt_table *t)
+{
+    const char *base = t->source && strrchr(t->source, '/') ? strrchr(t->source, '/') + 1 : t->source;
+    return effekt_rb_compose(b, EFFEKT_WORD_RP_SOURCE_LINE, 1, base ? base : "");
+}
+
+const char *effekt_rb_capital(report_build *b, const char *s)
+{
+    if (!s || !(*s >= 'a' && *s <= 'z'))
+        return s;
+    return effekt_rb_fmt(b, "%c%s", *s - 'a' + 'A', s + 1);
+}
+
 const char *effekt_rb_mark(report_build *b, const char *caption, int synthetic)
 {
     return synthetic ? effekt_rb_compose(b, EFFEKT_WORD_RP_SYNTHETIC_MARK, 1, caption) : caption;
@@ -298,7 +311,7 @@ effekt_status effekt_report_build(report_build *b)
         version = effekt_rb_compose(b, EFFEKT_WORD_RP_COVER_VERSION, 1, effekt_report_str(root, "version"));
     long days;
     const char *d = effekt_report_str(root, "date");
-    if (d && effekt_date_parse(d, strlen(d), &days))
+    if (d && effekt_date_parse(d, strlen(d), &days) == 0)
         date = effekt_rb_date(b, days);
     else if (d)
         date = d;

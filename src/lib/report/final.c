@@ -221,7 +221,7 @@ static void project(final_ctx *f)
     effekt_rb_row(b, people, 0);
     const char *comp[] = { effekt_rb_word(b, EFFEKT_WORD_RP_COMPANIES), effekt_rb_num(b, col(f, "companies"), 0) };
     effekt_rb_row(b, comp, 0);
-    effekt_rb_end(b, effekt_rb_compose(b, EFFEKT_WORD_RP_SOURCE_LINE, 1, f->t->source));
+    effekt_rb_end(b, effekt_rb_source(b, f->t));
 
     /* the funding mix: each reported source, the rest not attributed */
     char unit[64];
@@ -240,17 +240,19 @@ static void project(final_ctx *f)
         if (isnan(v))
             continue;
         attributed += v;
-        const char *cells[] = { effekt_rb_word(b, parts[i].word), effekt_rb_num(b, v, 0), effekt_rb_pct(b, v / total, 1) };
+        const char *cells[] = { effekt_rb_capital(b, effekt_rb_word(b, parts[i].word)), effekt_rb_num(b, v, 0),
+                                effekt_rb_pct(b, v / total, 1) };
         effekt_rb_row(b, cells, 0);
     }
     if (!isnan(total) && total - attributed > 0.5) {
-        const char *cells[] = { effekt_rb_word(b, EFFEKT_WORD_PART_UNATTRIBUTED), effekt_rb_num(b, total - attributed, 0),
+        const char *cells[] = { effekt_rb_capital(b, effekt_rb_word(b, EFFEKT_WORD_PART_UNATTRIBUTED)),
+                                effekt_rb_num(b, total - attributed, 0),
                                 effekt_rb_pct(b, (total - attributed) / total, 1) };
         effekt_rb_row(b, cells, 0);
     }
     const char *tot[] = { effekt_rb_word(b, EFFEKT_WORD_RP_TOTAL), effekt_rb_num(b, total, 0), effekt_rb_pct(b, 1, 1) };
     effekt_rb_row(b, tot, 1);
-    effekt_rb_end(b, effekt_rb_compose(b, EFFEKT_WORD_RP_SOURCE_LINE, 1, f->t->source));
+    effekt_rb_end(b, effekt_rb_source(b, f->t));
 }
 
 static void attainment(final_ctx *f)
@@ -271,12 +273,12 @@ static void attainment(final_ctx *f)
                            effekt_rb_word(b, EFFEKT_WORD_RP_NA), effekt_rb_word(b, EFFEKT_WORD_RP_NA) };
     effekt_rb_row(b, comp, 0);
     double stated = col(f, "stated_months"), actual = value(f, "duration_months");
-    const char *period[] = { effekt_rb_word(b, EFFEKT_WORD_RP_DURATION_MONTHS), effekt_rb_num(b, stated, 1),
-                             effekt_rb_num(b, actual, 1),
+    const char *period[] = { effekt_rb_word(b, EFFEKT_WORD_RP_DURATION_MONTHS), effekt_rb_num(b, stated, 0),
+                             effekt_rb_num(b, actual, 0),
                              isnan(stated) || isnan(actual) ? effekt_rb_word(b, EFFEKT_WORD_RP_NA)
                                                             : effekt_rb_pct(b, actual / stated, 0) };
     effekt_rb_row(b, period, 0);
-    effekt_rb_end(b, effekt_rb_compose(b, EFFEKT_WORD_RP_SOURCE_LINE, 1, f->t->source));
+    effekt_rb_end(b, effekt_rb_source(b, f->t));
 }
 
 static void unit_costs(final_ctx *f)
@@ -299,7 +301,7 @@ static void unit_costs(final_ctx *f)
     effekt_rb_row(b, r1, 0);
     effekt_rb_row(b, r2, 0);
     effekt_rb_row(b, r3, 0);
-    effekt_rb_end(b, effekt_rb_compose(b, EFFEKT_WORD_RP_SOURCE_LINE, 1, f->t->source));
+    effekt_rb_end(b, effekt_rb_source(b, f->t));
 }
 
 /* Counts of this project's participants by a column's values, as rows. */
@@ -397,7 +399,7 @@ static void participants(final_ctx *f)
     profile_rows(f, "origin", EFFEKT_WORD_RP_ORIGIN, &n);
     const char *tot[] = { effekt_rb_word(b, EFFEKT_WORD_RP_TOTAL), effekt_rb_num(b, (double)n, 0), effekt_rb_pct(b, 1, 1) };
     effekt_rb_row(b, tot, 1);
-    effekt_rb_end(b, effekt_rb_compose(b, EFFEKT_WORD_RP_SOURCE_LINE, 1, f->people->source));
+    effekt_rb_end(b, effekt_rb_source(b, f->people));
 }
 
 /* A chart of the participant data from a chart spec written here. */
@@ -445,7 +447,7 @@ static void results(final_ctx *f, const placement *pl, const effekt_retention_re
                                 effekt_rb_fmt(b, "%s", iv) };
         effekt_rb_row(b, cells, 1);
     }
-    effekt_rb_end(b, effekt_rb_compose(b, EFFEKT_WORD_RP_SOURCE_LINE, 1, f->people->source));
+    effekt_rb_end(b, effekt_rb_source(b, f->people));
 
     if (ret) {
         const char *rh[] = { effekt_rb_word(b, EFFEKT_WORD_RP_NAME), effekt_rb_word(b, EFFEKT_WORD_RP_STARTED_JOBS),
@@ -468,13 +470,13 @@ static void results(final_ctx *f, const placement *pl, const effekt_retention_re
                                     isnan(cv->horizons[1].survival) ? effekt_rb_word(b, EFFEKT_WORD_RP_NA) : effekt_rb_fmt(b, "%s", z) };
             effekt_rb_row(b, cells, 0);
         }
-        effekt_rb_end(b, effekt_rb_compose(b, EFFEKT_WORD_RP_SOURCE_LINE, 1, f->people->source));
+        effekt_rb_end(b, effekt_rb_source(b, f->people));
     }
     effekt_chart *km = people_chart(f, "{\"kind\":\"km\",\"by\":\"project_id\"}");
     if (km)
         effekt_rb_figure(b, "km-retention", km,
                          effekt_rb_mark(b, effekt_rb_word(b, EFFEKT_WORD_RP_FIG_KM), f->people_synthetic),
-                         effekt_rb_compose(b, EFFEKT_WORD_RP_SOURCE_LINE, 1, f->people->source));
+                         effekt_rb_source(b, f->people));
 }
 
 static void comparison(final_ctx *f)
@@ -486,10 +488,13 @@ static void comparison(final_ctx *f)
         char level[32];
         effekt_locale_format_percent(b->loc, b->spec->confidence, -1, level, sizeof level);
         effekt_chart *funnel = people_chart(f, "{\"kind\":\"funnel\",\"by\":\"project_id\",\"outcome\":\"placed_date\"}");
+        if (funnel) /* its own title says "job efter projekt": the reader's words instead */
+            funnel->title = effekt_chart_keep(funnel, effekt_rb_mark(b, effekt_rb_word(b, EFFEKT_WORD_RP_CAP_PLACEMENT),
+                                                                     f->people_synthetic));
         if (funnel)
             effekt_rb_figure(b, "funnel-placement", funnel,
                              effekt_rb_mark(b, effekt_rb_compose(b, EFFEKT_WORD_RP_FIG_FUNNEL, 1, level), f->people_synthetic),
-                             effekt_rb_compose(b, EFFEKT_WORD_RP_SOURCE_LINE, 1, f->people->source));
+                             effekt_rb_source(b, f->people));
     }
     const char *cmp_name = effekt_report_str(b->spec->root, "comparison"), *cmp_path = NULL;
     const effekt_table *cmp = effekt_rb_input(b, cmp_name, &cmp_path);
@@ -511,7 +516,7 @@ static void comparison(final_ctx *f)
         effekt_typeset_money_unit(b->loc, "DKK", 1, mio, sizeof mio);
         const char *h[] = { effekt_rb_word(b, EFFEKT_WORD_RP_FUND), effekt_rb_word(b, EFFEKT_WORD_RP_PROJECTS_N),
                             effekt_rb_fmt(b, "%s (%s)", effekt_rb_word(b, EFFEKT_WORD_RP_BUDGET), mio),
-                            effekt_rb_fmt(b, "%s (%%)", effekt_text_kpi_title(b->loc, "eu_share")) };
+                            effekt_rb_word(b, EFFEKT_WORD_RP_EU_SHARE_PCT) };
         effekt_rb_table(b, "pooled-by-fund", effekt_rb_word(b, EFFEKT_WORD_RP_CAP_POOLED), 4, h, NULL);
         const effekt_column *tc = effekt_table_column(cmp, "total_cost"), *fc = effekt_table_column(cmp, "fund");
         size_t eu_k = 0;
@@ -530,7 +535,7 @@ static void comparison(final_ctx *f)
         const char *mine[] = { effekt_rb_compose(b, EFFEKT_WORD_RP_THIS_PROJECT, 1, f->name), "1",
                                effekt_rb_num(b, col(f, "total_cost") / 1e6, 1), effekt_rb_pct(b, value(f, "eu_share"), 1) };
         effekt_rb_row(b, mine, 1);
-        effekt_rb_end(b, effekt_rb_compose(b, EFFEKT_WORD_RP_SOURCE_LINE, 1, cmp->source));
+        effekt_rb_end(b, effekt_rb_source(b, cmp));
     }
     effekt_kpi_groups_free(groups, n_groups);
     effekt_kpi_sheet_destroy(sheet);

@@ -57,7 +57,7 @@ static const char *caption(pf_ctx *p, const char *text)
 
 static const char *source(pf_ctx *p)
 {
-    return effekt_rb_compose(p->b, EFFEKT_WORD_RP_SOURCE_LINE, 1, p->t->source);
+    return effekt_rb_source(p->b, p->t);
 }
 
 /* Totals of budget and EU money, the pooled EU share and the median
@@ -81,7 +81,7 @@ static void totals_by(pf_ctx *p, const char *by, const char *id, effekt_word cap
     const char *h[] = { effekt_rb_word(b, first), effekt_rb_word(b, EFFEKT_WORD_RP_PROJECTS_N),
                         effekt_rb_fmt(b, "%s (%s)", effekt_rb_word(b, EFFEKT_WORD_RP_BUDGET), mio),
                         effekt_rb_fmt(b, "%s (%s)", effekt_rb_word(b, EFFEKT_WORD_PART_EU), mio),
-                        effekt_rb_fmt(b, "%s (%%)", effekt_text_kpi_title(b->loc, "eu_share")),
+                        effekt_rb_word(b, EFFEKT_WORD_RP_EU_SHARE_PCT),
                         effekt_rb_fmt(b, "%s, %s", effekt_rb_word(b, EFFEKT_WORD_RP_DURATION_MONTHS),
                                       effekt_rb_word(b, EFFEKT_WORD_RP_MEDIAN_IQR)) };
     effekt_rb_table(b, id, caption(p, effekt_rb_word(b, cap)), 6, h, NULL);
@@ -140,8 +140,8 @@ static size_t outliers(pf_ctx *p, int write)
     const effekt_column *fc = effekt_table_column(p->t, "fund");
     if (st == EFFEKT_OK && write) {
         const char *h[] = { effekt_rb_word(b, EFFEKT_WORD_RP_NAME), effekt_rb_word(b, EFFEKT_WORD_RP_FUND),
-                            effekt_rb_fmt(b, "%s (%%)", effekt_text_kpi_title(b->loc, "eu_share")),
-                            effekt_rb_fmt(b, "%s (%%)", effekt_rb_word(b, EFFEKT_WORD_RP_MEDIAN_IQR)) };
+                            effekt_rb_word(b, EFFEKT_WORD_RP_EU_SHARE_PCT),
+                            effekt_rb_fmt(b, "%s (%%)", effekt_rb_capital(b, effekt_rb_word(b, EFFEKT_WORD_RP_MEDIAN_IQR))) };
         const effekt_align al[] = { EFFEKT_ALIGN_LEFT, EFFEKT_ALIGN_LEFT, EFFEKT_ALIGN_RIGHT, EFFEKT_ALIGN_RIGHT };
         effekt_rb_table(b, "outliers", caption(p, effekt_rb_word(b, EFFEKT_WORD_RP_CAP_OUTLIERS)), 4, h, al);
     }
@@ -250,7 +250,7 @@ static void all_projects(pf_ctx *p)
     const char *h[] = { effekt_rb_word(b, EFFEKT_WORD_RP_NAME), effekt_rb_word(b, EFFEKT_WORD_RP_FUND),
                         effekt_rb_word(b, EFFEKT_WORD_RP_REGION), effekt_rb_word(b, EFFEKT_WORD_RP_PERIOD),
                         effekt_rb_fmt(b, "%s (%s)", effekt_rb_word(b, EFFEKT_WORD_RP_BUDGET), unit),
-                        effekt_rb_fmt(b, "%s (%%)", effekt_text_kpi_title(b->loc, "eu_share")) };
+                        effekt_rb_word(b, EFFEKT_WORD_RP_EU_SHARE_PCT) };
     const effekt_align al[] = { EFFEKT_ALIGN_LEFT, EFFEKT_ALIGN_LEFT, EFFEKT_ALIGN_LEFT, EFFEKT_ALIGN_LEFT,
                                 EFFEKT_ALIGN_RIGHT, EFFEKT_ALIGN_RIGHT };
     effekt_rb_table(b, "projects", caption(p, effekt_rb_word(b, EFFEKT_WORD_RP_CAP_ALL)), 6, h, al);
@@ -303,9 +303,9 @@ void effekt_rb_portfolio(report_build *b)
     effekt_chart *hist = chart(&p, "{\"kind\":\"hist\",\"value\":\"total_cost\"}");
     if (hist)
         effekt_rb_figure(b, "hist-budget", hist, caption(&p, effekt_rb_word(b, EFFEKT_WORD_RP_FIG_HIST)), source(&p));
-    effekt_chart *box = chart(&p, "{\"kind\":\"box\",\"value\":\"eu_rate\",\"by\":\"fund\"}");
+    effekt_chart *box = effekt_table_column(p.t, "eu_rate") ? chart(&p, "{\"kind\":\"hist\",\"value\":\"eu_rate\"}") : NULL;
     if (box)
-        effekt_rb_figure(b, "box-eu-share", box, caption(&p, effekt_rb_word(b, EFFEKT_WORD_RP_FIG_EU_SHARE_HIST)),
+        effekt_rb_figure(b, "hist-eu-rate", box, caption(&p, effekt_rb_word(b, EFFEKT_WORD_RP_FIG_EU_SHARE_HIST)),
                          source(&p));
     effekt_rb_section(b, 1, "outliers-section", effekt_rb_word(b, EFFEKT_WORD_RP_OUTLIERS));
     outliers(&p, 1);

@@ -94,6 +94,10 @@ const char *effekt_rb_mark(report_build *b, const char *caption, int synthetic);
 int effekt_rb_synthetic(const report_build *b, const char *input);
 const effekt_table *effekt_rb_input(const report_build *b, const char *input, const char **path);
 void effekt_rb_check(report_build *b, effekt_status st);
+/* "Source: participants.csv": a table's source line, the file's name without its folder. */
+const char *effekt_rb_source(report_build *b, const effekt_table *t);
+/* s with its first letter a capital (ASCII letters; "ikke fordelt" -> "Ikke fordelt"). */
+const char *effekt_rb_capital(report_build *b, const char *s);
 void effekt_rb_section(report_build *b, int level, const char *id, const char *title);
 void effekt_rb_para(report_build *b, effekt_paragraph_style style, const char *text);
 void effekt_rb_table(report_build *b, const char *id, const char *caption, size_t n, const char *const *headers,

@@ -28,7 +28,7 @@ static const char *warning_text(report_build *b, const effekt_problem *p)
                     &actual) == 4) {
         long d1, d2;
         char range[160];
-        if (effekt_date_parse(from, strlen(from), &d1) && effekt_date_parse(to, strlen(to), &d2))
+        if (effekt_date_parse(from, strlen(from), &d1) == 0 && effekt_date_parse(to, strlen(to), &d2) == 0)
             effekt_typeset_range(effekt_rb_date(b, d1), effekt_rb_date(b, d2), range, sizeof range);
         else
             snprintf(range, sizeof range, "%s\u2013%s", from, to);

@@ -141,8 +141,9 @@ char *effekt_typeset_date(const effekt_locale *loc, long days, char *buf, size_t
 
 char *effekt_typeset_range(const char *from, const char *to, char *buf, size_t size)
 {
-    /* a no-break space counts as a space: "9. september 2019" is several words */
-    int spaced = strchr(from, ' ') || strchr(to, ' ') || strstr(from, "\u00a0") || strstr(to, "\u00a0");
+    /* a no-break space counts as a space: "9. september 2019" is several
+     * words; an ISO date's hyphens would run into the dash */
+    int spaced = strpbrk(from, " -") || strpbrk(to, " -") || strstr(from, "\u00a0") || strstr(to, "\u00a0");
     snprintf(buf, size, spaced ? "%s \u2013 %s" : "%s\u2013%s", from, to);
     return buf;
 }

@@ -323,8 +323,8 @@ static const row words[EFFEKT_N_WORDS] = {
     [EFFEKT_WORD_RP_THIS_PROJECT] = { .en = "{1} (this project)", .da = "{1} (dette projekt)", .sv = "{1} (detta projekt)" },
     [EFFEKT_WORD_RP_POOLED_ALL] = { .en = "All projects, pooled", .da = "Alle projekter, samlet", .sv = "Alla projekt, sammanvägt" },
     [EFFEKT_WORD_RP_NA] = { .en = "n/a", .da = "i.o.", .sv = "e.u." },
-    [EFFEKT_WORD_RP_MEDIAN_IQR] = { .en = "Median (quartiles)", .da = "Median (kvartiler)", .sv = "Median (kvartiler)" },
-    [EFFEKT_WORD_RP_OPTIONS] = { .en = "Options", .da = "Indstillinger", .sv = "Inställningar" },
+    [EFFEKT_WORD_RP_MEDIAN_IQR] = { .en = "median (quartiles)", .da = "median (kvartiler)", .sv = "median (kvartiler)" },
+    [EFFEKT_WORD_RP_OPTIONS] = { .en = "Specification", .da = "Specifikation", .sv = "Specifikation" },
     [EFFEKT_WORD_RP_SHA] = { .en = "SHA-256", .da = "SHA-256", .sv = "SHA-256" },
     [EFFEKT_WORD_RP_RESULTS_INTRO] = { .en = "Placement is counted from the participant data: a participant with a date of placement is placed. Retention counts the days from the start of the job to its end or to the end of follow-up.", .da = "Overgang til job tælles ud fra deltagerdata: en deltager med en dato for jobstart er kommet i job. Fastholdelse tæller dagene fra jobstart til jobbets slutning eller til opfølgningens slutning.", .sv = "Övergång till arbete räknas från deltagardata: en deltagare med ett datum för jobbstart har kommit i arbete. Kvarstannande räknar dagarna från jobbstart till jobbets slut eller till uppföljningens slut." },
     [EFFEKT_WORD_RP_W_ENCODING] = { .en = "The file is not valid UTF-8; it was read as Windows-1252, the encoding detected.",
@@ -334,6 +334,7 @@ static const row words[EFFEKT_N_WORDS] = {
                                     .da = "Den oplyste varighed på {1} måneder afviger fra datoerne {2} ({3} måneder).",
                                     .sv = "Den angivna varaktigheten på {1} månader skiljer sig från datumen {2} ({3} månader)." },
     [EFFEKT_WORD_RP_FURTHER] = { .en = "Further figures", .da = "Yderligere figurer", .sv = "Ytterligare figurer" },
+    [EFFEKT_WORD_RP_EU_SHARE_PCT] = { .en = "EU share (%)", .da = "EU-andel (%)", .sv = "EU-andel (%)" },
 };
 
 /* The KPIs of kpi.c by name: title, formula in words, unit ({1}: the
@@ -415,6 +416,12 @@ static const struct {
     { "private_funding", { .en = "private funding", .da = "privat finansiering", .sv = "privat finansiering" } },
     { "participants", { .en = "participants", .da = "deltagere", .sv = "deltagare" } },
     { "jobs_created", { .en = "jobs created", .da = "skabte job", .sv = "skapade jobb" } },
+    { "start_date", { .en = "start date", .da = "startdato", .sv = "startdatum" } },
+    { "end_date", { .en = "end date", .da = "slutdato", .sv = "slutdatum" } },
+    { "jobs_target", { .en = "target for jobs", .da = "mål for job", .sv = "mål för jobb" } },
+    { "eu_rate", { .en = "EU co-financing rate", .da = "EU-medfinansieringssats", .sv = "EU-medfinansieringsgrad" } },
+    { "retained_6m", { .en = "retained at 6 months", .da = "fastholdt efter 6 måneder", .sv = "kvar efter 6 månader" } },
+    { "retained_12m", { .en = "retained at 12 months", .da = "fastholdt efter 12 måneder", .sv = "kvar efter 12 månader" } },
     { "placed_date", { .en = "job", .da = "job", .sv = "arbete" } },
     { "enrolled_date", { .en = "enrolment", .da = "indskrivning", .sv = "inskrivning" } },
 };
