@@ -164,6 +164,60 @@ START_TEST(test_csv_danish_and_english)
 }
 END_TEST
 
+static unsigned long be32(const unsigned char *p)
+{
+    return (unsigned long)p[0] << 24 | (unsigned long)p[1] << 16 | (unsigned long)p[2] << 8 | p[3];
+}
+
+/* A PNG chart carries the resolution it was drawn at (pHYs, pixels per
+ * metre, right after IHDR, its CRC right), so Word inserts it at its
+ * physical size: 300 dpi is 11811 px/m (300 / 0.0254 = 11811.02), the
+ * default 150 dpi 5906 (5905.51 rounded). */
+START_TEST(test_png_resolution)
+{
+    const double dpis[] = { 300, 0 };
+    const unsigned long ppm[] = { 11811, 5906 };
+    for (size_t k = 0; k < 2; k++) {
+        effekt_chart *c = small_chart();
+        effekt_chart_page page = { .width_mm = 100, .dpi = dpis[k] };
+        FILE *f = tmpfile();
+        effekt_diag diag = { 0 };
+        ck_assert_int_eq(effekt_chart_render(c, &page, EFFEKT_CHART_PNG, f, NULL, &diag), EFFEKT_OK);
+        effekt_diag_free(&diag);
+        effekt_chart_destroy(c);
+        long n = ftell(f);
+        rewind(f);
+        unsigned char *p = malloc((size_t)n);
+        ck_assert_uint_eq(fread(p, 1, (size_t)n, f), (size_t)n);
+        fclose(f);
+        ck_assert_int_eq(memcmp(p, "\x89PNG\r\n\x1a\n", 8), 0);
+        ck_assert_int_eq(memcmp(p + 12, "IHDR", 4), 0);
+        /* width: 100 mm at the resolution */
+        ck_assert_uint_eq(be32(p + 16), (unsigned long)ceil(100 / 25.4 * 72 * (dpis[k] ? dpis[k] : 150) / 72));
+        const unsigned char *ph = p + 8 + 25;
+        ck_assert_uint_eq(be32(ph), 9);
+        ck_assert_int_eq(memcmp(ph + 4, "pHYs", 4), 0);
+        ck_assert_uint_eq(be32(ph + 8), ppm[k]);
+        ck_assert_uint_eq(be32(ph + 12), ppm[k]);
+        ck_assert_uint_eq(ph[16], 1);
+        /* the CRC, computed here bit by bit over type and data */
+        unsigned long crc = 0xffffffffUL;
+        for (size_t i = 4; i < 17; i++) {
+            crc ^= ph[i];
+            for (int b = 0; b < 8; b++)
+                crc = crc & 1 ? 0xedb88320UL ^ (crc >> 1) : crc >> 1;
+        }
+        ck_assert_uint_eq(be32(ph + 17), crc ^ 0xffffffffUL);
+        /* only one pHYs in the file */
+        size_t count = 0;
+        for (long i = 0; i + 4 <= n; i++)
+            count += memcmp(p + i, "pHYs", 4) == 0;
+        ck_assert_uint_eq(count, 1);
+        free(p);
+    }
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("document");
@@ -171,6 +225,7 @@ int main(void)
     tcase_add_test(tc, test_numbering_and_ids);
     tcase_add_test(tc, test_unknown_reference_is_an_error);
     tcase_add_test(tc, test_csv_danish_and_english);
+    tcase_add_test(tc, test_png_resolution);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

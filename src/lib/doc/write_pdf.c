@@ -639,7 +639,10 @@ static void paragraph(layout *l, const doc_block *b)
     paragraph_toks(l, b, &T, 0);
     const double lh = size * 1.4;
     need(l, lh);
-    cairo_tag_begin(l->cr, b->style == EFFEKT_PARAGRAPH_BULLET ? "LI" : "P", NULL);
+    const char *tag = b->style == EFFEKT_PARAGRAPH_BULLET ? "LBody" : "P";
+    if (b->style == EFFEKT_PARAGRAPH_BULLET)
+        cairo_tag_begin(l->cr, "LI", NULL);
+    cairo_tag_begin(l->cr, tag, NULL);
     if (b->style == EFFEKT_PARAGRAPH_BULLET) {
         font(l->cr, size, 0);
         colour(l->cr, ACCENT);
@@ -647,9 +650,10 @@ static void paragraph(layout *l, const doc_block *b)
         cairo_show_text(l->cr, "\u2022");
         cairo_new_path(l->cr);
     }
-    place_flow(l, &T, b, MARGIN_X + indent, text_width(l) - indent, size, lh, c,
-               b->style == EFFEKT_PARAGRAPH_BULLET ? "LI" : "P");
-    cairo_tag_end(l->cr, b->style == EFFEKT_PARAGRAPH_BULLET ? "LI" : "P");
+    place_flow(l, &T, b, MARGIN_X + indent, text_width(l) - indent, size, lh, c, tag);
+    cairo_tag_end(l->cr, tag);
+    if (b->style == EFFEKT_PARAGRAPH_BULLET)
+        cairo_tag_end(l->cr, "LI");
     if (T.failed)
         l->status = EFFEKT_ENOMEM;
     toks_free(&T);
@@ -915,8 +919,15 @@ static void table_part(layout *l, const doc_block *b, toks *head, toks *cells, c
     for (size_t r = 0; r < b->n_rows && r < 2; r++)
         first_rows += row_height(l, cells + r * b->n_columns, cols, nc, w, size);
     need(l, cap_h + head_h + first_rows + 4);
+    /* references to the table lead to its caption */
+    char abuf[32], attr[64];
+    snprintf(attr, sizeof attr, "name='%s'", effekt_doc_anchor(b, abuf, sizeof abuf));
     cairo_tag_begin(cr, "Caption", NULL);
-    place_flow(l, &cap, NULL, MARGIN_X, text_width(l), CAPTION_PT, CAPTION_PT * 1.35, INK, "Caption");
+    if (!continued)
+        cairo_tag_begin(cr, CAIRO_TAG_DEST, attr);
+    place_flow(l, &cap, NULL, MARGIN_X, text_width(l), CAPTION_PT, CAPTION_PT * 1.35, INK, NULL);
+    if (!continued)
+        cairo_tag_end(cr, CAIRO_TAG_DEST);
     cairo_tag_end(cr, "Caption");
     toks_free(&cap);
     l->y += 4;
@@ -1397,7 +1408,17 @@ static effekt_status lay_out(const effekt_document *d, int pass, cairo_write_fun
             if (l.y > MARGIN_TOP + 0.5 || l.landscape)
                 new_page(&l, 0);
             break;
-        case DOC_PARAGRAPH: paragraph(&l, b); break;
+        case DOC_PARAGRAPH: {
+            /* bullets: L > LI > LBody in the structure tree */
+            const int bullet = b->style == EFFEKT_PARAGRAPH_BULLET;
+            const doc_block *prev = i ? &d->blocks[i - 1] : NULL, *next = i + 1 < d->n_blocks ? &d->blocks[i + 1] : NULL;
+            if (bullet && !(prev && prev->kind == DOC_PARAGRAPH && prev->style == EFFEKT_PARAGRAPH_BULLET))
+                cairo_tag_begin(cr, "L", NULL);
+            paragraph(&l, b);
+            if (bullet && !(next && next->kind == DOC_PARAGRAPH && next->style == EFFEKT_PARAGRAPH_BULLET))
+                cairo_tag_end(cr, "L");
+            break;
+        }
         case DOC_TABLE: table(&l, b); break;
         case DOC_FIGURE: figure(&l, b); break;
         case DOC_TERM: term(&l, b); break;
