@@ -806,21 +806,8 @@ static effekt_status write_document(effekt_report *rep, const effekt_document *d
     effekt_status st = write_format(rep, doc, "report.pdf", effekt_document_write_pdf, diag);
     if (st == EFFEKT_OK)
         st = write_format(rep, doc, "report.html", effekt_document_write_html, diag);
-    if (st == EFFEKT_OK) {
-        /* until the DOCX writer is merged (branch i16-doc) its stub says
-         * "not yet written": no report.docx then, the rest as usual */
-        effekt_diag part;
-        effekt_diag_init(&part);
-        st = write_format(rep, doc, "report.docx", effekt_document_write_docx, &part);
-        int stub = st == EFFEKT_EINVAL && part.n && strstr(part.items[part.n - 1].message, "not yet written");
-        if (stub)
-            st = EFFEKT_OK;
-        else
-            for (size_t i = 0; i < part.n; i++)
-                effekt_diag_add(diag, part.items[i].severity, part.items[i].file, part.items[i].line, part.items[i].column,
-                                NULL, NULL, "%s", part.items[i].message);
-        effekt_diag_free(&part);
-    }
+    if (st == EFFEKT_OK)
+        st = write_format(rep, doc, "report.docx", effekt_document_write_docx, diag);
     for (size_t i = 0; i < effekt_document_tables(doc) && st == EFFEKT_OK; i++) {
         char *data = NULL;
         size_t len = 0;
