@@ -244,8 +244,43 @@ void effekt_rb_end(report_build *b, const char *note)
         effekt_rb_check(b, effekt_document_table_end(b->doc));
 }
 
+/* The name of project id in the KPI input (its name column); NULL when
+ * it has none. */
+static const char *name_of(const report_build *b, const char *id, size_t len)
+{
+    const cJSON *k = cJSON_GetObjectItemCaseSensitive(b->spec->root, "kpis");
+    const effekt_table *t = effekt_rb_input(b, effekt_report_str(k, "input"), NULL);
+    const effekt_column *idc = t ? effekt_table_column(t, "project_id") : NULL, *nc = t ? effekt_table_column(t, "name") : NULL;
+    for (size_t r = 0; idc && idc->text && nc && nc->text && r < t->n_rows; r++)
+        if (idc->text[r] && nc->text[r] && strlen(idc->text[r]) == len && strncmp(idc->text[r], id, len) == 0)
+            return nc->text[r];
+    return NULL;
+}
+
+/* A label "GOVEST" or "GOVEST (n = 14)" with the project's name for its
+ * id, kept by the chart. */
+static const char *relabel(const report_build *b, effekt_chart *chart, const char *label)
+{
+    if (!label)
+        return label;
+    const char *paren = strstr(label, " (");
+    size_t len = paren ? (size_t)(paren - label) : strlen(label);
+    const char *name = name_of(b, label, len);
+    if (!name)
+        return label;
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s%s", name, paren ? paren : "");
+    const char *kept = effekt_chart_keep(chart, buf);
+    return kept ? kept : label;
+}
+
 void effekt_rb_figure(report_build *b, const char *name, effekt_chart *chart, const char *caption, const char *source)
 {
+    /* projects by name, not id, where the KPI input has a name column */
+    for (size_t i = 0; chart && i < chart->n_items; i++)
+        chart->items[i].label = relabel(b, chart, chart->items[i].label);
+    for (size_t i = 0; chart && i < chart->n_curves; i++)
+        chart->curves[i].label = relabel(b, chart, chart->curves[i].label);
     if (b->st != EFFEKT_OK) {
         effekt_chart_destroy(chart);
         return;
