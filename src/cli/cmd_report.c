@@ -15,14 +15,17 @@
 
 static const char report_usage[] =
     "Usage: effekt report SPEC.json -o OUT_DIR\n"
-    "Run the evaluation a spec describes and write OUT_DIR/report.pdf (A4),\n"
-    "OUT_DIR/results.json (every number in the report), the charts\n"
-    "(OUT_DIR/charts/NAME.png and .svg) and each part's JSON (OUT_DIR/data/).\n"
+    "Run the evaluation a spec describes (a final evaluation of one project or a\n"
+    "portfolio of many) and write OUT_DIR/report.pdf (A4), report.html,\n"
+    "report.docx, results.json (every number in the report), tables/ID.csv (each\n"
+    "table as shown), the charts (charts/NAME.png and .svg) and each part's JSON\n"
+    "(data/).\n"
     "File names in the spec are relative to the spec's folder.  The same spec\n"
     "and data give the same bytes.  datasets/report-spec.json is an example\n"
     "and datasets/README.md documents every key.\n\n"
-    "  -o, --output DIR   the folder to write (created if missing); refused when a\n"
-    "                     file the report writes there is the spec or an input\n"
+    "  -o, --output DIR   the folder to write (created if missing); refused when it\n"
+    "                     holds the spec or an input, or a file the report writes\n"
+    "                     there is one\n"
     "  -q, --quiet        no notes on how inputs were read\n";
 
 /* A problem of the spec without a line says its JSON path: "SPEC: PATH: what". */
@@ -123,8 +126,8 @@ int cmd_report(int argc, char **argv)
     if (st == EFFEKT_ENOMEM)
         cli_error("%s: error: out of memory", o.output);
     if (st == EFFEKT_OK && !o.quiet)
-        fprintf(stderr, "effekt: wrote %s/report.pdf, %s/results.json and %zu charts\n", o.output, o.output,
-                effekt_report_charts(report));
+        fprintf(stderr, "effekt: wrote %s/report.pdf, report.html, report.docx, results.json, tables/ and %zu charts\n",
+                o.output, effekt_report_charts(report));
     effekt_report_destroy(report);
     effekt_report_spec_destroy(spec);
     effekt_diag_free(&diag);
