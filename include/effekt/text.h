@@ -298,6 +298,7 @@ typedef enum {
     EFFEKT_WORD_RP_W_DURATION,
     EFFEKT_WORD_RP_FURTHER,
     EFFEKT_WORD_RP_EU_SHARE_PCT,
+    EFFEKT_WORD_RP_SEE_REF,            /* before a reference ending a summary sentence: "; see Table 3." */
     EFFEKT_N_WORDS                  /* not a word: the number of them */
 } effekt_word;
 

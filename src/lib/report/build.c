@@ -172,6 +172,44 @@ const char *effekt_rb_value(report_build *b, const char *v)
     return v ? v : "";
 }
 
+const char *effekt_rb_strong(report_build *b, const char *figure)
+{
+    return effekt_rb_fmt(b, "\001%s\002", figure);
+}
+
+void effekt_rb_sentence(report_build *b, const char *s, const char *ref)
+{
+    if (b->st != EFFEKT_OK)
+        return;
+    effekt_rb_check(b, effekt_document_paragraph_begin(b->doc, EFFEKT_PARAGRAPH_LEAD));
+    /* runs: plain text, and the figures between \001 and \002 in bold */
+    /* the sentence's words end with a space before the reference */
+    size_t len = strlen(s);
+    while (len && s[len - 1] == ' ')
+        len--;
+    const char *end = s + len;
+    while (s < end && b->st == EFFEKT_OK) {
+        const char *open = memchr(s, '\001', (size_t)(end - s));
+        const char *close = open ? memchr(open, '\002', (size_t)(end - open)) : NULL;
+        if (!open || !close) {
+            effekt_rb_check(b, effekt_document_text(b->doc, effekt_rb_fmt(b, "%.*s", (int)(end - s), s)));
+            break;
+        }
+        if (open > s)
+            effekt_rb_check(b, effekt_document_text(b->doc, effekt_rb_fmt(b, "%.*s", (int)(open - s), s)));
+        effekt_rb_check(b, effekt_document_strong(b->doc, effekt_rb_fmt(b, "%.*s", (int)(close - open - 1), open + 1)));
+        s = close + 1;
+    }
+    /* "; se Tabel 3." rather than "(Tabel 3).": a line never breaks
+     * between an opening parenthesis and the reference */
+    if (ref) {
+        effekt_rb_check(b, effekt_document_text(b->doc, effekt_rb_word(b, EFFEKT_WORD_RP_SEE_REF)));
+        effekt_rb_check(b, effekt_document_ref(b->doc, ref));
+    }
+    effekt_rb_check(b, effekt_document_text(b->doc, "."));
+    effekt_rb_check(b, effekt_document_paragraph_end(b->doc));
+}
+
 const char *effekt_rb_source(report_build *b, const effekt_table *t)
 {
     const char *base = t->source && strrchr(t->source, '/') ? strrchr(t->source, '/') + 1 : t->source;
@@ -296,7 +334,10 @@ void effekt_rb_figure(report_build *b, const char *name, effekt_chart *chart, co
         return;
     }
     const char *alt = effekt_rb_compose(b, EFFEKT_WORD_RP_ALT_CHART, 1, caption);
-    effekt_rb_check(b, effekt_document_figure(b->doc, name, chart, caption, alt, source));
+    /* the chart draws its own source line (file, latest date, version):
+     * a second one under the caption would only repeat it */
+    (void)source;
+    effekt_rb_check(b, effekt_document_figure(b->doc, name, chart, caption, alt, NULL));
     b->n_figures++;
 }
 
@@ -321,8 +362,8 @@ void effekt_rb_further(report_build *b)
         const char *base = path && strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
         const char *alt = effekt_rb_compose(b, EFFEKT_WORD_RP_ALT_CHART, 1, caption);
         b->charts[i] = NULL;   /* the document destroys it, also when the call fails */
-        effekt_rb_check(b, effekt_document_figure(b->doc, effekt_report_str(ch, "name"), chart, caption, alt,
-                                                  effekt_rb_compose(b, EFFEKT_WORD_RP_SOURCE_LINE, 1, base ? base : "")));
+        (void)base;   /* the chart draws its own source line */
+        effekt_rb_check(b, effekt_document_figure(b->doc, effekt_report_str(ch, "name"), chart, caption, alt, NULL));
     }
 }
 

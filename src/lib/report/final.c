@@ -74,19 +74,8 @@ static const char *project_name(const final_ctx *f, const char *id)
     return id;
 }
 
-/* One summary sentence: the composed text, then "(Table N)." linking to
- * the table it comes from. */
-static void sentence(report_build *b, const char *s, const char *ref)
-{
-    if (b->st != EFFEKT_OK)
-        return;
-    effekt_rb_check(b, effekt_document_paragraph_begin(b->doc, EFFEKT_PARAGRAPH_LEAD));
-    effekt_rb_check(b, effekt_document_text(b->doc, s));
-    effekt_rb_check(b, effekt_document_text(b->doc, "("));
-    effekt_rb_check(b, effekt_document_ref(b->doc, ref));
-    effekt_rb_check(b, effekt_document_text(b->doc, ")."));
-    effekt_rb_check(b, effekt_document_paragraph_end(b->doc));
-}
+#define sentence effekt_rb_sentence
+#define strong(x) effekt_rb_strong(b, (x))
 
 /* ---- placement and retention from the participant data ---- */
 
@@ -142,24 +131,24 @@ static void summary(final_ctx *f, const placement *pl, const effekt_retention_re
         effekt_typeset_range(effekt_rb_date(b, (long)sd->values[f->row]), effekt_rb_date(b, (long)ed->values[f->row]),
                              range, sizeof range);
         sentence(b, effekt_rb_compose(b, EFFEKT_WORD_RP_SUM_PERIOD, 3, effekt_rb_fmt(b, "%s", range),
-                                      effekt_rb_num(b, value(f, "duration_months"), 0),
-                                      effekt_rb_num(b, col(f, "stated_months"), 0)),
+                                      strong(effekt_rb_num(b, value(f, "duration_months"), 0)),
+                                      strong(effekt_rb_num(b, col(f, "stated_months"), 0))),
                  "project-facts");
     }
-    sentence(b, effekt_rb_compose(b, EFFEKT_WORD_RP_SUM_COST, 2, effekt_rb_money(b, col(f, "total_cost")),
-                                  effekt_rb_fmt(b, "%s (%s)", effekt_rb_money(b, col(f, "eu_contribution")),
-                                                effekt_rb_pct(b, value(f, "eu_share"), 1))),
+    sentence(b, effekt_rb_compose(b, EFFEKT_WORD_RP_SUM_COST, 2, strong(effekt_rb_money(b, col(f, "total_cost"))),
+                                  strong(effekt_rb_fmt(b, "%s (%s)", effekt_rb_money(b, col(f, "eu_contribution")),
+                                                       effekt_rb_pct(b, value(f, "eu_share"), 1)))),
              "project-funding");
     const char *jobs = !isnan(col(f, "jobs_created"))
                            ? effekt_rb_compose(b, EFFEKT_WORD_RP_SUM_JOBS_ACHIEVED, 2,
-                                               effekt_rb_num(b, col(f, "jobs_created"), 0),
-                                               effekt_rb_pct(b, value(f, "target_attainment"), 0))
+                                               strong(effekt_rb_num(b, col(f, "jobs_created"), 0)),
+                                               strong(effekt_rb_pct(b, value(f, "target_attainment"), 0)))
                            : effekt_rb_word(b, EFFEKT_WORD_RP_SUM_JOBS_NA);
-    sentence(b, effekt_rb_compose(b, EFFEKT_WORD_RP_SUM_JOBS, 3, f->name, effekt_rb_num(b, col(f, "jobs_target"), 0),
+    sentence(b, effekt_rb_compose(b, EFFEKT_WORD_RP_SUM_JOBS, 3, f->name, strong(effekt_rb_num(b, col(f, "jobs_target"), 0)),
                                   jobs),
              "attainment");
-    sentence(b, effekt_rb_compose(b, EFFEKT_WORD_RP_SUM_COST_JOB, 2, effekt_rb_money(b, value(f, "planned_cost_per_job")),
-                                  effekt_rb_money(b, value(f, "cost_per_participant"))),
+    sentence(b, effekt_rb_compose(b, EFFEKT_WORD_RP_SUM_COST_JOB, 2, strong(effekt_rb_money(b, value(f, "planned_cost_per_job"))),
+                                  strong(effekt_rb_money(b, value(f, "cost_per_participant")))),
              "unit-costs");
     if (pl && this_group < pl->n_groups) {
         double lo, hi, n = pl->n[this_group], x = pl->placed[this_group];
@@ -167,14 +156,14 @@ static void summary(final_ctx *f, const placement *pl, const effekt_retention_re
         char iv[128];
         effekt_typeset_share_interval(b->loc, x / n, lo, hi, 1, iv, sizeof iv);
         sentence(b, effekt_rb_compose(b, f->people_synthetic ? EFFEKT_WORD_RP_SUM_PLACED : EFFEKT_WORD_RP_SUM_PLACED_REAL,
-                                      3, effekt_rb_num(b, x, 0), effekt_rb_num(b, n, 0), effekt_rb_fmt(b, "%s", iv)),
+                                      3, strong(effekt_rb_num(b, x, 0)), strong(effekt_rb_num(b, n, 0)), strong(iv)),
                  "placement");
     }
     if (ret && this_curve < ret->n_curves && ret->n_at > 1) {
         const effekt_retention_horizon *h = &ret->curves[this_curve].horizons[1];
         char iv[128];
         effekt_typeset_share_interval(b->loc, h->survival, h->lower, h->upper, 1, iv, sizeof iv);
-        sentence(b, effekt_rb_compose(b, EFFEKT_WORD_RP_SUM_RETAINED, 1, effekt_rb_fmt(b, "%s", iv)), "retention");
+        sentence(b, effekt_rb_compose(b, EFFEKT_WORD_RP_SUM_RETAINED, 1, strong(iv)), "retention");
     }
     if (b->st == EFFEKT_OK)
         effekt_rb_check(b, effekt_document_contents(b->doc));

@@ -182,9 +182,11 @@ static void summary(pf_ctx *p)
         if (!isnan(amount(p, "eu_contribution", r)))
             eu += amount(p, "eu_contribution", r);
     }
-    const char *s = effekt_rb_compose(b, EFFEKT_WORD_RP_SUM_PORTFOLIO, 3, effekt_rb_num(b, (double)p->t->n_rows, 0),
-                                      effekt_rb_money(b, cost),
-                                      effekt_rb_fmt(b, "%s (%s)", effekt_rb_money(b, eu), effekt_rb_pct(b, eu / cost, 1)));
+    const char *s = effekt_rb_compose(b, EFFEKT_WORD_RP_SUM_PORTFOLIO, 3,
+                                      effekt_rb_strong(b, effekt_rb_num(b, (double)p->t->n_rows, 0)),
+                                      effekt_rb_strong(b, effekt_rb_money(b, cost)),
+                                      effekt_rb_strong(b, effekt_rb_fmt(b, "%s (%s)", effekt_rb_money(b, eu),
+                                                                        effekt_rb_pct(b, eu / cost, 1))));
     const char *refs[4] = { "totals-fund", NULL, NULL, NULL };
     const char *texts[4] = { s, NULL, NULL, NULL };
     size_t n_out = outliers(p, 0);
@@ -196,17 +198,12 @@ static void summary(pf_ctx *p)
         texts[1] = effekt_rb_word(b, EFFEKT_WORD_RP_SUM_PORTFOLIO_MISSING);
         refs[1] = "missing";
     }
-    texts[2] = effekt_rb_compose(b, EFFEKT_WORD_RP_SUM_OUTLIERS, 1, effekt_rb_num(b, (double)n_out, 0));
+    texts[2] = effekt_rb_compose(b, EFFEKT_WORD_RP_SUM_OUTLIERS, 1, effekt_rb_strong(b, effekt_rb_num(b, (double)n_out, 0)));
     refs[2] = "outliers";
     for (size_t i = 0; i < 4 && b->st == EFFEKT_OK; i++) {
         if (!texts[i])
             continue;
-        effekt_rb_check(b, effekt_document_paragraph_begin(b->doc, EFFEKT_PARAGRAPH_LEAD));
-        effekt_rb_check(b, effekt_document_text(b->doc, texts[i]));
-        effekt_rb_check(b, effekt_document_text(b->doc, "("));
-        effekt_rb_check(b, effekt_document_ref(b->doc, refs[i]));
-        effekt_rb_check(b, effekt_document_text(b->doc, ")."));
-        effekt_rb_check(b, effekt_document_paragraph_end(b->doc));
+        effekt_rb_sentence(b, texts[i], refs[i]);
     }
     if (b->st == EFFEKT_OK)
         effekt_rb_check(b, effekt_document_contents(b->doc));

@@ -94,6 +94,11 @@ const char *effekt_rb_mark(report_build *b, const char *caption, int synthetic);
 int effekt_rb_synthetic(const report_build *b, const char *input);
 const effekt_table *effekt_rb_input(const report_build *b, const char *input, const char **path);
 void effekt_rb_check(report_build *b, effekt_status st);
+/* A figure to be set in bold by effekt_rb_sentence. */
+const char *effekt_rb_strong(report_build *b, const char *figure);
+/* A summary sentence: its figures (effekt_rb_strong) in bold, then
+ * "; see Table N." linking to ref (NULL: a full stop only). */
+void effekt_rb_sentence(report_build *b, const char *s, const char *ref);
 /* "Source: participants.csv": a table's source line, the file's name without its folder. */
 const char *effekt_rb_source(report_build *b, const effekt_table *t);
 /* s with its first letter a capital (ASCII letters; "ikke fordelt" -> "Ikke fordelt"). */

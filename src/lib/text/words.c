@@ -335,6 +335,7 @@ static const row words[EFFEKT_N_WORDS] = {
                                     .sv = "Den angivna varaktigheten på {1} månader skiljer sig från datumen {2} ({3} månader)." },
     [EFFEKT_WORD_RP_FURTHER] = { .en = "Further figures", .da = "Yderligere figurer", .sv = "Ytterligare figurer" },
     [EFFEKT_WORD_RP_EU_SHARE_PCT] = { .en = "EU share (%)", .da = "EU-andel (%)", .sv = "EU-andel (%)" },
+    [EFFEKT_WORD_RP_SEE_REF] = { .en = "; see ", .da = "; se ", .sv = "; se " },
 };
 
 /* The KPIs of kpi.c by name: title, formula in words, unit ({1}: the
