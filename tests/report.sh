@@ -16,7 +16,7 @@ spec=$srcdir/datasets/report-spec.json
 # the bundled spec is the final evaluation of Go Vest in Danish (issue 16):
 # its document as PDF and HTML, its tables as CSV, the charts it draws
 # itself (km-retention, funnel-placement) and the spec's own two
-for f in report.pdf report.html results.json tables/attainment.csv tables/placement.csv charts/km-retention.svg \
+for f in report.pdf report.html report.docx results.json tables/attainment.csv tables/placement.csv charts/km-retention.svg \
          charts/funnel-placement.png charts/box-cost.png data/kpi.json; do
     if cmp -s "$tmp/a/$f" "$tmp/b/$f"; then ok; else bad "$f differs between two runs (or is missing)"; fi
 done
