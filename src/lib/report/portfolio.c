@@ -241,6 +241,9 @@ static void missing(pf_ctx *p)
 static void all_projects(pf_ctx *p)
 {
     report_build *b = p->b;
+    /* the long annex table starts a page: its heading never stays behind alone */
+    if (b->st == EFFEKT_OK)
+        effekt_rb_check(b, effekt_document_page_break(b->doc));
     effekt_rb_section(b, 1, "all-projects", effekt_rb_word(b, EFFEKT_WORD_RP_ALL_PROJECTS));
     char unit[64];
     effekt_typeset_money_unit(b->loc, "DKK", 0, unit, sizeof unit);

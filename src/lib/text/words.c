@@ -241,7 +241,7 @@ static const row words[EFFEKT_N_WORDS] = {
     [EFFEKT_WORD_RP_FIG_KM] = { .en = "Share still in work, by days since the start of the job", .da = "Andel stadig i job efter dage siden jobstart", .sv = "Andel kvar i arbete efter dagar sedan jobbstart" },
     [EFFEKT_WORD_RP_FIG_FUNNEL] = { .en = "Placement rate by project size, with {1} limits around the pooled rate", .da = "Overgang til job efter projektets størrelse, med {1}-grænser om den samlede andel", .sv = "Övergång till arbete efter projektets storlek, med {1}-gränser kring den sammanvägda andelen" },
     [EFFEKT_WORD_RP_FIG_HIST] = { .en = "Distribution of project budgets", .da = "Fordeling af projekternes budgetter", .sv = "Fördelning av projektens budgetar" },
-    [EFFEKT_WORD_RP_FIG_EU_SHARE_HIST] = { .en = "Distribution of the EU share of the projects", .da = "Fordeling af projekternes EU-andel", .sv = "Fördelning av projektens EU-andel" },
+    [EFFEKT_WORD_RP_FIG_EU_SHARE_HIST] = { .en = "Distribution of the projects' EU co-financing rate", .da = "Fordeling af projekternes EU-medfinansieringssats", .sv = "Fördelning av projektens EU-medfinansieringsgrad" },
     [EFFEKT_WORD_RP_FIG_FUNDING] = { .en = "Funding of {1} by source", .da = "Finansiering af {1} efter kilde", .sv = "Finansiering av {1} per källa" },
     [EFFEKT_WORD_RP_ALT_CHART] = { .en = "Chart: {1}", .da = "Diagram: {1}", .sv = "Diagram: {1}" },
     [EFFEKT_WORD_RP_SOURCE_LINE] = { .en = "Source: {1}", .da = "Kilde: {1}", .sv = "Källa: {1}" },
