@@ -357,7 +357,7 @@ static void profile_rows(final_ctx *f, const char *column, effekt_word what, siz
                     : band == 3 ? effekt_rb_compose(b, EFFEKT_WORD_RP_AGE_RANGE, 2, "40", "54")
                                 : effekt_rb_compose(b, EFFEKT_WORD_RP_AGE_OVER, 1, "55");
         }
-        const char *cells[] = { effekt_rb_fmt(b, "%s: %s", effekt_rb_word(b, what), label), effekt_rb_num(b, count[j], 0),
+        const char *cells[] = { effekt_rb_fmt(b, "%s: %s", effekt_rb_capital(b, effekt_rb_word(b, what)), label), effekt_rb_num(b, count[j], 0),
                                 effekt_rb_pct(b, count[j] / (double)n, 1) };
         effekt_rb_row(b, cells, 0);
     }
