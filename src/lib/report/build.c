@@ -424,8 +424,10 @@ effekt_status effekt_report_build(report_build *b)
         .date = date,
         .version = version,
         .acknowledgement = effekt_report_str(root, "acknowledgement"),
-        .logo_path = effekt_report_str(root, "logo") ? effekt_rb_fmt(b, "%s/%s", b->spec->dir, effekt_report_str(root, "logo"))
-                                                     : NULL,
+        .logo_path = !effekt_report_str(root, "logo")          ? NULL
+                     : effekt_report_str(root, "logo")[0] == '/' ? effekt_report_str(root, "logo")
+                                                                 : effekt_rb_fmt(b, "%s/%s", b->spec->dir,
+                                                                                 effekt_report_str(root, "logo")),
         .cover_note = note,
         .author = effekt_report_str(root, "evaluator"),
         .subject = effekt_rb_word(b, portfolio ? EFFEKT_WORD_RP_KIND_PORTFOLIO : EFFEKT_WORD_RP_KIND_FINAL),

@@ -211,6 +211,23 @@ static effekt_status check_names(run_ctx *c)
         bad |= check_level(c, "kpis.input", effekt_report_str(k, "input"), 0);
     bad |= check_level(c, "comparison", effekt_report_str(root, "comparison"), 0);
     bad |= check_level(c, "participants", effekt_report_str(root, "participants"), 1);
+    const char *logo = effekt_report_str(root, "logo");
+    if (logo) {
+        /* the cover's image, relative to the spec like the inputs */
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", c->spec->dir, logo);
+        FILE *f = fopen(logo[0] == '/' ? logo : path, "rb");
+        unsigned char magic[8] = { 0 };
+        int png = f && fread(magic, 1, 8, f) == 8 && memcmp(magic, "\x89PNG\r\n\x1a\n", 8) == 0;
+        if (f)
+            fclose(f);
+        if (!png) {
+            effekt_diag_add(c->diag, EFFEKT_ERROR, c->spec->path, 0, 0, NULL, NULL,
+                            "logo: %s is %s (expected a PNG file)", logo[0] == '/' ? logo : path,
+                            f ? "not a PNG file" : "not there or not readable");
+            bad = 1;
+        }
+    }
     const char *project = effekt_report_str(root, "project");
     if (project && k) {
         size_t i = input_index(c->spec, effekt_report_str(k, "input"));
