@@ -121,5 +121,15 @@ st=$?
 left=$(ls -A "$tmp/fail" | grep -v -e '^spec.json$' -e '^level.json$' -e '^participants.csv$')
 if [ $st -eq 2 ] && [ -z "$left" ] && grep -q "level.json: kpis.input: input 'p' (.*participants.csv) holds participants" "$tmp/err"; then ok
 else bad "a participant file as the KPIs' input: exit $st, left: $left"; cat "$tmp/err"; fi
+# both kinds on a file without a fund column (tests/data/nordic_projects.csv):
+# the portfolio's summary pointed to tables only a fund column gives
+mkdir -p "$tmp/kinds"
+cp "$srcdir/tests/data/nordic_projects.csv" "$tmp/kinds/"
+printf '{"kind":"portfolio","title":"t","inputs":{"p":{"file":"nordic_projects.csv"}},"kpis":{"input":"p"}}' >"$tmp/kinds/p.json"
+printf '{"kind":"final","project":"AEB","title":"t","inputs":{"p":{"file":"nordic_projects.csv"}},"kpis":{"input":"p"}}' >"$tmp/kinds/f.json"
+for k in p f; do
+    if "$EFFEKT" report -q "$tmp/kinds/$k.json" -o "$tmp/kinds/out-$k" 2>"$tmp/err" && [ -s "$tmp/kinds/out-$k/report.docx" ]; then ok
+    else bad "report kind $k of nordic_projects.csv"; cat "$tmp/err"; fi
+done
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -187,7 +187,7 @@ static void summary(pf_ctx *p)
                                       effekt_rb_strong(b, effekt_rb_money(b, cost)),
                                       effekt_rb_strong(b, effekt_rb_fmt(b, "%s (%s)", effekt_rb_money(b, eu),
                                                                         effekt_rb_pct(b, eu / cost, 1))));
-    const char *refs[4] = { "totals-fund", NULL, NULL, NULL };
+    const char *refs[4] = { "totals", NULL, NULL, NULL };
     const char *texts[4] = { s, NULL, NULL, NULL };
     size_t n_out = outliers(p, 0);
     size_t no_jobs = 0;
@@ -198,8 +198,11 @@ static void summary(pf_ctx *p)
         texts[1] = effekt_rb_word(b, EFFEKT_WORD_RP_SUM_PORTFOLIO_MISSING);
         refs[1] = "missing";
     }
-    texts[2] = effekt_rb_compose(b, EFFEKT_WORD_RP_SUM_OUTLIERS, 1, effekt_rb_strong(b, effekt_rb_num(b, (double)n_out, 0)));
-    refs[2] = "outliers";
+    if (effekt_table_column(p->t, "fund")) {   /* outliers are within a fund */
+        texts[2] = effekt_rb_compose(b, EFFEKT_WORD_RP_SUM_OUTLIERS, 1,
+                                     effekt_rb_strong(b, effekt_rb_num(b, (double)n_out, 0)));
+        refs[2] = "outliers-section";
+    }
     for (size_t i = 0; i < 4 && b->st == EFFEKT_OK; i++) {
         if (!texts[i])
             continue;
@@ -307,8 +310,10 @@ void effekt_rb_portfolio(report_build *b)
     if (box)
         effekt_rb_figure(b, "hist-eu-rate", box, caption(&p, effekt_rb_word(b, EFFEKT_WORD_RP_FIG_EU_SHARE_HIST)),
                          source(&p));
-    effekt_rb_section(b, 1, "outliers-section", effekt_rb_word(b, EFFEKT_WORD_RP_OUTLIERS));
-    outliers(&p, 1);
+    if (effekt_table_column(p.t, "fund")) {
+        effekt_rb_section(b, 1, "outliers-section", effekt_rb_word(b, EFFEKT_WORD_RP_OUTLIERS));
+        outliers(&p, 1);
+    }
     missing(&p);
     effekt_rb_further(b);
     size_t *rows = effekt_calloc(p.sheet->n_projects + 1, sizeof *rows);
