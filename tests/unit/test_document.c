@@ -218,6 +218,94 @@ START_TEST(test_png_resolution)
 }
 END_TEST
 
+/* Allocation failure injection (effekt_set_alloc_hook): the n-th
+ * allocation of the library fails, for every n a small document with
+ * every kind of block makes; each builder and writer then ends with
+ * EFFEKT_ENOMEM (never OK with something left out), frees what it had
+ * (the sanitizer build checks) and never crashes. */
+static long alloc_calls, alloc_target;
+static int fail_nth(void *ctx, size_t size)
+{
+    (void)ctx, (void)size;
+    return ++alloc_calls == alloc_target;
+}
+
+static effekt_status build_small(effekt_document **out, effekt_chart **chart)
+{
+    effekt_document_meta meta = { .language = "da", .title = "T", .subtitle = "U", .cover_note = "Syntetisk" };
+    effekt_status st = effekt_document_create(&meta, out);
+    effekt_document *d = *out;
+#define GO(x) if (st == EFFEKT_OK) st = (x)
+    GO(effekt_document_section(d, 1, 0, "a", "Resumé"));
+    GO(effekt_document_contents(d));
+    GO(effekt_document_section(d, 1, 1, "b", "Et afsnit"));
+    GO(effekt_document_paragraph_begin(d, EFFEKT_PARAGRAPH_BODY));
+    GO(effekt_document_text(d, "Se "));
+    GO(effekt_document_ref(d, "t"));
+    GO(effekt_document_strong(d, " 12 "));
+    GO(effekt_document_footnote(d, "En note."));
+    GO(effekt_document_paragraph_end(d));
+    GO(effekt_document_paragraph(d, EFFEKT_PARAGRAPH_BULLET, "Punkt"));
+    GO(effekt_document_table_begin(d, "t", "Tabel", 2));
+    GO(effekt_document_table_column(d, 0, "A", EFFEKT_ALIGN_LEFT));
+    GO(effekt_document_table_column(d, 1, "B", EFFEKT_ALIGN_RIGHT));
+    const char *row[] = { "x", "1,5" };
+    GO(effekt_document_table_row(d, row, 0));
+    GO(effekt_document_table_row(d, row, 1));
+    GO(effekt_document_table_note(d, "Kilde: x"));
+    GO(effekt_document_table_end(d));
+    if (st == EFFEKT_OK) {
+        st = effekt_document_figure(d, "f", *chart, "Figur", "Alt", "Kilde");
+        *chart = NULL;   /* the document's now, also when refused */
+    }
+    GO(effekt_document_term(d, "Ord", "Forklaring"));
+#undef GO
+    return st;
+}
+
+START_TEST(test_allocation_failures)
+{
+    effekt_status (*writers[])(const effekt_document *, FILE *, effekt_diag *) = {
+        effekt_document_write_pdf, effekt_document_write_html, effekt_document_write_docx
+    };
+    size_t failed = 0;
+    for (long n = 1; n < 100000; n++) {
+        /* the chart is made before the hook is armed */
+        effekt_document *d = NULL;
+        effekt_chart *chart = small_chart();
+        alloc_calls = 0;
+        alloc_target = n;
+        effekt_set_alloc_hook(fail_nth, NULL);
+        effekt_status st = build_small(&d, &chart);
+        for (size_t k = 0; st == EFFEKT_OK && k < 3; k++) {
+            FILE *f = tmpfile();
+            effekt_diag diag = { 0 };
+            st = writers[k](d, f, &diag);
+            effekt_diag_free(&diag);
+            fclose(f);
+        }
+        if (st == EFFEKT_OK) {
+            FILE *f = tmpfile();
+            effekt_diag diag = { 0 };
+            st = effekt_document_write_table_csv(d, 0, f, &diag);
+            effekt_diag_free(&diag);
+            fclose(f);
+        }
+        int fired = alloc_calls >= alloc_target;
+        effekt_set_alloc_hook(NULL, NULL);
+        effekt_document_destroy(d);
+        effekt_chart_destroy(chart);
+        if (!fired) {
+            ck_assert_int_eq(st, EFFEKT_OK);
+            break;
+        }
+        ck_assert_msg(st == EFFEKT_ENOMEM, "allocation %ld failed, status %d", n, (int)st);
+        failed++;
+    }
+    ck_assert_uint_gt(failed, 50);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("document");
@@ -226,6 +314,8 @@ int main(void)
     tcase_add_test(tc, test_unknown_reference_is_an_error);
     tcase_add_test(tc, test_csv_danish_and_english);
     tcase_add_test(tc, test_png_resolution);
+    tcase_add_test(tc, test_allocation_failures);
+    tcase_set_timeout(tc, 120);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -427,13 +427,15 @@ static void table_part(docx *x, const doc_block *b, const size_t *cols, size_t n
 }
 
 /* Whether table b goes onto a landscape page. */
-static int table_is_landscape(const doc_block *b)
+static int table_is_landscape(docx *x, const doc_block *b)
 {
     double *lo = effekt_calloc(b->n_columns, sizeof *lo), *hi = effekt_calloc(b->n_columns, sizeof *hi), size;
     int land = 0;
     if (lo && hi) {
         table_measure(b, lo, hi);
         land = table_choose(lo, b->n_columns, &size);
+    } else {
+        x->status = EFFEKT_ENOMEM;
     }
     free(lo);
     free(hi);
@@ -682,7 +684,7 @@ static void body(docx *x, const image *logo_img)
         case DOC_SECTION:
             /* a heading goes with its table onto a landscape page */
             if (i + 1 < d->n_blocks && d->blocks[i + 1].kind == DOC_TABLE) {
-                int land = table_is_landscape(&d->blocks[i + 1]);
+                int land = table_is_landscape(x, &d->blocks[i + 1]);
                 if (land != x->land)
                     section_break(x, land, &first);
             }
@@ -987,6 +989,7 @@ static int package(docx *x, const image *logo_img, unsigned char **out, size_t *
                   "Target=\"media/logo.png\"/>", rels_p.f);
         fputs("</Relationships>\n", rels_p.f);
     }
+    ok = ok && x->status == EFFEKT_OK;   /* the footer's words */
     ok = part_close(&styles_p) && ok;
     ok = part_close(&footer_p) && ok;
     ok = part_close(&footer_land) && ok;

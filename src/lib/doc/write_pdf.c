@@ -354,6 +354,23 @@ struct layout {
     effekt_diag *diag;
 };
 
+/* Free a flow's tokens or lines, and remember when making them failed
+ * for want of memory: the writer then ends with EFFEKT_ENOMEM rather
+ * than a document with a word missing. */
+static void toks_done(layout *l, toks *T)
+{
+    if (T->failed)
+        l->status = EFFEKT_ENOMEM;
+    toks_free(T);
+}
+
+static void flow_done(layout *l, flow *F)
+{
+    if (F->failed)
+        l->status = EFFEKT_ENOMEM;
+    flow_free(F);
+}
+
 static double bottom(const layout *l)
 {
     return l->ph - MARGIN_BOTTOM - l->foot_h;
@@ -388,7 +405,7 @@ static double footnote_height(layout *l, toks *T)
     flow F = { 0 };
     flow_layout(l->cr, T, text_width(l) - 10, FOOT_PT, &F);
     double h = F.nl * FOOT_PT * 1.3 + 2;
-    flow_free(&F);
+    flow_done(l, &F);
     return h;
 }
 
@@ -406,8 +423,10 @@ static void flow_draw(layout *l, const toks *T, const flow *F, double x, double 
             const tok *t = &T->t[p->tok];
             char buf[512];
             char *s = p->b - p->a < sizeof buf ? buf : effekt_malloc(p->b - p->a + 1);
-            if (!s)
+            if (!s) {
+                l->status = EFFEKT_ENOMEM;
                 continue;
+            }
             memcpy(s, t->s + p->a, p->b - p->a);
             s[p->b - p->a] = '\0';
             if (t->link) {
@@ -451,8 +470,8 @@ static void draw_footnotes(layout *l)
         cairo_tag_end(cr, CAIRO_TAG_DEST);
         cairo_tag_end(cr, "Note");
         y += F.nl * FOOT_PT * 1.3 + 2;
-        flow_free(&F);
-        toks_free(&f->T);
+        flow_done(l, &F);
+        toks_done(l, &f->T);
     }
     l->n_foot = 0;
     l->foot_h = 0;
@@ -476,16 +495,18 @@ static void draw_footer(layout *l)
         flow_layout(cr, &T, w + 1, 7.5, &F);
         /* page furniture, not content: an artifact for the structure tree */
         flow_draw(l, &T, &F, l->pw - MARGIN_X - w, l->ph - 40, w, 7.5, 10, 0, GREY);
-        flow_free(&F);
-        toks_free(&T);
+        flow_done(l, &F);
+        toks_done(l, &T);
         if (l->doc->title) {
             toks_text(&T, l->doc->title, 0, NULL);
             flow_layout(cr, &T, text_width(l) - w - 30, 7.5, &F);
             flow_draw(l, &T, &F, MARGIN_X, l->ph - 40, text_width(l) - w - 30, 7.5, 9.5, 0, GREY);
-            flow_free(&F);
-            toks_free(&T);
+            flow_done(l, &F);
+            toks_done(l, &T);
         }
         free(page);
+    } else {
+        l->status = EFFEKT_ENOMEM;
     }
 }
 
@@ -610,7 +631,7 @@ static void place_flow(layout *l, const toks *T, const doc_block *runs, double x
                 footnote *nf = effekt_realloc(l->foot, cap * sizeof *nf);
                 if (!nf) {
                     l->status = EFFEKT_ENOMEM;
-                    toks_free(&notes[i]);
+                    toks_done(l, &notes[i]);
                     continue;
                 }
                 l->foot = nf;
@@ -622,7 +643,7 @@ static void place_flow(layout *l, const toks *T, const doc_block *runs, double x
             l->foot[l->n_foot++] = (footnote){ .number = numbers[i], .T = notes[i] };
         }
     }
-    flow_free(&F);
+    flow_done(l, &F);
 }
 
 static void paragraph(layout *l, const doc_block *b)
@@ -656,7 +677,7 @@ static void paragraph(layout *l, const doc_block *b)
         cairo_tag_end(l->cr, "LI");
     if (T.failed)
         l->status = EFFEKT_ENOMEM;
-    toks_free(&T);
+    toks_done(l, &T);
     l->y += b->style == EFFEKT_PARAGRAPH_BULLET ? 2 : size * 0.6;
 }
 
@@ -668,7 +689,9 @@ static const double HEAD_PT[3] = { 15, 12, 10.5 };
 static void heading_toks(const doc_block *b, toks *T)
 {
     if (b->numbered)
-        toks_text(T, b->number, 1, NULL), T->t[T->n - 1].space_after = 1;
+        toks_text(T, b->number, 1, NULL);
+    if (b->numbered && T->n)
+        T->t[T->n - 1].space_after = 1;
     toks_text(T, b->title, 1, NULL);
 }
 
@@ -680,8 +703,8 @@ static double heading_height(layout *l, const doc_block *b)
     double size = HEAD_PT[b->level - 1];
     flow_layout(l->cr, &T, text_width(l), size, &F);
     double h = F.nl * size * 1.3 + (b->level == 1 ? 16 : 10);
-    flow_free(&F);
-    toks_free(&T);
+    flow_done(l, &F);
+    toks_done(l, &T);
     return h;
 }
 
@@ -742,6 +765,8 @@ static void heading(layout *l, size_t i)
         size_t n = strlen(b->title) + strlen(b->number) + 2;
         if ((text = effekt_malloc(n)))
             snprintf(text, n, "%s%s%s", b->number, b->numbered ? " " : "", b->title);
+        else
+            l->status = EFFEKT_ENOMEM;
         snprintf(attr, sizeof attr, "dest='%s'", anchor);
         int parent = b->level == 1 ? CAIRO_PDF_OUTLINE_ROOT : l->outline_id[b->level - 2];
         l->outline_id[b->level - 1] =
@@ -751,7 +776,7 @@ static void heading(layout *l, size_t i)
             l->outline_id[k] = l->outline_id[b->level - 1];
         free(text);
     }
-    toks_free(&T);
+    toks_done(l, &T);
 }
 
 /* ---- contents ---- */
@@ -766,7 +791,7 @@ static void contents(layout *l)
     cairo_tag_begin(cr, "H1", NULL);
     place_flow(l, &T, NULL, MARGIN_X, text_width(l), HEAD_PT[0], HEAD_PT[0] * 1.3, ACCENT, NULL);
     cairo_tag_end(cr, "H1");
-    toks_free(&T);
+    toks_done(l, &T);
     l->y += 10;
     cairo_tag_begin(cr, "TOC", NULL);
     const double size = 10, lh = size * 1.45, page_w = 34;
@@ -780,6 +805,12 @@ static void contents(layout *l)
         flow F = { 0 };
         double tw = text_width(l) - indent - num_w - page_w - 10;
         flow_layout(cr, &E, tw, size, &F);
+        if (F.failed || F.nl == 0 || E.failed) {
+            flow_done(l, &F);
+            toks_done(l, &E);
+            l->status = EFFEKT_ENOMEM;
+            continue;
+        }
         if (l->y > MARGIN_TOP + 0.5)
             l->y += b->level == 1 ? 5 : 0;
         need(l, F.nl * lh);
@@ -814,8 +845,8 @@ static void contents(layout *l)
         cairo_tag_end(cr, CAIRO_TAG_LINK);
         cairo_tag_end(cr, "TOCI");
         l->y += F.nl * lh;
-        flow_free(&F);
-        toks_free(&E);
+        flow_done(l, &F);
+        toks_done(l, &E);
     }
     cairo_tag_end(cr, "TOC");
     l->y += 10;
@@ -846,7 +877,8 @@ static void caption_toks(layout *l, const doc_block *b, toks *T, int continued)
     snprintf(dot, n, "%s%s", label, b->title && *b->title ? "." : "");
     toks_text(T, dot, 1, NULL);
     if (b->title && *b->title) {
-        T->t[T->n - 1].space_after = 1;
+        if (T->n)
+            T->t[T->n - 1].space_after = 1;
         toks_text(T, b->title, 0, NULL);
     }
 }
@@ -856,7 +888,7 @@ static double flow_height(layout *l, const toks *T, double width, double size, d
     flow F = { 0 };
     flow_layout(l->cr, T, width, size, &F);
     double h = F.nl * lh;
-    flow_free(&F);
+    flow_done(l, &F);
     return h;
 }
 
@@ -887,7 +919,7 @@ static void draw_row(layout *l, const doc_block *b, toks *cells, const size_t *c
         cairo_tag_begin(cr, header ? "TH" : "TD", NULL);
         flow_draw(l, &cells[cols[k]], &F, x + PAD_X, y, w[k] - 2 * PAD_X, size, lh, align, INK);
         cairo_tag_end(cr, header ? "TH" : "TD");
-        flow_free(&F);
+        flow_done(l, &F);
         x += w[k];
     }
     cairo_tag_end(cr, "TR");
@@ -929,7 +961,7 @@ static void table_part(layout *l, const doc_block *b, toks *head, toks *cells, c
     if (!continued)
         cairo_tag_end(cr, CAIRO_TAG_DEST);
     cairo_tag_end(cr, "Caption");
-    toks_free(&cap);
+    toks_done(l, &cap);
     l->y += 4;
     cairo_tag_begin(cr, "Table", NULL);
     /* the header, on every page the table is on */
@@ -942,7 +974,7 @@ static void table_part(layout *l, const doc_block *b, toks *head, toks *cells, c
             toks more = { 0 };
             caption_toks(l, b, &more, 1);
             place_flow(l, &more, NULL, MARGIN_X, text_width(l), CAPTION_PT, CAPTION_PT * 1.35, GREY, NULL);
-            toks_free(&more);
+            toks_done(l, &more);
             l->y += 4;
             header_due = 1;
         }
@@ -1052,10 +1084,12 @@ static int table_landscape(layout *l, const doc_block *b)
     int land = 0;
     if (head && cells && min_w && max_w && table_measure(l, b, head, cells, min_w, max_w))
         land = table_choose(min_w, nc, &size);
+    else
+        l->status = EFFEKT_ENOMEM;
     for (size_t j = 0; head && j < nc; j++)
-        toks_free(&head[j]);
+        toks_done(l, &head[j]);
     for (size_t i = 0; cells && i < nr * nc; i++)
-        toks_free(&cells[i]);
+        toks_done(l, &cells[i]);
     free(head);
     free(cells);
     free(min_w);
@@ -1125,16 +1159,16 @@ static void table(layout *l, const doc_block *b)
         cairo_tag_begin(cr, "P", NULL);
         place_flow(l, &N, NULL, MARGIN_X, text_width(l), NOTE_PT, NOTE_PT * 1.35, GREY, "P");
         cairo_tag_end(cr, "P");
-        toks_free(&N);
+        toks_done(l, &N);
     }
     l->y += 10;
     if (land)
         new_page(l, 0);
 done:
     for (size_t j = 0; head && j < nc; j++)
-        toks_free(&head[j]);
+        toks_done(l, &head[j]);
     for (size_t i = 0; cells && i < nr * nc; i++)
-        toks_free(&cells[i]);
+        toks_done(l, &cells[i]);
     free(head);
     free(cells);
     free(min_w);
@@ -1150,11 +1184,11 @@ static double figure_caption_height(layout *l, const doc_block *b)
     toks T = { 0 };
     caption_toks(l, b, &T, 0);
     double h = flow_height(l, &T, text_width(l), CAPTION_PT, CAPTION_PT * 1.35) + 6;
-    toks_free(&T);
+    toks_done(l, &T);
     if (b->source) {
         toks_text(&T, b->source, 0, NULL);
         h += flow_height(l, &T, text_width(l), NOTE_PT, NOTE_PT * 1.35);
-        toks_free(&T);
+        toks_done(l, &T);
     }
     return h;
 }
@@ -1167,6 +1201,8 @@ static double figure_height(layout *l, const doc_block *b, double *scale)
     cairo_save(l->cr);
     double h = effekt_chart_draw(l->cr, b->chart, l->doc->locale, text_width(l), 0, NULL, &st);
     cairo_restore(l->cr);
+    if (st != EFFEKT_OK)
+        l->status = st;
     double cap = figure_caption_height(l, b), max = l->ph - MARGIN_TOP - MARGIN_BOTTOM - cap - 8;
     *scale = h > max ? max / h : 1;
     return h * *scale + cap + 8;
@@ -1181,6 +1217,8 @@ static void figure(layout *l, const doc_block *b)
     effekt_status st = EFFEKT_OK;
     cairo_save(cr);
     double h = effekt_chart_draw(cr, b->chart, l->doc->locale, W, 0, NULL, &st);
+    if (st != EFFEKT_OK)
+        l->status = st;
     cairo_tag_begin(cr, "Figure", NULL);
     char abuf[32], attr[64];
     snprintf(attr, sizeof attr, "name='%s'", effekt_doc_anchor(b, abuf, sizeof abuf));
@@ -1200,13 +1238,13 @@ static void figure(layout *l, const doc_block *b)
     cairo_tag_begin(cr, "Caption", NULL);
     place_flow(l, &T, NULL, MARGIN_X, W, CAPTION_PT, CAPTION_PT * 1.35, INK, "Caption");
     cairo_tag_end(cr, "Caption");
-    toks_free(&T);
+    toks_done(l, &T);
     if (b->source) {
         toks_text(&T, b->source, 0, NULL);
         cairo_tag_begin(cr, "P", NULL);
         place_flow(l, &T, NULL, MARGIN_X, W, NOTE_PT, NOTE_PT * 1.35, GREY, "P");
         cairo_tag_end(cr, "P");
-        toks_free(&T);
+        toks_done(l, &T);
     }
     l->y += 12;
 }
@@ -1224,8 +1262,8 @@ static void term(layout *l, const doc_block *b)
     place_flow(l, &D, NULL, MARGIN_X + 14, text_width(l) - 14, BODY_PT, BODY_PT * 1.4, INK, "P");
     cairo_tag_end(l->cr, "P");
     l->y += 4;
-    toks_free(&T);
-    toks_free(&D);
+    toks_done(l, &T);
+    toks_done(l, &D);
 }
 
 /* ---- the cover ---- */
@@ -1239,7 +1277,7 @@ static void cover_line(layout *l, const char *text, double size, int bold, rgb c
     cairo_tag_begin(l->cr, "P", NULL);
     place_flow(l, &T, NULL, MARGIN_X, text_width(l), size, size * 1.3, c, "P");
     cairo_tag_end(l->cr, "P");
-    toks_free(&T);
+    toks_done(l, &T);
     l->y += gap;
 }
 
@@ -1278,7 +1316,7 @@ static void cover(layout *l)
     toks T = { 0 };
     toks_text(&T, d->title ? d->title : "", 1, NULL);
     place_flow(l, &T, NULL, MARGIN_X, text_width(l), 24, 24 * 1.25, ACCENT, "H1");
-    toks_free(&T);
+    toks_done(l, &T);
     cairo_tag_end(cr, "H1");
     l->y += 8;
     cover_line(l, d->subtitle, 14, 0, INK, 6);
@@ -1305,7 +1343,7 @@ static void cover(layout *l)
         cairo_tag_begin(cr, "P", NULL);
         place_flow(l, &T, NULL, MARGIN_X + 12, text_width(l) - 24, 10, 13, INK, "P");
         cairo_tag_end(cr, "P");
-        toks_free(&T);
+        toks_done(l, &T);
         l->y += 8;
     }
     if (d->acknowledgement && *d->acknowledgement) {
@@ -1316,7 +1354,7 @@ static void cover(layout *l)
         cairo_tag_begin(cr, "P", NULL);
         place_flow(l, &T, NULL, MARGIN_X, text_width(l), 8.5, 11.5, GREY, "P");
         cairo_tag_end(cr, "P");
-        toks_free(&T);
+        toks_done(l, &T);
     }
     new_page(l, 0);
 }

@@ -106,6 +106,8 @@ effekt_status effekt_chart_render(const effekt_chart *chart, const effekt_chart_
         effekt_status ms = EFFEKT_OK;
         H = ceil(effekt_chart_draw(cr, chart, loc, W, 0, NULL, &ms));
         cairo_destroy(cr);
+        if (ms != EFFEKT_OK)
+            return ms;   /* out of memory while measuring: the height is not to be trusted */
         if (H > 10000) {
             effekt_diag_add(diag, EFFEKT_ERROR, NULL, 0, 0, NULL, NULL,
                             "%zu rows make a chart %.0f pt high (more than 10000): select fewer",
