@@ -284,10 +284,13 @@ void effekt_rb_end(report_build *b, const char *note)
 
 /* The name of project id in the KPI input (its name column); NULL when
  * it has none. */
-static const char *name_of(const report_build *b, const char *id, size_t len)
+static const char *name_of(const effekt_report_spec *spec, effekt_table *const *tables, const char *id, size_t len)
 {
-    const cJSON *k = cJSON_GetObjectItemCaseSensitive(b->spec->root, "kpis");
-    const effekt_table *t = effekt_rb_input(b, effekt_report_str(k, "input"), NULL);
+    const char *input = effekt_report_str(cJSON_GetObjectItemCaseSensitive(spec->root, "kpis"), "input");
+    const effekt_table *t = NULL;
+    for (size_t i = 0; input && i < spec->n_inputs; i++)
+        if (strcmp(spec->input_names[i], input) == 0)
+            t = tables[i];
     const effekt_column *idc = t ? effekt_table_column(t, "project_id") : NULL, *nc = t ? effekt_table_column(t, "name") : NULL;
     for (size_t r = 0; idc && idc->text && nc && nc->text && r < t->n_rows; r++)
         if (idc->text[r] && nc->text[r] && strlen(idc->text[r]) == len && strncmp(idc->text[r], id, len) == 0)
@@ -297,13 +300,14 @@ static const char *name_of(const report_build *b, const char *id, size_t len)
 
 /* A label "GOVEST" or "GOVEST (n = 14)" with the project's name for its
  * id, kept by the chart. */
-static const char *relabel(const report_build *b, effekt_chart *chart, const char *label)
+static const char *relabel(const effekt_report_spec *spec, effekt_table *const *tables, effekt_chart *chart,
+                           const char *label)
 {
     if (!label)
         return label;
     const char *paren = strstr(label, " (");
     size_t len = paren ? (size_t)(paren - label) : strlen(label);
-    const char *name = name_of(b, label, len);
+    const char *name = name_of(spec, tables, label, len);
     if (!name)
         return label;
     char buf[512];
@@ -312,13 +316,18 @@ static const char *relabel(const report_build *b, effekt_chart *chart, const cha
     return kept ? kept : label;
 }
 
+void effekt_report_relabel(const effekt_report_spec *spec, effekt_table *const *tables, effekt_chart *chart)
+{
+    for (size_t i = 0; chart && i < chart->n_items; i++)
+        chart->items[i].label = relabel(spec, tables, chart, chart->items[i].label);
+    for (size_t i = 0; chart && i < chart->n_curves; i++)
+        chart->curves[i].label = relabel(spec, tables, chart, chart->curves[i].label);
+}
+
 void effekt_rb_figure(report_build *b, const char *name, effekt_chart *chart, const char *caption, const char *source)
 {
     /* projects by name, not id, where the KPI input has a name column */
-    for (size_t i = 0; chart && i < chart->n_items; i++)
-        chart->items[i].label = relabel(b, chart, chart->items[i].label);
-    for (size_t i = 0; chart && i < chart->n_curves; i++)
-        chart->curves[i].label = relabel(b, chart, chart->curves[i].label);
+    effekt_report_relabel(b->spec, b->tables, chart);
     if (b->st != EFFEKT_OK) {
         effekt_chart_destroy(chart);
         return;

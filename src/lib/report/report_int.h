@@ -117,6 +117,10 @@ effekt_status effekt_report_chart(const effekt_table *t, const char *path, const
 effekt_status effekt_report_render_chart(effekt_report *rep, const effekt_chart *chart, const effekt_locale *loc,
                                          const char *name, effekt_diag *diag);
 
+/* Each label of chart that is a project id ("GOVEST", "GOVEST (n = 14)")
+ * with the project's name from the KPI input's name column (build.c). */
+void effekt_report_relabel(const effekt_report_spec *spec, effekt_table *const *tables, effekt_chart *chart);
+
 /* sections both kinds have (sections.c) */
 void effekt_rb_quality(report_build *b, const effekt_kpi_sheet *sheet, const size_t *rows, size_t n_rows,
                        const char *const *kpis, size_t n_kpis, const char *participants);

@@ -715,6 +715,8 @@ static effekt_status run_chart(run_ctx *c, size_t ci, const cJSON *ch, effekt_re
             chart->reference = ref->valuedouble;
         if (effekt_report_str(ch, "title"))
             chart->title = effekt_chart_keep(chart, effekt_report_str(ch, "title"));
+        /* projects by name, not id, as in the figures the report draws */
+        effekt_report_relabel(c->spec, c->tables, chart);
         st = effekt_chart_status(chart);
     }
     char png[600], svg[600];
