@@ -104,7 +104,7 @@ spec results.json seed.csv
 sums() { cksum results.json seed.csv; }
 before=$(sums)
 refused "report: the spec is results.json in OUT_DIR" \
-    "effekt: ./results.json: error: the report writes this file, and it is an input (the spec results.json, the same file by another name); refusing to overwrite it" \
+    "effekt: .: error: the output folder holds the spec (results.json); expected a folder without the spec or the inputs (write the report beside them)" \
     report -q results.json -o .
 if [ ! -e data ] && [ ! -e charts ] && [ ! -e report.pdf ]; then ok; else bad "report: wrote before refusing"; fi
 refused "report: -o the spec itself" \
@@ -113,40 +113,48 @@ refused "report: -o the spec itself" \
 refused "report: -o an input the spec names" \
     "effekt: seed.csv: error: -o names an input (the spec's input 'projects' ./seed.csv, the same file by another name)" \
     report -q results.json -o seed.csv
-# the spec inside OUT_DIR names an input where the report writes a part
+# OUT_DIR may not hold the spec or an input, in it or below it (issue 16:
+# a report folder is the report's alone); until issue 16 a spec inside
+# OUT_DIR was allowed and only the files the report writes were checked
 mkdir -p out/data out/charts
 cp seed.csv out/data/kpi.json
 spec out/spec.json data/kpi.json
 sums() { cksum results.json seed.csv out/spec.json out/data/kpi.json; }
 before=$(sums)
-refused "report: an input is OUT_DIR/data/kpi.json" \
-    "effekt: out/data/kpi.json: error: the report writes this file, and it is an input (the spec's input 'projects'); refusing to overwrite it" \
+refused "report: the spec in OUT_DIR" \
+    "effekt: out: error: the output folder holds the spec (out/spec.json); expected a folder without the spec or the inputs (write the report beside them)" \
     report -q out/spec.json -o out
-rm out/data/kpi.json
+spec in-out.json out/data/kpi.json
+sums() { cksum results.json seed.csv in-out.json out/data/kpi.json; }
+before=$(sums)
+refused "report: an input in OUT_DIR/data" \
+    "effekt: out: error: the output folder holds the spec's input 'projects' (./out/data/kpi.json)" \
+    report -q in-out.json -o out
+rm out/data/kpi.json out/spec.json
 # an input reached through a symbolic link from OUT_DIR/charts, a hard link as report.pdf
 ln -s ../../seed.csv out/charts/bar.png
-spec out/spec.json ../seed.csv
-sums() { cksum results.json seed.csv out/spec.json; }
+spec beside.json seed.csv
+sums() { cksum results.json seed.csv beside.json; }
 before=$(sums)
 refused "report: OUT_DIR/charts/bar.png links to an input" \
     "effekt: out/charts/bar.png: error: the report writes this file, and it is an input (the spec's input 'projects'" \
-    report -q out/spec.json -o out
+    report -q beside.json -o out
 rm out/charts/bar.png
 ln seed.csv out/report.pdf
 refused "report: OUT_DIR/report.pdf is a hard link to an input" \
     "effekt: out/report.pdf: error: the report writes this file, and it is an input" \
-    report -q out/spec.json -o out
+    report -q beside.json -o out
 rm out/report.pdf
-ln out/spec.json out/data/analysis-1-describe.json
+ln beside.json out/data/analysis-1-describe.json
 refused "report: the spec as OUT_DIR/data/analysis-1-describe.json" \
-    "effekt: out/data/analysis-1-describe.json: error: the report writes this file, and it is an input (the spec out/spec.json" \
-    report -q out/spec.json -o out
+    "effekt: out/data/analysis-1-describe.json: error: the report writes this file, and it is an input (the spec beside.json" \
+    report -q beside.json -o out
 rm out/data/analysis-1-describe.json
 if [ -z "$(ls -A out/data out/charts | grep -v -e '^out/' -e '^$')" ]; then ok; else bad "report: wrote before refusing"; ls -R out; fi
-# with nothing in the way it runs, and reads its inputs unchanged
-"$EFFEKT" report -q out/spec.json -o out 2>"$tmp/err"
+# with nothing in the way it runs into the existing OUT_DIR, and reads its inputs unchanged
+"$EFFEKT" report -q beside.json -o out 2>"$tmp/err"
 if [ $? -eq 0 ] && [ -s out/report.pdf ] && [ -s out/data/kpi.json ] && [ "$(sums)" = "$before" ]; then ok
-else bad "report with the spec inside OUT_DIR"; cat "$tmp/err"; fi
+else bad "report into an existing OUT_DIR beside its spec"; cat "$tmp/err"; fi
 cd .. || exit 99
 
 # ---- the form of the other output-path messages ----
@@ -157,7 +165,7 @@ if [ $? -eq 2 ] && grep -qxF "effekt: -o '': error: the output path is empty (ex
 if [ $? -eq 2 ] && grep -qxF "effekt: chart.jpg: error: expected a chart file OUT.png, OUT.svg or OUT.pdf (got 'chart.jpg')" "$tmp/err"
 then ok; else bad "plot -o chart.jpg"; cat "$tmp/err"; fi
 : >afile
-"$EFFEKT" report -q r/out/spec.json -o afile/rep 2>"$tmp/err"
+"$EFFEKT" report -q r/beside.json -o afile/rep 2>"$tmp/err"
 if [ $? -eq 2 ] && grep -qx "effekt: afile/rep: error: cannot create the folder: .*" "$tmp/err"; then ok; else bad "report -o under a file"; cat "$tmp/err"; fi
 
 echo "$pass passed, $fail failed"

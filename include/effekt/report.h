@@ -48,11 +48,11 @@ typedef struct {
     const effekt_block *blocks;
     size_t n_blocks;
     const effekt_locale *locale;
-} effekt_document;
+} effekt_report_layout;
 
 /* Lay out and write the document as PDF to out.  EFFEKT_EIO when the
  * stream fails (message in diag). */
-EFFEKT_API effekt_status effekt_document_write_pdf(const effekt_document *doc, FILE *out, effekt_diag *diag);
+EFFEKT_API effekt_status effekt_report_layout_write_pdf(const effekt_report_layout *doc, FILE *out, effekt_diag *diag);
 
 
 /* ---- a report from a spec (src/lib/report/) ----

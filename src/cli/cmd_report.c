@@ -5,6 +5,7 @@
  * input, and says the problems. */
 #include "config.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,14 +15,17 @@
 
 static const char report_usage[] =
     "Usage: effekt report SPEC.json -o OUT_DIR\n"
-    "Run the evaluation a spec describes and write OUT_DIR/report.pdf (A4),\n"
-    "OUT_DIR/results.json (every number in the report), the charts\n"
-    "(OUT_DIR/charts/NAME.png and .svg) and each part's JSON (OUT_DIR/data/).\n"
+    "Run the evaluation a spec describes (a final evaluation of one project or a\n"
+    "portfolio of many) and write OUT_DIR/report.pdf (A4), report.html,\n"
+    "report.docx, results.json (every number in the report), tables/ID.csv (each\n"
+    "table as shown), the charts (charts/NAME.png and .svg) and each part's JSON\n"
+    "(data/).\n"
     "File names in the spec are relative to the spec's folder.  The same spec\n"
     "and data give the same bytes.  datasets/report-spec.json is an example\n"
     "and datasets/README.md documents every key.\n\n"
-    "  -o, --output DIR   the folder to write (created if missing); refused when a\n"
-    "                     file the report writes there is the spec or an input\n"
+    "  -o, --output DIR   the folder to write (created if missing); refused when it\n"
+    "                     holds the spec or an input, or a file the report writes\n"
+    "                     there is one\n"
     "  -q, --quiet        no notes on how inputs were read\n";
 
 /* A problem of the spec without a line says its JSON path: "SPEC: PATH: what". */
@@ -37,6 +41,27 @@ static void say(const effekt_diag *diag, const char *spec, int quiet)
         else if (effekt_diag_problem_format(p, buf, sizeof buf))
             fprintf(stderr, "effekt: %s\n", buf);
     }
+}
+
+/* 1, after the message, when OUT_DIR holds the spec or an input (in it or
+ * a folder below it): a report folder is the report's alone, so that
+ * writing it again never touches what it was made from. */
+static int holds_input(const char *out, const cli_input *in, size_t n)
+{
+    char *dir = realpath(out, NULL);
+    int bad = 0;
+    for (size_t i = 0; dir && i < n && !bad; i++) {
+        char *f = realpath(in[i].path, NULL);
+        size_t len = strlen(dir);
+        if (f && strncmp(f, dir, len) == 0 && (f[len] == '/' || strcmp(dir, "/") == 0)) {
+            cli_error("%s: error: the output folder holds %s (%s); expected a folder without the spec or the inputs "
+                      "(write the report beside them)", out, in[i].via, in[i].path);
+            bad = 1;
+        }
+        free(f);
+    }
+    free(dir);
+    return bad;
 }
 
 /* 1, after the message, when OUT_DIR or a file the report writes in it
@@ -56,7 +81,7 @@ static int clash(const effekt_report_spec *spec, const char *spec_path, const ch
                 sprintf(via[i], "the spec's input '%s'", name);
             in[i] = (cli_input){ effekt_report_spec_input_path(spec, i - 1), via[i] ? via[i] : "an input" };
         }
-        bad = cli_output_clash(out, NULL, in, n);
+        bad = cli_output_clash(out, NULL, in, n) || holds_input(out, in, n);
     }
     for (size_t i = 0; !bad && i < effekt_report_spec_files(spec); i++) {
         const char *f = effekt_report_spec_file(spec, i);
@@ -101,8 +126,8 @@ int cmd_report(int argc, char **argv)
     if (st == EFFEKT_ENOMEM)
         cli_error("%s: error: out of memory", o.output);
     if (st == EFFEKT_OK && !o.quiet)
-        fprintf(stderr, "effekt: wrote %s/report.pdf, %s/results.json and %zu charts\n", o.output, o.output,
-                effekt_report_charts(report));
+        fprintf(stderr, "effekt: wrote %s/report.pdf, report.html, report.docx, results.json, tables/ and %zu charts\n",
+                o.output, effekt_report_charts(report));
     effekt_report_destroy(report);
     effekt_report_spec_destroy(spec);
     effekt_diag_clear(&diag);

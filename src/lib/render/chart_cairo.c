@@ -66,7 +66,7 @@ double effekt_chart_draw(cairo_t *cr, const effekt_chart *chart, const effekt_lo
     return end + cap + MARGIN - 4;
 }
 
-static effekt_status validate(const effekt_chart *ch, effekt_diag *diag)
+effekt_status effekt_chart_validate(const effekt_chart *ch, effekt_diag *diag)
 {
     const effekt_chart_painter *p = painter_of(ch->kind);
     const char *why = p ? p->check(ch) : "not a kind of chart";
@@ -85,7 +85,7 @@ effekt_status effekt_chart_render(const effekt_chart *chart, const effekt_chart_
                                   effekt_chart_format format, FILE *out, effekt_chart_scene *scene,
                                   effekt_diag *diag)
 {
-    effekt_status st = validate(chart, diag);
+    effekt_status st = effekt_chart_validate(chart, diag);
     if (st != EFFEKT_OK)
         return st;
     const double pt_per_mm = 72.0 / 25.4;
@@ -106,6 +106,8 @@ effekt_status effekt_chart_render(const effekt_chart *chart, const effekt_chart_
         effekt_status ms = EFFEKT_OK;
         H = ceil(effekt_chart_draw(cr, chart, loc, W, 0, NULL, &ms));
         cairo_destroy(cr);
+        if (ms != EFFEKT_OK)
+            return ms;   /* out of memory while measuring: the height is not to be trusted */
         if (H > 10000) {
             effekt_diag_add(diag, EFFEKT_ERROR, NULL, 0, 0, NULL, NULL,
                             "%zu rows make a chart %.0f pt high (more than 10000): select fewer",

@@ -24,6 +24,12 @@ double effekt_chart_draw(cairo_t *cr, const effekt_chart *chart, const effekt_lo
                          double width, double height, effekt_chart_scene *scene,
                          effekt_status *status);
 
+/* Whether the chart can be drawn (its kind's checks: items, arrays):
+ * EFFEKT_EINVAL with the reason in diag.  effekt_chart_render checks
+ * first; a caller that draws with effekt_chart_draw (the document
+ * writers) must too. */
+effekt_status effekt_chart_validate(const effekt_chart *chart, effekt_diag *diag);
+
 /* Break s into at most max_lines lines of at most max_width points in the
  * current font, at spaces; a word or line that does not fit is cut at a
  * character boundary and ends in "…".  lines[i] hold up to line_size

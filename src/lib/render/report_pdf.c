@@ -21,7 +21,7 @@ static const double MARGIN_X = 56, MARGIN_TOP = 56, MARGIN_BOTTOM = 60;
 
 typedef struct {
     cairo_t *cr;
-    const effekt_document *doc;
+    const effekt_report_layout *doc;
     double y;
     int page;
 } layout;
@@ -218,7 +218,7 @@ static cairo_status_t write_stream(void *closure, const unsigned char *data, uns
     return fwrite(data, 1, length, closure) == length ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
-effekt_status effekt_document_write_pdf(const effekt_document *doc, FILE *out, effekt_diag *diag)
+effekt_status effekt_report_layout_write_pdf(const effekt_report_layout *doc, FILE *out, effekt_diag *diag)
 {
     cairo_surface_t *s = cairo_pdf_surface_create_for_stream(write_stream, out, PAGE_W, PAGE_H);
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, doc->title ? doc->title : "");

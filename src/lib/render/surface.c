@@ -61,6 +61,48 @@ static cairo_status_t write_mem(void *closure, const unsigned char *data, unsign
     return CAIRO_STATUS_SUCCESS;
 }
 
+/* The CRC of a PNG chunk (ISO 3309, as the PNG specification gives
+ * it), over its type and data. */
+static unsigned long png_crc(const unsigned char *p, size_t n)
+{
+    unsigned long c = 0xffffffffUL;
+    for (size_t i = 0; i < n; i++) {
+        c ^= p[i];
+        for (int k = 0; k < 8; k++)
+            c = c & 1 ? 0xedb88320UL ^ (c >> 1) : c >> 1;
+    }
+    return c ^ 0xffffffffUL;
+}
+
+static void put32(unsigned char *p, unsigned long v)
+{
+    p[0] = (unsigned char)(v >> 24);
+    p[1] = (unsigned char)(v >> 16);
+    p[2] = (unsigned char)(v >> 8);
+    p[3] = (unsigned char)v;
+}
+
+/* The gathered PNG to out with a pHYs chunk after its IHDR: the
+ * resolution it was drawn at, in pixels per metre, so that a word
+ * processor inserts it at its physical size (cairo writes none). */
+static cairo_status_t write_png(const effekt_surface *m, FILE *out)
+{
+    const size_t head = 8 + 4 + 4 + 13 + 4;   /* signature, IHDR's length, type, data, CRC */
+    if (m->svg_len < head || memcmp(m->svg + 12, "IHDR", 4) != 0)
+        return fwrite(m->svg, 1, m->svg_len, out) == m->svg_len ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+    unsigned char phys[4 + 4 + 9 + 4];
+    unsigned long ppm = (unsigned long)(m->dpi / 0.0254 + 0.5);
+    put32(phys, 9);
+    memcpy(phys + 4, "pHYs", 4);
+    put32(phys + 8, ppm);
+    put32(phys + 12, ppm);
+    phys[16] = 1;   /* the unit is the metre */
+    put32(phys + 17, png_crc(phys + 4, 4 + 9));
+    int ok = fwrite(m->svg, 1, head, out) == head && fwrite(phys, 1, sizeof phys, out) == sizeof phys &&
+             fwrite(m->svg + head, 1, m->svg_len - head, out) == m->svg_len - head;
+    return ok ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
 /* The gathered SVG to out, its first group named "chart". */
 static cairo_status_t write_svg(const effekt_surface *m, FILE *out)
 {
@@ -86,6 +128,7 @@ void effekt_surface_open(effekt_surface *s, effekt_chart_format format, FILE *ou
     memset(s, 0, sizeof *s);
     s->format = format;
     s->out = out;
+    s->dpi = dpi;
     double scale = 1;
     if (format == EFFEKT_CHART_PNG) {
         scale = dpi / 72.0;
@@ -108,8 +151,11 @@ cairo_status_t effekt_surface_close(effekt_surface *s)
     cairo_show_page(s->cr);
     cairo_status_t cs = cairo_status(s->cr);
     cairo_destroy(s->cr);
-    if (s->format == EFFEKT_CHART_PNG && cs == CAIRO_STATUS_SUCCESS)
-        cs = cairo_surface_write_to_png_stream(s->surface, write_stream, s->out);
+    if (s->format == EFFEKT_CHART_PNG && cs == CAIRO_STATUS_SUCCESS) {
+        cs = cairo_surface_write_to_png_stream(s->surface, write_mem, s);
+        if (cs == CAIRO_STATUS_SUCCESS)
+            cs = write_png(s, s->out);
+    }
     cairo_surface_finish(s->surface);
     if (cs == CAIRO_STATUS_SUCCESS)
         cs = cairo_surface_status(s->surface);

@@ -17,7 +17,8 @@ typedef struct {
     FILE *out;
     cairo_surface_t *surface;
     cairo_t *cr;                  /* draw here, in points */
-    unsigned char *svg;           /* SVG gathered in memory (see surface.c) */
+    double dpi;                   /* PNG: its resolution, written into its pHYs chunk */
+    unsigned char *svg;           /* SVG (and PNG) gathered in memory (see surface.c) */
     size_t svg_len, svg_cap;
 } effekt_surface;
 

@@ -157,6 +157,122 @@ static effekt_status load_input(run_ctx *c, size_t i, const cJSON *in, cJSON *r_
     return st;
 }
 
+/* ---- names in the spec that the loaded inputs must have ---- */
+
+/* 1 when the table holds people, not projects: a participant id, or the
+ * dates of a person's spell. */
+static int participant_level(const effekt_table *t)
+{
+    static const char *const person[] = { "participant_id", "enrolled_date", "placed_date", "days_to_job" };
+    for (size_t k = 0; k < t->n_columns; k++)
+        for (size_t j = 0; j < sizeof person / sizeof *person; j++)
+            if (t->columns[k].canonical && strcmp(t->columns[k].canonical, person[j]) == 0)
+                return 1;
+    return 0;
+}
+
+static int check_level(run_ctx *c, const char *key, const char *input, int want_people)
+{
+    if (!input)
+        return 0;
+    size_t i = input_index(c->spec, input);
+    int people = participant_level(c->tables[i]);
+    if (people == want_people)
+        return 0;
+    if (people)
+        effekt_diag_add(c->diag, EFFEKT_ERROR, c->spec->path, 0, 0, NULL, NULL,
+                        "%s: input '%s' (%s) holds participants (one row per person); expected a project-level file "
+                        "(one row per project)", key, input, c->spec->input_paths[i]);
+    else
+        effekt_diag_add(c->diag, EFFEKT_ERROR, c->spec->path, 0, 0, NULL, NULL,
+                        "%s: input '%s' (%s) holds projects (one row per project); expected a participant-level file "
+                        "(one row per person, with participant_id or enrolled_date)", key, input,
+                        c->spec->input_paths[i]);
+    return 1;
+}
+
+static int check_column(run_ctx *c, const char *where, const char *key, const cJSON *o)
+{
+    const char *name = effekt_report_str(o, key);
+    const effekt_table *t = c->tables[input_index(c->spec, effekt_report_str(o, "input"))];
+    if (!name || effekt_table_column(t, name))
+        return 0;
+    effekt_diag_add(c->diag, EFFEKT_ERROR, c->spec->path, 0, 0, NULL, NULL, "%s.%s: no column '%s' in %s", where, key,
+                    name, c->spec->input_paths[input_index(c->spec, effekt_report_str(o, "input"))]);
+    return 1;
+}
+
+/* Every name of a column or a level the spec uses, checked against the
+ * loaded inputs before anything runs: each mistake by its JSON path. */
+static effekt_status check_names(run_ctx *c)
+{
+    const cJSON *root = c->spec->root;
+    int bad = 0;
+    const cJSON *k = cJSON_GetObjectItemCaseSensitive(root, "kpis");
+    if (k)
+        bad |= check_level(c, "kpis.input", effekt_report_str(k, "input"), 0);
+    bad |= check_level(c, "comparison", effekt_report_str(root, "comparison"), 0);
+    bad |= check_level(c, "participants", effekt_report_str(root, "participants"), 1);
+    const char *logo = effekt_report_str(root, "logo");
+    if (logo) {
+        /* the cover's image, relative to the spec like the inputs */
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", c->spec->dir, logo);
+        FILE *f = fopen(logo[0] == '/' ? logo : path, "rb");
+        unsigned char magic[8] = { 0 };
+        int png = f && fread(magic, 1, 8, f) == 8 && memcmp(magic, "\x89PNG\r\n\x1a\n", 8) == 0;
+        if (f)
+            fclose(f);
+        if (!png) {
+            effekt_diag_add(c->diag, EFFEKT_ERROR, c->spec->path, 0, 0, NULL, NULL,
+                            "logo: %s is %s (expected a PNG file)", logo[0] == '/' ? logo : path,
+                            f ? "not a PNG file" : "not there or not readable");
+            bad = 1;
+        }
+    }
+    const char *project = effekt_report_str(root, "project");
+    if (project && k) {
+        size_t i = input_index(c->spec, effekt_report_str(k, "input"));
+        const effekt_column *id = effekt_table_column(c->tables[i], "project_id");
+        int found = 0;
+        for (size_t r = 0; id && id->text && r < c->tables[i]->n_rows && !found; r++)
+            found = id->text[r] && strcmp(id->text[r], project) == 0;
+        if (!found) {
+            effekt_diag_add(c->diag, EFFEKT_ERROR, c->spec->path, 0, 0, NULL, NULL,
+                            "project: no project '%s' in %s (expected a value of its project_id column)", project,
+                            c->spec->input_paths[i]);
+            bad = 1;
+        }
+    } else if (project) {
+        effekt_diag_add(c->diag, EFFEKT_ERROR, c->spec->path, 0, 0, NULL, NULL,
+                        "project: needs kpis.input, the project-level file that holds it");
+        bad = 1;
+    }
+    static const char *const keys[] = { "by", "outcome", "value", "from", "to", "x", "y" };
+    const char *lists[] = { "analyses", "charts" };
+    for (size_t l = 0; l < 2; l++) {
+        const cJSON *a = cJSON_GetObjectItemCaseSensitive(root, lists[l]);
+        size_t i = 0;
+        for (const cJSON *e = a ? a->child : NULL; e; e = e->next, i++) {
+            char where[64];
+            snprintf(where, sizeof where, "%s[%zu]", lists[l], i);
+            for (size_t j = 0; j < sizeof keys / sizeof *keys; j++)
+                bad |= check_column(c, where, keys[j], e);
+            const cJSON *cols = cJSON_GetObjectItemCaseSensitive(e, "columns");
+            size_t j = 0;
+            const effekt_table *t = c->tables[input_index(c->spec, effekt_report_str(e, "input"))];
+            for (const cJSON *col = cols ? cols->child : NULL; col; col = col->next, j++)
+                if (!effekt_table_column(t, col->valuestring)) {
+                    effekt_diag_add(c->diag, EFFEKT_ERROR, c->spec->path, 0, 0, NULL, NULL,
+                                    "%s.columns[%zu]: no column '%s' in %s", where, j, col->valuestring,
+                                    c->spec->input_paths[input_index(c->spec, effekt_report_str(e, "input"))]);
+                    bad = 1;
+                }
+        }
+    }
+    return bad ? EFFEKT_EINVAL : EFFEKT_OK;
+}
+
 /* ---- problems in the spec's words ---- */
 
 /* The spec key of a problem's role. */
@@ -551,6 +667,35 @@ static effekt_status render(effekt_report *rep, const effekt_chart *chart, const
     return effekt_report_add_file(rep, path, data, len);
 }
 
+effekt_status effekt_report_chart(const effekt_table *t, const char *path, const cJSON *ch, const effekt_locale *loc,
+                                  double confidence, effekt_chart **out, effekt_diag *diag)
+{
+    effekt_chart_options co = { .locale = loc, .confidence = confidence };
+    *out = NULL;
+    effekt_status st = build_chart(t, ch, &co, out, diag);
+    if (st == EFFEKT_OK)
+        st = effekt_chart_caption(*out, &t, 1, &path, 1, PACKAGE_VERSION, loc);
+    if (st == EFFEKT_OK)
+        st = effekt_chart_status(*out);
+    if (st != EFFEKT_OK) {
+        effekt_chart_destroy(*out);
+        *out = NULL;
+    }
+    return st;
+}
+
+effekt_status effekt_report_render_chart(effekt_report *rep, const effekt_chart *chart, const effekt_locale *loc,
+                                         const char *name, effekt_diag *diag)
+{
+    char png[600], svg[600];
+    snprintf(png, sizeof png, "charts/%s.png", name);
+    snprintf(svg, sizeof svg, "charts/%s.svg", name);
+    effekt_status st = render(rep, chart, loc, EFFEKT_CHART_PNG, png, diag);
+    if (st == EFFEKT_OK)
+        st = render(rep, chart, loc, EFFEKT_CHART_SVG, svg, diag);
+    return st;
+}
+
 static effekt_status run_chart(run_ctx *c, size_t ci, const cJSON *ch, effekt_report *rep, effekt_chart **out)
 {
     char where[64];
@@ -572,6 +717,8 @@ static effekt_status run_chart(run_ctx *c, size_t ci, const cJSON *ch, effekt_re
             chart->reference = ref->valuedouble;
         if (effekt_report_str(ch, "title"))
             chart->title = effekt_chart_keep(chart, effekt_report_str(ch, "title"));
+        /* projects by name, not id, as in the figures the report draws */
+        effekt_report_relabel(c->spec, c->tables, chart);
         st = effekt_chart_status(chart);
     }
     char png[600], svg[600];
@@ -607,6 +754,8 @@ static effekt_status run_all(run_ctx *c, effekt_report *rep, cJSON *results, eff
     for (const cJSON *in = cJSON_GetObjectItemCaseSensitive(root, "inputs")->child; in && st == EFFEKT_OK;
          in = in->next, i++)
         st = load_input(c, i, in, r_inputs, rep);
+    if (st == EFFEKT_OK)
+        st = check_names(c);
     const cJSON *kspec = cJSON_GetObjectItemCaseSensitive(root, "kpis");
     if (st == EFFEKT_OK && kspec) {
         cJSON *kdoc = NULL;
@@ -651,6 +800,54 @@ static effekt_status run_all(run_ctx *c, effekt_report *rep, cJSON *results, eff
     return st;
 }
 
+/* One format of the document into the report's files. */
+static effekt_status write_format(effekt_report *rep, const effekt_document *doc, const char *path,
+                                  effekt_status (*writer)(const effekt_document *, FILE *, effekt_diag *),
+                                  effekt_diag *diag)
+{
+    char *data = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&data, &len);
+    if (!f)
+        return EFFEKT_ENOMEM;
+    effekt_status st = writer(doc, f, diag);
+    if (fclose(f) != 0 && st == EFFEKT_OK)
+        st = EFFEKT_ENOMEM;
+    if (st != EFFEKT_OK) {
+        free(data);
+        return st;
+    }
+    return effekt_report_add_file(rep, path, data, len);
+}
+
+/* The document as report.pdf, report.html, report.docx and each table as
+ * tables/ID.csv. */
+static effekt_status write_document(effekt_report *rep, const effekt_document *doc, effekt_diag *diag)
+{
+    effekt_status st = write_format(rep, doc, "report.pdf", effekt_document_write_pdf, diag);
+    if (st == EFFEKT_OK)
+        st = write_format(rep, doc, "report.html", effekt_document_write_html, diag);
+    if (st == EFFEKT_OK)
+        st = write_format(rep, doc, "report.docx", effekt_document_write_docx, diag);
+    for (size_t i = 0; i < effekt_document_tables(doc) && st == EFFEKT_OK; i++) {
+        char *data = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&data, &len);
+        if (!f)
+            return EFFEKT_ENOMEM;
+        st = effekt_document_write_table_csv(doc, i, f, diag);
+        if (fclose(f) != 0 && st == EFFEKT_OK)
+            st = EFFEKT_ENOMEM;
+        char path[200];
+        snprintf(path, sizeof path, "tables/%s.csv", effekt_document_table_id(doc, i));
+        if (st == EFFEKT_OK)
+            st = effekt_report_add_file(rep, path, data, len);
+        else
+            free(data);
+    }
+    return st;
+}
+
 effekt_status effekt_report_run(const effekt_report_spec *spec, effekt_report **out, effekt_diag *diag)
 {
     *out = NULL;
@@ -666,29 +863,15 @@ effekt_status effekt_report_run(const effekt_report_spec *spec, effekt_report **
         st = run_all(&c, rep, results, charts);
     }
     if (st == EFFEKT_OK) {
-        report_doc d = { .loc = effekt_locale_find(spec->locale) };
-        effekt_report_doc_build(&d, spec, results, (const effekt_chart *const *)charts, rep->n_charts, PACKAGE_VERSION);
-        effekt_document doc = { .title = effekt_report_str(spec->root, "title"), .subtitle = effekt_report_str(spec->root, "subtitle"),
-                                .blocks = d.blocks, .n_blocks = d.n, .locale = d.loc };
-        /* the title note is the first paragraph the builder made */
-        if (d.n && d.blocks[0].kind == EFFEKT_BLOCK_PARAGRAPH && d.blocks[0].level == -1) {
-            doc.title_note = d.blocks[0].text;
-            doc.blocks++;
-            doc.n_blocks--;
-        }
-        char *pdf = NULL;
-        size_t len = 0;
-        FILE *f = d.failed ? NULL : open_memstream(&pdf, &len);
-        st = f ? effekt_document_write_pdf(&doc, f, diag) : EFFEKT_ENOMEM;
-        if (f && fclose(f) != 0 && st == EFFEKT_OK)
-            st = EFFEKT_ENOMEM;
+        report_build b = { .spec = spec, .loc = effekt_locale_find(spec->locale), .tables = c.tables,
+                           .problems = diag, .rep = rep, .charts = charts, .n_charts = rep->n_charts };
+        st = effekt_report_build(&b);
         if (st == EFFEKT_OK)
-            st = effekt_report_add_file(rep, "report.pdf", pdf, len);
-        else
-            free(pdf);
+            st = write_document(rep, b.doc, diag);
+        effekt_document_destroy(b.doc);
+        effekt_report_build_free(&b);
         if (st == EFFEKT_OK)
             st = add_json(rep, "results.json", results);
-        effekt_report_doc_free(&d);
     }
     for (size_t i = 0; i < n_charts && charts; i++)
         effekt_chart_destroy(charts[i]);

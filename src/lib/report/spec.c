@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "effekt/kpi.h"
 #include "effekt/locale.h"
 #include "effekt/output.h"
 #include "report_int.h"
@@ -29,17 +30,23 @@ typedef struct {
 static const spec_key top_keys[] = {
     { "title", T_STRING, 1 }, { "subtitle", T_STRING, 0 }, { "locale", T_STRING, 0 },
     { "confidence", T_NUMBER, 0 }, { "seed", T_NUMBER, 0 }, { "inputs", T_OBJECT, 1 },
-    { "kpis", T_OBJECT, 0 }, { "analyses", T_OBJECTS, 0 }, { "charts", T_OBJECTS, 0 }, { NULL, 0, 0 }
+    { "kpis", T_OBJECT, 0 }, { "analyses", T_OBJECTS, 0 }, { "charts", T_OBJECTS, 0 },
+    /* the kind of report and its cover (datasets/README.md) */
+    { "kind", T_STRING, 0 }, { "project", T_STRING, 0 }, { "participants", T_STRING, 0 },
+    { "comparison", T_STRING, 0 }, { "client", T_STRING, 0 }, { "evaluator", T_STRING, 0 },
+    { "date", T_STRING, 0 }, { "version", T_STRING, 0 }, { "acknowledgement", T_STRING, 0 },
+    { "logo", T_STRING, 0 }, { NULL, 0, 0 }
 };
 static const spec_key input_keys[] = {
     { "file", T_STRING, 1 }, { "map", T_STRING_MAP, 0 }, { "delimiter", T_STRING, 0 },
-    { "decimal_comma", T_BOOL, 0 }, { "encoding", T_STRING, 0 }, { "na", T_STRINGS, 0 }, { NULL, 0, 0 }
+    { "decimal_comma", T_BOOL, 0 }, { "encoding", T_STRING, 0 }, { "na", T_STRINGS, 0 },
+    { "synthetic", T_BOOL, 0 }, { NULL, 0, 0 }
 };
 static const spec_key kpi_keys[] = { { "input", T_STRING, 1 }, { "show", T_STRINGS, 0 }, { NULL, 0, 0 } };
 static const spec_key analysis_keys[] = {
     { "type", T_STRING, 1 }, { "input", T_STRING, 1 }, { "title", T_STRING, 0 }, { "by", T_STRING, 0 },
     { "columns", T_STRINGS, 0 }, { "outcome", T_STRING, 0 }, { "value", T_STRING, 0 }, { "at", T_NUMBERS, 0 },
-    { "from", T_STRING, 0 }, { "to", T_STRING, 0 }, { NULL, 0, 0 }
+    { "from", T_STRING, 0 }, { "to", T_STRING, 0 }, { "name", T_STRING, 0 }, { NULL, 0, 0 }
 };
 static const spec_key chart_keys[] = {
     { "kind", T_STRING, 1 }, { "input", T_STRING, 1 }, { "name", T_STRING, 1 }, { "title", T_STRING, 0 },
@@ -113,6 +120,42 @@ static int check_object(effekt_diag *diag, const char *spec, const char *path, c
     return bad;
 }
 
+/* A name that becomes part of a file name or an anchor: letters, digits,
+ * '-' and '_', not starting with '-' (no folders, no dot files, no
+ * option look-alikes). */
+static int plain_name(const char *s)
+{
+    if (!*s || *s == '-' || strlen(s) > 64)
+        return 0;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') || *s == '-' ||
+              *s == '_'))
+            return 0;
+    return 1;
+}
+
+/* The path of the earlier element of the analyses or charts named nm, in
+ * buf; NULL when none.  Charts and analyses share one set of names: both
+ * become ids of the document (a table's or a figure's anchor). */
+static const char *earlier_name(const cJSON *root, const cJSON *upto, const char *nm, char *buf, size_t size)
+{
+    const char *lists[] = { "analyses", "charts" };
+    for (size_t l = 0; l < 2; l++) {
+        const cJSON *a = cJSON_GetObjectItemCaseSensitive(root, lists[l]);
+        size_t j = 0;
+        for (const cJSON *f = cJSON_IsArray(a) ? a->child : NULL; f; f = f->next, j++) {
+            if (f == upto)
+                return NULL;
+            const char *other = effekt_report_str(f, "name");
+            if (other && strcmp(other, nm) == 0) {
+                snprintf(buf, size, "%s[%zu]", lists[l], j);
+                return buf;
+            }
+        }
+    }
+    return NULL;
+}
+
 static int repeated(const cJSON *array)
 {
     for (const cJSON *a = array ? array->child : NULL; a; a = a->next)
@@ -134,6 +177,11 @@ static int check_spec(effekt_diag *diag, const char *spec, const cJSON *root)
     for (const cJSON *e = cJSON_IsObject(inputs) ? inputs->child : NULL; e; e = e->next) {
         char path[320];
         snprintf(path, sizeof path, "inputs.%s", e->string);
+        if (!plain_name(e->string)) {
+            /* the name is part of the file names of the report (data/input-NAME.json) */
+            mistake(diag, spec, "%s: expected a plain name (letters, digits, '-' and '_', at most 64)", path);
+            bad = 1;
+        }
         if (!cJSON_IsObject(e)) {
             mistake(diag, spec, "%s: expected an object", path);
             bad = 1;
@@ -149,6 +197,35 @@ static int check_spec(effekt_diag *diag, const char *spec, const cJSON *root)
             mistake(diag, spec, "kpis.input: no input named '%s' in inputs", in);
             bad = 1;
         }
+        const cJSON *show = cJSON_GetObjectItemCaseSensitive(k, "show");
+        size_t j = 0;
+        for (const cJSON *e = cJSON_IsArray(show) ? show->child : NULL; e; e = e->next, j++)
+            if (cJSON_IsString(e) && !effekt_kpi_find(e->valuestring)) {
+                mistake(diag, spec, "kpis.show[%zu]: unknown KPI '%s' (effekt kpi --help lists them)", j,
+                        e->valuestring);
+                bad = 1;
+            }
+    }
+    const char *refs[] = { "participants", "comparison" };
+    for (size_t r = 0; r < 2; r++) {
+        const char *in = effekt_report_str(root, refs[r]);
+        if (in && !cJSON_GetObjectItemCaseSensitive(inputs, in)) {
+            mistake(diag, spec, "%s: no input named '%s' in inputs", refs[r], in);
+            bad = 1;
+        }
+    }
+    const char *report_kind = effekt_report_str(root, "kind");
+    if (report_kind && strcmp(report_kind, "final") && strcmp(report_kind, "portfolio")) {
+        mistake(diag, spec, "kind: '%s' (expected final or portfolio)", report_kind);
+        bad = 1;
+    }
+    if (report_kind && strcmp(report_kind, "final") == 0 && !effekt_report_str(root, "project")) {
+        mistake(diag, spec, "project: missing (a final evaluation needs the project_id of its project)");
+        bad = 1;
+    }
+    if (report_kind && !cJSON_IsObject(k)) {
+        mistake(diag, spec, "kpis: missing (a %s report needs the project-level input as kpis.input)", report_kind);
+        bad = 1;
     }
     const char *lists[] = { "analyses", "charts" };
     const spec_key *list_keys[] = { analysis_keys, chart_keys };
@@ -176,8 +253,9 @@ static int check_spec(effekt_diag *diag, const char *spec, const cJSON *root)
                 bad = 1;
             }
             const char *nm = effekt_report_str(e, "name");
-            if (l == 1 && nm && (!*nm || strpbrk(nm, "/\\") || nm[0] == '.')) {
-                mistake(diag, spec, "%s.name: expected a file name without folders", path);
+            if (nm && !plain_name(nm)) {
+                mistake(diag, spec, "%s.name: expected a plain name (letters, digits, '-' and '_', at most 64)",
+                        path);
                 bad = 1;
             }
             const char *kind = effekt_report_str(e, "kind");
@@ -188,13 +266,11 @@ static int check_spec(effekt_diag *diag, const char *spec, const cJSON *root)
                 bad = 1;
             }
             /* two charts of one name would write one file twice */
-            size_t j = 0;
-            for (const cJSON *f = a->child; l == 1 && nm && f != e; f = f->next, j++)
-                if (effekt_report_str(f, "name") && strcmp(effekt_report_str(f, "name"), nm) == 0) {
-                    mistake(diag, spec, "%s.name: '%s' is the name of charts[%zu] too", path, nm, j);
-                    bad = 1;
-                    break;
-                }
+            char other[64];
+            if (nm && earlier_name(root, e, nm, other, sizeof other)) {
+                mistake(diag, spec, "%s.name: '%s' is the name of %s too", path, nm, other);
+                bad = 1;
+            }
         }
     }
     const char *loc = effekt_report_str(root, "locale");

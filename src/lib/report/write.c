@@ -35,6 +35,28 @@ static int make_parents(const char *path)
     return 0;
 }
 
+/* The folders of the report's files (data, charts, tables…): each file's
+ * path up to its last '/', once, in the order first met.  Returns how
+ * many are in sub (at most max); the strings point into r's paths with
+ * their lengths in len. */
+static size_t folders(const effekt_report *r, const char **sub, size_t *len, size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->n_files; i++) {
+        const char *slash = strrchr(r->files[i].path, '/');
+        if (!slash)
+            continue;
+        size_t l = (size_t)(slash - r->files[i].path), k = 0;
+        while (k < n && !(len[k] == l && strncmp(sub[k], r->files[i].path, l) == 0))
+            k++;
+        if (k == n && n < max) {
+            sub[n] = r->files[i].path;
+            len[n++] = l;
+        }
+    }
+    return n;
+}
+
 /* Remove the files of r under dir, its subfolders, and dir. */
 static void remove_tree(const effekt_report *r, const char *dir)
 {
@@ -43,10 +65,12 @@ static void remove_tree(const effekt_report *r, const char *dir)
         snprintf(path, sizeof path, "%s/%s", dir, r->files[i].path);
         unlink(path);
     }
-    snprintf(path, sizeof path, "%s/data", dir);
-    rmdir(path);
-    snprintf(path, sizeof path, "%s/charts", dir);
-    rmdir(path);
+    const char *sub[16];
+    size_t len[16], n = folders(r, sub, len, 16);
+    for (size_t k = 0; k < n; k++) {
+        snprintf(path, sizeof path, "%s/%.*s", dir, (int)len[k], sub[k]);
+        rmdir(path);
+    }
     rmdir(dir);
 }
 
@@ -70,12 +94,13 @@ effekt_status effekt_report_write(const effekt_report *r, const char *out_dir, e
         return fail(diag, out_dir, "cannot create the folder");
     }
     effekt_status st = EFFEKT_OK;
-    snprintf(path, sizeof path, "%s/data", tmp);
-    if (mkdir(path, 0777) != 0)
-        st = fail(diag, out_dir, "cannot create the folder");
-    snprintf(path, sizeof path, "%s/charts", tmp);
-    if (st == EFFEKT_OK && mkdir(path, 0777) != 0)
-        st = fail(diag, out_dir, "cannot create the folder");
+    const char *sub[16];
+    size_t sub_len[16], n_sub = folders(r, sub, sub_len, 16);
+    for (size_t k = 0; k < n_sub && st == EFFEKT_OK; k++) {
+        snprintf(path, sizeof path, "%s/%.*s", tmp, (int)sub_len[k], sub[k]);
+        if (mkdir(path, 0777) != 0)
+            st = fail(diag, out_dir, "cannot create the folder");
+    }
     for (size_t i = 0; i < r->n_files && st == EFFEKT_OK; i++) {
         snprintf(path, sizeof path, "%s/%s", tmp, r->files[i].path);
         FILE *f = fopen(path, "wb");
@@ -95,9 +120,8 @@ effekt_status effekt_report_write(const effekt_report *r, const char *out_dir, e
             return EFFEKT_OK;
         }
     } else if (st == EFFEKT_OK) {
-        const char *sub[] = { "data", "charts" };
-        for (size_t k = 0; k < 2 && st == EFFEKT_OK; k++) {
-            snprintf(dest, sizeof dest, "%s/%s", out_dir, sub[k]);
+        for (size_t k = 0; k < n_sub && st == EFFEKT_OK; k++) {
+            snprintf(dest, sizeof dest, "%s/%.*s", out_dir, (int)sub_len[k], sub[k]);
             if (mkdir(dest, 0777) != 0 && errno != EEXIST)
                 st = fail(diag, out_dir, "cannot create the folder");
         }

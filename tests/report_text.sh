@@ -1,0 +1,62 @@
+#!/bin/sh
+# The text of both bundled reports as a reader gets it (pdftotext of
+# report.pdf), issue 16: no snake_case identifier (file names aside), no
+# "…" next to a digit (a cut number), the numbers of results.json that
+# the tables show there in full (rows of each input, SHA-256 of each
+# input, Go Vest's KPIs as the locale writes them), the Danish report
+# without the English words its tables once had, and R's Wilson
+# interval for Go Vest's synthetic placement:
+#   prop.test(14, 30, correct = FALSE)$conf.int  # 0.302324 0.638577
+# shown to one decimal as 46,7 % (30,2–63,9).
+set -u
+: "${srcdir:=.}" "${EFFEKT:=$PWD/effekt}"
+if ! command -v pdftotext >/dev/null 2>&1; then
+    echo "SKIP: pdftotext not found (Debian: apt-get install poppler-utils)"
+    exit 77
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL $*"; }
+
+for r in spec portfolio; do
+    "$EFFEKT" report -q "$srcdir/datasets/report-$r.json" -o "$tmp/$r" 2>/dev/null || { bad "report-$r.json failed"; continue; }
+    pdftotext -enc UTF-8 "$tmp/$r/report.pdf" "$tmp/$r.txt" || { bad "pdftotext $r"; continue; }
+    # snake_case: a lower-case word with an underscore, not a file name (seed_projects.csv)
+    ids=$(grep -oE '[a-z][a-z0-9]*_[a-z0-9_]+(\.[a-z]+)?' "$tmp/$r.txt" | grep -vE '\.(csv|json|txt|png|svg)$' | sort -u)
+    [ -z "$ids" ] && ok || bad "$r: identifiers in the text: $(echo $ids)"
+    cut=$(grep -nE '[0-9]…|…[0-9]' "$tmp/$r.txt")
+    [ -z "$cut" ] && ok || bad "$r: a number cut by …: $cut"
+    # each input's SHA-256 in full, from results.json
+    for sha in $(grep -oE '"sha256":[[:space:]]*"[0-9a-f]{64}"' "$tmp/$r/results.json" | grep -oE '[0-9a-f]{64}' | sort -u); do
+        grep -q "$sha" "$tmp/$r.txt" && ok || bad "$r: SHA-256 $sha not in the text"
+    done
+done
+
+d="$tmp/spec.txt"
+if [ -s "$d" ]; then
+    # rows of the inputs (results.json: "rows") as Danish numbers
+    for n in 5 "1.500" 107; do
+        grep -qE "(^| )$n( |$)" "$d" && ok || bad "spec: $n rows not in the text"
+    done
+    # Go Vest's KPIs (results.json kpis.projects[GOVEST]) as the Danish locale writes them
+    for want in "3.690.661 kr." "1.786.690 kr. (48,4 %)" "307.555 kr." "123.022 kr." "148.891" "46,7 % (30,2–63,9)" \
+                "9. september 2019 – 31. december 2022" "Socialfonden"; do
+        grep -qF "$want" "$d" && ok || bad "spec: '$want' not in the text"
+    done
+    # no English left from the old report: headings, n/a, exponent p-values
+    eng=$(grep -owE 'statistics|ci_lower|Key figures|Charts|Warnings|Methods|Provenance|n/a|not reported|[0-9]e-[0-9]+' "$d" | sort -u)
+    [ -z "$eng" ] && ok || bad "spec: English in the Danish report: $(echo $eng)"
+    grep -qF "(syntetiske data)" "$d" && grep -qF "Syntetiske data:" "$d" && ok || bad "spec: the synthetic participants are not marked"
+fi
+p="$tmp/portfolio.txt"
+if [ -s "$p" ]; then
+    grep -qF "The 107 projects have a total budget of DKK 2,055.8 million" "$p" && ok || bad "portfolio: the summary's total"
+    grep -qE '^ESF$|ESF ' "$p" && grep -qE 'ERDF' "$p" && ok || bad "portfolio: funds not by name"
+    # every project's name in the annex table: 107 rows
+    n=$(wc -l <"$tmp/portfolio/tables/projects.csv")
+    [ "$n" -eq 108 ] && ok || bad "portfolio: tables/projects.csv has $n lines, expected 108"
+fi
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
