@@ -68,8 +68,12 @@ static const char STYLE[] =
     "@media print{@page{size:A4;margin:20mm 18mm}body{padding:0;font-size:10pt}"
     "header.cover,main{max-width:none}header.cover{min-height:240mm;border:0;break-after:page}"
     ".page-break{break-after:page}h2,h3,h4,caption,dt{break-after:avoid}"
-    "figure{break-inside:avoid}tr{break-inside:avoid}thead{display:table-header-group}"
-    ".scroll{overflow:visible}a{color:inherit;text-decoration:none}sup a{color:var(--accent)}}\n";
+    "figure{break-inside:avoid}figure.table{break-inside:auto}tr{break-inside:avoid}thead{display:table-header-group}"
+    ".scroll{overflow:visible}a{color:inherit;text-decoration:none}sup a{color:var(--accent)}"
+    /* on paper nothing can scroll: a table narrows to the page, a wide
+     * one gets a landscape page and smaller type */
+    "figure.wide{page:landscape}figure.wide table{font-size:7pt}}\n"
+    "@page landscape{size:A4 landscape;margin:15mm 18mm}\n";
 
 /* s with & < > " escaped. */
 static void esc(FILE *f, const char *s)
@@ -212,6 +216,32 @@ static const char *align_class(effekt_align a)
     return a == EFFEKT_ALIGN_RIGHT ? " class=\"r\"" : a == EFFEKT_ALIGN_CENTER ? " class=\"c\"" : "";
 }
 
+/* Whether a table is too wide for a portrait page: the narrowest it can
+ * be (each column's longest word, a figure's whole text) is more than
+ * about 90 characters. */
+static int wide(const doc_block *b)
+{
+    size_t sum = 0;
+    for (size_t j = 0; j < b->n_columns; j++) {
+        size_t widest = 0;
+        for (size_t r = 0; r <= b->n_rows; r++) {
+            const char *s = r == 0 ? b->headers[j] : b->cells[(r - 1) * b->n_columns + j];
+            size_t word = 0, line = 0;
+            for (const char *p = s ? s : ""; *p; p++) {
+                if (((unsigned char)*p & 0xC0) == 0x80)
+                    continue;
+                line++;
+                word = *p == ' ' ? 0 : word + 1;
+                size_t need = r > 0 && b->align[j] != EFFEKT_ALIGN_LEFT ? line : word;
+                if (need > widest)
+                    widest = need;
+            }
+        }
+        sum += widest + 2;
+    }
+    return sum > 90;
+}
+
 static void table(html *h, const doc_block *b)
 {
     FILE *f = h->f;
@@ -219,8 +249,8 @@ static void table(html *h, const doc_block *b)
     const char *id = effekt_doc_anchor(b, abuf, sizeof abuf);
     /* the box scrolls sideways on a narrow screen; it can take the
      * keyboard's focus so that it can be scrolled without a mouse */
-    fprintf(f, "<figure class=\"table\" id=\"%s\">\n<div class=\"scroll\" role=\"region\" tabindex=\"0\" "
-               "aria-labelledby=\"%s-caption\">\n<table>\n<caption id=\"%s-caption\">", id, id, id);
+    fprintf(f, "<figure class=\"table%s\" id=\"%s\">\n<div class=\"scroll\" role=\"region\" tabindex=\"0\" "
+               "aria-labelledby=\"%s-caption\">\n<table>\n<caption id=\"%s-caption\">", wide(b) ? " wide" : "", id, id, id);
     caption(h, b);
     fputs("</caption>\n<thead><tr>", f);
     for (size_t j = 0; j < b->n_columns; j++) {
