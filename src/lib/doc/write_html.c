@@ -30,6 +30,7 @@ static const char STYLE[] =
     "font-size:1rem;line-height:1.55}\n"
     "header.cover,main{max-width:50rem;margin:0 auto}\n"
     "header.cover{padding:3rem 0 2rem;border-bottom:1px solid var(--rule);margin-bottom:2rem}\n"
+    "header.cover .logo{display:block;height:3rem;width:auto;margin-bottom:2rem}\n"
     "header.cover h1{color:var(--accent);font-size:2rem;line-height:1.2;margin:0 0 .5rem}\n"
     ".subtitle{font-size:1.2rem;margin:0 0 1.5rem}\n"
     ".meta p{margin:.15rem 0}.meta .project{font-weight:bold}.meta .version{color:var(--grey);font-size:.9rem}\n"
@@ -395,11 +396,43 @@ static void contents(html *h)
     fputs("\n</ol>\n</nav>\n", f);
 }
 
+/* The logo as a data: URI (the file stays one file).  0 when it cannot
+ * be read or is not a PNG. */
+static int logo(html *h)
+{
+    FILE *in = fopen(h->doc->logo_path, "rb");
+    if (!in)
+        return 0;
+    static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    unsigned char buf[3], sig[8];
+    int ok = fread(sig, 1, 8, in) == 8 && memcmp(sig, "\x89PNG\r\n\x1a\n", 8) == 0;
+    if (ok) {
+        rewind(in);
+        fputs("<img class=\"logo\" alt=\"\" src=\"data:image/png;base64,", h->f);
+        size_t n;
+        while ((n = fread(buf, 1, 3, in)) > 0) {
+            unsigned v = (unsigned)buf[0] << 16 | (n > 1 ? (unsigned)buf[1] << 8 : 0) | (n > 2 ? buf[2] : 0);
+            putc(b64[v >> 18 & 63], h->f);
+            putc(b64[v >> 12 & 63], h->f);
+            putc(n > 1 ? b64[v >> 6 & 63] : '=', h->f);
+            putc(n > 2 ? b64[v & 63] : '=', h->f);
+        }
+        ok = !ferror(in);
+        fputs("\">\n", h->f);
+    }
+    fclose(in);
+    return ok;
+}
+
 static void cover(html *h)
 {
     FILE *f = h->f;
     const effekt_document *d = h->doc;
     fputs("<header class=\"cover\">\n", f);
+    if (d->logo_path && !logo(h)) {
+        effekt_diag_add(h->diag, EFFEKT_ERROR, d->logo_path, 0, 0, NULL, NULL, "cannot read the logo (expected a PNG file)");
+        h->status = EFFEKT_EIO;
+    }
     if (d->title) {
         fputs("<h1>", f);
         esc(f, d->title);
@@ -519,7 +552,7 @@ effekt_status effekt_document_write_html(const effekt_document *doc, FILE *out, 
     fputs("<meta name=\"generator\" content=\"effekt " PACKAGE_VERSION "\">\n<style>\n", f);
     fputs(STYLE, f);
     fputs("</style>\n</head>\n<body>\n", f);
-    if (doc->title || doc->subtitle || doc->project || doc->cover_note)
+    if (doc->title || doc->subtitle || doc->project || doc->cover_note || doc->logo_path)
         cover(&h);
     fputs("<main>\n", f);
     body(&h);
