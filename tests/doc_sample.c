@@ -69,6 +69,22 @@ int main(int argc, char **argv)
                          : "The participant data in this report are synthetic and must not be read as the project's results.",
         .author = "Effekt ApS", .subject = da ? "Slutevaluering" : "Final evaluation", .keywords = "ESF, evaluering",
     };
+    /* a logo: a small chart drawn as PNG beside the files */
+    char logo[4096];
+    mkdir(argv[2], 0777);
+    snprintf(logo, sizeof logo, "%s/logo.png", argv[2]);
+    {
+        effekt_chart *c = bars(2, "Effekt");
+        effekt_chart_page page = { .width_mm = 40, .height_mm = 12, .dpi = 150 };
+        FILE *f = fopen(logo, "wb");
+        effekt_diag diag = { 0 };
+        if (!f || effekt_chart_render(c, &page, EFFEKT_CHART_PNG, f, NULL, &diag) != EFFEKT_OK)
+            return 1;
+        fclose(f);
+        effekt_diag_free(&diag);
+        effekt_chart_destroy(c);
+    }
+    meta.logo_path = logo;
     effekt_document *d;
     CK(effekt_document_create(&meta, &d));
     CK(effekt_document_section(d, 1, 0, "resume", da ? "Resumé" : "Summary"));

@@ -316,6 +316,8 @@ int main(void)
     tcase_add_test(tc, test_png_resolution);
     tcase_add_test(tc, test_allocation_failures);
     tcase_set_timeout(tc, 120);
+    /* fontconfig's caches, for the leak checker of the sanitizer build */
+    tcase_add_checked_fixture(tc, NULL, effekt_chart_release_fonts);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -756,7 +756,7 @@ static void styles(FILE *f, const effekt_document *d)
           "<w:b/><w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/>", 1 },
         { "Caption", "caption", "paragraph", "Normal", "<w:spacing w:before=\"120\" w:after=\"80\"/>",
           "<w:sz w:val=\"19\"/><w:szCs w:val=\"19\"/>", 1 },
-        { "Figure", "Figure", "paragraph", "Normal", "<w:keepNext/><w:spacing w:before=\"200\" w:after=\"0\"/>", "", 0 },
+        { "Figure", "Figure", "paragraph", "Normal", "<w:keepNext/><w:spacing w:before=\"200\" w:after=\"0\"/><w:jc w:val=\"center\"/>", "", 0 },
         { "Source", "Source", "paragraph", "Normal", "<w:spacing w:after=\"240\"/>", "<w:color w:val=\"5F5F5F\"/><w:sz w:val=\"16\"/>", 0 },
         { "TableText", "Table Text", "paragraph", "Normal", "<w:spacing w:before=\"20\" w:after=\"20\" w:line=\"240\" w:lineRule=\"auto\"/>",
           "<w:sz w:val=\"16\"/><w:szCs w:val=\"16\"/>", 0 },

@@ -30,6 +30,7 @@ static const char STYLE[] =
     "font-size:1rem;line-height:1.55}\n"
     "header.cover,main{max-width:50rem;margin:0 auto}\n"
     "header.cover{padding:3rem 0 2rem;border-bottom:1px solid var(--rule);margin-bottom:2rem}\n"
+    "header.cover .logo{display:block;height:3rem;width:auto;margin-bottom:2rem}\n"
     "header.cover h1{color:var(--accent);font-size:2rem;line-height:1.2;margin:0 0 .5rem}\n"
     ".subtitle{font-size:1.2rem;margin:0 0 1.5rem}\n"
     ".meta p{margin:.15rem 0}.meta .project{font-weight:bold}.meta .version{color:var(--grey);font-size:.9rem}\n"
@@ -68,8 +69,12 @@ static const char STYLE[] =
     "@media print{@page{size:A4;margin:20mm 18mm}body{padding:0;font-size:10pt}"
     "header.cover,main{max-width:none}header.cover{min-height:240mm;border:0;break-after:page}"
     ".page-break{break-after:page}h2,h3,h4,caption,dt{break-after:avoid}"
-    "figure{break-inside:avoid}tr{break-inside:avoid}thead{display:table-header-group}"
-    ".scroll{overflow:visible}a{color:inherit;text-decoration:none}sup a{color:var(--accent)}}\n";
+    "figure{break-inside:avoid}figure.table{break-inside:auto}tr{break-inside:avoid}thead{display:table-header-group}"
+    ".scroll{overflow:visible}a{color:inherit;text-decoration:none}sup a{color:var(--accent)}"
+    /* on paper nothing can scroll: a table narrows to the page, a wide
+     * one gets a landscape page and smaller type */
+    "figure.wide{page:landscape}figure.wide table{font-size:7pt}}\n"
+    "@page landscape{size:A4 landscape;margin:15mm 18mm}\n";
 
 /* s with & < > " escaped. */
 static void esc(FILE *f, const char *s)
@@ -212,6 +217,32 @@ static const char *align_class(effekt_align a)
     return a == EFFEKT_ALIGN_RIGHT ? " class=\"r\"" : a == EFFEKT_ALIGN_CENTER ? " class=\"c\"" : "";
 }
 
+/* Whether a table is too wide for a portrait page: the narrowest it can
+ * be (each column's longest word, a figure's whole text) is more than
+ * about 90 characters. */
+static int wide(const doc_block *b)
+{
+    size_t sum = 0;
+    for (size_t j = 0; j < b->n_columns; j++) {
+        size_t widest = 0;
+        for (size_t r = 0; r <= b->n_rows; r++) {
+            const char *s = r == 0 ? b->headers[j] : b->cells[(r - 1) * b->n_columns + j];
+            size_t word = 0, line = 0;
+            for (const char *p = s ? s : ""; *p; p++) {
+                if (((unsigned char)*p & 0xC0) == 0x80)
+                    continue;
+                line++;
+                word = *p == ' ' ? 0 : word + 1;
+                size_t need = r > 0 && b->align[j] != EFFEKT_ALIGN_LEFT ? line : word;
+                if (need > widest)
+                    widest = need;
+            }
+        }
+        sum += widest + 2;
+    }
+    return sum > 90;
+}
+
 static void table(html *h, const doc_block *b)
 {
     FILE *f = h->f;
@@ -219,8 +250,8 @@ static void table(html *h, const doc_block *b)
     const char *id = effekt_doc_anchor(b, abuf, sizeof abuf);
     /* the box scrolls sideways on a narrow screen; it can take the
      * keyboard's focus so that it can be scrolled without a mouse */
-    fprintf(f, "<figure class=\"table\" id=\"%s\">\n<div class=\"scroll\" role=\"region\" tabindex=\"0\" "
-               "aria-labelledby=\"%s-caption\">\n<table>\n<caption id=\"%s-caption\">", id, id, id);
+    fprintf(f, "<figure class=\"table%s\" id=\"%s\">\n<div class=\"scroll\" role=\"region\" tabindex=\"0\" "
+               "aria-labelledby=\"%s-caption\">\n<table>\n<caption id=\"%s-caption\">", wide(b) ? " wide" : "", id, id, id);
     caption(h, b);
     fputs("</caption>\n<thead><tr>", f);
     for (size_t j = 0; j < b->n_columns; j++) {
@@ -365,11 +396,43 @@ static void contents(html *h)
     fputs("\n</ol>\n</nav>\n", f);
 }
 
+/* The logo as a data: URI (the file stays one file).  0 when it cannot
+ * be read or is not a PNG. */
+static int logo(html *h)
+{
+    FILE *in = fopen(h->doc->logo_path, "rb");
+    if (!in)
+        return 0;
+    static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    unsigned char buf[3], sig[8];
+    int ok = fread(sig, 1, 8, in) == 8 && memcmp(sig, "\x89PNG\r\n\x1a\n", 8) == 0;
+    if (ok) {
+        rewind(in);
+        fputs("<img class=\"logo\" alt=\"\" src=\"data:image/png;base64,", h->f);
+        size_t n;
+        while ((n = fread(buf, 1, 3, in)) > 0) {
+            unsigned v = (unsigned)buf[0] << 16 | (n > 1 ? (unsigned)buf[1] << 8 : 0) | (n > 2 ? buf[2] : 0);
+            putc(b64[v >> 18 & 63], h->f);
+            putc(b64[v >> 12 & 63], h->f);
+            putc(n > 1 ? b64[v >> 6 & 63] : '=', h->f);
+            putc(n > 2 ? b64[v & 63] : '=', h->f);
+        }
+        ok = !ferror(in);
+        fputs("\">\n", h->f);
+    }
+    fclose(in);
+    return ok;
+}
+
 static void cover(html *h)
 {
     FILE *f = h->f;
     const effekt_document *d = h->doc;
     fputs("<header class=\"cover\">\n", f);
+    if (d->logo_path && !logo(h)) {
+        effekt_diag_add(h->diag, EFFEKT_ERROR, d->logo_path, 0, 0, NULL, NULL, "cannot read the logo (expected a PNG file)");
+        h->status = EFFEKT_EIO;
+    }
     if (d->title) {
         fputs("<h1>", f);
         esc(f, d->title);
@@ -489,7 +552,7 @@ effekt_status effekt_document_write_html(const effekt_document *doc, FILE *out, 
     fputs("<meta name=\"generator\" content=\"effekt " PACKAGE_VERSION "\">\n<style>\n", f);
     fputs(STYLE, f);
     fputs("</style>\n</head>\n<body>\n", f);
-    if (doc->title || doc->subtitle || doc->project || doc->cover_note)
+    if (doc->title || doc->subtitle || doc->project || doc->cover_note || doc->logo_path)
         cover(&h);
     fputs("<main>\n", f);
     body(&h);
