@@ -81,7 +81,7 @@ int main(int argc, char **argv)
         if (!f || effekt_chart_render(c, &page, EFFEKT_CHART_PNG, f, NULL, &diag) != EFFEKT_OK)
             return 1;
         fclose(f);
-        effekt_diag_free(&diag);
+        effekt_diag_clear(&diag);
         effekt_chart_destroy(c);
     }
     meta.logo_path = logo;
