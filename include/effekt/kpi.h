@@ -100,7 +100,7 @@ typedef struct {
     size_t n_projects;
     size_t n_kpis;
     char **project;           /* project_id, or "row N" when the file has none */
-    char **name;              /* name column or NULL */
+    char **name;              /* name column (with no id: the label, effekt_table_label_column) or NULL */
     size_t *line;             /* physical line of each project */
     effekt_figure *figures;   /* n_projects x n_kpis, row-major */
 } effekt_kpi_sheet;

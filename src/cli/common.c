@@ -31,7 +31,8 @@ enum {
     LO_STRICT, LO_PERCENTILES, LO_QUANTILE_TYPE, LO_STATS, LO_WEIGHT, LO_OUTCOME, LO_VALUE, LO_FUNNEL, LO_RATIO, LO_BOOTSTRAP, LO_SEED, LO_FROM, LO_TO, LO_CENSOR, LO_CENSOR_DATE, LO_TIME, LO_EVENT, LO_AT, LO_CONF_TYPE, LO_RHO, LO_STEPS, LO_RMST, LO_QUANTILES, LO_INTERVAL, LO_ADJUST, LO_PAIRWISE,
     LO_KPI, LO_REFERENCE, LO_X, LO_Y, LO_LABEL, LO_BINS, LO_AMOUNTS, LO_WIDTH, LO_HEIGHT, LO_DPI, LO_LOCALE,
     LO_TITLE, LO_SUBTITLE, LO_CAPTION, LO_PARTIAL, LO_KEEP_GOING,
-    LO_DATE_ORDER
+    LO_DATE_ORDER,
+    LO_SUM_BY
 };
 
 static const struct {
@@ -48,6 +49,7 @@ static const struct {
     { { "encoding", required_argument, NULL, LO_ENCODING }, OPT_CSV },
     { { "na", required_argument, NULL, LO_NA }, OPT_CSV },
     { { "date-order", required_argument, NULL, LO_DATE_ORDER }, OPT_CSV },
+    { { "sum-by", required_argument, NULL, LO_SUM_BY }, OPT_CSV },
     { { "confidence", required_argument, NULL, LO_CONFIDENCE }, OPT_CONFIDENCE },
     { { "values", no_argument, NULL, LO_VALUES }, OPT_VALUES },
     { { "sort", required_argument, NULL, LO_SORT }, OPT_SORT },
@@ -190,6 +192,9 @@ int cli_parse(int argc, char **argv, unsigned accepted, const char *usage, cli_o
                                       "utf-8, windows-1250, windows-1252, iso-8859-2, utf-16le, or "
                                       "auto; `iconv -l` lists them)", optarg);
             o->csv.encoding_name = optarg;
+            break;
+        case LO_SUM_BY:
+            o->csv.sum_by = optarg;
             break;
         case LO_DATE_ORDER:
             if (effekt_date_order_parse(optarg, &o->csv.date_order) != EFFEKT_OK)

@@ -334,7 +334,9 @@ effekt_status effekt_kpi_compute(const effekt_table *t, const effekt_kpi_options
         return EFFEKT_ENOMEM;
     }
     const effekt_column *id = effekt_table_column(t, "project_id");
-    const effekt_column *name = effekt_table_column(t, "name");
+    /* the name; a list with neither id nor name is told by its label (the
+     * beneficiary, as the Go Vest seed's headings), never "row N" alone */
+    const effekt_column *name = id ? effekt_table_column(t, "name") : effekt_table_label_column(t);
     for (size_t row = 0; row < n; row++) {
         char buf[32];
         s->line[row] = effekt_table_row_line(t, row);
