@@ -282,12 +282,63 @@ void effekt_kpi_sheet_destroy(effekt_kpi_sheet *s)
     free(s->name);
     free(s->line);
     free(s->figures);
+    free(s->reasons);
     free(s);
 }
 
+#define FIGURE_RING 16
+
 const effekt_figure *effekt_kpi_figure(const effekt_kpi_sheet *s, size_t p, size_t k)
 {
-    return &s->figures[p * s->n_kpis + k];
+    /* a few figures may be held at once (a sort compares two) */
+    static _Thread_local effekt_figure ring[FIGURE_RING];
+    static _Thread_local unsigned next;
+    effekt_figure *f = &ring[next++ % FIGURE_RING];
+    const effekt_kpi_cell *c = &s->figures[p * s->n_kpis + k];
+    if (c->reason) {
+        *f = s->reasons[c->reason - 1];
+    } else {
+        memset(f, 0, sizeof *f);
+        f->why.id = EFFEKT_REASON_NONE;
+    }
+    f->value = c->value;
+    f->lower = c->lower;
+    f->upper = c->upper;
+    return f;
+}
+
+/* The index + 1 of figure f's reason among the sheet's, added when new
+ * (*cap its room); 0 when f is defined; -1 when out of memory.  *hint:
+ * where this KPI's last reason was, as a KPI's figures mostly share one. */
+static long intern_reason(effekt_kpi_sheet *s, size_t *cap, const effekt_figure *f, size_t *hint)
+{
+    if (f->why.id == EFFEKT_REASON_NONE && !f->reason[0])
+        return 0;
+    const effekt_figure *r = *hint < s->n_reasons ? &s->reasons[*hint] : NULL;
+    if (r && r->why.id == f->why.id && memcmp(&r->why, &f->why, sizeof f->why) == 0
+        && strcmp(r->reason, f->reason) == 0)
+        return (long)*hint + 1;
+    for (size_t i = 0; i < s->n_reasons; i++) {
+        r = &s->reasons[i];
+        if (r->why.id == f->why.id && memcmp(&r->why, &f->why, sizeof f->why) == 0
+            && strcmp(r->reason, f->reason) == 0) {
+            *hint = i;
+            return (long)i + 1;
+        }
+    }
+    if (s->n_reasons == *cap) {
+        size_t ncap = *cap ? 2 * *cap : 16;
+        effekt_figure *m = realloc(s->reasons, ncap * sizeof *m);
+        if (!m)
+            return -1;
+        s->reasons = m;
+        *cap = ncap;
+    }
+    effekt_figure *n = &s->reasons[s->n_reasons];
+    *n = *f;
+    n->value = n->lower = n->upper = NAN;
+    *hint = s->n_reasons++;
+    return (long)*hint + 1;
 }
 
 /* A money KPI in the restated currency and price year. */
@@ -333,6 +384,11 @@ effekt_status effekt_kpi_compute(const effekt_table *t, const effekt_kpi_options
         effekt_kpi_sheet_destroy(s);
         return EFFEKT_ENOMEM;
     }
+    size_t reasons_cap = 0, *hint = effekt_calloc(n_kpis, sizeof *hint);
+    if (!hint) {
+        effekt_kpi_sheet_destroy(s);
+        return EFFEKT_ENOMEM;
+    }
     const effekt_column *id = effekt_table_column(t, "project_id");
     /* the name; a list with neither id nor name is told by its label (the
      * beneficiary, as the Go Vest seed's headings), never "row N" alone */
@@ -350,15 +406,30 @@ effekt_status effekt_kpi_compute(const effekt_table *t, const effekt_kpi_options
             s->name[row] = effekt_strdup(name->text[row]);
         if (!s->project[row] || (name && name->type == EFFEKT_TYPE_TEXT && name->text[row] && !s->name[row])) {
             effekt_kpi_sheet_destroy(s);
+            free(hint);
             return EFFEKT_ENOMEM;
         }
+        effekt_figure eu_share;
         for (size_t k = 0; k < n_kpis; k++) {
-            compute_one(&kpi_definitions[k], &s->figures[row * n_kpis + k], t, row, confidence);
+            effekt_figure f;
+            memset(&f, 0, sizeof f);
+            compute_one(&kpi_definitions[k], &f, t, row, confidence);
             if (effekt_kpi_is_money(&kpi_definitions[k]))
-                restate(&s->figures[row * n_kpis + k], opt, row);
+                restate(&f, opt, row);
+            if (k == 0)
+                eu_share = f;
+            long why = intern_reason(s, &reasons_cap, &f, &hint[k]);
+            if (why < 0) {
+                effekt_kpi_sheet_destroy(s);
+                free(hint);
+                return EFFEKT_ENOMEM;
+            }
+            s->figures[row * n_kpis + k] = (effekt_kpi_cell){ .value = f.value, .lower = f.lower,
+                                                              .upper = f.upper, .reason = (unsigned)why };
         }
-        check_row(t, row, s->project[row], &s->figures[row * n_kpis + 0], diag);
+        check_row(t, row, s->project[row], &eu_share, diag);
     }
+    free(hint);
     *out = s;
     return EFFEKT_OK;
 }
