@@ -214,12 +214,43 @@ static int check_recognised(const cli_options *o, const effekt_table *t)
     return EXIT_BAD;
 }
 
-/* KPIs of input i into sheets[i] (its table in tables[i]), with its
- * groups, warnings and provenance added to doc. */
-static int run_file(const cli_options *o, size_t i, const effekt_rates *rates, const effekt_deflator *deflator,
-                    effekt_table **tables, effekt_kpi_sheet **sheets, cJSON *doc)
+/* The pooled groups of every file (--by), kept until they are written:
+ * row r of the groups sheet is made from them when the writer asks (50,000
+ * groups held as cJSON took 1.5 GB). */
+typedef struct {
+    const cli_options *o;
+    effekt_table **tables;
+    effekt_kpi_group **groups;    /* per file; NULL for a failed file */
+    size_t *n_groups;
+    size_t shown[32], n_shown;    /* the KPIs shown: all, or table_kpis for people */
+} group_rows;
+
+static cJSON *group_row(void *ctx, size_t r)
 {
+    const group_rows *gr = ctx;
     const effekt_kpi_def *defs = effekt_kpi_definitions();
+    for (size_t i = 0; i < gr->o->n_inputs; i++) {
+        size_t here = gr->n_groups[i] * gr->n_shown;
+        if (r >= here) {
+            r -= here;
+            continue;
+        }
+        size_t g = r / gr->n_shown, k = gr->shown[r % gr->n_shown];
+        const effekt_column *bc = effekt_table_column(gr->tables[i], gr->o->by);
+        int fund = bc && bc->canonical && strcmp(bc->canonical, "fund") == 0;
+        cJSON *row = pool_json(&gr->groups[i][g], &defs[k], k, fund);
+        if (row && gr->o->n_inputs > 1)
+            cJSON_AddStringToObject(row, "file", gr->o->inputs[i]);
+        return row;
+    }
+    return NULL;
+}
+
+/* KPIs of input i into sheets[i] (its table in tables[i]), its groups
+ * into store, warnings and provenance added to doc. */
+static int run_file(const cli_options *o, size_t i, const effekt_rates *rates, const effekt_deflator *deflator,
+                    effekt_table **tables, effekt_kpi_sheet **sheets, group_rows *store, cJSON *doc)
+{
     effekt_status st;
     tables[i] = cli_load(o, o->inputs[i], &st);
     if (st != EFFEKT_OK)
@@ -235,31 +266,12 @@ static int run_file(const cli_options *o, size_t i, const effekt_rates *rates, c
     effekt_diag_init(&diag);
     st = effekt_kpi_compute(tables[i], &kopt, &sheets[i], &diag);
     if (st == EFFEKT_OK && o->by) {
-        effekt_kpi_group *groups;
-        size_t n_groups;
-        st = effekt_kpi_group_by(tables[i], sheets[i], o->by, &kopt, &groups, &n_groups, &diag);
-        if (st == EFFEKT_OK) {
-            cJSON *by = cJSON_GetObjectItemCaseSensitive(doc, "groups");
-            if (!by) {
-                cJSON_AddStringToObject(doc, "by", o->by);
-                by = cJSON_AddArrayToObject(doc, "groups");
-            }
-            int human = o->format == EFFEKT_FORMAT_TABLE;
-            for (size_t g = 0; g < n_groups; g++)
-                for (size_t k = 0; k < sheets[i]->n_kpis; k++) {
-                    int show = !human;
-                    for (const char *const *tk = table_kpis; *tk && !show; tk++)
-                        show = strcmp(*tk, defs[k].name) == 0;
-                    if (!show)
-                        continue;
-                    const effekt_column *bc = effekt_table_column(tables[i], o->by);
-                    int fund = bc && bc->canonical && strcmp(bc->canonical, "fund") == 0;
-                    cJSON *row = pool_json(&groups[g], &defs[k], k, fund);
-                    if (o->n_inputs > 1)
-                        cJSON_AddStringToObject(row, "file", o->inputs[i]);
-                    cJSON_AddItemToArray(by, row);
-                }
-            effekt_kpi_groups_free(groups, n_groups);
+        st = effekt_kpi_group_by(tables[i], sheets[i], o->by, &kopt, &store->groups[i], &store->n_groups[i],
+                                 &diag);
+        if (st == EFFEKT_OK && !cJSON_GetObjectItemCaseSensitive(doc, "groups")) {
+            /* the rows are made as they are written (group_row) */
+            cJSON_AddStringToObject(doc, "by", o->by);
+            cJSON_AddArrayToObject(doc, "groups");
         }
     }
     effekt_money_plan_destroy(plan);
@@ -339,9 +351,20 @@ int cmd_kpi(int argc, char **argv)
     }
     effekt_kpi_sheet **sheets = calloc(o.n_inputs, sizeof *sheets);
     effekt_table **tables = calloc(o.n_inputs, sizeof *tables);
+    group_rows store = { .o = &o, .tables = tables, .groups = calloc(o.n_inputs, sizeof *store.groups),
+                         .n_groups = calloc(o.n_inputs, sizeof *store.n_groups) };
+    for (size_t k = 0; defs[k].name && store.n_shown < sizeof store.shown / sizeof *store.shown; k++) {
+        int show = o.format != EFFEKT_FORMAT_TABLE;
+        for (const char *const *tk = table_kpis; *tk && !show; tk++)
+            show = strcmp(*tk, defs[k].name) == 0;
+        if (show)
+            store.shown[store.n_shown++] = k;
+    }
     cJSON *doc = cJSON_CreateObject();
-    if (!sheets || !tables || !doc) {
+    if (!sheets || !tables || !doc || !store.groups || !store.n_groups) {
         cli_error("out of memory");
+        free(store.groups);
+        free(store.n_groups);
         free(sheets);
         free(tables);
         cJSON_Delete(doc);
@@ -357,8 +380,11 @@ int cmd_kpi(int argc, char **argv)
     cli_batch_begin(&batch, &o, doc);
     for (size_t i = 0; i < o.n_inputs; i++) {
         cli_batch_file(&batch, i);
-        if (run_file(&o, i, &rates, &deflator, tables, sheets, doc) != EXIT_OK) {
+        if (run_file(&o, i, &rates, &deflator, tables, sheets, &store, doc) != EXIT_OK) {
             /* a failed file takes no part in the results */
+            effekt_kpi_groups_free(store.groups[i], store.n_groups[i]);
+            store.groups[i] = NULL;
+            store.n_groups[i] = 0;
             effekt_kpi_sheet_destroy(sheets[i]);
             effekt_table_destroy(tables[i]);
             sheets[i] = NULL;
@@ -397,11 +423,17 @@ int cmd_kpi(int argc, char **argv)
             cJSON_AddStringToObject(nrow, "note", "eu_derived: EU amount = total x EU rate");
             cJSON_AddItemToArray(notes, nrow);
         }
+        int has_groups = cJSON_GetObjectItemCaseSensitive(doc, "groups") != NULL;
+        size_t n_group_rows = 0;
+        for (size_t i = 0; i < o.n_inputs; i++)
+            n_group_rows += store.n_groups[i] * store.n_shown;
         effekt_money_options mo = { .currency = o.currency, .price_year = o.price_year };
         effekt_money_json_settings(&mo, doc);
         effekt_sheet out_sheets[] = { { .path = "projects", .title = NULL, .row = project_row, .ctx = &rows,
                                         .n_rows = n },
-                                      { .path = "groups", .title = "pooled by group (ratios of sums)" },
+                                      { .path = "groups", .title = "pooled by group (ratios of sums)",
+                                        .row = has_groups ? group_row : NULL, .ctx = &store,
+                                        .n_rows = n_group_rows },
                                       { .path = "notes", .title = "notes" } };
         int emitted = cli_emit(&o, doc, out_sheets, any_derived && o.format == EFFEKT_FORMAT_TABLE ? 3 : 2);
         if (emitted != EXIT_OK)
@@ -409,9 +441,12 @@ int cmd_kpi(int argc, char **argv)
         free(refs);
     }
     for (size_t i = 0; i < o.n_inputs; i++) {
+        effekt_kpi_groups_free(store.groups[i], store.n_groups[i]);
         effekt_kpi_sheet_destroy(sheets[i]);
         effekt_table_destroy(tables[i]);
     }
+    free(store.groups);
+    free(store.n_groups);
     free(sheets);
     free(tables);
     cJSON_Delete(doc);
