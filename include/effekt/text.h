@@ -118,6 +118,10 @@ typedef enum {
     EFFEKT_WORD_REPORT_ROWS,
     EFFEKT_WORD_REPORT_COLUMNS,
     EFFEKT_WORD_REPORT_MISSING_VALUES,
+    /* plot bar/forest --top (issue 17) */
+    EFFEKT_WORD_TOP_OTHERS,            /* {1} others: their ratio of sums */
+    EFFEKT_WORD_TOP_OTHERS_NOT_POOLED, /* {1} others (a KPI that is not pooled) */
+    EFFEKT_WORD_TOP_SUBTITLE,          /* {1} the subtitle; {2} shown, {3} in all */
     EFFEKT_N_WORDS                  /* not a word: the number of them */
 } effekt_word;
 

@@ -30,6 +30,7 @@ static const char kpi_usage[] =
     "      --price-year Y   restate amounts in year-Y prices, with --deflator FILE\n"
     "      --deflator FILE  price index: a CSV with year, index\n"
     "      --confidence P   level of the intervals (default 0.95)\n"
+    "      --sum-by COLUMN  one row per partner: sum the rows of each project first\n"
     "      --delimiter, --decimal-comma, --decimal-point, --encoding, --na, --map\n"
     "                       how to read the CSV (see effekt validate --help)\n"
     "  -q, --quiet          no notes and no progress bar on standard error\n\n"

@@ -32,7 +32,8 @@ enum {
     LO_KPI, LO_REFERENCE, LO_X, LO_Y, LO_LABEL, LO_BINS, LO_AMOUNTS, LO_WIDTH, LO_HEIGHT, LO_DPI, LO_LOCALE,
     LO_TITLE, LO_SUBTITLE, LO_CAPTION, LO_PARTIAL, LO_KEEP_GOING,
     LO_DATE_ORDER,
-    LO_SUM_BY
+    LO_SUM_BY,
+    LO_TOP
 };
 
 static const struct {
@@ -90,6 +91,7 @@ static const struct {
     { { "x", required_argument, NULL, LO_X }, OPT_PLOT },
     { { "y", required_argument, NULL, LO_Y }, OPT_PLOT },
     { { "label", required_argument, NULL, LO_LABEL }, OPT_PLOT },
+    { { "top", required_argument, NULL, LO_TOP }, OPT_PLOT },
     { { "bins", required_argument, NULL, LO_BINS }, OPT_PLOT },
     { { "amounts", no_argument, NULL, LO_AMOUNTS }, OPT_PLOT },
     { { "width", required_argument, NULL, LO_WIDTH }, OPT_PLOT },
@@ -319,6 +321,14 @@ int cli_parse(int argc, char **argv, unsigned accepted, const char *usage, cli_o
         case LO_X: o->x = optarg; break;
         case LO_Y: o->y = optarg; break;
         case LO_LABEL: o->label = optarg; break;
+        case LO_TOP: {
+            char *end;
+            unsigned long long v = strtoull(optarg, &end, 10);
+            if (end == optarg || *end || optarg[0] == '-' || v == 0 || v > 100000)
+                return bad_usage(cmd, "--top expects a number of rows from 1 to 100000 (got '%s')", optarg);
+            o->top = (size_t)v;
+            break;
+        }
         case LO_BINS: o->bins = optarg; break;
         case LO_AMOUNTS: o->amounts = 1; break;
         case LO_WIDTH:
