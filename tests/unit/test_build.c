@@ -119,6 +119,33 @@ START_TEST(test_kpi_top_others)
 }
 END_TEST
 
+/* forest --top of rates: groups A 3/12, B 7/9, C 1/10, D 5/10; the 2
+ * highest (B 7/9, D 5/10) and the others as one row: (3 + 1) / (12 + 10)
+ * = 4/22, with the Wilson interval of R's
+ * prop.test(4, 22, correct = FALSE)$conf.int = 0.073068845834220603,
+ * 0.385166074371265488 (1e-12). */
+START_TEST(test_rates_top_others)
+{
+    const char *labels[] = { "A", "B", "C", "D" };
+    const double x[] = { 3, 7, 1, 5 }, n[] = { 12, 9, 10, 10 };
+    effekt_chart_rates in = { .outcome = "placed", .by = "group", .n_groups = 4, .labels = labels,
+                              .events = x, .trials = n };
+    effekt_chart_options co = { .top = 2 };
+    effekt_chart *ch = NULL;
+    ck_assert_int_eq(effekt_chart_build_rates(EFFEKT_CHART_FOREST, &in, &co, &ch, NULL), EFFEKT_OK);
+    ck_assert_uint_eq(ch->n_items, 4);   /* B, D, the others, the pooled row */
+    ck_assert_str_eq(ch->items[0].label, "B");
+    ck_assert_str_eq(ch->items[1].label, "D");
+    ck_assert_str_eq(ch->items[2].label, "2 others (ratio of sums)");
+    ck_assert(fabs(ch->items[2].value - 4.0 / 22) <= 1e-15);
+    ck_assert(fabs(ch->items[2].lower - 0.073068845834220603) <= 1e-12);
+    ck_assert(fabs(ch->items[2].upper - 0.385166074371265488) <= 1e-12);
+    ck_assert(fabs(ch->items[3].value - 16.0 / 41) <= 1e-15);
+    ck_assert_uint_gt(draw(ch, NULL), 0);
+    effekt_chart_destroy(ch);
+}
+END_TEST
+
 START_TEST(test_rates_and_values)
 {
     const char *labels[] = { "A", "B" };
@@ -194,6 +221,7 @@ int main(void)
     tcase_add_test(tc, test_rates_and_values);
     tcase_add_test(tc, test_problems_name_columns);
     tcase_add_test(tc, test_kpi_top_others);
+    tcase_add_test(tc, test_rates_top_others);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
