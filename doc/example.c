@@ -31,11 +31,11 @@ int main(int argc, char **argv)
         const effekt_kpi_def *defs = effekt_kpi_definitions();
         size_t k = (size_t)(effekt_kpi_find("cost_per_participant") - defs);
         for (size_t p = 0; p < sheet->n_projects; p++) {
-            const effekt_kpi_value *f = effekt_kpi_figure(sheet, p, k);
-            if (isnan(f->value))   /* undefined: a reason, never 0 */
-                printf("%-10s n/a (%s)\n", sheet->project[p], f->reason);
+            effekt_kpi_value f = effekt_kpi_figure(sheet, p, k);
+            if (isnan(f.value))   /* undefined: a reason, never 0 */
+                printf("%-10s n/a (%s)\n", sheet->project[p], f.reason);
             else
-                printf("%-10s %.2f\n", sheet->project[p], f->value);
+                printf("%-10s %.2f\n", sheet->project[p], f.value);
         }
     }
     effekt_kpi_sheet_destroy(sheet);

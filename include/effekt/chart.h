@@ -203,7 +203,16 @@ typedef struct {
     const effekt_locale *locale;   /* NULL: the first (English) */
     double confidence;             /* intervals and bands; 0: 0.95 */
     const char *label;             /* the column of the row labels; NULL: name, else project_id, else owner */
+    size_t top;                    /* bar and forest of a KPI: draw the `top` highest values and
+                                      the rest as one row, their ratio of sums ("412 others");
+                                      0: every row, refused above EFFEKT_CHART_MAX_ROWS */
 } effekt_chart_options;
+
+/* The most rows a bar or forest chart of a KPI draws without `top`: at
+ * 16 pt a row more are a chart taller than any screen or page (the
+ * Danish export's 382 projects made a 6,111 px PNG) in which no label
+ * can be found. */
+#define EFFEKT_CHART_MAX_ROWS 60
 
 /* A KPI per project (bar: sorted, with whiskers; forest: with the
  * pooled ratio of sums as a diamond) from project tables.  kpi: a name

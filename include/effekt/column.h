@@ -21,8 +21,11 @@ enum {
     EFFEKT_COLUMN_MIXED_CURRENCY = 1u << 3,  /* its amounts are in different currencies
                                                 (row_currency says which): never add
                                                 them up as one */
-    EFFEKT_COLUMN_DERIVED = 1u << 4    /* not in the source file: made by the loader
+    EFFEKT_COLUMN_DERIVED = 1u << 4,   /* not in the source file: made by the loader
                                           (a currency found in cells or headings) */
+    EFFEKT_COLUMN_EU_DERIVED = 1u << 5 /* with DERIVED: eu_contribution computed as
+                                          total_cost x eu_rate (the file gives no EU
+                                          amount); outputs say so */
 };
 
 typedef struct {

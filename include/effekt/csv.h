@@ -91,6 +91,10 @@ typedef struct {
     int sha256;                     /* compute the SHA-256 of the bytes read, as they are
                                        read (effekt_table_sha256): a FIFO or standard
                                        input cannot be opened again to hash it */
+    const char *sum_by;             /* a list with one row per partner: sum the rows that
+                                       share this column into projects
+                                       (effekt_table_sum_by) before the layout is checked;
+                                       NULL: one row is one project */
 } effekt_csv_options;
 
 /* Parse "canonical=Source Heading" into m (pointers into spec, which is

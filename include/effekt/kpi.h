@@ -93,14 +93,26 @@ EFFEKT_API int effekt_kpi_is_money(const effekt_kpi_def *def);
 EFFEKT_API const effekt_kpi_def *effekt_kpi_definitions(void);
 EFFEKT_API const effekt_kpi_def *effekt_kpi_find(const char *name);
 
+/* A figure as the sheet keeps it: 32 bytes, not the 190 of an
+ * effekt_kpi_value (whose reason text is shared by many figures), so that
+ * 100,000 projects of 17 KPIs fit in about 0.6 KB a project.  Read
+ * through effekt_kpi_figure. */
+typedef struct {
+    double value, lower, upper;
+    unsigned reason;          /* 0: defined; else 1 + its index in the sheet's reasons */
+} effekt_kpi_cell;
+
 /* Owned by itself: every string and array (effekt_kpi_sheet_destroy). */
 typedef struct {
     size_t n_projects;
     size_t n_kpis;
     char **project;           /* project_id, or "row N" when the file has none */
-    char **name;              /* name column or NULL */
+    char **name;              /* name column (with no id: the label, effekt_table_label_column) or NULL */
     size_t *line;             /* physical line of each project */
-    effekt_kpi_value *figures;   /* n_projects x n_kpis, row-major */
+    effekt_kpi_cell *figures; /* n_projects x n_kpis, row-major */
+    effekt_kpi_value *reasons;   /* the distinct reasons of the undefined figures (value NaN,
+                                 why and reason set), each once */
+    size_t n_reasons;
 } effekt_kpi_sheet;
 
 /* Every pointer is borrowed: the caller's arrays of one entry per row,
@@ -158,8 +170,9 @@ EFFEKT_API const char *effekt_kpi_fund_name(const char *code);
 
 EFFEKT_API void effekt_kpi_sheet_destroy(effekt_kpi_sheet *sheet);
 
-/* The figure of project p and KPI k. */
-EFFEKT_API const effekt_kpi_value *effekt_kpi_figure(const effekt_kpi_sheet *sheet, size_t p, size_t k);
+/* The figure of project p and KPI k, as a value of its own (the sheet
+ * keeps figures in 32-byte cells and each distinct reason once). */
+EFFEKT_API effekt_kpi_value effekt_kpi_figure(const effekt_kpi_sheet *sheet, size_t p, size_t k);
 
 #ifdef __cplusplus
 }

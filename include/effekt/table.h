@@ -15,6 +15,7 @@
 #include "effekt/canonical.h"
 #include "effekt/column.h"
 #include "effekt/heading.h"
+#include "effekt/diag.h"
 #include "effekt/status.h"
 #include "effekt/type.h"
 
@@ -65,6 +66,26 @@ EFFEKT_API const effekt_column *effekt_table_column(const effekt_table *table, c
 
 /* The same, by its other name. */
 EFFEKT_API const effekt_column *effekt_table_find_column(const effekt_table *table, const char *name);
+
+/* The column that names the projects of a list: `name`, else (a list
+ * with no project name, as the Go Vest seed's headings) the beneficiary
+ * (`owner`), else the first text column the file has (not one the loader
+ * derived, not an id).  NULL when there is none.  The KPI sheet and the
+ * layout check use it alike, so that a list with a label is never shown
+ * as "row 1 ... row N" alone. */
+EFFEKT_API const effekt_column *effekt_table_label_column(const effekt_table *table);
+
+/* A list with one row per partner summed into one row per project: the
+ * rows that share a value of column `by` (any name effekt_table_column
+ * finds) become one, at the line of the first.  Amounts and counts are
+ * summed (missing values left out; amounts of one project in two
+ * currencies are not summed: missing), the start date is the first, the
+ * other dates the last, text and the other values are kept where every
+ * row that gives one agrees, else missing with a note naming the column.
+ * A note says how many rows became how many projects.  *out is a new
+ * table owned by the caller; the input is not changed. */
+EFFEKT_API effekt_status effekt_table_sum_by(const effekt_table *table, const char *by, effekt_table **out,
+                                             effekt_diag *diag);
 
 #ifdef __cplusplus
 }

@@ -327,6 +327,10 @@ typedef enum {
     EFFEKT_WORD_RP_FURTHER,
     EFFEKT_WORD_RP_EU_SHARE_PCT,
     EFFEKT_WORD_RP_SEE_REF,            /* before a reference ending a summary sentence: "; see Table 3." */
+    /* plot bar/forest --top (issue 17) */
+    EFFEKT_WORD_TOP_OTHERS,            /* {1} others: their ratio of sums */
+    EFFEKT_WORD_TOP_OTHERS_NOT_POOLED, /* {1} others (a KPI that is not pooled) */
+    EFFEKT_WORD_TOP_SUBTITLE,          /* {1} the subtitle; {2} shown, {3} in all */
     EFFEKT_N_WORDS                  /* not a word: the number of them */
 } effekt_text_word_id;
 

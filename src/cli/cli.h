@@ -101,6 +101,7 @@ typedef struct {
     int pairwise_given;
     const char *kpi;            /* --kpi NAME */
     const char *reference;      /* --reference VALUE|pooled */
+    size_t top;                 /* --top N: bar/forest of a KPI, the N highest and the rest as one row */
     const char *x, *y, *label;  /* --x --y --label COLUMN */
     const char *bins;           /* --bins sturges|scott|fd */
     int amounts;                /* --amounts */

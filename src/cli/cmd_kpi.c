@@ -30,6 +30,7 @@ static const char kpi_usage[] =
     "      --price-year Y   restate amounts in year-Y prices, with --deflator FILE\n"
     "      --deflator FILE  price index: a CSV with year, index\n"
     "      --confidence P   level of the intervals (default 0.95)\n"
+    "      --sum-by COLUMN  one row per partner: sum the rows of each project first\n"
     "      --delimiter, --decimal-comma, --decimal-point, --encoding, --na, --map\n"
     "                       how to read the CSV (see effekt validate --help)\n"
     "  -q, --quiet          no notes and no progress bar on standard error\n\n"
@@ -58,8 +59,8 @@ static size_t sort_kpi;
 static int by_kpi(const void *a, const void *b)
 {
     const project_ref *x = a, *y = b;
-    double u = effekt_kpi_figure(x->sheet, x->project, sort_kpi)->value;
-    double v = effekt_kpi_figure(y->sheet, y->project, sort_kpi)->value;
+    double u = effekt_kpi_figure(x->sheet, x->project, sort_kpi).value;
+    double v = effekt_kpi_figure(y->sheet, y->project, sort_kpi).value;
     if (isnan(u) != isnan(v))
         return isnan(u) ? 1 : -1;
     if (!isnan(u) && u != v)
@@ -68,6 +69,75 @@ static int by_kpi(const void *a, const void *b)
     if (x->file != y->file)
         return x->file < y->file ? -1 : 1;
     return x->project < y->project ? -1 : x->project > y->project;
+}
+
+/* Is the table's eu_contribution derived (total_cost x eu_rate)? */
+static int eu_derived(const effekt_table *t)
+{
+    const effekt_column *eu = effekt_table_column(t, "eu_contribution");
+    return eu && (eu->flags & EFFEKT_COLUMN_EU_DERIVED);
+}
+
+typedef struct {
+    const cli_options *o;
+    const project_ref *refs;
+    effekt_table *const *tables;
+    const effekt_kpi_def *defs;
+} project_rows;
+
+/* Row r of the projects sheet, made when the writer asks for it (it
+ * deletes it). */
+static cJSON *project_cjson(void *ctx, size_t r)
+{
+    const project_rows *pr = ctx;
+    const cli_options *o = pr->o;
+    const effekt_kpi_sheet *s = pr->refs[r].sheet;
+    size_t p = pr->refs[r].project;
+    const effekt_table *t = pr->tables[pr->refs[r].file];
+    int human = o->format == EFFEKT_FORMAT_TABLE;
+    cJSON *row = cJSON_CreateObject();
+    if (!row)
+        return NULL;
+    if (o->sort) {
+        /* undefined values are marked, not ranked */
+        if (isnan(effekt_kpi_figure(s, p, sort_kpi).value))
+            cJSON_AddNullToObject(row, "rank");
+        else
+            cJSON_AddNumberToObject(row, "rank", (double)(r + 1));
+    }
+    if (o->n_inputs > 1)
+        cJSON_AddStringToObject(row, "file", o->inputs[pr->refs[r].file]);
+    cJSON_AddStringToObject(row, "project", s->project[p]);
+    if (s->name[p])
+        cJSON_AddStringToObject(row, "name", s->name[p]);
+    else
+        cJSON_AddNullToObject(row, "name");
+    if (!human) {
+        cJSON_AddNumberToObject(row, "line", (double)s->line[p]);
+        const effekt_column *cur = effekt_table_column(t, "currency");
+        if (cur && cur->type == EFFEKT_TYPE_TEXT && cur->text[p])
+            cJSON_AddStringToObject(row, "currency", cur->text[p]);
+        else
+            cJSON_AddNullToObject(row, "currency");
+    }
+    if (eu_derived(t))
+        cJSON_AddTrueToObject(row, "eu_derived");
+    for (size_t k = 0; k < s->n_kpis; k++) {
+        int show = !human;
+        for (const char *const *tk = table_kpis; *tk && !show; tk++)
+            show = strcmp(*tk, pr->defs[k].name) == 0;
+        if (show) {
+            effekt_kpi_value f = effekt_kpi_figure(s, p, k);
+            cJSON_AddItemToObject(row, pr->defs[k].name, figure_json(&f));
+        }
+    }
+    return row;
+}
+
+/* The row as the sheet writer takes it. */
+static effekt_json *project_row(void *ctx, size_t r)
+{
+    return cli_json(project_cjson(ctx, r));
 }
 
 /* The money plan of table t (effekt_money_plan_run), its problems
@@ -153,12 +223,48 @@ static int check_recognised(const cli_options *o, const effekt_table *t)
     return EXIT_BAD;
 }
 
-/* KPIs of input i into sheets[i] (its table in tables[i]), with its
- * groups, warnings and provenance added to doc. */
-static int run_file(const cli_options *o, size_t i, const effekt_rates *rates, const effekt_deflator *deflator,
-                    effekt_table **tables, effekt_kpi_sheet **sheets, cJSON *doc)
+/* The pooled groups of every file (--by), kept until they are written:
+ * row r of the groups sheet is made from them when the writer asks (50,000
+ * groups held as cJSON took 1.5 GB). */
+typedef struct {
+    const cli_options *o;
+    effekt_table **tables;
+    effekt_kpi_group **groups;    /* per file; NULL for a failed file */
+    size_t *n_groups;
+    size_t shown[32], n_shown;    /* the KPIs shown: all, or table_kpis for people */
+} group_rows;
+
+static cJSON *group_cjson(void *ctx, size_t r)
 {
+    const group_rows *gr = ctx;
     const effekt_kpi_def *defs = effekt_kpi_definitions();
+    for (size_t i = 0; i < gr->o->n_inputs; i++) {
+        size_t here = gr->n_groups[i] * gr->n_shown;
+        if (r >= here) {
+            r -= here;
+            continue;
+        }
+        size_t g = r / gr->n_shown, k = gr->shown[r % gr->n_shown];
+        const effekt_column *bc = effekt_table_column(gr->tables[i], gr->o->by);
+        int fund = bc && bc->canonical && strcmp(bc->canonical, "fund") == 0;
+        cJSON *row = pool_json(&gr->groups[i][g], &defs[k], k, fund);
+        if (row && gr->o->n_inputs > 1)
+            cJSON_AddStringToObject(row, "file", gr->o->inputs[i]);
+        return row;
+    }
+    return NULL;
+}
+
+static effekt_json *group_row(void *ctx, size_t r)
+{
+    return cli_json(group_cjson(ctx, r));
+}
+
+/* KPIs of input i into sheets[i] (its table in tables[i]), its groups
+ * into store, warnings and provenance added to doc. */
+static int run_file(const cli_options *o, size_t i, const effekt_rates *rates, const effekt_deflator *deflator,
+                    effekt_table **tables, effekt_kpi_sheet **sheets, group_rows *store, cJSON *doc)
+{
     effekt_status st;
     tables[i] = cli_load(o, o->inputs[i], &st);
     if (st != EFFEKT_OK)
@@ -174,31 +280,12 @@ static int run_file(const cli_options *o, size_t i, const effekt_rates *rates, c
     effekt_diag_init(&diag);
     st = effekt_kpi_compute(tables[i], &kopt, &sheets[i], &diag);
     if (st == EFFEKT_OK && o->by) {
-        effekt_kpi_group *groups;
-        size_t n_groups;
-        st = effekt_kpi_group_by(tables[i], sheets[i], o->by, &kopt, &groups, &n_groups, &diag);
-        if (st == EFFEKT_OK) {
-            cJSON *by = cJSON_GetObjectItemCaseSensitive(doc, "groups");
-            if (!by) {
-                cJSON_AddStringToObject(doc, "by", o->by);
-                by = cJSON_AddArrayToObject(doc, "groups");
-            }
-            int human = o->format == EFFEKT_FORMAT_TABLE;
-            for (size_t g = 0; g < n_groups; g++)
-                for (size_t k = 0; k < sheets[i]->n_kpis; k++) {
-                    int show = !human;
-                    for (const char *const *tk = table_kpis; *tk && !show; tk++)
-                        show = strcmp(*tk, defs[k].name) == 0;
-                    if (!show)
-                        continue;
-                    const effekt_column *bc = effekt_table_column(tables[i], o->by);
-                    int fund = bc && bc->canonical && strcmp(bc->canonical, "fund") == 0;
-                    cJSON *row = pool_json(&groups[g], &defs[k], k, fund);
-                    if (o->n_inputs > 1)
-                        cJSON_AddStringToObject(row, "file", o->inputs[i]);
-                    cJSON_AddItemToArray(by, row);
-                }
-            effekt_kpi_groups_destroy(groups, n_groups);
+        st = effekt_kpi_group_by(tables[i], sheets[i], o->by, &kopt, &store->groups[i], &store->n_groups[i],
+                                 &diag);
+        if (st == EFFEKT_OK && !cJSON_GetObjectItemCaseSensitive(doc, "groups")) {
+            /* the rows are made as they are written (group_row) */
+            cJSON_AddStringToObject(doc, "by", o->by);
+            cJSON_AddArrayToObject(doc, "groups");
         }
     }
     effekt_money_plan_destroy(plan);
@@ -278,9 +365,20 @@ int cmd_kpi(int argc, char **argv)
     }
     effekt_kpi_sheet **sheets = calloc(o.n_inputs, sizeof *sheets);
     effekt_table **tables = calloc(o.n_inputs, sizeof *tables);
+    group_rows store = { .o = &o, .tables = tables, .groups = calloc(o.n_inputs, sizeof *store.groups),
+                         .n_groups = calloc(o.n_inputs, sizeof *store.n_groups) };
+    for (size_t k = 0; defs[k].name && store.n_shown < sizeof store.shown / sizeof *store.shown; k++) {
+        int show = o.format != EFFEKT_FORMAT_TABLE;
+        for (const char *const *tk = table_kpis; *tk && !show; tk++)
+            show = strcmp(*tk, defs[k].name) == 0;
+        if (show)
+            store.shown[store.n_shown++] = k;
+    }
     cJSON *doc = cJSON_CreateObject();
-    if (!sheets || !tables || !doc) {
+    if (!sheets || !tables || !doc || !store.groups || !store.n_groups) {
         cli_error("out of memory");
+        free(store.groups);
+        free(store.n_groups);
         free(sheets);
         free(tables);
         cJSON_Delete(doc);
@@ -296,8 +394,11 @@ int cmd_kpi(int argc, char **argv)
     cli_batch_begin(&batch, &o, doc);
     for (size_t i = 0; i < o.n_inputs; i++) {
         cli_batch_file(&batch, i);
-        if (run_file(&o, i, &rates, &deflator, tables, sheets, doc) != EXIT_OK) {
+        if (run_file(&o, i, &rates, &deflator, tables, sheets, &store, doc) != EXIT_OK) {
             /* a failed file takes no part in the results */
+            effekt_kpi_groups_destroy(store.groups[i], store.n_groups[i]);
+            store.groups[i] = NULL;
+            store.n_groups[i] = 0;
             effekt_kpi_sheet_destroy(sheets[i]);
             effekt_table_destroy(tables[i]);
             sheets[i] = NULL;
@@ -318,57 +419,48 @@ int cmd_kpi(int argc, char **argv)
                 refs[n++] = (project_ref){ .sheet = sheets[i], .project = p, .file = i };
         if (o.sort)
             qsort(refs, n, sizeof *refs, by_kpi);
-        int human = o.format == EFFEKT_FORMAT_TABLE;
-        cJSON *projects = cJSON_AddArrayToObject(doc, "projects");
-        for (size_t r = 0; r < n; r++) {
-            const effekt_kpi_sheet *s = refs[r].sheet;
-            size_t p = refs[r].project;
-            const effekt_table *t = tables[refs[r].file];
-            cJSON *row = cJSON_CreateObject();
-            if (o.sort) {
-                /* undefined values are marked, not ranked */
-                if (isnan(effekt_kpi_figure(s, p, sort_kpi)->value))
-                    cJSON_AddNullToObject(row, "rank");
-                else
-                    cJSON_AddNumberToObject(row, "rank", (double)(r + 1));
-            }
-            if (o.n_inputs > 1)
-                cJSON_AddStringToObject(row, "file", o.inputs[refs[r].file]);
-            cJSON_AddStringToObject(row, "project", s->project[p]);
-            if (s->name[p])
-                cJSON_AddStringToObject(row, "name", s->name[p]);
-            else
-                cJSON_AddNullToObject(row, "name");
-            if (!human) {
-                cJSON_AddNumberToObject(row, "line", (double)s->line[p]);
-                const effekt_column *cur = effekt_table_column(t, "currency");
-                if (cur && cur->type == EFFEKT_TYPE_TEXT && cur->text[p])
-                    cJSON_AddStringToObject(row, "currency", cur->text[p]);
-                else
-                    cJSON_AddNullToObject(row, "currency");
-            }
-            for (size_t k = 0; k < s->n_kpis; k++) {
-                int show = !human;
-                for (const char *const *tk = table_kpis; *tk && !show; tk++)
-                    show = strcmp(*tk, defs[k].name) == 0;
-                if (show)
-                    cJSON_AddItemToObject(row, defs[k].name, figure_json(effekt_kpi_figure(s, p, k)));
-            }
-            cJSON_AddItemToArray(projects, row);
+        /* the rows are made one at a time as they are written: a sheet of
+         * 100,000 projects held as cJSON took 9 KB (CSV) to 16 KB (JSON)
+         * a project */
+        project_rows rows = { .o = &o, .refs = refs, .tables = tables, .defs = defs };
+        cJSON_AddArrayToObject(doc, "projects");
+        int any_derived = 0;
+        for (size_t i = 0; i < o.n_inputs; i++)
+            any_derived |= tables[i] && eu_derived(tables[i]);
+        if (any_derived) {
+            /* said in every format: a field in JSON and CSV, a note under the table */
+            cJSON *d = cJSON_AddObjectToObject(doc, "derived");
+            cJSON_AddStringToObject(d, "eu_contribution", "total_cost x eu_rate");
+            cJSON *notes = cJSON_AddArrayToObject(doc, "notes");
+            cJSON *nrow = cJSON_CreateObject();
+            /* short: the table cuts text at 41 characters */
+            cJSON_AddStringToObject(nrow, "note", "eu_derived: EU amount = total x EU rate");
+            cJSON_AddItemToArray(notes, nrow);
         }
-        free(refs);
+        int has_groups = cJSON_GetObjectItemCaseSensitive(doc, "groups") != NULL;
+        size_t n_group_rows = 0;
+        for (size_t i = 0; i < o.n_inputs; i++)
+            n_group_rows += store.n_groups[i] * store.n_shown;
         effekt_money_options mo = { .currency = o.currency, .price_year = o.price_year };
         effekt_money_json_settings(&mo, cli_json(doc));
-        effekt_output_sheet out_sheets[] = { { .path = "projects", .title = NULL },
-                                      { .path = "groups", .title = "pooled by group (ratios of sums)" } };
-        int emitted = cli_emit(&o, doc, out_sheets, 2);
+        effekt_output_sheet out_sheets[] = { { .path = "projects", .title = NULL, .row = project_row, .ctx = &rows,
+                                        .n_rows = n },
+                                      { .path = "groups", .title = "pooled by group (ratios of sums)",
+                                        .row = has_groups ? group_row : NULL, .ctx = &store,
+                                        .n_rows = n_group_rows },
+                                      { .path = "notes", .title = "notes" } };
+        int emitted = cli_emit(&o, doc, out_sheets, any_derived && o.format == EFFEKT_FORMAT_TABLE ? 3 : 2);
         if (emitted != EXIT_OK)
             status = emitted;
+        free(refs);
     }
     for (size_t i = 0; i < o.n_inputs; i++) {
+        effekt_kpi_groups_destroy(store.groups[i], store.n_groups[i]);
         effekt_kpi_sheet_destroy(sheets[i]);
         effekt_table_destroy(tables[i]);
     }
+    free(store.groups);
+    free(store.n_groups);
     free(sheets);
     free(tables);
     cJSON_Delete(doc);

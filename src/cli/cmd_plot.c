@@ -59,6 +59,8 @@ static const char plot_usage[] =
     "  -o, --output FILE       the chart (.png, .svg or .pdf), written atomically\n"
     "      --kpi NAME          bar, forest: the KPI (see 'effekt kpi --help')\n"
     "      --reference V       a reference line at V, or 'pooled' (ratio of sums)\n"
+    "      --top N             bar, forest: the N highest projects or groups and the others\n"
+    "                          as one row, their ratio of sums (needed above 60 rows)\n"
     "      --outcome COLUMN    forest, funnel: 0/1, yes/no, or a date (event when given)\n"
     "      --value COLUMN      box, hist: the values\n"
     "      --x COLUMN, --y COLUMN  scatter: the axes\n"
@@ -407,7 +409,7 @@ static int plot_prepare(int argc, char **argv, cli_plot *cp, cli_options *o)
             rc = EXIT_BAD;
     }
     if (rc == EXIT_OK) {
-        effekt_chart_options co = { .locale = loc, .confidence = o->confidence, .label = o->label };
+        effekt_chart_options co = { .locale = loc, .confidence = o->confidence, .label = o->label, .top = o->top };
         effekt_diag diag;
         effekt_diag_init(&diag);
         effekt_status st = build(kind, coef, o, tables, o->n_inputs, &co, &cp->chart, &diag);

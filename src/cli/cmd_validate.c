@@ -24,6 +24,8 @@ static const char validate_usage[] =
     "                       (default: settled per column by its values)\n"
     "      --na LIST        tokens meaning missing, comma-separated (default: NA,N/A,-,.)\n"
     "      --map C=HEADING  read column HEADING as canonical column C\n"
+    "      --sum-by COLUMN  one row per partner: sum the rows of each COLUMN value\n"
+    "                       into one project (amounts summed, dates first/last)\n"
     "  -q, --quiet          no notes on standard error\n\n"
     "Exit status: 0 clean, 1 warnings (with --strict), 2 errors or unreadable input.\n";
 

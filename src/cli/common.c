@@ -35,7 +35,8 @@ enum {
     LO_DATE_ORDER,
     LO_PREDICTORS, LO_FAMILY, LO_REF, LO_ROBUST, LO_CLUSTER, LO_CASE_MIX, LO_OVERDISPERSION,
     /* meta and Cox (issue 19) */
-    LO_EVENTS, LO_N, LO_ESTIMATE, LO_SE, LO_METHOD, LO_KNHA, LO_MEASURE, LO_COX, LO_STRATA, LO_META
+    LO_EVENTS, LO_N, LO_ESTIMATE, LO_SE, LO_METHOD, LO_KNHA, LO_MEASURE, LO_COX, LO_STRATA, LO_META,
+    LO_SUM_BY, LO_TOP
 };
 
 /* An option, the commands it applies to, and for an option that only
@@ -56,6 +57,7 @@ static const struct {
     { { "output", required_argument, NULL, 'o' }, OPT_OUTPUT, TEXT(output) },
     { { "by", required_argument, NULL, 'g' }, OPT_BY, TEXT(by) },
     { { "map", required_argument, NULL, LO_MAP }, OPT_CSV, PARSED },
+    { { "sum-by", required_argument, NULL, LO_SUM_BY }, OPT_CSV, PARSED },
     { { "delimiter", required_argument, NULL, LO_DELIMITER }, OPT_CSV, PARSED },
     { { "decimal-comma", no_argument, NULL, LO_DECIMAL_COMMA }, OPT_CSV, PARSED },
     { { "decimal-point", no_argument, NULL, LO_DECIMAL_POINT }, OPT_CSV, PARSED },
@@ -102,6 +104,7 @@ static const struct {
     { { "x", required_argument, NULL, LO_X }, OPT_PLOT, TEXT(x) },
     { { "y", required_argument, NULL, LO_Y }, OPT_PLOT, TEXT(y) },
     { { "label", required_argument, NULL, LO_LABEL }, OPT_PLOT, TEXT(label) },
+    { { "top", required_argument, NULL, LO_TOP }, OPT_PLOT, PARSED },
     { { "bins", required_argument, NULL, LO_BINS }, OPT_PLOT, TEXT(bins) },
     { { "amounts", no_argument, NULL, LO_AMOUNTS }, OPT_PLOT, FLAG(amounts) },
     { { "width", required_argument, NULL, LO_WIDTH }, OPT_PLOT, PARSED },
@@ -250,6 +253,9 @@ int cli_parse(int argc, char **argv, unsigned accepted, const char *usage, cli_o
                                       "auto; `iconv -l` lists them)", optarg);
             o->csv.encoding_name = optarg;
             break;
+        case LO_SUM_BY:
+            o->csv.sum_by = optarg;
+            break;
         case LO_DATE_ORDER:
             if (effekt_csv_date_order_parse(optarg, &o->csv.date_order) != EFFEKT_OK)
                 return bad_usage(cmd, "--date-order expects dmy, mdy or ymd (got '%s')", optarg);
@@ -318,6 +324,13 @@ int cli_parse(int argc, char **argv, unsigned accepted, const char *usage, cli_o
             if (!whole_in(optarg, 1, 9, &t))
                 return bad_usage(cmd, "--quantile-type expects 1 to 9 (R's types; 7 is the default) (got '%s')", optarg);
             o->quantile_type = (int)t;
+            break;
+        }
+        case LO_TOP: {
+            long v;
+            if (!whole_in(optarg, 1, 100000, &v))
+                return bad_usage(cmd, "--top expects a number of rows from 1 to 100000 (got '%s')", optarg);
+            o->top = (size_t)v;
             break;
         }
         case LO_WIDTH:

@@ -3,7 +3,8 @@
  * , ; TAB |), decimal mark (detect , .), encoding (auto: libuchardet,
  * UTF-8, Windows-1252, Latin-1, UTF-16LE/BE, and through iconv
  * Windows-1250 field by field and UTF-32LE before parsing), the date
- * order (auto, dmy, mdy, ymd), the missing-value tokens, and
+ * order (auto, dmy, mdy, ymd), the missing-value tokens, rows summed
+ * into projects (sum_by), and
  * small limits (field length, columns) so that the limit errors are
  * fuzzed too.  Shared by fuzz_csv.c and fuzz_split.c. */
 #ifndef EFFEKT_FUZZ_CSV_OPTIONS_H
@@ -26,6 +27,11 @@ static effekt_csv_options fuzz_csv_options(uint8_t o)
     effekt_csv_options opt = { 0 };
     opt.delimiter = delimiters[o & 7];
     opt.decimal_mark = marks[(o >> 3) & 3];
+    /* the fourth mark slot (detect again) also sums the rows by
+     * project_id (--sum-by, issue 17), so that summing meets every
+     * delimiter and encoding */
+    if (((o >> 3) & 3) == 3)
+        opt.sum_by = "project_id";
     opt.encoding = encodings[(o >> 5) & 7];
     if (opt.encoding == EFFEKT_ENCODING_OTHER)
         opt.encoding_name = iconv_names[(o >> 5) & 1];   /* the two slots: 6 and 7 */

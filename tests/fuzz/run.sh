@@ -34,7 +34,7 @@ seed() {   # seed NAME: fill the corpus of harness NAME once
           i=1; while [ $i -le 3000 ]; do printf 'R%d,,%d\n' $i $i; i=$((i + 1)); done; } >"$corpus/split/seed-outgrow" ;;
     csv)   # option byte 0 (detect everything) before each file; a few forced
         i=0
-        for f in "$src"/tests/bad/*.csv "$src"/tests/data/*.csv "$src"/tests/data/nist/*.csv \
+        for f in "$src"/tests/bad/*.csv "$src"/tests/data/*.csv "$src"/tests/data/nist/*.csv "$src"/tests/data/eu/*.csv \
                  "$src"/datasets/*.csv; do
             i=$((i + 1))
             { printf '\000'; head -c 65536 "$f"; } >"$d/seed$i"

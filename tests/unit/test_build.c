@@ -70,6 +70,82 @@ START_TEST(test_kpi_bar_sv_owns_memory)
 }
 END_TEST
 
+/* plot bar --top: the 2 highest EU shares (Gamma 300/400, Alpha 60/100)
+ * and the other three as one row, their ratio of sums by hand:
+ * (80 + 100 + 25) / (200 + 1000 + 50) = 205 / 1250 = 0.164.  Without
+ * top, more than EFFEKT_CHART_MAX_ROWS projects are refused, naming
+ * --top (issue 17: a 6,111 px chart of 107 projects). */
+START_TEST(test_kpi_top_others)
+{
+    effekt_csv_options o = { 0 };
+    effekt_table *t = NULL;
+    ck_assert_int_eq(effekt_csv_load_file(data_path("tests/data/eu_top.csv"), &o, &t, NULL), EFFEKT_OK);
+    const effekt_table *const tables[] = { t };
+    effekt_chart_options co = { .top = 2 };
+    effekt_chart *ch = NULL;
+    ck_assert_int_eq(effekt_chart_build_kpi(EFFEKT_CHART_BAR, tables, 1, "eu_share", 0, &co, &ch, NULL), EFFEKT_OK);
+    ck_assert_uint_eq(ch->n_items, 3);
+    ck_assert_str_eq(ch->items[0].label, "Alpha");
+    ck_assert_str_eq(ch->items[1].label, "Gamma");
+    ck_assert(fabs(ch->items[1].value - 0.75) <= 1e-15);
+    ck_assert_str_eq(ch->items[2].label, "3 others (ratio of sums)");
+    ck_assert_int_eq(ch->items[2].pooled, 1);
+    ck_assert(fabs(ch->items[2].value - 0.164) <= 1e-15);
+    ck_assert_str_eq(ch->subtitle, "EU contribution / total cost; 5 projects, 0 not reported; the 2 highest of 5 shown");
+    ck_assert_uint_gt(draw(ch, NULL), 0);
+    effekt_chart_destroy(ch);
+    /* Danish words */
+    co.locale = effekt_locale_find("da");
+    ck_assert_int_eq(effekt_chart_build_kpi(EFFEKT_CHART_FOREST, tables, 1, "eu_share", 0, &co, &ch, NULL), EFFEKT_OK);
+    ck_assert_str_eq(ch->items[2].label, "3 øvrige (sum over sum)");
+    effekt_chart_destroy(ch);
+    effekt_table_destroy(t);
+    /* 107 projects and no top: refused, naming the option (a diag: the
+     * loader notes the file's Windows-1252 and takes no NULL) */
+    effekt_diag diag;
+    effekt_diag_init(&diag);
+    ck_assert_int_eq(effekt_csv_load_file(data_path("datasets/dk-structural-funds-2014-2020.csv"), &o, &t, &diag),
+                     EFFEKT_OK);
+    effekt_diag_clear(&diag);
+    effekt_diag_init(&diag);
+    const effekt_table *const dk[] = { t };
+    effekt_chart_options none = { 0 };
+    ck_assert_int_eq(effekt_chart_build_kpi(EFFEKT_CHART_BAR, dk, 1, "eu_share", 0, &none, &ch, &diag), EFFEKT_EINVAL);
+    ck_assert_ptr_null(ch);
+    ck_assert_uint_ge(diag.n, 1);
+    ck_assert_ptr_nonnull(strstr(diag.items[0].message, "--top N"));
+    effekt_diag_clear(&diag);
+    effekt_table_destroy(t);
+}
+END_TEST
+
+/* forest --top of rates: groups A 3/12, B 7/9, C 1/10, D 5/10; the 2
+ * highest (B 7/9, D 5/10) and the others as one row: (3 + 1) / (12 + 10)
+ * = 4/22, with the Wilson interval of R's
+ * prop.test(4, 22, correct = FALSE)$conf.int = 0.073068845834220603,
+ * 0.385166074371265488 (1e-12). */
+START_TEST(test_rates_top_others)
+{
+    const char *labels[] = { "A", "B", "C", "D" };
+    const double x[] = { 3, 7, 1, 5 }, n[] = { 12, 9, 10, 10 };
+    effekt_chart_rates in = { .outcome = "placed", .by = "group", .n_groups = 4, .labels = labels,
+                              .events = x, .trials = n };
+    effekt_chart_options co = { .top = 2 };
+    effekt_chart *ch = NULL;
+    ck_assert_int_eq(effekt_chart_build_rates(EFFEKT_CHART_FOREST, &in, &co, &ch, NULL), EFFEKT_OK);
+    ck_assert_uint_eq(ch->n_items, 4);   /* B, D, the others, the pooled row */
+    ck_assert_str_eq(ch->items[0].label, "B");
+    ck_assert_str_eq(ch->items[1].label, "D");
+    ck_assert_str_eq(ch->items[2].label, "2 others (ratio of sums)");
+    ck_assert(fabs(ch->items[2].value - 4.0 / 22) <= 1e-15);
+    ck_assert(fabs(ch->items[2].lower - 0.073068845834220603) <= 1e-12);
+    ck_assert(fabs(ch->items[2].upper - 0.385166074371265488) <= 1e-12);
+    ck_assert(fabs(ch->items[3].value - 16.0 / 41) <= 1e-15);
+    ck_assert_uint_gt(draw(ch, NULL), 0);
+    effekt_chart_destroy(ch);
+}
+END_TEST
+
 START_TEST(test_rates_and_values)
 {
     const char *labels[] = { "A", "B" };
@@ -144,6 +220,8 @@ int main(void)
     tcase_add_test(tc, test_kpi_bar_sv_owns_memory);
     tcase_add_test(tc, test_rates_and_values);
     tcase_add_test(tc, test_problems_name_columns);
+    tcase_add_test(tc, test_kpi_top_others);
+    tcase_add_test(tc, test_rates_top_others);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -191,6 +191,7 @@ typedef struct {
     effekt_table *table;
     effekt_kpi_sheet *sheet;
     effekt_chart_item items[4];
+    effekt_kpi_value figures[4];   /* the items' reasons point into these */
     effekt_chart chart;
 } bar_fixture;
 
@@ -205,7 +206,8 @@ static void bar_setup(bar_fixture *f)
     const effekt_column *name = effekt_table_column(f->table, "name");
     ck_assert_uint_eq(f->sheet->n_projects, 4);
     for (size_t r = 0; r < 4; r++) {
-        const effekt_kpi_value *fig = effekt_kpi_figure(f->sheet, r, k);
+        f->figures[r] = effekt_kpi_figure(f->sheet, r, k);
+        const effekt_kpi_value *fig = &f->figures[r];
         f->items[r] = (effekt_chart_item){ .label = name->text[r], .value = fig->value, .lower = NAN, .upper = NAN,
                                            .reason = fig->reason };
     }

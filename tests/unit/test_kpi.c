@@ -49,12 +49,14 @@ static void compute(const char *csv)
     compute_with(csv, &opt);
 }
 
-static const effekt_kpi_value *fig(size_t project, const char *kpi)
+/* The figure by value: each call its own copy, so two may be compared. */
+static effekt_kpi_value fig_value(size_t project, const char *kpi)
 {
     const effekt_kpi_def *d = effekt_kpi_find(kpi);
     ck_assert_ptr_nonnull(d);
     return effekt_kpi_figure(sheet, project, (size_t)(d - effekt_kpi_definitions()));
 }
+#define fig(project, kpi) (&(effekt_kpi_value[1]){ fig_value((project), (kpi)) }[0])
 
 #define ASSERT_REL(got, want)                                                              \
     do {                                                                                   \

@@ -42,7 +42,7 @@ static effekt_status kpi_items(effekt_build *b, const effekt_table *t, const eff
         return st;
     size_t k = (size_t)(def - effekt_kpi_definitions());
     for (size_t r = 0; r < sheet->n_projects && st == EFFEKT_OK; r++) {
-        const effekt_kpi_value *f = effekt_kpi_figure(sheet, r, k);
+        const effekt_kpi_value f_v = effekt_kpi_figure(sheet, r, k), *f = &f_v;
         effekt_chart_item *it = effekt_build_row_item(b, t, r, diag, &st);
         if (it) {
             it->value = f->value;
@@ -53,6 +53,109 @@ static effekt_status kpi_items(effekt_build *b, const effekt_table *t, const eff
     }
     effekt_kpi_sheet_destroy(sheet);
     return st;
+}
+
+/* An item's value and place, sorted largest first, n/a last, ties in
+ * their order (qsort is not stable: the place decides). */
+typedef struct {
+    double v;
+    size_t i;
+} ranked;
+
+static int by_value_desc(const void *a, const void *b)
+{
+    const ranked *x = a, *y = b;
+    int ux = isnan(x->v), uy = isnan(y->v);
+    if (ux != uy)
+        return ux - uy;
+    if (!ux && x->v != y->v)
+        return x->v < y->v ? 1 : -1;
+    return (x->i > y->i) - (x->i < y->i);
+}
+
+/* Keep the `top` highest items (in their order) and put the rest in one
+ * row: their ratio of sums, as kpi --by pools, for a ratio or a rate (a
+ * rate leaves out the rows whose own rate is impossible); for a duration
+ * or a monthly cost none (not pooled).  The items are one per row of the
+ * tables, in their order. */
+static effekt_status keep_top(effekt_build *b, const effekt_table *const *tables, size_t n_tables,
+                              const effekt_kpi_def *def, size_t top)
+{
+    effekt_chart *ch = b->chart;
+    size_t n = ch->n_items;
+    double *num = malloc(n * sizeof *num), *den = malloc(n * sizeof *den);
+    ranked *rk = malloc(n * sizeof *rk);
+    effekt_chart_item *kept = malloc((top + 1) * sizeof *kept);
+    if (!num || !den || !rk || !kept) {
+        free(num);
+        free(den);
+        free(rk);
+        free(kept);
+        return EFFEKT_ENOMEM;
+    }
+    size_t i = 0;
+    for (size_t k = 0; k < n_tables; k++) {
+        const effekt_table *t = tables[k];
+        const effekt_column *a = def->numerator ? effekt_table_column(t, def->numerator) : NULL;
+        const effekt_column *c = def->denominator ? effekt_table_column(t, def->denominator) : NULL;
+        for (size_t r = 0; r < t->n_rows && i < n; r++, i++) {
+            num[i] = a && a->values && a->type != EFFEKT_TYPE_TEXT ? a->values[r] : NAN;
+            den[i] = c && c->values && c->type != EFFEKT_TYPE_TEXT ? c->values[r] : NAN;
+        }
+    }
+    for (; i < n; i++)
+        num[i] = den[i] = NAN;
+    for (i = 0; i < n; i++)
+        rk[i] = (ranked){ ch->items[i].value, i };
+    qsort(rk, n, sizeof *rk, by_value_desc);
+    /* the kept ones in their first order: the renderer sorts them */
+    unsigned char *keep = calloc(n, 1);
+    if (!keep) {
+        free(num);
+        free(den);
+        free(rk);
+        free(kept);
+        return EFFEKT_ENOMEM;
+    }
+    for (i = 0; i < top; i++)
+        keep[rk[i].i] = 1;
+    double sx = 0, sn = 0;
+    size_t m = 0, used = 0;
+    for (i = 0; i < n; i++) {
+        if (keep[i]) {
+            kept[m++] = ch->items[i];
+            continue;
+        }
+        if (isnan(num[i]) || isnan(den[i]) || (def->kind == EFFEKT_KPI_RATE && num[i] > den[i]))
+            continue;
+        sx += num[i];
+        sn += den[i];
+        used++;
+    }
+    size_t rest = n - top;
+    effekt_chart_item *o = &kept[m];
+    memset(o, 0, sizeof *o);
+    o->value = o->lower = o->upper = NAN;
+    o->x = o->y = o->start = o->end = o->revised_end = NAN;
+    for (size_t k = 0; k < EFFEKT_CHART_MAX_PARTS; k++)
+        o->parts[k] = NAN;
+    o->pooled = 1;
+    int poolable = def->kind == EFFEKT_KPI_RATIO || def->kind == EFFEKT_KPI_RATE;
+    o->label = effekt_build_say(b, poolable ? EFFEKT_WORD_TOP_OTHERS : EFFEKT_WORD_TOP_OTHERS_NOT_POOLED,
+                                effekt_build_count(b, rest));
+    if (poolable && used && sn != 0) {
+        o->value = sx / sn;
+        if (def->kind == EFFEKT_KPI_RATE)
+            effekt_interval_wilson(sx, sn, b->confidence, &o->lower, &o->upper);
+    }
+    memcpy(ch->items, kept, (m + 1) * sizeof *kept);
+    ch->n_items = m + 1;
+    free(keep);
+    free(num);
+    free(den);
+    free(rk);
+    free(kept);
+    return EFFEKT_OK;
 }
 
 /* The KPI's unit as an axis label: its {1} is the currency. */
@@ -116,6 +219,21 @@ effekt_status effekt_chart_build_kpi(effekt_chart_kind kind, const effekt_table 
                                                   "no project has a value of %s: all %zu are n/a (the kpi "
                                                   "command gives each reason)", def->name, n_items),
                                 out);
+    size_t top = opt ? opt->top : 0;
+    if (!top && n_items > EFFEKT_CHART_MAX_ROWS)
+        return effekt_build_end(&b,
+                                effekt_build_fail(diag, n_tables ? tables[0]->source : NULL, NULL,
+                                                  "%zu projects would make a chart too tall to read (at most "
+                                                  "%d rows): --top N draws the N highest and the other "
+                                                  "projects as one row, their ratio of sums",
+                                                  n_items, EFFEKT_CHART_MAX_ROWS),
+                                out);
+    int cut = top && n_items > top;
+    if (cut) {
+        st = keep_top(&b, tables, n_tables, def, top);
+        if (st != EFFEKT_OK)
+            return effekt_build_end(&b, st, out);
+    }
     const char *title = effekt_text_kpi_title(b.loc, def->name);
     const char *formula = effekt_text_kpi_formula(b.loc, def->name);
     ch->title = title ? title : def->name;
@@ -127,6 +245,9 @@ effekt_status effekt_chart_build_kpi(effekt_chart_kind kind, const effekt_table 
     else
         ch->subtitle = effekt_build_say(&b, EFFEKT_WORD_KPI_SUBTITLE, formula ? formula : def->description,
                                         effekt_build_count(&b, n_items), effekt_build_count(&b, undefined));
+    if (cut)
+        ch->subtitle = effekt_build_say(&b, EFFEKT_WORD_TOP_SUBTITLE, ch->subtitle, effekt_build_count(&b, top),
+                                        effekt_build_count(&b, n_items));
     ch->x_label = unit_label(&b, def, cur);
     double pooled = pn > 0 ? px / pn : NAN;
     if (kind == EFFEKT_CHART_FOREST && !isnan(pooled)) {

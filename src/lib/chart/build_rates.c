@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
+#include <stdlib.h>
 
 #include "chart/build.h"
 #include "effekt/binomial.h"
@@ -47,6 +49,71 @@ effekt_status effekt_chart_build_rates(effekt_chart_kind kind, const effekt_char
         nmax = fmax(nmax, n);
         nmin = fmin(nmin, n);
     }
+    /* a forest of many groups: the `top` highest rates and the others
+     * as one row (their events over their trials, with its interval), or
+     * an error that names --top (150 groups drew a 5,334 px forest) */
+    size_t top = opt ? opt->top : 0, shown = in->n_groups;
+    if (kind == EFFEKT_CHART_FOREST && !top && in->n_groups > EFFEKT_CHART_MAX_ROWS)
+        return effekt_build_end(&b,
+                                effekt_build_fail(diag, NULL, in->by,
+                                                  "%zu groups would make a forest too tall to read (at most %d "
+                                                  "rows): --top N draws the N highest rates and the other groups "
+                                                  "as one row",
+                                                  in->n_groups, EFFEKT_CHART_MAX_ROWS),
+                                out);
+    if (kind == EFFEKT_CHART_FOREST && top && in->n_groups > top) {
+        size_t n = in->n_groups;
+        size_t *rank = malloc(n * sizeof *rank);
+        unsigned char *keep = calloc(n, 1);
+        if (!rank || !keep) {
+            free(rank);
+            free(keep);
+            return effekt_build_end(&b, EFFEKT_ENOMEM, out);
+        }
+        /* largest rate first, undefined last, ties in group order: an
+         * insertion into the first `top` places, O(n top) */
+        size_t m = 0;
+        for (size_t g = 0; g < n; g++) {
+            double v = ch->items[g].value;
+            size_t at = m;
+            while (at > 0) {
+                double u = ch->items[rank[at - 1]].value;
+                int before = !isnan(v) && (isnan(u) || v > u);
+                if (!before)
+                    break;
+                at--;
+            }
+            if (at >= top)
+                continue;
+            if (m < top)
+                m++;
+            memmove(&rank[at + 1], &rank[at], (m - 1 - at) * sizeof *rank);
+            rank[at] = g;
+        }
+        for (size_t i = 0; i < m; i++)
+            keep[rank[i]] = 1;
+        double rx = 0, rn = 0;
+        size_t k = 0;
+        for (size_t g = 0; g < n; g++) {
+            if (keep[g])
+                ch->items[k++] = ch->items[g];
+            else {
+                rx += in->events[g];
+                rn += in->trials[g];
+            }
+        }
+        free(rank);
+        free(keep);
+        ch->n_items = k;
+        effekt_chart_item *it = effekt_chart_add_item(ch);
+        if (!it)
+            return effekt_build_end(&b, EFFEKT_ENOMEM, out);
+        it->label = effekt_build_say(&b, EFFEKT_WORD_TOP_OTHERS, effekt_build_count(&b, n - k));
+        it->value = rn > 0 ? rx / rn : NAN;
+        it->pooled = 1;
+        effekt_interval_wilson(rx, rn, b.confidence, &it->lower, &it->upper);
+        shown = k;
+    }
     const char *what = effekt_build_column(&b, in->outcome), *by = effekt_build_column(&b, in->by);
     ch->percent = 1;
     ch->reference = p0;
@@ -62,6 +129,9 @@ effekt_status effekt_chart_build_rates(effekt_chart_kind kind, const effekt_char
         ch->title = effekt_build_say(&b, EFFEKT_WORD_BY, what, by);
         ch->subtitle = effekt_build_say(&b, EFFEKT_WORD_RATES_SUBTITLE, what, effekt_build_percent(&b, b.confidence),
                                         effekt_build_count(&b, in->n_groups), effekt_build_number(&b, sn, 0));
+        if (shown < in->n_groups)
+            ch->subtitle = effekt_build_say(&b, EFFEKT_WORD_TOP_SUBTITLE, ch->subtitle, effekt_build_count(&b, shown),
+                                            effekt_build_count(&b, in->n_groups));
         ch->x_label = effekt_build_say(&b, EFFEKT_WORD_SHARE_WITH, what);
     }
     if (kind == EFFEKT_CHART_FUNNEL && !isnan(p0)) {

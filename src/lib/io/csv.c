@@ -1420,6 +1420,8 @@ static effekt_status finish_load(reader *rd_in, char delim, effekt_sha256 *hash,
     }
     if (st == EFFEKT_OK)
         st = effekt_table_fill_currency(t, diag);
+    if (st == EFFEKT_OK)
+        st = effekt_table_derive_eu(t, diag);
     for (size_t c = 0; c < rd.n_kept; c++) {
         free(raws[c].data);
         effekt_infer_scan_free(&scans[c]);
@@ -1433,6 +1435,16 @@ static effekt_status finish_load(reader *rd_in, char delim, effekt_sha256 *hash,
     }
     if (n_errors && status == EFFEKT_OK)
         status = EFFEKT_EVALUE;
+    if (opt->sum_by && status == EFFEKT_OK) {
+        effekt_table *summed;
+        effekt_status sst = effekt_table_sum_by(t, opt->sum_by, &summed, diag);
+        if (sst != EFFEKT_OK) {
+            effekt_table_destroy(t);
+            return sst;
+        }
+        effekt_table_destroy(t);
+        t = summed;
+    }
     effekt_status layout = check_layout(t, opt, diag);
     if (layout == EFFEKT_ENOMEM) {   /* the layout is unchecked: no table */
         effekt_table_destroy(t);
@@ -1470,8 +1482,19 @@ static effekt_status check_layout(effekt_table *t, const effekt_csv_options *opt
         return EFFEKT_OK;
     const effekt_column *id = effekt_table_column(t, "project_id");
     if (!id) {
-        if (effekt_table_column(t, "name"))
+        const effekt_column *label = effekt_table_label_column(t);
+        if (label && label->canonical && strcmp(label->canonical, "name") == 0)
             return EFFEKT_OK;   /* rows are then named by row number and name */
+        if (label) {
+            /* a list of beneficiaries with no project name (the seeds' Go
+             * Vest headings): its rows are still told apart, by number and
+             * by that label; refusing it left a readable list unread */
+            effekt_diag_add(diag, EFFEKT_NOTE, t->source, t->header_line, label->index, label->heading, NULL,
+                            "no project_id and no name column: projects are named by row number and "
+                            "column '%s' (--map project_id=HEADING or --map name=HEADING names others)",
+                            label->heading);
+            return EFFEKT_OK;
+        }
         effekt_diag_add(diag, EFFEKT_ERROR, t->source, t->header_line, 0, NULL, NULL,
                         "missing required column 'project_id' (a project-level file needs an id "
                         "or a 'name' column; --map project_id=HEADING names it)");
@@ -1515,6 +1538,12 @@ static effekt_status check_layout(effekt_table *t, const effekt_csv_options *opt
                             id->text[r], effekt_table_row_line(t, first[r]));
             status = EFFEKT_ESCHEMA;
         }
+    if (status == EFFEKT_ESCHEMA && k == n)
+        /* a list of partners repeats its project's id on each row: say
+         * the option that reads it, once, after the lines */
+        effekt_diag_add(diag, EFFEKT_ERROR, t->source, t->header_line, id->index, id->heading, NULL,
+                        "project_id is not unique: if the file has one row per partner, "
+                        "--sum-by project_id sums its rows into projects");
     free(order);
     free(first);
     return status;

@@ -1036,3 +1036,78 @@ effekt_status effekt_table_fill_currency(effekt_table *t, effekt_diag *diag)
                     from->row_currency ? ", per row" : "", from->canonical ? from->canonical : from->heading);
     return EFFEKT_OK;
 }
+
+effekt_status effekt_table_derive_eu(effekt_table *t, effekt_diag *diag)
+{
+    const effekt_column *total = NULL, *rate = NULL;
+    for (size_t c = 0; c < t->n_columns; c++) {
+        const char *k = t->columns[c].canonical;
+        if (!k)
+            continue;
+        if (strcmp(k, "eu_contribution") == 0)
+            return EFFEKT_OK;   /* the file gives the amount: it stands */
+        if (strcmp(k, "total_cost") == 0)
+            total = &t->columns[c];
+        else if (strcmp(k, "eu_rate") == 0)
+            rate = &t->columns[c];
+    }
+    if (!total || !rate || !total->values || !rate->values)
+        return EFFEKT_OK;
+    size_t n = t->n_rows, missing = 0;
+    for (size_t r = 0; r < n; r++)
+        if (rate->values[r] > 1 || rate->values[r] < 0) {
+            /* a rate of 49.92 meant as per cent, or a column that is no
+             * rate: an amount derived from it would be off by 100 */
+            effekt_diag_add(diag, EFFEKT_NOTE, t->source, effekt_table_row_line(t, r), rate->index,
+                            rate->heading, NULL,
+                            "eu_rate %g is not a share between 0 and 1 (write 49.92%%): no eu_contribution "
+                            "derived from it", rate->values[r]);
+            return EFFEKT_OK;
+        }
+    double *values = effekt_big_alloc((n ? n : 1) * sizeof *values);
+    const char **row_currency = NULL;
+    if (values && total->row_currency)
+        row_currency = calloc(n ? n : 1, sizeof *row_currency);
+    char *heading = effekt_strdup("eu_contribution");
+    effekt_column *cols = values && heading && (row_currency || !total->row_currency)
+                              ? realloc(t->columns, (t->n_columns + 1) * sizeof *cols)
+                              : NULL;
+    if (!cols) {
+        free(values);
+        free(row_currency);
+        free(heading);
+        return EFFEKT_ENOMEM;
+    }
+    t->columns = cols;
+    /* the columns moved: find them again */
+    total = effekt_table_column(t, "total_cost");
+    rate = effekt_table_column(t, "eu_rate");
+    for (size_t r = 0; r < n; r++) {
+        values[r] = total->values[r] * rate->values[r];   /* NaN when either is missing */
+        missing += isnan(values[r]);
+        if (row_currency)
+            row_currency[r] = total->row_currency[r];
+    }
+    size_t total_index = total->index, rate_index = rate->index;
+    const char *rate_heading = rate->heading;
+    const char *currency = total->currency;
+    unsigned mixed = total->flags & EFFEKT_COLUMN_MIXED_CURRENCY;
+    double scale = total->scale;
+    effekt_column *eu = &t->columns[t->n_columns++];
+    memset(eu, 0, sizeof *eu);
+    eu->heading = heading;
+    eu->canonical = effekt_canonical_find("eu_contribution")->name;
+    eu->type = missing == n ? EFFEKT_TYPE_EMPTY : EFFEKT_TYPE_NUMBER;
+    eu->flags = EFFEKT_COLUMN_DERIVED | EFFEKT_COLUMN_EU_DERIVED | mixed;
+    eu->decimals = -1;
+    eu->n_missing = missing;
+    eu->currency = currency;
+    eu->row_currency = row_currency;
+    eu->scale = scale ? scale : 1;
+    eu->values = values;
+    effekt_diag_add(diag, EFFEKT_NOTE, t->source, t->header_line, rate_index, rate_heading, NULL,
+                    "the file gives no EU amount: eu_contribution derived as total_cost (column %zu) "
+                    "x eu_rate (column %zu), and marked as derived in every output",
+                    total_index, rate_index);
+    return EFFEKT_OK;
+}

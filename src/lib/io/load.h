@@ -217,4 +217,11 @@ effekt_status effekt_infer_column_finish(const infer_context *ctx, raw_column *r
  * added up as one.  Notes go to diag. */
 effekt_status effekt_table_fill_currency(effekt_table *t, effekt_diag *diag);
 
+/* After the currency: a list that gives the total and the Union
+ * co-financing rate but no EU amount (most German 2014-2020 lists) gets
+ * an `eu_contribution` column of total_cost x eu_rate per row, flagged
+ * EFFEKT_COLUMN_DERIVED | EFFEKT_COLUMN_EU_DERIVED so that every output
+ * can say the amount was not in the file.  A note says so. */
+effekt_status effekt_table_derive_eu(effekt_table *t, effekt_diag *diag);
+
 #endif

@@ -45,7 +45,8 @@ static cJSON *column_json(const effekt_table *t, const effekt_column *col, int v
     cJSON_AddNumberToObject(c, "missing", (double)col->n_missing);
     char mark[2] = { col->decimal_mark, 0 };
     cJSON_AddStringToObject(c, "decimal_mark", mark);
-    const char *notes = (col->flags & EFFEKT_COLUMN_PERCENT) ? "percent"
+    const char *notes = (col->flags & EFFEKT_COLUMN_EU_DERIVED) ? "derived: total_cost x eu_rate"
+                        : (col->flags & EFFEKT_COLUMN_PERCENT) ? "percent"
                         : (col->flags & EFFEKT_COLUMN_GROUPED) ? "thousands grouped"
                         : col->date_order == 'd' ? "day first"
                         : col->date_order == 'm' ? "month first" : "";

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <stdlib.h>
 
 #include <cairo.h>
@@ -25,6 +26,14 @@ static void order(const effekt_chart *ch, effekt_row *rows, size_t n)
 {
     if (ch->sorted)
         qsort(rows, n, sizeof *rows, by_value);
+    /* pooled rows (the others of --top) last, under their line, in order */
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!ch->items[rows[i].item].pooled) {
+            effekt_row r = rows[i];
+            memmove(&rows[m + 1], &rows[m], (i - m) * sizeof *rows);
+            rows[m++] = r;
+        }
 }
 
 static void right_text(const effekt_frame *c, const effekt_chart_item *it, char *buf, size_t size)

@@ -77,6 +77,10 @@ static void draw(effekt_frame *c, const effekt_chart_item *it, size_t i, const e
     } else if (it->pooled) {
         double a = effekt_axis_pos(ax, isnan(it->lower) ? it->value : it->lower);
         double b = effekt_axis_pos(ax, isnan(it->upper) ? it->value : it->upper);
+        /* a ratio of sums has no interval: a diamond of no width was
+         * drawn as nothing (looked at in forest --kpi eu_share) */
+        a = fmin(a, x - 5);
+        b = fmax(b, x + 5);
         if (c->draw) {
             cairo_move_to(cr, a, mid);
             cairo_line_to(cr, x, mid - bh / 2);

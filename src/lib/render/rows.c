@@ -50,9 +50,10 @@ double effekt_rows_draw(effekt_frame *c, const effekt_row_painter *p, double y, 
     }
     double plot_w = c->W - 2 * MARGIN;
     /* label column: as wide as the widest label, at most a third */
-    effekt_frame_font(cr, LABEL_PT, 0, 0);
+    /* in the font each is drawn in: pooled rows are bold, and a bold
+     * "130 others (ratio of sums)" measured in the regular font ran off
+     * the left edge */
     double label_w = 0;
-    /* pooled rows are drawn bold: measured and wrapped bold */
     for (size_t i = 0; i < n; i++) {
         effekt_frame_font(cr, LABEL_PT, ch->items[i].pooled, 0);
         label_w = fmax(label_w, effekt_draw_width(cr, ch->items[i].label ? ch->items[i].label : ""));
@@ -68,6 +69,7 @@ double effekt_rows_draw(effekt_frame *c, const effekt_row_painter *p, double y, 
         if (rows[i].n_lines > max_lines)
             max_lines = rows[i].n_lines;
     }
+    effekt_frame_font(cr, LABEL_PT, 0, 0);
     if (p->order)
         p->order(ch, rows, n);
     /* the right column (values, estimates, n), measured in the label font */

@@ -37,12 +37,15 @@ typedef struct {
     const char *people_path;
 } final_ctx;
 
-static const effekt_kpi_value *fig(const final_ctx *f, const char *kpi)
+/* The project's figure of kpi in *buf; NULL when the sheet has no such KPI. */
+static const effekt_kpi_value *fig(const final_ctx *f, const char *kpi, effekt_kpi_value *buf)
 {
     const effekt_kpi_def *defs = effekt_kpi_definitions();
     for (size_t k = 0; k < f->sheet->n_kpis; k++)
-        if (strcmp(defs[k].name, kpi) == 0)
-            return effekt_kpi_figure(f->sheet, f->row, k);
+        if (strcmp(defs[k].name, kpi) == 0) {
+            *buf = effekt_kpi_figure(f->sheet, f->row, k);
+            return buf;
+        }
     return NULL;
 }
 
@@ -60,7 +63,8 @@ static const char *text(const final_ctx *f, const char *name)
 
 static double value(const final_ctx *f, const char *kpi)
 {
-    const effekt_kpi_value *x = fig(f, kpi);
+    effekt_kpi_value x_v;
+    const effekt_kpi_value *x = fig(f, kpi, &x_v);
     return x && !x->reason[0] ? x->value : NAN;
 }
 

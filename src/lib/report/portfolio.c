@@ -149,7 +149,7 @@ static size_t outliers(pf_ctx *p, int write)
         const effekt_kpi_pool *s = &g[i].kpi[p->k_eu];
         double iqr = s->q3 - s->q1, lo = s->q1 - 1.5 * iqr, hi = s->q3 + 1.5 * iqr;
         for (size_t r = 0; r < p->t->n_rows && !isnan(iqr); r++) {
-            const effekt_kpi_value *f = effekt_kpi_figure(p->sheet, r, p->k_eu);
+            const effekt_kpi_value f_v = effekt_kpi_figure(p->sheet, r, p->k_eu), *f = &f_v;
             if (!fc->text[r] || strcmp(fc->text[r], g[i].group) != 0 || f->reason[0])
                 continue;
             if (f->value >= lo - 1e-12 && f->value <= hi + 1e-12)
@@ -193,7 +193,7 @@ static void summary(pf_ctx *p)
     size_t no_jobs = 0;
     size_t k_cpj = kpi_index("cost_per_job");
     for (size_t r = 0; r < p->sheet->n_projects; r++)
-        no_jobs += effekt_kpi_figure(p->sheet, r, k_cpj)->reason[0] != 0;
+        no_jobs += effekt_kpi_figure(p->sheet, r, k_cpj).reason[0] != 0;
     if (no_jobs == p->sheet->n_projects) {
         texts[1] = effekt_rb_word(b, EFFEKT_WORD_RP_SUM_PORTFOLIO_MISSING);
         refs[1] = "missing";
@@ -266,7 +266,7 @@ static void all_projects(pf_ctx *p)
             effekt_locale_format_date(b->loc, (long)ed->values[r], z, sizeof z);
             effekt_typeset_range(a, z, period, sizeof period);
         }
-        const effekt_kpi_value *f = effekt_kpi_figure(p->sheet, r, p->k_eu);
+        const effekt_kpi_value f_v = effekt_kpi_figure(p->sheet, r, p->k_eu), *f = &f_v;
         const char *fund = cell_text(p, "fund", r), *region = cell_text(p, "region", r);
         const char *cells[] = { p->sheet->name[r] ? p->sheet->name[r] : p->sheet->project[r],
                                 fund ? effekt_typeset_fund(b->loc, fund) : effekt_rb_word(b, EFFEKT_WORD_RP_NA),

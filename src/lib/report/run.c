@@ -373,7 +373,7 @@ static effekt_status run_kpis(run_ctx *c, const cJSON *kspec, cJSON **out)
         else
             cJSON_AddNullToObject(row, "currency");
         for (size_t k = 0; k < sheet->n_kpis; k++) {
-            const effekt_kpi_value *f = effekt_kpi_figure(sheet, p, k);
+            const effekt_kpi_value f_v = effekt_kpi_figure(sheet, p, k), *f = &f_v;
             cJSON_AddItemToObject(row, defs[k].name, effekt_cjson_figure_of(f->value, f->lower, f->upper, f->reason));
         }
         cJSON_AddItemToArray(projects, row);

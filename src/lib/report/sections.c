@@ -48,7 +48,7 @@ void effekt_rb_quality(report_build *b, const effekt_kpi_sheet *sheet, const siz
     for (size_t i = 0; sheet && i < n_rows; i++)
         for (size_t k = 0; k < sheet->n_kpis; k++)
             for (size_t j = 0; j < n_kpis; j++)
-                if (strcmp(defs[k].name, kpis[j]) == 0 && effekt_kpi_figure(sheet, rows[i], k)->reason[0])
+                if (strcmp(defs[k].name, kpis[j]) == 0 && effekt_kpi_figure(sheet, rows[i], k).reason[0])
                     n_undefined++;
     if (!n_undefined && n_rows) {
         effekt_rb_para(b, EFFEKT_PARAGRAPH_BODY, effekt_rb_word(b, EFFEKT_WORD_RP_NO_UNDEFINED));
@@ -60,7 +60,7 @@ void effekt_rb_quality(report_build *b, const effekt_kpi_sheet *sheet, const siz
         for (size_t i = 0; i < n_rows; i++)
             for (size_t j = 0; j < n_kpis; j++)
                 for (size_t k = 0; k < sheet->n_kpis; k++) {
-                    const effekt_kpi_value *f = effekt_kpi_figure(sheet, rows[i], k);
+                    const effekt_kpi_value f_v = effekt_kpi_figure(sheet, rows[i], k), *f = &f_v;
                     if (strcmp(defs[k].name, kpis[j]) != 0 || !f->reason[0])
                         continue;
                     char *why = effekt_text_kpi_reason(b->loc, &f->why);

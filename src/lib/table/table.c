@@ -95,6 +95,23 @@ const effekt_column *effekt_table_find_column(const effekt_table *table, const c
     return effekt_table_column(table, name);
 }
 
+const effekt_column *effekt_table_label_column(const effekt_table *table)
+{
+    const effekt_column *c = effekt_table_column(table, "name");
+    if (c && c->type == EFFEKT_TYPE_TEXT)
+        return c;
+    c = effekt_table_column(table, "owner");
+    if (c && c->type == EFFEKT_TYPE_TEXT)
+        return c;
+    for (size_t i = 0; i < table->n_columns; i++) {
+        c = &table->columns[i];
+        if (c->type == EFFEKT_TYPE_TEXT && !(c->flags & EFFEKT_COLUMN_DERIVED)
+            && !(c->canonical && strcmp(c->canonical, "project_id") == 0))
+            return c;
+    }
+    return NULL;
+}
+
 int effekt_column_missing(const effekt_column *col, size_t row)
 {
     if (col->type == EFFEKT_TYPE_TEXT)

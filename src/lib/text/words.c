@@ -387,6 +387,13 @@ static const row words[EFFEKT_N_WORDS] = {
     [EFFEKT_WORD_RP_FURTHER] = { .en = "Further figures", .da = "Yderligere figurer", .sv = "Ytterligare figurer" },
     [EFFEKT_WORD_RP_EU_SHARE_PCT] = { .en = "EU share (%)", .da = "EU-andel (%)", .sv = "EU-andel (%)" },
     [EFFEKT_WORD_RP_SEE_REF] = { .en = "; see ", .da = "; se ", .sv = "; se " },
+    /* plot bar/forest --top (issue 17) */
+    [EFFEKT_WORD_TOP_OTHERS] = { .en = "{1} others (ratio of sums)", .da = "{1} øvrige (sum over sum)",
+                                 .sv = "{1} övriga (kvot av summor)" },
+    [EFFEKT_WORD_TOP_OTHERS_NOT_POOLED] = { .en = "{1} others (not pooled)", .da = "{1} øvrige (ikke samlet)",
+                                            .sv = "{1} övriga (ej sammanvägda)" },
+    [EFFEKT_WORD_TOP_SUBTITLE] = { .en = "{1}; the {2} highest of {3} shown", .da = "{1}; de {2} højeste af {3} vist",
+                                   .sv = "{1}; de {2} högsta av {3} visas" },
 };
 
 /* The KPIs of kpi.c by name: title, formula in words, unit ({1}: the
