@@ -1163,6 +1163,81 @@ START_TEST(bundled_files_in_two_halves)
 }
 END_TEST
 
+/* The fast path for plain lines hands over to libcsv at the first line
+ * it does not take (quoted fields, spaces at a field's edge, a CR alone)
+ * and takes over again between rows, across the 256 KiB chunks: every
+ * value and every row's line must be as written, whichever read it
+ * (libcsv alone read this the same before the fast path existed). */
+START_TEST(fast_path_hands_over)
+{
+    size_t rows = 60000, cap = rows * 64 + 64, len = 0, line = 1;
+    char *text = malloc(cap);
+    size_t *lines = malloc(rows * sizeof *lines);
+    len += (size_t)sprintf(text + len, "id,value,note\n");
+    for (size_t r = 0; r < rows; r++) {
+        lines[r] = ++line;
+        switch (r % 97) {
+        case 5:   /* quoted, with a line break inside: two lines */
+            len += (size_t)sprintf(text + len, "\"%zu\",\"%zu.25\",\"a\nb\"\n", r, r);
+            line++;
+            break;
+        case 17:  /* spaces at the edges, trimmed by libcsv */
+            len += (size_t)sprintf(text + len, " %zu , %zu.25 ,x y \n", r, r);
+            break;
+        case 31:  /* CRLF: still plain */
+            len += (size_t)sprintf(text + len, "%zu,%zu.25,crlf\r\n", r, r);
+            break;
+        case 43:  /* a blank line before it */
+            len += (size_t)sprintf(text + len, "\n%zu,%zu.25,after blank\n", r, r);
+            lines[r] = ++line;
+            break;
+        case 59:  /* a lone CR ends a line too */
+            len += (size_t)sprintf(text + len, "%zu,%zu.25,cr\r", r, r);
+            break;
+        default:
+            len += (size_t)sprintf(text + len, "%zu,%zu.25,n%zu\n", r, r, r % 7);
+        }
+    }
+    ck_assert_uint_gt(len, 3 * 256 * 1024);
+    effekt_table *t = NULL;
+    effekt_diag d;
+    effekt_diag_init(&d);
+    ck_assert_int_eq(effekt_csv_load_buffer(text, len, "mixed.csv", NULL, &t, &d), EFFEKT_OK);
+    ck_assert_uint_eq(d.n, 0);
+    ck_assert_uint_eq(t->n_rows, rows);
+    const effekt_column *id = effekt_table_column(t, "id"), *v = effekt_table_column(t, "value"),
+                        *note = effekt_table_column(t, "note");
+    for (size_t r = 0; r < rows; r++) {
+        char want_id[24];   /* an id column is text */
+        snprintf(want_id, sizeof want_id, "%zu", r);
+        ck_assert_str_eq(id->text[r], want_id);
+        ck_assert_msg(v->values[r] == (double)r + 0.25, "row %zu: value %g", r, v->values[r]);
+        ck_assert_msg(effekt_table_row_line(t, r) == lines[r], "row %zu: line %zu, expected %zu", r,
+                      effekt_table_row_line(t, r), lines[r]);
+        const char *want = r % 97 == 5 ? "a\nb" : r % 97 == 17 ? "x y" : r % 97 == 31 ? "crlf"
+                           : r % 97 == 43 ? "after blank" : r % 97 == 59 ? "cr" : NULL;
+        char plain[8];
+        snprintf(plain, sizeof plain, "n%zu", r % 7);
+        ck_assert_str_eq(note->text[r], want ? want : plain);
+    }
+    effekt_table_destroy(t);
+    effekt_diag_free(&d);
+    /* a stray quote far into the file: libcsv's message, at its line */
+    memcpy(text + len - 40, "1\"2", 3);
+    size_t bad_line = 1;
+    for (size_t i = 0; i < len - 40; i++)
+        bad_line += text[i] == '\n' || (text[i] == '\r' && text[i + 1] != '\n');
+    effekt_diag_init(&d);
+    ck_assert_int_eq(effekt_csv_load_buffer(text, len, "mixed.csv", NULL, &t, &d), EFFEKT_EPARSE);
+    ck_assert_uint_eq(d.n, 1);
+    ck_assert_uint_eq(d.items[0].line, bad_line);
+    ck_assert_ptr_nonnull(strstr(d.items[0].message, "malformed quoting"));
+    effekt_diag_free(&d);
+    free(text);
+    free(lines);
+}
+END_TEST
+
 static char *data_path(const char *name)
 {
     const char *srcdir = getenv("srcdir");
@@ -1440,6 +1515,7 @@ static Suite *csv_suite(void)
     tcase_add_test(tc, excel_sep_line);
     tcase_add_test(tc, sha256_of_the_bytes_read);
     tcase_add_test(tc, bundled_files_in_two_halves);
+    tcase_add_test(tc, fast_path_hands_over);
     tcase_add_test(tc, seed_files_agree);
     tcase_add_test(tc, real_export);
     tcase_add_test(tc, detect_delimiter_trailing_semicolon);
