@@ -1233,6 +1233,30 @@ START_TEST(fast_path_hands_over)
     ck_assert_uint_eq(d.items[0].line, bad_line);
     ck_assert_ptr_nonnull(strstr(d.items[0].message, "malformed quoting"));
     effekt_diag_free(&d);
+    /* a CRLF cut by the first chunk's end (256 KiB: the CR its last
+     * byte), then a stray quote two chunks on: the line libcsv counts
+     * (CRLF one break, the LF of the cut one none) */
+    size_t chunk = 256 * 1024;
+    len = (size_t)sprintf(text, "id,value,note\n");
+    while (len + 40 < chunk)
+        len += (size_t)sprintf(text + len, "%zu,1.5,plain\n", len);
+    len += (size_t)sprintf(text + len, "1,1.5,");
+    while (len < chunk - 1)
+        text[len++] = 'x';
+    text[len++] = '\r';
+    text[len++] = '\n';
+    for (int k = 0; len < 2 * chunk + 100; k++)   /* the error in the third chunk */
+        len += (size_t)sprintf(text + len, "%d,2.5,after\r\n", k);
+    size_t at = len;
+    len += (size_t)sprintf(text + len, "1,2\"5,bad\n3,4,x\n");
+    bad_line = 1;
+    for (size_t i = 0; i < at; i++)
+        bad_line += text[i] == '\n' ? text[i - 1] != '\r' : text[i] == '\r';
+    effekt_diag_init(&d);
+    ck_assert_int_eq(effekt_csv_load_buffer(text, len, "cut.csv", NULL, &t, &d), EFFEKT_EPARSE);
+    ck_assert_uint_eq(d.n, 1);
+    ck_assert_uint_eq(d.items[0].line, bad_line);
+    effekt_diag_free(&d);
     free(text);
     free(lines);
 }

@@ -170,6 +170,7 @@ typedef struct {
     size_t *mark_row, *mark_line;
     size_t n_marks, marks_cap;
     int libcsv_only;             /* no fast path (parse_chunk): the reference reading */
+    size_t fast_lines_read;      /* lines the fast path has read */
     unsigned char *fast_kind;    /* per source field, for the fast path: FAST_SKIP,
                                     FAST_MARKS or FAST_STORE (NULL: not yet made) */
 } reader;
@@ -1096,6 +1097,7 @@ static size_t fast_lines(reader *rd, const unsigned char *s, size_t n, unsigned 
         if (crlf)
             on_row('\r', rd);
         on_row('\n', rd);
+        rd->fast_lines_read++;
         line_start = next;
     }
     return line_start;
@@ -1103,18 +1105,39 @@ static size_t fast_lines(reader *rd, const unsigned char *s, size_t n, unsigned 
 
 /* csv_parse over chunk[0..n), the plain lines read by the fast path
  * when use_fast (else all by libcsv).  Returns what csv_parse would:
- * the bytes parsed, fewer than n after a parse error (p->status). */
-static size_t parse_chunk(reader *rd, struct csv_parser *p, const char *chunk, size_t n, int use_fast)
+ * the bytes parsed, fewer than n after a parse error (p->status).
+ * When all n are parsed, *breaks gets the line breaks in them as
+ * count_line_breaks counts them (carrying *after_cr): the fast path's
+ * lines end in one LF or CRLF each and hold no other CR or LF, so only
+ * libcsv's bytes need counting. */
+static size_t parse_chunk(reader *rd, struct csv_parser *p, const char *chunk, size_t n, int use_fast,
+                          size_t *breaks, int *after_cr)
 {
     const unsigned char *s = (const unsigned char *)chunk;
     unsigned char delim = p->delim_char;
-    if (!use_fast || p->quote_char != '"' || !(delim == ',' || delim == ';' || delim == '\t' || delim == '|'))
-        return csv_parse(p, chunk, n, on_field, on_row, rd);
+    *breaks = 0;
+    if (!use_fast || p->quote_char != '"' || !(delim == ',' || delim == ';' || delim == '\t' || delim == '|')) {
+        size_t done = csv_parse(p, chunk, n, on_field, on_row, rd);
+        if (done == n)
+            *breaks = count_line_breaks(chunk, n, after_cr);
+        return done;
+    }
     size_t pos = 0;
     while (pos < n && !rd->stop) {
         /* libcsv between rows (state 0, ROW_NOT_BEGUN, nothing buffered) */
-        if (p->pstate == 0 && p->entry_pos == 0 && !p->quoted) {
-            pos += fast_lines(rd, s + pos, n - pos, delim);
+        /* (an LF right after a CR the bytes before ended in is that CR's
+         * pair, not a line break of its own: libcsv's, as counted) */
+        /* (an LF right after a CR the bytes before ended in is that CR's
+         * pair, not a line break of its own: libcsv's, as counted) */
+        if (p->pstate == 0 && p->entry_pos == 0 && !p->quoted && !(*after_cr && s[pos] == '\n')) {
+            size_t rows_before = rd->fast_lines_read;
+            size_t took = fast_lines(rd, s + pos, n - pos, delim);
+            if (took) {
+                /* one break a line; the last ends in LF: no CR carried */
+                *breaks += rd->fast_lines_read - rows_before;
+                *after_cr = 0;
+            }
+            pos += took;
             if (pos >= n || rd->stop)
                 break;
         }
@@ -1123,10 +1146,13 @@ static size_t parse_chunk(reader *rd, struct csv_parser *p, const char *chunk, s
         const unsigned char *nl = memchr(s + pos, '\n', n - pos);
         size_t seg = nl ? (size_t)(nl - (s + pos)) + 1 : n - pos;
         size_t done = csv_parse(p, chunk + pos, seg, on_field, on_row, rd);
-        pos += done;
         if (done < seg)
-            return pos;
+            return pos + done;
+        *breaks += count_line_breaks(chunk + pos, seg, after_cr);
+        pos += done;
     }
+    if (rd->stop && pos < n)
+        *breaks += count_line_breaks(chunk + pos, n - pos, after_cr);   /* nobody reads it: for form */
     return rd->stop ? n : pos;
 }
 
@@ -1440,11 +1466,13 @@ static void parse_source(reader *rd, source *src, char *delim, size_t lines_befo
             rd->sample = (const unsigned char *)chunk;
             rd->sample_len = n;
             rd->chunk_at = at;
-            size_t done = parse_chunk(rd, &parser, chunk, n, !rd->libcsv_only);
+            size_t breaks = 0;
+            int after_cr_before = after_cr;
+            size_t done = parse_chunk(rd, &parser, chunk, n, !rd->libcsv_only, &breaks, &after_cr);
             if (parser.entry_size > parser.blk_size)
                 csv_set_blk_size(&parser, parser.entry_size);
             if (done < n && !rd->stop) {
-                report_parse_error(rd, chunk, done, lines_before, after_cr, 0);
+                report_parse_error(rd, chunk, done, lines_before, after_cr_before, 0);
                 break;
             }
             since_event = rd->event ? 0 : since_event + n;
@@ -1455,7 +1483,7 @@ static void parse_source(reader *rd, source *src, char *delim, size_t lines_befo
                 fail(rd, EFFEKT_ELIMIT);
                 break;
             }
-            lines_before += count_line_breaks(chunk, n, &after_cr);
+            lines_before += breaks;
         }
         if (src->eof) {
             /* no more bytes will come to complete a carried character */
