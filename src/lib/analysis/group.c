@@ -19,6 +19,7 @@ struct effekt_group {
     char **keys;         /* by group: the values joined by \x1f */
     char **labels;       /* by group: joined by ", " (NULL: the key) */
     size_t *size, *first_row;
+    uint64_t *hash;      /* by group: hash_str of its key */
     unsigned char *missing;
     size_t n, cap;
     size_t *slots;       /* group id + 1, 0 empty */
@@ -90,6 +91,7 @@ void effekt_group_destroy(effekt_group *g)
     free(g->labels);
     free(g->size);
     free(g->first_row);
+    free(g->hash);
     free(g->missing);
     free(g->slots);
     free(g->row_group);
@@ -105,7 +107,7 @@ static int grow_slots(effekt_group *g)
     if (!slots)
         return -1;
     for (size_t id = 0; id < g->n; id++) {
-        size_t i = hash_str(g->keys[id]) & (n_slots - 1);
+        size_t i = g->hash[id] & (n_slots - 1);
         while (slots[i])
             i = (i + 1) & (n_slots - 1);
         slots[i] = id + 1;
@@ -134,7 +136,10 @@ static int grow_groups(effekt_group *g)
     unsigned char *missing = effekt_realloc(g->missing, cap * sizeof *missing);
     if (missing)
         g->missing = missing;
-    if (!keys || !labels || !size || !first || !missing)
+    uint64_t *hash = effekt_realloc(g->hash, cap * sizeof *hash);
+    if (hash)
+        g->hash = hash;
+    if (!keys || !labels || !size || !first || !missing || !hash)
         return -1;
     g->cap = cap;
     return 0;
@@ -226,7 +231,8 @@ effekt_status effekt_group_add(effekt_group *g, size_t r, size_t *id)
     }
     if (2 * (g->n + 1) > g->n_slots && grow_slots(g) != 0)
         return EFFEKT_ENOMEM;
-    size_t i = hash_str(key) & (g->n_slots - 1);
+    uint64_t h = hash_str(key);
+    size_t i = h & (g->n_slots - 1);
     while (g->slots[i]) {
         size_t k = g->slots[i] - 1;
         if (strcmp(g->keys[k], key) == 0) {
@@ -250,6 +256,7 @@ effekt_status effekt_group_add(effekt_group *g, size_t r, size_t *id)
         return EFFEKT_ENOMEM;
     }
     g->size[k] = 1;
+    g->hash[k] = h;
     g->first_row[k] = r;
     g->missing[k] = (unsigned char)missing;
     g->slots[i] = k + 1;
@@ -262,6 +269,36 @@ effekt_status effekt_group_add(effekt_group *g, size_t r, size_t *id)
 
 effekt_status effekt_group_add_all(effekt_group *g)
 {
+    const effekt_column *c0 = g->n_cols == 1 ? g->cols[0] : NULL;
+    if (c0 && c0->type == EFFEKT_TYPE_TEXT) {
+        /* One text column, the common case: effekt_group_add's lookup
+         * inline, the key's hash compared before its bytes; a new group,
+         * a missing cell or a row already added take effekt_group_add. */
+        for (size_t r = 0; r < g->t->n_rows; r++) {
+            const char *key = c0->text[r];
+            if (key && g->row_group[r] == EFFEKT_GROUP_NONE && g->n_slots) {
+                uint64_t h = hash_str(key);
+                size_t i = h & (g->n_slots - 1), k = EFFEKT_GROUP_NONE;
+                while (g->slots[i]) {
+                    size_t c = g->slots[i] - 1;
+                    if (g->hash[c] == h && strcmp(g->keys[c], key) == 0) {
+                        k = c;
+                        break;
+                    }
+                    i = (i + 1) & (g->n_slots - 1);
+                }
+                if (k != EFFEKT_GROUP_NONE) {
+                    g->row_group[r] = k;
+                    g->size[k]++;
+                    continue;
+                }
+            }
+            effekt_status st = effekt_group_add(g, r, NULL);
+            if (st != EFFEKT_OK)
+                return st;
+        }
+        return EFFEKT_OK;
+    }
     for (size_t r = 0; r < g->t->n_rows; r++) {
         effekt_status st = effekt_group_add(g, r, NULL);
         if (st != EFFEKT_OK)
