@@ -22,6 +22,15 @@ static inline int effekt_order(double x, double y)
  * module sorts plain doubles with (effekt_sort uses it below 256). */
 int effekt_cmp_double(const void *a, const void *b);
 
+/* Selection: reorder x[0..n) (no NaN) so that x[r] is, for each r in
+ * ranks[0..n_ranks) (0-based), the value effekt_sort would put there
+ * (the same order: below 256 values it sorts them as effekt_sort
+ * does, else -0 goes before +0), every value before it no greater and
+ * every value after it no smaller.  O(n log n_ranks) expected, O(n log n)
+ * at worst.  ranks is sorted in place (and duplicates dropped); ranks
+ * outside [0, n) are ignored.  Allocates nothing. */
+void effekt_select(double *x, size_t n, size_t *ranks, size_t n_ranks);
+
 /* Compare the items of indexes a and b under ctx: <0, 0, >0. */
 typedef int (*effekt_index_cmp)(size_t a, size_t b, const void *ctx);
 

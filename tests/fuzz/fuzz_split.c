@@ -1,7 +1,10 @@
 /* libFuzzer harness, differential: a file read in two halves on two
  * threads (the loader's path for files of 8 MiB and more, forced here for
- * any size) must give exactly what one reading gives, and one reading of
- * a file exactly what reading the same bytes from memory gives: the same
+ * any size) must give exactly what one reading gives, one reading of
+ * a file exactly what reading the same bytes from memory gives, and the
+ * fast path for plain lines exactly what libcsv alone gives (on the input,
+ * and on the input repeated past the 256 KiB chunks, so that lines are
+ * cut between chunks, for one input in eight): the same
  * status, table (every heading, type, flag, value bit, text and line
  * number) and problems (severity, place, wording).  Any difference
  * aborts, so the fuzzer keeps it.
@@ -20,6 +23,7 @@
 
 #include "effekt/csv.h"
 #include "csv_options.h"
+#include "io/load.h"   /* effekt_csv_load_buffer_libcsv: the reading without the fast path */
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -115,6 +119,37 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     opt.parallel_min_bytes = 1;
     effekt_status s_halves = load_stream(f, &opt, &halves, &d_halves);
     compare("a file read at once", s_one, one, &d_one, s_stream, stream, &d_stream);
+    {
+        effekt_table *ref = NULL;
+        effekt_diag d_ref;
+        effekt_diag_init(&d_ref);
+        effekt_status s_ref = effekt_csv_load_buffer_libcsv(data + 1, size - 1, "fuzz.csv", &opt, &ref, &d_ref);
+        compare("libcsv alone (the fast path read the other)", s_ref, ref, &d_ref, s_one, one, &d_one);
+        effekt_table_destroy(ref);
+        effekt_diag_clear(&d_ref);
+    }
+    if (size > 1 && size < 8192 && ((size ^ data[size - 1]) & 7) == 0) {
+        /* the input again and again past a few chunks: lines cut by the
+         * chunks' ends, the fast path handing over mid-chunk */
+        size_t body = size - 1, times = 600 * 1024 / body + 1;
+        unsigned char *big = malloc(body * times);
+        if (big) {
+            for (size_t k = 0; k < times; k++)
+                memcpy(big + k * body, data + 1, body);
+            effekt_table *x = NULL, *y = NULL;
+            effekt_diag dx, dy;
+            effekt_diag_init(&dx);
+            effekt_diag_init(&dy);
+            effekt_status sx = effekt_csv_load_buffer_libcsv(big, body * times, "fuzz.csv", &opt, &x, &dx);
+            effekt_status sy = effekt_csv_load_buffer(big, body * times, "fuzz.csv", &opt, &y, &dy);
+            compare("the fast path over chunks", sx, x, &dx, sy, y, &dy);
+            effekt_table_destroy(x);
+            effekt_table_destroy(y);
+            effekt_diag_clear(&dx);
+            effekt_diag_clear(&dy);
+            free(big);
+        }
+    }
     compare("a file read in two halves", s_one, one, &d_one, s_halves, halves, &d_halves);
     /* and with only some columns loaded (the first and the last): the
      * halves then skip the others' fields */
@@ -129,6 +164,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         effekt_status s_some_halves = load_stream(f, &opt, &some_halves, &d_some_halves);
         compare("some columns read in two halves", s_some, some, &d_some, s_some_halves, some_halves,
                 &d_some_halves);
+        effekt_table *some_ref = NULL;
+        effekt_diag d_some_ref;
+        effekt_diag_init(&d_some_ref);
+        effekt_status s_some_ref = effekt_csv_load_buffer_libcsv(data + 1, size - 1, "fuzz.csv", &opt, &some_ref,
+                                                                  &d_some_ref);
+        compare("some columns by libcsv alone", s_some_ref, some_ref, &d_some_ref, s_some, some, &d_some);
+        effekt_table_destroy(some_ref);
+        effekt_diag_clear(&d_some_ref);
         effekt_table_destroy(some);
         effekt_table_destroy(some_halves);
         effekt_diag_clear(&d_some);

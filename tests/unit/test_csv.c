@@ -1163,6 +1163,166 @@ START_TEST(bundled_files_in_two_halves)
 }
 END_TEST
 
+/* The fast path for plain lines hands over to libcsv at the first line
+ * it does not take (quoted fields, spaces at a field's edge, a CR alone)
+ * and takes over again between rows, across the 256 KiB chunks: every
+ * value and every row's line must be as written, whichever read it
+ * (libcsv alone read this the same before the fast path existed). */
+START_TEST(fast_path_hands_over)
+{
+    size_t rows = 60000, cap = rows * 64 + 64, len = 0, line = 1;
+    char *text = malloc(cap);
+    size_t *lines = malloc(rows * sizeof *lines);
+    len += (size_t)sprintf(text + len, "id,value,note\n");
+    for (size_t r = 0; r < rows; r++) {
+        lines[r] = ++line;
+        switch (r % 97) {
+        case 5:   /* quoted, with a line break inside: two lines */
+            len += (size_t)sprintf(text + len, "\"%zu\",\"%zu.25\",\"a\nb\"\n", r, r);
+            line++;
+            break;
+        case 17:  /* spaces at the edges, trimmed by libcsv */
+            len += (size_t)sprintf(text + len, " %zu , %zu.25 ,x y \n", r, r);
+            break;
+        case 31:  /* CRLF: still plain */
+            len += (size_t)sprintf(text + len, "%zu,%zu.25,crlf\r\n", r, r);
+            break;
+        case 43:  /* a blank line before it */
+            len += (size_t)sprintf(text + len, "\n%zu,%zu.25,after blank\n", r, r);
+            lines[r] = ++line;
+            break;
+        case 59:  /* a lone CR ends a line too */
+            len += (size_t)sprintf(text + len, "%zu,%zu.25,cr\r", r, r);
+            break;
+        default:
+            len += (size_t)sprintf(text + len, "%zu,%zu.25,n%zu\n", r, r, r % 7);
+        }
+    }
+    ck_assert_uint_gt(len, 3 * 256 * 1024);
+    effekt_table *t = NULL;
+    effekt_diag d;
+    effekt_diag_init(&d);
+    ck_assert_int_eq(effekt_csv_load_buffer(text, len, "mixed.csv", NULL, &t, &d), EFFEKT_OK);
+    ck_assert_uint_eq(d.n, 0);
+    ck_assert_uint_eq(t->n_rows, rows);
+    const effekt_column *id = effekt_table_column(t, "id"), *v = effekt_table_column(t, "value"),
+                        *note = effekt_table_column(t, "note");
+    for (size_t r = 0; r < rows; r++) {
+        char want_id[24];   /* an id column is text */
+        snprintf(want_id, sizeof want_id, "%zu", r);
+        ck_assert_str_eq(id->text[r], want_id);
+        ck_assert_msg(v->values[r] == (double)r + 0.25, "row %zu: value %g", r, v->values[r]);
+        ck_assert_msg(effekt_table_row_line(t, r) == lines[r], "row %zu: line %zu, expected %zu", r,
+                      effekt_table_row_line(t, r), lines[r]);
+        const char *want = r % 97 == 5 ? "a\nb" : r % 97 == 17 ? "x y" : r % 97 == 31 ? "crlf"
+                           : r % 97 == 43 ? "after blank" : r % 97 == 59 ? "cr" : NULL;
+        char plain[8];
+        snprintf(plain, sizeof plain, "n%zu", r % 7);
+        ck_assert_str_eq(note->text[r], want ? want : plain);
+    }
+    effekt_table_destroy(t);
+    effekt_diag_clear(&d);
+    /* a stray quote far into the file: libcsv's message, at its line */
+    memcpy(text + len - 40, "1\"2", 3);
+    size_t bad_line = 1;
+    for (size_t i = 0; i < len - 40; i++)
+        bad_line += text[i] == '\n' || (text[i] == '\r' && text[i + 1] != '\n');
+    effekt_diag_init(&d);
+    ck_assert_int_eq(effekt_csv_load_buffer(text, len, "mixed.csv", NULL, &t, &d), EFFEKT_EPARSE);
+    ck_assert_uint_eq(d.n, 1);
+    ck_assert_uint_eq(d.items[0].line, bad_line);
+    ck_assert_ptr_nonnull(strstr(d.items[0].message, "malformed quoting"));
+    effekt_diag_clear(&d);
+    /* a CRLF cut by the first chunk's end (256 KiB: the CR its last
+     * byte), then a stray quote two chunks on: the line libcsv counts
+     * (CRLF one break, the LF of the cut one none) */
+    size_t chunk = 256 * 1024;
+    len = (size_t)sprintf(text, "id,value,note\n");
+    while (len + 40 < chunk)
+        len += (size_t)sprintf(text + len, "%zu,1.5,plain\n", len);
+    len += (size_t)sprintf(text + len, "1,1.5,");
+    while (len < chunk - 1)
+        text[len++] = 'x';
+    text[len++] = '\r';
+    text[len++] = '\n';
+    for (int k = 0; len < 2 * chunk + 100; k++)   /* the error in the third chunk */
+        len += (size_t)sprintf(text + len, "%d,2.5,after\r\n", k);
+    size_t at = len;
+    len += (size_t)sprintf(text + len, "1,2\"5,bad\n3,4,x\n");
+    bad_line = 1;
+    for (size_t i = 0; i < at; i++)
+        bad_line += text[i] == '\n' ? text[i - 1] != '\r' : text[i] == '\r';
+    effekt_diag_init(&d);
+    ck_assert_int_eq(effekt_csv_load_buffer(text, len, "cut.csv", NULL, &t, &d), EFFEKT_EPARSE);
+    ck_assert_uint_eq(d.n, 1);
+    ck_assert_uint_eq(d.items[0].line, bad_line);
+    effekt_diag_clear(&d);
+    free(text);
+    free(lines);
+}
+END_TEST
+
+/* Decimal conversion is correctly rounded: a column of 1,000,000 random
+ * decimals (1 to 25 significant digits, some with an exponent, so past
+ * the exact 15-digit path: Eisel-Lemire, and strtod where it cannot
+ * decide) and the hard cases (halfway points, the largest and smallest
+ * normal doubles, 2^53 + 1, more digits than a double holds) read back
+ * equal to strtod bit for bit. */
+START_TEST(decimals_as_strtod)
+{
+    static const char *const hard[] = {
+        "9007199254740993", "9007199254740992.5", "2.2250738585072014e-308", "1.7976931348623157e308",
+        "7.2057594037927933e16", "0.1", "0.3", "123456789012345678901234567890", "1e23",
+        "8.98846567431158e307", "9223372036854775807", "9223372036854775808", "18446744073709551615",
+        "18446744073709551616", "1.00000000000000011102230246251565404236316680908203125",
+        "1.00000000000000011102230246251565404236316680908203124",
+        "1.00000000000000011102230246251565404236316680908203126", "4503599627370496.5",
+        "4503599627370497.5", "7.038531e-26", "3.4028235677973366e38", "2.2250738585072011e-308",
+        "1.2345678901234567890123456789e-300", "9.999999999999999999999999e299",
+    };
+    size_t n_hard = sizeof hard / sizeof *hard, rows = 1000000 + n_hard;
+    char *text = malloc(rows * 48 + 16), **cell = malloc(rows * sizeof *cell);
+    size_t len = (size_t)sprintf(text, "x\n");
+    unsigned long long st = 88172645463325252ull;
+#define NEXT() (st ^= st << 13, st ^= st >> 7, st ^= st << 17, st)
+    for (size_t r = 0; r < rows; r++) {
+        cell[r] = text + len;
+        if (r >= rows - n_hard) {
+            len += (size_t)sprintf(text + len, "%s", hard[r - (rows - n_hard)]);
+        } else {
+            int nd = 1 + (int)(NEXT() % 25), dot = (int)(NEXT() % (unsigned)(nd + 1));
+            if (NEXT() % 2)
+                text[len++] = '-';
+            for (int k = 0; k < nd; k++) {
+                if (k == dot && k)
+                    text[len++] = '.';
+                text[len++] = (char)('0' + (k ? NEXT() % 10 : 1 + NEXT() % 9));   /* no leading zero: an id */
+            }
+            if (NEXT() % 3 == 0)
+                len += (size_t)sprintf(text + len, "e%d", (int)(NEXT() % 561) - 280);
+        }
+        text[len++] = '\n';
+    }
+#undef NEXT
+    effekt_table *t = NULL;
+    effekt_diag d;
+    effekt_diag_init(&d);
+    ck_assert_int_eq(effekt_csv_load_buffer(text, len, "decimals.csv", NULL, &t, &d), EFFEKT_OK);
+    ck_assert_uint_eq(t->n_rows, rows);
+    const double *v = t->columns[0].values;
+    ck_assert_ptr_nonnull(v);
+    for (size_t r = 0; r < rows; r++) {
+        double want = strtod(cell[r], NULL);
+        ck_assert_msg(memcmp(&v[r], &want, sizeof want) == 0, "row %zu '%.*s': %.17g, strtod %.17g", r,
+                      (int)strcspn(cell[r], "\n"), cell[r], v[r], want);
+    }
+    effekt_table_destroy(t);
+    effekt_diag_clear(&d);
+    free(text);
+    free(cell);
+}
+END_TEST
+
 static char *data_path(const char *name)
 {
     const char *srcdir = getenv("srcdir");
@@ -1440,6 +1600,8 @@ static Suite *csv_suite(void)
     tcase_add_test(tc, excel_sep_line);
     tcase_add_test(tc, sha256_of_the_bytes_read);
     tcase_add_test(tc, bundled_files_in_two_halves);
+    tcase_add_test(tc, fast_path_hands_over);
+    tcase_add_test(tc, decimals_as_strtod);
     tcase_add_test(tc, seed_files_agree);
     tcase_add_test(tc, real_export);
     tcase_add_test(tc, detect_delimiter_trailing_semicolon);

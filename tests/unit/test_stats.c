@@ -281,6 +281,86 @@ START_TEST(radix_sort_orders_everything)
 }
 END_TEST
 
+/* The quantiles are taken by selection (only the order statistics read
+ * are put in place), not a sort: they must be the sort's, bit for bit,
+ * for every type, with ties, -0 and +0, on both the exact-decimal path
+ * (decimals 2: the weighted path, which still sorts, is the reference
+ * with weights 1) and the binary one (decimals -1: effekt_sort and
+ * effekt_stats_quantile_sorted are the reference). */
+START_TEST(selection_equals_sorting)
+{
+    static const size_t sizes[] = { 1, 2, 3, 5, 16, 17, 18, 33, 100, 257, 1000, 4099, 30000 };
+    static const double pct[] = { 0, 1, 5, 10, 33, 50, 66.6, 90, 99, 100 };
+    size_t n_max = 30000;
+    double *x = malloc(n_max * sizeof *x), *s = malloc(n_max * sizeof *s), *tmp = malloc(n_max * sizeof *tmp);
+    double *w = malloc(n_max * sizeof *w), *work = malloc(2 * n_max * sizeof *work);
+    unsigned long long state = 7;
+    for (size_t i = 0; i < n_max; i++)
+        w[i] = 1;
+    for (size_t si = 0; si < sizeof sizes / sizeof *sizes; si++)
+        for (int pass = 0; pass < 4; pass++) {
+            size_t n = sizes[si];
+            for (size_t i = 0; i < n; i++) {
+                state = state * 6364136223846793005ull + 1442695040888963407ull;
+                unsigned long long r = state >> 33;
+                if (pass == 0)        /* many ties, in cents */
+                    x[i] = (double)(long long)(r % 50 - 20) / 100.0;
+                else if (pass == 1)   /* few ties, in cents */
+                    x[i] = (double)(long long)(r % 10000000) / 100.0 - 30000;
+                else if (pass == 2)   /* binary fractions, with -0 and +0 */
+                    x[i] = r % 7 == 0 ? (r % 2 ? -0.0 : 0.0) : ((double)r / 2147483648.0 - 0.5) * 1e3;
+                else                  /* ascending: a bad order for a naive pivot */
+                    x[i] = (double)i;
+            }
+            for (int type = 1; type <= 9; type++) {
+                effekt_stats_options o = { .quantile_type = type, .decimals = pass == 2 ? -1 : 2,
+                                              .n_percentiles = sizeof pct / sizeof *pct };
+                memcpy(o.percentiles, pct, sizeof pct);
+                effekt_stats_summary a, b;
+                double sw;
+                ck_assert_int_eq(effekt_stats_describe(x, n, &o, work, &a), EFFEKT_OK);
+                ck_assert_int_eq(effekt_stats_describe_weighted(x, w, n, &o, work, &b, &sw), EFFEKT_OK);
+                const double ga[] = { a.min, a.q1, a.median, a.q3, a.max, a.iqr, a.mad };
+                const double gb[] = { b.min, b.q1, b.median, b.q3, b.max, b.iqr, b.mad };
+                for (size_t k = 0; k < 7 && pass != 2; k++)   /* qsort there: -0 and +0 in any order */
+                    ck_assert_msg(memcmp(&ga[k], &gb[k], sizeof ga[k]) == 0, "n %zu pass %d type %d stat %zu: %.17g != %.17g",
+                                  n, pass, type, k, ga[k], gb[k]);
+                for (size_t k = 0; k < o.n_percentiles && pass != 2; k++)
+                    ck_assert_msg(memcmp(&a.percentile[k], &b.percentile[k], sizeof(double)) == 0,
+                                  "n %zu pass %d type %d p%g: %.17g != %.17g", n, pass, type, pct[k],
+                                  a.percentile[k], b.percentile[k]);
+                if (pass != 2)
+                    continue;
+                memcpy(s, x, n * sizeof *s);
+                effekt_sort(s, n, tmp);
+                ck_assert(memcmp(&a.min, &s[0], sizeof a.min) == 0);
+                ck_assert(memcmp(&a.max, &s[n - 1], sizeof a.max) == 0);
+                double q = effekt_stats_quantile_sorted(s, n, 0.5, type);
+                ck_assert_msg(memcmp(&a.median, &q, sizeof q) == 0, "median n %zu type %d", n, type);
+                for (size_t k = 0; k < o.n_percentiles; k++) {
+                    q = effekt_stats_quantile_sorted(s, n, pct[k] / 100, type);
+                    ck_assert_msg(memcmp(&a.percentile[k], &q, sizeof q) == 0, "n %zu type %d p%g", n, type, pct[k]);
+                }
+                q = effekt_stats_quantile_sorted(s, n, 0.25, type);
+                ck_assert_msg(memcmp(&a.q1, &q, sizeof q) == 0, "q1 n %zu type %d: %.17g %.17g", n, type, a.q1, q);
+                q = effekt_stats_quantile_sorted(s, n, 0.75, type);
+                ck_assert(memcmp(&a.q3, &q, sizeof q) == 0);
+                double med7 = effekt_stats_quantile_sorted(s, n, 0.5, 7);
+                for (size_t i = 0; i < n; i++)
+                    s[i] = fabs(s[i] - med7);
+                effekt_sort(s, n, tmp);
+                q = 1.4826 * effekt_stats_quantile_sorted(s, n, 0.5, 7);
+                ck_assert_msg(memcmp(&a.mad, &q, sizeof q) == 0, "mad n %zu type %d", n, type);
+            }
+        }
+    free(x);
+    free(s);
+    free(tmp);
+    free(w);
+    free(work);
+}
+END_TEST
+
 /* Frequency weights: the statistics of the data with each row repeated
  * w times (issue 14: the quantiles were type 1 whatever the type asked,
  * rows of weight 0 counted in n, min and max, fractional weights taken).
@@ -514,6 +594,7 @@ static Suite *stats_suite(void)
     tcase_add_test(tc, iqr_in_the_units_of_each_type);
     tcase_add_test(tc, too_few_values);
     tcase_add_test(tc, radix_sort_orders_everything);
+    tcase_add_test(tc, selection_equals_sorting);
     tcase_add_test(tc, weighted_as_r);
     tcase_add_test(tc, partial_merge_exact_union);
     tcase_add_test(tc, weighted_is_repeated);

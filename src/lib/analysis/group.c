@@ -22,6 +22,7 @@ struct effekt_group {
     char **labels;       /* by group: joined by ", " (NULL: the key) */
     const char **shown;  /* by group: the label, else the key (effekt_group_labels) */
     size_t *size, *first_row;
+    uint64_t *hash;      /* by group: hash_str of its key */
     unsigned char *missing;
     size_t n, cap;
     size_t *slots;       /* group id + 1, 0 empty */
@@ -113,6 +114,7 @@ void effekt_group_destroy(effekt_group *g)
     free(g->shown);
     free(g->size);
     free(g->first_row);
+    free(g->hash);
     free(g->missing);
     free(g->slots);
     free(g->row_group);
@@ -130,7 +132,7 @@ static int grow_slots(effekt_group *g)
     if (!slots)
         return -1;
     for (size_t id = 0; id < g->n; id++) {
-        size_t i = hash_str(g->keys[id]) & (n_slots - 1);
+        size_t i = g->hash[id] & (n_slots - 1);
         while (slots[i])
             i = (i + 1) & (n_slots - 1);
         slots[i] = id + 1;
@@ -162,7 +164,10 @@ static int grow_groups(effekt_group *g)
     const char **shown = effekt_realloc(g->shown, cap * sizeof *shown);
     if (shown)
         g->shown = shown;
-    if (!keys || !labels || !size || !first || !missing || !shown)
+    uint64_t *hash = effekt_realloc(g->hash, cap * sizeof *hash);
+    if (hash)
+        g->hash = hash;
+    if (!keys || !labels || !size || !first || !missing || !shown || !hash)
         return -1;
     g->cap = cap;
     return 0;
@@ -254,7 +259,8 @@ static effekt_status add_row(effekt_group *g, const effekt_column *const *cols, 
     }
     if (2 * (g->n + 1) > g->n_slots && grow_slots(g) != 0)
         return EFFEKT_ENOMEM;
-    size_t i = hash_str(key) & (g->n_slots - 1);
+    uint64_t h = hash_str(key);
+    size_t i = h & (g->n_slots - 1);
     while (g->slots[i]) {
         size_t k = g->slots[i] - 1;
         if (strcmp(g->keys[k], key) == 0) {
@@ -279,6 +285,7 @@ static effekt_status add_row(effekt_group *g, const effekt_column *const *cols, 
     }
     g->shown[k] = g->labels[k] ? g->labels[k] : g->keys[k];
     g->size[k] = 1;
+    g->hash[k] = h;
     g->first_row[k] = r;
     g->missing[k] = (unsigned char)missing;
     g->slots[i] = k + 1;
@@ -307,8 +314,39 @@ effekt_status effekt_group_add_all(effekt_group *g)
 {
     for (size_t k = 0; k < g->n_tables; k++) {
         const effekt_column *const *cols = g->cols + k * g->n_cols;
-        for (size_t r = 0, n = g->tables[k]->n_rows; r < n; r++) {
-            effekt_status st = add_row(g, cols, r, g->offset[k] + r, NULL);
+        const effekt_column *c0 = g->n_cols == 1 ? cols[0] : NULL;
+        size_t n = g->tables[k]->n_rows, base = g->offset[k];
+        if (c0 && c0->type == EFFEKT_TYPE_TEXT) {
+            /* One text column, the common case: add_row's lookup inline,
+             * the key's hash compared before its bytes; a new group, a
+             * missing cell or a row already added take add_row. */
+            for (size_t r = 0; r < n; r++) {
+                const char *key = c0->text[r];
+                if (key && g->row_group[base + r] == EFFEKT_GROUP_NONE && g->n_slots) {
+                    uint64_t h = hash_str(key);
+                    size_t i = h & (g->n_slots - 1), id = EFFEKT_GROUP_NONE;
+                    while (g->slots[i]) {
+                        size_t c = g->slots[i] - 1;
+                        if (g->hash[c] == h && strcmp(g->keys[c], key) == 0) {
+                            id = c;
+                            break;
+                        }
+                        i = (i + 1) & (g->n_slots - 1);
+                    }
+                    if (id != EFFEKT_GROUP_NONE) {
+                        g->row_group[base + r] = id;
+                        g->size[id]++;
+                        continue;
+                    }
+                }
+                effekt_status st = add_row(g, cols, r, base + r, NULL);
+                if (st != EFFEKT_OK)
+                    return st;
+            }
+            continue;
+        }
+        for (size_t r = 0; r < n; r++) {
+            effekt_status st = add_row(g, cols, r, base + r, NULL);
             if (st != EFFEKT_OK)
                 return st;
         }

@@ -169,6 +169,10 @@ typedef struct {
     size_t n_ragged;
     size_t *mark_row, *mark_line;
     size_t n_marks, marks_cap;
+    int libcsv_only;             /* no fast path (parse_chunk): the reference reading */
+    size_t fast_lines_read;      /* lines the fast path has read */
+    unsigned char *fast_kind;    /* per source field, for the fast path: FAST_SKIP,
+                                    FAST_MARKS or FAST_STORE (NULL: not yet made) */
 } reader;
 
 static int append(raw_column *r, const char *s, size_t len)
@@ -426,6 +430,8 @@ static const unsigned char byte_class[256] = {
     0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
 };
 
+static inline void field_store(reader *rd, const char *str, size_t len, size_t start);
+
 static void on_field(void *s, size_t len, void *data)
 {
     reader *rd = data;
@@ -458,6 +464,14 @@ static void on_field(void *s, size_t len, void *data)
         if (!str)
             return;
     }
+    field_store(rd, str, len, start);
+}
+
+/* What on_field does with a field once its bytes are known to be UTF-8
+ * without NUL: the header's heading, a kept column's value, or the look
+ * at an unkept one's decimal marks.  start: the field's line. */
+static inline void field_store(reader *rd, const char *str, size_t len, size_t start)
+{
     rd->last_field_empty = len == 0;
     if (!rd->header_done) {
         size_t max_cols = rd->opt->max_columns ? rd->opt->max_columns : DEFAULT_MAX_COLUMNS;
@@ -881,6 +895,267 @@ static int space_only(unsigned char c)
     return c == ' ';
 }
 
+/* ---- the fast path: regular lines without libcsv ---------------------
+ *
+ * Most lines of a large file are plain: no quote, no CR but a CRLF's, no
+ * space or tab at a field's edge (libcsv trims those).  For such a line
+ * libcsv does nothing but call on_field for each piece between
+ * delimiters and on_row for the line break (CR then LF for a CRLF; a
+ * blank line only the row event).  The fast path finds the delimiters
+ * and line breaks 16 bytes at a time (SSE2, which every x86-64 has; 8
+ * at a time in a portable word elsewhere) and makes those same calls
+ * itself.  It takes only whole lines that start when libcsv is between
+ * rows, and checks a line to its end before it calls anything: the first
+ * line it does not take, or a line the chunk cuts, goes to libcsv from
+ * its start, so the callbacks, and with them the table, the line numbers
+ * and every message, are libcsv's.  (fuzz_split compares the two on
+ * every input; effekt_csv_load_buffer_libcsv reads without it.) */
+
+#if defined(__SSE2__) && !defined(EFFEKT_CSV_SWAR)
+#include <emmintrin.h>
+
+/* Bits i of the bytes p[i] (0 <= i < 16) that are delim, quote, CR or
+ * LF; in *odd those that are NUL or not ASCII, in *space the spaces and
+ * tabs. */
+static inline unsigned scan16(const unsigned char *p, unsigned char delim, unsigned *odd, unsigned *space)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)delim)),
+                                          _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
+                             _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                          _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))));
+    *odd = (unsigned)_mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, _mm_setzero_si128())));
+    *space = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
+                                                      _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))));
+    return (unsigned)_mm_movemask_epi8(m);
+}
+#else
+/* The high bit of each byte of x that is zero (exact: no borrow between
+ * bytes, unlike the shorter (x - 0x01..) & ~x). */
+static inline uint64_t zero_bytes(uint64_t x)
+{
+    const uint64_t lo7 = 0x7F7F7F7F7F7F7F7Full;
+    return ~(((x & lo7) + lo7) | x | lo7);
+}
+
+/* The high bits of the bytes of a word (little-endian order) as bits 0..7. */
+static inline unsigned gather(uint64_t h)
+{
+    unsigned r = 0;
+    for (int i = 0; i < 8; i++)
+        r |= (unsigned)((h >> (8 * i + 7)) & 1) << i;
+    return r;
+}
+
+static inline unsigned scan16(const unsigned char *p, unsigned char delim, unsigned *odd, unsigned *space)
+{
+    unsigned m = 0, o = 0, sp = 0;
+    for (int half = 0; half < 2; half++) {
+        uint64_t x = 0;
+        for (int i = 0; i < 8; i++)   /* byte i at bits 8i: the order of the mask */
+            x |= (uint64_t)p[8 * half + i] << (8 * i);
+        const uint64_t ones = 0x0101010101010101ull;
+        uint64_t h = zero_bytes(x ^ (ones * delim)) | zero_bytes(x ^ (ones * '\n'))
+                     | zero_bytes(x ^ (ones * '"')) | zero_bytes(x ^ (ones * '\r'));
+        m |= gather(h) << (8 * half);
+        o |= gather((x & 0x8080808080808080ull) | zero_bytes(x)) << (8 * half);
+        sp |= gather(zero_bytes(x ^ (ones * ' ')) | zero_bytes(x ^ (ones * '\t'))) << (8 * half);
+    }
+    *odd = o;
+    *space = sp;
+    return m;
+}
+#endif
+
+/* The most fields a line may have to be taken (more: libcsv reads it). */
+#define FAST_MAX_FIELDS 1024
+
+/* Whether libcsv sees c as a space (it trims those at a field's edges):
+ * space and tab, or space alone in a tab-delimited file (space_only). */
+static inline int fast_space(unsigned char c, unsigned char delim)
+{
+    return c == ' ' || (c == '\t' && delim != '\t');
+}
+
+enum { FAST_SKIP, FAST_MARKS, FAST_STORE };
+
+/* What field_store does with each source field once the header is read:
+ * store it (a kept column), look at its decimal marks (a column not
+ * loaded, when the file's mark must be known), or nothing.  NULL when
+ * out of memory (fail() called). */
+static const unsigned char *fast_kinds(reader *rd)
+{
+    rd->fast_kind = effekt_malloc(rd->n_cols ? rd->n_cols : 1);
+    if (!rd->fast_kind) {
+        fail(rd, EFFEKT_ENOMEM);
+        return NULL;
+    }
+    for (size_t f = 0; f < rd->n_cols; f++)
+        rd->fast_kind[f] = rd->slot[f] >= 0 ? FAST_STORE
+                           : rd->unkept_marks && !rd->text_only[f] ? FAST_MARKS : FAST_SKIP;
+    return rd->fast_kind;
+}
+
+/* Read the plain lines at the start of s[0..n) as libcsv would; returns
+ * the bytes taken (whole lines), stopping at the first line that is not
+ * plain or not whole, or when a callback stops the reading. */
+static size_t fast_lines(reader *rd, const unsigned char *s, size_t n, unsigned char delim)
+{
+    size_t ends[FAST_MAX_FIELDS];
+    size_t line_start = 0;
+    while (line_start < n && !rd->stop) {
+        size_t nf = 0, i = line_start, body_end = 0, next = 0;
+        unsigned odd = 0, spaces = 0;
+        int crlf = 0, found = 0;
+        while (!found) {
+            if (i >= n)
+                return line_start;   /* the chunk cuts the line */
+            unsigned char pad[16];
+            const unsigned char *p = s + i;
+            size_t valid = n - i < 16 ? n - i : 16;
+            if (valid < 16) {
+                memcpy(pad, p, valid);
+                memset(pad + valid, 'x', 16 - valid);
+                p = pad;
+            }
+            unsigned o, sp, m = scan16(p, delim, &o, &sp);
+            unsigned below = 0xFFFF;   /* the block's bytes in this line */
+            while (m) {
+                unsigned b = (unsigned)__builtin_ctz(m);
+                m &= m - 1;
+                size_t at = i + b;
+                unsigned char c = s[at];
+                if (c == delim) {
+                    if (nf == FAST_MAX_FIELDS)
+                        return line_start;
+                    ends[nf++] = at;
+                    continue;
+                }
+                if (c == '\n') {
+                    body_end = at;
+                    next = at + 1;
+                } else if (c == '\r' && at + 1 < n && s[at + 1] == '\n') {
+                    body_end = at;
+                    next = at + 2;
+                    crlf = 1;
+                } else {
+                    return line_start;   /* a quote, or a CR alone */
+                }
+                below = (1u << b) - 1;
+                found = 1;
+                break;
+            }
+            odd |= o & below;
+            spaces |= sp & below;
+            i += 16;
+        }
+        /* libcsv trims spaces at a field's edges (and a line of spaces is
+         * no field): such a line is its */
+        for (size_t k = 0, a = line_start; spaces && k <= nf; k++) {
+            size_t e = k < nf ? ends[k] : body_end;
+            if (e > a && (fast_space(s[a], delim) || fast_space(s[e - 1], delim)))
+                return line_start;
+            a = e + 1;
+        }
+        /* the calls libcsv makes: a field for each piece (none for an
+         * empty line), then the line break */
+        if ((nf || body_end > line_start) && (odd || !rd->header_done)) {
+            for (size_t k = 0, a = line_start; k <= nf && !rd->stop; k++) {
+                size_t e = k < nf ? ends[k] : body_end;
+                on_field((void *)(uintptr_t)(s + a), e - a, rd);
+                a = e + 1;
+            }
+        } else if (nf || body_end > line_start) {
+            /* ASCII without NUL or line breaks: on_field's checks would
+             * find nothing; a field of a column not loaded is only counted,
+             * or looked at for decimal marks (field_store's cases) */
+            const unsigned char *kind = rd->fast_kind ? rd->fast_kind : fast_kinds(rd);
+            if (!kind)
+                return line_start;
+            rd->event = 1;
+            rd->pending_cr = 0;
+            size_t f = rd->field;
+            if (f == 0)
+                rd->row_line = rd->line;
+            for (size_t k = 0, a = line_start; k <= nf; k++, f++) {
+                size_t e = k < nf ? ends[k] : body_end;
+                unsigned char how = f < rd->n_cols ? kind[f] : FAST_SKIP;
+                if (how == FAST_MARKS && rd->unkept_marks[f][0] && rd->unkept_marks[f][1])
+                    how = FAST_SKIP;   /* settled */
+                if (how == FAST_SKIP || (how == FAST_MARKS && !has_mark((const char *)s + a, e - a))) {
+                    rd->last_field_empty = e == a;
+                    rd->field = f + 1;
+                } else {
+                    rd->field = f;
+                    field_store(rd, (const char *)s + a, e - a, rd->line);
+                    if (rd->stop)
+                        break;
+                }
+                a = e + 1;
+            }
+        }
+        if (crlf)
+            on_row('\r', rd);
+        on_row('\n', rd);
+        rd->fast_lines_read++;
+        line_start = next;
+    }
+    return line_start;
+}
+
+/* csv_parse over chunk[0..n), the plain lines read by the fast path
+ * when use_fast (else all by libcsv).  Returns what csv_parse would:
+ * the bytes parsed, fewer than n after a parse error (p->status).
+ * When all n are parsed, *breaks gets the line breaks in them as
+ * count_line_breaks counts them (carrying *after_cr): the fast path's
+ * lines end in one LF or CRLF each and hold no other CR or LF, so only
+ * libcsv's bytes need counting. */
+static size_t parse_chunk(reader *rd, struct csv_parser *p, const char *chunk, size_t n, int use_fast,
+                          size_t *breaks, int *after_cr)
+{
+    const unsigned char *s = (const unsigned char *)chunk;
+    unsigned char delim = p->delim_char;
+    *breaks = 0;
+    if (!use_fast || p->quote_char != '"' || !(delim == ',' || delim == ';' || delim == '\t' || delim == '|')) {
+        size_t done = csv_parse(p, chunk, n, on_field, on_row, rd);
+        if (done == n)
+            *breaks = count_line_breaks(chunk, n, after_cr);
+        return done;
+    }
+    size_t pos = 0;
+    while (pos < n && !rd->stop) {
+        /* libcsv between rows (state 0, ROW_NOT_BEGUN, nothing buffered) */
+        /* (an LF right after a CR the bytes before ended in is that CR's
+         * pair, not a line break of its own: libcsv's, as counted) */
+        /* (an LF right after a CR the bytes before ended in is that CR's
+         * pair, not a line break of its own: libcsv's, as counted) */
+        if (p->pstate == 0 && p->entry_pos == 0 && !p->quoted && !(*after_cr && s[pos] == '\n')) {
+            size_t rows_before = rd->fast_lines_read;
+            size_t took = fast_lines(rd, s + pos, n - pos, delim);
+            if (took) {
+                /* one break a line; the last ends in LF: no CR carried */
+                *breaks += rd->fast_lines_read - rows_before;
+                *after_cr = 0;
+            }
+            pos += took;
+            if (pos >= n || rd->stop)
+                break;
+        }
+        /* a line for libcsv, to its LF (a quoted field may go on: the
+         * loop gives it the next line, until it is between rows again) */
+        const unsigned char *nl = memchr(s + pos, '\n', n - pos);
+        size_t seg = nl ? (size_t)(nl - (s + pos)) + 1 : n - pos;
+        size_t done = csv_parse(p, chunk + pos, seg, on_field, on_row, rd);
+        if (done < seg)
+            return pos + done;
+        *breaks += count_line_breaks(chunk + pos, seg, after_cr);
+        pos += done;
+    }
+    if (rd->stop && pos < n)
+        *breaks += count_line_breaks(chunk + pos, n - pos, after_cr);   /* nobody reads it: for form */
+    return rd->stop ? n : pos;
+}
+
 /* Where in the input (line, field) a parse error happened. */
 static void report_parse_error(reader *rd, const char *chunk, size_t done, size_t lines_before,
                                int after_cr, int at_end)
@@ -1002,6 +1277,8 @@ static void reader_free(reader *rd)
     rd->cd = rd->chunk_cd = (iconv_t)-1;
     free(rd->mark_row);
     free(rd->mark_line);
+    free(rd->fast_kind);
+    rd->fast_kind = NULL;
 }
 
 static effekt_status check_layout(effekt_table *t, const effekt_csv_options *opt, effekt_diag *diag);
@@ -1189,11 +1466,13 @@ static void parse_source(reader *rd, source *src, char *delim, size_t lines_befo
             rd->sample = (const unsigned char *)chunk;
             rd->sample_len = n;
             rd->chunk_at = at;
-            size_t done = csv_parse(&parser, chunk, n, on_field, on_row, rd);
+            size_t breaks = 0;
+            int after_cr_before = after_cr;
+            size_t done = parse_chunk(rd, &parser, chunk, n, !rd->libcsv_only, &breaks, &after_cr);
             if (parser.entry_size > parser.blk_size)
                 csv_set_blk_size(&parser, parser.entry_size);
             if (done < n && !rd->stop) {
-                report_parse_error(rd, chunk, done, lines_before, after_cr, 0);
+                report_parse_error(rd, chunk, done, lines_before, after_cr_before, 0);
                 break;
             }
             since_event = rd->event ? 0 : since_event + n;
@@ -1204,7 +1483,7 @@ static void parse_source(reader *rd, source *src, char *delim, size_t lines_befo
                 fail(rd, EFFEKT_ELIMIT);
                 break;
             }
-            lines_before += count_line_breaks(chunk, n, &after_cr);
+            lines_before += breaks;
         }
         if (src->eof) {
             /* no more bytes will come to complete a carried character */
@@ -1256,13 +1535,14 @@ static void progress_init(reader *rd, atomic_ullong *counter, size_t total, int 
 
 static const effekt_csv_options default_options;
 
-static effekt_status load(source *src, const char *name, const effekt_csv_options *opt_in,
-                          effekt_table **out, effekt_diag *diag)
+static effekt_status load_with(source *src, const char *name, const effekt_csv_options *opt_in,
+                               effekt_table **out, effekt_diag *diag, int libcsv_only)
 {
     const effekt_csv_options *opt = opt_in ? opt_in : &default_options;
     *out = NULL;
     reader rd;
     reader_init(&rd, opt, name, diag, src->size);
+    rd.libcsv_only = libcsv_only;
     atomic_ullong progress = 0;
     progress_init(&rd, &progress, src->size, 1);
     char delim = 0;
@@ -1274,6 +1554,12 @@ static effekt_status load(source *src, const char *name, const effekt_csv_option
     }
     parse_source(&rd, src, &delim, 0, 1);
     return finish_load(&rd, delim, opt->sha256 ? &hash : NULL, out, diag);
+}
+
+static effekt_status load(source *src, const char *name, const effekt_csv_options *opt_in,
+                          effekt_table **out, effekt_diag *diag)
+{
+    return load_with(src, name, opt_in, out, diag, 0);
 }
 
 /* The table from a reader that has read everything; hash (NULL: none
@@ -2009,6 +2295,14 @@ effekt_status effekt_csv_load_buffer(const void *data, size_t len, const char *n
 {
     source src = { .mem = data, .mem_len = len, .eof = len == 0, .size = len };
     return load(&src, name, opt, out, diag);
+}
+
+effekt_status effekt_csv_load_buffer_libcsv(const void *data, size_t len, const char *name,
+                                            const effekt_csv_options *opt, effekt_table **out,
+                                            effekt_diag *diag)
+{
+    source src = { .mem = data, .mem_len = len, .eof = len == 0, .size = len };
+    return load_with(&src, name, opt, out, diag, 1);
 }
 
 effekt_status effekt_csv_load_file(const char *path, const effekt_csv_options *opt,

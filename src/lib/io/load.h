@@ -194,6 +194,13 @@ static inline int column_scan_add(column_scan *scan, const effekt_csv_options *o
 /* malloc and realloc that ask for transparent huge pages on large
  * blocks: a million-row column is faulted in 2 MiB at a time, not 4 KiB.
  * Freed with free(). */
+/* effekt_csv_load_buffer read by libcsv alone, without the fast path
+ * for plain lines (csv.c): the reference the fast path must equal, for
+ * the differential fuzzer and the tests.  Not public. */
+effekt_status effekt_csv_load_buffer_libcsv(const void *data, size_t len, const char *name,
+                                            const effekt_csv_options *opt, effekt_table **out,
+                                            effekt_diag *diag);
+
 void *effekt_big_alloc(size_t size);
 void *effekt_big_realloc(void *p, size_t size);
 void effekt_infer_scan_free(column_scan *scan);

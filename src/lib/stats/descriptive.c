@@ -44,11 +44,27 @@ typedef struct {
     const double *cum;
     size_t n;
     double total;
+    /* not NULL: nothing is read; the ranks asked for (0-based) are noted
+     * here instead, to be selected before the real pass (room for
+     * MAX_RANKS, n_ranks counts them) */
+    size_t *ranks;
+    size_t n_ranks;
 } ordered;
+
+/* The ranks one summary can ask for: two a quantile (the order
+ * statistics interpolated), for the quartiles, the type-7 median,
+ * the percentiles, plus min and max. */
+#define MAX_RANKS (2 * (EFFEKT_MAX_PERCENTILES + 4) + 2)
 
 /* The order statistic of rank r (1 <= r <= total, a whole number). */
 static double order_stat(const ordered *o, double r)
 {
+    if (o->ranks) {
+        ordered *w = (ordered *)o;   /* the noting pass: o is the caller's own */
+        if (w->n_ranks < MAX_RANKS)
+            w->ranks[w->n_ranks++] = (size_t)r - 1;
+        return 0;
+    }
     if (!o->cum)
         return o->x[(size_t)r - 1];
     size_t lo = 0, hi = o->n - 1;
@@ -124,13 +140,13 @@ static double quantile_at(const ordered *o, double p, int type, double scale)
 /* R's quantile(x, p, type) on sorted x. */
 double effekt_stats_quantile_sorted(const double *x, size_t n, double p, int type)
 {
-    ordered o = { x, NULL, n, (double)n };
+    ordered o = { x, NULL, n, (double)n, NULL, 0 };
     return quantile_at(&o, p, type, 0);
 }
 
 double effekt_quantile_sorted_scaled(const double *x, size_t n, double p, int type, double scale)
 {
-    ordered o = { x, NULL, n, (double)n };
+    ordered o = { x, NULL, n, (double)n, NULL, 0 };
     return quantile_at(&o, p, type, scale);
 }
 
@@ -274,20 +290,30 @@ effekt_status effekt_stats_describe(const double *x, size_t n_all, const effekt_
     double scale = moments(work, NULL, n, (long double)n, opt, out);
     if (opt->skip & EFFEKT_SKIP_ORDER)
         return EFFEKT_OK;
-    double *tmp = effekt_malloc(n * sizeof *tmp);
-    if (!tmp)
-        return EFFEKT_ENOMEM;
-    effekt_sort(work, n, tmp);
-    ordered o = { work, NULL, n, (double)n };
+    /* Only the order statistics the summary reads are put in place
+     * (selection, O(n)), not the whole sort: the ranks are those a first
+     * pass of the same code asks for, so the values are the sort's. */
+    size_t ranks[MAX_RANKS];
+    ordered o = { work, NULL, n, (double)n, ranks, 0 };
     double med7;
     order_statistics(&o, opt, scale, out, &med7);
+    ranks[o.n_ranks++] = 0;       /* min */
+    ranks[o.n_ranks++] = n - 1;   /* max */
+    effekt_select(work, n, ranks, o.n_ranks);
+    o.ranks = NULL;
+    order_statistics(&o, opt, scale, out, &med7);
     if (!(opt->skip & EFFEKT_SKIP_MAD)) {
+        double *tmp = effekt_malloc(n * sizeof *tmp);
+        if (!tmp)
+            return EFFEKT_ENOMEM;
         for (size_t i = 0; i < n; i++)
             tmp[i] = abs_deviation(work[i], med7, scale);
-        effekt_sort(tmp, n, work);   /* work is free again once the quantiles are taken */
+        /* the type-7 median's two order statistics */
+        size_t mid[2] = { (n - 1) / 2, n / 2 };
+        effekt_select(tmp, n, mid, 2);
         out->mad = 1.4826 * effekt_stats_quantile_sorted(tmp, n, 0.5, 7);
+        free(tmp);
     }
-    free(tmp);
     return EFFEKT_OK;
 }
 
@@ -311,7 +337,7 @@ static void to_ordered(weighted *v, size_t n, double *xs, double *cum, ordered *
         xs[i] = v[i].x;
         cum[i] = c;
     }
-    *o = (ordered){ xs, cum, n, c };
+    *o = (ordered){ xs, cum, n, c, NULL, 0 };
 }
 
 effekt_status effekt_stats_weight_valid(double w)

@@ -148,3 +148,114 @@ int effekt_sort_index(size_t *idx, size_t n, effekt_index_cmp cmp, const void *c
     free(tmp);
     return 0;
 }
+
+/* ---- selection ---- */
+
+static inline void swap_keys(uint64_t *a, uint64_t *b)
+{
+    uint64_t t = *a;
+    *a = *b;
+    *b = t;
+}
+
+static int cmp_key(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Place in k[lo..hi) the keys of ranks want[0..n_want) (ascending,
+ * within [lo, hi)) where sorting would put them.  Quickselect on all the
+ * wanted ranks at once: partition around a median of three, then only
+ * the sides holding a wanted rank are visited.  depth bounds the
+ * partitions; past it the range is sorted (qsort: O(n log n)), so a
+ * hostile order cannot make it quadratic (introselect). */
+static void select_ranks(uint64_t *k, size_t lo, size_t hi, const size_t *want, size_t n_want, int depth)
+{
+    while (n_want && hi - lo > 16) {
+        if (depth-- <= 0) {
+            qsort(k + lo, hi - lo, sizeof *k, cmp_key);
+            return;
+        }
+        size_t mid = lo + (hi - lo) / 2;
+        /* median of three into k[mid] */
+        if (k[mid] < k[lo])
+            swap_keys(&k[mid], &k[lo]);
+        if (k[hi - 1] < k[mid]) {
+            swap_keys(&k[hi - 1], &k[mid]);
+            if (k[mid] < k[lo])
+                swap_keys(&k[mid], &k[lo]);
+        }
+        uint64_t pivot = k[mid];
+        /* three-way partition (Dijkstra): ties, common in money, end in
+         * the middle block and need no further work */
+        size_t lt = lo, i = lo, gt = hi;
+        while (i < gt) {
+            if (k[i] < pivot)
+                swap_keys(&k[lt++], &k[i++]);
+            else if (k[i] > pivot)
+                swap_keys(&k[i], &k[--gt]);
+            else
+                i++;
+        }
+        /* [lo, lt) < pivot, [lt, gt) == pivot, [gt, hi) > pivot */
+        size_t a = 0;
+        while (a < n_want && want[a] < lt)
+            a++;
+        size_t b = a;
+        while (b < n_want && want[b] < gt)
+            b++;
+        /* the left side by recursion, the right one by the loop */
+        if (a)
+            select_ranks(k, lo, lt, want, a, depth);
+        want += b;
+        n_want -= b;
+        lo = gt;
+    }
+    if (n_want && hi - lo > 1) {
+        for (size_t i = lo + 1; i < hi; i++) {
+            uint64_t v = k[i];
+            size_t j = i;
+            for (; j > lo && k[j - 1] > v; j--)
+                k[j] = k[j - 1];
+            k[j] = v;
+        }
+    }
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return (x > y) - (x < y);
+}
+
+void effekt_select(double *x, size_t n, size_t *ranks, size_t n_ranks)
+{
+    if (n < 2 || n_ranks == 0)
+        return;
+    if (n < 256) {
+        /* what effekt_sort does there, so that -0 and +0 come out in
+         * the same order as from it (qsort by value sees them equal) */
+        qsort(x, n, sizeof *x, effekt_cmp_double);
+        return;
+    }
+    /* the ranks ascending, once each, inside [0, n) */
+    qsort(ranks, n_ranks, sizeof *ranks, cmp_size);
+    size_t m = 0;
+    for (size_t i = 0; i < n_ranks; i++)
+        if (ranks[i] < n && (m == 0 || ranks[m - 1] != ranks[i]))
+            ranks[m++] = ranks[i];
+    for (size_t i = 0; i < n; i++) {
+        uint64_t k = key_of(x[i]);
+        memcpy(&x[i], &k, sizeof k);
+    }
+    int depth = 0;
+    for (size_t s = n; s > 1; s >>= 1)
+        depth += 2;
+    select_ranks((uint64_t *)(void *)x, 0, n, ranks, m, depth);
+    for (size_t i = 0; i < n; i++) {
+        uint64_t k;
+        memcpy(&k, &x[i], sizeof k);
+        x[i] = double_of(k);
+    }
+}
