@@ -757,8 +757,9 @@ static char detect_delimiter(const char *s, size_t len, int at_end, char *tie_a,
     static const char cand[] = { ';', ',', '\t', '|' };
     enum { NC = 4, MAX_RECORDS = 1000 };
     /* per record and candidate: delimiters seen before the record's last
-     * byte of content (neither a space nor a candidate) */
-    static _Thread_local uint32_t counts[MAX_RECORDS][NC];
+     * byte of content (neither a space nor a candidate); 16 KB on the
+     * stack, so that no state outlives the call */
+    uint32_t counts[MAX_RECORDS][NC];
     uint32_t seen[NC] = { 0 };
     size_t records = 0;
     int quoted = 0, content = 0;
