@@ -213,3 +213,15 @@ int cli_batch_end(cli_batch *b)
         fprintf(stderr, "no results\n");
     return b->ok ? EXIT_PROBLEMS : EXIT_BAD;
 }
+
+int cli_batch_finish(cli_batch *b, const effekt_output_sheet *sheets, size_t n_sheets)
+{
+    int status = cli_batch_end(b);
+    if (status != EXIT_BAD) {
+        int emitted = cli_emit(b->o, b->doc, sheets, n_sheets);
+        if (emitted != EXIT_OK)
+            status = emitted;
+    }
+    cJSON_Delete(b->doc);
+    return status;
+}

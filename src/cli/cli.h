@@ -238,6 +238,9 @@ void cli_batch_begin(cli_batch *b, const cli_options *o, cJSON *doc);
 void cli_batch_file(cli_batch *b, size_t i);
 int cli_batch_done(cli_batch *b, int rc);
 int cli_batch_end(cli_batch *b);
+/* cli_batch_end, then (unless EXIT_BAD) the document emitted as sheets,
+ * and the document deleted: the exit status. */
+int cli_batch_finish(cli_batch *b, const effekt_output_sheet *sheets, size_t n_sheets);
 
 /* The progress bar on standard error (batch.c): only on a terminal,
  * never with --quiet.  cli_load reports reading through it; long

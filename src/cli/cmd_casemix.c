@@ -80,16 +80,9 @@ int cli_compare_casemix(const cli_options *o, const char *columns)
         if (!cli_batch_done(&batch, run_file(o, &co, o->inputs[i], doc)))
             break;
     }
-    int status = cli_batch_end(&batch);
-    if (status != EXIT_BAD) {
-        effekt_output_sheet sheets[] = { { .path = "groups", .title = "observed and expected events by group (O/E)" },
+    effekt_output_sheet sheets[] = { { .path = "groups", .title = "observed and expected events by group (O/E)" },
                                   { .path = "funnel", .title = "funnel" },
                                   { .path = "coefficients", .title = "case-mix model (logistic)" },
                                   { .path = "fit", .title = "fit" } };
-        int emitted = cli_emit(o, doc, sheets, 4);
-        if (emitted != EXIT_OK)
-            status = emitted;
-    }
-    cJSON_Delete(doc);
-    return status;
+    return cli_batch_finish(&batch, sheets, 4);
 }

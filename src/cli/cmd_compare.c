@@ -182,15 +182,8 @@ int cmd_compare(int argc, char **argv)
         if (!cli_batch_done(&batch, run_file(&o, &co, o.inputs[i], doc)))
             break;
     }
-    int status = cli_batch_end(&batch);
-    if (status != EXIT_BAD) {
-        effekt_output_sheet sheets[] = { { .path = "groups", .title = o.outcome ? "rates by group" : o.value ? "values by group" : "ratios of sums by group" },
+    effekt_output_sheet sheets[] = { { .path = "groups", .title = o.outcome ? "rates by group" : o.value ? "values by group" : "ratios of sums by group" },
                                   { .path = "tests", .title = "tests" },
                                   { .path = "pairwise", .title = "pairwise comparisons" } };
-        int emitted = cli_emit(&o, doc, sheets, 3);
-        if (emitted != EXIT_OK)
-            status = emitted;
-    }
-    cJSON_Delete(doc);
-    return status;
+    return cli_batch_finish(&batch, sheets, 3);
 }

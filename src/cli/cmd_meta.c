@@ -116,14 +116,7 @@ int cmd_meta(int argc, char **argv)
         if (!cli_batch_done(&batch, run_file(&o, &mo, o.inputs[i], doc)))
             break;
     }
-    int status = cli_batch_end(&batch);
-    if (status != EXIT_BAD) {
-        effekt_output_sheet sheets[] = { { .path = "pooled", .title = "pooled (random effects)" },
+    effekt_output_sheet sheets[] = { { .path = "pooled", .title = "pooled (random effects)" },
                                   { .path = "projects", .title = "projects" } };
-        int emitted = cli_emit(&o, doc, sheets, 2);
-        if (emitted != EXIT_OK)
-            status = emitted;
-    }
-    cJSON_Delete(doc);
-    return status;
+    return cli_batch_finish(&batch, sheets, 2);
 }

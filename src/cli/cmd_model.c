@@ -136,14 +136,7 @@ int cmd_model(int argc, char **argv)
         if (!cli_batch_done(&batch, run_file(&o, &mo, o.inputs[i], doc)))
             break;
     }
-    int status = cli_batch_end(&batch);
-    if (status != EXIT_BAD) {
-        effekt_output_sheet sheets[] = { { .path = "coefficients", .title = "coefficients" },
+    effekt_output_sheet sheets[] = { { .path = "coefficients", .title = "coefficients" },
                                   { .path = "fit", .title = "fit" } };
-        int emitted = cli_emit(&o, doc, sheets, 2);
-        if (emitted != EXIT_OK)
-            status = emitted;
-    }
-    cJSON_Delete(doc);
-    return status;
+    return cli_batch_finish(&batch, sheets, 2);
 }
