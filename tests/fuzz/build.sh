@@ -8,7 +8,7 @@ src=$1 build=$2 out=$3
 CLANG=${CLANG:-clang}
 command -v "$CLANG" >/dev/null || { echo "build.sh: $CLANG not found (apt-get install clang)" >&2; exit 77; }
 mkdir -p "$out/obj"
-deps="gsl cairo cairo-png cairo-svg cairo-pdf fontconfig libcjson uchardet"
+deps="gsl cairo cairo-png cairo-svg cairo-pdf fontconfig libcjson uchardet libzip"
 flags="-std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -fno-omit-frame-pointer
   -fsanitize=address,undefined -fno-sanitize-recover=undefined
   -I$src/include -I$src/src/lib -I$src/src/cli -I$build $(pkg-config --cflags $deps)"
