@@ -9,7 +9,7 @@ src=$(cd "$1" && pwd) build=$(cd "$2" && pwd)
 CLANG=${CLANG:-clang}
 out=$build/fuzz-coverage
 mkdir -p "$out/obj"
-deps="gsl cairo cairo-png cairo-svg cairo-pdf fontconfig libcjson"
+deps="gsl cairo cairo-png cairo-svg cairo-pdf fontconfig libcjson uchardet libzip"
 flags="-std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -fprofile-instr-generate -fcoverage-mapping
   -I$src/include -I$src/src/lib -I$src/src/cli -I$build $(pkg-config --cflags $deps)"
 libs="$(pkg-config --libs $deps) -lcsv -lm -lpthread"
