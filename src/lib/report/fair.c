@@ -364,12 +364,24 @@ static const char *interval(report_build *b, double v, double lo, double hi, int
     return effekt_rb_fmt(b, "%s", effekt_typeset_interval(b->loc, v, lo, hi, decimals, buf, sizeof buf));
 }
 
+/* "50,9 % (42,8–59,0)", the percent sign kept on the line of its number */
 static const char *share_interval(report_build *b, double v, double lo, double hi)
 {
-    char buf[128];
+    char buf[128], out[160];
     if (isnan(v))
         return effekt_rb_word(b, EFFEKT_WORD_RP_NA);
-    return effekt_rb_fmt(b, "%s", effekt_typeset_share_interval(b->loc, v, lo, hi, 1, buf, sizeof buf));
+    effekt_typeset_share_interval(b->loc, v, lo, hi, 1, buf, sizeof buf);
+    size_t o = 0;
+    for (const char *s = buf; *s && o + 3 < sizeof out; s++) {
+        if (s[0] == ' ' && s[1] == '%') {
+            memcpy(out + o, "\u00a0", 2);
+            o += 2;
+        } else {
+            out[o++] = *s;
+        }
+    }
+    out[o] = '\0';
+    return effekt_rb_fmt(b, "%s", out);
 }
 
 /* "p < 0,001" / "p = 0,042": a p-value after its letter. */
@@ -430,9 +442,13 @@ static const char *cox_reference(const effekt_cox_result *r, const char *term)
     return NULL;
 }
 
+/* The figure of chart; title: the chart's heading in the reader's words
+ * (its own says "job efter projekt: ..."). */
 static void figure(report_build *b, const report_fair *f, const char *name, effekt_chart *chart, effekt_status st,
-                   const char *caption)
+                   const char *title, const char *caption)
 {
+    if (st == EFFEKT_OK && !(chart->title = effekt_chart_keep(chart, title)))
+        st = EFFEKT_ENOMEM;
     if (st == EFFEKT_OK)
         st = effekt_chart_caption(chart, &f->t, 1, &f->path, 1, PACKAGE_VERSION, b->loc);
     if (st == EFFEKT_OK)
@@ -495,6 +511,7 @@ static void section_oe(report_build *b, const report_fair *f, int synthetic, con
     effekt_rb_forward(b, "fair-oe-funnel", &part);
     effekt_diag_clear(&part);
     figure(b, f, "fair-oe-funnel", chart, st,
+           effekt_rb_mark(b, effekt_rb_compose(b, EFFEKT_WORD_RP_FAIR_CAP_OE, 1, cols), synthetic),
            effekt_rb_mark(b, effekt_rb_word(b, EFFEKT_WORD_RP_FAIR_FIG_OE), synthetic));
 
     /* the case-mix model itself: which characteristics go with placement */
@@ -523,6 +540,14 @@ static const char *method_words(report_build *b, const effekt_meta_result *r)
     return r->options.knha ? effekt_rb_compose(b, EFFEKT_WORD_RP_FAIR_KNHA, 1, m) : m;
 }
 
+/* "0,032–0,840": the interval of tau^2 */
+static const char *tau2_range(report_build *b, const effekt_meta_result *r)
+{
+    char buf[160];
+    return effekt_rb_fmt(b, "%s", effekt_typeset_range(effekt_rb_num(b, r->tau2_lower, 3), effekt_rb_num(b, r->tau2_upper, 3),
+                                                       buf, sizeof buf));
+}
+
 static void section_pool(report_build *b, const report_fair *f, int synthetic, const char *this_id)
 {
     const effekt_meta_result *r = f->meta;
@@ -539,8 +564,8 @@ static void section_pool(report_build *b, const report_fair *f, int synthetic, c
                                      effekt_rb_num(b, r->q, 2), effekt_rb_num(b, r->q_df, 0), p_after(b, r->q_p),
                                      effekt_rb_num(b, r->tau2, 3)));
     effekt_rb_para(b, EFFEKT_PARAGRAPH_BODY,
-                   effekt_rb_compose(b, EFFEKT_WORD_RP_FAIR_POOL_LIMITS, 2, effekt_rb_num(b, (double)r->k, 0),
-                                     interval(b, r->tau2, r->tau2_lower, r->tau2_upper, 3)));
+                   effekt_rb_compose(b, EFFEKT_WORD_RP_FAIR_POOL_LIMITS, 3, effekt_rb_num(b, (double)r->k, 0),
+                                     effekt_rb_num(b, r->tau2, 3), tau2_range(b, r)));
     const char *h[] = { effekt_rb_word(b, EFFEKT_WORD_RP_NAME), effekt_rb_word(b, EFFEKT_WORD_RP_FAIR_H_PARTICIPANTS),
                         effekt_rb_word(b, EFFEKT_WORD_RP_PLACED), effekt_rb_compose(b, EFFEKT_WORD_RP_PLACEMENT_RATE, 1, level),
                         effekt_rb_word(b, EFFEKT_WORD_RP_FAIR_H_WEIGHT) };
@@ -571,6 +596,7 @@ static void section_pool(report_build *b, const report_fair *f, int synthetic, c
     effekt_rb_forward(b, "fair-pool-forest", &part);
     effekt_diag_clear(&part);
     figure(b, f, "fair-pool-forest", chart, st,
+           effekt_rb_mark(b, effekt_rb_word(b, EFFEKT_WORD_RP_FAIR_CAP_POOL), synthetic),
            effekt_rb_mark(b, effekt_rb_word(b, EFFEKT_WORD_RP_FAIR_FIG_POOL), synthetic));
 }
 
@@ -668,6 +694,12 @@ void effekt_rb_fair_summary(report_build *b, const char *this_id)
                : effekt_rb_compose(b, EFFEKT_WORD_RP_FAIR_SUM_OE, 6, args[0], args[1], args[2], args[3], args[4], args[5]);
     } else if (pi) {
         s = effekt_rb_compose(b, EFFEKT_WORD_RP_FAIR_SUM_POOL, 1, pi);
+    }
+    if (s && effekt_rb_synthetic(b, f->input)) {
+        size_t len = strlen(s);
+        while (len && s[len - 1] == ' ')
+            len--;
+        s = effekt_rb_compose(b, EFFEKT_WORD_RP_SYNTHETIC_MARK, 1, effekt_rb_fmt(b, "%.*s", (int)len, s));
     }
     if (s)
         effekt_rb_sentence(b, s, "fair-comparison");
