@@ -210,7 +210,8 @@ static int check_fair(effekt_diag *diag, const char *spec, const cJSON *root)
             bad = 1;
         }
     }
-    if ((m || cJSON_GetObjectItemCaseSensitive(fc, "knha")) && !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(fc, "pool"))) {
+    const cJSON *pool = cJSON_GetObjectItemCaseSensitive(fc, "pool");   /* a pool that is no bool is said above */
+    if ((m || cJSON_GetObjectItemCaseSensitive(fc, "knha")) && (!pool || cJSON_IsFalse(pool))) {
         mistake(diag, spec, "fair_comparison.%s: goes with \"pool\": true", m ? "method" : "knha");
         bad = 1;
     }
@@ -222,7 +223,7 @@ static int check_fair(effekt_diag *diag, const char *spec, const cJSON *root)
         mistake(diag, spec, "fair_comparison.overdispersion: goes with \"adjust\" (the limits of the O/E funnel)");
         bad = 1;
     }
-    if (!cJSON_GetObjectItemCaseSensitive(fc, "adjust") && !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(fc, "pool")) &&
+    if (!cJSON_GetObjectItemCaseSensitive(fc, "adjust") && (!pool || cJSON_IsFalse(pool)) &&
         !cJSON_GetObjectItemCaseSensitive(fc, "cox")) {
         mistake(diag, spec, "fair_comparison: nothing to do (expected \"adjust\", \"pool\": true or \"cox\")");
         bad = 1;
