@@ -389,7 +389,7 @@ static const char *p_after(report_build *b, double p)
 {
     char buf[64];
     effekt_typeset_p(b->loc, p, buf, sizeof buf);
-    return buf[0] == '<' ? effekt_rb_fmt(b, "%s", buf) : effekt_rb_fmt(b, "= %s", buf);
+    return buf[0] == '<' ? effekt_rb_fmt(b, "%s", buf) : effekt_rb_fmt(b, "=\u00a0%s", buf);
 }
 
 static const char *p_cell(report_build *b, double p)
