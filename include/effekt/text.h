@@ -389,6 +389,7 @@ typedef enum {
     EFFEKT_WORD_RP_FAIR_SUM_OE,
     EFFEKT_WORD_RP_FAIR_SUM_POOL,
     EFFEKT_WORD_RP_FAIR_AND,
+    EFFEKT_WORD_RP_FAIR_PHI_WIDENED_ADD,
     EFFEKT_N_WORDS                  /* not a word: the number of them */
 } effekt_text_word_id;
 

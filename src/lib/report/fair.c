@@ -473,7 +473,9 @@ static void section_oe(report_build *b, const report_fair *f, int synthetic, con
     effekt_rb_para(b, EFFEKT_PARAGRAPH_BODY, effekt_rb_word(b, EFFEKT_WORD_RP_FAIR_OE_FUNDER));
     const char *phi = "";
     if (r->widened)
-        phi = effekt_rb_compose(b, EFFEKT_WORD_RP_FAIR_PHI_WIDENED, 1, r->method);
+        phi = r->overdispersion == EFFEKT_OVERDISPERSION_ADDITIVE
+                  ? effekt_rb_compose(b, EFFEKT_WORD_RP_FAIR_PHI_WIDENED_ADD, 1, effekt_rb_num(b, r->tau2, 3))
+                  : effekt_rb_compose(b, EFFEKT_WORD_RP_FAIR_PHI_WIDENED, 1, effekt_rb_num(b, r->phi, 2));
     else if (!isnan(r->phi))
         phi = effekt_rb_compose(b, r->phi_p < 0.05 ? EFFEKT_WORD_RP_FAIR_PHI_HIGH : EFFEKT_WORD_RP_FAIR_PHI_OK, 2,
                                 effekt_rb_num(b, r->phi, 2), p_after(b, r->phi_p));
