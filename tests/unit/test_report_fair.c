@@ -185,7 +185,7 @@ START_TEST(test_fair_equals_r)
         const char *table, *want;
     } shown[] = {
         { "fair-oe", "Go Vest (dette projekt);30;14;16,2;0,86 (0,47–1,45);inden for grænserne" },
-        { "fair-oe", "SYN-SYD;160;55;86,3;0,64 (0,48–0,83);under 99,8 %-grænsen" },
+        { "fair-oe", "SYN-SYD;160;55;86,3;0,64 (0,48–0,83);under 99,8\u00a0%-grænsen" },
         { "fair-pool", "Et nyt projekt (prædiktionsinterval);;;50,9\u00a0% (32,3–69,3);" },
         { "fair-pool", "Samlet (tilfældige effekter);1.500;812;50,9\u00a0% (42,8–59,0);100,0" },
         { "fair-cox", "Køn: mænd (mod kvinder);1,010 (0,846–1,207);0,910" },

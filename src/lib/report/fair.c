@@ -364,13 +364,10 @@ static const char *interval(report_build *b, double v, double lo, double hi, int
     return effekt_rb_fmt(b, "%s", effekt_typeset_interval(b->loc, v, lo, hi, decimals, buf, sizeof buf));
 }
 
-/* "50,9 % (42,8–59,0)", the percent sign kept on the line of its number */
-static const char *share_interval(report_build *b, double v, double lo, double hi)
+/* buf with a no-break space before each percent sign: "50,9 %" stays on one line */
+static const char *keep_percent(report_build *b, const char *buf)
 {
-    char buf[128], out[160];
-    if (isnan(v))
-        return effekt_rb_word(b, EFFEKT_WORD_RP_NA);
-    effekt_typeset_share_interval(b->loc, v, lo, hi, 1, buf, sizeof buf);
+    char out[160];
     size_t o = 0;
     for (const char *s = buf; *s && o + 3 < sizeof out; s++) {
         if (s[0] == ' ' && s[1] == '%') {
@@ -382,6 +379,15 @@ static const char *share_interval(report_build *b, double v, double lo, double h
     }
     out[o] = '\0';
     return effekt_rb_fmt(b, "%s", out);
+}
+
+/* "50,9 % (42,8–59,0)" */
+static const char *share_interval(report_build *b, double v, double lo, double hi)
+{
+    char buf[128];
+    if (isnan(v))
+        return effekt_rb_word(b, EFFEKT_WORD_RP_NA);
+    return keep_percent(b, effekt_typeset_share_interval(b->loc, v, lo, hi, 1, buf, sizeof buf));
 }
 
 /* "p < 0,001" / "p = 0,042": a p-value after its letter. */
@@ -402,16 +408,16 @@ static const char *p_cell(report_build *b, double p)
 static const char *funnel_place(report_build *b, const effekt_casemix_group *g)
 {
     char l95[32], l998[32];
-    effekt_locale_format_percent(b->loc, 0.95, -1, l95, sizeof l95);
-    effekt_locale_format_percent(b->loc, 0.998, -1, l998, sizeof l998);
+    const char *p95 = keep_percent(b, effekt_locale_format_percent(b->loc, 0.95, -1, l95, sizeof l95));
+    const char *p998 = keep_percent(b, effekt_locale_format_percent(b->loc, 0.998, -1, l998, sizeof l998));
     if (g->ratio > g->upper_99_8)
-        return effekt_rb_compose(b, EFFEKT_WORD_RP_FAIR_ABOVE, 1, l998);
+        return effekt_rb_compose(b, EFFEKT_WORD_RP_FAIR_ABOVE, 1, p998);
     if (g->ratio < g->lower_99_8)
-        return effekt_rb_compose(b, EFFEKT_WORD_RP_FAIR_BELOW, 1, l998);
+        return effekt_rb_compose(b, EFFEKT_WORD_RP_FAIR_BELOW, 1, p998);
     if (g->ratio > g->upper_95)
-        return effekt_rb_compose(b, EFFEKT_WORD_RP_FAIR_ABOVE, 1, l95);
+        return effekt_rb_compose(b, EFFEKT_WORD_RP_FAIR_ABOVE, 1, p95);
     if (g->ratio < g->lower_95)
-        return effekt_rb_compose(b, EFFEKT_WORD_RP_FAIR_BELOW, 1, l95);
+        return effekt_rb_compose(b, EFFEKT_WORD_RP_FAIR_BELOW, 1, p95);
     return effekt_rb_word(b, EFFEKT_WORD_RP_FAIR_INSIDE);
 }
 
