@@ -252,6 +252,8 @@ START_TEST(test_fair_spec_mistakes)
           "fair_comparison.input: missing (expected the participant-level input, here or as participants)" },
         { "{ \"pool\": true, \"input\": \"q\" }", "", "fair_comparison.input: no input named 'q' in inputs" },
         { "[\"age\"]", "", "fair_comparison: expected an object" },
+        { "{ \"pool\": true }, \"charts\": [ { \"kind\": \"km\", \"input\": \"p\", \"name\": \"fair-oe\" } ]",
+          "\"participants\": \"p\", ", "charts[0].name: 'fair-oe' (names starting with fair- are the fair comparison's)" },
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         const char *spec = spec_with(cases[i].fair, cases[i].more);

@@ -332,6 +332,11 @@ static int check_spec(effekt_diag *diag, const char *spec, const cJSON *root)
                                     "hist, scatter or timeline)", path, kind);
                 bad = 1;
             }
+            /* the fair comparison's tables and figures are named fair-... (fair.c) */
+            if (nm && strncmp(nm, "fair-", 5) == 0 && cJSON_GetObjectItemCaseSensitive(root, "fair_comparison")) {
+                mistake(diag, spec, "%s.name: '%s' (names starting with fair- are the fair comparison's)", path, nm);
+                bad = 1;
+            }
             /* two charts of one name would write one file twice */
             char other[64];
             if (nm && earlier_name(root, e, nm, other, sizeof other)) {
