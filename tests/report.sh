@@ -21,7 +21,7 @@ for f in report.pdf report.html report.docx results.json tables/attainment.csv t
     if cmp -s "$tmp/a/$f" "$tmp/b/$f"; then ok; else bad "$f differs between two runs (or is missing)"; fi
 done
 n=$(ls "$tmp/a/charts" | grep -c '\.png$')
-[ "$n" -eq 4 ] && ok || bad "$n PNG charts, expected 4"
+[ "$n" -eq 6 ] && ok || bad "$n PNG charts, expected 6 (the spec's two, km-retention, funnel-placement, fair-oe-funnel, fair-pool-forest)"
 # Danish tables for Danish Excel: a UTF-8 BOM, ';' and decimal commas
 if [ "$(head -c 3 "$tmp/a/tables/placement.csv" | od -An -tx1 | tr -d ' ')" = "efbbbf" ] &&
    grep -q ';46,7 % (30,2–63,9)' "$tmp/a/tables/placement.csv"; then ok

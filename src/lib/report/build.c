@@ -452,6 +452,7 @@ effekt_status effekt_report_build(report_build *b)
         effekt_rb_final(b);
     } else {
         effekt_rb_check(b, effekt_document_contents(b->doc));
+        effekt_rb_fair(b, NULL);
         effekt_rb_further(b);
         effekt_rb_quality(b, NULL, NULL, 0, NULL, 0, NULL);
         effekt_rb_annex(b);

@@ -169,6 +169,7 @@ static void summary(final_ctx *f, const placement *pl, const effekt_retention_re
         effekt_typeset_share_interval(b->loc, h->survival, h->lower, h->upper, 1, iv, sizeof iv);
         sentence(b, effekt_rb_compose(b, EFFEKT_WORD_RP_SUM_RETAINED, 1, strong(iv)), "retention");
     }
+    effekt_rb_fair_summary(b, f->id);
     if (b->st == EFFEKT_OK)
         effekt_rb_check(b, effekt_document_contents(b->doc));
     if (b->st == EFFEKT_OK)
@@ -597,6 +598,7 @@ void effekt_rb_final(report_build *b)
     participants(&f);
     results(&f, f.people ? &pl : NULL, ret);
     comparison(&f);
+    effekt_rb_fair(b, f.id);
     effekt_rb_further(b);
     size_t rows[] = { f.row };
     effekt_rb_quality(b, f.sheet, rows, 1, final_kpis, N_FINAL_KPIS, f.people ? f.people_name : NULL);

@@ -315,6 +315,7 @@ void effekt_rb_portfolio(report_build *b)
         outliers(&p, 1);
     }
     missing(&p);
+    effekt_rb_fair(b, NULL);
     effekt_rb_further(b);
     size_t *rows = effekt_calloc(p.sheet->n_projects + 1, sizeof *rows);
     if (!rows)

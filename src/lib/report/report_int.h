@@ -70,6 +70,7 @@ typedef struct {
     cJSON *chart_specs;              /* chart specs written here: charts keep pointers into them */
     effekt_chart **charts;           /* the spec's charts: each one the document takes is set NULL */
     size_t n_charts;
+    const struct report_fair *fair;  /* the fair comparison's models (fair.c); NULL: none */
 } report_build;
 
 /* Build the document of the spec's kind into b->doc (created here). */
@@ -129,6 +130,23 @@ void effekt_rb_annex(report_build *b);
 
 /* the spec's own charts as figures (build.c) */
 void effekt_rb_further(report_build *b);
+
+/* ---- the fair comparison (fair.c, spec "fair_comparison"): O/E
+ * adjusted for case mix, random-effects pooling, a Cox model ---- */
+typedef struct report_fair report_fair;
+/* Its column names checked against the loaded input, each mistake by
+ * its JSON path into diag; 1 when there was one. */
+int effekt_report_fair_check(const effekt_report_spec *spec, effekt_table *const *tables, effekt_diag *diag);
+/* Run its models (nothing when the spec has none: *out NULL): their
+ * JSON as data/fair-*.json and results.json's "fair_comparison".  *out
+ * is the caller's (effekt_report_fair_destroy). */
+effekt_status effekt_report_fair_run(const effekt_report_spec *spec, effekt_table *const *tables, effekt_report *rep,
+                                     cJSON *results, effekt_diag *diag, report_fair **out);
+void effekt_report_fair_destroy(report_fair *f);
+/* The section, and the summary's sentence pointing to it; this_id: the
+ * report's own project (NULL in a portfolio). */
+void effekt_rb_fair(report_build *b, const char *this_id);
+void effekt_rb_fair_summary(report_build *b, const char *this_id);
 
 /* the two kinds */
 void effekt_rb_final(report_build *b);

@@ -213,6 +213,9 @@ static effekt_status check_names(run_ctx *c)
         bad |= check_level(c, "kpis.input", effekt_report_str(k, "input"), 0);
     bad |= check_level(c, "comparison", effekt_report_str(root, "comparison"), 0);
     bad |= check_level(c, "participants", effekt_report_str(root, "participants"), 1);
+    bad |= check_level(c, "fair_comparison.input",
+                       effekt_report_str(cJSON_GetObjectItemCaseSensitive(root, "fair_comparison"), "input"), 1);
+    bad |= effekt_report_fair_check(c->spec, c->tables, c->diag);
     const char *logo = effekt_report_str(root, "logo");
     if (logo) {
         /* the cover's image, relative to the spec like the inputs */
@@ -862,9 +865,12 @@ effekt_status effekt_report_run(const effekt_report_spec *spec, effekt_report **
         cJSON_AddItemToObject(results, "spec", cJSON_Duplicate(spec->root, 1));
         st = run_all(&c, rep, results, charts);
     }
+    report_fair *fair = NULL;
+    if (st == EFFEKT_OK)
+        st = effekt_report_fair_run(spec, c.tables, rep, results, diag, &fair);
     if (st == EFFEKT_OK) {
         report_build b = { .spec = spec, .loc = effekt_locale_find(spec->locale), .tables = c.tables,
-                           .problems = diag, .rep = rep, .charts = charts, .n_charts = rep->n_charts };
+                           .problems = diag, .rep = rep, .charts = charts, .n_charts = rep->n_charts, .fair = fair };
         st = effekt_report_build(&b);
         if (st == EFFEKT_OK)
             st = write_document(rep, b.doc, diag);
@@ -873,6 +879,7 @@ effekt_status effekt_report_run(const effekt_report_spec *spec, effekt_report **
         if (st == EFFEKT_OK)
             st = add_json(rep, "results.json", results);
     }
+    effekt_report_fair_destroy(fair);
     for (size_t i = 0; i < n_charts && charts; i++)
         effekt_chart_destroy(charts[i]);
     free(charts);

@@ -14,8 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "effekt/casemix.h"
 #include "effekt/kpi.h"
 #include "effekt/locale.h"
+#include "effekt/meta.h"
 #include "effekt/output.h"
 #include "report_int.h"
 
@@ -35,7 +37,13 @@ static const spec_key top_keys[] = {
     { "kind", T_STRING, 0 }, { "project", T_STRING, 0 }, { "participants", T_STRING, 0 },
     { "comparison", T_STRING, 0 }, { "client", T_STRING, 0 }, { "evaluator", T_STRING, 0 },
     { "date", T_STRING, 0 }, { "version", T_STRING, 0 }, { "acknowledgement", T_STRING, 0 },
-    { "logo", T_STRING, 0 }, { NULL, 0, 0 }
+    { "logo", T_STRING, 0 }, { "fair_comparison", T_OBJECT, 0 }, { NULL, 0, 0 }
+};
+/* the fair comparison (fair.c; datasets/README.md) */
+static const spec_key fair_keys[] = {
+    { "input", T_STRING, 0 }, { "by", T_STRING, 0 }, { "outcome", T_STRING, 0 }, { "adjust", T_STRINGS, 0 },
+    { "overdispersion", T_STRING, 0 }, { "pool", T_BOOL, 0 }, { "method", T_STRING, 0 }, { "knha", T_BOOL, 0 },
+    { "cox", T_STRINGS, 0 }, { "strata", T_STRING, 0 }, { NULL, 0, 0 }
 };
 static const spec_key input_keys[] = {
     { "file", T_STRING, 1 }, { "map", T_STRING_MAP, 0 }, { "delimiter", T_STRING, 0 },
@@ -165,6 +173,64 @@ static int repeated(const cJSON *array)
     return 0;
 }
 
+/* "fair_comparison": its keys, its input, and its names of methods. */
+static int check_fair(effekt_diag *diag, const char *spec, const cJSON *root)
+{
+    const cJSON *fc = cJSON_GetObjectItemCaseSensitive(root, "fair_comparison");
+    if (!cJSON_IsObject(fc))
+        return 0;
+    int bad = check_object(diag, spec, "fair_comparison", fc, fair_keys);
+    const cJSON *inputs = cJSON_GetObjectItemCaseSensitive(root, "inputs");
+    const char *in = effekt_report_str(fc, "input");
+    if (in && !cJSON_GetObjectItemCaseSensitive(inputs, in)) {
+        mistake(diag, spec, "fair_comparison.input: no input named '%s' in inputs", in);
+        bad = 1;
+    } else if (!in && !effekt_report_str(root, "participants")) {
+        mistake(diag, spec, "fair_comparison.input: missing (expected the participant-level input, here or as "
+                            "participants)");
+        bad = 1;
+    }
+    const char *od = effekt_report_str(fc, "overdispersion");
+    effekt_overdispersion o;
+    if (od && effekt_overdispersion_parse(od, &o) != EFFEKT_OK) {
+        mistake(diag, spec, "fair_comparison.overdispersion: '%s' (expected none, multiplicative or additive)", od);
+        bad = 1;
+    }
+    const char *m = effekt_report_str(fc, "method");
+    effekt_meta_method mm;
+    if (m && effekt_meta_method_parse(m, &mm) != EFFEKT_OK) {
+        mistake(diag, spec, "fair_comparison.method: '%s' (expected reml, dl or pm)", m);
+        bad = 1;
+    }
+    const char *lists[] = { "adjust", "cox" };
+    for (size_t l = 0; l < 2; l++) {
+        const cJSON *a = cJSON_GetObjectItemCaseSensitive(fc, lists[l]);
+        if (cJSON_IsArray(a) && (!a->child || cJSON_GetArraySize(a) > 64)) {
+            mistake(diag, spec, "fair_comparison.%s: expected from 1 to 64 column names", lists[l]);
+            bad = 1;
+        }
+    }
+    const cJSON *pool = cJSON_GetObjectItemCaseSensitive(fc, "pool");   /* a pool that is no bool is said above */
+    if ((m || cJSON_GetObjectItemCaseSensitive(fc, "knha")) && (!pool || cJSON_IsFalse(pool))) {
+        mistake(diag, spec, "fair_comparison.%s: goes with \"pool\": true", m ? "method" : "knha");
+        bad = 1;
+    }
+    if (effekt_report_str(fc, "strata") && !cJSON_GetObjectItemCaseSensitive(fc, "cox")) {
+        mistake(diag, spec, "fair_comparison.strata: goes with \"cox\" (the strata of the Cox model)");
+        bad = 1;
+    }
+    if (od && !cJSON_GetObjectItemCaseSensitive(fc, "adjust")) {
+        mistake(diag, spec, "fair_comparison.overdispersion: goes with \"adjust\" (the limits of the O/E funnel)");
+        bad = 1;
+    }
+    if (!cJSON_GetObjectItemCaseSensitive(fc, "adjust") && (!pool || cJSON_IsFalse(pool)) &&
+        !cJSON_GetObjectItemCaseSensitive(fc, "cox")) {
+        mistake(diag, spec, "fair_comparison: nothing to do (expected \"adjust\", \"pool\": true or \"cox\")");
+        bad = 1;
+    }
+    return bad;
+}
+
 /* Every mistake of the spec in diag; 1 when there was one. */
 static int check_spec(effekt_diag *diag, const char *spec, const cJSON *root)
 {
@@ -214,6 +280,7 @@ static int check_spec(effekt_diag *diag, const char *spec, const cJSON *root)
             bad = 1;
         }
     }
+    bad |= check_fair(diag, spec, root);
     const char *report_kind = effekt_report_str(root, "kind");
     if (report_kind && strcmp(report_kind, "final") && strcmp(report_kind, "portfolio")) {
         mistake(diag, spec, "kind: '%s' (expected final or portfolio)", report_kind);
@@ -263,6 +330,11 @@ static int check_spec(effekt_diag *diag, const char *spec, const cJSON *root)
             if (l == 1 && kind && effekt_chart_kind_parse(kind, &ck) != EFFEKT_OK) {
                 mistake(diag, spec, "%s.kind: unknown kind '%s' (expected bar, stacked, forest, funnel, km, box, "
                                     "hist, scatter or timeline)", path, kind);
+                bad = 1;
+            }
+            /* the fair comparison's tables and figures are named fair-... (fair.c) */
+            if (nm && strncmp(nm, "fair-", 5) == 0 && cJSON_GetObjectItemCaseSensitive(root, "fair_comparison")) {
+                mistake(diag, spec, "%s.name: '%s' (names starting with fair- are the fair comparison's)", path, nm);
                 bad = 1;
             }
             /* two charts of one name would write one file twice */
@@ -363,6 +435,14 @@ static effekt_status plan(effekt_report_spec *s)
         bad |= add_file(s, &cap, dup_printf("charts/%s.png", effekt_report_str(e, "name")));
         bad |= add_file(s, &cap, dup_printf("charts/%s.svg", effekt_report_str(e, "name")));
     }
+    /* the fair comparison's models, as the commands write them (fair.c) */
+    const cJSON *fc = cJSON_GetObjectItemCaseSensitive(s->root, "fair_comparison");
+    if (cJSON_GetObjectItemCaseSensitive(fc, "adjust"))
+        bad |= add_file(s, &cap, dup_printf("data/fair-casemix.json"));
+    if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(fc, "pool")))
+        bad |= add_file(s, &cap, dup_printf("data/fair-meta.json"));
+    if (cJSON_GetObjectItemCaseSensitive(fc, "cox"))
+        bad |= add_file(s, &cap, dup_printf("data/fair-cox.json"));
     bad |= add_file(s, &cap, dup_printf("report.pdf"));
     bad |= add_file(s, &cap, dup_printf("results.json"));
     return bad ? EFFEKT_ENOMEM : EFFEKT_OK;
