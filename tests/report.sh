@@ -31,6 +31,17 @@ grep -q "\"sha256\":[[:space:]]*\"$sha\"" "$tmp/a/results.json" && ok || bad "re
 grep -q '"rows":[[:space:]]*1500' "$tmp/a/results.json" && ok || bad "results.json lacks the 1500 rows of participants.csv"
 "$EFFEKT" report "$srcdir/tests/data/spec_bad.json" -o "$tmp/c" 2>/dev/null
 [ $? -eq 2 ] && [ ! -e "$tmp/c" ] && ok || bad "a bad spec was not refused before writing"
+# chart names the spec allows but a document id does not (capitals, '_'),
+# or one the report uses itself ("summary"): the report is still made
+# (the figure's id was the chart's name: exit 2 and no message)
+mkdir -p "$tmp/names"
+cp "$srcdir/datasets/"*.csv "$tmp/names/"
+sed -e 's/"name": *"box-cost"/"name": "Box_Cost"/' -e 's/"name": *"stacked-funding"/"name": "summary"/' \
+    "$spec" >"$tmp/names/spec.json"
+if grep -q '"Box_Cost"' "$tmp/names/spec.json" && grep -q '"summary"' "$tmp/names/spec.json" &&
+   "$EFFEKT" report -q "$tmp/names/spec.json" -o "$tmp/names/out" 2>"$tmp/names/err" &&
+   [ -s "$tmp/names/out/report.pdf" ]; then ok
+else bad "chart names Box_Cost and summary: no report"; cat "$tmp/names/err"; fi
 # lists of any length reach the analyses whole, numbers as written: 40
 # horizons (the 16th was cut at a 512-byte buffer), one of 1234567 days
 # (%g made it 1.23457e+06), 100 times the same column (argument vectors

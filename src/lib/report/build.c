@@ -20,8 +20,15 @@
 
 void effekt_rb_check(report_build *b, effekt_status st)
 {
-    if (b->st == EFFEKT_OK && st != EFFEKT_OK)
+    if (b->st == EFFEKT_OK && st != EFFEKT_OK) {
         b->st = st;
+        /* never a silent failure: the model refuses misuse (an id used
+         * twice, a row of the wrong width) without a diag of its own */
+        if (st != EFFEKT_ENOMEM && b->problems)
+            effekt_diag_add(b->problems, EFFEKT_ERROR, b->spec->path, 0, 0, NULL, NULL,
+                            "the report's document refused a part (%s): a bug in effekt, please report it",
+                            effekt_status_message(st));
+    }
 }
 
 /* Keep s (malloc'd, may be NULL: out of memory) until the build is freed. */
@@ -372,7 +379,11 @@ void effekt_rb_further(report_build *b)
         const char *alt = effekt_rb_compose(b, EFFEKT_WORD_RP_ALT_CHART, 1, caption);
         b->charts[i] = NULL;   /* the document destroys it, also when the call fails */
         (void)base;   /* the chart draws its own source line */
-        effekt_rb_check(b, effekt_document_figure(b->doc, effekt_report_str(ch, "name"), chart, caption, alt, NULL));
+        /* the figure's id: the spec's names may hold capitals and '_', and
+         * may equal an id the report uses itself ("summary") */
+        char id[32];
+        snprintf(id, sizeof id, "chart-%zu", i + 1);
+        effekt_rb_check(b, effekt_document_figure(b->doc, id, chart, caption, alt, NULL));
     }
 }
 
