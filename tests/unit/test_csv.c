@@ -911,6 +911,20 @@ START_TEST(second_half_outgrows_its_estimate)
 }
 END_TEST
 
+/* Summing by a column the file lacks, read in two halves: the error
+ * once (the halves' error sent the file to a second reading, which
+ * said it again; fuzz_split, tests/fuzz/regressions/split-sum-by-missing-twice). */
+START_TEST(sum_by_missing_column_in_two_halves)
+{
+    effekt_csv_options opt = { .parallel_min_bytes = 1, .sum_by = "project_id" };
+    char text[8192];
+    size_t n = (size_t)snprintf(text, sizeof text, "colour,cost\n");
+    for (int i = 0; n < 6000; i++)
+        n += (size_t)snprintf(text + n, sizeof text - n, "c%d,%d\n", i % 40, i);
+    compare_file_and_buffer(text, n, EFFEKT_EINVAL, &opt);
+}
+END_TEST
+
 /* Loading only some columns, the halves skip the others' fields. */
 START_TEST(some_columns_in_two_halves)
 {
@@ -1596,6 +1610,7 @@ static Suite *csv_suite(void)
     tcase_add_test(tc, encoding_detected_from_one_readings_chunk);
     tcase_add_test(tc, encoding_detected_in_a_half_from_one_readings_chunk);
     tcase_add_test(tc, second_half_outgrows_its_estimate);
+    tcase_add_test(tc, sum_by_missing_column_in_two_halves);
     tcase_add_test(tc, parse_error_line_after_lone_cr);
     tcase_add_test(tc, excel_sep_line);
     tcase_add_test(tc, sha256_of_the_bytes_read);

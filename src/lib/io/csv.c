@@ -2282,8 +2282,12 @@ effekt_status effekt_csv_load_stream(FILE *in, const char *name, const effekt_cs
         opt = &default_options;
     size_t parallel_min = opt->parallel_min_bytes ? opt->parallel_min_bytes : PARALLEL_MIN_BYTES;
     if (src.size >= parallel_min && sysconf(_SC_NPROCESSORS_ONLN) > 1) {
+        size_t said = diag ? diag->n + diag->dropped : 0;
         effekt_status ps = load_parallel(in, name, src.size, opt, out, diag);
-        if (ps != EFFEKT_EINVAL || *out)
+        /* EINVAL with nothing said: not suited, read it in one go; with a
+         * problem said (a --sum-by column that is not there) it is the
+         * answer, and a second reading would say it twice */
+        if (ps != EFFEKT_EINVAL || *out || (diag && diag->n + diag->dropped > said))
             return ps;
         rewind(in);
     }
