@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "effekt/chart.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -70,7 +71,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     } commands[] = {
         { "validate", cmd_validate }, { "kpi", cmd_kpi }, { "describe", cmd_describe },
         { "compare", cmd_compare }, { "retention", cmd_retention }, { "plot", cmd_plot },
-        { "merge", cmd_merge },
+        { "merge", cmd_merge }, { "model", cmd_model }, { "meta", cmd_meta },
     };
     if (size > 4096 || memchr(data, '\0', size))
         return 0;
@@ -93,6 +94,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
             if (strcmp(argv[0], commands[i].name) == 0) {
                 commands[i].run(argc, argv);
+                /* fontconfig's caches, as effekt's main gives them back
+                 * at exit: else the leak checker counts them */
+                if (commands[i].run == cmd_plot)
+                    effekt_chart_release_fonts();
                 break;
             }
     free(text);
