@@ -573,6 +573,88 @@ START_TEST(test_bad_models)
 }
 END_TEST
 
+
+/* #15: a chart owns its strings.  The column names a caller passes
+ * (value, by, outcome, x, y) are scribbled over and freed before the
+ * chart is drawn: every word it shows must be its own copy (a column the
+ * words table does not know used to come back as the caller's pointer;
+ * ASan in make check-sanitizers sees the use after free, and the
+ * scribble makes it fail without). */
+static char *scratch(const char *s)
+{
+    char *c = malloc(strlen(s) + 1);
+    ck_assert_ptr_nonnull(c);
+    return strcpy(c, s);
+}
+
+static void spoil(char *s)
+{
+    memset(s, 'X', strlen(s));
+    free(s);
+}
+
+START_TEST(test_builders_own_strings)
+{
+    effekt_diag diag;
+    effekt_diag_init(&diag);
+    const effekt_locale *en = effekt_locale_find("en");
+    effekt_chart_options co = { .locale = en };
+    double values[] = { 1, 2, 3, 4, 5, 6 }, ones[] = { 1, 0, 1, 1, 0, 1 };
+    size_t group[] = { 0, 0, 0, 1, 1, 1 };
+    char *l0 = scratch("Alpha"), *l1 = scratch("Beta");
+    const char *labels[] = { l0, l1 };
+
+    char *value = scratch("hours_coached"), *by = scratch("team_code");
+    effekt_chart_values in = { .value = value, .by = by, .n = 6, .values = values, .group = group,
+                               .n_groups = 2, .labels = labels };
+    effekt_chart *box = NULL, *hist = NULL;
+    ck_assert_int_eq(effekt_chart_build_box(&in, &co, &box, &diag), EFFEKT_OK);
+    ck_assert_int_eq(effekt_chart_build_hist(&in, EFFEKT_HISTOGRAM_STURGES, &co, &hist, &diag), EFFEKT_OK);
+
+    char *outcome = scratch("got_work"), *rby = scratch("site_code");
+    double events[] = { 3, 5 }, trials[] = { 10, 12 };
+    effekt_chart_rates rin = { .outcome = outcome, .by = rby, .n_groups = 2, .labels = labels,
+                               .events = events, .trials = trials };
+    effekt_chart *funnel = NULL, *forest = NULL;
+    ck_assert_int_eq(effekt_chart_build_rates(EFFEKT_CHART_FUNNEL, &rin, &co, &funnel, &diag), EFFEKT_OK);
+    ck_assert_int_eq(effekt_chart_build_rates(EFFEKT_CHART_FOREST, &rin, &co, &forest, &diag), EFFEKT_OK);
+
+    char *kby = scratch("cohort_code");
+    effekt_chart_spells sin = { .by = kby, .n = 6, .time = values, .event = ones, .group = group,
+                                .n_groups = 2, .labels = labels };
+    effekt_chart *km = NULL;
+    ck_assert_int_eq(effekt_chart_build_km(&sin, &co, &km, &diag), EFFEKT_OK);
+
+    spoil(value);
+    spoil(by);
+    spoil(outcome);
+    spoil(rby);
+    spoil(kby);
+    spoil(l0);
+    spoil(l1);
+    ck_assert_str_eq(box->x_label, "hours_coached");
+    ck_assert_ptr_nonnull(strstr(box->title, "team_code"));
+    ck_assert_str_eq(box->items[1].label, "Beta");
+    ck_assert_str_eq(hist->x_label, "hours_coached");
+    ck_assert_ptr_nonnull(strstr(funnel->title, "got_work"));
+    ck_assert_ptr_nonnull(strstr(forest->title, "site_code"));
+    ck_assert_ptr_nonnull(strstr(km->subtitle, "cohort_code"));
+    effekt_chart *charts[] = { box, hist, funnel, forest, km };
+    for (size_t i = 0; i < 5; i++) {
+        char *svg = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&svg, &len);
+        effekt_chart_page page = { .locale = en };
+        ck_assert_int_eq(effekt_chart_render(charts[i], &page, EFFEKT_CHART_SVG, f, NULL, &diag), EFFEKT_OK);
+        fclose(f);
+        ck_assert_ptr_null(strstr(svg, "XXXX"));
+        free(svg);
+        effekt_chart_destroy(charts[i]);
+    }
+    effekt_diag_clear(&diag);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("chart");
@@ -597,6 +679,7 @@ int main(void)
     tcase_add_test(drawing, test_every_kind);
     tcase_add_test(drawing, test_km_risk_under_ticks);
     tcase_add_test(drawing, test_bad_models);
+    tcase_add_test(drawing, test_builders_own_strings);
     suite_add_tcase(s, drawing);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -60,20 +60,16 @@ effekt_chart *effekt_rb_chart(report_build *b, const effekt_table *t, const char
 {
     if (b->st != EFFEKT_OK)
         return NULL;
-    if (!b->chart_specs && !(b->chart_specs = cJSON_CreateArray())) {
-        effekt_rb_check(b, EFFEKT_ENOMEM);
-        return NULL;
-    }
     cJSON *ch = cJSON_Parse(json);
     if (!ch) {
         effekt_rb_check(b, EFFEKT_ENOMEM);
         return NULL;
     }
-    cJSON_AddItemToArray(b->chart_specs, ch);   /* kept: the chart points into it */
     effekt_chart *chart = NULL;
     effekt_diag diag;
     effekt_diag_init(&diag);
     effekt_status st = effekt_report_chart(t, path, ch, b->loc, b->spec->confidence, &chart, &diag);
+    cJSON_Delete(ch);   /* the chart owns its strings (#15): the spec may go */
     effekt_rb_forward(b, json, &diag);
     effekt_diag_clear(&diag);
     effekt_rb_check(b, st);
@@ -82,8 +78,6 @@ effekt_chart *effekt_rb_chart(report_build *b, const effekt_table *t, const char
 
 void effekt_report_build_free(report_build *b)
 {
-    cJSON_Delete(b->chart_specs);
-    b->chart_specs = NULL;
     for (size_t i = 0; i < b->n_scratch; i++)
         free(b->scratch[i]);
     free(b->scratch);

@@ -67,7 +67,6 @@ typedef struct {
     char **scratch;                  /* strings freed with the build */
     size_t n_scratch, cap_scratch;
     size_t n_figures;
-    cJSON *chart_specs;              /* chart specs written here: charts keep pointers into them */
     effekt_chart **charts;           /* the spec's charts: each one the document takes is set NULL */
     size_t n_charts;
 } report_build;
