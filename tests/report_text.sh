@@ -28,6 +28,10 @@ for r in spec portfolio; do
     [ -z "$ids" ] && ok || bad "$r: identifiers in the text: $(echo $ids)"
     cut=$(grep -nE '[0-9]…|…[0-9]' "$tmp/$r.txt")
     [ -z "$cut" ] && ok || bad "$r: a number cut by …: $cut"
+    # nothing a person reads is cut: no "…" at all (a bar label once was:
+    # "… arbejdskraft i Region…" in the Danish report's Figure 3)
+    cut=$(grep -n '…' "$tmp/$r.txt")
+    [ -z "$cut" ] && ok || bad "$r: a text cut by …: $cut"
     # each input's SHA-256 in full, from results.json
     for sha in $(grep -oE '"sha256":[[:space:]]*"[0-9a-f]{64}"' "$tmp/$r/results.json" | grep -oE '[0-9a-f]{64}' | sort -u); do
         grep -q "$sha" "$tmp/$r.txt" && ok || bad "$r: SHA-256 $sha not in the text"
