@@ -32,6 +32,10 @@ for r in spec portfolio; do
     # "… arbejdskraft i Region…" in the Danish report's Figure 3)
     cut=$(grep -n '…' "$tmp/$r.txt")
     [ -z "$cut" ] && ok || bad "$r: a text cut by …: $cut"
+    # a table's source line stays with the table: no page starts with it
+    # (Table 7's "Kilde: participants.csv" once stood alone on page 5)
+    lone=$(awk 'BEGIN { RS = "\f" } { n = split($0, L, "\n"); for (i = 1; i <= n; i++) if (L[i] != "") { if (L[i] ~ /^(Kilde|Source): [^;]*$/) print "page " NR ": " L[i]; break } }' "$tmp/$r.txt")
+    [ -z "$lone" ] && ok || bad "$r: a source line alone at the top of a page: $lone"
     # each input's SHA-256 in full, from results.json
     for sha in $(grep -oE '"sha256":[[:space:]]*"[0-9a-f]{64}"' "$tmp/$r/results.json" | grep -oE '[0-9a-f]{64}' | sort -u); do
         grep -q "$sha" "$tmp/$r.txt" && ok || bad "$r: SHA-256 $sha not in the text"
