@@ -56,6 +56,8 @@ if [ -s "$d" ]; then
     # no English left from the old report: headings, n/a, exponent p-values
     eng=$(grep -owE 'statistics|ci_lower|Key figures|Charts|Warnings|Methods|Provenance|n/a|not reported|[0-9]e-[0-9]+' "$d" | sort -u)
     [ -z "$eng" ] && ok || bad "spec: English in the Danish report: $(echo $eng)"
+    # the Danish KPI wording (Omkostning, not Udgift, pr. deltager)
+    grep -qF "Omkostning pr. deltager" "$d" && ! grep -qF "Udgift pr." "$d" && ok || bad "spec: the KPIs are not called Omkostning pr. …"
     grep -qF "(syntetiske data)" "$d" && grep -qF "Syntetiske data:" "$d" && ok || bad "spec: the synthetic participants are not marked"
 fi
 p="$tmp/portfolio.txt"
