@@ -53,6 +53,16 @@ if [ -s "$d" ]; then
                 "9. september 2019 – 31. december 2022" "Socialfonden"; do
         grep -qF "$want" "$d" && ok || bad "spec: '$want' not in the text"
     done
+    # the spec's analyses as tables (once only in results.json), R's values:
+    #   d <- read.csv("datasets/participants.csv"); a <- d$age[d$project_id == "GOVEST"]
+    #   mean(a); t.test(a)$conf.int   # 39.03333 35.57261 42.49405
+    #   prop.test(c(14,28,119,233,55,363), c(30,50,240,400,160,620), correct = FALSE)$statistic  # 35.49951
+    for want in "Deltagere: alder og omkostning efter projekt (syntetiske data)" "39,0 (35,6–42,5)" \
+                "χ² = 35,5, frihedsgrader = 5, p < 0,001" "1.014 (fra 399)"; do
+        grep -qF "$want" "$d" && ok || bad "spec: '$want' not in the text"
+    done
+    # the language by name in the annex ("dansk", once the code "da")
+    grep -qxF "dansk" "$d" && ! grep -qxF "da" "$d" && ok || bad "spec: the language not by name"
     # no English left from the old report: headings, n/a, exponent p-values
     eng=$(grep -owE 'statistics|ci_lower|Key figures|Charts|Warnings|Methods|Provenance|n/a|not reported|[0-9]e-[0-9]+' "$d" | sort -u)
     [ -z "$eng" ] && ok || bad "spec: English in the Danish report: $(echo $eng)"
@@ -63,6 +73,8 @@ fi
 p="$tmp/portfolio.txt"
 if [ -s "$p" ]; then
     grep -qF "The 107 projects have a total budget of DKK 2,055.8 million" "$p" && ok || bad "portfolio: the summary's total"
+    # the limitation says why there is no funnel or caterpillar plot
+    grep -qF "There is no funnel or caterpillar plot" "$p" && ok || bad "portfolio: no word on why there is no funnel"
     grep -qE '^ESF$|ESF ' "$p" && grep -qE 'ERDF' "$p" && ok || bad "portfolio: funds not by name"
     # every project's name in the annex table: 107 rows
     n=$(wc -l <"$tmp/portfolio/tables/projects.csv")

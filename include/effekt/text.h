@@ -327,6 +327,33 @@ typedef enum {
     EFFEKT_WORD_RP_FURTHER,
     EFFEKT_WORD_RP_EU_SHARE_PCT,
     EFFEKT_WORD_RP_SEE_REF,            /* before a reference ending a summary sentence: "; see Table 3." */
+    /* the report's review (issue 16): the spec's analyses as tables, the
+     * language by name, why the portfolio has no funnel */
+    EFFEKT_WORD_RV_ANALYSES,
+    EFFEKT_WORD_RV_ANALYSES_INTRO,
+    EFFEKT_WORD_RV_VARIABLE,
+    EFFEKT_WORD_RV_VALUES,
+    EFFEKT_WORD_RV_MISSING,
+    EFFEKT_WORD_RV_MEAN_CI,
+    EFFEKT_WORD_RV_SD,
+    EFFEKT_WORD_RV_MEDIAN_Q,
+    EFFEKT_WORD_RV_PERSONS,
+    EFFEKT_WORD_RV_WITH,
+    EFFEKT_WORD_RV_SHARE_CI,
+    EFFEKT_WORD_RV_CHISQ,
+    EFFEKT_WORD_RV_ENDED,
+    EFFEKT_WORD_RV_MEDIAN_DAYS,
+    EFFEKT_WORD_RV_AFTER_DAYS,
+    EFFEKT_WORD_RV_FROM,
+    EFFEKT_WORD_RV_FROM_NOTE,
+    EFFEKT_WORD_RV_CAP_DESCRIBE,
+    EFFEKT_WORD_RV_CAP_COMPARE,
+    EFFEKT_WORD_RV_CAP_RETENTION,
+    EFFEKT_WORD_RV_LANG_EN,
+    EFFEKT_WORD_RV_LANG_DA,
+    EFFEKT_WORD_RV_LANG_SV,
+    EFFEKT_WORD_RV_NA_MEDIAN,
+    EFFEKT_WORD_RV_NO_FUNNEL,
     EFFEKT_N_WORDS                  /* not a word: the number of them */
 } effekt_text_word_id;
 

@@ -292,6 +292,12 @@ static const char *name_of(const effekt_report_spec *spec, effekt_table *const *
     return NULL;
 }
 
+const char *effekt_rb_project(report_build *b, const char *id)
+{
+    const char *name = id ? name_of(b->spec, b->tables, id, strlen(id)) : NULL;
+    return name ? name : effekt_rb_value(b, id ? id : "");
+}
+
 /* A label "GOVEST" or "GOVEST (n = 14)" with the project's name for its
  * id, kept by the chart. */
 static const char *relabel(const effekt_report_spec *spec, effekt_table *const *tables, effekt_chart *chart,

@@ -594,6 +594,7 @@ void effekt_rb_final(report_build *b)
     results(&f, f.people ? &pl : NULL, ret);
     comparison(&f);
     effekt_rb_further(b);
+    effekt_rb_analyses(b);
     size_t rows[] = { f.row };
     effekt_rb_quality(b, f.sheet, rows, 1, final_kpis, N_FINAL_KPIS, f.people ? f.people_name : NULL);
     effekt_rb_method(b, final_kpis, N_FINAL_KPIS, f.people != NULL);

@@ -316,6 +316,7 @@ void effekt_rb_portfolio(report_build *b)
     }
     missing(&p);
     effekt_rb_further(b);
+    effekt_rb_analyses(b);
     size_t *rows = effekt_calloc(p.sheet->n_projects + 1, sizeof *rows);
     if (!rows)
         effekt_rb_check(b, EFFEKT_ENOMEM);
@@ -326,6 +327,12 @@ void effekt_rb_portfolio(report_build *b)
     if (rows)
         effekt_rb_quality(b, p.sheet, rows, 0, portfolio_kpis, N_PORTFOLIO_KPIS, NULL);
     free(rows);
+    /* the portfolio draws no funnel: say why, where the limits are said */
+    size_t k_cpp = kpi_index("cost_per_participant"), no_people = 0;
+    for (size_t r = 0; r < p.sheet->n_projects; r++)
+        no_people += effekt_kpi_figure(p.sheet, r, k_cpp)->reason[0] != 0;
+    if (p.sheet->n_projects && no_people == p.sheet->n_projects)
+        effekt_rb_para(b, EFFEKT_PARAGRAPH_BODY, effekt_rb_word(b, EFFEKT_WORD_RV_NO_FUNNEL));
     effekt_rb_method(b, portfolio_kpis, N_PORTFOLIO_KPIS, 0);
     effekt_rb_annex(b);
     all_projects(&p);

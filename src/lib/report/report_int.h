@@ -68,6 +68,7 @@ typedef struct {
     size_t n_scratch, cap_scratch;
     size_t n_figures;
     effekt_chart **charts;           /* the spec's charts: each one the document takes is set NULL */
+    const cJSON *analyses;           /* results.json's "analyses" ({spec, result} each), borrowed */
     size_t n_charts;
 } report_build;
 
@@ -128,6 +129,12 @@ void effekt_rb_annex(report_build *b);
 
 /* the spec's own charts as figures (build.c) */
 void effekt_rb_further(report_build *b);
+
+/* The name of project id from the KPI input's name column; else the
+ * value in the locale's words (effekt_rb_value). */
+const char *effekt_rb_project(report_build *b, const char *id);
+/* the spec's analyses as tables, in a section of their own (analyses.c) */
+void effekt_rb_analyses(report_build *b);
 
 /* the two kinds */
 void effekt_rb_final(report_build *b);
