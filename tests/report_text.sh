@@ -61,6 +61,9 @@ if [ -s "$d" ]; then
                 "χ² = 35,5, frihedsgrader = 5, p < 0,001" "1.014 (fra 399)"; do
         grep -qF "$want" "$d" && ok || bad "spec: '$want' not in the text"
     done
+    # the funnel's caption names both limits it draws (95 % and 99.8 %,
+    # fixed by the chart; it once said 95 % only)
+    tr '\n' ' ' <"$d" | grep -qF "med 95 %- og 99,8 %-grænser" && ok || bad "spec: the funnel caption does not name its 99,8 % limits"
     # the language by name in the annex ("dansk", once the code "da")
     grep -qxF "dansk" "$d" && ! grep -qxF "da" "$d" && ok || bad "spec: the language not by name"
     # no English left from the old report: headings, n/a, exponent p-values

@@ -474,15 +474,18 @@ static void comparison(final_ctx *f)
     effekt_rb_section(b, 1, "comparison", effekt_rb_word(b, EFFEKT_WORD_RP_COMPARISON));
     effekt_rb_para(b, EFFEKT_PARAGRAPH_BODY, effekt_rb_word(b, EFFEKT_WORD_RP_COMPARISON_INTRO));
     if (f->people) {
-        char level[32];
-        effekt_locale_format_percent(b->loc, b->spec->confidence, -1, level, sizeof level);
+        /* the funnel draws the exact binomial 95 % and 99.8 % limits
+         * whatever the spec's confidence: the caption names both */
+        char inner[32], outer[32];
+        effekt_locale_format_percent(b->loc, 0.95, -1, inner, sizeof inner);
+        effekt_locale_format_percent(b->loc, 0.998, -1, outer, sizeof outer);
         effekt_chart *funnel = people_chart(f, "{\"kind\":\"funnel\",\"by\":\"project_id\",\"outcome\":\"placed_date\"}");
         if (funnel) /* its own title says "job efter projekt": the reader's words instead */
             funnel->title = effekt_chart_keep(funnel, effekt_rb_mark(b, effekt_rb_word(b, EFFEKT_WORD_RP_CAP_PLACEMENT),
                                                                      f->people_synthetic));
         if (funnel)
             effekt_rb_figure(b, "funnel-placement", funnel,
-                             effekt_rb_mark(b, effekt_rb_compose(b, EFFEKT_WORD_RP_FIG_FUNNEL, 1, level), f->people_synthetic),
+                             effekt_rb_mark(b, effekt_rb_compose(b, EFFEKT_WORD_RP_FIG_FUNNEL, 2, inner, outer), f->people_synthetic),
                              effekt_rb_source(b, f->people));
     }
     const char *cmp_name = effekt_report_str(b->spec->root, "comparison"), *cmp_path = NULL;
