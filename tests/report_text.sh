@@ -76,6 +76,16 @@ fi
 p="$tmp/portfolio.txt"
 if [ -s "$p" ]; then
     grep -qF "The 107 projects have a total budget of DKK 2,055.8 million" "$p" && ok || bad "portfolio: the summary's total"
+    # the distribution of a unit cost the export allows: cost per month by
+    # fund, pooled (sum over sum) beside the projects' quartiles, R's values:
+    #   d <- read.csv2("datasets/dk-structural-funds-2014-2020.csv", fileEncoding = "windows-1252", check.names = FALSE)
+    #   m <- as.numeric(as.Date(d[[3]], "%d.%m.%Y") - as.Date(d[[2]], "%d.%m.%Y")) / 30.4375
+    #   cost <- as.numeric(gsub("[^0-9,]", "", d[[5]])); mc <- cost / m; i <- d[[9]] == "R"
+    #   sum(cost[i]) / sum(m[i]); quantile(mc[i], c(.5, .25, .75)); range(mc[i])
+    #   # R: 541056.6; 428202 242057.8 715054.8; 39628.29 3271139   (S: 451480.4; 389847.6 255784.8 697113.7; 58553.27 1247319)
+    for want in "541,057" "428,202 (242,058–715,055)" "39,628–3,271,139" "451,480" "389,848 (255,785–697,114)" "58,553–1,247,319"; do
+        grep -qF "$want" "$p" && ok || bad "portfolio: cost per month '$want' not in the text"
+    done
     # the limitation says why there is no funnel or caterpillar plot
     grep -qF "There is no funnel or caterpillar plot" "$p" && ok || bad "portfolio: no word on why there is no funnel"
     grep -qE '^ESF$|ESF ' "$p" && grep -qE 'ERDF' "$p" && ok || bad "portfolio: funds not by name"

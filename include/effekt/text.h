@@ -354,6 +354,9 @@ typedef enum {
     EFFEKT_WORD_RV_LANG_SV,
     EFFEKT_WORD_RV_NA_MEDIAN,
     EFFEKT_WORD_RV_NO_FUNNEL,
+    EFFEKT_WORD_RV_CAP_UNIT_FUND,
+    EFFEKT_WORD_RV_POOLED_SUMS,
+    EFFEKT_WORD_RV_RANGE,
     EFFEKT_N_WORDS                  /* not a word: the number of them */
 } effekt_text_word_id;
 
