@@ -64,6 +64,9 @@ if [ -s "$d" ]; then
     # the funnel's caption names both limits it draws (95 % and 99.8 %,
     # fixed by the chart; it once said 95 % only)
     tr '\n' ' ' <"$d" | grep -qF "med 95 %- og 99,8 %-grænser" && ok || bad "spec: the funnel caption does not name its 99,8 % limits"
+    # the funnel names the project's own place: "Go Vest" among the
+    # funnel's axis texts, next to the flagged SYN-SYD
+    awk '/^andel med job$/ { f = 1 } f && /^Go Vest$/ { g = 1 } /^SYN-SYD$/ && f { exit !g } END { if (!f) exit 1 }' "$d" && ok || bad "spec: the funnel does not name Go Vest"
     # the language by name in the annex ("dansk", once the code "da")
     grep -qxF "dansk" "$d" && ! grep -qxF "da" "$d" && ok || bad "spec: the language not by name"
     # no English left from the old report: headings, n/a, exponent p-values

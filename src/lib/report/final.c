@@ -480,6 +480,13 @@ static void comparison(final_ctx *f)
         effekt_locale_format_percent(b->loc, 0.95, -1, inner, sizeof inner);
         effekt_locale_format_percent(b->loc, 0.998, -1, outer, sizeof outer);
         effekt_chart *funnel = people_chart(f, "{\"kind\":\"funnel\",\"by\":\"project_id\",\"outcome\":\"placed_date\"}");
+        /* the project's own place, named (an outlier keeps its colour) */
+        for (size_t i = 0; funnel && i < funnel->n_items; i++)
+            if (funnel->items[i].label && strcmp(funnel->items[i].label, f->id) == 0) {
+                funnel->items[i].label = effekt_chart_keep(funnel, f->name);
+                if (!funnel->items[i].flagged)
+                    funnel->items[i].flagged = 2;
+            }
         if (funnel) /* its own title says "job efter projekt": the reader's words instead */
             funnel->title = effekt_chart_keep(funnel, effekt_rb_mark(b, effekt_rb_word(b, EFFEKT_WORD_RP_CAP_PLACEMENT),
                                                                      f->people_synthetic));
