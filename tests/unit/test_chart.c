@@ -543,6 +543,43 @@ START_TEST(test_km_risk_under_ticks)
 }
 END_TEST
 
+/* A long group name left of the numbers at risk wraps onto more lines,
+ * whole (it was cut to one line with "…"), and the next curve's row
+ * starts below its last line. */
+START_TEST(test_km_risk_label_wraps)
+{
+    static const double kx[] = { 0, 10, 20, 30 }, ky[] = { 1, 0.8, 0.5, 0.5 }, risk_t[] = { 0, 10, 20, 30 },
+                        risk[] = { 120, 80, 55, 2 };
+    const char *longname = "Modtagelse og fastholdelse af udenlandsk arbejdskraft i Region Midtjylland II (n = 5)";
+    effekt_chart_curve curves[2] = {
+        { .label = longname, .n = 4, .x = kx, .y = ky, .steps = 1, .at_risk = risk },
+        { .label = "B", .n = 4, .x = kx, .y = ky, .steps = 1, .at_risk = risk },
+    };
+    effekt_chart ch = { .kind = EFFEKT_CHART_KM, .title = "Retention", .percent = 1, .reference = NAN,
+                        .curves = curves, .n_curves = 2, .risk_times = risk_t, .n_risk_times = 4 };
+    effekt_chart_scene s = { 0 };
+    size_t len;
+    free(render(&ch, NULL, EFFEKT_CHART_SVG, &len, &s));
+    char joined[512] = "";
+    size_t lines = 0;
+    double last_y = 0;
+    for (size_t i = 0; i < s.n; i++) {
+        const effekt_chart_mark *m = &s.marks[i];
+        if (m->type == EFFEKT_CHART_MARK_TEXT && strcmp(m->role, "risk-label") == 0 && m->item == 0) {
+            ck_assert_ptr_null(strstr(m->text, "\u2026"));
+            snprintf(joined + strlen(joined), sizeof joined - strlen(joined), "%s%s", lines++ ? " " : "", m->text);
+            last_y = fmax(last_y, m->y + m->h);
+        }
+    }
+    ck_assert_uint_gt(lines, 1);
+    ck_assert_str_eq(joined, longname);
+    const effekt_chart_mark *b = find_text(&s, "risk-label", "B");
+    ck_assert_ptr_nonnull(b);
+    ck_assert(b->y >= last_y);
+    effekt_chart_scene_clear(&s);
+}
+END_TEST
+
 START_TEST(test_bad_models)
 {
     effekt_chart ch = { .kind = EFFEKT_CHART_BAR, .reference = NAN };
@@ -720,6 +757,7 @@ int main(void)
     tcase_add_test(drawing, test_locale_da_ticks);
     tcase_add_test(drawing, test_every_kind);
     tcase_add_test(drawing, test_km_risk_under_ticks);
+    tcase_add_test(drawing, test_km_risk_label_wraps);
     tcase_add_test(drawing, test_bad_models);
     tcase_add_test(drawing, test_builders_own_strings);
     tcase_add_test(drawing, test_hist_ticks_on_axis);
