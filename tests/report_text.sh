@@ -76,6 +76,15 @@ if [ -s "$d" ]; then
     grep -qF "Omkostning pr. deltager" "$d" && ! grep -qF "Udgift pr." "$d" && ok || bad "spec: the KPIs are not called Omkostning pr. …"
     grep -qF "(syntetiske data)" "$d" && grep -qF "Syntetiske data:" "$d" && ok || bad "spec: the synthetic participants are not marked"
 fi
+# each analysis also as tables/analysis-NAME.csv (analysis-N without a
+# name), in display form: the Danish header, decimal commas
+grep -q "^.Projekt;Variabel;Værdier;Mangler;Gennemsnit, 95 %-interval;" "$tmp/spec/tables/analysis-1.csv" 2>/dev/null && ok \
+    || bad "spec: tables/analysis-1.csv missing or not in display form"
+mkdir -p "$tmp/named"
+cp "$srcdir/datasets/seed_projects.csv" "$srcdir/datasets/participants.csv" "$srcdir/datasets/dk-structural-funds-2014-2020.csv" "$tmp/named/"
+sed 's/"type": "describe",/"type": "describe", "name": "alder",/' "$srcdir/datasets/report-spec.json" >"$tmp/named/spec.json"
+"$EFFEKT" report -q "$tmp/named/spec.json" -o "$tmp/named/out" 2>/dev/null && [ -s "$tmp/named/out/tables/analysis-alder.csv" ] && ok \
+    || bad "a named analysis is not tables/analysis-alder.csv"
 p="$tmp/portfolio.txt"
 if [ -s "$p" ]; then
     grep -qF "The 107 projects have a total budget of DKK 2,055.8 million" "$p" && ok || bad "portfolio: the summary's total"

@@ -188,7 +188,10 @@ void effekt_rb_analyses(report_build *b)
                                                                  : EFFEKT_WORD_RV_CAP_RETENTION;
         const char *title = effekt_report_str(spec, "title") ? effekt_report_str(spec, "title") : effekt_rb_word(b, cap);
         const char *caption = effekt_rb_mark(b, effekt_rb_fmt(b, "%s", title), effekt_rb_synthetic(b, input));
-        const char *id = effekt_rb_fmt(b, "analysis-%zu", i + 1);
+        /* tables/analysis-NAME.csv: the prefix keeps a spec's name apart
+         * from the report's own tables ("retention") */
+        const char *name = effekt_report_str(spec, "name");
+        const char *id = name ? effekt_rb_fmt(b, "analysis-%s", name) : effekt_rb_fmt(b, "analysis-%zu", i + 1);
         if (strcmp(type, "describe") == 0)
             describe(b, id, caption, effekt_report_str(spec, "by"), res, source);
         else if (strcmp(type, "compare") == 0)
