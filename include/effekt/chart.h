@@ -54,7 +54,8 @@ typedef struct {
     const char *reason;        /* why the value is undefined (bar, forest) */
     double value, lower, upper;/* bar, forest; NaN: none */
     double x, y;               /* funnel (n, rate), scatter */
-    int flagged;               /* funnel: outside the outer limits; labelled */
+    int flagged;               /* funnel: 1 outside the outer limits (labelled, accent colour);
+                                  2 the one a report is about (labelled, the first colour) */
     double parts[EFFEKT_CHART_MAX_PARTS];   /* stacked: amounts; NaN: not reported */
     double start, end, revised_end;         /* timeline: days since 1970-01-01 (end as planned, revised_end as expected or actual); NaN: none */
     const double *values;      /* box: the group's values */

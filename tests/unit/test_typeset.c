@@ -108,7 +108,7 @@ START_TEST(test_headers_and_funds)
     ck_assert_str_eq(effekt_typeset_kpi_header(en, "cost_per_participant", "DKK", 0, buf, sizeof buf),
                      "Cost per participant (DKK)");
     ck_assert_str_eq(effekt_typeset_kpi_header(da, "cost_per_participant", "DKK", 0, buf, sizeof buf),
-                     "Udgift pr. deltager (kr.)");
+                     "Omkostning pr. deltager (kr.)");
     ck_assert_str_eq(effekt_typeset_kpi_header(da, "eu_share", NULL, 0, buf, sizeof buf),
                      "EU-andel af de samlede udgifter (%)");
     ck_assert_str_eq(effekt_typeset_kpi_header(sv, "duration_months", NULL, 0, buf, sizeof buf),

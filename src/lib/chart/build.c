@@ -70,9 +70,11 @@ const char *effekt_build_percent(effekt_build *b, double share)
     return effekt_build_keep(b, effekt_locale_format_percent(b->loc, share, -1, buf, sizeof buf));
 }
 
-const char *effekt_build_column(const effekt_build *b, const char *column)
+const char *effekt_build_column(effekt_build *b, const char *column)
 {
-    return column ? effekt_text_column(b->loc, column) : "";
+    /* kept: a column the words table does not know comes back as the
+     * caller's own string, which the chart may not point at (#15) */
+    return column ? effekt_build_keep(b, effekt_text_column(b->loc, column)) : "";
 }
 
 const char *effekt_build_row_label(effekt_build *b, const effekt_table *t, size_t r, effekt_diag *diag)

@@ -32,7 +32,7 @@ const char *effekt_build_say_n(effekt_build *b, effekt_text_word_id w, size_t n,
 const char *effekt_build_count(effekt_build *b, size_t n);
 const char *effekt_build_number(effekt_build *b, double v, int decimals);
 const char *effekt_build_percent(effekt_build *b, double share);
-const char *effekt_build_column(const effekt_build *b, const char *column);
+const char *effekt_build_column(effekt_build *b, const char *column);
 const char *effekt_build_keep(effekt_build *b, const char *s);
 
 /* The label of row r of t: opt->label's column, else name, else

@@ -935,9 +935,11 @@ static void rule(layout *l, double x0, double x1, double y, double width, rgb c)
 }
 
 /* One part of a table: the columns cols (all of them, or a group of a
- * split table with the first column repeated) at widths w. */
+ * split table with the first column repeated) at widths w.  tail_h: the
+ * height of what must stay on the page of the last row (the table's
+ * source and notes, after its last part; 0 otherwise). */
 static void table_part(layout *l, const doc_block *b, toks *head, toks *cells, const size_t *cols, size_t nc,
-                       const double *w, double size, int continued)
+                       const double *w, double size, int continued, double tail_h)
 {
     cairo_t *cr = l->cr;
     double total_w = 0;
@@ -968,7 +970,10 @@ static void table_part(layout *l, const doc_block *b, toks *head, toks *cells, c
     int header_due = 1;
     for (size_t r = 0; r <= b->n_rows; r++) {
         double h = r < b->n_rows ? row_height(l, cells + r * b->n_columns, cols, nc, w, size) : 0;
-        if (r < b->n_rows && !header_due && l->y + h > bottom(l)) {
+        /* the last row takes the source line with it: a table's source
+         * never stands alone at the top of the next page */
+        double keep = r + 1 == b->n_rows ? tail_h : 0;
+        if (r < b->n_rows && !header_due && l->y + h + keep > bottom(l)) {
             rule(l, MARGIN_X, MARGIN_X + total_w, l->y, 0.6, RULE);
             new_page(l, l->landscape);
             toks more = { 0 };
@@ -1133,6 +1138,13 @@ static void table(layout *l, const doc_block *b)
     const double avail = land ? landscape : portrait;
     /* column groups: all columns when they fit, else the first column and
      * as many more as fit, repeated */
+    double notes_h = 0;
+    for (size_t i = 0; i < b->n_notes; i++) {
+        toks N = { 0 };
+        toks_text(&N, b->notes[i], 0, NULL);
+        notes_h += flow_height(l, &N, text_width(l), NOTE_PT, NOTE_PT * 1.35);
+        toks_done(l, &N);
+    }
     size_t next = 0;
     int part = 0;
     while (next < nc) {
@@ -1150,7 +1162,7 @@ static void table(layout *l, const doc_block *b)
         distribute(min_w, max_w, cols, k, scale, avail, w);
         if (part > 0)
             l->y += 8;
-        table_part(l, b, head, cells, cols, k, w, size, part > 0);
+        table_part(l, b, head, cells, cols, k, w, size, part > 0, next >= nc ? notes_h : 0);
         part++;
     }
     for (size_t i = 0; i < b->n_notes; i++) {

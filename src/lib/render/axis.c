@@ -114,8 +114,15 @@ double effekt_axis_draw_x(effekt_frame *c, const effekt_axis *a, double top, dou
     char buf[96];
     effekt_frame_font(c->cr, TICK_PT, 0, 0);
     double lh = effekt_frame_line_height(c->cr);
+    double slack = (a->hi - a->lo) * 1e-9;
     for (size_t i = 0; i < a->n_ticks; i++) {
-        double x = effekt_axis_pos(a, effekt_axis_tick_value(a, i));
+        double v = effekt_axis_tick_value(a, i);
+        /* an axis set to exact ends (a histogram's breaks) keeps only the
+         * ticks on it: a "0.0" left of the first break would stand
+         * outside the plot */
+        if (!a->dates && (v < a->lo - slack || v > a->hi + slack))
+            continue;
+        double x = effekt_axis_pos(a, v);
         effekt_frame_colour(c->cr, grid, 1);
         effekt_frame_stroke(c, x, top, x, bottom, 0.5);
         effekt_frame_colour(c->cr, ink, 1);

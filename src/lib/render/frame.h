@@ -154,11 +154,13 @@ void effekt_axis_draw_y(effekt_frame *c, const effekt_axis *a, double left, doub
 
 /* ---- charts with one row per item (rows.c) ---- */
 
-/* A row as laid out: its item, sort key and wrapped label. */
+/* A row as laid out: its item, sort key and wrapped label (as many
+ * lines as the label needs: a label a person reads is never cut). */
+#define EFFEKT_ROW_LINES 6
 typedef struct {
     size_t item;
     double value;             /* the sort key; NaN: undefined */
-    char lines[2][256];
+    char lines[EFFEKT_ROW_LINES][256];
     size_t n_lines;
 } effekt_row;
 

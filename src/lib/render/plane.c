@@ -207,7 +207,8 @@ double effekt_plane_draw(effekt_frame *c, const effekt_plane_painter *p, double 
         if (isnan(it->x) || isnan(it->y))
             continue;
         effekt_frame_point(c, effekt_axis_pos(&ax, it->x), effekt_axis_pos(&ay, it->y), it->flagged ? 3.2 : 2.6,
-                           it->flagged ? accent : palette[0], p->point_alpha, i, it->flagged ? "flagged" : "point");
+                           it->flagged == 1 ? accent : palette[0], p->point_alpha, i,
+                           it->flagged == 1 ? "flagged" : it->flagged ? "highlight" : "point");
     }
     unclip(c);
     /* labels of flagged points, pushed down when they would overlap */

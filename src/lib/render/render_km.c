@@ -54,10 +54,27 @@ static double below_left(effekt_frame *c)
     return MARGIN + label_w + num_w / 2 + 10;
 }
 
+/* The name of curve k wrapped at the label column's width: a long
+ * project name takes more lines, it is never cut.  TICK_PT font set. */
+#define RISK_LINES 4
+static size_t risk_label_lines(effekt_frame *c, size_t k, double label_w, char (*lines)[256])
+{
+    const effekt_chart_curve *cv = &c->chart->curves[k];
+    effekt_frame_font(c->cr, TICK_PT, 0, 0);
+    return effekt_draw_wrap(c->cr, cv->label ? cv->label : "", label_w, RISK_LINES, lines);
+}
+
 static double below_height(effekt_frame *c)
 {
     size_t n = risk_rows(c->chart);
-    return n ? (double)(n + 1) * TICK_PT * 1.5 + 8 : 0;
+    if (!n)
+        return 0;
+    double label_w = risk_label_width(c), h = TICK_PT * 1.5 + 8;
+    char lines[RISK_LINES][256];
+    for (size_t k = 0; k < c->chart->n_curves; k++)
+        if (c->chart->curves[k].at_risk)
+            h += TICK_PT * 1.5 + (double)(risk_label_lines(c, k, label_w, lines) - 1) * TICK_PT * 1.2;
+    return h;
 }
 
 /* The numbers at risk: a heading, then a row per curve in its colour,
@@ -81,15 +98,18 @@ static double below_draw(effekt_frame *c, const effekt_axis *ax, double y)
         ry += TICK_PT * 1.5;
         effekt_frame_font(cr, TICK_PT, 0, 0);
         effekt_frame_colour(cr, palette[k % N_PALETTE], 1);
-        char lab[256];
-        effekt_draw_wrap(cr, cv->label ? cv->label : "", label_w, 1, (char (*)[256])lab);
-        effekt_frame_text(c, "risk-label", k, MARGIN, ry, 0, lab);
+        char lines[RISK_LINES][256];
+        size_t n_lines = risk_label_lines(c, k, label_w, lines);
+        effekt_frame_colour(cr, palette[k % N_PALETTE], 1);
+        for (size_t l = 0; l < n_lines; l++)
+            effekt_frame_text(c, "risk-label", k, MARGIN, ry + (double)l * TICK_PT * 1.2, 0, lines[l]);
         effekt_frame_colour(cr, ink, 1);
         for (size_t t = 0; t < ch->n_risk_times; t++) {
             char num[64];
             effekt_locale_format(c->loc, cv->at_risk[t], 0, num, sizeof num);
             effekt_frame_text(c, "at-risk", k, effekt_axis_pos(ax, ch->risk_times[t]), ry, 0.5, num);
         }
+        ry += (double)(n_lines - 1) * TICK_PT * 1.2;
     }
     return ry + 4;
 }

@@ -64,7 +64,7 @@ double effekt_rows_draw(effekt_frame *c, const effekt_row_painter *p, double y, 
         effekt_frame_font(cr, LABEL_PT, ch->items[i].pooled, 0);
         rows[i].item = i;
         rows[i].value = ch->items[i].value;
-        rows[i].n_lines = effekt_draw_wrap(cr, ch->items[i].label ? ch->items[i].label : "", label_w, 2,
+        rows[i].n_lines = effekt_draw_wrap(cr, ch->items[i].label ? ch->items[i].label : "", label_w, EFFEKT_ROW_LINES,
                                            rows[i].lines);
         if (rows[i].n_lines > max_lines)
             max_lines = rows[i].n_lines;

@@ -67,20 +67,16 @@ effekt_chart *effekt_rb_chart(report_build *b, const effekt_table *t, const char
 {
     if (b->st != EFFEKT_OK)
         return NULL;
-    if (!b->chart_specs && !(b->chart_specs = cJSON_CreateArray())) {
-        effekt_rb_check(b, EFFEKT_ENOMEM);
-        return NULL;
-    }
     cJSON *ch = cJSON_Parse(json);
     if (!ch) {
         effekt_rb_check(b, EFFEKT_ENOMEM);
         return NULL;
     }
-    cJSON_AddItemToArray(b->chart_specs, ch);   /* kept: the chart points into it */
     effekt_chart *chart = NULL;
     effekt_diag diag;
     effekt_diag_init(&diag);
     effekt_status st = effekt_report_chart(t, path, ch, b->loc, b->spec->confidence, &chart, &diag);
+    cJSON_Delete(ch);   /* the chart owns its strings (#15): the spec may go */
     effekt_rb_forward(b, json, &diag);
     effekt_diag_clear(&diag);
     effekt_rb_check(b, st);
@@ -89,8 +85,6 @@ effekt_chart *effekt_rb_chart(report_build *b, const effekt_table *t, const char
 
 void effekt_report_build_free(report_build *b)
 {
-    cJSON_Delete(b->chart_specs);
-    b->chart_specs = NULL;
     for (size_t i = 0; i < b->n_scratch; i++)
         free(b->scratch[i]);
     free(b->scratch);
@@ -303,6 +297,12 @@ static const char *name_of(const effekt_report_spec *spec, effekt_table *const *
         if (idc->text[r] && nc->text[r] && strlen(idc->text[r]) == len && strncmp(idc->text[r], id, len) == 0)
             return nc->text[r];
     return NULL;
+}
+
+const char *effekt_rb_project(report_build *b, const char *id)
+{
+    const char *name = id ? name_of(b->spec, b->tables, id, strlen(id)) : NULL;
+    return name ? name : effekt_rb_value(b, id ? id : "");
 }
 
 /* A label "GOVEST" or "GOVEST (n = 14)" with the project's name for its

@@ -479,15 +479,25 @@ static void comparison(final_ctx *f)
     effekt_rb_section(b, 1, "comparison", effekt_rb_word(b, EFFEKT_WORD_RP_COMPARISON));
     effekt_rb_para(b, EFFEKT_PARAGRAPH_BODY, effekt_rb_word(b, EFFEKT_WORD_RP_COMPARISON_INTRO));
     if (f->people) {
-        char level[32];
-        effekt_locale_format_percent(b->loc, b->spec->confidence, -1, level, sizeof level);
+        /* the funnel draws the exact binomial 95 % and 99.8 % limits
+         * whatever the spec's confidence: the caption names both */
+        char inner[32], outer[32];
+        effekt_locale_format_percent(b->loc, 0.95, -1, inner, sizeof inner);
+        effekt_locale_format_percent(b->loc, 0.998, -1, outer, sizeof outer);
         effekt_chart *funnel = people_chart(f, "{\"kind\":\"funnel\",\"by\":\"project_id\",\"outcome\":\"placed_date\"}");
+        /* the project's own place, named (an outlier keeps its colour) */
+        for (size_t i = 0; funnel && i < funnel->n_items; i++)
+            if (funnel->items[i].label && strcmp(funnel->items[i].label, f->id) == 0) {
+                funnel->items[i].label = effekt_chart_keep(funnel, f->name);
+                if (!funnel->items[i].flagged)
+                    funnel->items[i].flagged = 2;
+            }
         if (funnel) /* its own title says "job efter projekt": the reader's words instead */
             funnel->title = effekt_chart_keep(funnel, effekt_rb_mark(b, effekt_rb_word(b, EFFEKT_WORD_RP_CAP_PLACEMENT),
                                                                      f->people_synthetic));
         if (funnel)
             effekt_rb_figure(b, "funnel-placement", funnel,
-                             effekt_rb_mark(b, effekt_rb_compose(b, EFFEKT_WORD_RP_FIG_FUNNEL, 1, level), f->people_synthetic),
+                             effekt_rb_mark(b, effekt_rb_compose(b, EFFEKT_WORD_RP_FIG_FUNNEL, 2, inner, outer), f->people_synthetic),
                              effekt_rb_source(b, f->people));
     }
     const char *cmp_name = effekt_report_str(b->spec->root, "comparison"), *cmp_path = NULL;
@@ -600,6 +610,7 @@ void effekt_rb_final(report_build *b)
     comparison(&f);
     effekt_rb_fair(b, f.id);
     effekt_rb_further(b);
+    effekt_rb_analyses(b);
     size_t rows[] = { f.row };
     effekt_rb_quality(b, f.sheet, rows, 1, final_kpis, N_FINAL_KPIS, f.people ? f.people_name : NULL);
     effekt_rb_method(b, final_kpis, N_FINAL_KPIS, f.people != NULL);

@@ -120,6 +120,50 @@ static void totals_by(pf_ctx *p, const char *by, const char *id, effekt_text_wor
     effekt_kpi_groups_destroy(g, n);
 }
 
+/* The distribution of a unit cost the export allows (cost per month;
+ * cost per participant or per job when reported) by fund: the pooled
+ * ratio of sums beside the spread of the projects' own values. */
+static void unit_cost_by_fund(pf_ctx *p, const char *kpi, const char *id)
+{
+    report_build *b = p->b;
+    effekt_kpi_options ko = { .confidence = b->spec->confidence };
+    effekt_kpi_group *g = NULL;
+    size_t n = 0, k = kpi_index(kpi), used = 0;
+    effekt_diag diag;
+    effekt_diag_init(&diag);
+    effekt_status st = effekt_kpi_group_by(p->t, p->sheet, "fund", &ko, &g, &n, &diag);
+    effekt_diag_clear(&diag);
+    for (size_t i = 0; st == EFFEKT_OK && i < n; i++)
+        used += g[i].kpi[k].n_used;
+    if (st != EFFEKT_OK || !used) {
+        effekt_kpi_groups_destroy(g, n);
+        return;   /* no fund column, or no project with the figure */
+    }
+    char head[160];
+    effekt_typeset_kpi_header(b->loc, kpi, "DKK", 0, head, sizeof head);
+    const char *h[] = { effekt_rb_word(b, EFFEKT_WORD_RP_FUND), effekt_rb_word(b, EFFEKT_WORD_RP_PROJECTS_N),
+                        effekt_rb_word(b, EFFEKT_WORD_RV_POOLED_SUMS), effekt_rb_word(b, EFFEKT_WORD_RV_MEDIAN_Q),
+                        effekt_rb_word(b, EFFEKT_WORD_RV_RANGE) };
+    effekt_rb_table(b, id, caption(p, effekt_rb_compose(b, EFFEKT_WORD_RV_CAP_UNIT_FUND, 1, head)), 5, h, NULL);
+    for (size_t i = 0; i < n; i++) {
+        const effekt_kpi_pool *q = &g[i].kpi[k];
+        const char *label = strcmp(g[i].group, "(not reported)") == 0 ? effekt_rb_word(b, EFFEKT_WORD_NOT_REPORTED)
+                                                                      : effekt_typeset_fund(b->loc, g[i].group);
+        const char *na = effekt_rb_word(b, EFFEKT_WORD_RP_NA);
+        const char *cells[] = {
+            label, effekt_rb_num(b, (double)q->n_used, 0),
+            q->pooled.reason[0] || isnan(q->pooled.value) ? na : effekt_rb_num(b, q->pooled.value, 0),
+            isnan(q->median) ? na
+                             : effekt_rb_fmt(b, "%s (%s\u2013%s)", effekt_rb_num(b, q->median, 0), effekt_rb_num(b, q->q1, 0),
+                                             effekt_rb_num(b, q->q3, 0)),
+            isnan(q->min) ? na : effekt_rb_fmt(b, "%s\u2013%s", effekt_rb_num(b, q->min, 0), effekt_rb_num(b, q->max, 0))
+        };
+        effekt_rb_row(b, cells, 0);
+    }
+    effekt_rb_end(b, source(p));
+    effekt_kpi_groups_destroy(g, n);
+}
+
 static effekt_chart *chart(pf_ctx *p, const char *json)
 {
     return effekt_rb_chart(p->b, p->t, p->path, json);
@@ -310,6 +354,9 @@ void effekt_rb_portfolio(report_build *b)
     if (box)
         effekt_rb_figure(b, "hist-eu-rate", box, caption(&p, effekt_rb_word(b, EFFEKT_WORD_RP_FIG_EU_SHARE_HIST)),
                          source(&p));
+    unit_cost_by_fund(&p, "cost_per_participant", "unit-cost-participant");
+    unit_cost_by_fund(&p, "cost_per_job", "unit-cost-job");
+    unit_cost_by_fund(&p, "monthly_cost", "unit-cost-month");
     if (effekt_table_column(p.t, "fund")) {
         effekt_rb_section(b, 1, "outliers-section", effekt_rb_word(b, EFFEKT_WORD_RP_OUTLIERS));
         outliers(&p, 1);
@@ -317,6 +364,7 @@ void effekt_rb_portfolio(report_build *b)
     missing(&p);
     effekt_rb_fair(b, NULL);
     effekt_rb_further(b);
+    effekt_rb_analyses(b);
     size_t *rows = effekt_calloc(p.sheet->n_projects + 1, sizeof *rows);
     if (!rows)
         effekt_rb_check(b, EFFEKT_ENOMEM);
@@ -327,6 +375,12 @@ void effekt_rb_portfolio(report_build *b)
     if (rows)
         effekt_rb_quality(b, p.sheet, rows, 0, portfolio_kpis, N_PORTFOLIO_KPIS, NULL);
     free(rows);
+    /* the portfolio draws no funnel: say why, where the limits are said */
+    size_t k_cpp = kpi_index("cost_per_participant"), no_people = 0;
+    for (size_t r = 0; r < p.sheet->n_projects; r++)
+        no_people += effekt_kpi_figure(p.sheet, r, k_cpp).reason[0] != 0;
+    if (p.sheet->n_projects && no_people == p.sheet->n_projects)
+        effekt_rb_para(b, EFFEKT_PARAGRAPH_BODY, effekt_rb_word(b, EFFEKT_WORD_RV_NO_FUNNEL));
     effekt_rb_method(b, portfolio_kpis, N_PORTFOLIO_KPIS, 0);
     effekt_rb_annex(b);
     all_projects(&p);

@@ -67,8 +67,8 @@ typedef struct {
     char **scratch;                  /* strings freed with the build */
     size_t n_scratch, cap_scratch;
     size_t n_figures;
-    cJSON *chart_specs;              /* chart specs written here: charts keep pointers into them */
     effekt_chart **charts;           /* the spec's charts: each one the document takes is set NULL */
+    const cJSON *analyses;           /* results.json's "analyses" ({spec, result} each), borrowed */
     size_t n_charts;
     const struct report_fair *fair;  /* the fair comparison's models (fair.c); NULL: none */
 } report_build;
@@ -147,6 +147,11 @@ void effekt_report_fair_destroy(report_fair *f);
  * report's own project (NULL in a portfolio). */
 void effekt_rb_fair(report_build *b, const char *this_id);
 void effekt_rb_fair_summary(report_build *b, const char *this_id);
+/* The name of project id from the KPI input's name column; else the
+ * value in the locale's words (effekt_rb_value). */
+const char *effekt_rb_project(report_build *b, const char *id);
+/* the spec's analyses as tables, in a section of their own (analyses.c) */
+void effekt_rb_analyses(report_build *b);
 
 /* the two kinds */
 void effekt_rb_final(report_build *b);

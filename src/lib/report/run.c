@@ -870,7 +870,8 @@ effekt_status effekt_report_run(const effekt_report_spec *spec, effekt_report **
         st = effekt_report_fair_run(spec, c.tables, rep, results, diag, &fair);
     if (st == EFFEKT_OK) {
         report_build b = { .spec = spec, .loc = effekt_locale_find(spec->locale), .tables = c.tables,
-                           .problems = diag, .rep = rep, .charts = charts, .n_charts = rep->n_charts, .fair = fair };
+                           .problems = diag, .rep = rep, .charts = charts, .n_charts = rep->n_charts, .fair = fair,
+                           .analyses = cJSON_GetObjectItemCaseSensitive(results, "analyses") };
         st = effekt_report_build(&b);
         if (st == EFFEKT_OK)
             st = write_document(rep, b.doc, diag);

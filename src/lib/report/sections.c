@@ -182,7 +182,11 @@ void effekt_rb_annex(report_build *b)
         { effekt_rb_word(b, EFFEKT_WORD_RP_RUN_CONFIDENCE), effekt_rb_pct(b, b->spec->confidence, -1) },
         { effekt_rb_word(b, EFFEKT_WORD_RP_RUN_SEED),
           cJSON_IsNumber(seed) ? effekt_rb_fmt(b, "%.0f", seed->valuedouble) : effekt_rb_word(b, EFFEKT_WORD_RP_RUN_NONE) },
-        { effekt_rb_word(b, EFFEKT_WORD_RP_RUN_LOCALE), b->loc->name },
+        { effekt_rb_word(b, EFFEKT_WORD_RP_RUN_LOCALE),
+          /* the language by name, not its code ("dansk", not "da") */
+          strcmp(b->loc->name, "da") == 0   ? effekt_rb_word(b, EFFEKT_WORD_RV_LANG_DA)
+          : strcmp(b->loc->name, "sv") == 0 ? effekt_rb_word(b, EFFEKT_WORD_RV_LANG_SV)
+                                             : effekt_rb_word(b, EFFEKT_WORD_RV_LANG_EN) },
     };
     for (size_t i = 0; i < sizeof rows / sizeof *rows; i++)
         effekt_rb_row(b, rows[i], 0);
