@@ -4,9 +4,7 @@
  * a glossary, a table of contents, a cover.  One writer per format:
  * PDF (cairo), HTML, DOCX; each table also as CSV.
  *
- * CONTRACT (agreed between the report content and the writers; the
- * writer helper commits this as include/effekt/document.h first thing,
- * replacing effekt_document/effekt_block of report.h):
+ * Contract:
  *
  *  - The document owns everything: every string passed in is copied;
  *    a chart passed to effekt_document_figure is taken over (destroyed

@@ -118,8 +118,6 @@ START_TEST(charts_and_reports)
     ROUND_TRIP(effekt_chart_format, effekt_chart_format_name, effekt_chart_format_parse, "png", "svg", "pdf");
     ROUND_TRIP(effekt_chart_mark_type, effekt_chart_mark_type_name, effekt_chart_mark_type_parse, "text", "bar", "point", "box",
                "line", "area");
-    ROUND_TRIP(effekt_block_kind, effekt_block_kind_name, effekt_block_kind_parse, "heading", "paragraph",
-               "table", "chart", "page_break");
     for (int k = EFFEKT_CHART_BAR; k <= EFFEKT_CHART_TIMELINE; k++) {
         effekt_chart_kind got;
         ck_assert_int_eq(effekt_chart_kind_parse(effekt_chart_kind_name((effekt_chart_kind)k), &got), EFFEKT_OK);

@@ -1,6 +1,6 @@
 /* draw.h — drawing charts and text with cairo, inside libeffekt: the
- * chart renderer (chart_cairo.c, frame.h) and the report layout
- * (report_pdf.c) share it. */
+ * chart renderer (chart_cairo.c, frame.h) and the document writers
+ * (src/lib/doc/write_pdf.c, write_html.c) share it. */
 #ifndef EFFEKT_RENDER_DRAW_H
 #define EFFEKT_RENDER_DRAW_H
 
