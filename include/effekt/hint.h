@@ -29,7 +29,8 @@ typedef enum {
     EFFEKT_HINT_TIME,          /* the time column */
     EFFEKT_HINT_EVENT,         /* the event column */
     EFFEKT_HINT_PAIRWISE_NONE, /* pairs were not asked for */
-    EFFEKT_HINT_PAIRWISE_LIMIT /* pairs are made up to a number of groups, which can be raised */
+    EFFEKT_HINT_PAIRWISE_LIMIT, /* pairs are made up to a number of groups, which can be raised */
+    EFFEKT_HINT_SUM_BY         /* rows of one project could be summed into one by a column */
 } effekt_hint;
 
 /* "none", "by", "outcome", ..., "pairwise-none", "pairwise-limit" ("?" for

@@ -448,6 +448,8 @@ int cli_output_clash(const char *output, const char *written_by, const cli_input
     return 0;
 }
 
+static const char *hint_advice(effekt_hint hint);
+
 void cli_report(const effekt_diag *diag, int quiet)
 {
     char buf[2048];
@@ -458,7 +460,8 @@ void cli_report(const effekt_diag *diag, int quiet)
         if (quiet && p->severity == EFFEKT_NOTE)
             continue;
         effekt_diag_problem_format(p, buf, sizeof buf);
-        fprintf(stderr, "effekt: %s\n", buf);
+        const char *advice = hint_advice(p->hint);
+        fprintf(stderr, "effekt: %s%s%s%s\n", buf, advice ? " (" : "", advice ? advice : "", advice ? ")" : "");
     }
     if (diag->dropped)
         fprintf(stderr, "effekt: ... and %zu more problems not shown\n", diag->dropped);
@@ -581,7 +584,13 @@ static const struct {
     [EFFEKT_HINT_EVENT] = { "--event", NULL },
     [EFFEKT_HINT_PAIRWISE_NONE] = { NULL, "--pairwise none" },
     [EFFEKT_HINT_PAIRWISE_LIMIT] = { NULL, "--pairwise all or N to change" },
+    [EFFEKT_HINT_SUM_BY] = { NULL, "--sum-by COLUMN" },
 };
+
+static const char *hint_advice(effekt_hint hint)
+{
+    return (size_t)hint < sizeof hint_words / sizeof *hint_words ? hint_words[hint].advice : NULL;
+}
 
 void cli_problem_text(const effekt_diag_problem *p, char *buf, size_t size)
 {

@@ -142,7 +142,7 @@ static const char *const hint_names[] = {
     [EFFEKT_HINT_TO] = "to",             [EFFEKT_HINT_CENSOR] = "censor",
     [EFFEKT_HINT_CENSOR_DATE] = "censor-date", [EFFEKT_HINT_TIME] = "time",
     [EFFEKT_HINT_EVENT] = "event",       [EFFEKT_HINT_PAIRWISE_NONE] = "pairwise-none",
-    [EFFEKT_HINT_PAIRWISE_LIMIT] = "pairwise-limit",
+    [EFFEKT_HINT_PAIRWISE_LIMIT] = "pairwise-limit", [EFFEKT_HINT_SUM_BY] = "sum-by",
 };
 
 EFFEKT_ENUM_FUNCTIONS(effekt_hint_name, effekt_hint_parse, effekt_hint, hint_names)

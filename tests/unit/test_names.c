@@ -51,7 +51,7 @@ START_TEST(status_and_severity)
     ck_assert_int_eq(effekt_severity_parse("Warning", &s), EFFEKT_OK);   /* case ignored */
     ck_assert_int_eq(s, EFFEKT_WARNING);
     ROUND_TRIP(effekt_hint, effekt_hint_name, effekt_hint_parse, "none", "by", "outcome", "value", "ratio", "from",
-               "to", "censor", "censor-date", "time", "event", "pairwise-none", "pairwise-limit");
+               "to", "censor", "censor-date", "time", "event", "pairwise-none", "pairwise-limit", "sum-by");
 }
 END_TEST
 

@@ -1836,12 +1836,15 @@ static effekt_status check_layout(effekt_table *t, const effekt_csv_options *opt
                             id->text[r], effekt_table_row_line(t, first[r]));
             status = EFFEKT_ESCHEMA;
         }
-    if (status == EFFEKT_ESCHEMA && k == n)
+    if (status == EFFEKT_ESCHEMA && k == n) {
         /* a list of partners repeats its project's id on each row: say
-         * the option that reads it, once, after the lines */
+         * once, after the lines, what reads it (a hint: the CLI names its
+         * option) */
         effekt_diag_add(diag, EFFEKT_ERROR, t->source, t->header_line, id->index, id->heading, NULL,
-                        "project_id is not unique: if the file has one row per partner, "
-                        "--sum-by project_id sums its rows into projects");
+                        "project_id is not unique: if the file has one row per partner, its rows can be "
+                        "summed into projects by project_id");
+        effekt_diag_hint(diag, EFFEKT_HINT_SUM_BY);
+    }
     free(order);
     free(first);
     return status;

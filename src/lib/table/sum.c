@@ -69,14 +69,14 @@ effekt_status effekt_table_sum_by(const effekt_table *t, const char *by, effekt_
     const effekt_column *key = effekt_table_column(t, by);
     if (!key) {
         effekt_diag_add(diag, EFFEKT_ERROR, t->source, t->header_line, 0, NULL, by,
-                        "--sum-by: no column '%s' among the headings", by);
+                        "no column '%s' among the headings to sum the rows by", by);
         return EFFEKT_EINVAL;
     }
     size_t n = t->n_rows, key_index = (size_t)(key - t->columns);
     for (size_t r = 0; r < n; r++)
         if (effekt_column_missing(key, r)) {
             effekt_diag_add(diag, EFFEKT_ERROR, t->source, effekt_table_row_line(t, r), key->index, key->heading,
-                            NULL, "--sum-by: row without a '%s' (every row needs the project it belongs to)",
+                            NULL, "row without a '%s' (to sum the rows into projects, every row needs the project it belongs to)",
                             key->heading);
             return EFFEKT_ESCHEMA;
         }
@@ -259,7 +259,7 @@ effekt_status effekt_table_sum_by(const effekt_table *t, const char *by, effekt_
             n_differ++;
         if (differ)
             effekt_diag_add(diag, EFFEKT_NOTE, t->source, differ_line, in->index, in->heading, NULL,
-                            "--sum-by %s: column '%s' differs within %zu project%s (first at line %zu): "
+                            "rows summed by '%s': column '%s' differs within %zu project%s (first at line %zu): "
                             "left empty there",
                             by, in->heading, differ, differ == 1 ? "" : "s", differ_line);
     }
@@ -300,7 +300,7 @@ effekt_status effekt_table_sum_by(const effekt_table *t, const char *by, effekt_
     s->line_mark_row = mark;
     s->line_mark_line = line;
     effekt_diag_add(diag, EFFEKT_NOTE, t->source, t->header_line, key->index, key->heading, NULL,
-                    "--sum-by %s: %zu rows summed into %zu projects (%zu amount or count column%s summed, "
+                    "rows summed by '%s': %zu rows into %zu projects (%zu amount or count column%s summed, "
                     "start dates first, other dates last, text kept where the rows agree)",
                     by, n, n_groups, n_summed, n_summed == 1 ? "" : "s");
     (void)n_differ;
