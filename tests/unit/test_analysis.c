@@ -18,7 +18,7 @@
 #include "effekt/retention.h"
 
 #define REL 1e-12
-#define ck_close(a, b) ck_assert_msg(fabs((a) - (b)) <= REL * fabs(b), "%.17g != %.17g", (double)(a), (double)(b))
+#define ck_close(a, b) ck_assert_msg(fabs((double)(a) - (double)(b)) <= REL * fabs((double)(b)), "%.17g != %.17g", (double)(a), (double)(b))
 
 static effekt_table *load(const char *name)
 {
