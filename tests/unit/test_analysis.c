@@ -16,22 +16,10 @@
 #include "effekt/csv.h"
 #include "effekt/group.h"
 #include "effekt/retention.h"
+#include "load_table.h"
 
 #define REL 1e-12
 #define ck_close(a, b) ck_assert_msg(fabs((double)(a) - (double)(b)) <= REL * fabs((double)(b)), "%.17g != %.17g", (double)(a), (double)(b))
-
-static effekt_table *load(const char *name)
-{
-    char path[1024];
-    const char *srcdir = getenv("srcdir");
-    snprintf(path, sizeof path, "%s/%s", srcdir ? srcdir : ".", name);
-    effekt_table *t = NULL;
-    effekt_diag d;
-    effekt_diag_init(&d);
-    ck_assert_int_eq(effekt_csv_load_file(path, NULL, &t, &d), EFFEKT_OK);
-    effekt_diag_clear(&d);
-    return t;
-}
 
 START_TEST(test_group_order_and_missing)
 {

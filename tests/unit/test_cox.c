@@ -13,25 +13,13 @@
 
 #include "effekt/cox.h"
 #include "effekt/csv.h"
+#include "load_table.h"
 
 #define REL 1e-8
 
 static int close_to(double a, double b)
 {
     return a == b || fabs(a - b) <= REL * fabs(b);
-}
-
-static effekt_table *load(const char *name)
-{
-    char path[1024];
-    const char *srcdir = getenv("srcdir");
-    snprintf(path, sizeof path, "%s/%s", srcdir ? srcdir : ".", name);
-    effekt_table *t = NULL;
-    effekt_diag d;
-    effekt_diag_init(&d);
-    ck_assert_int_eq(effekt_csv_load_file(path, NULL, &t, &d), EFFEKT_OK);
-    effekt_diag_clear(&d);
-    return t;
 }
 
 /* coef (p), se (p), exp(coef) lower .95 (p), upper .95 (p), loglik at 0

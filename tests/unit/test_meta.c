@@ -15,25 +15,13 @@
 #include "effekt/chart.h"
 #include "effekt/csv.h"
 #include "effekt/meta.h"
+#include "load_table.h"
 
 #define REL 1e-8
 
 static int close_to(double a, double b)
 {
     return a == b || fabs(a - b) <= REL * fabs(b);
-}
-
-static effekt_table *load(const char *name)
-{
-    char path[1024];
-    const char *srcdir = getenv("srcdir");
-    snprintf(path, sizeof path, "%s/%s", srcdir ? srcdir : ".", name);
-    effekt_table *t = NULL;
-    effekt_diag d;
-    effekt_diag_init(&d);
-    ck_assert_int_eq(effekt_csv_load_file(path, NULL, &t, &d), EFFEKT_OK);
-    effekt_diag_clear(&d);
-    return t;
 }
 
 /* R's figures in the order meta_oracle.R prints them: beta, se, zval,
@@ -194,7 +182,6 @@ START_TEST(test_meta_identical)
     effekt_table_destroy(t);
 }
 END_TEST
-
 
 /* The forest of a meta-analysis: the projects with their weights, the
  * pooled diamond and the prediction interval as a bar, in the locale's

@@ -17,6 +17,7 @@
 #include "effekt/chart.h"
 #include "effekt/csv.h"
 #include "effekt/model.h"
+#include "load_table.h"
 
 /* parts_lm */
 static const double parts_lm_est[] = { 50074.915542280156, -31.087119145333155, -680.4742834429336, 1245.676331192069, 1770.7868444303747, 2765.2618461365678 };
@@ -85,19 +86,6 @@ static const double small_logit_hc1[] = { 1.3876244422681689, 0.1232669377755636
 static const double small_logit_fit[] = { 45.798833204353471, 52.2573520569102, 53.798833204353471 }; /* deviance, null deviance, AIC */
 /* names: (Intercept) x grpb grpc; n = 38 */
 static const double small_logit_cl[] = { 1.5549872110137331, 0.12354106283455495, 0.80975668885895391, 0.65935195285938875 };
-
-static effekt_table *load(const char *name)
-{
-    char path[1024];
-    const char *srcdir = getenv("srcdir");
-    snprintf(path, sizeof path, "%s/%s", srcdir ? srcdir : ".", name);
-    effekt_table *t = NULL;
-    effekt_diag d;
-    effekt_diag_init(&d);
-    ck_assert_int_eq(effekt_csv_load_file(path, NULL, &t, &d), EFFEKT_OK);
-    effekt_diag_clear(&d);
-    return t;
-}
 
 static void close_to(double got, double want, double rel, const char *what, size_t j)
 {
@@ -370,7 +358,6 @@ START_TEST(test_model_bad_columns)
     ck_assert_str_eq(effekt_model_family_name(EFFEKT_MODEL_POISSON), "poisson");
 }
 END_TEST
-
 
 /* ---- case-mix: tests/data/casemix_oracles.R (R 4.2.2) ---- */
 /* tests/data/casemix_small.csv: P1 P2 P3 P4 */
