@@ -6,6 +6,7 @@
 #include "effekt/export.h"
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "effekt/type.h"
 
@@ -53,8 +54,19 @@ typedef struct {
                                1e6); 0 when not numeric */
     double *values;         /* non-text columns: n_rows values */
     char **text;            /* text columns: n_rows pointers into the arena */
-    char *arena;            /* storage behind text */
+    char *arena;            /* storage behind text (or dict) */
+    /* A text column loaded with effekt_csv_options.coded: codes[row] is
+     * an index into dict (n_dict distinct texts, trimmed, in order of
+     * first appearance, stored in the arena), or EFFEKT_COLUMN_NO_CODE
+     * when the value is missing; text is NULL then.  Four bytes a row
+     * instead of a pointer and a copy, for a column a command groups by.
+     * Read either form with effekt_column_string. */
+    uint32_t *codes;
+    char **dict;
+    size_t n_dict;
 } effekt_column;
+
+#define EFFEKT_COLUMN_NO_CODE UINT32_MAX
 
 /* Free a column's values once the caller no longer needs them (its
  * heading and name stay; it becomes an empty column).  Lets a command
@@ -63,6 +75,11 @@ EFFEKT_API void effekt_column_release(effekt_column *col);
 
 /* Is the value missing? */
 EFFEKT_API int effekt_column_missing(const effekt_column *col, size_t row);
+
+/* A text column's value at row, whichever form it was loaded in (text or
+ * codes): the text, owned by the column, or NULL when missing.  NULL too
+ * for a column that is not text. */
+EFFEKT_API const char *effekt_column_string(const effekt_column *col, size_t row);
 
 /* The value of row as a person reads it: the text, a date as
  * YYYY-MM-DD, a number with up to 15 significant digits, or "(missing)".

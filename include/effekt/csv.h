@@ -95,6 +95,14 @@ typedef struct {
                                        share this column into projects
                                        (effekt_table_sum_by) before the layout is checked;
                                        NULL: one row is one project */
+    const char *const *coded;       /* text columns (heading or canonical name) to keep as
+                                       codes into a dictionary of their distinct values
+                                       (effekt_column.codes) rather than one text a row:
+                                       for a caller that groups by them.  Applies to
+                                       columns read as text whatever their values (ids and
+                                       names: canonical text columns); others load as
+                                       usual.  Not with sum_by (its columns stay text). */
+    size_t n_coded;
 } effekt_csv_options;
 
 /* Parse "canonical=Source Heading" into m (pointers into spec, which is

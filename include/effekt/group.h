@@ -8,13 +8,17 @@
  * the order their first row was added, so output follows the file.  A
  * grouper may span several tables (the same columns in each, as a chart
  * of many files draws them): their rows are numbered one after another.
- * Memory: one group id per row of the tables, plus the groups' keys. */
+ * Memory: one group id (4 bytes) per row of the tables, plus the groups'
+ * keys; at most EFFEKT_GROUP_MAX groups (EFFEKT_ELIMIT beyond).  A text
+ * column loaded as codes (effekt_column.codes) is grouped by its codes,
+ * each code's key made once. */
 #ifndef EFFEKT_GROUP_H
 #define EFFEKT_GROUP_H
 
 #include "effekt/export.h"
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "effekt/diag.h"
 #include "effekt/table.h"
@@ -27,6 +31,9 @@ extern "C" {
 #define EFFEKT_GROUP_ALL "all"
 /* The group of a row that was not added. */
 #define EFFEKT_GROUP_NONE ((size_t)-1)
+/* ...in the array of effekt_group_rows. */
+#define EFFEKT_GROUP_ROW_NONE UINT32_MAX
+#define EFFEKT_GROUP_MAX ((size_t)UINT32_MAX - 1)
 
 typedef struct effekt_group effekt_group;
 
@@ -84,9 +91,10 @@ EFFEKT_API size_t effekt_group_first_row(const effekt_group *g, size_t id);
 EFFEKT_API int effekt_group_missing(const effekt_group *g, size_t id);
 
 /* The group of row r, EFFEKT_GROUP_NONE when not added.  The array of all
- * rows' groups (t->n_rows entries, owned by g) for loops. */
+ * rows' groups (t->n_rows entries, owned by g; EFFEKT_GROUP_ROW_NONE for
+ * a row not added) for loops. */
 EFFEKT_API size_t effekt_group_of(const effekt_group *g, size_t r);
-EFFEKT_API const size_t *effekt_group_rows(const effekt_group *g);
+EFFEKT_API const uint32_t *effekt_group_rows(const effekt_group *g);
 
 /* The text of a value as a group key: EFFEKT_GROUP_MISSING when missing,
  * dates as YYYY-MM-DD, numbers as %.15g; truncated to size. */

@@ -166,6 +166,10 @@ int cmd_describe(int argc, char **argv)
         if (o.weight)
             wanted[o.csv.n_columns++] = o.weight;
     }
+    /* the grouping columns only group: read as codes when they are ids
+     * or names (4 bytes a row, grouped without comparing strings) */
+    o.csv.coded = (const char *const *)bys;
+    o.csv.n_coded = n_by;
     cJSON *doc = cJSON_CreateObject();
     cJSON *rows = cJSON_AddArrayToObject(doc, "statistics");
     if (status == EXIT_OK) {

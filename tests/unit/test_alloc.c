@@ -89,9 +89,10 @@ static void same_table(const effekt_table *a, const effekt_table *b)
         for (size_t r = 0; r < a->n_rows; r++) {
             if (x->values)
                 ck_assert(memcmp(&x->values[r], &y->values[r], sizeof(double)) == 0);
-            if (x->text)
-                ck_assert((x->text[r] == NULL) == (y->text[r] == NULL)
-                          && (!x->text[r] || strcmp(x->text[r], y->text[r]) == 0));
+            if (x->type == EFFEKT_TYPE_TEXT) {   /* either form: text or codes */
+                const char *u = effekt_column_string(x, r), *v = effekt_column_string(y, r);
+                ck_assert((u == NULL) == (v == NULL) && (!u || strcmp(u, v) == 0));
+            }
         }
     }
 }
@@ -136,7 +137,7 @@ END_TEST
  * failure in a part falls back to one reading, so the result is either
  * the table or ENOMEM.  The last input's second half outgrows its
  * estimated rows. */
-static void load_file_each_failure(const char *data, size_t len, const char *what)
+static void load_file_each_failure(const char *data, size_t len, const char *what, const char *coded)
 {
     char path[] = "/tmp/effekt-alloc-XXXXXX";
     int fd = mkstemp(path);
@@ -147,7 +148,7 @@ static void load_file_each_failure(const char *data, size_t len, const char *wha
     effekt_status st;
     effekt_table *ref = load(data, len, &st);
     ck_assert_int_eq(st, EFFEKT_OK);
-    effekt_csv_options opt = { .parallel_min_bytes = 1 };
+    effekt_csv_options opt = { .parallel_min_bytes = 1, .coded = &coded, .n_coded = coded != NULL };
     long tried = 0;
     EACH_FAILURE(n) {
         effekt_diag diag;
@@ -173,12 +174,13 @@ static void load_file_each_failure(const char *data, size_t len, const char *wha
 
 START_TEST(csv_loader_in_two_halves)
 {
+    size_t len0;
     const char *files[] = { "datasets/seed_projects_da.csv", "tests/data/participants_small.csv",
                             "datasets/dk-structural-funds-2014-2020.csv" };
     for (size_t i = 0; i < 3; i++) {
         size_t len;
         char *data = slurp(files[i], &len);
-        load_file_each_failure(data, len, files[i]);
+        load_file_each_failure(data, len, files[i], NULL);
         free(data);
     }
     size_t cap = 100000, n = 0;
@@ -189,7 +191,12 @@ START_TEST(csv_loader_in_two_halves)
     n += (size_t)snprintf(text + n, cap - n, "\",0.5\n");
     for (int i = 1; i <= 3000; i++)
         n += (size_t)snprintf(text + n, cap - n, "R%d,,%d\n", i, i);
-    load_file_each_failure(text, n, "outgrown second half");
+    load_file_each_failure(text, n, "outgrown second half", NULL);
+    /* a column read as codes: its dictionaries, codes and their merge */
+    load_file_each_failure(text, n, "outgrown second half, coded", "id");
+    char *data = slurp("tests/data/participants_small.csv", &len0);
+    load_file_each_failure(data, len0, "participants, coded", "project_id");
+    free(data);
     free(text);
 }
 END_TEST

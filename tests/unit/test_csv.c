@@ -14,6 +14,7 @@
 #include "effekt/csv.h"
 #include "../../src/lib/io/dates.h"
 #include "effekt/sha256.h"
+#include "effekt/group.h"
 
 static effekt_diag diag;
 static effekt_table *table;
@@ -833,6 +834,98 @@ static void compare_file_and_buffer(const char *text, size_t len, effekt_status 
     effekt_diag_clear(&d2);
 }
 
+
+/* A text column read as codes (effekt_csv_options.coded) holds what the
+ * text column holds, row by row: trimmed, missing-value tokens missing,
+ * ids of one to eight bytes (the word lookup) and longer, quoted, UTF-8,
+ * a ragged row's absent field; from memory and from a file in two
+ * halves (whose dictionaries are merged), and grouped alike. */
+static void check_coded(const char *text, size_t len, const char *id)
+{
+    const char *ids[] = { id };
+    effekt_csv_options coded = { .coded = ids, .n_coded = 1 }, coded_halves = coded;
+    coded_halves.parallel_min_bytes = 1;
+    char path[] = "/tmp/effekt-test-XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(write(fd, text, len), (ssize_t)len);
+    close(fd);
+    effekt_diag d[3];
+    effekt_table *t[3] = { NULL, NULL, NULL };
+    effekt_status st[3];
+    for (int i = 0; i < 3; i++)
+        effekt_diag_init(&d[i]);
+    st[0] = effekt_csv_load_buffer(text, len, "x.csv", NULL, &t[0], &d[0]);
+    st[1] = effekt_csv_load_buffer(text, len, "x.csv", &coded, &t[1], &d[1]);
+    st[2] = effekt_csv_load_file(path, &coded_halves, &t[2], &d[2]);
+    unlink(path);
+    const effekt_column *c[3];
+    effekt_group *g[3];
+    for (int i = 0; i < 3; i++) {
+        ck_assert_int_eq(st[i], st[0]);
+        ck_assert_uint_eq(d[i].n, d[0].n);
+        ck_assert_ptr_nonnull(t[i]);
+        ck_assert_uint_eq(t[i]->n_rows, t[0]->n_rows);
+        c[i] = effekt_table_column(t[i], id);
+        ck_assert_ptr_nonnull(c[i]);
+        ck_assert_int_eq(c[i]->type, c[0]->type);
+        ck_assert_uint_eq(c[i]->n_missing, c[0]->n_missing);
+        ck_assert_int_eq(effekt_group_create(t[i], ids, 1, &g[i], NULL), EFFEKT_OK);
+        ck_assert_int_eq(effekt_group_add_all(g[i]), EFFEKT_OK);
+        ck_assert_uint_eq(effekt_group_count(g[i]), effekt_group_count(g[0]));
+    }
+    ck_assert_ptr_null(c[0]->codes);
+    if (c[0]->type == EFFEKT_TYPE_TEXT)
+        ck_assert_ptr_nonnull(c[1]->codes);
+    for (size_t r = 0; r < t[0]->n_rows; r++)
+        for (int i = 1; i < 3; i++) {
+            ck_assert_msg(same_text(effekt_column_string(c[i], r), effekt_column_string(c[0], r)),
+                          "reading %d row %zu: '%s' vs '%s'", i, r + 1, effekt_column_string(c[i], r),
+                          effekt_column_string(c[0], r));
+            ck_assert_int_eq(effekt_column_missing(c[i], r), effekt_column_missing(c[0], r));
+            ck_assert_uint_eq(effekt_group_of(g[i], r), effekt_group_of(g[0], r));
+        }
+    for (size_t k = 0; k < effekt_group_count(g[0]); k++)
+        for (int i = 1; i < 3; i++) {
+            ck_assert_str_eq(effekt_group_label(g[i], k), effekt_group_label(g[0], k));
+            ck_assert_uint_eq(effekt_group_size(g[i], k), effekt_group_size(g[0], k));
+        }
+    for (int i = 0; i < 3; i++) {
+        effekt_group_destroy(g[i]);
+        effekt_table_destroy(t[i]);
+        effekt_diag_clear(&d[i]);
+    }
+}
+
+START_TEST(coded_columns_equal_text)
+{
+    static const char *const values[] = {
+        "P1", " P1 ", "P1\t", "NA", "", "-", "N12", "n/a", "ABCDEFGH", "ABCDEFGHI", "ABCDEFG", "A",
+        "Projekt \xC3\x86r\xC3\xB8 Kommune 2019", "\"P,2\"", "\"  P3\"", "P3", "12", "0012", "\"\"", ".", "AB",
+    };
+    size_t n_values = sizeof values / sizeof *values;
+    size_t cap = 1 << 20, len = 0;
+    char *text = malloc(cap);
+    ck_assert_ptr_nonnull(text);
+    len += (size_t)snprintf(text + len, cap - len, "cost,project_id\n");
+    for (size_t r = 0; r < 20000; r++) {
+        if (r % 3 == 0)
+            len += (size_t)snprintf(text + len, cap - len, "%zu,%s\n", r, values[(r / 3) % n_values]);
+        else   /* many distinct ids: the dictionaries grow, and the halves meet new ones */
+            len += (size_t)snprintf(text + len, cap - len, "%zu,Q%zu\n", r, (r * 7919) % 5003);
+    }
+    check_coded(text, len, "project_id");
+    /* a ragged row's absent id is missing (a file with an error is read
+     * in one go, not in halves) */
+    static const char ragged[] = "cost,project_id\n1,P1\n2\n3,P2\n4,P1\n";
+    check_coded(ragged, sizeof ragged - 1, "project_id");
+    /* every value missing: an empty column either way */
+    static const char empty[] = "cost,project_id\n1,NA\n2,\n3, \n";
+    check_coded(empty, sizeof empty - 1, "project_id");
+    free(text);
+}
+END_TEST
+
 START_TEST(large_file_in_two_halves)
 {
     size_t len;
@@ -1602,6 +1695,7 @@ static Suite *csv_suite(void)
     tcase_add_test(tc, numbers_of_any_length);
     tcase_add_test(tc, numbers_in_text_columns_keep_their_text);
     tcase_add_test(tc, large_file_in_two_halves);
+    tcase_add_test(tc, coded_columns_equal_text);
     tcase_add_test(tc, large_file_with_an_error_late);
     tcase_add_test(tc, large_file_windows_1252_late);
     tcase_add_test(tc, large_file_header_over_two_lines);

@@ -153,7 +153,7 @@ effekt_status effekt_casemix_run(const effekt_table *t, const effekt_casemix_opt
         cg->missing_group = effekt_group_missing(grp, g);
     }
     if (st == EFFEKT_OK) {
-        const size_t *gid = effekt_group_rows(grp);
+        const uint32_t *gid = effekt_group_rows(grp);
         long double so = 0, se = 0;
         for (size_t row = 0; row < t->n_rows; row++) {
             if (!r->model->used[row])

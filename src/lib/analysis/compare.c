@@ -241,7 +241,7 @@ static effekt_status run_rates(const effekt_table *t, const effekt_compare_optio
         st = x && n && xt && nt && tested ? make_groups(r, grp) : EFFEKT_ENOMEM;
     }
     if (st == EFFEKT_OK) {
-        const size_t *gid = effekt_group_rows(grp);
+        const uint32_t *gid = effekt_group_rows(grp);
         for (size_t row = 0; row < t->n_rows; row++) {
             double v;
             effekt_outcome_read(t, oc, row, &v, NULL);   /* checked above */
@@ -380,7 +380,7 @@ static effekt_status run_values(const effekt_table *t, const effekt_compare_opti
         return st;
     }
     size_t n = t->n_rows, k = r->n_groups;
-    const size_t *gid = effekt_group_rows(grp);
+    const uint32_t *gid = effekt_group_rows(grp);
     size_t *start = effekt_calloc(k + 2, sizeof *start), *tested = effekt_calloc(k + 1, sizeof *tested);
     size_t *tcount = effekt_calloc(k + 1, sizeof *tcount), *count = effekt_calloc(k + 1, sizeof *count);
     size_t *fill = effekt_calloc(k + 1, sizeof *fill);
@@ -530,7 +530,7 @@ static effekt_status run_ratio(const effekt_table *t, const effekt_compare_optio
     double *L = effekt_malloc((n ? n : 1) * sizeof *L), *rep = effekt_malloc(B * sizeof *rep);
     if (!num || !den || !L || !rep)
         st = EFFEKT_ENOMEM;
-    const size_t *gid = grp ? effekt_group_rows(grp) : NULL;
+    const uint32_t *gid = grp ? effekt_group_rows(grp) : NULL;
     for (size_t g = 0; st == EFFEKT_OK && g < r->n_groups; g++) {
         size_t m = 0, missing = 0;
         for (size_t row = 0; row < n; row++) {

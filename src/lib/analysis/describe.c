@@ -357,7 +357,7 @@ effekt_status effekt_describe_run(const effekt_table *t, const effekt_describe_r
     for (size_t c = 0; c < n_targets && st == EFFEKT_OK; c++)
         if (!(r->columns[c] = copy(name_of(targets[c]))))
             st = EFFEKT_ENOMEM;
-    const size_t *group = st == EFFEKT_OK ? effekt_group_rows(grouper) : NULL;
+    const uint32_t *group = st == EFFEKT_OK ? effekt_group_rows(grouper) : NULL;
     if (st == EFFEKT_OK) {
         /* the rows of group k at [start[k], start[k + 1]) (a counting sort) */
         for (size_t row = 0; row < n; row++)

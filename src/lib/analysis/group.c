@@ -17,7 +17,7 @@ struct effekt_group {
     size_t *offset;      /* by table: the index of its first row among all (n_tables + 1) */
     const effekt_column **cols;   /* by table, n_cols each */
     size_t n_cols;
-    size_t *row_group;   /* by row of all tables; EFFEKT_GROUP_NONE when not added */
+    uint32_t *row_group; /* by row of all tables; EFFEKT_GROUP_ROW_NONE when not added */
     char **keys;         /* by group: the values joined by \x1f */
     char **labels;       /* by group: joined by ", " (NULL: the key) */
     const char **shown;  /* by group: the label, else the key (effekt_group_labels) */
@@ -44,7 +44,7 @@ void effekt_group_value_text(const effekt_column *c, size_t row, char *buf, size
     if (effekt_column_missing(c, row))
         snprintf(buf, size, "%s", EFFEKT_GROUP_MISSING);
     else if (c->type == EFFEKT_TYPE_TEXT)
-        snprintf(buf, size, "%s", c->text[row]);
+        snprintf(buf, size, "%s", effekt_column_string(c, row));
     else if (c->type == EFFEKT_TYPE_DATE) {
         char d[32];
         effekt_date_format((long)c->values[row], d);
@@ -81,7 +81,7 @@ effekt_status effekt_group_create_tables(const effekt_table *const *tables, size
         return EFFEKT_ENOMEM;
     }
     for (size_t r = 0; r < n_rows; r++)
-        g->row_group[r] = EFFEKT_GROUP_NONE;
+        g->row_group[r] = EFFEKT_GROUP_ROW_NONE;
     for (size_t k = 0; k < n_tables; k++)
         for (size_t i = 0; i < n_columns; i++)
             if (!(g->cols[k * n_columns + i] = effekt_table_column(tables[k], columns[i]))) {
@@ -146,6 +146,8 @@ static int grow_slots(effekt_group *g)
 static int grow_groups(effekt_group *g)
 {
     size_t cap = g->cap ? 2 * g->cap : 64;
+    if (cap > EFFEKT_GROUP_MAX)
+        cap = EFFEKT_GROUP_MAX;
     char **keys = effekt_realloc(g->keys, cap * sizeof *keys);
     if (keys)
         g->keys = keys;
@@ -197,7 +199,7 @@ static int make_key(effekt_group *g, const effekt_column *const *cols, size_t r,
             v = EFFEKT_GROUP_MISSING;
             *missing = 1;
         } else if (c->type == EFFEKT_TYPE_TEXT)
-            v = c->text[r];
+            v = effekt_column_string(c, r);
         else
             effekt_group_value_text(c, r, num, sizeof num);
         size_t vl = strlen(v);
@@ -242,7 +244,7 @@ static char *label_of(const char *key)
  * number among the rows of all tables.  The callers check the range. */
 static effekt_status add_row(effekt_group *g, const effekt_column *const *cols, size_t row, size_t r, size_t *id)
 {
-    if (g->row_group[r] != EFFEKT_GROUP_NONE) {
+    if (g->row_group[r] != EFFEKT_GROUP_ROW_NONE) {
         if (id)
             *id = g->row_group[r];
         return EFFEKT_OK;
@@ -250,8 +252,8 @@ static effekt_status add_row(effekt_group *g, const effekt_column *const *cols, 
     int missing = 0;
     const char *key;
     const effekt_column *c0 = g->n_cols == 1 ? cols[0] : NULL;
-    if (c0 && c0->type == EFFEKT_TYPE_TEXT && c0->text[row]) {
-        key = c0->text[row];   /* one text column: its cell is the key, no copy */
+    if (c0 && c0->type == EFFEKT_TYPE_TEXT && effekt_column_string(c0, row)) {
+        key = effekt_column_string(c0, row);   /* one text column: its cell is the key, no copy */
     } else {
         if (make_key(g, cols, row, &missing) != 0)
             return EFFEKT_ENOMEM;
@@ -264,7 +266,7 @@ static effekt_status add_row(effekt_group *g, const effekt_column *const *cols, 
     while (g->slots[i]) {
         size_t k = g->slots[i] - 1;
         if (strcmp(g->keys[k], key) == 0) {
-            g->row_group[r] = k;
+            g->row_group[r] = (uint32_t)k;
             g->size[k]++;
             g->missing[k] |= (unsigned char)missing;
             if (id)
@@ -273,6 +275,8 @@ static effekt_status add_row(effekt_group *g, const effekt_column *const *cols, 
         }
         i = (i + 1) & (g->n_slots - 1);
     }
+    if (g->n == EFFEKT_GROUP_MAX)
+        return EFFEKT_ELIMIT;
     if (g->n == g->cap && grow_groups(g) != 0)
         return EFFEKT_ENOMEM;
     size_t k = g->n;
@@ -290,7 +294,7 @@ static effekt_status add_row(effekt_group *g, const effekt_column *const *cols, 
     g->missing[k] = (unsigned char)missing;
     g->slots[i] = k + 1;
     g->n++;
-    g->row_group[r] = k;
+    g->row_group[r] = (uint32_t)k;
     if (id)
         *id = k;
     return EFFEKT_OK;
@@ -316,13 +320,42 @@ effekt_status effekt_group_add_all(effekt_group *g)
         const effekt_column *const *cols = g->cols + k * g->n_cols;
         const effekt_column *c0 = g->n_cols == 1 ? cols[0] : NULL;
         size_t n = g->tables[k]->n_rows, base = g->offset[k];
+        if (c0 && c0->type == EFFEKT_TYPE_TEXT && c0->codes) {
+            /* One coded column: a code's group is found once (add_row, at
+             * the code's first row), then looked up by the code */
+            uint32_t *of = effekt_malloc((c0->n_dict ? c0->n_dict : 1) * sizeof *of);
+            if (!of)
+                return EFFEKT_ENOMEM;
+            for (size_t c = 0; c < c0->n_dict; c++)
+                of[c] = EFFEKT_GROUP_ROW_NONE;
+            const uint32_t *codes = c0->codes;
+            uint32_t *row_group = g->row_group + base;
+            for (size_t r = 0; r < n; r++) {
+                uint32_t code = codes[r];
+                if (code != EFFEKT_COLUMN_NO_CODE && of[code] != EFFEKT_GROUP_ROW_NONE
+                    && row_group[r] == EFFEKT_GROUP_ROW_NONE) {
+                    row_group[r] = of[code];
+                    g->size[of[code]]++;
+                    continue;
+                }
+                effekt_status st = add_row(g, cols, r, base + r, NULL);
+                if (st != EFFEKT_OK) {
+                    free(of);
+                    return st;
+                }
+                if (code != EFFEKT_COLUMN_NO_CODE)
+                    of[code] = row_group[r];
+            }
+            free(of);
+            continue;
+        }
         if (c0 && c0->type == EFFEKT_TYPE_TEXT) {
             /* One text column, the common case: add_row's lookup inline,
              * the key's hash compared before its bytes; a new group, a
              * missing cell or a row already added take add_row. */
             for (size_t r = 0; r < n; r++) {
                 const char *key = c0->text[r];
-                if (key && g->row_group[base + r] == EFFEKT_GROUP_NONE && g->n_slots) {
+                if (key && g->row_group[base + r] == EFFEKT_GROUP_ROW_NONE && g->n_slots) {
                     uint64_t h = hash_str(key);
                     size_t i = h & (g->n_slots - 1), id = EFFEKT_GROUP_NONE;
                     while (g->slots[i]) {
@@ -334,7 +367,7 @@ effekt_status effekt_group_add_all(effekt_group *g)
                         i = (i + 1) & (g->n_slots - 1);
                     }
                     if (id != EFFEKT_GROUP_NONE) {
-                        g->row_group[base + r] = id;
+                        g->row_group[base + r] = (uint32_t)id;
                         g->size[id]++;
                         continue;
                     }
@@ -386,10 +419,12 @@ int effekt_group_missing(const effekt_group *g, size_t id)
 
 size_t effekt_group_of(const effekt_group *g, size_t r)
 {
-    return r < g->offset[g->n_tables] ? g->row_group[r] : EFFEKT_GROUP_NONE;
+    if (r >= g->offset[g->n_tables] || g->row_group[r] == EFFEKT_GROUP_ROW_NONE)
+        return EFFEKT_GROUP_NONE;
+    return g->row_group[r];
 }
 
-const size_t *effekt_group_rows(const effekt_group *g)
+const uint32_t *effekt_group_rows(const effekt_group *g)
 {
     return g->row_group;
 }

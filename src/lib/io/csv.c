@@ -27,6 +27,7 @@
 #include "effekt/csv.h"
 #include "effekt/sha256.h"
 #include "encoding.h"
+#include "dict.h"
 #include "load.h"
 #include "numbers.h"
 
@@ -97,6 +98,16 @@ effekt_status effekt_csv_mapping_parse(char *spec, effekt_csv_mapping *m)
     m->heading = eq + 1;
     return EFFEKT_OK;
 }
+
+/* A kept column read as codes (effekt_csv_options.coded): its distinct
+ * texts once, a code a row. */
+typedef struct {
+    int on;
+    effekt_dict dict;
+    uint32_t *codes;
+    size_t n, cap;
+    size_t missing;
+} coded_column;
 
 typedef struct {
     const effekt_csv_options *opt;
@@ -175,6 +186,7 @@ typedef struct {
     size_t fast_lines_read;      /* lines the fast path has read */
     unsigned char *fast_kind;    /* per source field, for the fast path: FAST_SKIP,
                                     FAST_MARKS or FAST_STORE (NULL: not yet made) */
+    coded_column *coded;         /* per source field (NULL: no column is coded) */
 } reader;
 
 static int append(raw_column *r, const char *s, size_t len)
@@ -443,6 +455,37 @@ static const unsigned char byte_class[256] = {
 
 static inline void field_store(reader *rd, const char *str, size_t len, size_t start);
 
+/* A value of a coded column: trimmed and judged missing as a text
+ * column's value is (effekt_infer_text_value), then its code.  0, or -1
+ * out of memory (or out of codes: 2^32 - 1 distinct values). */
+static int code_add(reader *rd, coded_column *cc, const char *s, size_t len)
+{
+    if (cc->n == cc->cap) {
+        size_t cap = cc->cap ? 2 * cc->cap : rd->rows_hint ? rd->rows_hint + rd->rows_hint / 16 + 1024 : 4096;
+        /* realloc, not effekt_big_realloc: a large block grows by mremap,
+         * without a copy */
+        uint32_t *c = effekt_realloc(cc->codes, cap * sizeof *c);
+        if (!c)
+            return -1;
+        cc->codes = c;
+        cc->cap = cap;
+    }
+    uint32_t code = EFFEKT_COLUMN_NO_CODE;
+    /* an id of a few bytes met before: its word finds its code (the
+     * dictionary holds trimmed texts that are not missing, so bytes equal
+     * to one of them need neither trimming nor the missing test) */
+    if (len - 1 < 8 && effekt_dict_find_word(&cc->dict, effekt_dict_word(s, len), &code)) {
+        cc->codes[cc->n++] = code;
+        return 0;
+    }
+    if (effekt_infer_text_value(rd->opt, &rd->missing, &s, &len))
+        cc->missing++;
+    else if (effekt_dict_intern(&cc->dict, s, len, &code) != 0)
+        return -1;
+    cc->codes[cc->n++] = code;
+    return 0;
+}
+
 static void on_field(void *s, size_t len, void *data)
 {
     reader *rd = data;
@@ -511,6 +554,9 @@ static inline void field_store(reader *rd, const char *str, size_t len, size_t s
         h[len] = '\0';
         rd->headings[rd->n_headings++] = h;
         rd->header_bytes += len + 1;
+    } else if (rd->field < rd->n_cols && rd->slot[rd->field] >= 0 && rd->coded && rd->coded[rd->field].on) {
+        if (code_add(rd, &rd->coded[rd->field], str, len) != 0)
+            fail(rd, EFFEKT_ENOMEM);
     } else if (rd->field < rd->n_cols && rd->slot[rd->field] >= 0) {
         int keep = column_scan_add(&rd->scan[rd->field], rd->opt, &rd->missing, str, len,
                                    rd->text_only[rd->field]);
@@ -586,7 +632,9 @@ static void end_row(reader *rd)
             /* the absent fields are missing values: NaN, counted as missing
              * (found by fuzzing: passing text_only here left the value unset) */
             if (rd->slot[f] >= 0
-                && column_scan_add(&rd->scan[f], rd->opt, &rd->missing, "", 0, rd->text_only[f]) < 0)
+                && (rd->coded && rd->coded[f].on
+                        ? code_add(rd, &rd->coded[f], "", 0)
+                        : column_scan_add(&rd->scan[f], rd->opt, &rd->missing, "", 0, rd->text_only[f])) < 0)
                 fail(rd, EFFEKT_ENOMEM);
     }
     rd->n_rows++;
@@ -661,8 +709,8 @@ static int size_buffers(reader *rd)
         if (rows_guess > rd->size_hint / (2 * n) + 1024)
             rows_guess = rd->size_hint / (2 * n) + 1024;
         for (size_t i = 0; i < n; i++) {
-            if (rd->slot[i] < 0 || rd->scan[i].cap)
-                continue;   /* not kept, or given its buffers */
+            if (rd->slot[i] < 0 || rd->scan[i].cap || (rd->coded && rd->coded[i].on))
+                continue;   /* not kept, given its buffers, or coded */
             rd->raw[i].data = effekt_big_alloc(raw_guess);
             rd->scan[i].values = effekt_big_alloc(rows_guess * sizeof(double));
             rd->scan[i].kinds = effekt_big_alloc(rows_guess);
@@ -739,6 +787,19 @@ static int header_ready(reader *rd)
         rd->slot[i] = keep ? (long)rd->n_kept++ : -1;
         const effekt_canonical *target = mapped_canonical(opt, rd->headings[i]);
         rd->text_only[i] = target && target->type == EFFEKT_TYPE_TEXT;
+    }
+    /* the columns to read as codes: text whatever their values, asked for */
+    for (size_t i = 0; i < n && !opt->sum_by; i++) {
+        int code = 0;
+        for (size_t c = 0; c < opt->n_coded && !code && rd->slot[i] >= 0 && rd->text_only[i]; c++)
+            code = names_column(opt, rd->headings[i], opt->coded[c]);
+        if (!code)
+            continue;
+        if (!rd->coded && !(rd->coded = effekt_calloc(n, sizeof *rd->coded))) {
+            fail(rd, EFFEKT_ENOMEM);
+            return -1;
+        }
+        rd->coded[i].on = 1;
     }
     if (opt->n_columns && rd->n_kept < n) {
         rd->unkept_marks = effekt_calloc(n, sizeof *rd->unkept_marks);
@@ -1291,6 +1352,13 @@ static void reader_free(reader *rd)
     free(rd->mark_line);
     free(rd->fast_kind);
     rd->fast_kind = NULL;
+    if (rd->coded)
+        for (size_t i = 0; i < rd->n_cols; i++) {
+            effekt_dict_clear(&rd->coded[i].dict);
+            free(rd->coded[i].codes);
+        }
+    free(rd->coded);
+    rd->coded = NULL;
 }
 
 static effekt_status check_layout(effekt_table *t, const effekt_csv_options *opt, effekt_diag *diag);
@@ -1576,6 +1644,32 @@ static effekt_status load(source *src, const char *name, const effekt_csv_option
 
 /* The table from a reader that has read everything; hash (NULL: none
  * asked for) has seen every byte of the input. */
+/* A coded column into the table's column: a text column (empty when
+ * every value is missing, as effekt_infer_column_finish types it) that
+ * takes over the codes and the dictionary's texts. */
+static effekt_status coded_finish(coded_column *cc, size_t n_rows, effekt_column *col)
+{
+    col->n_missing = cc->missing;
+    col->values = NULL;
+    if (cc->missing == n_rows) {
+        col->type = EFFEKT_TYPE_EMPTY;
+        return EFFEKT_OK;
+    }
+    char **dict = effekt_malloc(cc->dict.n * sizeof *dict);
+    if (!dict)
+        return EFFEKT_ENOMEM;
+    for (size_t c = 0; c < cc->dict.n; c++)
+        dict[c] = cc->dict.bytes + cc->dict.start[c];
+    col->type = EFFEKT_TYPE_TEXT;
+    col->dict = dict;
+    col->n_dict = cc->dict.n;
+    col->arena = cc->dict.bytes;
+    cc->dict.bytes = NULL;
+    col->codes = cc->codes;
+    cc->codes = NULL;
+    return EFFEKT_OK;
+}
+
 static effekt_status finish_load(reader *rd_in, char delim, effekt_sha256 *hash, effekt_table **out,
                                  effekt_diag *diag)
 {
@@ -1711,7 +1805,17 @@ static effekt_status finish_load(reader *rd_in, char delim, effekt_sha256 *hash,
     char file_mark = file_point && !file_comma ? '.' : file_comma && !file_point ? ',' : 0;
     ctx.file_mark_column = file_mark == '.' ? first_point : file_mark == ',' ? first_comma : NULL;
     size_t n_errors = 0;
+    unsigned char *coded = effekt_calloc(t->n_columns ? t->n_columns : 1, 1);
+    if (!coded)
+        st = EFFEKT_ENOMEM;
+    for (size_t i = 0; i < rd.n_cols && rd.coded && st == EFFEKT_OK; i++)
+        if (rd.coded[i].on && rd.slot[i] >= 0) {
+            coded[rd.slot[i]] = 1;
+            st = coded_finish(&rd.coded[i], t->n_rows, &t->columns[rd.slot[i]]);
+        }
     for (size_t c = 0; c < t->n_columns && st == EFFEKT_OK; c++) {
+        if (coded[c])
+            continue;
         const effekt_canonical *canon = t->columns[c].canonical ? effekt_canonical_find(t->columns[c].canonical) : NULL;
         st = effekt_infer_column_finish(&ctx, &raws[c], &scans[c], t->n_rows, file_mark, canon, &t->columns[c],
                            &n_errors);
@@ -1726,6 +1830,7 @@ static effekt_status finish_load(reader *rd_in, char delim, effekt_sha256 *hash,
     }
     free(raws);
     free(scans);
+    free(coded);
     reader_free(&rd);
     if (st != EFFEKT_OK) {
         effekt_table_destroy(t);
@@ -1758,8 +1863,8 @@ static effekt_status finish_load(reader *rd_in, char delim, effekt_sha256 *hash,
  * rows of one id stay in row order. */
 static int by_id(size_t x, size_t y, const void *ctx)
 {
-    char *const *ids = ctx;
-    return strcmp(ids[x], ids[y]);
+    const effekt_column *id = ctx;
+    return strcmp(effekt_column_string(id, x), effekt_column_string(id, y));
 }
 
 /* What kind of file this is decides what it needs: a project-level file
@@ -1811,7 +1916,7 @@ static effekt_status check_layout(effekt_table *t, const effekt_csv_options *opt
     }
     size_t k = 0;
     for (size_t r = 0; r < n; r++) {
-        if (!id->text[r]) {
+        if (!effekt_column_string(id, r)) {
             effekt_diag_add(diag, EFFEKT_ERROR, t->source, effekt_table_row_line(t, r), id->index,
                             id->heading, NULL, "missing project_id (every project needs one)");
             status = EFFEKT_ESCHEMA;
@@ -1819,7 +1924,7 @@ static effekt_status check_layout(effekt_table *t, const effekt_csv_options *opt
         }
         order[k++] = r;
     }
-    if (effekt_sort_index(order, k, by_id, id->text) != 0) {
+    if (effekt_sort_index(order, k, by_id, id) != 0) {
         free(order);
         free(first);
         return EFFEKT_ENOMEM;
@@ -1827,13 +1932,13 @@ static effekt_status check_layout(effekt_table *t, const effekt_csv_options *opt
     for (size_t r = 0; r < n; r++)
         first[r] = r;
     for (size_t i = 1; i < k; i++)
-        if (strcmp(id->text[order[i]], id->text[order[i - 1]]) == 0)
+        if (by_id(order[i], order[i - 1], id) == 0)
             first[order[i]] = first[order[i - 1]];
     for (size_t r = 0; r < n; r++)   /* reported in row order */
         if (first[r] != r) {
             effekt_diag_add(diag, EFFEKT_ERROR, t->source, effekt_table_row_line(t, r), id->index,
-                            id->heading, id->text[r], "duplicate project_id '%s' (first at line %zu)",
-                            id->text[r], effekt_table_row_line(t, first[r]));
+                            id->heading, effekt_column_string(id, r), "duplicate project_id '%s' (first at line %zu)",
+                            effekt_column_string(id, r), effekt_table_row_line(t, first[r]));
             status = EFFEKT_ESCHEMA;
         }
     if (status == EFFEKT_ESCHEMA && k == n) {
@@ -1930,8 +2035,39 @@ static int merge_parts(reader *a, reader *b)
         a->unkept_marks[i][0] += b->unkept_marks[i][0];
         a->unkept_marks[i][1] += b->unkept_marks[i][1];
     }
+    for (size_t i = 0; i < a->n_cols && a->coded; i++) {
+        coded_column *x = &a->coded[i], *y = &b->coded[i];
+        if (!x->on)
+            continue;
+        /* b's codes in a's dictionary: b's texts are interned in a's in
+         * b's order of first appearance, which is the order one reading
+         * would have met them after a's */
+        uint32_t *map = effekt_malloc((y->dict.n ? y->dict.n : 1) * sizeof *map);
+        if (!map)
+            return -1;
+        for (size_t c = 0; c < y->dict.n; c++)
+            if (effekt_dict_intern(&x->dict, effekt_dict_text(&y->dict, (uint32_t)c),
+                                   strlen(effekt_dict_text(&y->dict, (uint32_t)c)), &map[c]) != 0) {
+                free(map);
+                return -1;
+            }
+        if (x->n + y->n > x->cap) {
+            uint32_t *codes = effekt_realloc(x->codes, (x->n + y->n) * sizeof *codes);
+            if (!codes) {
+                free(map);
+                return -1;
+            }
+            x->codes = codes;
+            x->cap = x->n + y->n;
+        }
+        for (size_t r = 0; r < y->n; r++)
+            x->codes[x->n + r] = y->codes[r] == EFFEKT_COLUMN_NO_CODE ? EFFEKT_COLUMN_NO_CODE : map[y->codes[r]];
+        free(map);
+        x->n += y->n;
+        x->missing += y->missing;
+    }
     for (size_t i = 0; i < a->n_cols; i++) {
-        if (a->slot[i] < 0)
+        if (a->slot[i] < 0 || (a->coded && a->coded[i].on))
             continue;
         column_scan *x = &a->scan[i], *y = &b->scan[i];
         size_t n = x->n;
@@ -2075,6 +2211,12 @@ static int init_part(reader *r, const reader *p, effekt_diag *diag, size_t first
         return -1;
     memcpy(r->slot, p->slot, p->n_cols * sizeof *r->slot);
     memcpy(r->text_only, p->text_only, p->n_cols);
+    if (p->coded) {
+        if (!(r->coded = effekt_calloc(n, sizeof *r->coded)))
+            return -1;
+        for (size_t i = 0; i < p->n_cols; i++)
+            r->coded[i].on = p->coded[i].on;
+    }
     if (p->unkept_marks && !(r->unkept_marks = effekt_calloc(n, sizeof *r->unkept_marks)))
         return -1;
     return 0;
@@ -2161,6 +2303,17 @@ static effekt_status load_parallel(FILE *in, const char *name, size_t size, cons
     for (size_t i = 0; i < n_cols; i++) {
         if (p.slot[i] < 0)
             continue;
+        if (p.coded && p.coded[i].on) {
+            /* a's rows are at most rows_a: its codes never move; the merge
+             * grows them by realloc (mremap for a large block, no copy) */
+            a.coded[i].codes = effekt_malloc((rows_a ? rows_a : 1) * sizeof *a.coded[i].codes);
+            b.coded[i].codes = effekt_malloc(rows_b * sizeof *b.coded[i].codes);
+            if (!a.coded[i].codes || !b.coded[i].codes)
+                goto done;
+            a.coded[i].cap = rows_a;
+            b.coded[i].cap = rows_b;
+            continue;
+        }
         base_v[i] = effekt_big_alloc((rows_a + rows_b) * sizeof(double));
         base_k[i] = effekt_big_alloc(rows_a + rows_b);
         base_f[i] = effekt_big_alloc(rows_a + rows_b);

@@ -211,6 +211,14 @@ static void date_note_evidence(date_evidence *e, const date_reading *r, size_t r
     }
 }
 
+int effekt_infer_text_value(const effekt_csv_options *opt, const missing_set *missing, const char **s,
+                            size_t *len)
+{
+    if (*len && (trimmable[(unsigned char)(*s)[0]] | trimmable[(unsigned char)(*s)[*len - 1]]))
+        trim(s, len);
+    return *len == 0 || (missing->first[(unsigned char)(*s)[0]] && is_missing(opt, *s, *len));
+}
+
 int effekt_infer_scan_add_slow(column_scan *scan, const effekt_csv_options *opt,
                          const missing_set *missing, const char *s, size_t len, int text_only)
 {

@@ -98,6 +98,12 @@ typedef struct {
 
 void effekt_infer_missing_init(missing_set *set, const effekt_csv_options *opt);
 
+/* A value of a column read as text whatever it holds (ids, names): *s
+ * and *len trimmed as the column's text is; 1 when it is missing (as
+ * effekt_infer_scan_add_slow decides).  For coded columns (dict.h). */
+int effekt_infer_text_value(const effekt_csv_options *opt, const missing_set *missing, const char **s,
+                            size_t *len);
+
 /* The general case of column_scan_add (and growing the arrays). */
 int effekt_infer_scan_add_slow(column_scan *scan, const effekt_csv_options *opt,
                          const missing_set *missing, const char *s, size_t len, int text_only);

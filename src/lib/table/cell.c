@@ -13,7 +13,7 @@ void effekt_column_text(const effekt_column *c, size_t row, char *buf, size_t si
     if (effekt_column_missing(c, row)) {
         snprintf(buf, size, "(missing)");
     } else if (c->type == EFFEKT_TYPE_TEXT) {
-        snprintf(buf, size, "%s", c->text[row]);
+        snprintf(buf, size, "%s", effekt_column_string(c, row));
     } else if (c->type == EFFEKT_TYPE_DATE) {
         char d[32];
         effekt_date_format((long)c->values[row], d);

@@ -32,6 +32,8 @@ void effekt_table_destroy(effekt_table *table)
         free(col->values);
         free(col->text);
         free(col->arena);
+        free(col->codes);
+        free(col->dict);
         free(col->row_currency);
     }
     free(table->columns);
@@ -115,7 +117,7 @@ const effekt_column *effekt_table_label_column(const effekt_table *table)
 int effekt_column_missing(const effekt_column *col, size_t row)
 {
     if (col->type == EFFEKT_TYPE_TEXT)
-        return col->text[row] == NULL;
+        return col->codes ? col->codes[row] == EFFEKT_COLUMN_NO_CODE : col->text[row] == NULL;
     if (col->type == EFFEKT_TYPE_EMPTY)
         return 1;
     return isnan(col->values[row]);
@@ -126,10 +128,24 @@ void effekt_column_release(effekt_column *col)
     free(col->values);
     free(col->text);
     free(col->arena);
+    free(col->codes);
+    free(col->dict);
     col->values = NULL;
     col->text = NULL;
     col->arena = NULL;
+    col->codes = NULL;
+    col->dict = NULL;
+    col->n_dict = 0;
     col->type = EFFEKT_TYPE_EMPTY;
+}
+
+const char *effekt_column_string(const effekt_column *col, size_t row)
+{
+    if (col->type != EFFEKT_TYPE_TEXT)
+        return NULL;
+    if (col->codes)
+        return col->codes[row] == EFFEKT_COLUMN_NO_CODE ? NULL : col->dict[col->codes[row]];
+    return col->text[row];
 }
 
 /* The names effekt_type_name gives, in value order. */
