@@ -90,10 +90,20 @@ EFFEKT_API size_t effekt_group_first_row(const effekt_group *g, size_t id);
  * formulas drop such rows from tests). */
 EFFEKT_API int effekt_group_missing(const effekt_group *g, size_t id);
 
-/* The group of row r, EFFEKT_GROUP_NONE when not added.  The array of all
- * rows' groups (t->n_rows entries, owned by g; EFFEKT_GROUP_ROW_NONE for
- * a row not added) for loops. */
+/* The group of row r, EFFEKT_GROUP_NONE when not added. */
 EFFEKT_API size_t effekt_group_of(const effekt_group *g, size_t r);
+
+/* The groups of rows [from, from + n) (of all tables' rows; the range
+ * must lie within them) into out[0..n), EFFEKT_GROUP_ROW_NONE for a row
+ * not added: a window of rows at a time, for loops over many rows that
+ * need no array of them all (a grouper over one coded column keeps
+ * none: its rows' groups are their codes' groups). */
+EFFEKT_API void effekt_group_rows_copy(const effekt_group *g, size_t from, size_t n, uint32_t *out);
+
+/* The array of all rows' groups (owned by g; EFFEKT_GROUP_ROW_NONE for a
+ * row not added), made on the first call where the grouper keeps none
+ * (4 bytes a row): NULL when out of memory.  Not to be called by two
+ * threads at once for the first time. */
 EFFEKT_API const uint32_t *effekt_group_rows(const effekt_group *g);
 
 /* The text of a value as a group key: EFFEKT_GROUP_MISSING when missing,

@@ -885,6 +885,26 @@ static void check_coded(const char *text, size_t len, const char *id)
             ck_assert_int_eq(effekt_column_missing(c[i], r), effekt_column_missing(c[0], r));
             ck_assert_uint_eq(effekt_group_of(g[i], r), effekt_group_of(g[0], r));
         }
+    /* the rows' groups by windows (no array kept for codes), then as the
+     * array made on first use: the same */
+    for (int i = 0; i < 3; i++) {
+        uint32_t window[7];
+        for (size_t r = 0; r < t[0]->n_rows; r += 7) {
+            size_t m = t[0]->n_rows - r < 7 ? t[0]->n_rows - r : 7;
+            effekt_group_rows_copy(g[i], r, m, window);
+            for (size_t j = 0; j < m; j++)
+                ck_assert_uint_eq(window[j], effekt_group_of(g[0], r + j));
+        }
+        const uint32_t *rows = effekt_group_rows(g[i]);
+        ck_assert_ptr_nonnull(rows);
+        for (size_t r = 0; r < t[0]->n_rows; r++)
+            ck_assert_uint_eq(rows[r], effekt_group_of(g[0], r));
+        size_t gid;   /* a row added again keeps its group */
+        if (t[0]->n_rows) {
+            ck_assert_int_eq(effekt_group_add(g[i], t[0]->n_rows - 1, &gid), EFFEKT_OK);
+            ck_assert_uint_eq(gid, effekt_group_of(g[0], t[0]->n_rows - 1));
+        }
+    }
     for (size_t k = 0; k < effekt_group_count(g[0]); k++)
         for (int i = 1; i < 3; i++) {
             ck_assert_str_eq(effekt_group_label(g[i], k), effekt_group_label(g[0], k));

@@ -152,8 +152,10 @@ effekt_status effekt_casemix_run(const effekt_table *t, const effekt_casemix_opt
             r->n_groups++;
         cg->missing_group = effekt_group_missing(grp, g);
     }
+    const uint32_t *gid = st == EFFEKT_OK ? effekt_group_rows(grp) : NULL;
+    if (st == EFFEKT_OK && !gid)
+        st = EFFEKT_ENOMEM;
     if (st == EFFEKT_OK) {
-        const uint32_t *gid = effekt_group_rows(grp);
         long double so = 0, se = 0;
         for (size_t row = 0; row < t->n_rows; row++) {
             if (!r->model->used[row])

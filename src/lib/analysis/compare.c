@@ -240,8 +240,10 @@ static effekt_status run_rates(const effekt_table *t, const effekt_compare_optio
         tested = effekt_calloc(k + 1, sizeof *tested);
         st = x && n && xt && nt && tested ? make_groups(r, grp) : EFFEKT_ENOMEM;
     }
+    const uint32_t *gid = st == EFFEKT_OK ? effekt_group_rows(grp) : NULL;
+    if (st == EFFEKT_OK && !gid)
+        st = EFFEKT_ENOMEM;
     if (st == EFFEKT_OK) {
-        const uint32_t *gid = effekt_group_rows(grp);
         for (size_t row = 0; row < t->n_rows; row++) {
             double v;
             effekt_outcome_read(t, oc, row, &v, NULL);   /* checked above */
@@ -381,6 +383,10 @@ static effekt_status run_values(const effekt_table *t, const effekt_compare_opti
     }
     size_t n = t->n_rows, k = r->n_groups;
     const uint32_t *gid = effekt_group_rows(grp);
+    if (!gid) {
+        effekt_group_destroy(grp);
+        return EFFEKT_ENOMEM;
+    }
     size_t *start = effekt_calloc(k + 2, sizeof *start), *tested = effekt_calloc(k + 1, sizeof *tested);
     size_t *tcount = effekt_calloc(k + 1, sizeof *tcount), *count = effekt_calloc(k + 1, sizeof *count);
     size_t *fill = effekt_calloc(k + 1, sizeof *fill);
@@ -531,6 +537,8 @@ static effekt_status run_ratio(const effekt_table *t, const effekt_compare_optio
     if (!num || !den || !L || !rep)
         st = EFFEKT_ENOMEM;
     const uint32_t *gid = grp ? effekt_group_rows(grp) : NULL;
+    if (grp && !gid)
+        st = EFFEKT_ENOMEM;
     for (size_t g = 0; st == EFFEKT_OK && g < r->n_groups; g++) {
         size_t m = 0, missing = 0;
         for (size_t row = 0; row < n; row++) {

@@ -358,6 +358,8 @@ effekt_status effekt_describe_run(const effekt_table *t, const effekt_describe_r
         if (!(r->columns[c] = copy(name_of(targets[c]))))
             st = EFFEKT_ENOMEM;
     const uint32_t *group = st == EFFEKT_OK ? effekt_group_rows(grouper) : NULL;
+    if (st == EFFEKT_OK && !group)
+        st = EFFEKT_ENOMEM;
     if (st == EFFEKT_OK) {
         /* the rows of group k at [start[k], start[k + 1]) (a counting sort) */
         for (size_t row = 0; row < n; row++)

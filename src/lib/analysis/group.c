@@ -17,7 +17,13 @@ struct effekt_group {
     size_t *offset;      /* by table: the index of its first row among all (n_tables + 1) */
     const effekt_column **cols;   /* by table, n_cols each */
     size_t n_cols;
-    uint32_t *row_group; /* by row of all tables; EFFEKT_GROUP_ROW_NONE when not added */
+    uint32_t *row_group; /* by row of all tables; EFFEKT_GROUP_ROW_NONE when not added;
+                            NULL until a row is added one by one or the array is
+                            asked for (effekt_group_rows): add_all over one coded
+                            column keeps only each code's group (code_group) */
+    uint32_t **code_group;   /* by table: by code, its group (NULL: the table's rows
+                                were not added by code) */
+    uint32_t *missing_group; /* by table: the group of its missing values, or NONE */
     char **keys;         /* by group: the values joined by \x1f */
     char **labels;       /* by group: joined by ", " (NULL: the key) */
     const char **shown;  /* by group: the label, else the key (effekt_group_labels) */
@@ -74,14 +80,14 @@ effekt_status effekt_group_create_tables(const effekt_table *const *tables, size
         g->tables[k] = tables[k];
         g->offset[k + 1] = g->offset[k] + tables[k]->n_rows;
     }
-    size_t n_rows = g->offset[n_tables];
-    g->row_group = effekt_malloc((n_rows ? n_rows : 1) * sizeof *g->row_group);
-    if (!g->row_group) {
+    g->code_group = effekt_calloc(n_tables ? n_tables : 1, sizeof *g->code_group);
+    g->missing_group = effekt_malloc((n_tables ? n_tables : 1) * sizeof *g->missing_group);
+    if (!g->code_group || !g->missing_group) {
         effekt_group_destroy(g);
         return EFFEKT_ENOMEM;
     }
-    for (size_t r = 0; r < n_rows; r++)
-        g->row_group[r] = EFFEKT_GROUP_ROW_NONE;
+    for (size_t k = 0; k < n_tables; k++)
+        g->missing_group[k] = EFFEKT_GROUP_ROW_NONE;
     for (size_t k = 0; k < n_tables; k++)
         for (size_t i = 0; i < n_columns; i++)
             if (!(g->cols[k * n_columns + i] = effekt_table_column(tables[k], columns[i]))) {
@@ -118,6 +124,10 @@ void effekt_group_destroy(effekt_group *g)
     free(g->missing);
     free(g->slots);
     free(g->row_group);
+    for (size_t k = 0; g->code_group && k < g->n_tables; k++)
+        free(g->code_group[k]);
+    free(g->code_group);
+    free(g->missing_group);
     free(g->cols);
     free(g->tables);
     free(g->offset);
@@ -240,15 +250,12 @@ static char *label_of(const char *key)
     return l;
 }
 
-/* Add `row` of the table whose grouping columns are cols; r is its
- * number among the rows of all tables.  The callers check the range. */
-static effekt_status add_row(effekt_group *g, const effekt_column *const *cols, size_t row, size_t r, size_t *id)
+/* Row `row` of the table whose grouping columns are cols (r is its
+ * number among the rows of all tables) into its group, made when new:
+ * *k gets it, its size counts the row.  The caller records the row's
+ * group. */
+static effekt_status join(effekt_group *g, const effekt_column *const *cols, size_t row, size_t r, size_t *k_out)
 {
-    if (g->row_group[r] != EFFEKT_GROUP_ROW_NONE) {
-        if (id)
-            *id = g->row_group[r];
-        return EFFEKT_OK;
-    }
     int missing = 0;
     const char *key;
     const effekt_column *c0 = g->n_cols == 1 ? cols[0] : NULL;
@@ -266,11 +273,9 @@ static effekt_status add_row(effekt_group *g, const effekt_column *const *cols, 
     while (g->slots[i]) {
         size_t k = g->slots[i] - 1;
         if (strcmp(g->keys[k], key) == 0) {
-            g->row_group[r] = (uint32_t)k;
             g->size[k]++;
             g->missing[k] |= (unsigned char)missing;
-            if (id)
-                *id = k;
+            *k_out = k;
             return EFFEKT_OK;
         }
         i = (i + 1) & (g->n_slots - 1);
@@ -294,6 +299,57 @@ static effekt_status add_row(effekt_group *g, const effekt_column *const *cols, 
     g->missing[k] = (unsigned char)missing;
     g->slots[i] = k + 1;
     g->n++;
+    *k_out = k;
+    return EFFEKT_OK;
+}
+
+/* The group of rows [from, from + n) of table k (rows numbered within
+ * it) into out, from its codes' groups. */
+static void by_codes(const effekt_group *g, size_t k, size_t from, size_t n, uint32_t *out)
+{
+    const uint32_t *codes = g->cols[k * g->n_cols]->codes + from, *of = g->code_group[k];
+    uint32_t missing = g->missing_group[k];
+    for (size_t r = 0; r < n; r++)
+        out[r] = codes[r] == EFFEKT_COLUMN_NO_CODE ? missing : of[codes[r]];
+}
+
+/* The array of every row's group, made from the codes' groups of tables
+ * added by code, when first needed.  0, or -1 out of memory. */
+static int rows_made(effekt_group *g)
+{
+    if (g->row_group)
+        return 0;
+    size_t n_rows = g->offset[g->n_tables];
+    uint32_t *rows = effekt_malloc((n_rows ? n_rows : 1) * sizeof *rows);
+    if (!rows)
+        return -1;
+    for (size_t k = 0; k < g->n_tables; k++) {
+        size_t base = g->offset[k], n = g->offset[k + 1] - base;
+        if (g->code_group[k])
+            by_codes(g, k, 0, n, rows + base);
+        else
+            for (size_t r = 0; r < n; r++)
+                rows[base + r] = EFFEKT_GROUP_ROW_NONE;
+    }
+    g->row_group = rows;
+    return 0;
+}
+
+/* Add `row` of the table whose grouping columns are cols; r is its
+ * number among the rows of all tables.  The callers check the range. */
+static effekt_status add_row(effekt_group *g, const effekt_column *const *cols, size_t row, size_t r, size_t *id)
+{
+    if (rows_made(g) != 0)
+        return EFFEKT_ENOMEM;
+    if (g->row_group[r] != EFFEKT_GROUP_ROW_NONE) {
+        if (id)
+            *id = g->row_group[r];
+        return EFFEKT_OK;
+    }
+    size_t k;
+    effekt_status st = join(g, cols, row, r, &k);
+    if (st != EFFEKT_OK)
+        return st;
     g->row_group[r] = (uint32_t)k;
     if (id)
         *id = k;
@@ -314,42 +370,57 @@ effekt_status effekt_group_add(effekt_group *g, size_t r, size_t *id)
     return add_row(g, g->cols, r, r, id);
 }
 
+/* Every row of table k, grouped by one coded column c0, no row of it
+ * added yet: each code's group is found once (join, at the code's first
+ * row), then counted by code; no array of the rows' groups is made. */
+static effekt_status add_by_codes(effekt_group *g, size_t k, const effekt_column *c0)
+{
+    uint32_t *of = effekt_malloc((c0->n_dict ? c0->n_dict : 1) * sizeof *of);
+    if (!of)
+        return EFFEKT_ENOMEM;
+    for (size_t c = 0; c < c0->n_dict; c++)
+        of[c] = EFFEKT_GROUP_ROW_NONE;
+    const effekt_column *const *cols = g->cols + k * g->n_cols;
+    const uint32_t *codes = c0->codes;
+    size_t n = g->tables[k]->n_rows, base = g->offset[k];
+    uint32_t missing = EFFEKT_GROUP_ROW_NONE;
+    for (size_t r = 0; r < n; r++) {
+        uint32_t code = codes[r];
+        uint32_t *slot = code == EFFEKT_COLUMN_NO_CODE ? &missing : &of[code];
+        if (*slot != EFFEKT_GROUP_ROW_NONE) {
+            g->size[*slot]++;
+            continue;
+        }
+        size_t id;
+        effekt_status st = join(g, cols, r, base + r, &id);
+        if (st != EFFEKT_OK) {
+            free(of);
+            return st;
+        }
+        *slot = (uint32_t)id;
+    }
+    g->code_group[k] = of;
+    g->missing_group[k] = missing;
+    return EFFEKT_OK;
+}
+
 effekt_status effekt_group_add_all(effekt_group *g)
 {
     for (size_t k = 0; k < g->n_tables; k++) {
         const effekt_column *const *cols = g->cols + k * g->n_cols;
         const effekt_column *c0 = g->n_cols == 1 ? cols[0] : NULL;
         size_t n = g->tables[k]->n_rows, base = g->offset[k];
-        if (c0 && c0->type == EFFEKT_TYPE_TEXT && c0->codes) {
-            /* One coded column: a code's group is found once (add_row, at
-             * the code's first row), then looked up by the code */
-            uint32_t *of = effekt_malloc((c0->n_dict ? c0->n_dict : 1) * sizeof *of);
-            if (!of)
-                return EFFEKT_ENOMEM;
-            for (size_t c = 0; c < c0->n_dict; c++)
-                of[c] = EFFEKT_GROUP_ROW_NONE;
-            const uint32_t *codes = c0->codes;
-            uint32_t *row_group = g->row_group + base;
-            for (size_t r = 0; r < n; r++) {
-                uint32_t code = codes[r];
-                if (code != EFFEKT_COLUMN_NO_CODE && of[code] != EFFEKT_GROUP_ROW_NONE
-                    && row_group[r] == EFFEKT_GROUP_ROW_NONE) {
-                    row_group[r] = of[code];
-                    g->size[of[code]]++;
-                    continue;
-                }
-                effekt_status st = add_row(g, cols, r, base + r, NULL);
-                if (st != EFFEKT_OK) {
-                    free(of);
-                    return st;
-                }
-                if (code != EFFEKT_COLUMN_NO_CODE)
-                    of[code] = row_group[r];
-            }
-            free(of);
+        if (c0 && c0->type == EFFEKT_TYPE_TEXT && c0->codes && !g->row_group && !g->code_group[k]) {
+            effekt_status st = add_by_codes(g, k, c0);
+            if (st != EFFEKT_OK)
+                return st;
             continue;
         }
-        if (c0 && c0->type == EFFEKT_TYPE_TEXT) {
+        if (g->code_group[k] && !g->row_group)
+            continue;   /* added by code already */
+        if (rows_made(g) != 0)
+            return EFFEKT_ENOMEM;
+        if (c0 && c0->type == EFFEKT_TYPE_TEXT && !c0->codes) {
             /* One text column, the common case: add_row's lookup inline,
              * the key's hash compared before its bytes; a new group, a
              * missing cell or a row already added take add_row. */
@@ -419,12 +490,39 @@ int effekt_group_missing(const effekt_group *g, size_t id)
 
 size_t effekt_group_of(const effekt_group *g, size_t r)
 {
-    if (r >= g->offset[g->n_tables] || g->row_group[r] == EFFEKT_GROUP_ROW_NONE)
+    if (r >= g->offset[g->n_tables])
         return EFFEKT_GROUP_NONE;
-    return g->row_group[r];
+    uint32_t id;
+    effekt_group_rows_copy(g, r, 1, &id);
+    return id == EFFEKT_GROUP_ROW_NONE ? EFFEKT_GROUP_NONE : id;
+}
+
+void effekt_group_rows_copy(const effekt_group *g, size_t from, size_t n, uint32_t *out)
+{
+    if (g->row_group) {
+        memcpy(out, g->row_group + from, n * sizeof *out);
+        return;
+    }
+    for (size_t k = 0; k < g->n_tables && n; k++) {
+        size_t lo = g->offset[k], hi = g->offset[k + 1];
+        if (from >= hi)
+            continue;
+        size_t m = hi - from < n ? hi - from : n;
+        if (g->code_group[k])
+            by_codes(g, k, from - lo, m, out);
+        else
+            for (size_t r = 0; r < m; r++)
+                out[r] = EFFEKT_GROUP_ROW_NONE;
+        out += m;
+        from += m;
+        n -= m;
+    }
 }
 
 const uint32_t *effekt_group_rows(const effekt_group *g)
 {
+    /* made on first use: the grouper is the caller's, as a const cache */
+    if (rows_made((effekt_group *)(uintptr_t)g) != 0)
+        return NULL;
     return g->row_group;
 }
