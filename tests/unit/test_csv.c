@@ -946,6 +946,56 @@ START_TEST(coded_columns_equal_text)
 }
 END_TEST
 
+
+/* A numeric column's kinds and formats are not written while every value
+ * has the first one's shape (column_scan's run); the first other value,
+ * and anything that reads them, writes the run out.  Text written back
+ * from a run ("1.50", not "1.5"), a run ended in either half of a file
+ * read in two, runs of two shapes meeting at the halves' seam, and a run
+ * that stays whole. */
+START_TEST(lazy_kinds_written_out)
+{
+    static const char *const tails[] = { "abc", "1.234", "", "7", "2.5" };
+    for (size_t t = 0; t < sizeof tails / sizeof *tails; t++)
+        for (int late = 0; late < 2; late++) {
+            size_t cap = 1 << 16, len = 0;
+            char *text = malloc(cap);
+            ck_assert_ptr_nonnull(text);
+            len += (size_t)snprintf(text + len, cap - len, "x,y\n");
+            for (int r = 0; r < 2000; r++) {
+                const char *x = (late ? r == 1700 : r == 300) ? tails[t] : "1.50";
+                len += (size_t)snprintf(text + len, cap - len, "%s,%d\n", x, r < 1000 ? 3 : 4);
+            }
+            const effekt_csv_options in_halves = { .parallel_min_bytes = 1 };
+            compare_file_and_buffer(text, len, EFFEKT_OK, &in_halves);
+            ck_assert_int_eq(load_opt_len(text, len, NULL), EFFEKT_OK);
+            const effekt_column *x = col("x");
+            if (t == 0) {
+                ck_assert_int_eq(x->type, EFFEKT_TYPE_TEXT);
+                ck_assert_str_eq(x->text[0], "1.50");
+                ck_assert_str_eq(x->text[late ? 1700 : 300], "abc");
+            } else {
+                ck_assert_int_eq(x->type, EFFEKT_TYPE_NUMBER);
+                ck_assert_double_eq(x->values[0], 1.5);
+            }
+            free(text);
+        }
+    /* two runs of different shapes, one a half, both written out: under a
+     * forced decimal comma the second half's values are errors, each
+     * quoting its own text, and the first half's whole numbers are not */
+    size_t cap = 1 << 16, len = 0;
+    char *text = malloc(cap);
+    ck_assert_ptr_nonnull(text);
+    len += (size_t)snprintf(text + len, cap - len, "x,y\n");
+    for (int r = 0; r < 2000; r++)
+        /* lines of one length: the halves meet at row 1000 */
+        len += (size_t)snprintf(text + len, cap - len, "%s,%04d\n", r < 1000 ? "150" : "1.5", r);
+    const effekt_csv_options comma_halves = { .parallel_min_bytes = 1, .decimal_mark = ',' };
+    compare_file_and_buffer(text, len, EFFEKT_EVALUE, &comma_halves);
+    free(text);
+}
+END_TEST
+
 START_TEST(large_file_in_two_halves)
 {
     size_t len;
@@ -1716,6 +1766,7 @@ static Suite *csv_suite(void)
     tcase_add_test(tc, numbers_in_text_columns_keep_their_text);
     tcase_add_test(tc, large_file_in_two_halves);
     tcase_add_test(tc, coded_columns_equal_text);
+    tcase_add_test(tc, lazy_kinds_written_out);
     tcase_add_test(tc, large_file_with_an_error_late);
     tcase_add_test(tc, large_file_windows_1252_late);
     tcase_add_test(tc, large_file_header_over_two_lines);

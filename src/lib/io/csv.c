@@ -2071,19 +2071,52 @@ static int merge_parts(reader *a, reader *b)
             continue;
         column_scan *x = &a->scan[i], *y = &b->scan[i];
         size_t n = x->n;
+        /* two runs of one shape stay one run, whose kinds and format are
+         * neither written nor moved; else both are written out */
+        int one_run = !x->materialised && !y->materialised
+                      && (!n || !y->n || (x->lazy_kind == y->lazy_kind && x->lazy_format == y->lazy_format));
+        if (!one_run) {
+            effekt_infer_scan_materialise(x);
+            effekt_infer_scan_materialise(y);
+        }
         if (x->borrowed && y->borrowed) {
             if (y->values != x->values + n) {   /* a had fewer rows than lines */
                 memmove(x->values + n, y->values, y->n * sizeof *x->values);
-                memmove(x->kinds + n, y->kinds, y->n);
-                memmove(x->format + n, y->format, y->n);
+                if (!one_run) {
+                    memmove(x->kinds + n, y->kinds, y->n);
+                    memmove(x->format + n, y->format, y->n);
+                }
             }
             x->cap = (size_t)(y->values - x->values) + y->cap;
         } else {
-            if (grow_copy((void **)&x->values, n, y->values, y->n, sizeof *x->values) != 0
-                || grow_copy((void **)&x->kinds, n, y->kinds, y->n, 1) != 0
-                || grow_copy((void **)&x->format, n, y->format, y->n, 1) != 0)
+            if (grow_copy((void **)&x->values, n, y->values, y->n, sizeof *x->values) != 0)
                 return -1;
+            if (one_run) {
+                /* room for the run, its bytes unwritten: nothing to copy */
+                uint8_t *k = effekt_big_alloc(n + y->n + 1), *f = effekt_big_alloc(n + y->n + 1);
+                if (!k || !f) {
+                    free(k);
+                    free(f);
+                    return -1;
+                }
+                if (!x->borrowed) {
+                    free(x->kinds);
+                    free(x->format);
+                }
+                x->kinds = k;
+                x->format = f;
+            } else if (grow_copy((void **)&x->kinds, n, y->kinds, y->n, 1) != 0
+                       || grow_copy((void **)&x->format, n, y->format, y->n, 1) != 0) {
+                return -1;
+            }
             x->cap = n + y->n;
+        }
+        if (one_run) {
+            if (!n) {
+                x->lazy_kind = y->lazy_kind;
+                x->lazy_format = y->lazy_format;
+            }
+            x->n_lazy = n + y->n;
         }
         x->borrowed = 0;
         x->n = n + y->n;

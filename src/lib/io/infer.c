@@ -112,6 +112,17 @@ void effekt_infer_missing_init(missing_set *set, const effekt_csv_options *opt)
     }
 }
 
+void effekt_infer_scan_materialise(column_scan *scan)
+{
+    if (scan->materialised)
+        return;
+    if (scan->n_lazy) {
+        memset(scan->kinds, scan->lazy_kind, scan->n_lazy);
+        memset(scan->format, scan->lazy_format, scan->n_lazy);
+    }
+    scan->materialised = 1;
+}
+
 void effekt_infer_scan_free(column_scan *scan)
 {
     if (!scan->borrowed) {
@@ -222,6 +233,7 @@ int effekt_infer_text_value(const effekt_csv_options *opt, const missing_set *mi
 int effekt_infer_scan_add_slow(column_scan *scan, const effekt_csv_options *opt,
                          const missing_set *missing, const char *s, size_t len, int text_only)
 {
+    effekt_infer_scan_materialise(scan);
     if (scan->n == scan->cap && scan->borrowed) {
         /* the region is full: move to a block of our own */
         size_t cap = 2 * scan->cap + 1024;
@@ -353,6 +365,9 @@ typedef struct {
 
 static int materialise(raw_index *idx)
 {
+    /* the text of a value written back needs its format (the scan is the
+     * caller's: the run is written out once, for every later reader) */
+    effekt_infer_scan_materialise((column_scan *)(uintptr_t)idx->scan);
     size_t n = idx->n_rows, cap = idx->raw->len + 64, used = 0;
     char *arena = effekt_big_alloc(cap);
     size_t *off = effekt_big_alloc((n ? n : 1) * sizeof *off);
@@ -704,6 +719,7 @@ effekt_status effekt_infer_column_finish(const infer_context *ctx, raw_column *r
         type = EFFEKT_TYPE_TEXT;
 
     if (type == EFFEKT_TYPE_TEXT || type == EFFEKT_TYPE_EMPTY) {
+        effekt_infer_scan_materialise(scan);
         col->values = NULL;
         col->type = type;
         if (type == EFFEKT_TYPE_TEXT) {
@@ -760,6 +776,8 @@ effekt_status effekt_infer_column_finish(const infer_context *ctx, raw_column *r
     }
 
     const char *name = display_name(col);
+    if (type != EFFEKT_TYPE_NUMBER)
+        effekt_infer_scan_materialise(scan);   /* a number column's clean reading reads no kinds */
     if (type == EFFEKT_TYPE_DATE) {
         date_settle_order(ctx, raw, offsets, scan, n_rows, col, values, n_errors);
         for (size_t row = 0; row < n_rows; row++) {
@@ -842,6 +860,7 @@ effekt_status effekt_infer_column_finish(const infer_context *ctx, raw_column *r
             effekt_status rst = release(scan, &index);
             return st != EFFEKT_OK ? st : rst;
         }
+        effekt_infer_scan_materialise(scan);
         for (size_t row = 0; row < n_rows; row++) {
             uint8_t k = scan->kinds[row];
             uint8_t base = k & (uint8_t)~VALUE_PERCENT;

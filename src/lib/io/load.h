@@ -60,6 +60,15 @@ typedef struct {
     int borrowed;      /* the arrays are a region of a larger block: never
                           realloc'd or freed here; on overflow they move to
                           a block of their own */
+    /* Until a value's kind or format differs from the first's, the rows
+     * are one run (n_lazy of them, lazy_kind and lazy_format) and kinds
+     * and format are not written: a column of one shape of plain number
+     * (most numeric columns) never touches their pages.  The first other
+     * value writes the run out (effekt_infer_scan_materialise); so does
+     * anything that reads the arrays. */
+    int materialised;
+    size_t n_lazy;
+    uint8_t lazy_kind, lazy_format;
     size_t count[VALUE_TEXT + 1];
     size_t percent;
     size_t grouped;    /* values with thousands grouping whatever the mark */
@@ -103,6 +112,11 @@ void effekt_infer_missing_init(missing_set *set, const effekt_csv_options *opt);
  * effekt_infer_scan_add_slow decides).  For coded columns (dict.h). */
 int effekt_infer_text_value(const effekt_csv_options *opt, const missing_set *missing, const char **s,
                             size_t *len);
+
+/* Write the run of a lazy scan into kinds and format (rows [0, n_lazy)):
+ * before the arrays are read or another value is added.  Cannot fail:
+ * the arrays already hold room for those rows. */
+void effekt_infer_scan_materialise(column_scan *scan);
 
 /* The general case of column_scan_add (and growing the arrays). */
 int effekt_infer_scan_add_slow(column_scan *scan, const effekt_csv_options *opt,
@@ -189,8 +203,16 @@ static inline int column_scan_add(column_scan *scan, const effekt_csv_options *o
         scan->negative += v < 0;
         if (scan->count[kind]++ == 0)
             scan->first_row[kind] = row;
-        scan->kinds[row] = kind;
-        scan->format[row] = format;
+        if (!scan->materialised && (row == 0 || (kind == scan->lazy_kind && format == scan->lazy_format))) {
+            scan->lazy_kind = kind;   /* one more row of the run */
+            scan->lazy_format = format;
+            scan->n_lazy = row + 1;
+        } else {
+            if (!scan->materialised)
+                effekt_infer_scan_materialise(scan);
+            scan->kinds[row] = kind;
+            scan->format[row] = format;
+        }
         scan->values[row] = v;
         return 0;
     }
