@@ -1063,6 +1063,40 @@ START_TEST(end_of_input_line_after_a_stop)
 }
 END_TEST
 
+/* Bytes that do not convert (an unpaired surrogate in UTF-16, a code
+ * point past U+10FFFF in UTF-32) are reported on their own line, not on
+ * the first line of the 256 KiB chunk they were converted in. */
+START_TEST(conversion_error_line)
+{
+    effekt_csv_options utf32 = { .encoding = EFFEKT_ENCODING_OTHER, .encoding_name = "UTF-32LE" };
+    effekt_csv_options utf32_halves = utf32;
+    utf32_halves.parallel_min_bytes = 1;
+    size_t rows = 40000, cap = 4 * (rows * 4 + 64) + 16;
+    char *text = malloc(rows * 4 + 64), *buf = malloc(cap);
+    for (int wide = 0; wide <= 1; wide++) {
+        for (size_t before = 0; before <= rows; before += rows) {   /* in the first chunk, then past it */
+            size_t len = (size_t)sprintf(text, "a,b\n\"1\n2\",2\n");
+            for (size_t r = 0; r < before; r++)
+                len += (size_t)sprintf(text + len, "1,2\n");
+            len += (size_t)sprintf(text + len, "3,");
+            size_t n = widen(buf, wide ? "" : "\xff\xfe", text, len, wide ? 4 : 2, "");
+            /* a low surrogate alone; 0x110000 */
+            memcpy(buf + n, wide ? "\x00\x00\x11\x00" : "\x00\xdc", wide ? 4 : 2);
+            n += wide ? 4 : 2;
+            n += widen(buf + n, "", "\n4,5\n", 5, wide ? 4 : 2, "");
+            ck_assert_int_eq(load_opt_len(buf, n, wide ? &utf32 : NULL), EFFEKT_EENCODING);
+            ck_assert_uint_eq(diag.n, 1);
+            ck_assert_msg(diag.items[0].line == 4 + before, "%s: line %zu, expected %zu",
+                          wide ? "UTF-32" : "UTF-16", diag.items[0].line, 4 + before);
+            ck_assert_ptr_nonnull(strstr(diag.items[0].message, wide ? "not text in UTF-32LE" : "unpaired surrogate"));
+            compare_file_and_buffer(buf, n, EFFEKT_EENCODING, wide ? &utf32_halves : &halves);
+        }
+    }
+    free(text);
+    free(buf);
+}
+END_TEST
+
 /* Excel's first line "sep=;" sets the delimiter and is no header (it
  * was taken for one: every column nameless, every KPI n/a).  Lines stay
  * those of the file: the header is line 2. */
@@ -1685,6 +1719,7 @@ static Suite *csv_suite(void)
     tcase_add_test(tc, sum_by_missing_column_in_two_halves);
     tcase_add_test(tc, parse_error_line_after_lone_cr);
     tcase_add_test(tc, end_of_input_line_after_a_stop);
+    tcase_add_test(tc, conversion_error_line);
     tcase_add_test(tc, excel_sep_line);
     tcase_add_test(tc, sha256_of_the_bytes_read);
     tcase_add_test(tc, bundled_files_in_two_halves);

@@ -1386,7 +1386,14 @@ static void parse_source(reader *rd, source *src, char *delim, size_t lines_befo
             size_t m = effekt_encoding_utf16_to_utf8((const unsigned char *)chunk, n,
                                      rd->encoding == EFFEKT_ENCODING_UTF16LE, utf16, &used);
             if (m == (size_t)-1) {
-                effekt_diag_add(diag, EFFEKT_ERROR, name, rd->line, 0, NULL, NULL,
+                /* the line of the surrogate (used: where it is): after the
+                 * line breaks of the text before it, not the chunk's first */
+                int ac = after_cr;
+                size_t before = effekt_encoding_utf16_to_utf8((const unsigned char *)chunk, used,
+                                                              rd->encoding == EFFEKT_ENCODING_UTF16LE, utf16,
+                                                              &used);
+                size_t line = lines_before + 1 + count_line_breaks((const char *)utf16, before, &ac);
+                effekt_diag_add(diag, EFFEKT_ERROR, name, line, 0, NULL, NULL,
                                 "invalid UTF-16: an unpaired surrogate");
                 fail(rd, EFFEKT_EENCODING);
                 break;
@@ -1409,7 +1416,10 @@ static void parse_source(reader *rd, source *src, char *delim, size_t lines_befo
             char *in = (char *)chunk, *o = (char *)utf16;
             size_t inleft = n, outleft = 4 * CHUNK_SIZE + 16;
             if (iconv(rd->chunk_cd, &in, &inleft, &o, &outleft) == (size_t)-1 && errno != EINVAL) {
-                effekt_diag_add(diag, EFFEKT_ERROR, name, rd->line, 0, NULL, NULL,
+                int ac = after_cr;   /* the bad bytes' line: after the text converted before them */
+                size_t line = lines_before + 1
+                               + count_line_breaks((const char *)utf16, (size_t)(o - (char *)utf16), &ac);
+                effekt_diag_add(diag, EFFEKT_ERROR, name, line, 0, NULL, NULL,
                                 "bytes that are not text in %s (near byte %zu of this part)",
                                 rd->enc_name, (size_t)(in - chunk));
                 fail(rd, EFFEKT_EENCODING);
