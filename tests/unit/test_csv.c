@@ -1154,6 +1154,112 @@ START_TEST(parse_error_line_after_lone_cr)
 }
 END_TEST
 
+/* ASCII text widened to UTF-16LE (width 2) or UTF-32LE (4), after an
+ * optional prefix (a byte-order mark), then `tail` stray bytes: a file
+ * that ends inside a character.  Returns the length. */
+static size_t widen(char *out, const char *prefix, const char *text, size_t len, size_t width, const char *tail)
+{
+    size_t n = strlen(prefix);
+    memcpy(out, prefix, n);
+    for (size_t i = 0; i < len; i++) {
+        memset(out + n, 0, width);
+        out[n] = text[i];
+        n += width;
+    }
+    memcpy(out + n, tail, strlen(tail));
+    return n + strlen(tail);
+}
+
+/* A file that ends inside a character: the error is on the line the
+ * stray bytes are on, after every line break before them, whoever read
+ * the lines and whatever stopped the reading before.  It took the line
+ * the row callbacks had reached: the fast path stops calling them at an
+ * error (a NUL), libcsv does not, and an open quote holds them back.
+ * The first file is fuzz_split's (tests/fuzz/regressions/
+ * split-utf16-end-line): a NUL character on line 3, the odd byte after
+ * the 4th line break; the fast path said line 4. */
+START_TEST(end_of_input_line_after_a_stop)
+{
+    static const char fuzzed[] =
+        "\xff\xfe\x9f\x01\x00\x60\x30\x01\x00\x04\x7b\xc4\x2c\x00\x62\x00\x0a\x00\x31\x00\x2c\x00\x32\x00\x0a"
+        "\x00\x78\x00\x60\x30\x01\x00\x04\x7b\xc4\x2c\x00\x62\x00\x0a\x00\x00\x00\x31\x32\x0a\x00\x2c\x00\x78"
+        "\x0a\x00\x31\x00\x2c\x00\x32\x10\x10\x10\x10\x10\x10\x10\x10\x10\x10\x10\x10\x00\x0a\x00\x78";
+    ck_assert_int_eq(load_opt_len(fuzzed, sizeof fuzzed - 1, NULL), EFFEKT_EENCODING);
+    ck_assert_uint_eq(diag.n, 2);
+    ck_assert_uint_eq(diag.items[0].line, 3);
+    ck_assert_ptr_nonnull(strstr(diag.items[0].message, "a NUL byte"));
+    ck_assert_uint_eq(diag.items[1].line, 5);
+    ck_assert_ptr_nonnull(strstr(diag.items[1].message, "ends inside a character (an odd number of bytes)"));
+    compare_file_and_buffer(fuzzed, sizeof fuzzed - 1, EFFEKT_EENCODING, &halves);
+
+    effekt_csv_options utf32 = { .encoding = EFFEKT_ENCODING_OTHER, .encoding_name = "UTF-32LE" };
+    effekt_csv_options utf32_halves = utf32;
+    utf32_halves.parallel_min_bytes = 1;
+    static const struct {
+        const char *text;
+        size_t len;   /* the text holds NULs */
+        size_t width, end_line;
+    } files[] = {
+        /* a NUL, then a malformed quote libcsv meets after the stop (it
+         * left libcsv's count of line breaks a chunk short: line 1) */
+        { "a,b\nx\0,1\n1,2\"3\n4,5\n", 20, 2, 5 },
+        /* the same where libcsv reads the stopping line (quoted) */
+        { "a,b\n\"\0\",1\"2\n3,4\n", 16, 2, 4 },
+        /* a quote left open: the callbacks saw line 2 */
+        { "a,b\n\"x\ny\n", 9, 2, 4 },
+        { "a,b\n1,2\r", 8, 2, 3 },   /* a CR is a line break */
+        { "a,b\n1,2\nx\0,1\n3,4\n", 17, 4, 5 },
+        { "a,b\n\"x\ny\n", 9, 4, 4 },
+    };
+    char buf[256];
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+        int wide = files[i].width == 4;
+        size_t len = widen(buf, wide ? "" : "\xff\xfe", files[i].text, files[i].len, files[i].width,
+                           wide ? "xy" : "x");
+        ck_assert_int_eq(load_opt_len(buf, len, wide ? &utf32 : NULL), EFFEKT_EENCODING);
+        const effekt_diag_problem *last = &diag.items[diag.n - 1];
+        ck_assert_msg(last->line == files[i].end_line, "file %zu: line %zu, expected %zu", i, last->line,
+                      files[i].end_line);
+        ck_assert_ptr_nonnull(strstr(last->message, "the file ends inside a character"));
+        compare_file_and_buffer(buf, len, EFFEKT_EENCODING, wide ? &utf32_halves : &halves);
+    }
+}
+END_TEST
+
+/* Bytes that do not convert (an unpaired surrogate in UTF-16, a code
+ * point past U+10FFFF in UTF-32) are reported on their own line, not on
+ * the first line of the 256 KiB chunk they were converted in. */
+START_TEST(conversion_error_line)
+{
+    effekt_csv_options utf32 = { .encoding = EFFEKT_ENCODING_OTHER, .encoding_name = "UTF-32LE" };
+    effekt_csv_options utf32_halves = utf32;
+    utf32_halves.parallel_min_bytes = 1;
+    size_t rows = 40000, cap = 4 * (rows * 4 + 64) + 16;
+    char *text = malloc(rows * 4 + 64), *buf = malloc(cap);
+    for (int wide = 0; wide <= 1; wide++) {
+        for (size_t before = 0; before <= rows; before += rows) {   /* in the first chunk, then past it */
+            size_t len = (size_t)sprintf(text, "a,b\n\"1\n2\",2\n");
+            for (size_t r = 0; r < before; r++)
+                len += (size_t)sprintf(text + len, "1,2\n");
+            len += (size_t)sprintf(text + len, "3,");
+            size_t n = widen(buf, wide ? "" : "\xff\xfe", text, len, wide ? 4 : 2, "");
+            /* a low surrogate alone; 0x110000 */
+            memcpy(buf + n, wide ? "\x00\x00\x11\x00" : "\x00\xdc", wide ? 4 : 2);
+            n += wide ? 4 : 2;
+            n += widen(buf + n, "", "\n4,5\n", 5, wide ? 4 : 2, "");
+            ck_assert_int_eq(load_opt_len(buf, n, wide ? &utf32 : NULL), EFFEKT_EENCODING);
+            ck_assert_uint_eq(diag.n, 1);
+            ck_assert_msg(diag.items[0].line == 4 + before, "%s: line %zu, expected %zu",
+                          wide ? "UTF-32" : "UTF-16", diag.items[0].line, 4 + before);
+            ck_assert_ptr_nonnull(strstr(diag.items[0].message, wide ? "not text in UTF-32LE" : "unpaired surrogate"));
+            compare_file_and_buffer(buf, n, EFFEKT_EENCODING, wide ? &utf32_halves : &halves);
+        }
+    }
+    free(text);
+    free(buf);
+}
+END_TEST
+
 /* Excel's first line "sep=;" sets the delimiter and is no header (it
  * was taken for one: every column nameless, every KPI n/a).  Lines stay
  * those of the file: the header is line 2. */
@@ -1777,6 +1883,8 @@ static Suite *csv_suite(void)
     tcase_add_test(tc, second_half_outgrows_its_estimate);
     tcase_add_test(tc, sum_by_missing_column_in_two_halves);
     tcase_add_test(tc, parse_error_line_after_lone_cr);
+    tcase_add_test(tc, end_of_input_line_after_a_stop);
+    tcase_add_test(tc, conversion_error_line);
     tcase_add_test(tc, excel_sep_line);
     tcase_add_test(tc, sha256_of_the_bytes_read);
     tcase_add_test(tc, bundled_files_in_two_halves);

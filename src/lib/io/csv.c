@@ -1178,8 +1178,9 @@ static size_t fast_lines(reader *rd, const unsigned char *s, size_t n, unsigned 
 
 /* csv_parse over chunk[0..n), the plain lines read by the fast path
  * when use_fast (else all by libcsv).  Returns what csv_parse would:
- * the bytes parsed, fewer than n after a parse error (p->status).
- * When all n are parsed, *breaks gets the line breaks in them as
+ * the bytes parsed, fewer than n after a parse error (p->status) -- but
+ * n once a callback stopped the reading, whatever libcsv then met.
+ * When all n are parsed (or stopped), *breaks gets the line breaks in them as
  * count_line_breaks counts them (carrying *after_cr): the fast path's
  * lines end in one LF or CRLF each and hold no other CR or LF, so only
  * libcsv's bytes need counting. */
@@ -1191,9 +1192,11 @@ static size_t parse_chunk(reader *rd, struct csv_parser *p, const char *chunk, s
     *breaks = 0;
     if (!use_fast || p->quote_char != '"' || !(delim == ',' || delim == ';' || delim == '\t' || delim == '|')) {
         size_t done = csv_parse(p, chunk, n, on_field, on_row, rd);
-        if (done == n)
+        /* stopped, libcsv read on and may have met a parse error nobody
+         * reports: the chunk is read all the same, its breaks counted */
+        if (done == n || rd->stop)
             *breaks = count_line_breaks(chunk, n, after_cr);
-        return done;
+        return rd->stop ? n : done;
     }
     size_t pos = 0;
     while (pos < n && !rd->stop) {
@@ -1219,10 +1222,10 @@ static size_t parse_chunk(reader *rd, struct csv_parser *p, const char *chunk, s
         const unsigned char *nl = memchr(s + pos, '\n', n - pos);
         size_t seg = nl ? (size_t)(nl - (s + pos)) + 1 : n - pos;
         size_t done = csv_parse(p, chunk + pos, seg, on_field, on_row, rd);
-        if (done < seg)
+        if (done < seg && !rd->stop)
             return pos + done;
         *breaks += count_line_breaks(chunk + pos, seg, after_cr);
-        pos += done;
+        pos += seg;
     }
     if (rd->stop && pos < n)
         *breaks += count_line_breaks(chunk + pos, n - pos, after_cr);   /* nobody reads it: for form */
@@ -1451,7 +1454,14 @@ static void parse_source(reader *rd, source *src, char *delim, size_t lines_befo
             size_t m = effekt_encoding_utf16_to_utf8((const unsigned char *)chunk, n,
                                      rd->encoding == EFFEKT_ENCODING_UTF16LE, utf16, &used);
             if (m == (size_t)-1) {
-                effekt_diag_add(diag, EFFEKT_ERROR, name, rd->line, 0, NULL, NULL,
+                /* the line of the surrogate (used: where it is): after the
+                 * line breaks of the text before it, not the chunk's first */
+                int ac = after_cr;
+                size_t before = effekt_encoding_utf16_to_utf8((const unsigned char *)chunk, used,
+                                                              rd->encoding == EFFEKT_ENCODING_UTF16LE, utf16,
+                                                              &used);
+                size_t line = lines_before + 1 + count_line_breaks((const char *)utf16, before, &ac);
+                effekt_diag_add(diag, EFFEKT_ERROR, name, line, 0, NULL, NULL,
                                 "invalid UTF-16: an unpaired surrogate");
                 fail(rd, EFFEKT_EENCODING);
                 break;
@@ -1474,7 +1484,10 @@ static void parse_source(reader *rd, source *src, char *delim, size_t lines_befo
             char *in = (char *)chunk, *o = (char *)utf16;
             size_t inleft = n, outleft = 4 * CHUNK_SIZE + 16;
             if (iconv(rd->chunk_cd, &in, &inleft, &o, &outleft) == (size_t)-1 && errno != EINVAL) {
-                effekt_diag_add(diag, EFFEKT_ERROR, name, rd->line, 0, NULL, NULL,
+                int ac = after_cr;   /* the bad bytes' line: after the text converted before them */
+                size_t line = lines_before + 1
+                               + count_line_breaks((const char *)utf16, (size_t)(o - (char *)utf16), &ac);
+                effekt_diag_add(diag, EFFEKT_ERROR, name, line, 0, NULL, NULL,
                                 "bytes that are not text in %s (near byte %zu of this part)",
                                 rd->enc_name, (size_t)(in - chunk));
                 fail(rd, EFFEKT_EENCODING);
@@ -1566,13 +1579,19 @@ static void parse_source(reader *rd, source *src, char *delim, size_t lines_befo
             lines_before += breaks;
         }
         if (src->eof) {
-            /* no more bytes will come to complete a carried character */
+            /* no more bytes will come to complete a carried character.
+             * Its line follows every line break of the text before it,
+             * as counted in lines_before (after a stop too): not rd->line,
+             * which counts the rows the callbacks saw, and which the fast
+             * path and libcsv leave at different lines once a field
+             * stopped the reading (the fuzzer found it) */
+            size_t end_line = lines_before + 1;
             if (n_carry && rd->chunk_cd != (iconv_t)-1) {
-                effekt_diag_add(diag, EFFEKT_ERROR, name, rd->line, 0, NULL, NULL,
+                effekt_diag_add(diag, EFFEKT_ERROR, name, end_line, 0, NULL, NULL,
                                 "the file ends inside a character of %s", rd->enc_name);
                 fail(rd, EFFEKT_EENCODING);
             } else if (n_carry) {
-                effekt_diag_add(diag, EFFEKT_ERROR, name, rd->line, 0, NULL, NULL,
+                effekt_diag_add(diag, EFFEKT_ERROR, name, end_line, 0, NULL, NULL,
                                 "invalid UTF-16: the file ends inside a character (%s)",
                                 n_carry == 1 ? "an odd number of bytes" : "half a surrogate pair");
                 fail(rd, EFFEKT_EENCODING);

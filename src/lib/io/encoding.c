@@ -110,11 +110,14 @@ size_t effekt_encoding_utf16_to_utf8(const unsigned char *s, size_t len, int le,
             if (i + 3 >= len)
                 break;   /* the pair is split: wait for more input */
             uint32_t lo = le ? (uint32_t)(s[i + 2] | (s[i + 3] << 8)) : (uint32_t)((s[i + 2] << 8) | s[i + 3]);
-            if (lo < 0xDC00 || lo > 0xDFFF)
+            if (lo < 0xDC00 || lo > 0xDFFF) {
+                *consumed = i;
                 return (size_t)-1;
+            }
             u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
             i += 2;
         } else if (u >= 0xDC00 && u <= 0xDFFF) {
+            *consumed = i;
             return (size_t)-1;
         }
         o += put_utf8(u, out + o);

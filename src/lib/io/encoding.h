@@ -23,7 +23,8 @@ size_t effekt_encoding_single_byte_to_utf8(const unsigned char *s, size_t len, i
 /* Convert UTF-16 (little endian if le) to UTF-8.  out must hold
  * 3*(len/2) bytes.  *consumed is set to the input bytes used (an odd
  * trailing byte or a split surrogate pair are left for the next call).
- * Returns bytes written, or (size_t)-1 on an unpaired surrogate. */
+ * Returns bytes written, or (size_t)-1 on an unpaired surrogate, with
+ * *consumed then its offset (the input before it converts). */
 size_t effekt_encoding_utf16_to_utf8(const unsigned char *s, size_t len, int le,
                      unsigned char *out, size_t *consumed);
 
