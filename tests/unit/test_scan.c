@@ -1,16 +1,31 @@
 /* test_scan.c — the reader's byte-level pieces against references:
  * read_clean (load.h) against the digit-at-a-time version it replaced,
- * on every short text and millions of random ones.  Linked with the
- * static library: it calls functions the shared one does not export. */
+ * on every short text and millions of random ones; the structural scan
+ * (scan.c) of each kind (AVX2, SSE2, word) against a byte-at-a-time
+ * definition; and the fast path it feeds against libcsv alone, on every
+ * bundled CSV file and on random CSV-like text.  Linked with the static
+ * library: it calls functions the shared one does not export. */
 #include "config.h"
 
 #include <check.h>
+#include <dirent.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "effekt/csv.h"
 #include "../../src/lib/io/load.h"
+#include "../../src/lib/io/scan.h"
+
+/* ck_assert_msg without its cost when it holds (Check writes a mark
+ * for every assertion it runs, millions here). */
+#define expect(cond, ...) \
+    do { \
+        if (!(cond)) \
+            ck_abort_msg(__VA_ARGS__); \
+    } while (0)
 
 /* read_clean as it was (commit e196151), one digit at a time: the
  * reference the word-at-a-time version must equal bit for bit. */
@@ -71,7 +86,7 @@ static size_t clean_checked, clean_taken;
 static void same_clean(const char *text, size_t len)
 {
     char *s = malloc(len ? len : 1);
-    ck_assert_ptr_nonnull(s);
+    expect(s != NULL, "out of memory");
     memcpy(s, text, len);
     double v1 = 0, v2 = 0;
     uint8_t k1 = 0xEE, k2 = 0xEE, f1 = 0xEE, f2 = 0xEE;
@@ -190,6 +205,293 @@ START_TEST(read_clean_rule_edges)
 }
 END_TEST
 
+/* The masks of one block, a byte at a time: what scan.h says. */
+static effekt_scan_block scan_ref(const unsigned char *p, unsigned char delim)
+{
+    effekt_scan_block m = { 0, 0, 0, 0 };
+    for (int i = 0; i < 64; i++) {
+        uint64_t bit = (uint64_t)1 << i;
+        unsigned char c = p[i];
+        if (c == delim)
+            m.delim |= bit;
+        if (c == '\n' || c == '\r' || c == '"')
+            m.mark |= bit;
+        if (c == 0 || c >= 0x80)
+            m.odd |= bit;
+        if (c == ' ' || c == '\t')
+            m.space |= bit;
+    }
+    return m;
+}
+
+/* Every kind of scan built here and run by this CPU gives the masks of
+ * the definition: on a block of each byte value at each place, and on
+ * random blocks over the bytes that matter, for each delimiter. */
+START_TEST(scan_kinds_agree)
+{
+    static const char *const names[] = { "word", "SSE2", "AVX2" };
+    static const unsigned char delims[] = { ',', ';', '\t', '|' };
+    static const unsigned char some[] = { ',', ';', '\t', '|', '\n', '\r', '"', ' ', 0, 0x80, 0xFF, 'a', '0',
+                                          0x2C ^ 0x80, 0x0A ^ 0x80, 0x7F };
+    enum { BLOCKS = 8 };
+    unsigned char buf[64 * BLOCKS];
+    effekt_scan_block got[BLOCKS];
+    int kinds = 0;
+    for (int which = EFFEKT_SCAN_SWAR; which <= EFFEKT_SCAN_AVX2; which++) {
+        effekt_scan_fn fn = effekt_scan_get(which);
+        if (!fn)
+            continue;
+        kinds++;
+        for (size_t di = 0; di < sizeof delims; di++) {
+            unsigned char delim = delims[di];
+            for (unsigned v = 0; v < 256; v++) {
+                for (size_t k = 0; k < sizeof buf; k++)
+                    buf[k] = (unsigned char)(k % 64 == (v + k / 64) % 64 ? v : 'x');
+                fn(buf, BLOCKS, delim, got);
+                for (size_t b = 0; b < BLOCKS; b++) {
+                    effekt_scan_block want = scan_ref(buf + 64 * b, delim);
+                    expect(memcmp(&got[b], &want, sizeof want) == 0, "%s: byte %u, delimiter %u",
+                                  names[which], v, delim);
+                }
+            }
+            for (int round = 0; round < 2000; round++) {
+                for (size_t k = 0; k < sizeof buf; k++) {
+                    uint64_t r = rng();
+                    buf[k] = r % 3 ? some[(r >> 8) % sizeof some] : (unsigned char)(r >> 16);
+                }
+                size_t blocks = 1 + (size_t)round % BLOCKS;
+                fn(buf, blocks, delim, got);
+                for (size_t b = 0; b < blocks; b++) {
+                    effekt_scan_block want = scan_ref(buf + 64 * b, delim);
+                    expect(memcmp(&got[b], &want, sizeof want) == 0, "%s: random block, delimiter %u",
+                                  names[which], delim);
+                }
+            }
+        }
+    }
+    ck_assert_int_ge(kinds, 1);
+    ck_assert_ptr_nonnull(effekt_scan_best());
+}
+END_TEST
+
+static int same_text(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* The fast path (effekt_csv_load_buffer) and libcsv alone read
+ * text[0..len) alike: status, every problem, the table's layout, each
+ * row's line, every heading, type, flag, value bit and text.  The text
+ * is copied to a block of its own size, so that ASan sees a read past
+ * it. */
+static void same_reading(const char *what, const char *text, size_t len, const effekt_csv_options *opt)
+{
+    char *copy = malloc(len ? len : 1);
+    expect(copy != NULL, "out of memory");
+    memcpy(copy, text, len);
+    effekt_table *a = NULL, *b = NULL;
+    effekt_diag da, db;
+    effekt_diag_init(&da);
+    effekt_diag_init(&db);
+    effekt_status sa = effekt_csv_load_buffer(copy, len, "t.csv", opt, &a, &da);
+    effekt_status sb = effekt_csv_load_buffer_libcsv(copy, len, "t.csv", opt, &b, &db);
+    expect(sa == sb, "%s: status %d, libcsv %d", what, sa, sb);
+    expect(da.n == db.n && da.dropped == db.dropped, "%s: %zu problems, libcsv %zu", what, da.n, db.n);
+    for (size_t i = 0; i < da.n; i++) {
+        const effekt_diag_problem *x = &da.items[i], *y = &db.items[i];
+        expect(x->severity == y->severity && x->line == y->line && x->column == y->column
+                      && same_text(x->file, y->file) && same_text(x->column_name, y->column_name)
+                      && same_text(x->value, y->value) && same_text(x->message, y->message),
+                      "%s: problem %zu: %zu:%zu %s, libcsv %zu:%zu %s", what, i, x->line, x->column, x->message,
+               y->line, y->column, y->message);
+    }
+    expect(!a == !b, "%s: a table from one reader only", what);
+    if (a) {
+        expect(a->n_rows == b->n_rows && a->n_columns == b->n_columns && a->delimiter == b->delimiter
+                      && same_text(a->encoding, b->encoding) && a->header_line == b->header_line,
+                      "%s: layout %zu x %zu, libcsv %zu x %zu", what, a->n_rows, a->n_columns, b->n_rows,
+                      b->n_columns);
+        for (size_t r = 0; r < a->n_rows; r++)
+            expect(effekt_table_row_line(a, r) == effekt_table_row_line(b, r), "%s: line of row %zu",
+                          what, r);
+        for (size_t c = 0; c < a->n_columns; c++) {
+            const effekt_column *x = &a->columns[c], *y = &b->columns[c];
+            expect(same_text(x->heading, y->heading) && same_text(x->canonical, y->canonical)
+                          && x->type == y->type && x->flags == y->flags && x->decimal_mark == y->decimal_mark
+                          && x->index == y->index && x->decimals == y->decimals && x->n_missing == y->n_missing
+                          && !x->values == !y->values && !x->text == !y->text,
+                          "%s: column %zu", what, c);
+            for (size_t r = 0; r < a->n_rows; r++) {
+                expect(!x->values || memcmp(&x->values[r], &y->values[r], sizeof(double)) == 0
+                              || (isnan(x->values[r]) && isnan(y->values[r])),
+                              "%s: value of column %zu row %zu", what, c, r);
+                expect(!x->text || same_text(x->text[r], y->text[r]), "%s: text of column %zu row %zu",
+                              what, c, r);
+            }
+        }
+    }
+    effekt_table_destroy(a);
+    effekt_table_destroy(b);
+    effekt_diag_clear(&da);
+    effekt_diag_clear(&db);
+    free(copy);
+}
+
+static char *data_path(const char *name)
+{
+    const char *srcdir = getenv("srcdir");
+    static char path[4096];
+    snprintf(path, sizeof path, "%s/%s", srcdir ? srcdir : ".", name);
+    return path;
+}
+
+/* Every CSV file bundled (datasets, tests, the bad-input corpus), as it
+ * is and repeated past the 256 KiB chunks (lines cut between chunks),
+ * read by the fast path and by libcsv alone: the same. */
+START_TEST(bundled_files_fast_as_libcsv)
+{
+    static const char *const dirs[] = { "datasets", "tests/data", "tests/data/nist", "tests/bad" };
+    size_t files = 0;
+    for (size_t k = 0; k < sizeof dirs / sizeof *dirs; k++) {
+        char dir[4096];
+        snprintf(dir, sizeof dir, "%s", data_path(dirs[k]));
+        DIR *dp = opendir(dir);
+        expect(dp != NULL, "cannot open %s", dir);
+        struct dirent *e;
+        while ((e = readdir(dp))) {
+            size_t len = strlen(e->d_name);
+            if (len < 5 || strcmp(e->d_name + len - 4, ".csv") != 0)
+                continue;
+            char path[8192];
+            snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+            FILE *f = fopen(path, "rb");
+            ck_assert_ptr_nonnull(f);
+            fseek(f, 0, SEEK_END);
+            long size = ftell(f);
+            rewind(f);
+            char *text = malloc((size_t)size + 1);
+            ck_assert_uint_eq(fread(text, 1, (size_t)size, f), (size_t)size);
+            fclose(f);
+            same_reading(path, text, (size_t)size, NULL);
+            if (size > 0 && size < 300 * 1024) {
+                size_t times = 300 * 1024 / (size_t)size + 1;
+                char *big = malloc((size_t)size * times);
+                for (size_t i = 0; i < times; i++)
+                    memcpy(big + i * (size_t)size, text, (size_t)size);
+                same_reading(path, big, (size_t)size * times, NULL);
+                free(big);
+            }
+            free(text);
+            files++;
+        }
+        closedir(dp);
+    }
+    ck_assert_uint_ge(files, 40);
+}
+END_TEST
+
+/* Random CSV-like text (short fields, delimiters, LF, CRLF and lone CR,
+ * quotes, spaces and tabs, NUL and non-ASCII bytes, lines longer than a
+ * block of 64 and with more than 1024 fields), some of it plain for
+ * pages, then a byte of trouble at any place: read by the fast path and
+ * by libcsv alone, the same. */
+START_TEST(random_text_fast_as_libcsv)
+{
+    static const char *const pieces[] = { "1", "22", "abc", "3.5", "-7", "x y", "", "\xC3\xA9", "0" };
+    static const char *const trouble[] = { "\"", "\r", "\r\n", "\n", " ", "\t", "\0", "\xFF", "\"q\"", ";", "," };
+    size_t cap = 1 << 20;
+    char *text = malloc(cap);
+    for (int round = 0; round < 400; round++) {
+        uint64_t r = rng();
+        size_t len = 0, fields = 1 + r % 12, lines = 1 + (r >> 8) % 600;
+        if ((r >> 20) % 16 == 0)
+            fields = 1000 + (r >> 24) % 60;   /* about the limit of 1024 */
+        int crlf = (r >> 30) % 4 == 0;
+        for (size_t l = 0; l < lines && len + 8 * fields + 64 < cap; l++) {
+            size_t nf = (r >> 34) % 8 == 0 ? 1 + rng() % (fields + 1) : fields;
+            for (size_t f = 0; f < nf; f++) {
+                const char *p = pieces[rng() % (sizeof pieces / sizeof *pieces)];
+                size_t pl = strlen(p);
+                if ((rng() & 255) == 0)   /* a long field, across blocks */
+                    for (int k = 0; k < 70; k++)
+                        text[len++] = 'w';
+                memcpy(text + len, p, pl);
+                len += pl;
+                if (f + 1 < nf)
+                    text[len++] = ',';
+            }
+            if (crlf)
+                text[len++] = '\r';
+            text[len++] = '\n';
+        }
+        /* some trouble at random places (none in one round of four) */
+        for (size_t k = (r >> 40) % 4 == 0 ? 0 : 1 + (r >> 42) % 3; k > 0 && len > 0; k--) {
+            uint64_t q = rng();
+            const char *p = trouble[q % (sizeof trouble / sizeof *trouble)];
+            size_t pl = p[0] ? strlen(p) : 1, at = (q >> 8) % len;
+            if (len + pl > cap)
+                break;
+            memmove(text + at + pl, text + at, len - at);
+            memcpy(text + at, p, pl);
+            len += pl;
+        }
+        if ((r >> 50) % 4 == 0 && len > 0)
+            len -= (r >> 52) % len;   /* cut anywhere: no line break at the end */
+        char what[64];
+        snprintf(what, sizeof what, "round %d", round);
+        same_reading(what, text, len, NULL);
+        if (round % 8 == 0) {
+            effekt_csv_options opt = { 0 };
+            opt.delimiter = ',';
+            same_reading(what, text, len, &opt);
+        }
+        if (round % 4 == 1) {   /* one column loaded, the others skipped */
+            char first[256];
+            size_t k = 0;
+            while (k < len && k < sizeof first - 1 && text[k] != ',' && text[k] != '\n' && text[k] != '\r')
+                first[k] = text[k], k++;
+            first[k] = '\0';
+            const char *cols[] = { first };
+            effekt_csv_options opt = { 0 };
+            opt.columns = cols;
+            opt.n_columns = 1;
+            same_reading(what, text, len, &opt);
+        }
+    }
+    free(text);
+}
+END_TEST
+
+/* Lines whose breaks fall at the edges of the blocks of 64: a CR as the
+ * last byte of a block and its LF the first of the next, an LF as the
+ * last byte, a field that ends at the block's end; and the text ending
+ * at each byte of a block. */
+START_TEST(block_edges_fast_as_libcsv)
+{
+    char text[4096];
+    for (size_t first = 1; first < 140; first++) {
+        for (int crlf = 0; crlf < 2; crlf++) {
+            size_t len = 0;
+            memcpy(text, "a,b\r\n", crlf ? 5 : 4);
+            len = crlf ? 5 : 4;
+            if (!crlf)
+                text[3] = '\n';
+            /* a first line of `first` bytes of fields, then short lines */
+            for (size_t k = 0; k < first; k++)
+                text[len++] = k % 5 == 4 ? ',' : (char)('0' + k % 10);
+            for (int l = 0; l < 40; l++) {
+                if (crlf)
+                    text[len++] = '\r';
+                text[len++] = '\n';
+                len += (size_t)sprintf(text + len, "%d,%d.5", l, l * 7 % 13);
+            }
+            for (size_t cut = len - 70; cut <= len; cut++)
+                same_reading("block edges", text, cut, NULL);
+        }
+    }
+}
+END_TEST
+
 static Suite *scan_suite(void)
 {
     Suite *s = suite_create("scan");
@@ -198,6 +500,10 @@ static Suite *scan_suite(void)
     tcase_add_test(tc, read_clean_every_short_text);
     tcase_add_test(tc, read_clean_random_texts);
     tcase_add_test(tc, read_clean_rule_edges);
+    tcase_add_test(tc, scan_kinds_agree);
+    tcase_add_test(tc, bundled_files_fast_as_libcsv);
+    tcase_add_test(tc, random_text_fast_as_libcsv);
+    tcase_add_test(tc, block_edges_fast_as_libcsv);
     suite_add_tcase(s, tc);
     return s;
 }
