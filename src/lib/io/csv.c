@@ -30,6 +30,7 @@
 #include "dict.h"
 #include "load.h"
 #include "numbers.h"
+#include "scan.h"
 
 #define CHUNK_SIZE (256 * 1024)
 #define DEFAULT_MAX_FIELD (64u * 1024 * 1024)
@@ -975,70 +976,14 @@ static int space_only(unsigned char c)
  * libcsv does nothing but call on_field for each piece between
  * delimiters and on_row for the line break (CR then LF for a CRLF; a
  * blank line only the row event).  The fast path finds the delimiters
- * and line breaks 16 bytes at a time (SSE2, which every x86-64 has; 8
- * at a time in a portable word elsewhere) and makes those same calls
+ * and line breaks from bit masks of 64 bytes (scan.c: AVX2, SSE2 or a
+ * portable word), walked across lines, and makes those same calls
  * itself.  It takes only whole lines that start when libcsv is between
  * rows, and checks a line to its end before it calls anything: the first
  * line it does not take, or a line the chunk cuts, goes to libcsv from
  * its start, so the callbacks, and with them the table, the line numbers
  * and every message, are libcsv's.  (fuzz_split compares the two on
  * every input; effekt_csv_load_buffer_libcsv reads without it.) */
-
-#if defined(__SSE2__) && !defined(EFFEKT_CSV_SWAR)
-#include <emmintrin.h>
-
-/* Bits i of the bytes p[i] (0 <= i < 16) that are delim, quote, CR or
- * LF; in *odd those that are NUL or not ASCII, in *space the spaces and
- * tabs. */
-static inline unsigned scan16(const unsigned char *p, unsigned char delim, unsigned *odd, unsigned *space)
-{
-    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-    __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)delim)),
-                                          _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
-                             _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
-                                          _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))));
-    *odd = (unsigned)_mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, _mm_setzero_si128())));
-    *space = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
-                                                      _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))));
-    return (unsigned)_mm_movemask_epi8(m);
-}
-#else
-/* The high bit of each byte of x that is zero (exact: no borrow between
- * bytes, unlike the shorter (x - 0x01..) & ~x). */
-static inline uint64_t zero_bytes(uint64_t x)
-{
-    const uint64_t lo7 = 0x7F7F7F7F7F7F7F7Full;
-    return ~(((x & lo7) + lo7) | x | lo7);
-}
-
-/* The high bits of the bytes of a word (little-endian order) as bits 0..7. */
-static inline unsigned gather(uint64_t h)
-{
-    unsigned r = 0;
-    for (int i = 0; i < 8; i++)
-        r |= (unsigned)((h >> (8 * i + 7)) & 1) << i;
-    return r;
-}
-
-static inline unsigned scan16(const unsigned char *p, unsigned char delim, unsigned *odd, unsigned *space)
-{
-    unsigned m = 0, o = 0, sp = 0;
-    for (int half = 0; half < 2; half++) {
-        uint64_t x = 0;
-        for (int i = 0; i < 8; i++)   /* byte i at bits 8i: the order of the mask */
-            x |= (uint64_t)p[8 * half + i] << (8 * i);
-        const uint64_t ones = 0x0101010101010101ull;
-        uint64_t h = zero_bytes(x ^ (ones * delim)) | zero_bytes(x ^ (ones * '\n'))
-                     | zero_bytes(x ^ (ones * '"')) | zero_bytes(x ^ (ones * '\r'));
-        m |= gather(h) << (8 * half);
-        o |= gather((x & 0x8080808080808080ull) | zero_bytes(x)) << (8 * half);
-        sp |= gather(zero_bytes(x ^ (ones * ' ')) | zero_bytes(x ^ (ones * '\t'))) << (8 * half);
-    }
-    *odd = o;
-    *space = sp;
-    return m;
-}
-#endif
 
 /* The most fields a line may have to be taken (more: libcsv reads it). */
 #define FAST_MAX_FIELDS 1024
@@ -1072,56 +1017,100 @@ static const unsigned char *fast_kinds(reader *rd)
 /* Read the plain lines at the start of s[0..n) as libcsv would; returns
  * the bytes taken (whole lines), stopping at the first line that is not
  * plain or not whole, or when a callback stops the reading. */
+/* The masks of the blocks of s[0..n) from byte at on: as many whole
+ * blocks as *want says (doubled each time, to 64: a file of quoted lines,
+ * which the fast path gives back at once, costs a block a line), or the
+ * last part block, padded with bytes that are no mark. */
+static size_t fast_window(effekt_scan_fn scan, const unsigned char *s, size_t n, size_t at, unsigned char delim,
+                          effekt_scan_block *win, size_t *want)
+{
+    size_t full = (n - at) / 64;
+    if (!full) {
+        unsigned char pad[64];
+        memcpy(pad, s + at, n - at);
+        memset(pad + (n - at), 'x', 64 - (n - at));
+        scan(pad, 1, delim, win);
+        return 1;
+    }
+    size_t k = full < *want ? full : *want;
+    scan(s + at, k, delim, win);
+    if (*want < 64)
+        *want *= 2;
+    return k;
+}
+
 static size_t fast_lines(reader *rd, const unsigned char *s, size_t n, unsigned char delim)
 {
-    size_t ends[FAST_MAX_FIELDS];
+    /* (64 to spare: a block's delimiters are stored before the count is
+     * looked at) */
+    size_t ends[FAST_MAX_FIELDS + 64];
     size_t line_start = 0;
+    if (n == 0)
+        return 0;
+    effekt_scan_fn scan = effekt_scan_best();
+    effekt_scan_block win[64];
+    size_t want = 1, win_n = fast_window(scan, s, n, 0, delim, win, &want), w = 0;
+    /* the block s[blk..blk+64) and its masks, without the bits of the
+     * bytes already read */
+    size_t blk = 0;
+    uint64_t dm = win[0].delim, xm = win[0].mark, om = win[0].odd, sm = win[0].space;
     while (line_start < n && !rd->stop) {
-        size_t nf = 0, i = line_start, body_end = 0, next = 0;
-        unsigned odd = 0, spaces = 0;
-        int crlf = 0, found = 0;
-        while (!found) {
-            if (i >= n)
+        size_t nf = 0, body_end = 0, next = 0;
+        uint64_t odd = 0, spaces = 0;
+        int crlf = 0;
+        while (!xm) {
+            /* the line goes on past this block: its delimiters, then the next */
+            for (; dm; dm &= dm - 1)
+                ends[nf++] = blk + (size_t)__builtin_ctzll(dm);
+            if (nf > FAST_MAX_FIELDS)
+                return line_start;
+            odd |= om;
+            spaces |= sm;
+            blk += 64;
+            if (blk >= n)
                 return line_start;   /* the chunk cuts the line */
-            unsigned char pad[16];
-            const unsigned char *p = s + i;
-            size_t valid = n - i < 16 ? n - i : 16;
-            if (valid < 16) {
-                memcpy(pad, p, valid);
-                memset(pad + valid, 'x', 16 - valid);
-                p = pad;
+            if (++w == win_n) {
+                win_n = fast_window(scan, s, n, blk, delim, win, &want);
+                w = 0;
             }
-            unsigned o, sp, m = scan16(p, delim, &o, &sp);
-            unsigned below = 0xFFFF;   /* the block's bytes in this line */
-            while (m) {
-                unsigned b = (unsigned)__builtin_ctz(m);
-                m &= m - 1;
-                size_t at = i + b;
-                unsigned char c = s[at];
-                if (c == delim) {
-                    if (nf == FAST_MAX_FIELDS)
-                        return line_start;
-                    ends[nf++] = at;
-                    continue;
-                }
-                if (c == '\n') {
-                    body_end = at;
-                    next = at + 1;
-                } else if (c == '\r' && at + 1 < n && s[at + 1] == '\n') {
-                    body_end = at;
-                    next = at + 2;
-                    crlf = 1;
-                } else {
-                    return line_start;   /* a quote, or a CR alone */
-                }
-                below = (1u << b) - 1;
-                found = 1;
-                break;
+            dm = win[w].delim;
+            xm = win[w].mark;
+            om = win[w].odd;
+            sm = win[w].space;
+            if (line_start > blk) {   /* the LF of a CRLF the last block ended in */
+                uint64_t keep = ~0ull << (line_start - blk);
+                dm &= keep;
+                xm &= keep;
+                om &= keep;
+                sm &= keep;
             }
-            odd |= o & below;
-            spaces |= sp & below;
-            i += 16;
         }
+        unsigned b = (unsigned)__builtin_ctzll(xm);
+        uint64_t upto = ((uint64_t)2 << b) - 1;   /* bits 0..b (all when b is 63) */
+        for (uint64_t d = dm & upto; d; d &= d - 1)
+            ends[nf++] = blk + (size_t)__builtin_ctzll(d);
+        if (nf > FAST_MAX_FIELDS)
+            return line_start;
+        odd |= om & upto;
+        spaces |= sm & upto;
+        size_t at = blk + b;
+        unsigned char c = s[at];
+        if (c == '\n') {
+            body_end = at;
+            next = at + 1;
+        } else if (c == '\r' && at + 1 < n && s[at + 1] == '\n') {
+            body_end = at;
+            next = at + 2;
+            crlf = 1;
+        } else {
+            return line_start;   /* a quote, or a CR alone */
+        }
+        /* keep the bits of the bytes from next on */
+        uint64_t keep = next - blk >= 64 ? 0 : ~0ull << (next - blk);
+        dm &= keep;
+        xm &= keep;
+        om &= keep;
+        sm &= keep;
         /* libcsv trims spaces at a field's edges (and a line of spaces is
          * no field): such a line is its */
         for (size_t k = 0, a = line_start; spaces && k <= nf; k++) {

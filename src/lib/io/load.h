@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <math.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "effekt/csv.h"
 #include "effekt/status.h"
@@ -126,55 +127,183 @@ static const double load_pow10[] = {
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15
 };
 
-/* The plain numbers most files are made of, [-]digits[.digits] with at
- * most 15 significant digits, read in one pass.  15 digits is what makes
- * "%.*f" write exactly the same digits back from the double (see
- * clean_text), so such a value's text need not be kept.  Returns 1 and
- * the value, its kind and its format byte, or 0. */
-static inline int read_clean(const char *s, size_t len, double *value, uint8_t *kind, uint8_t *format)
+/* The digits of a run starting at s[i], read one at a time: adds each
+ * to *m, counts in *sig the digits from the first non-zero one and in
+ * *zeros the zeros before it; returns where the run stops. */
+static inline size_t clean_digits_loop(const char *s, size_t i, size_t len, uint64_t *m, size_t *sig,
+                                       size_t *zeros)
 {
-    size_t i = 0;
-    int neg = s[0] == '-';
-    i = (size_t)neg;
-    uint64_t m = 0;
-    size_t int_digits = 0, int_zeros = 0, frac = 0, sig = 0;
     for (; i < len; i++) {
         unsigned c = (unsigned char)s[i] - '0';
         if (c > 9)
             break;
-        int_digits++;
-        if (sig || c) {
-            sig++;
-        } else {
-            int_zeros++;
-        }
-        m = m * 10 + c;
+        if (*sig || c)
+            (*sig)++;
+        else
+            (*zeros)++;
+        *m = *m * 10 + c;
     }
-    if (int_digits == 0)
-        return 0;
-    if (i < len) {
-        if (s[i] != '.' || i + 1 == len)
+    return i;
+}
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* The high bit of each byte of x that is not zero (exact: no carry
+ * between bytes). */
+static inline uint64_t clean_nonzero_bytes(uint64_t x)
+{
+    const uint64_t lo7 = 0x7F7F7F7F7F7F7F7Full;
+    return (((x & lo7) + lo7) | x) & ~lo7;
+}
+
+/* The same run as clean_digits_loop, 8 bytes at a time, for a text of
+ * at least 8 bytes: each load is of 8 bytes inside s[0..len) (the last 8
+ * when fewer remain, shifted down), never past s[len - 1], which may be
+ * the last byte of a buffer.  The digits of a word are combined with
+ * three multiplications (byte 0 the most significant digit). */
+static inline size_t clean_digits_words(const char *s, size_t i, size_t len, uint64_t *m, size_t *sig,
+                                        size_t *zeros)
+{
+    const uint64_t ones = 0x0101010101010101ull;
+    while (i < len) {
+        size_t at = len - i >= 8 ? i : len - 8;
+        uint64_t x;
+        memcpy(&x, s + at, 8);
+        x >>= 8 * (i - at);   /* the bytes before i out; zero bytes in: not digits */
+        /* a byte is a digit when its high nibble is 3, and still 3 with 6
+         * added (a carry out of a byte >= 0xFA only reaches bytes after a
+         * non-digit, which are not looked at) */
+        uint64_t bad = ((x & ones * 0xF0) ^ ones * 0x30) | (((x + ones * 0x06) & ones * 0xF0) ^ ones * 0x30);
+        uint64_t stop = clean_nonzero_bytes(bad);
+        unsigned k = stop ? (unsigned)__builtin_ctzll(stop) / 8 : 8;   /* digits in the word */
+        if (k == 0)
+            break;
+        uint64_t d = x - ones * '0';
+        d <<= 8 * (8 - k);   /* the k digits at the top: zeros before them */
+        uint64_t nz = clean_nonzero_bytes(d);
+        if (!*sig) {
+            /* zeros before the first non-zero digit (k of them if none) */
+            unsigned z = nz ? (unsigned)__builtin_ctzll(nz) / 8 - (8 - k) : k;
+            *zeros += z;
+            *sig += k - z;
+        } else {
+            *sig += k;
+        }
+        d = d * 10 + (d >> 8);
+        d = (((d & 0x000000FF000000FFull) * (100 + (1000000ull << 32)))
+             + (((d >> 16) & 0x000000FF000000FFull) * (1 + (10000ull << 32)))) >> 32;
+        static const uint64_t scale[] = { 1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000 };
+        *m = *m * scale[k] + d;   /* wraps only past 15 significant digits: not used then */
+        i += k;
+        if (k < 8)
+            break;
+    }
+    return i;
+}
+#endif
+
+/* A run of digits (clean_digits_loop), by words when the text has 8
+ * bytes or more. */
+static inline size_t clean_digits(const char *s, size_t i, size_t len, uint64_t *m, size_t *sig, size_t *zeros)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (len >= 8)
+        return clean_digits_words(s, i, len, m, sig, zeros);
+#endif
+    return clean_digits_loop(s, i, len, m, sig, zeros);
+}
+
+/* What read_clean needs to know of a text's digits. */
+typedef struct {
+    uint64_t m;            /* all the digits, as one integer */
+    size_t int_digits, int_zeros, frac, sig;
+} clean_parts;
+
+/* A number of at most 8 bytes after its sign, in a text of at least 8
+ * bytes (a price such as 73113.58): all its bytes in one word, loaded
+ * from the text's last 8 bytes; the '.' taken out, the digits combined
+ * at once.  Returns 1 with *c, 0 when the text is no clean number. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+static inline int clean_one_word(const char *s, size_t len, size_t start, clean_parts *c)
+{
+    const uint64_t ones = 0x0101010101010101ull;
+    size_t body = len - start;   /* 7 or 8 */
+    uint64_t x;
+    memcpy(&x, s + len - 8, 8);
+    x >>= 8 * (8 - body);
+    uint64_t in = body == 8 ? ~0ull : (1ull << 8 * body) - 1;
+    uint64_t bad = ((x & ones * 0xF0) ^ ones * 0x30) | (((x + ones * 0x06) & ones * 0xF0) ^ ones * 0x30);
+    uint64_t nd = clean_nonzero_bytes(bad) & in;
+    size_t k = body;
+    c->int_digits = body;
+    c->frac = 0;
+    if (nd) {
+        /* one non-digit, a '.' with digits on both sides (a second one,
+         * or a byte carried into by one >= 0xFA, comes after the first) */
+        unsigned p = (unsigned)__builtin_ctzll(nd) / 8;
+        if ((nd & (nd - 1)) || s[start + p] != '.' || p == 0 || p + 1 == body)
             return 0;
-        for (i++; i < len; i++) {
-            unsigned c = (unsigned char)s[i] - '0';
-            if (c > 9)
+        uint64_t below = (1ull << 8 * p) - 1;
+        x = (x & below) | ((x >> 8) & ~below);
+        k = body - 1;
+        c->int_digits = p;
+        c->frac = k - p;
+    }
+    /* (digits only below byte k: no borrow reaches them) */
+    uint64_t d = (x - ones * '0') & (k == 8 ? ~0ull : (1ull << 8 * k) - 1);
+    d <<= 8 * (8 - k);   /* the k digits at the top: zeros before them */
+    uint64_t nz = clean_nonzero_bytes(d);
+    size_t first = nz ? (size_t)__builtin_ctzll(nz) / 8 - (8 - k) : k;   /* the first non-zero digit */
+    c->sig = k - first;
+    c->int_zeros = first < c->int_digits ? first : c->int_digits;
+    d = d * 10 + (d >> 8);
+    c->m = (((d & 0x000000FF000000FFull) * (100 + (1000000ull << 32)))
+            + (((d >> 16) & 0x000000FF000000FFull) * (1 + (10000ull << 32)))) >> 32;
+    return 1;
+}
+#endif
+
+/* The plain numbers most files are made of, [-]digits[.digits] with at
+ * most 15 significant digits, read in one pass.  15 digits is what makes
+ * "%.*f" write exactly the same digits back from the double (see
+ * clean_text), so such a value's text need not be kept.  Returns 1 and
+ * the value, its kind and its format byte, or 0.  s[0..len), len >= 1,
+ * is all that is read. */
+static inline int read_clean(const char *s, size_t len, double *value, uint8_t *kind, uint8_t *format)
+{
+    int neg = s[0] == '-';
+    size_t start = (size_t)neg;
+    clean_parts c = { 0, 0, 0, 0, 0 };
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (len >= 8 && len - start <= 8) {
+        if (!clean_one_word(s, len, start, &c))
+            return 0;
+    } else
+#endif
+    {
+        size_t frac_zeros = 0;
+        size_t i = clean_digits(s, start, len, &c.m, &c.sig, &c.int_zeros);
+        c.int_digits = i - start;
+        if (c.int_digits == 0)
+            return 0;
+        if (i < len) {
+            if (s[i] != '.' || i + 1 == len)
                 return 0;
-            frac++;
-            if (sig || c)
-                sig++;
-            m = m * 10 + c;
+            size_t end = clean_digits(s, i + 1, len, &c.m, &c.sig, &frac_zeros);
+            if (end < len)
+                return 0;
+            c.frac = end - (i + 1);
         }
     }
     /* "%.*f" writes the integer part without leading zeros, "0" if it is 0 */
-    size_t lead = int_zeros == int_digits ? int_digits - 1 : int_zeros;
-    if (sig > 15 || frac > 15 || lead > 7)
+    size_t lead = c.int_zeros == c.int_digits ? c.int_digits - 1 : c.int_zeros;
+    if (c.sig > 15 || c.frac > 15 || lead > 7)
         return 0;
-    double v = (double)m / load_pow10[frac];
+    double v = (double)c.m / load_pow10[c.frac];
     *value = neg ? -v : v;
-    *format = (uint8_t)(FORMAT_CLEAN | lead << 4 | frac);
-    if (!frac)
+    *format = (uint8_t)(FORMAT_CLEAN | lead << 4 | c.frac);
+    if (!c.frac)
         *kind = VALUE_PLAIN;
-    else if (frac == 3 && int_digits <= 3 && int_zeros == 0)
+    else if (c.frac == 3 && c.int_digits <= 3 && c.int_zeros == 0)
         *kind = VALUE_AMBIG_DOT;
     else
         *kind = VALUE_POINT;
