@@ -188,6 +188,9 @@ typedef struct {
     unsigned char *fast_kind;    /* per source field, for the fast path: FAST_SKIP,
                                     FAST_MARKS or FAST_STORE (NULL: not yet made) */
     coded_column *coded;         /* per source field (NULL: no column is coded) */
+    size_t *fast_store;          /* the fields fast_kind says FAST_STORE, in order */
+    size_t n_fast_store;
+    int fast_any_marks;          /* some field is FAST_MARKS */
 } reader;
 
 static int append(raw_column *r, const char *s, size_t len)
@@ -1008,10 +1011,87 @@ static const unsigned char *fast_kinds(reader *rd)
         fail(rd, EFFEKT_ENOMEM);
         return NULL;
     }
-    for (size_t f = 0; f < rd->n_cols; f++)
+    rd->fast_store = effekt_malloc((rd->n_cols ? rd->n_cols : 1) * sizeof *rd->fast_store);
+    if (!rd->fast_store) {
+        free(rd->fast_kind);
+        rd->fast_kind = NULL;
+        fail(rd, EFFEKT_ENOMEM);
+        return NULL;
+    }
+    rd->n_fast_store = 0;
+    rd->fast_any_marks = 0;
+    for (size_t f = 0; f < rd->n_cols; f++) {
         rd->fast_kind[f] = rd->slot[f] >= 0 ? FAST_STORE
                            : rd->unkept_marks && !rd->text_only[f] ? FAST_MARKS : FAST_SKIP;
+        if (rd->fast_kind[f] == FAST_STORE)
+            rd->fast_store[rd->n_fast_store++] = f;
+        rd->fast_any_marks |= rd->fast_kind[f] == FAST_MARKS;
+    }
     return rd->fast_kind;
+}
+
+/* A plain line of exactly n_cols fields (ends[0..nf): its delimiters;
+ * body_end: its line break) as field_store's cases would take it one
+ * field after another, with the work only where there is some: each
+ * stored field, and a field not loaded only where a decimal mark lies in
+ * it (found by memchr over the line, not by a look at every field).  The
+ * fields' effects are independent of their order (each field's own
+ * column, or its own mark counts), so the table is the same. */
+static void fast_row(reader *rd, const unsigned char *s, size_t line_start, const size_t *ends, size_t nf,
+                     size_t body_end, unsigned char delim)
+{
+    const unsigned char *kind = rd->fast_kind;
+    for (size_t i = 0; i < rd->n_fast_store && !rd->stop; i++) {
+        /* field_store's case of a kept field, for a header already read */
+        size_t f = rd->fast_store[i];
+        size_t a = f ? ends[f - 1] + 1 : line_start, e = f < nf ? ends[f] : body_end;
+        const char *str = (const char *)s + a;
+        if (rd->coded && rd->coded[f].on) {
+            if (code_add(rd, &rd->coded[f], str, e - a) != 0)
+                fail(rd, EFFEKT_ENOMEM);
+        } else {
+            int keep = column_scan_add(&rd->scan[f], rd->opt, &rd->missing, str, e - a, rd->text_only[f]);
+            if (keep < 0 || (keep && append(&rd->raw[f], str, e - a) != 0))
+                fail(rd, EFFEKT_ENOMEM);
+        }
+    }
+    if (rd->fast_any_marks && !rd->stop) {
+        /* the marks: '.', and ',' when it is not the delimiter (a plain
+         * line's fields hold no delimiter) */
+        for (int m = 0; m < 2 && !rd->stop; m++) {
+            unsigned char mark = m ? ',' : '.';
+            if (mark == delim)
+                continue;
+            size_t f = 0;
+            for (size_t p = line_start; p < body_end;) {
+                const unsigned char *hit = memchr(s + p, mark, body_end - p);
+                if (!hit)
+                    break;
+                size_t at = (size_t)(hit - s);
+                /* its field: the first whose end is past it (a binary
+                 * search: the mark is often in a late field) */
+                for (size_t lo = f, hi = nf; lo < hi;) {
+                    size_t mid = lo + (hi - lo) / 2;
+                    if (ends[mid] < at)
+                        lo = f = mid + 1;
+                    else
+                        hi = mid;
+                }
+                size_t a = f ? ends[f - 1] + 1 : line_start, e = f < nf ? ends[f] : body_end;
+                /* a field with both marks is looked at once, for the first */
+                if (kind[f] == FAST_MARKS && !(rd->unkept_marks[f][0] && rd->unkept_marks[f][1])
+                    && !(m && memchr(s + a, '.', e - a) && '.' != delim)) {
+                    rd->field = f;
+                    field_store(rd, (const char *)s + a, e - a, rd->line);
+                    if (rd->stop)
+                        break;
+                }
+                p = e + 1;   /* the next field */
+            }
+        }
+    }
+    rd->field = nf + 1;
+    rd->last_field_empty = body_end == (nf ? ends[nf - 1] + 1 : line_start);
 }
 
 /* Read the plain lines at the start of s[0..n) as libcsv would; returns
@@ -1139,7 +1219,9 @@ static size_t fast_lines(reader *rd, const unsigned char *s, size_t n, unsigned 
             size_t f = rd->field;
             if (f == 0)
                 rd->row_line = rd->line;
-            for (size_t k = 0, a = line_start; k <= nf; k++, f++) {
+            if (f == 0 && nf + 1 == rd->n_cols)
+                fast_row(rd, s, line_start, ends, nf, body_end, delim);
+            else for (size_t k = 0, a = line_start; k <= nf; k++, f++) {
                 size_t e = k < nf ? ends[k] : body_end;
                 unsigned char how = f < rd->n_cols ? kind[f] : FAST_SKIP;
                 if (how == FAST_MARKS && rd->unkept_marks[f][0] && rd->unkept_marks[f][1])
@@ -1344,6 +1426,8 @@ static void reader_free(reader *rd)
     free(rd->mark_line);
     free(rd->fast_kind);
     rd->fast_kind = NULL;
+    free(rd->fast_store);
+    rd->fast_store = NULL;
     if (rd->coded)
         for (size_t i = 0; i < rd->n_cols; i++) {
             effekt_dict_clear(&rd->coded[i].dict);
