@@ -79,6 +79,9 @@ typedef struct {
     int partial;                  /* mergeable partial summaries instead (no weight) */
     const char *origin;           /* with partial: what names the data's source in the
                                      partials' ids (e.g. the file's SHA-256); NULL: "-" */
+    unsigned threads;             /* at most this many threads (0: one per online processor);
+                                     tables under 2^18 rows take one.  The result is the
+                                     same, bit for bit, whatever the number. */
 } effekt_describe_run_options;
 
 /* Confidence 0.95, type 7, every statistic, no groups, no weight. */
