@@ -287,6 +287,42 @@ END_TEST
  * (decimals 2: the weighted path, which still sorts, is the reference
  * with weights 1) and the binary one (decimals -1: effekt_sort and
  * effekt_stats_quantile_sorted are the reference). */
+/* In place (work == x; weighted: work == x, w == x + n) gives the bits
+ * of a run with a work array of its own, NaN, ties and MAD included. */
+START_TEST(describe_in_place)
+{
+    enum { N = 3001 };
+    double *x = malloc(2 * N * sizeof *x), *y = malloc(2 * N * sizeof *y), *work = malloc(2 * N * sizeof *work);
+    unsigned long long state = 11;
+    for (size_t i = 0; i < N; i++) {
+        state = state * 6364136223846793005ull + 1442695040888963407ull;
+        unsigned long long r = state >> 33;
+        x[i] = r % 53 == 0 ? NAN : (double)(long long)(r % 400000 - 100000) / 100.0;
+        x[N + i] = (double)(r % 5);
+    }
+    effekt_stats_options o = { .quantile_type = 7, .decimals = 2, .n_percentiles = 2, .percentiles = { 10, 90 } };
+    for (int weighted = 0; weighted < 2; weighted++) {
+        effekt_stats_summary a, b;
+        double swa = 0, swb = 0;
+        memcpy(y, x, 2 * N * sizeof *y);
+        if (weighted) {
+            ck_assert_int_eq(effekt_stats_describe_weighted(x, x + N, N, &o, work, &a, &swa), EFFEKT_OK);
+            ck_assert_int_eq(effekt_stats_describe_weighted(y, y + N, N, &o, y, &b, &swb), EFFEKT_OK);
+        } else {
+            ck_assert_int_eq(effekt_stats_describe(x, N, &o, work, &a), EFFEKT_OK);
+            ck_assert_int_eq(effekt_stats_describe(y, N, &o, y, &b), EFFEKT_OK);
+        }
+        ck_assert(memcmp(&a, &b, sizeof a) == 0);
+        ck_assert(memcmp(&swa, &swb, sizeof swa) == 0);
+        ck_assert_uint_gt(a.missing, 0);
+        ck_assert(a.mad > 0);
+    }
+    free(x);
+    free(y);
+    free(work);
+}
+END_TEST
+
 START_TEST(selection_equals_sorting)
 {
     static const size_t sizes[] = { 1, 2, 3, 5, 16, 17, 18, 33, 100, 257, 1000, 4099, 30000 };
@@ -595,6 +631,7 @@ static Suite *stats_suite(void)
     tcase_add_test(tc, too_few_values);
     tcase_add_test(tc, radix_sort_orders_everything);
     tcase_add_test(tc, selection_equals_sorting);
+    tcase_add_test(tc, describe_in_place);
     tcase_add_test(tc, weighted_as_r);
     tcase_add_test(tc, partial_merge_exact_union);
     tcase_add_test(tc, weighted_is_repeated);
