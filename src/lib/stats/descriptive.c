@@ -174,8 +174,10 @@ static double moments(const double *x, const double *f, size_t n, long double to
      * when the data are such integers and 128 bits hold the sums */
     effekt_exact_sum acc;
     effekt_exact_sum_init(&acc, effekt_exact_decimals(x, n, opt->decimals));
-    for (size_t i = 0; i < n && acc.decimals >= 0; i++)
-        effekt_exact_sum_add(&acc, x[i], f ? (int64_t)f[i] : 1);
+    if (!f)
+        effekt_exact_sum_add_all(&acc, x, n);
+    for (size_t i = 0; f && i < n && acc.decimals >= 0; i++)
+        effekt_exact_sum_add(&acc, x[i], (int64_t)f[i]);
     double scale = effekt_exact_scale(acc.decimals);
     int128 s1 = acc.s1;
     if (scale && effekt_exact_sum_moments(&acc, &sum, &mean, &var)) {
