@@ -323,6 +323,26 @@ START_TEST(describe_in_place)
 }
 END_TEST
 
+/* Whole numbers near 2^62: the sum of squares passes 128 bits after a
+ * few values, and the exact path gives way to the two-pass one (as the
+ * one-by-one accumulator did).  R 4.2: x <- 4e18 + (0:19) * 2^20;
+ * sprintf("%.17g", c(mean(x), sd(x)))  "4.0000000000099615e+18"
+ * "6203459.2746434631" (sd(x) = 2^20 sd(0:19): the spread is exact in
+ * the two-pass deviations; 1e-15 relative). */
+START_TEST(exact_overflow_falls_back)
+{
+    double x[20], work[20];
+    for (int i = 0; i < 20; i++)
+        x[i] = 4e18 + i * 1048576.0;
+    effekt_stats_options o = { .quantile_type = 7, .decimals = -1 };
+    effekt_stats_summary s;
+    ck_assert_int_eq(effekt_stats_describe(x, 20, &o, work, &s), EFFEKT_OK);
+    ck_assert_int_eq(s.exact, 0);
+    ck_assert(s.mean == 4000000000009961472.0);
+    ck_assert_msg(fabs(s.sd - 6203459.2746434631) <= 1e-15 * 6203459.2746434631, "sd %.17g", s.sd);
+}
+END_TEST
+
 START_TEST(selection_equals_sorting)
 {
     static const size_t sizes[] = { 1, 2, 3, 5, 16, 17, 18, 33, 100, 257, 1000, 4099, 30000 };
@@ -632,6 +652,7 @@ static Suite *stats_suite(void)
     tcase_add_test(tc, radix_sort_orders_everything);
     tcase_add_test(tc, selection_equals_sorting);
     tcase_add_test(tc, describe_in_place);
+    tcase_add_test(tc, exact_overflow_falls_back);
     tcase_add_test(tc, weighted_as_r);
     tcase_add_test(tc, partial_merge_exact_union);
     tcase_add_test(tc, weighted_is_repeated);
