@@ -318,7 +318,7 @@ static effekt_status partial_cell(const effekt_describe_result *r, size_t c, siz
  * place. */
 typedef size_t group_id_t;
 
-enum { BATCH_FRACTION = 5, MAX_THREADS = 16 };
+enum { BATCH_FRACTION = 5, MAX_THREADS = 16, TRASH_STRIDE = 8 };
 #define PARALLEL_ROWS ((size_t)1 << 18)
 
 /* One row range's share of the passes over the rows. */
@@ -328,7 +328,7 @@ typedef struct {
     size_t *count;            /* [k]: rows of group k in [from, to) */
     size_t *fill;             /* [k]: where the range's next value of group k goes in
                                  buf; trash for a group outside the batch */
-    size_t trash;             /* buf[trash] (and past it, weighted) takes those */
+    size_t trash;             /* buf[trash], the range's own, takes those */
     const size_t *shift;      /* weighted: [k] from a value to its weight; 0 outside */
     const double *x, *w;      /* the column (NULL: every value missing); weights or NULL */
     double *buf;
@@ -478,14 +478,16 @@ static effekt_status summarise(const effekt_table *t, const effekt_describe_run_
         }
         size_t batch = (n + BATCH_FRACTION - 1) / BATCH_FRACTION;
         size_t cap = unit * (largest > batch ? largest : batch);
-        /* one slot more: the trash (weighted, two: a value and its weight) */
-        if (!(buf = effekt_malloc((cap + unit) * sizeof *buf)))
+        /* past the groups, a trash slot per row range, each on a cache
+         * line of its own: the ranges' threads neither race on one slot
+         * nor take a line from each other at every row */
+        if (!(buf = effekt_malloc((cap + TRASH_STRIDE * T) * sizeof *buf)))
             st = EFFEKT_ENOMEM;
         for (unsigned p = 0; p < T; p++) {
-            rows[p].trash = cap;
+            rows[p].trash = cap + TRASH_STRIDE * p;
             rows[p].buf = buf;
             for (size_t k = 0; k < G; k++)
-                rows[p].fill[k] = cap;
+                rows[p].fill[k] = rows[p].trash;
         }
         for (size_t c = 0; c < n_targets && st == EFFEKT_OK; c++) {
             dopt->decimals = targets[c]->decimals;
@@ -521,7 +523,7 @@ static effekt_status summarise(const effekt_table *t, const effekt_describe_run_
                 /* the batch's groups out of the next one */
                 for (size_t k = k_from; k < k_to; k++) {
                     for (unsigned p = 0; p < T; p++)
-                        rows[p].fill[k] = cap;
+                        rows[p].fill[k] = rows[p].trash;
                     if (shift)
                         shift[k] = 0;
                 }
