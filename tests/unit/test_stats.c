@@ -343,6 +343,28 @@ START_TEST(exact_overflow_falls_back)
 }
 END_TEST
 
+/* A column said to have 2 decimals with one value that has 3 (or one
+ * too large for the exact path): the one pass that tests and sums
+ * (effekt_exact_sum_of) gives way to the two-pass path, the bits of a
+ * run that never tried the exact one. */
+START_TEST(exact_test_fails_midway)
+{
+    double x[40], work[40];
+    for (int bad = 0; bad < 2; bad++) {
+        for (int i = 0; i < 40; i++)
+            x[i] = (i * 37 % 101) / 4.0 - 3;
+        x[23] = bad ? 1e15 : 0.125;
+        effekt_stats_options o = { .quantile_type = 7, .decimals = 2 }, p = o;
+        p.decimals = -1;
+        effekt_stats_summary a, b;
+        ck_assert_int_eq(effekt_stats_describe(x, 40, &o, work, &a), EFFEKT_OK);
+        ck_assert_int_eq(effekt_stats_describe(x, 40, &p, work, &b), EFFEKT_OK);
+        ck_assert_int_eq(a.exact, 0);
+        ck_assert(memcmp(&a, &b, sizeof a) == 0);
+    }
+}
+END_TEST
+
 START_TEST(selection_equals_sorting)
 {
     static const size_t sizes[] = { 1, 2, 3, 5, 16, 17, 18, 33, 100, 257, 1000, 4099, 30000 };
@@ -653,6 +675,7 @@ static Suite *stats_suite(void)
     tcase_add_test(tc, selection_equals_sorting);
     tcase_add_test(tc, describe_in_place);
     tcase_add_test(tc, exact_overflow_falls_back);
+    tcase_add_test(tc, exact_test_fails_midway);
     tcase_add_test(tc, weighted_as_r);
     tcase_add_test(tc, partial_merge_exact_union);
     tcase_add_test(tc, weighted_is_repeated);

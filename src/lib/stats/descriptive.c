@@ -173,11 +173,13 @@ static double moments(const double *x, const double *f, size_t n, long double to
     /* the exact sums of the integers k = x 10^d (each counted f times),
      * when the data are such integers and 128 bits hold the sums */
     effekt_exact_sum acc;
-    effekt_exact_sum_init(&acc, effekt_exact_decimals(x, n, opt->decimals));
-    if (!f)
-        effekt_exact_sum_add_all(&acc, x, n);
-    for (size_t i = 0; f && i < n && acc.decimals >= 0; i++)
-        effekt_exact_sum_add(&acc, x[i], (int64_t)f[i]);
+    if (f) {
+        effekt_exact_sum_init(&acc, effekt_exact_decimals(x, n, opt->decimals));
+        for (size_t i = 0; i < n && acc.decimals >= 0; i++)
+            effekt_exact_sum_add(&acc, x[i], (int64_t)f[i]);
+    } else {
+        effekt_exact_sum_of(&acc, x, n, opt->decimals);   /* the test and the sums in one pass */
+    }
     double scale = effekt_exact_scale(acc.decimals);
     int128 s1 = acc.s1;
     if (scale && effekt_exact_sum_moments(&acc, &sum, &mean, &var)) {

@@ -109,6 +109,37 @@ int effekt_exact_sum_add_all(effekt_exact_sum *a, const double *x, size_t n)
     return 1;
 }
 
+void effekt_exact_sum_of(effekt_exact_sum *a, const double *x, size_t n, int decimals)
+{
+    if (n == 0 || decimals < 0 || decimals > EFFEKT_POW10_MAX) {
+        effekt_exact_sum_init(a, effekt_exact_decimals(x, n, decimals));
+        effekt_exact_sum_add_all(a, x, n);
+        return;
+    }
+    effekt_exact_sum_init(a, decimals);
+    double scale = effekt_pow10[decimals];
+    effekt_int128 s1 = 0, s2 = 0;
+    for (size_t i = 0; i < n; i++) {
+        /* effekt_exact_decimals's test of each value, then its k added
+         * (below 2^53 in magnitude: k^2 needs no check) */
+        double y = x[i] * scale;
+        if (!(fabs(y) < 9007199254740992.0)) {
+            a->decimals = -1;
+            return;
+        }
+        int64_t k = (int64_t)whole(y);
+        if ((double)k / scale != x[i]
+            || __builtin_add_overflow(s1, (effekt_int128)k, &s1)
+            || __builtin_add_overflow(s2, (effekt_int128)k * k, &s2)) {
+            a->decimals = -1;
+            return;
+        }
+    }
+    a->count = n;
+    a->s1 = s1;
+    a->s2 = s2;
+}
+
 int effekt_exact_sum_merge(effekt_exact_sum *a, const effekt_exact_sum *b)
 {
     if (a->decimals < 0 || b->decimals < 0) {
