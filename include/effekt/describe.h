@@ -118,7 +118,10 @@ typedef struct {
  * whole number >= 0 (its cell; nothing is computed), weights adding up to
  * 2^53 or more (EFFEKT_ELIMIT).  EFFEKT_EINVAL for those and for a weight
  * with partial; EFFEKT_ENOMEM.  On success *out is the caller's, to
- * effekt_describe_result_destroy; on failure *out is NULL. */
+ * effekt_describe_result_destroy; on failure *out is NULL.  Memory
+ * beyond the table and the result: the grouper's row ids, a little per
+ * group, and one buffer of a fifth of the rows' values (weighted: values
+ * and weights), or of the largest group when that is bigger. */
 EFFEKT_API effekt_status effekt_describe_run(const effekt_table *t, const effekt_describe_run_options *opt,
                                   effekt_describe_result **out, effekt_diag *diag);
 
