@@ -79,6 +79,9 @@ typedef struct {
     int partial;                  /* mergeable partial summaries instead (no weight) */
     const char *origin;           /* with partial: what names the data's source in the
                                      partials' ids (e.g. the file's SHA-256); NULL: "-" */
+    unsigned threads;             /* at most this many threads (0: one per online processor);
+                                     tables under 2^18 rows take one.  The result is the
+                                     same, bit for bit, whatever the number. */
 } effekt_describe_run_options;
 
 /* Confidence 0.95, type 7, every statistic, no groups, no weight. */
@@ -115,7 +118,10 @@ typedef struct {
  * whole number >= 0 (its cell; nothing is computed), weights adding up to
  * 2^53 or more (EFFEKT_ELIMIT).  EFFEKT_EINVAL for those and for a weight
  * with partial; EFFEKT_ENOMEM.  On success *out is the caller's, to
- * effekt_describe_result_destroy; on failure *out is NULL. */
+ * effekt_describe_result_destroy; on failure *out is NULL.  Memory
+ * beyond the table and the result: the grouper's row ids, a little per
+ * group, and one buffer of a fifth of the rows' values (weighted: values
+ * and weights), or of the largest group when that is bigger. */
 EFFEKT_API effekt_status effekt_describe_run(const effekt_table *t, const effekt_describe_run_options *opt,
                                   effekt_describe_result **out, effekt_diag *diag);
 

@@ -52,9 +52,13 @@ typedef struct {
     int exact;                  /* 1 when the moments came from exact decimal arithmetic */
 } effekt_stats_summary;
 
-/* Summarise x[0..n) (NaN = missing).  work must hold n doubles (the
- * values are sorted there).  Statistics that need more values than there
- * are (sd with n < 2, skewness with n < 3, kurtosis with n < 4) are NaN. */
+/* Summarise x[0..n) (NaN = missing).  work must hold n doubles, the
+ * caller's scratch: its contents afterwards are unspecified.  work may be
+ * x itself (in place: no second copy of the data; x's contents are then
+ * unspecified afterwards), else it must not overlap x.  The result is the
+ * same, bit for bit, either way.  Statistics that need more values than
+ * there are (sd with n < 2, skewness with n < 3, kurtosis with n < 4) are
+ * NaN. */
 EFFEKT_API effekt_status effekt_stats_describe(const double *x, size_t n, const effekt_stats_options *opt,
                                                double *work, effekt_stats_summary *out);
 
@@ -72,7 +76,11 @@ EFFEKT_API effekt_status effekt_stats_describe(const double *x, size_t n, const 
  * quantile.  A row with a missing value or a missing weight is left out
  * and counted in missing.  n is the number of rows counted (weight > 0);
  * sum_weights gets sum w over them, the number of values they stand for.
- * work must hold 2 n doubles. */
+ * work must hold 2 n doubles, the caller's scratch.  In place: work may
+ * be x when w is x + n (the values, then their weights, in one array of
+ * 2 n doubles, whose contents are then unspecified afterwards); else work
+ * must not overlap x or w.  The result is the same, bit for bit, either
+ * way. */
 EFFEKT_API effekt_status effekt_stats_describe_weighted(const double *x, const double *w, size_t n,
                                                         const effekt_stats_options *opt, double *work,
                                                         effekt_stats_summary *out, double *sum_weights);

@@ -6,11 +6,14 @@
 
 #include <check.h>
 #include <math.h>
+#include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <cjson/cJSON.h>
 
+#include "effekt/alloc.h"
 #include "effekt/csv.h"
 #include "effekt/date.h"
 #include "effekt/describe.h"
@@ -254,6 +257,188 @@ START_TEST(test_date_year)
 }
 END_TEST
 
+/* ---- batches, memory and threads (issue 18) ---- */
+
+/* A table of n rows: group g (one big group of every other row and
+ * n_small groups of the rest, or n_small even groups when big is 0),
+ * x in cents with a missing value now and then, w a count 0..3. */
+static effekt_table *synthetic(size_t n, size_t n_small, int big)
+{
+    size_t size = 32 * n + 16, at = 0;
+    char *csv = malloc(size);
+    at += (size_t)snprintf(csv, size, "g,x,w\n");
+    unsigned long long state = 18;
+    for (size_t i = 0; i < n; i++) {
+        state = state * 6364136223846793005ull + 1442695040888963407ull;
+        unsigned long long r = state >> 33;
+        char g[16];
+        if (big && i % 2 == 0)
+            snprintf(g, sizeof g, "big");
+        else
+            snprintf(g, sizeof g, "s%zu", (size_t)(r % n_small));
+        if (r % 97 == 0)
+            at += (size_t)snprintf(csv + at, size - at, "%s,,%llu\n", g, r % 4);
+        else
+            at += (size_t)snprintf(csv + at, size - at, "%s,%lld.%02llu,%llu\n", g, (long long)(r % 200000) - 50000,
+                                   (r >> 20) % 100, (r >> 8) % 4);
+    }
+    effekt_table *t = load(csv);
+    free(csv);
+    return t;
+}
+
+/* The reference: each group's values gathered in row order into one
+ * array, summarised by effekt_stats_describe (_weighted) with its own
+ * work array, as the plain scatter did. */
+static void check_against_plain(const effekt_table *t, const effekt_describe_result *r, int weighted,
+                                const effekt_stats_options *dopt)
+{
+    const effekt_column *g = effekt_table_column(t, "g"), *x = effekt_table_column(t, "x"),
+                        *w = effekt_table_column(t, "w");
+    size_t n = t->n_rows;
+    double *v = malloc(n * sizeof *v), *f = malloc(n * sizeof *f), *work = malloc(2 * n * sizeof *work);
+    size_t *place = malloc(n * sizeof *place);   /* the group of each row, as r orders them */
+    for (size_t row = 0; row < n; row++) {
+        char text[64];
+        effekt_group_value_text(g, row, text, sizeof text);
+        for (place[row] = 0; strcmp(text, r->values[place[row]]) != 0; place[row]++)
+            ck_assert_uint_lt(place[row] + 1, r->n_groups);
+    }
+    for (size_t gi = 0; gi < r->n_groups; gi++) {
+        size_t m = 0;
+        for (size_t row = 0; row < n; row++) {
+            if (place[row] != gi)
+                continue;
+            f[m] = w->values[row];
+            v[m++] = x->values[row];
+        }
+        effekt_stats_summary s;
+        double sw = NAN;
+        effekt_stats_options o = *dopt;
+        o.decimals = x->decimals;
+        if (weighted)
+            ck_assert_int_eq(effekt_stats_describe_weighted(v, f, m, &o, work, &s, &sw), EFFEKT_OK);
+        else
+            ck_assert_int_eq(effekt_stats_describe(v, m, &o, work, &s), EFFEKT_OK);
+        const effekt_describe_cell *c = &r->cells[gi];
+        ck_assert_msg(memcmp(&c->summary, &s, sizeof s) == 0, "group %s differs", r->values[gi]);
+        ck_assert(memcmp(&c->sum_weights, &sw, sizeof sw) == 0);
+    }
+    free(v);
+    free(f);
+    free(work);
+    free(place);
+}
+
+/* Many small groups and one of half the rows: more than one batch (the
+ * big group alone fills the buffer), every cell the bits of the plain
+ * one-copy summary, weighted or not. */
+START_TEST(test_batches_equal_plain)
+{
+    effekt_table *t = synthetic(20000, 300, 1);
+    effekt_describe_run_options o;
+    effekt_describe_run_options_init(&o);
+    o.by = (const char *[]){ "g" };
+    o.n_by = 1;
+    o.columns = (const char *[]){ "x" };
+    o.n_columns = 1;
+    o.percentiles[0] = 90;
+    o.n_percentiles = 1;
+    effekt_stats_options dopt = { .confidence = 0.95, .quantile_type = 7, .n_percentiles = 1, .percentiles = { 90 } };
+    for (int weighted = 0; weighted < 2; weighted++) {
+        o.weight = weighted ? "w" : NULL;
+        effekt_describe_result *r;
+        ck_assert_int_eq(effekt_describe_run(t, &o, &r, NULL), EFFEKT_OK);
+        ck_assert_uint_eq(r->n_groups, 301);
+        check_against_plain(t, r, weighted, &dopt);
+        effekt_describe_result_destroy(r);
+    }
+    effekt_table_destroy(t);
+}
+END_TEST
+
+static atomic_size_t allocated;
+
+static int count_bytes(void *ctx, size_t size)
+{
+    (void)ctx;
+    atomic_fetch_add(&allocated, size);
+    return 0;
+}
+
+/* Beyond the table and the grouper (its row ids), describe allocates at
+ * most a quarter of one column as doubles (a fifth for the batch buffer,
+ * a little for the groups): not two copies of the column (16 n bytes). */
+START_TEST(test_memory_budget)
+{
+    size_t n = 100000;
+    effekt_table *t = synthetic(n, 50, 0);
+    const char *by[] = { "g" };
+    effekt_describe_run_options o;
+    effekt_describe_run_options_init(&o);
+    o.by = by;
+    o.n_by = 1;
+    o.columns = (const char *[]){ "x" };
+    o.n_columns = 1;
+    o.stats = (1u << EFFEKT_DESCRIBE_N) | (1u << EFFEKT_DESCRIBE_MEAN) | (1u << EFFEKT_DESCRIBE_SD)
+              | (1u << EFFEKT_DESCRIBE_MEDIAN) | (1u << EFFEKT_DESCRIBE_MAD);
+    /* what the grouper alone takes */
+    effekt_group *g;
+    atomic_store(&allocated, 0);
+    effekt_alloc_set_hook(count_bytes, NULL);
+    ck_assert_int_eq(effekt_group_create(t, by, 1, &g, NULL), EFFEKT_OK);
+    ck_assert_int_eq(effekt_group_add_all(g), EFFEKT_OK);
+    effekt_alloc_set_hook(NULL, NULL);
+    size_t grouper = atomic_load(&allocated);
+    effekt_group_destroy(g);
+    effekt_describe_result *r;
+    atomic_store(&allocated, 0);
+    effekt_alloc_set_hook(count_bytes, NULL);
+    ck_assert_int_eq(effekt_describe_run(t, &o, &r, NULL), EFFEKT_OK);
+    effekt_alloc_set_hook(NULL, NULL);
+    size_t extra = atomic_load(&allocated) - grouper;
+    ck_assert_msg(extra <= n * sizeof(double) / 4, "describe allocated %zu bytes beyond the grouper's %zu (n = %zu)",
+                  extra, grouper, n);
+    ck_assert_uint_eq(r->n_groups, 50);
+    effekt_describe_result_destroy(r);
+    effekt_table_destroy(t);
+}
+END_TEST
+
+/* From 2^18 rows the work is shared among threads: one, two and three
+ * threads give the same bits, cell by cell, weighted, plain and partial. */
+START_TEST(test_threads_equal_one)
+{
+    effekt_table *t = synthetic((1u << 18) + 1000, 40, 1);
+    effekt_describe_run_options o;
+    effekt_describe_run_options_init(&o);
+    o.by = (const char *[]){ "g" };
+    o.n_by = 1;
+    o.columns = (const char *[]){ "x" };
+    o.n_columns = 1;
+    for (int mode = 0; mode < 3; mode++) {
+        o.weight = mode == 1 ? "w" : NULL;
+        o.partial = mode == 2;
+        effekt_describe_result *r[3];
+        for (unsigned k = 0; k < 3; k++) {
+            o.threads = k + 1;
+            ck_assert_int_eq(effekt_describe_run(t, &o, &r[k], NULL), EFFEKT_OK);
+        }
+        for (unsigned k = 1; k < 3; k++)
+            for (size_t c = 0; c < r[0]->n_groups; c++) {
+                const effekt_describe_cell *a = &r[0]->cells[c], *b = &r[k]->cells[c];
+                ck_assert(memcmp(&a->summary, &b->summary, sizeof a->summary) == 0);
+                ck_assert(memcmp(&a->sum_weights, &b->sum_weights, sizeof a->sum_weights) == 0);
+                if (mode == 2)
+                    ck_assert_str_eq(a->partial.id, b->partial.id);
+            }
+        for (unsigned k = 0; k < 3; k++)
+            effekt_describe_result_destroy(r[k]);
+    }
+    effekt_table_destroy(t);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("describe");
@@ -264,6 +449,10 @@ int main(void)
     tcase_add_test(tc, test_partials_merge);
     tcase_add_test(tc, test_stat_names);
     tcase_add_test(tc, test_date_year);
+    tcase_add_test(tc, test_batches_equal_plain);
+    tcase_add_test(tc, test_memory_budget);
+    tcase_add_test(tc, test_threads_equal_one);
+    tcase_set_timeout(tc, 120);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

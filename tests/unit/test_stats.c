@@ -287,6 +287,84 @@ END_TEST
  * (decimals 2: the weighted path, which still sorts, is the reference
  * with weights 1) and the binary one (decimals -1: effekt_sort and
  * effekt_stats_quantile_sorted are the reference). */
+/* In place (work == x; weighted: work == x, w == x + n) gives the bits
+ * of a run with a work array of its own, NaN, ties and MAD included. */
+START_TEST(describe_in_place)
+{
+    enum { N = 3001 };
+    double *x = malloc(2 * N * sizeof *x), *y = malloc(2 * N * sizeof *y), *work = malloc(2 * N * sizeof *work);
+    unsigned long long state = 11;
+    for (size_t i = 0; i < N; i++) {
+        state = state * 6364136223846793005ull + 1442695040888963407ull;
+        unsigned long long r = state >> 33;
+        x[i] = r % 53 == 0 ? NAN : (double)(long long)(r % 400000 - 100000) / 100.0;
+        x[N + i] = (double)(r % 5);
+    }
+    effekt_stats_options o = { .quantile_type = 7, .decimals = 2, .n_percentiles = 2, .percentiles = { 10, 90 } };
+    for (int weighted = 0; weighted < 2; weighted++) {
+        effekt_stats_summary a, b;
+        double swa = 0, swb = 0;
+        memcpy(y, x, 2 * N * sizeof *y);
+        if (weighted) {
+            ck_assert_int_eq(effekt_stats_describe_weighted(x, x + N, N, &o, work, &a, &swa), EFFEKT_OK);
+            ck_assert_int_eq(effekt_stats_describe_weighted(y, y + N, N, &o, y, &b, &swb), EFFEKT_OK);
+        } else {
+            ck_assert_int_eq(effekt_stats_describe(x, N, &o, work, &a), EFFEKT_OK);
+            ck_assert_int_eq(effekt_stats_describe(y, N, &o, y, &b), EFFEKT_OK);
+        }
+        ck_assert(memcmp(&a, &b, sizeof a) == 0);
+        ck_assert(memcmp(&swa, &swb, sizeof swa) == 0);
+        ck_assert_uint_gt(a.missing, 0);
+        ck_assert(a.mad > 0);
+    }
+    free(x);
+    free(y);
+    free(work);
+}
+END_TEST
+
+/* Whole numbers near 2^62: the sum of squares passes 128 bits after a
+ * few values, and the exact path gives way to the two-pass one (as the
+ * one-by-one accumulator did).  R 4.2: x <- 4e18 + (0:19) * 2^20;
+ * sprintf("%.17g", c(mean(x), sd(x)))  "4.0000000000099615e+18"
+ * "6203459.2746434631" (sd(x) = 2^20 sd(0:19): the spread is exact in
+ * the two-pass deviations; 1e-15 relative). */
+START_TEST(exact_overflow_falls_back)
+{
+    double x[20], work[20];
+    for (int i = 0; i < 20; i++)
+        x[i] = 4e18 + i * 1048576.0;
+    effekt_stats_options o = { .quantile_type = 7, .decimals = -1 };
+    effekt_stats_summary s;
+    ck_assert_int_eq(effekt_stats_describe(x, 20, &o, work, &s), EFFEKT_OK);
+    ck_assert_int_eq(s.exact, 0);
+    ck_assert(s.mean == 4000000000009961472.0);
+    ck_assert_msg(fabs(s.sd - 6203459.2746434631) <= 1e-15 * 6203459.2746434631, "sd %.17g", s.sd);
+}
+END_TEST
+
+/* A column said to have 2 decimals with one value that has 3 (or one
+ * too large for the exact path): the one pass that tests and sums
+ * (effekt_exact_sum_of) gives way to the two-pass path, the bits of a
+ * run that never tried the exact one. */
+START_TEST(exact_test_fails_midway)
+{
+    double x[40], work[40];
+    for (int bad = 0; bad < 2; bad++) {
+        for (int i = 0; i < 40; i++)
+            x[i] = (i * 37 % 101) / 4.0 - 3;
+        x[23] = bad ? 1e15 : 0.125;
+        effekt_stats_options o = { .quantile_type = 7, .decimals = 2 }, p = o;
+        p.decimals = -1;
+        effekt_stats_summary a, b;
+        ck_assert_int_eq(effekt_stats_describe(x, 40, &o, work, &a), EFFEKT_OK);
+        ck_assert_int_eq(effekt_stats_describe(x, 40, &p, work, &b), EFFEKT_OK);
+        ck_assert_int_eq(a.exact, 0);
+        ck_assert(memcmp(&a, &b, sizeof a) == 0);
+    }
+}
+END_TEST
+
 START_TEST(selection_equals_sorting)
 {
     static const size_t sizes[] = { 1, 2, 3, 5, 16, 17, 18, 33, 100, 257, 1000, 4099, 30000 };
@@ -595,6 +673,9 @@ static Suite *stats_suite(void)
     tcase_add_test(tc, too_few_values);
     tcase_add_test(tc, radix_sort_orders_everything);
     tcase_add_test(tc, selection_equals_sorting);
+    tcase_add_test(tc, describe_in_place);
+    tcase_add_test(tc, exact_overflow_falls_back);
+    tcase_add_test(tc, exact_test_fails_midway);
     tcase_add_test(tc, weighted_as_r);
     tcase_add_test(tc, partial_merge_exact_union);
     tcase_add_test(tc, weighted_is_repeated);

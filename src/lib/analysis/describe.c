@@ -3,9 +3,12 @@
 #include "config.h"
 
 #include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "effekt/describe.h"
 #include "effekt/group.h"
@@ -295,6 +298,263 @@ static effekt_status partial_cell(const effekt_describe_result *r, size_t c, siz
     return EFFEKT_OK;
 }
 
+/* ---- the groups' values, gathered in batches, summarised on threads ----
+ *
+ * Memory: a column's values are not copied whole into group order (n
+ * doubles beside the table, and n more to work in).  The groups are taken
+ * in batches of consecutive ids whose values fit a buffer of a fifth of
+ * the rows (or of the largest group, when that is bigger); each batch
+ * costs one pass over the group ids, and each group is summarised in
+ * place in the buffer.  A group's values are in the order of its rows, as
+ * the one copy in row order had them, so every statistic keeps its bits
+ * whatever the batches and threads.
+ *
+ * Time: from PARALLEL_ROWS rows the passes are split into row ranges, one
+ * per thread (a group's rows from range t follow those of the ranges
+ * before it: row order still), and the groups of a batch are shared out
+ * among the threads, each writing only its own cells. */
+
+/* The grouper's id of each row, read a window of rows at a time
+ * (effekt_group_rows_copy): a grouper over a coded column keeps no array
+ * of them, and none is made here (4 bytes a row). */
+typedef uint32_t group_id_t;
+enum { ID_WINDOW = 4096 };
+
+enum { BATCH_FRACTION = 5, MAX_THREADS = 16, TRASH_STRIDE = 8 };
+#define PARALLEL_ROWS ((size_t)1 << 18)
+
+/* One row range's share of the passes over the rows. */
+typedef struct {
+    const effekt_group *grouper;
+    size_t from, to;          /* rows */
+    size_t *count;            /* [k]: rows of group k in [from, to) */
+    size_t *fill;             /* [k]: where the range's next value of group k goes in
+                                 buf; trash for a group outside the batch */
+    size_t trash;             /* buf[trash], the range's own, takes those */
+    const size_t *shift;      /* weighted: [k] from a value to its weight; 0 outside */
+    const double *x, *w;      /* the column (NULL: every value missing); weights or NULL */
+    double *buf;
+} row_part;
+
+static void *count_rows(void *arg)
+{
+    row_part *p = arg;
+    group_id_t group[ID_WINDOW];
+    for (size_t from = p->from; from < p->to; from += ID_WINDOW) {
+        size_t m = p->to - from < ID_WINDOW ? p->to - from : ID_WINDOW;
+        effekt_group_rows_copy(p->grouper, from, m, group);
+        for (size_t i = 0; i < m; i++)
+            p->count[group[i]]++;
+    }
+    return NULL;
+}
+
+/* Every row of the range to its group's next place; a row of a group
+ * outside the batch is written to the trash slot, which does not move:
+ * no branch for the processor to mispredict. */
+static void *gather_rows(void *arg)
+{
+    const row_part *p = arg;
+    group_id_t group[ID_WINDOW];
+    size_t *fill = p->fill, trash = p->trash;
+    double *buf = p->buf;
+    const double *x = p->x, *w = p->w;
+    for (size_t from = p->from; from < p->to; from += ID_WINDOW) {
+        size_t m = p->to - from < ID_WINDOW ? p->to - from : ID_WINDOW;
+        effekt_group_rows_copy(p->grouper, from, m, group);
+        if (x && !w) {
+            const double *xs = x + from;
+            for (size_t i = 0; i < m; i++) {
+                size_t k = group[i], at = fill[k];
+                buf[at] = xs[i];
+                fill[k] = at + (at != trash);
+            }
+            continue;
+        }
+        for (size_t i = 0; i < m; i++) {
+            size_t k = group[i], at = fill[k], row = from + i;
+            buf[at] = x ? x[row] : NAN;
+            if (w)
+                buf[at + p->shift[k]] = w[row];
+            fill[k] = at + (at != trash);
+        }
+    }
+    return NULL;
+}
+
+/* The statistics of the groups of one batch. */
+typedef struct {
+    const effekt_describe_run_options *opt;
+    const effekt_stats_options *dopt;
+    effekt_describe_result *r;
+    size_t c;                 /* the column */
+    int decimals;
+    int weighted;
+    const size_t *size;       /* [k]: rows of group k */
+    const size_t *end;        /* [k]: where group k's values end in buf (the last range's fill) */
+    const size_t *pos;        /* [k]: the group's place in the result's order */
+    double *buf;
+    size_t k_from, k_to;      /* the batch */
+    atomic_size_t *next;      /* the next group of the batch not yet taken */
+    effekt_status st;         /* the first problem, in the groups' order */
+    size_t bad;               /* its group's place */
+} stats_part;
+
+static void *summarise_groups(void *arg)
+{
+    stats_part *p = arg;
+    const effekt_describe_run_options *opt = p->opt;
+    effekt_describe_result *r = p->r;
+    for (;;) {
+        size_t k = p->k_from + atomic_fetch_add(p->next, 1);
+        if (k >= p->k_to)
+            return NULL;
+        size_t m = p->size[k], gi = p->pos[k];
+        double *x = p->buf + p->end[k] - m;   /* the values; weighted, their weights after them */
+        effekt_describe_cell *cell = &r->cells[p->c * r->n_groups + gi];
+        cell->sum_weights = NAN;
+        effekt_status st;
+        if (opt->partial)
+            st = partial_cell(r, p->c, gi, x, m, p->decimals, opt->origin, &cell->partial);
+        else if (p->weighted)   /* in place: the weights follow the values */
+            st = effekt_stats_describe_weighted(x, x + m, m, p->dopt, x, &cell->summary, &cell->sum_weights);
+        else
+            st = effekt_stats_describe(x, m, p->dopt, x, &cell->summary);
+        if (st != EFFEKT_OK && (p->st == EFFEKT_OK || gi < p->bad)) {
+            p->st = st;
+            p->bad = gi;
+        }
+    }
+}
+
+/* fn on parts[0..n) (each size bytes), parts 1.. on threads of their
+ * own; a part whose thread cannot start runs here, after. */
+static void run_parts(void *(*fn)(void *), void *parts, size_t size, unsigned n)
+{
+    pthread_t tid[MAX_THREADS];
+    int started[MAX_THREADS] = { 0 };
+    for (unsigned t = 1; t < n; t++)
+        started[t] = pthread_create(&tid[t], NULL, fn, (char *)parts + t * size) == 0;
+    fn(parts);
+    for (unsigned t = 1; t < n; t++) {
+        if (started[t])
+            pthread_join(tid[t], NULL);
+        else
+            fn((char *)parts + t * size);
+    }
+}
+
+/* The threads for n rows: one unless the table is large enough to pay
+ * for them; then opt->threads, or one per online processor. */
+static unsigned threads_for(const effekt_describe_run_options *opt, size_t n)
+{
+    if (n < PARALLEL_ROWS)
+        return 1;
+    long cpus = opt->threads ? (long)opt->threads : sysconf(_SC_NPROCESSORS_ONLN);
+    return cpus < 1 ? 1 : cpus > MAX_THREADS ? MAX_THREADS : (unsigned)cpus;
+}
+
+/* Every cell of r: the columns targets[0..n_targets) of t, per group of
+ * the rows' groups in grouper (read a window at a time) (order[gi]: the id of the group in
+ * place gi), each summarised as described above. */
+static effekt_status summarise(const effekt_table *t, const effekt_describe_run_options *opt,
+                               const effekt_column *const *targets, size_t n_targets, const effekt_column *wcol,
+                               const effekt_group *grouper, const size_t *order, effekt_stats_options *dopt,
+                               effekt_describe_result *r, effekt_diag *diag)
+{
+    size_t n = t->n_rows, G = r->n_groups;
+    unsigned T = threads_for(opt, n);
+    size_t unit = wcol ? 2 : 1;   /* doubles a row takes in the buffer */
+    row_part rows[MAX_THREADS];
+    stats_part parts[MAX_THREADS];
+    size_t *counts = effekt_calloc(2 * (size_t)T * G + 1, sizeof *counts);
+    size_t *size = T > 1 ? effekt_calloc(G + 1, sizeof *size) : counts;
+    size_t *pos = effekt_calloc(G + 1, sizeof *pos);
+    size_t *shift = wcol ? effekt_calloc(G + 1, sizeof *shift) : NULL;
+    double *buf = NULL;
+    effekt_status st = counts && size && pos && (shift || !wcol) ? EFFEKT_OK : EFFEKT_ENOMEM;
+    if (st == EFFEKT_OK) {
+        for (unsigned p = 0; p < T; p++)
+            rows[p] = (row_part){ .grouper = grouper, .from = n * p / T, .to = n * (p + 1) / T,
+                                  .count = counts + (size_t)p * G, .fill = counts + ((size_t)T + p) * G,
+                                  .shift = shift, .w = wcol ? wcol->values : NULL };
+        run_parts(count_rows, rows, sizeof *rows, T);
+        for (size_t gi = 0; gi < G; gi++)
+            pos[order[gi]] = gi;
+        size_t largest = 0;
+        for (size_t k = 0; k < G; k++) {
+            if (T > 1)
+                for (unsigned p = 0; p < T; p++)
+                    size[k] += rows[p].count[k];
+            largest = size[k] > largest ? size[k] : largest;
+        }
+        size_t batch = (n + BATCH_FRACTION - 1) / BATCH_FRACTION;
+        size_t cap = unit * (largest > batch ? largest : batch);
+        /* past the groups, a trash slot per row range, each on a cache
+         * line of its own: the ranges' threads neither race on one slot
+         * nor take a line from each other at every row */
+        if (!(buf = effekt_malloc((cap + TRASH_STRIDE * T) * sizeof *buf)))
+            st = EFFEKT_ENOMEM;
+        for (unsigned p = 0; p < T; p++) {
+            rows[p].trash = cap + TRASH_STRIDE * p;
+            rows[p].buf = buf;
+            for (size_t k = 0; k < G; k++)
+                rows[p].fill[k] = rows[p].trash;
+        }
+        for (size_t c = 0; c < n_targets && st == EFFEKT_OK; c++) {
+            dopt->decimals = targets[c]->decimals;
+            for (unsigned p = 0; p < T; p++)
+                rows[p].x = targets[c]->values;
+            for (size_t k_from = 0, k_to; k_from < G && st == EFFEKT_OK; k_from = k_to) {
+                /* the batch: groups k_from.. while they fit (at least one) */
+                size_t used = 0;
+                for (k_to = k_from; k_to < G && (k_to == k_from || used + unit * size[k_to] <= cap); k_to++) {
+                    for (unsigned p = 0; p < T; p++) {
+                        rows[p].fill[k_to] = used;
+                        used += rows[p].count[k_to];
+                    }
+                    if (wcol) {
+                        shift[k_to] = size[k_to];
+                        used += size[k_to];
+                    }
+                }
+                run_parts(gather_rows, rows, sizeof *rows, T);
+                atomic_size_t next = 0;
+                unsigned S = T < k_to - k_from ? T : (unsigned)(k_to - k_from);
+                for (unsigned p = 0; p < S; p++)
+                    parts[p] = (stats_part){ .opt = opt, .dopt = dopt, .r = r, .c = c,
+                                             .decimals = targets[c]->decimals, .weighted = wcol != NULL,
+                                             .size = size, .end = rows[T - 1].fill, .pos = pos, .buf = buf,
+                                             .k_from = k_from, .k_to = k_to, .next = &next };
+                run_parts(summarise_groups, parts, sizeof *parts, S);
+                for (size_t p = 0, bad = 0; p < S; p++)
+                    if (parts[p].st != EFFEKT_OK && (st == EFFEKT_OK || parts[p].bad < bad)) {
+                        st = parts[p].st;
+                        bad = parts[p].bad;
+                    }
+                /* the batch's groups out of the next one */
+                for (size_t k = k_from; k < k_to; k++) {
+                    for (unsigned p = 0; p < T; p++)
+                        rows[p].fill[k] = rows[p].trash;
+                    if (shift)
+                        shift[k] = 0;
+                }
+            }
+        }
+    }
+    if (st == EFFEKT_ELIMIT && wcol)
+        effekt_diag_add(diag, EFFEKT_ERROR, t->source, 0, 0, wcol->heading, NULL,
+                        "the weights in column '%s' add up to 2^53 or more (the ranks of the "
+                        "quantiles would not be exact)", wcol->heading);
+    if (size != counts)
+        free(size);
+    free(counts);
+    free(pos);
+    free(shift);
+    free(buf);
+    return st;
+}
+
 effekt_status effekt_describe_run(const effekt_table *t, const effekt_describe_run_options *opt,
                                   effekt_describe_result **out, effekt_diag *diag)
 {
@@ -336,9 +596,7 @@ effekt_status effekt_describe_run(const effekt_table *t, const effekt_describe_r
     size_t n_targets = 0;
     const effekt_column *wcol = NULL;
     effekt_group *grouper = NULL;
-    size_t *order = NULL, *start = NULL, *fill = NULL;
-    double *buf = NULL, *work = NULL, *wbuf = NULL;
-    size_t n = t->n_rows;
+    size_t *order = NULL;
     effekt_status st = choose(t, opt, targets, &n_targets, &wcol, diag);
     if (st == EFFEKT_OK)
         st = make_groups(t, opt, r, &grouper, &order, diag);
@@ -346,61 +604,17 @@ effekt_status effekt_describe_run(const effekt_table *t, const effekt_describe_r
         r->n_columns = n_targets;
         r->columns = effekt_calloc(n_targets + 1, sizeof *r->columns);
         r->cells = effekt_calloc(n_targets * r->n_groups + 1, sizeof *r->cells);
-        start = effekt_calloc(r->n_groups + 1, sizeof *start);
-        fill = effekt_calloc(r->n_groups + 1, sizeof *fill);
-        buf = effekt_malloc((n ? n : 1) * sizeof *buf);
-        work = effekt_malloc((wcol ? 2 : 1) * (n ? n : 1) * sizeof *work);
-        wbuf = wcol ? effekt_malloc((n ? n : 1) * sizeof *wbuf) : NULL;
-        if (!r->columns || !r->cells || !start || !fill || !buf || !work || (wcol && !wbuf))
+        if (!r->columns || !r->cells)
             st = EFFEKT_ENOMEM;
     }
     for (size_t c = 0; c < n_targets && st == EFFEKT_OK; c++)
         if (!(r->columns[c] = copy(name_of(targets[c]))))
             st = EFFEKT_ENOMEM;
-    const uint32_t *group = st == EFFEKT_OK ? effekt_group_rows(grouper) : NULL;
-    if (st == EFFEKT_OK && !group)
-        st = EFFEKT_ENOMEM;
-    if (st == EFFEKT_OK) {
-        /* the rows of group k at [start[k], start[k + 1]) (a counting sort) */
-        for (size_t row = 0; row < n; row++)
-            start[group[row] + 1]++;
-        for (size_t k = 0; k < r->n_groups; k++)
-            start[k + 1] += start[k];
-    }
-    for (size_t c = 0; c < n_targets && st == EFFEKT_OK; c++) {
-        const effekt_column *col = targets[c];
-        memcpy(fill, start, r->n_groups * sizeof *fill);
-        for (size_t row = 0; row < n; row++) {
-            if (wbuf)
-                wbuf[fill[group[row]]] = wcol->values[row];
-            buf[fill[group[row]]++] = col->values ? col->values[row] : NAN;
-        }
-        dopt.decimals = col->decimals;
-        for (size_t gi = 0; gi < r->n_groups && st == EFFEKT_OK; gi++) {
-            size_t k = order[gi], m = start[k + 1] - start[k];
-            effekt_describe_cell *cell = &r->cells[c * r->n_groups + gi];
-            cell->sum_weights = NAN;
-            if (opt->partial) {
-                st = partial_cell(r, c, gi, buf + start[k], m, col->decimals, opt->origin, &cell->partial);
-                continue;
-            }
-            st = wbuf ? effekt_stats_describe_weighted(buf + start[k], wbuf + start[k], m, &dopt, work, &cell->summary,
-                                                       &cell->sum_weights)
-                      : effekt_stats_describe(buf + start[k], m, &dopt, work, &cell->summary);
-            if (st == EFFEKT_ELIMIT)
-                effekt_diag_add(diag, EFFEKT_ERROR, t->source, 0, 0, wcol->heading, NULL,
-                                "the weights in column '%s' add up to 2^53 or more (the ranks of the "
-                                "quantiles would not be exact)", wcol->heading);
-        }
-    }
+    if (st == EFFEKT_OK)
+        st = summarise(t, opt, targets, n_targets, wcol, grouper, order, &dopt, r, diag);
     effekt_group_destroy(grouper);
     free(targets);
     free(order);
-    free(start);
-    free(fill);
-    free(buf);
-    free(work);
-    free(wbuf);
     if (st != EFFEKT_OK) {
         effekt_describe_result_destroy(r);
         return st;

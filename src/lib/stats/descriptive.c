@@ -173,9 +173,13 @@ static double moments(const double *x, const double *f, size_t n, long double to
     /* the exact sums of the integers k = x 10^d (each counted f times),
      * when the data are such integers and 128 bits hold the sums */
     effekt_exact_sum acc;
-    effekt_exact_sum_init(&acc, effekt_exact_decimals(x, n, opt->decimals));
-    for (size_t i = 0; i < n && acc.decimals >= 0; i++)
-        effekt_exact_sum_add(&acc, x[i], f ? (int64_t)f[i] : 1);
+    if (f) {
+        effekt_exact_sum_init(&acc, effekt_exact_decimals(x, n, opt->decimals));
+        for (size_t i = 0; i < n && acc.decimals >= 0; i++)
+            effekt_exact_sum_add(&acc, x[i], (int64_t)f[i]);
+    } else {
+        effekt_exact_sum_of(&acc, x, n, opt->decimals);   /* the test and the sums in one pass */
+    }
     double scale = effekt_exact_scale(acc.decimals);
     int128 s1 = acc.s1;
     if (scale && effekt_exact_sum_moments(&acc, &sum, &mean, &var)) {
@@ -278,6 +282,8 @@ effekt_status effekt_stats_describe(const double *x, size_t n_all, const effekt_
                                     double *work, effekt_stats_summary *out)
 {
     memset(out, 0, sizeof *out);
+    /* the values present to the front of work, in their order; in place
+     * when work is x (n never passes i) */
     size_t n = 0;
     for (size_t i = 0; i < n_all; i++)
         if (!isnan(x[i]))
@@ -303,16 +309,14 @@ effekt_status effekt_stats_describe(const double *x, size_t n_all, const effekt_
     o.ranks = NULL;
     order_statistics(&o, opt, scale, out, &med7);
     if (!(opt->skip & EFFEKT_SKIP_MAD)) {
-        double *tmp = effekt_malloc(n * sizeof *tmp);
-        if (!tmp)
-            return EFFEKT_ENOMEM;
+        /* the values are read for the last time: their deviations take
+         * their place (no second buffer) */
         for (size_t i = 0; i < n; i++)
-            tmp[i] = abs_deviation(work[i], med7, scale);
+            work[i] = abs_deviation(work[i], med7, scale);
         /* the type-7 median's two order statistics */
         size_t mid[2] = { (n - 1) / 2, n / 2 };
-        effekt_select(tmp, n, mid, 2);
-        out->mad = 1.4826 * effekt_stats_quantile_sorted(tmp, n, 0.5, 7);
-        free(tmp);
+        effekt_select(work, n, mid, 2);
+        out->mad = 1.4826 * effekt_stats_quantile_sorted(work, n, 0.5, 7);
     }
     return EFFEKT_OK;
 }
@@ -352,7 +356,9 @@ effekt_status effekt_stats_describe_weighted(const double *x, const double *w, s
                                              effekt_stats_summary *out, double *sum_weights)
 {
     memset(out, 0, sizeof *out);
-    /* the values in work[0..n), their weights in work[n_all..n_all+n) */
+    /* the values in work[0..n), their weights in work[n_all..n_all+n),
+     * in their order; in place when work is x and w is x + n_all (n never
+     * passes i) */
     double *xs = work, *fs = work + n_all;
     size_t n = 0, missing = 0;
     long double total = 0;

@@ -1,9 +1,26 @@
 /* The exact-decimal accumulator shared by describe and the partials. */
 #include "config.h"
 
+#include <float.h>
 #include <math.h>
 
 #include "exact_sum.h"
+
+/* nearbyint(y) as a whole number for the casts below, without the call
+ * into libm on the path every value takes: below 2^51 in magnitude,
+ * adding and taking away 1.5 * 2^52 rounds y to the nearest whole number
+ * in the current rounding mode, as nearbyint does (only the sign of a
+ * zero may differ, which the casts drop).  Where doubles are evaluated in
+ * wider registers (FLT_EVAL_METHOD != 0) the sum would not round there:
+ * nearbyint then. */
+static inline double whole(double y)
+{
+#if FLT_EVAL_METHOD == 0
+    if (fabs(y) < 2251799813685248.0)
+        return (y + 6755399441055744.0) - 6755399441055744.0;
+#endif
+    return nearbyint(y);
+}
 
 const double effekt_pow10[16] = { 1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                                   1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
@@ -23,7 +40,7 @@ int effekt_exact_decimals(const double *x, size_t n, int decimals)
         double y = x[i] * scale;
         if (!(fabs(y) < 9007199254740992.0))
             return -1;
-        if ((double)(int64_t)nearbyint(y) / scale != x[i])
+        if ((double)(int64_t)whole(y) / scale != x[i])
             return -1;
     }
     return decimals;
@@ -36,7 +53,7 @@ double effekt_exact_scale(int decimals)
 
 int64_t effekt_exact_scaled(double x, double scale)
 {
-    return (int64_t)nearbyint(x * scale);
+    return (int64_t)whole(x * scale);
 }
 
 void effekt_exact_sum_init(effekt_exact_sum *a, int decimals)
@@ -49,6 +66,18 @@ int effekt_exact_sum_add(effekt_exact_sum *a, double x, int64_t w)
 {
     if (a->decimals < 0)
         return 0;
+    if (w == 1) {
+        /* the common case, unweighted: k below 2^63 in magnitude, so k^2
+         * (below 2^126) needs no check, only the sums */
+        int64_t k1 = effekt_exact_scaled(x, effekt_pow10[a->decimals]);
+        a->count += 1;
+        if (__builtin_add_overflow(a->s1, (effekt_int128)k1, &a->s1)
+            || __builtin_add_overflow(a->s2, (effekt_int128)k1 * k1, &a->s2)) {
+            a->decimals = -1;
+            return 0;
+        }
+        return 1;
+    }
     effekt_int128 k = effekt_exact_scaled(x, effekt_pow10[a->decimals]), wk, wkk;
     a->count += w;
     if (__builtin_mul_overflow((effekt_int128)w, k, &wk) || __builtin_add_overflow(a->s1, wk, &a->s1)
@@ -57,6 +86,58 @@ int effekt_exact_sum_add(effekt_exact_sum *a, double x, int64_t w)
         return 0;
     }
     return 1;
+}
+
+int effekt_exact_sum_add_all(effekt_exact_sum *a, const double *x, size_t n)
+{
+    if (a->decimals < 0)
+        return 0;
+    double scale = effekt_pow10[a->decimals];
+    effekt_int128 s1 = a->s1, s2 = a->s2;
+    for (size_t i = 0; i < n; i++) {
+        /* k below 2^63 in magnitude: k^2 (below 2^126) needs no check */
+        int64_t k = effekt_exact_scaled(x[i], scale);
+        if (__builtin_add_overflow(s1, (effekt_int128)k, &s1) || __builtin_add_overflow(s2, (effekt_int128)k * k, &s2)) {
+            a->count += (effekt_int128)i + 1;
+            a->decimals = -1;
+            return 0;
+        }
+    }
+    a->count += n;
+    a->s1 = s1;
+    a->s2 = s2;
+    return 1;
+}
+
+void effekt_exact_sum_of(effekt_exact_sum *a, const double *x, size_t n, int decimals)
+{
+    if (n == 0 || decimals < 0 || decimals > EFFEKT_POW10_MAX) {
+        effekt_exact_sum_init(a, effekt_exact_decimals(x, n, decimals));
+        effekt_exact_sum_add_all(a, x, n);
+        return;
+    }
+    effekt_exact_sum_init(a, decimals);
+    double scale = effekt_pow10[decimals];
+    effekt_int128 s1 = 0, s2 = 0;
+    for (size_t i = 0; i < n; i++) {
+        /* effekt_exact_decimals's test of each value, then its k added
+         * (below 2^53 in magnitude: k^2 needs no check) */
+        double y = x[i] * scale;
+        if (!(fabs(y) < 9007199254740992.0)) {
+            a->decimals = -1;
+            return;
+        }
+        int64_t k = (int64_t)whole(y);
+        if ((double)k / scale != x[i]
+            || __builtin_add_overflow(s1, (effekt_int128)k, &s1)
+            || __builtin_add_overflow(s2, (effekt_int128)k * k, &s2)) {
+            a->decimals = -1;
+            return;
+        }
+    }
+    a->count = n;
+    a->s1 = s1;
+    a->s2 = s2;
 }
 
 int effekt_exact_sum_merge(effekt_exact_sum *a, const effekt_exact_sum *b)

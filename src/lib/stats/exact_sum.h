@@ -44,6 +44,16 @@ void effekt_exact_sum_init(effekt_exact_sum *a, int decimals);
  * as overflowed (decimals -1), when 128 bits could not hold the sums. */
 int effekt_exact_sum_add(effekt_exact_sum *a, double x, int64_t w);
 
+/* Add x[0..n), each counted once: effekt_exact_sum_add(a, x[i], 1) for
+ * each i, the sums kept in registers.  Returns 0 as it does. */
+int effekt_exact_sum_add_all(effekt_exact_sum *a, const double *x, size_t n);
+
+/* effekt_exact_sum_init(a, effekt_exact_decimals(x, n, decimals)) and
+ * effekt_exact_sum_add_all(a, x, n) in one pass over x: the same
+ * decimals, and with decimals >= 0 the same sums (with -1 the sums are
+ * not to be read). */
+void effekt_exact_sum_of(effekt_exact_sum *a, const double *x, size_t n, int decimals);
+
 /* a += b, both brought to the larger decimals exactly.  Returns 0 (a
  * overflowed, decimals -1) when 128 bits cannot hold them. */
 int effekt_exact_sum_merge(effekt_exact_sum *a, const effekt_exact_sum *b);

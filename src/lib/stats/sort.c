@@ -19,13 +19,15 @@ static inline uint64_t key_of(double d)
 {
     uint64_t u;
     memcpy(&u, &d, sizeof u);
-    /* negative: flip all bits; positive: flip the sign bit */
-    return (u & 0x8000000000000000ull) ? ~u : u | 0x8000000000000000ull;
+    /* negative: flip all bits; positive: flip the sign bit (without a
+     * branch: the sign spread over the word says which) */
+    return u ^ ((uint64_t)((int64_t)u >> 63) | 0x8000000000000000ull);
 }
 
 static inline double double_of(uint64_t k)
 {
-    uint64_t u = (k & 0x8000000000000000ull) ? k & ~0x8000000000000000ull : ~k;
+    /* top bit set: was positive, flip the sign bit back; else all bits */
+    uint64_t u = k ^ ((uint64_t)((int64_t)~k >> 63) | 0x8000000000000000ull);
     double d;
     memcpy(&d, &u, sizeof d);
     return d;
@@ -164,50 +166,118 @@ static int cmp_key(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* The position of the smallest (largest: max) key of k[lo..hi). */
+static size_t extreme_at(const uint64_t *k, size_t lo, size_t hi, int max)
+{
+    size_t at = lo;
+    for (size_t i = lo + 1; i < hi; i++)
+        if (max ? k[i] > k[at] : k[i] < k[at])
+            at = i;
+    return at;
+}
+
+/* A range this long or longer takes its pivots from a sample. */
+enum { SAMPLED = 2048, SAMPLE = 127 };
+
 /* Place in k[lo..hi) the keys of ranks want[0..n_want) (ascending,
  * within [lo, hi)) where sorting would put them.  Quickselect on all the
- * wanted ranks at once: partition around a median of three, then only
- * the sides holding a wanted rank are visited.  depth bounds the
- * partitions; past it the range is sorted (qsort: O(n log n)), so a
- * hostile order cannot make it quadratic (introselect). */
+ * wanted ranks at once: partition, then only the parts holding a wanted
+ * rank are visited.  The first or last rank of a range is found by a
+ * scan, not by partitions (min and max are always asked).  A long range
+ * is cut by two pivots from a sorted sample, just below and just above
+ * the wanted rank nearest its middle (as Floyd and Rivest's SELECT): the
+ * part between them, where that rank lies, is small, and the ranks on
+ * either side keep their own parts.  A short range takes a median of
+ * three.  depth bounds the partitions; past it the range is sorted
+ * (qsort: O(n log n)), so a hostile order cannot make it quadratic
+ * (introselect).  Every way gives the same keys at the wanted ranks. */
 static void select_ranks(uint64_t *k, size_t lo, size_t hi, const size_t *want, size_t n_want, int depth)
 {
     while (n_want && hi - lo > 16) {
+        /* a first or last rank is scanned for once no other rank is
+         * left in the range: the partitions have made it short by then */
+        if (n_want == 1 && want[0] == lo) {
+            swap_keys(&k[lo], &k[extreme_at(k, lo, hi, 0)]);
+            lo++;
+            want++;
+            n_want--;
+            continue;
+        }
+        if (n_want == 1 && want[0] == hi - 1) {
+            swap_keys(&k[hi - 1], &k[extreme_at(k, lo, hi, 1)]);
+            hi--;
+            n_want--;
+            continue;
+        }
         if (depth-- <= 0) {
             qsort(k + lo, hi - lo, sizeof *k, cmp_key);
             return;
         }
-        size_t mid = lo + (hi - lo) / 2;
-        /* median of three into k[mid] */
-        if (k[mid] < k[lo])
-            swap_keys(&k[mid], &k[lo]);
-        if (k[hi - 1] < k[mid]) {
-            swap_keys(&k[hi - 1], &k[mid]);
+        uint64_t low, high;   /* the pivots: low <= high */
+        size_t n = hi - lo;
+        if (n >= SAMPLED) {
+            /* the wanted rank nearest the middle, not the first or the
+             * last of the range (those are cut off by the way) */
+            size_t t = want[n_want / 2];
+            for (size_t i = 0; i < n_want; i++) {
+                if (want[i] == lo || want[i] == hi - 1)
+                    continue;
+                size_t d = want[i] > lo + n / 2 ? want[i] - (lo + n / 2) : lo + n / 2 - want[i];
+                size_t e = t > lo + n / 2 ? t - (lo + n / 2) : lo + n / 2 - t;
+                if (d < e)
+                    t = want[i];
+            }
+            /* a sample spread over the range, sorted; its ranks j -+ 2
+             * sqrt(SAMPLE) bracket t with high probability */
+            uint64_t sample[SAMPLE];
+            for (size_t i = 0; i < SAMPLE; i++)
+                sample[i] = k[lo + (size_t)((double)n * (i + 0.5) / SAMPLE)];
+            for (size_t i = 1; i < SAMPLE; i++) {
+                uint64_t v = sample[i];
+                size_t j = i;
+                for (; j > 0 && sample[j - 1] > v; j--)
+                    sample[j] = sample[j - 1];
+                sample[j] = v;
+            }
+            size_t j = (size_t)((double)(t - lo) * SAMPLE / n), margin = 16;
+            low = sample[j > margin ? j - margin : 0];
+            high = sample[j + margin < SAMPLE ? j + margin : SAMPLE - 1];
+        } else {
+            size_t mid = lo + n / 2;
+            /* median of three into k[mid] */
             if (k[mid] < k[lo])
                 swap_keys(&k[mid], &k[lo]);
+            if (k[hi - 1] < k[mid]) {
+                swap_keys(&k[hi - 1], &k[mid]);
+                if (k[mid] < k[lo])
+                    swap_keys(&k[mid], &k[lo]);
+            }
+            low = high = k[mid];
         }
-        uint64_t pivot = k[mid];
-        /* three-way partition (Dijkstra): ties, common in money, end in
-         * the middle block and need no further work */
+        /* three-way partition (Dijkstra): with one pivot, ties, common in
+         * money, end in the middle block and need no further work */
         size_t lt = lo, i = lo, gt = hi;
         while (i < gt) {
-            if (k[i] < pivot)
+            if (k[i] < low)
                 swap_keys(&k[lt++], &k[i++]);
-            else if (k[i] > pivot)
+            else if (k[i] > high)
                 swap_keys(&k[i], &k[--gt]);
             else
                 i++;
         }
-        /* [lo, lt) < pivot, [lt, gt) == pivot, [gt, hi) > pivot */
+        /* [lo, lt) < low, [lt, gt) in [low, high], [gt, hi) > high */
         size_t a = 0;
         while (a < n_want && want[a] < lt)
             a++;
         size_t b = a;
         while (b < n_want && want[b] < gt)
             b++;
-        /* the left side by recursion, the right one by the loop */
+        /* the left part and the middle by recursion, the right one by
+         * the loop */
         if (a)
             select_ranks(k, lo, lt, want, a, depth);
+        if (b > a && low != high)
+            select_ranks(k, lt, gt, want + a, b - a, depth);
         want += b;
         n_want -= b;
         lo = gt;
