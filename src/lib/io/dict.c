@@ -85,7 +85,7 @@ int effekt_dict_intern(effekt_dict *d, const char *s, size_t len, uint32_t *code
     /* a new text */
     if (d->n >= EFFEKT_DICT_MAX_CODES)
         return -1;
-    if (2 * (d->n + 1) > d->n_slots && grow_slots(d) != 0)
+    if (4 * (d->n + 1) > d->n_slots && grow_slots(d) != 0)   /* at most a quarter full: a probe rarely goes on */
         return -1;
     if (d->n == d->n_cap) {
         size_t cap = d->n_cap ? 2 * d->n_cap : 64;

@@ -348,9 +348,6 @@ static inline int column_scan_add(column_scan *scan, const effekt_csv_options *o
     return effekt_infer_scan_add_slow(scan, opt, missing, s, len, text_only);
 }
 
-/* malloc and realloc that ask for transparent huge pages on large
- * blocks: a million-row column is faulted in 2 MiB at a time, not 4 KiB.
- * Freed with free(). */
 /* effekt_csv_load_buffer read by libcsv alone, without the fast path
  * for plain lines (csv.c): the reference the fast path must equal, for
  * the differential fuzzer and the tests.  Not public. */
@@ -358,6 +355,8 @@ effekt_status effekt_csv_load_buffer_libcsv(const void *data, size_t len, const 
                                             const effekt_csv_options *opt, effekt_table **out,
                                             effekt_diag *diag);
 
+/* malloc and realloc for a column's large blocks (infer.c says why they
+ * are the C library's own).  Freed with free(). */
 void *effekt_big_alloc(size_t size);
 void *effekt_big_realloc(void *p, size_t size);
 void effekt_infer_scan_free(column_scan *scan);
