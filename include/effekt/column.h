@@ -55,13 +55,17 @@ typedef struct {
     double *values;         /* non-text columns: n_rows values */
     char **text;            /* text columns: n_rows pointers into the arena */
     char *arena;            /* storage behind text (or dict) */
-    /* A text column loaded with effekt_csv_options.coded: codes[row] is
-     * an index into dict (n_dict distinct texts, trimmed, in order of
-     * first appearance, stored in the arena), or EFFEKT_COLUMN_NO_CODE
-     * when the value is missing; text is NULL then.  Four bytes a row
-     * instead of a pointer and a copy, for a column a command groups by.
-     * Read either form with effekt_column_string. */
-    uint32_t *codes;
+    /* A text column loaded with effekt_csv_options.coded: the code of
+     * each row indexes dict (n_dict distinct texts, trimmed, in order of
+     * first appearance, stored in the arena); text is NULL then.  Codes
+     * take code_bytes each, as few as the dictionary needs: 1 below 255
+     * texts, 2 below 65,535, else 4; the largest value of the width marks
+     * a missing value.  One to four bytes a row instead of a pointer and a
+     * copy, for a column a command groups by.  Read a row's code with
+     * effekt_column_code, its text (either form) with
+     * effekt_column_string. */
+    void *codes;
+    unsigned code_bytes;
     char **dict;
     size_t n_dict;
 } effekt_column;
@@ -75,6 +79,10 @@ EFFEKT_API void effekt_column_release(effekt_column *col);
 
 /* Is the value missing? */
 EFFEKT_API int effekt_column_missing(const effekt_column *col, size_t row);
+
+/* The code of row in a coded column (dict's index), or
+ * EFFEKT_COLUMN_NO_CODE when the value is missing. */
+EFFEKT_API uint32_t effekt_column_code(const effekt_column *col, size_t row);
 
 /* A text column's value at row, whichever form it was loaded in (text or
  * codes): the text, owned by the column, or NULL when missing.  NULL too

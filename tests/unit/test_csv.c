@@ -840,7 +840,7 @@ static void compare_file_and_buffer(const char *text, size_t len, effekt_status 
  * ids of one to eight bytes (the word lookup) and longer, quoted, UTF-8,
  * a ragged row's absent field; from memory and from a file in two
  * halves (whose dictionaries are merged), and grouped alike. */
-static void check_coded(const char *text, size_t len, const char *id)
+static void check_coded(const char *text, size_t len, const char *id, unsigned width)
 {
     const char *ids[] = { id };
     effekt_csv_options coded = { .coded = ids, .n_coded = 1 }, coded_halves = coded;
@@ -875,8 +875,17 @@ static void check_coded(const char *text, size_t len, const char *id)
         ck_assert_uint_eq(effekt_group_count(g[i]), effekt_group_count(g[0]));
     }
     ck_assert_ptr_null(c[0]->codes);
-    if (c[0]->type == EFFEKT_TYPE_TEXT)
+    if (c[0]->type == EFFEKT_TYPE_TEXT) {
+        /* as few bytes a code as the dictionary needs, whichever reading */
         ck_assert_ptr_nonnull(c[1]->codes);
+        ck_assert_uint_eq(c[1]->code_bytes, width);
+        ck_assert_uint_eq(c[2]->code_bytes, width);
+        for (size_t r = 0; r < t[0]->n_rows; r++) {
+            uint32_t code = effekt_column_code(c[1], r);
+            ck_assert(code == EFFEKT_COLUMN_NO_CODE ? effekt_column_string(c[0], r) == NULL
+                                                    : strcmp(c[1]->dict[code], effekt_column_string(c[0], r)) == 0);
+        }
+    }
     for (size_t r = 0; r < t[0]->n_rows; r++)
         for (int i = 1; i < 3; i++) {
             ck_assert_msg(same_text(effekt_column_string(c[i], r), effekt_column_string(c[0], r)),
@@ -934,15 +943,36 @@ START_TEST(coded_columns_equal_text)
         else   /* many distinct ids: the dictionaries grow, and the halves meet new ones */
             len += (size_t)snprintf(text + len, cap - len, "%zu,Q%zu\n", r, (r * 7919) % 5003);
     }
-    check_coded(text, len, "project_id");
+    check_coded(text, len, "project_id", 2);
+    free(text);
+    /* 254 texts take a byte a code, 255 two; past 65,534 four: the first
+     * half with few ids, the second with many (its codes wider than the
+     * first's when the halves meet) */
+    static const size_t distinct[] = { 254, 255, 65534, 65535, 70000 };
+    for (size_t d = 0; d < sizeof distinct / sizeof *distinct; d++) {
+        size_t rows = 2 * distinct[d] + 2000;
+        cap = 64 * rows;
+        len = 0;
+        text = malloc(cap);
+        ck_assert_ptr_nonnull(text);
+        len += (size_t)snprintf(text + len, cap - len, "cost,project_id\n");
+        for (size_t r = 0; r < rows; r++) {
+            size_t k = r < rows / 2 ? r % 7 : (r - rows / 2) % distinct[d];
+            /* missing values in the first half only: every id of the second appears */
+            len += (size_t)snprintf(text + len, cap - len, r % 11 == 5 && r < rows / 2 ? "%zu,NA\n" : "%zu,I%zu\n",
+                                    r, k);
+        }
+        check_coded(text, len, "project_id", distinct[d] < 255 ? 1 : distinct[d] < 65535 ? 2 : 4);
+        free(text);
+    }
+    text = NULL;
     /* a ragged row's absent id is missing (a file with an error is read
      * in one go, not in halves) */
     static const char ragged[] = "cost,project_id\n1,P1\n2\n3,P2\n4,P1\n";
-    check_coded(ragged, sizeof ragged - 1, "project_id");
+    check_coded(ragged, sizeof ragged - 1, "project_id", 1);
     /* every value missing: an empty column either way */
     static const char empty[] = "cost,project_id\n1,NA\n2,\n3, \n";
-    check_coded(empty, sizeof empty - 1, "project_id");
-    free(text);
+    check_coded(empty, sizeof empty - 1, "project_id", 1);
 }
 END_TEST
 

@@ -307,10 +307,22 @@ static effekt_status join(effekt_group *g, const effekt_column *const *cols, siz
  * it) into out, from its codes' groups. */
 static void by_codes(const effekt_group *g, size_t k, size_t from, size_t n, uint32_t *out)
 {
-    const uint32_t *codes = g->cols[k * g->n_cols]->codes + from, *of = g->code_group[k];
+    const effekt_column *c = g->cols[k * g->n_cols];
+    const uint32_t *of = g->code_group[k];
     uint32_t missing = g->missing_group[k];
-    for (size_t r = 0; r < n; r++)
-        out[r] = codes[r] == EFFEKT_COLUMN_NO_CODE ? missing : of[codes[r]];
+#define BY_CODES(T, NONE)                                                       \
+    do {                                                                        \
+        const T *codes = (const T *)c->codes + from;                            \
+        for (size_t r = 0; r < n; r++)                                          \
+            out[r] = codes[r] == (NONE) ? missing : of[codes[r]];               \
+    } while (0)
+    if (c->code_bytes == 1)
+        BY_CODES(uint8_t, UINT8_MAX);
+    else if (c->code_bytes == 2)
+        BY_CODES(uint16_t, UINT16_MAX);
+    else
+        BY_CODES(uint32_t, UINT32_MAX);
+#undef BY_CODES
 }
 
 /* The array of every row's group, made from the codes' groups of tables
@@ -381,23 +393,32 @@ static effekt_status add_by_codes(effekt_group *g, size_t k, const effekt_column
     for (size_t c = 0; c < c0->n_dict; c++)
         of[c] = EFFEKT_GROUP_ROW_NONE;
     const effekt_column *const *cols = g->cols + k * g->n_cols;
-    const uint32_t *codes = c0->codes;
     size_t n = g->tables[k]->n_rows, base = g->offset[k];
     uint32_t missing = EFFEKT_GROUP_ROW_NONE;
-    for (size_t r = 0; r < n; r++) {
-        uint32_t code = codes[r];
-        uint32_t *slot = code == EFFEKT_COLUMN_NO_CODE ? &missing : &of[code];
-        if (*slot != EFFEKT_GROUP_ROW_NONE) {
-            g->size[*slot]++;
-            continue;
-        }
-        size_t id;
-        effekt_status st = join(g, cols, r, base + r, &id);
-        if (st != EFFEKT_OK) {
-            free(of);
-            return st;
-        }
-        *slot = (uint32_t)id;
+    effekt_status st = EFFEKT_OK;
+    /* one loop per width of code (the largest value of each: missing) */
+#define ADD_BY_CODES(T, NONE)                                                   \
+    for (size_t r = 0; r < n && st == EFFEKT_OK; r++) {                         \
+        T code = ((const T *)c0->codes)[r];                                     \
+        uint32_t *slot = code == (NONE) ? &missing : &of[code];                 \
+        if (*slot != EFFEKT_GROUP_ROW_NONE) {                                   \
+            g->size[*slot]++;                                                   \
+            continue;                                                           \
+        }                                                                       \
+        size_t id;                                                              \
+        if ((st = join(g, cols, r, base + r, &id)) == EFFEKT_OK)                \
+            *slot = (uint32_t)id;                                               \
+    }
+    if (c0->code_bytes == 1)
+        ADD_BY_CODES(uint8_t, UINT8_MAX)
+    else if (c0->code_bytes == 2)
+        ADD_BY_CODES(uint16_t, UINT16_MAX)
+    else
+        ADD_BY_CODES(uint32_t, UINT32_MAX)
+#undef ADD_BY_CODES
+    if (st != EFFEKT_OK) {
+        free(of);
+        return st;
     }
     g->code_group[k] = of;
     g->missing_group[k] = missing;

@@ -105,10 +105,59 @@ effekt_status effekt_csv_mapping_parse(char *spec, effekt_csv_mapping *m)
 typedef struct {
     int on;
     effekt_dict dict;
-    uint32_t *codes;
+    void *codes;
+    unsigned width;              /* bytes a code: 1, 2 or 4, as few as the dictionary
+                                    needs (code_width_for); widened as it grows */
     size_t n, cap;
     size_t missing;
 } coded_column;
+
+/* The code of a missing value in codes of width w bytes: the largest. */
+static inline uint32_t code_none(unsigned w)
+{
+    return w == 4 ? UINT32_MAX : (1u << (8 * w)) - 1;
+}
+
+/* The width that holds codes 0..n_dict-1 and code_none. */
+static unsigned code_width_for(size_t n_dict)
+{
+    return n_dict < UINT8_MAX ? 1 : n_dict < UINT16_MAX ? 2 : 4;
+}
+
+static inline uint32_t code_get(const void *codes, unsigned w, size_t i)
+{
+    return w == 1 ? ((const uint8_t *)codes)[i] : w == 2 ? ((const uint16_t *)codes)[i] : ((const uint32_t *)codes)[i];
+}
+
+static inline void code_put(void *codes, unsigned w, size_t i, uint32_t c)
+{
+    if (w == 1)
+        ((uint8_t *)codes)[i] = (uint8_t)c;
+    else if (w == 2)
+        ((uint16_t *)codes)[i] = (uint16_t)c;
+    else
+        ((uint32_t *)codes)[i] = c;
+}
+
+/* cc's codes in width w (room for cc->cap, or at least n), a missing
+ * value's code the new width's.  0, or -1 out of memory (unchanged). */
+static int code_widen(coded_column *cc, unsigned w, size_t n)
+{
+    size_t cap = cc->cap > n ? cc->cap : n;
+    void *codes = effekt_malloc((cap ? cap : 1) * w);
+    if (!codes)
+        return -1;
+    uint32_t was = code_none(cc->width), none = code_none(w);
+    for (size_t i = 0; i < cc->n; i++) {
+        uint32_t c = code_get(cc->codes, cc->width, i);
+        code_put(codes, w, i, c == was ? none : c);
+    }
+    free(cc->codes);
+    cc->codes = codes;
+    cc->width = w;
+    cc->cap = cap;
+    return 0;
+}
 
 typedef struct {
     const effekt_csv_options *opt;
@@ -468,25 +517,29 @@ static int code_add(reader *rd, coded_column *cc, const char *s, size_t len)
         size_t cap = cc->cap ? 2 * cc->cap : rd->rows_hint ? rd->rows_hint + rd->rows_hint / 16 + 1024 : 4096;
         /* realloc, not effekt_big_realloc: a large block grows by mremap,
          * without a copy */
-        uint32_t *c = effekt_realloc(cc->codes, cap * sizeof *c);
+        void *c = effekt_realloc(cc->codes, cap * cc->width);
         if (!c)
             return -1;
         cc->codes = c;
         cc->cap = cap;
     }
-    uint32_t code = EFFEKT_COLUMN_NO_CODE;
+    uint32_t code;
     /* an id of a few bytes met before: its word finds its code (the
      * dictionary holds trimmed texts that are not missing, so bytes equal
      * to one of them need neither trimming nor the missing test) */
     if (len - 1 < 8 && effekt_dict_find_word(&cc->dict, effekt_dict_word(s, len), &code)) {
-        cc->codes[cc->n++] = code;
+        code_put(cc->codes, cc->width, cc->n++, code);
         return 0;
     }
-    if (effekt_infer_text_value(rd->opt, &rd->missing, &s, &len))
+    if (effekt_infer_text_value(rd->opt, &rd->missing, &s, &len)) {
         cc->missing++;
-    else if (effekt_dict_intern(&cc->dict, s, len, &code) != 0)
+        code = code_none(cc->width);
+    } else if (effekt_dict_intern(&cc->dict, s, len, &code) != 0) {
         return -1;
-    cc->codes[cc->n++] = code;
+    } else if (code_width_for(cc->dict.n) > cc->width && code_widen(cc, code_width_for(cc->dict.n), 0) != 0) {
+        return -1;
+    }
+    code_put(cc->codes, cc->width, cc->n++, code);
     return 0;
 }
 
@@ -804,6 +857,7 @@ static int header_ready(reader *rd)
             return -1;
         }
         rd->coded[i].on = 1;
+        rd->coded[i].width = 1;
     }
     if (opt->n_columns && rd->n_kept < n) {
         rd->unkept_marks = effekt_calloc(n, sizeof *rd->unkept_marks);
@@ -1758,6 +1812,7 @@ static effekt_status coded_finish(coded_column *cc, size_t n_rows, effekt_column
     col->arena = cc->dict.bytes;
     cc->dict.bytes = NULL;
     col->codes = cc->codes;
+    col->code_bytes = cc->width;
     cc->codes = NULL;
     return EFFEKT_OK;
 }
@@ -2143,8 +2198,15 @@ static int merge_parts(reader *a, reader *b)
                 free(map);
                 return -1;
             }
+        unsigned w = code_width_for(x->dict.n);
+        if (w < x->width)
+            w = x->width;
+        if (w > x->width && code_widen(x, w, x->n + y->n) != 0) {
+            free(map);
+            return -1;
+        }
         if (x->n + y->n > x->cap) {
-            uint32_t *codes = effekt_realloc(x->codes, (x->n + y->n) * sizeof *codes);
+            void *codes = effekt_realloc(x->codes, (x->n + y->n) * w);
             if (!codes) {
                 free(map);
                 return -1;
@@ -2152,8 +2214,11 @@ static int merge_parts(reader *a, reader *b)
             x->codes = codes;
             x->cap = x->n + y->n;
         }
-        for (size_t r = 0; r < y->n; r++)
-            x->codes[x->n + r] = y->codes[r] == EFFEKT_COLUMN_NO_CODE ? EFFEKT_COLUMN_NO_CODE : map[y->codes[r]];
+        uint32_t y_none = code_none(y->width), none = code_none(w);
+        for (size_t r = 0; r < y->n; r++) {
+            uint32_t c = code_get(y->codes, y->width, r);
+            code_put(x->codes, w, x->n + r, c == y_none ? none : map[c]);
+        }
         free(map);
         x->n += y->n;
         x->missing += y->missing;
@@ -2339,8 +2404,10 @@ static int init_part(reader *r, const reader *p, effekt_diag *diag, size_t first
     if (p->coded) {
         if (!(r->coded = effekt_calloc(n, sizeof *r->coded)))
             return -1;
-        for (size_t i = 0; i < p->n_cols; i++)
+        for (size_t i = 0; i < p->n_cols; i++) {
             r->coded[i].on = p->coded[i].on;
+            r->coded[i].width = 1;
+        }
     }
     if (p->unkept_marks && !(r->unkept_marks = effekt_calloc(n, sizeof *r->unkept_marks)))
         return -1;
@@ -2431,8 +2498,8 @@ static effekt_status load_parallel(FILE *in, const char *name, size_t size, cons
         if (p.coded && p.coded[i].on) {
             /* a's rows are at most rows_a: its codes never move; the merge
              * grows them by realloc (mremap for a large block, no copy) */
-            a.coded[i].codes = effekt_malloc((rows_a ? rows_a : 1) * sizeof *a.coded[i].codes);
-            b.coded[i].codes = effekt_malloc(rows_b * sizeof *b.coded[i].codes);
+            a.coded[i].codes = effekt_malloc(rows_a ? rows_a : 1);   /* a byte a code to start */
+            b.coded[i].codes = effekt_malloc(rows_b);
             if (!a.coded[i].codes || !b.coded[i].codes)
                 goto done;
             a.coded[i].cap = rows_a;

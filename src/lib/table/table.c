@@ -117,7 +117,7 @@ const effekt_column *effekt_table_label_column(const effekt_table *table)
 int effekt_column_missing(const effekt_column *col, size_t row)
 {
     if (col->type == EFFEKT_TYPE_TEXT)
-        return col->codes ? col->codes[row] == EFFEKT_COLUMN_NO_CODE : col->text[row] == NULL;
+        return col->codes ? effekt_column_code(col, row) == EFFEKT_COLUMN_NO_CODE : col->text[row] == NULL;
     if (col->type == EFFEKT_TYPE_EMPTY)
         return 1;
     return isnan(col->values[row]);
@@ -136,15 +136,34 @@ void effekt_column_release(effekt_column *col)
     col->codes = NULL;
     col->dict = NULL;
     col->n_dict = 0;
+    col->code_bytes = 0;
     col->type = EFFEKT_TYPE_EMPTY;
+}
+
+uint32_t effekt_column_code(const effekt_column *col, size_t row)
+{
+    switch (col->code_bytes) {
+    case 1: {
+        uint8_t c = ((const uint8_t *)col->codes)[row];
+        return c == UINT8_MAX ? EFFEKT_COLUMN_NO_CODE : c;
+    }
+    case 2: {
+        uint16_t c = ((const uint16_t *)col->codes)[row];
+        return c == UINT16_MAX ? EFFEKT_COLUMN_NO_CODE : c;
+    }
+    default:
+        return ((const uint32_t *)col->codes)[row];
+    }
 }
 
 const char *effekt_column_string(const effekt_column *col, size_t row)
 {
     if (col->type != EFFEKT_TYPE_TEXT)
         return NULL;
-    if (col->codes)
-        return col->codes[row] == EFFEKT_COLUMN_NO_CODE ? NULL : col->dict[col->codes[row]];
+    if (col->codes) {
+        uint32_t code = effekt_column_code(col, row);
+        return code == EFFEKT_COLUMN_NO_CODE ? NULL : col->dict[code];
+    }
     return col->text[row];
 }
 
