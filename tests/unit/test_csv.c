@@ -1026,6 +1026,45 @@ START_TEST(lazy_kinds_written_out)
 }
 END_TEST
 
+
+/* The halves are split at the first LF after the middle without a look
+ * at what comes before: the second half numbers its lines from 1 and is
+ * moved by the first half's line breaks when they meet.  Blank lines and
+ * a quoted field over several lines in either half (rows whose line is
+ * not the next), a note about a byte of another encoding in the second
+ * half (a problem's line), and an LF in a quoted field right at the
+ * middle (the first half then ends inside quotes: read in one go). */
+START_TEST(halves_split_without_counting)
+{
+    const effekt_csv_options in_halves = { .parallel_min_bytes = 1 };
+    for (int variant = 0; variant < 3; variant++) {
+        size_t cap = 1 << 20, len = 0;
+        char *text = malloc(cap);
+        ck_assert_ptr_nonnull(text);
+        len += (size_t)snprintf(text + len, cap - len, "id,note,n\n");
+        for (int r = 0; r < 4000; r++) {
+            if (r % 97 == 13)
+                len += (size_t)snprintf(text + len, cap - len, "\n");   /* blank */
+            if (r % 211 == 7)
+                len += (size_t)snprintf(text + len, cap - len, "R%d,\"two\nlines\",%d\n", r, r);
+            else if (variant == 1 && r == 3000)
+                len += (size_t)snprintf(text + len, cap - len, "R%d,\xC5rhus,%d\n", r, r);   /* Windows-1252 */
+            else
+                len += (size_t)snprintf(text + len, cap - len, "R%d,x,%d\n", r, r);
+            if (variant == 2 && r == 2000) {
+                /* a quoted field of many lines around the middle */
+                len += (size_t)snprintf(text + len, cap - len, "Q,\"");
+                for (int k = 0; k < 4000; k++)
+                    len += (size_t)snprintf(text + len, cap - len, "line %d\n", k);
+                len += (size_t)snprintf(text + len, cap - len, "\",1\n");
+            }
+        }
+        compare_file_and_buffer(text, len, EFFEKT_OK, &in_halves);
+        free(text);
+    }
+}
+END_TEST
+
 START_TEST(large_file_in_two_halves)
 {
     size_t len;
@@ -1903,6 +1942,7 @@ static Suite *csv_suite(void)
     tcase_add_test(tc, large_file_in_two_halves);
     tcase_add_test(tc, coded_columns_equal_text);
     tcase_add_test(tc, lazy_kinds_written_out);
+    tcase_add_test(tc, halves_split_without_counting);
     tcase_add_test(tc, large_file_with_an_error_late);
     tcase_add_test(tc, large_file_windows_1252_late);
     tcase_add_test(tc, large_file_header_over_two_lines);
