@@ -12,6 +12,7 @@
 
 #include "effekt/describe.h"
 #include "effekt/group.h"
+#include "group_codes.h"
 #include "effekt/output.h"
 #include "lib_alloc.h"
 
@@ -359,6 +360,23 @@ static void *gather_rows(void *arg)
     size_t *fill = p->fill, trash = p->trash;
     double *buf = p->buf;
     const double *x = p->x, *w = p->w;
+    effekt_group_codes view;
+    if (x && !w && effekt_group_codes_view(p->grouper, &view) && view.width == 1) {
+        /* one coded column of a byte a code (up to 254 groups): each
+         * row's group straight from its code through a table of 256 */
+        size_t *slot[256];
+        for (unsigned c = 0; c < 256; c++) {   /* (codes past the dictionary never occur) */
+            uint32_t k = c == UINT8_MAX ? view.missing : c < view.n_codes ? view.of[c] : EFFEKT_GROUP_ROW_NONE;
+            slot[c] = k == EFFEKT_GROUP_ROW_NONE ? &fill[0] : &fill[k];
+        }
+        const uint8_t *codes = view.codes;
+        for (size_t row = p->from; row < p->to; row++) {
+            size_t *f = slot[codes[row]], at = *f;
+            buf[at] = x[row];
+            *f = at + (at != trash);
+        }
+        return NULL;
+    }
     for (size_t from = p->from; from < p->to; from += ID_WINDOW) {
         size_t m = p->to - from < ID_WINDOW ? p->to - from : ID_WINDOW;
         effekt_group_rows_copy(p->grouper, from, m, group);

@@ -10,6 +10,7 @@
 #include "effekt/group.h"
 #include "effekt/date.h"
 #include "lib_alloc.h"
+#include "group_codes.h"
 
 struct effekt_group {
     const effekt_table **tables;
@@ -546,4 +547,14 @@ const uint32_t *effekt_group_rows(const effekt_group *g)
     if (rows_made((effekt_group *)(uintptr_t)g) != 0)
         return NULL;
     return g->row_group;
+}
+
+int effekt_group_codes_view(const effekt_group *g, effekt_group_codes *v)
+{
+    if (g->row_group || g->n_tables != 1 || g->n_cols != 1 || !g->code_group[0])
+        return 0;
+    const effekt_column *c = g->cols[0];
+    *v = (effekt_group_codes){ .codes = c->codes, .width = c->code_bytes, .of = g->code_group[0],
+                               .n_codes = c->n_dict, .missing = g->missing_group[0] };
+    return 1;
 }
