@@ -367,16 +367,17 @@ END_TEST
 
 START_TEST(selection_equals_sorting)
 {
-    static const size_t sizes[] = { 1, 2, 3, 5, 16, 17, 18, 33, 100, 257, 1000, 4099, 30000 };
+    /* from 4096 values the selection goes by the keys' bits first */
+    static const size_t sizes[] = { 1, 2, 3, 5, 16, 17, 18, 33, 100, 257, 1000, 4095, 4096, 4099, 30000, 65539 };
     static const double pct[] = { 0, 1, 5, 10, 33, 50, 66.6, 90, 99, 100 };
-    size_t n_max = 30000;
+    size_t n_max = 65539;
     double *x = malloc(n_max * sizeof *x), *s = malloc(n_max * sizeof *s), *tmp = malloc(n_max * sizeof *tmp);
     double *w = malloc(n_max * sizeof *w), *work = malloc(2 * n_max * sizeof *work);
     unsigned long long state = 7;
     for (size_t i = 0; i < n_max; i++)
         w[i] = 1;
     for (size_t si = 0; si < sizeof sizes / sizeof *sizes; si++)
-        for (int pass = 0; pass < 4; pass++) {
+        for (int pass = 0; pass < 6; pass++) {
             size_t n = sizes[si];
             for (size_t i = 0; i < n; i++) {
                 state = state * 6364136223846793005ull + 1442695040888963407ull;
@@ -387,11 +388,16 @@ START_TEST(selection_equals_sorting)
                     x[i] = (double)(long long)(r % 10000000) / 100.0 - 30000;
                 else if (pass == 2)   /* binary fractions, with -0 and +0 */
                     x[i] = r % 7 == 0 ? (r % 2 ? -0.0 : 0.0) : ((double)r / 2147483648.0 - 0.5) * 1e3;
-                else                  /* ascending: a bad order for a naive pivot */
+                else if (pass == 3)   /* ascending: a bad order for a naive pivot */
                     x[i] = (double)i;
+                else if (pass == 4)   /* three values: whole buckets of ties */
+                    x[i] = (double)(r % 3) * 1e6 - 1e6;
+                else                  /* both signs, exponents from -300 to 300 */
+                    x[i] = (r % 2 ? -1.0 : 1.0) * ldexp(1.0 + (double)(r % 1000) / 1000, (int)(r % 2000) - 1000);
             }
             for (int type = 1; type <= 9; type++) {
-                effekt_stats_options o = { .quantile_type = type, .decimals = pass == 2 ? -1 : 2,
+                int binary = pass == 2 || pass >= 4;   /* no decimals: interpolated as doubles */
+                effekt_stats_options o = { .quantile_type = type, .decimals = binary ? -1 : 2,
                                               .n_percentiles = sizeof pct / sizeof *pct };
                 memcpy(o.percentiles, pct, sizeof pct);
                 effekt_stats_summary a, b;
@@ -407,7 +413,8 @@ START_TEST(selection_equals_sorting)
                     ck_assert_msg(memcmp(&a.percentile[k], &b.percentile[k], sizeof(double)) == 0,
                                   "n %zu pass %d type %d p%g: %.17g != %.17g", n, pass, type, pct[k],
                                   a.percentile[k], b.percentile[k]);
-                if (pass != 2)
+                /* and against sorting, where both interpolate doubles */
+                if (!binary)
                     continue;
                 memcpy(s, x, n * sizeof *s);
                 effekt_sort(s, n, tmp);

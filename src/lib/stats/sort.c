@@ -293,6 +293,84 @@ static void select_ranks(uint64_t *k, size_t lo, size_t hi, const size_t *want, 
     }
 }
 
+/* Selection in a long range by the keys' bits first: one pass for the
+ * least and greatest key, one counting the keys in 2^RADIX_BITS buckets
+ * of the bits below their common prefix, one moving them in place into
+ * classes (the buckets of the wanted ranks, and the runs of buckets
+ * between them), which lie in order; then select_ranks inside each
+ * wanted rank's bucket, short as a rule.  Three passes of a few
+ * instructions a key, against the partitions' several passes of
+ * compares and swaps.  k[0..n), want ascending and inside it. */
+#define RADIX_MIN 4096
+#define RADIX_BITS 11
+
+static void select_radix(uint64_t *k, size_t n, const size_t *want, size_t n_want, int depth)
+{
+    uint64_t min = k[0], max = k[0];
+    for (size_t i = 1; i < n; i++) {
+        min = k[i] < min ? k[i] : min;
+        max = k[i] > max ? k[i] : max;
+    }
+    if (min == max)
+        return;   /* one key: in order already */
+    int bits = 64 - __builtin_clzll(max - min);
+    int shift = bits > RADIX_BITS ? bits - RADIX_BITS : 0;
+    size_t count[1u << RADIX_BITS] = { 0 };
+    for (size_t i = 0; i < n; i++)
+        count[(k[i] - min) >> shift]++;
+    /* the wanted ranks' buckets, ascending, once each; a bucket's class
+     * is 2j + 1 when it is the j-th of them, 2j between the (j-1)-th and
+     * the j-th */
+    enum { MAX_WANTED = 64 };
+    size_t n_b = 0;
+    unsigned char cls[1u << RADIX_BITS];
+    size_t below = 0, w = 0;
+    for (size_t b = 0; b < (1u << RADIX_BITS); b++) {
+        int hit = 0;
+        while (w < n_want && want[w] < below + count[b]) {
+            hit = 1;
+            w++;
+        }
+        if (hit) {
+            if (n_b == MAX_WANTED) {   /* more ranks than classes: the partitions do it */
+                select_ranks(k, 0, n, want, n_want, depth);
+                return;
+            }
+            n_b++;
+        }
+        cls[b] = (unsigned char)(hit ? 2 * n_b - 1 : 2 * n_b);
+        below += count[b];
+    }
+    /* the classes' ranges, then the keys moved into them (cycles) */
+    size_t n_cls = 2 * n_b + 1, start[2 * MAX_WANTED + 2] = { 0 }, next[2 * MAX_WANTED + 1];
+    for (size_t b = 0; b < (1u << RADIX_BITS); b++)
+        start[cls[b] + 1] += count[b];
+    for (size_t c = 0; c < n_cls; c++) {
+        start[c + 1] += start[c];
+        next[c] = start[c];
+    }
+    for (size_t c = 0; c < n_cls; c++)
+        while (next[c] < start[c + 1]) {
+            uint64_t v = k[next[c]];
+            size_t d = cls[(v - min) >> shift];
+            while (d != c) {
+                uint64_t t = k[next[d]];
+                k[next[d]++] = v;
+                v = t;
+                d = cls[(v - min) >> shift];
+            }
+            k[next[c]++] = v;
+        }
+    /* each wanted rank inside its bucket's class */
+    for (size_t j = 0, first = 0; j < n_b; j++) {
+        size_t lo = start[2 * j + 1], hi = start[2 * j + 2], last = first;
+        while (last < n_want && want[last] < hi)
+            last++;
+        select_ranks(k, lo, hi, want + first, last - first, depth);
+        first = last;
+    }
+}
+
 static int cmp_size(const void *a, const void *b)
 {
     size_t x = *(const size_t *)a, y = *(const size_t *)b;
@@ -322,7 +400,10 @@ void effekt_select(double *x, size_t n, size_t *ranks, size_t n_ranks)
     int depth = 0;
     for (size_t s = n; s > 1; s >>= 1)
         depth += 2;
-    select_ranks((uint64_t *)(void *)x, 0, n, ranks, m, depth);
+    if (n >= RADIX_MIN)
+        select_radix((uint64_t *)(void *)x, n, ranks, m, depth);
+    else
+        select_ranks((uint64_t *)(void *)x, 0, n, ranks, m, depth);
     for (size_t i = 0; i < n; i++) {
         uint64_t k;
         memcpy(&k, &x[i], sizeof k);
