@@ -94,6 +94,14 @@ static void same_clean(const char *text, size_t len)
     if (r1 != r2 || (r1 && (memcmp(&v1, &v2, sizeof v1) != 0 || k1 != k2 || f1 != f2)))
         ck_abort_msg("read_clean(\"%.*s\"): %d %.17g kind %u format %#x, expected %d %.17g kind %u format %#x",
                      (int)len, text, r1, v1, k1, f1, r2, v2, k2, f2);
+    /* the counts' shape from the digits: as the double says */
+    unsigned shape = 0;
+    double v3 = 0;
+    if (read_clean_shape(s, len, &v3, &k1, &f1, &shape)) {
+        unsigned want = (v3 != (double)(int64_t)v3 ? (unsigned)CLEAN_NONWHOLE : 0u) | (v3 < 0 ? (unsigned)CLEAN_NEGATIVE : 0u);
+        if (shape != want)
+            ck_abort_msg("read_clean_shape(\"%.*s\"): shape %u, expected %u", (int)len, text, shape, want);
+    }
     clean_checked++;
     clean_taken += (size_t)r1;
     free(s);
