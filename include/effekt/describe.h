@@ -120,7 +120,7 @@ typedef struct {
  * with partial; EFFEKT_ENOMEM.  On success *out is the caller's, to
  * effekt_describe_result_destroy; on failure *out is NULL.  Memory
  * beyond the table and the result: the grouper's row ids, a little per
- * group, and one buffer of a fifth of the rows' values (weighted: values
+ * group, and one buffer of a third of the rows' values (weighted: values
  * and weights), or of the largest group when that is bigger. */
 EFFEKT_API effekt_status effekt_describe_run(const effekt_table *t, const effekt_describe_run_options *opt,
                                   effekt_describe_result **out, effekt_diag *diag);
