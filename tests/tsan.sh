@@ -11,7 +11,7 @@ CC=${TSAN_CC:-clang}
 command -v "$CC" >/dev/null || CC=gcc
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-deps="gsl cairo cairo-png cairo-svg cairo-pdf fontconfig libcjson check"
+deps="gsl cairo cairo-png cairo-svg cairo-pdf fontconfig libcjson uchardet libzip check"
 flags="-std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -fsanitize=thread
   -I$src/include -I$src/src/lib -I$build $(pkg-config --cflags $deps)"
 objs=""
