@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "effekt/csv.h"
+#include "bundled_csv.h"
 #include "../../src/lib/io/load.h"
 #include "../../src/lib/io/scan.h"
 
@@ -345,56 +346,26 @@ static void same_reading(const char *what, const char *text, size_t len, const e
     free(copy);
 }
 
-static char *data_path(const char *name)
-{
-    const char *srcdir = getenv("srcdir");
-    static char path[4096];
-    snprintf(path, sizeof path, "%s/%s", srcdir ? srcdir : ".", name);
-    return path;
-}
-
 /* Every CSV file bundled (datasets, tests, the bad-input corpus), as it
  * is and repeated past the 256 KiB chunks (lines cut between chunks),
  * read by the fast path and by libcsv alone: the same. */
+static void fast_as_libcsv(const char *path, const char *text, size_t size)
+{
+    same_reading(path, text, size, NULL);
+    if (size > 0 && size < 300 * 1024) {
+        size_t times = 300 * 1024 / size + 1;
+        char *big = malloc(size * times);
+        ck_assert_ptr_nonnull(big);
+        for (size_t i = 0; i < times; i++)
+            memcpy(big + i * size, text, size);
+        same_reading(path, big, size * times, NULL);
+        free(big);
+    }
+}
+
 START_TEST(bundled_files_fast_as_libcsv)
 {
-    static const char *const dirs[] = { "datasets", "tests/data", "tests/data/nist", "tests/bad" };
-    size_t files = 0;
-    for (size_t k = 0; k < sizeof dirs / sizeof *dirs; k++) {
-        char dir[4096];
-        snprintf(dir, sizeof dir, "%s", data_path(dirs[k]));
-        DIR *dp = opendir(dir);
-        expect(dp != NULL, "cannot open %s", dir);
-        struct dirent *e;
-        while ((e = readdir(dp))) {
-            size_t len = strlen(e->d_name);
-            if (len < 5 || strcmp(e->d_name + len - 4, ".csv") != 0)
-                continue;
-            char path[8192];
-            snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-            FILE *f = fopen(path, "rb");
-            ck_assert_ptr_nonnull(f);
-            fseek(f, 0, SEEK_END);
-            long size = ftell(f);
-            rewind(f);
-            char *text = malloc((size_t)size + 1);
-            ck_assert_uint_eq(fread(text, 1, (size_t)size, f), (size_t)size);
-            fclose(f);
-            same_reading(path, text, (size_t)size, NULL);
-            if (size > 0 && size < 300 * 1024) {
-                size_t times = 300 * 1024 / (size_t)size + 1;
-                char *big = malloc((size_t)size * times);
-                for (size_t i = 0; i < times; i++)
-                    memcpy(big + i * (size_t)size, text, (size_t)size);
-                same_reading(path, big, (size_t)size * times, NULL);
-                free(big);
-            }
-            free(text);
-            files++;
-        }
-        closedir(dp);
-    }
-    ck_assert_uint_ge(files, 40);
+    ck_assert_uint_ge(each_bundled_csv(fast_as_libcsv), 40);
 }
 END_TEST
 
