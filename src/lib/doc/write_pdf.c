@@ -1526,6 +1526,7 @@ static effekt_status add_to_catalog(membuf *m, const char *lang)
     memcpy(n + pos, ins, add);
     memcpy(n + pos + add, m->p + pos, m->n - pos);
     size_t len = m->n + add;
+    n[len] = '\0';   /* sscanf and strstr below read a string (valgrind found them reading past it) */
     /* the xref table: "xref\n0 N\n" and N lines of 20 bytes "oooooooooo ggggg n \n" */
     char *p = (char *)n + (x - m->p) + add + sizeof xref - 1;
     unsigned long first, count;
@@ -1548,10 +1549,11 @@ static effekt_status add_to_catalog(membuf *m, const char *lang)
             len = (size_t)(s + sizeof sx - 1 - (char *)n) + (size_t)k;
         }
     }
+    size_t allocated = m->n + add + 32;
     free(m->p);
     m->p = n;
     m->n = len;
-    m->cap = m->n + add + 32;
+    m->cap = allocated;   /* what n holds (m->n + add + 32 after m->n changed overstated it) */
     return EFFEKT_OK;
 }
 
