@@ -509,6 +509,21 @@ static const unsigned char byte_class[256] = {
 };
 
 static inline void field_store(reader *rd, const char *str, size_t len, size_t start);
+static int code_add(reader *rd, coded_column *cc, const char *s, size_t len);
+
+/* A value of kept source field f, once the header is read: its code, or
+ * its first look (and its text, when the value cannot write it back). */
+static inline void store_kept(reader *rd, size_t f, const char *str, size_t len)
+{
+    if (rd->coded && rd->coded[f].on) {
+        if (code_add(rd, &rd->coded[f], str, len) != 0)
+            fail(rd, EFFEKT_ENOMEM);
+        return;
+    }
+    int keep = column_scan_add(&rd->scan[f], rd->opt, &rd->missing, str, len, rd->text_only[f]);
+    if (keep < 0 || (keep && append(&rd->raw[f], str, len) != 0))
+        fail(rd, EFFEKT_ENOMEM);
+}
 
 /* A value of a coded column: trimmed and judged missing as a text
  * column's value is (effekt_infer_text_value), then its code.  0, or -1
@@ -613,14 +628,8 @@ static inline void field_store(reader *rd, const char *str, size_t len, size_t s
         h[len] = '\0';
         rd->headings[rd->n_headings++] = h;
         rd->header_bytes += len + 1;
-    } else if (rd->field < rd->n_cols && rd->slot[rd->field] >= 0 && rd->coded && rd->coded[rd->field].on) {
-        if (code_add(rd, &rd->coded[rd->field], str, len) != 0)
-            fail(rd, EFFEKT_ENOMEM);
     } else if (rd->field < rd->n_cols && rd->slot[rd->field] >= 0) {
-        int keep = column_scan_add(&rd->scan[rd->field], rd->opt, &rd->missing, str, len,
-                                   rd->text_only[rd->field]);
-        if (keep < 0 || (keep && append(&rd->raw[rd->field], str, len) != 0))
-            fail(rd, EFFEKT_ENOMEM);
+        store_kept(rd, rd->field, str, len);
     } else if (rd->field < rd->n_cols && rd->unkept_marks && !rd->text_only[rd->field]
                && !(rd->unkept_marks[rd->field][0] && rd->unkept_marks[rd->field][1])   /* settled: both */
                && has_mark(str, len)) {
@@ -690,11 +699,8 @@ static void end_row(reader *rd)
         for (size_t f = rd->field; f < rd->n_cols; f++)
             /* the absent fields are missing values: NaN, counted as missing
              * (found by fuzzing: passing text_only here left the value unset) */
-            if (rd->slot[f] >= 0
-                && (rd->coded && rd->coded[f].on
-                        ? code_add(rd, &rd->coded[f], "", 0)
-                        : column_scan_add(&rd->scan[f], rd->opt, &rd->missing, "", 0, rd->text_only[f])) < 0)
-                fail(rd, EFFEKT_ENOMEM);
+            if (rd->slot[f] >= 0)
+                store_kept(rd, f, "", 0);
     }
     rd->n_rows++;
 }
@@ -1101,15 +1107,7 @@ static void fast_row(reader *rd, const unsigned char *s, size_t line_start, cons
         /* field_store's case of a kept field, for a header already read */
         size_t f = rd->fast_store[i];
         size_t a = f ? ends[f - 1] + 1 : line_start, e = f < nf ? ends[f] : body_end;
-        const char *str = (const char *)s + a;
-        if (rd->coded && rd->coded[f].on) {
-            if (code_add(rd, &rd->coded[f], str, e - a) != 0)
-                fail(rd, EFFEKT_ENOMEM);
-        } else {
-            int keep = column_scan_add(&rd->scan[f], rd->opt, &rd->missing, str, e - a, rd->text_only[f]);
-            if (keep < 0 || (keep && append(&rd->raw[f], str, e - a) != 0))
-                fail(rd, EFFEKT_ENOMEM);
-        }
+        store_kept(rd, f, (const char *)s + a, e - a);
     }
     if (rd->fast_any_marks && !rd->stop) {
         /* the marks: '.', and ',' when it is not the delimiter (a plain
