@@ -441,6 +441,57 @@ START_TEST(random_text_fast_as_libcsv)
 }
 END_TEST
 
+/* Decimal marks in columns not loaded, beside loaded columns whose
+ * numbers hold marks of their own: the fast path looks for marks from
+ * the first column not loaded to the end of the last (one memchr a
+ * line), and must count a mark in each unloaded column, never one in a
+ * loaded column, as libcsv's reading field by field does.  Every subset
+ * of five columns is loaded, with ',' and ';' as the delimiter (with ';'
+ * both '.' and ',' are marks, and a field may hold both). */
+START_TEST(unloaded_marks_beside_loaded)
+{
+    /* each column's style: integers; decimal points; "1.234" alone, which
+     * reads as a thousand or a decimal as the file's mark says; and with
+     * ';' decimal commas, "1,234" alone, and both marks in one field.  The
+     * file's mark follows from the columns' marks, loaded or not: every
+     * combination of three styles over four columns, so that each column
+     * is at some point the only one that settles it */
+    static const char *const style_values[6][3] = {
+        { "7", "-3", "" }, { "1.5", "1.234", "x" }, { "1.234", "7", "" },
+        { "2,5", "1,234", "" }, { "1,234", "7", "" }, { "1.234,5", "7", "2.000,25" }
+    };
+    static const int styles[3][3] = { { 0, 1, 2 }, { 0, 3, 4 }, { 1, 3, 5 } };
+    static const char *const names[] = { "a", "b", "c", "d" };
+    char text[1024];
+    for (int set = 0; set < 3; set++) {
+        char d = set ? ';' : ',';
+        for (int combo = 0; combo < 81; combo++) {
+            int style[4];
+            for (int c = 0, k = combo; c < 4; c++, k /= 3)
+                style[c] = styles[set][k % 3];
+            size_t len = (size_t)sprintf(text, "a%cb%cc%cd\n", d, d, d);
+            for (int row = 0; row < 4; row++) {
+                for (int c = 0; c < 4; c++)
+                    len += (size_t)sprintf(text + len, "%s%s", c ? (set ? ";" : ",") : "",
+                                           style_values[style[c]][(row + c) % 3]);
+                text[len++] = '\n';
+            }
+            for (unsigned subset = 1; subset < 16; subset++) {
+                const char *cols[4];
+                effekt_csv_options opt = { 0 };
+                for (int c = 0; c < 4; c++)
+                    if (subset & (1u << c))
+                        cols[opt.n_columns++] = names[c];
+                opt.columns = cols;
+                char what[64];
+                snprintf(what, sizeof what, "styles %d.%d, columns %u", set, combo, subset);
+                same_reading(what, text, len, &opt);
+            }
+        }
+    }
+}
+END_TEST
+
 /* Lines whose breaks fall at the edges of the blocks of 64: a CR as the
  * last byte of a block and its LF the first of the next, an LF as the
  * last byte, a field that ends at the block's end; and the text ending
@@ -483,6 +534,7 @@ static Suite *scan_suite(void)
     tcase_add_test(tc, bundled_files_fast_as_libcsv);
     tcase_add_test(tc, random_text_fast_as_libcsv);
     tcase_add_test(tc, block_edges_fast_as_libcsv);
+    tcase_add_test(tc, unloaded_marks_beside_loaded);
     suite_add_tcase(s, tc);
     return s;
 }

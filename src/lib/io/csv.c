@@ -242,6 +242,8 @@ typedef struct {
     size_t *fast_store;          /* the fields fast_kind says FAST_STORE, in order */
     size_t n_fast_store;
     int fast_any_marks;          /* some field is FAST_MARKS */
+    size_t fast_marks_from;      /* the first and the last FAST_MARKS field */
+    size_t fast_marks_to;
 } reader;
 
 static int append(raw_column *r, const char *s, size_t len)
@@ -1087,7 +1089,12 @@ static const unsigned char *fast_kinds(reader *rd)
                            : rd->unkept_marks && !rd->text_only[f] ? FAST_MARKS : FAST_SKIP;
         if (rd->fast_kind[f] == FAST_STORE)
             rd->fast_store[rd->n_fast_store++] = f;
-        rd->fast_any_marks |= rd->fast_kind[f] == FAST_MARKS;
+        if (rd->fast_kind[f] == FAST_MARKS) {
+            if (!rd->fast_any_marks)
+                rd->fast_marks_from = f;
+            rd->fast_marks_to = f;
+            rd->fast_any_marks = 1;
+        }
     }
     return rd->fast_kind;
 }
@@ -1096,9 +1103,10 @@ static const unsigned char *fast_kinds(reader *rd)
  * body_end: its line break) as field_store's cases would take it one
  * field after another, with the work only where there is some: each
  * stored field, and a field not loaded only where a decimal mark lies in
- * it (found by memchr over the line, not by a look at every field).  The
- * fields' effects are independent of their order (each field's own
- * column, or its own mark counts), so the table is the same. */
+ * it (found by memchr from the first such field to the end of the last,
+ * not by a look at every field, nor over the stored fields outside, whose
+ * numbers hold marks on most lines).  The fields' effects are independent of their order (each
+ * field's own column, or its own mark counts), so the table is the same. */
 static void fast_row(reader *rd, const unsigned char *s, size_t line_start, const size_t *ends, size_t nf,
                      size_t body_end, unsigned char delim)
 {
@@ -1109,39 +1117,39 @@ static void fast_row(reader *rd, const unsigned char *s, size_t line_start, cons
         size_t a = f ? ends[f - 1] + 1 : line_start, e = f < nf ? ends[f] : body_end;
         store_kept(rd, f, (const char *)s + a, e - a);
     }
-    if (rd->fast_any_marks && !rd->stop) {
-        /* the marks: '.', and ',' when it is not the delimiter (a plain
-         * line's fields hold no delimiter) */
-        for (int m = 0; m < 2 && !rd->stop; m++) {
-            unsigned char mark = m ? ',' : '.';
-            if (mark == delim)
-                continue;
-            size_t f = 0;
-            for (size_t p = line_start; p < body_end;) {
-                const unsigned char *hit = memchr(s + p, mark, body_end - p);
-                if (!hit)
-                    break;
-                size_t at = (size_t)(hit - s);
-                /* its field: the first whose end is past it (a binary
-                 * search: the mark is often in a late field) */
-                for (size_t lo = f, hi = nf; lo < hi;) {
-                    size_t mid = lo + (hi - lo) / 2;
-                    if (ends[mid] < at)
-                        lo = f = mid + 1;
-                    else
-                        hi = mid;
-                }
-                size_t a = f ? ends[f - 1] + 1 : line_start, e = f < nf ? ends[f] : body_end;
-                /* a field with both marks is looked at once, for the first */
-                if (kind[f] == FAST_MARKS && !(rd->unkept_marks[f][0] && rd->unkept_marks[f][1])
-                    && !(m && memchr(s + a, '.', e - a) && '.' != delim)) {
-                    rd->field = f;
-                    field_store(rd, (const char *)s + a, e - a, rd->line);
-                    if (rd->stop)
-                        break;
-                }
-                p = e + 1;   /* the next field */
+    /* the marks: '.', and ',' when it is not the delimiter (a plain
+     * line's fields hold no delimiter), from the first field that may
+     * need them to the end of the last */
+    size_t from = rd->fast_marks_from, last = rd->fast_marks_to;   /* last <= nf */
+    size_t to = last < nf ? ends[last] : body_end;
+    for (int m = 0; m < 2 && rd->fast_any_marks && !rd->stop; m++) {
+        unsigned char mark = m ? ',' : '.';
+        if (mark == delim)
+            continue;
+        size_t f = from;
+        for (size_t p = f ? ends[f - 1] + 1 : line_start; p < to;) {
+            const unsigned char *hit = memchr(s + p, mark, to - p);
+            if (!hit)
+                break;
+            size_t at = (size_t)(hit - s);
+            /* its field: the first whose end is past it (a binary search) */
+            for (size_t lo = f, hi = last; lo < hi;) {
+                size_t mid = lo + (hi - lo) / 2;
+                if (ends[mid] < at)
+                    lo = f = mid + 1;
+                else
+                    hi = mid;
             }
+            size_t a = f ? ends[f - 1] + 1 : line_start, e = f < nf ? ends[f] : body_end;
+            /* a field with both marks is looked at once, for the first */
+            if (kind[f] == FAST_MARKS && !(rd->unkept_marks[f][0] && rd->unkept_marks[f][1])
+                && !(m && memchr(s + a, '.', e - a) && '.' != delim)) {
+                rd->field = f;
+                field_store(rd, (const char *)s + a, e - a, rd->line);
+                if (rd->stop)
+                    break;
+            }
+            p = e + 1;   /* the next field */
         }
     }
     rd->field = nf + 1;
