@@ -283,7 +283,7 @@ static inline int clean_divisible_pow10(uint64_t m, unsigned f)
         { 0x3662e0e1cf503eb1ull, 0x000000119799812dull }, { 0xa47a2cf9f6433fbdull, 0x0000000384b84d09ull },
         { 0x54186f653140a659ull, 0x00000000b424dc35ull }, { 0x7738164770402145ull, 0x0000000024075f3dull },
     };
-    return (m & ((1ull << f) - 1)) == 0 && m * inv5[f][0] <= inv5[f][1];
+    return ((m & ((1ull << f) - 1)) == 0) & (m * inv5[f][0] <= inv5[f][1]);
 }
 
 /* Bits of read_clean_shape: what the first look counts of a value,
