@@ -212,12 +212,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     compare("a file read in two halves", s_one, one, &d_one, s_halves, halves, &d_halves);
     if (one && !opt.sum_by)
         compare_coded(f, data + 1, size - 1, opt, s_one, one, &d_one);
-    /* and with only some columns loaded (the first and the last): the
-     * halves then skip the others' fields */
+    /* and with only some columns loaded (the first and the last, or for
+     * inputs of odd size the middle one, with columns not loaded on both
+     * sides): the halves then skip the others' fields, and look for
+     * decimal marks only in the span of those not loaded */
     if (one && one->n_columns >= 2) {
         const char *keep[2] = { one->columns[0].heading, one->columns[one->n_columns - 1].heading };
         opt.columns = keep;
         opt.n_columns = 2;
+        if (size % 2 && one->n_columns >= 3) {
+            keep[0] = one->columns[one->n_columns / 2].heading;
+            opt.n_columns = 1;
+        }
         effekt_table *some = NULL, *some_halves = NULL;
         effekt_diag d_some, d_some_halves;
         effekt_diag_init(&d_some);
