@@ -82,9 +82,9 @@ typedef struct {
     size_t n_columns;
     size_t max_field_bytes;         /* 0: 64 MiB */
     size_t max_columns;             /* 0: 10,000 */
-    size_t parallel_min_bytes;      /* a regular file at least this large is read in two
-                                       halves on two threads when there is more than one
-                                       core (the result is exactly that of one reading);
+    size_t parallel_min_bytes;      /* a regular file at least this large is read in parts,
+                                       a thread per core, when there is more than one core
+                                       (the result is exactly that of one reading);
                                        0: 8 MiB; SIZE_MAX: never */
     effekt_progress progress;       /* after each 256 KiB read: bytes read, the size
                                        (0 when unknown, as for a pipe) */
@@ -103,6 +103,9 @@ typedef struct {
                                        names: canonical text columns); others load as
                                        usual.  Not with sum_by (its columns stay text). */
     size_t n_coded;
+    unsigned parallel_parts;        /* the parts such a file is read in (at most 64; the
+                                       threads are at most the cores); 0: one per core,
+                                       each of 1 MiB or more */
 } effekt_csv_options;
 
 /* Parse "canonical=Source Heading" into m (pointers into spec, which is

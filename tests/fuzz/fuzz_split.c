@@ -176,6 +176,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     opt.parallel_min_bytes = SIZE_MAX;
     effekt_status s_stream = load_stream(f, &opt, &stream, &d_stream);
     opt.parallel_min_bytes = 1;
+    opt.parallel_parts = 2 + (unsigned)(size % 5);   /* 2 to 6 parts, from the input's size */
     effekt_status s_halves = load_stream(f, &opt, &halves, &d_halves);
     compare("a file read at once", s_one, one, &d_one, s_stream, stream, &d_stream);
     {

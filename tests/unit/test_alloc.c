@@ -132,12 +132,13 @@ START_TEST(csv_loader)
 }
 END_TEST
 
-/* The same read from a file in two halves on two threads (forced for
- * small files by parallel_min_bytes), where part blocks change hands: a
+/* The same read from a file in parts on threads (forced for small files
+ * by parallel_min_bytes; parts: 0 one a core), where part blocks change hands: a
  * failure in a part falls back to one reading, so the result is either
  * the table or ENOMEM.  The last input's second half outgrows its
  * estimated rows. */
-static void load_file_each_failure(const char *data, size_t len, const char *what, const char *coded)
+static void load_file_each_failure(const char *data, size_t len, const char *what, const char *coded,
+                                   unsigned parts)
 {
     char path[] = "/tmp/effekt-alloc-XXXXXX";
     int fd = mkstemp(path);
@@ -148,7 +149,8 @@ static void load_file_each_failure(const char *data, size_t len, const char *wha
     effekt_status st;
     effekt_table *ref = load(data, len, &st);
     ck_assert_int_eq(st, EFFEKT_OK);
-    effekt_csv_options opt = { .parallel_min_bytes = 1, .coded = &coded, .n_coded = coded != NULL };
+    effekt_csv_options opt = { .parallel_min_bytes = 1, .coded = &coded, .n_coded = coded != NULL,
+                               .parallel_parts = parts };
     long tried = 0;
     EACH_FAILURE(n) {
         effekt_diag diag;
@@ -180,7 +182,7 @@ START_TEST(csv_loader_in_two_halves)
     for (size_t i = 0; i < 3; i++) {
         size_t len;
         char *data = slurp(files[i], &len);
-        load_file_each_failure(data, len, files[i], NULL);
+        load_file_each_failure(data, len, files[i], NULL, 0);
         free(data);
     }
     size_t cap = 100000, n = 0;
@@ -191,11 +193,15 @@ START_TEST(csv_loader_in_two_halves)
     n += (size_t)snprintf(text + n, cap - n, "\",0.5\n");
     for (int i = 1; i <= 3000; i++)
         n += (size_t)snprintf(text + n, cap - n, "R%d,,%d\n", i, i);
-    load_file_each_failure(text, n, "outgrown second half", NULL);
+    load_file_each_failure(text, n, "outgrown second half", NULL, 0);
     /* a column read as codes: its dictionaries, codes and their merge */
-    load_file_each_failure(text, n, "outgrown second half, coded", "id");
+    load_file_each_failure(text, n, "outgrown second half, coded", "id", 0);
     char *data = slurp("tests/data/participants_small.csv", &len0);
-    load_file_each_failure(data, len0, "participants, coded", "project_id");
+    load_file_each_failure(data, len0, "participants, coded", "project_id", 0);
+    /* in three parts: a part in the middle outgrows its region (the
+     * others move to blocks of their own), and three dictionaries meet */
+    load_file_each_failure(text, n, "outgrown middle part", NULL, 3);
+    load_file_each_failure(data, len0, "participants in three parts, coded", "project_id", 3);
     free(data);
     free(text);
 }

@@ -775,12 +775,12 @@ static int same_text(const char *a, const char *b)
     return a == b || (a && b && strcmp(a, b) == 0);
 }
 
-/* Read text with these options (NULL: the defaults) from a file (in two
- * halves when it has at least opt->parallel_min_bytes, 0 meaning the
+/* Read text with these options (NULL: the defaults) from a file (in
+ * parts when it has at least opt->parallel_min_bytes, 0 meaning the
  * loader's 8 MiB) and from memory: the status, every problem, and the
  * table down to each value's bits must agree. */
-static void compare_file_and_buffer(const char *text, size_t len, effekt_status want,
-                                    const effekt_csv_options *opt)
+static void compare_file_and_buffer_once(const char *text, size_t len, effekt_status want,
+                                         const effekt_csv_options *opt)
 {
     char path[] = "/tmp/effekt-test-XXXXXX";
     int fd = mkstemp(path);
@@ -835,6 +835,21 @@ static void compare_file_and_buffer(const char *text, size_t len, effekt_status 
     effekt_diag_clear(&d2);
 }
 
+/* compare_file_and_buffer_once, and where the options ask for parts,
+ * in 2 (one a core here), 3, 5 and 7 of them: the parts after the first
+ * number their lines from 1 and meet in order, each shifted by the line
+ * breaks of all before it, their columns' regions in one block. */
+static void compare_file_and_buffer(const char *text, size_t len, effekt_status want,
+                                    const effekt_csv_options *opt)
+{
+    compare_file_and_buffer_once(text, len, want, opt);
+    static const unsigned parts[] = { 2, 3, 5, 7 };
+    for (size_t k = 0; opt && opt->parallel_min_bytes == 1 && k < sizeof parts / sizeof *parts; k++) {
+        effekt_csv_options in_parts = *opt;
+        in_parts.parallel_parts = parts[k];
+        compare_file_and_buffer_once(text, len, want, &in_parts);
+    }
+}
 
 /* A text column read as codes (effekt_csv_options.coded) holds what the
  * text column holds, row by row: trimmed, missing-value tokens missing,
@@ -1140,6 +1155,37 @@ START_TEST(second_half_outgrows_its_estimate)
     for (int i = 1; n < 120000; i++)
         n += (size_t)snprintf(text + n, cap - n, "R%d,,%d\n", i, i);
     compare_file_and_buffer(text, n, EFFEKT_OK, &halves);
+    free(text);
+}
+END_TEST
+
+/* A part's rows are estimated from the lines of its first 256 KiB: a
+ * part that starts with long lines and goes on in short ones outgrows
+ * its region of the columns' block and moves to a block of its own; the
+ * parts after it then move to blocks of their own too, and the first
+ * part's region (which starts the block) grows in place.  The part that
+ * outgrows is the first, a middle one, or the last, in 2 to 7 parts. */
+START_TEST(parts_outgrow_their_estimates)
+{
+    const effekt_csv_options in_parts = { .parallel_min_bytes = 1 };
+    size_t part = 700000, cap = 3 * part + 4096;
+    char *text = malloc(cap);
+    ck_assert_ptr_nonnull(text);
+    char note[1001];
+    memset(note, 'x', 1000);
+    note[1000] = '\0';
+    for (int which = 0; which < 3; which++) {
+        size_t len = (size_t)snprintf(text, cap, "id,note,n\n");
+        for (int p = 0, r = 0; p < 3; p++) {
+            size_t end = (size_t)(p + 1) * part;
+            /* 300,000 bytes of long lines first in part `which` */
+            for (; p == which && len < (size_t)p * part + 300000; r++)
+                len += (size_t)snprintf(text + len, cap - len, "L%d,%s,%d.5\n", r, note, r);
+            for (; len < end; r++)
+                len += (size_t)snprintf(text + len, cap - len, "S%d,,%d\n", r, r);
+        }
+        compare_file_and_buffer(text, len, EFFEKT_OK, &in_parts);
+    }
     free(text);
 }
 END_TEST
@@ -1931,6 +1977,7 @@ static Suite *csv_suite(void)
     tcase_add_test(tc, encoding_detected_in_a_half_from_one_readings_chunk);
     tcase_add_test(tc, second_half_outgrows_its_estimate);
     tcase_add_test(tc, sum_by_missing_column_in_two_halves);
+    tcase_add_test(tc, parts_outgrow_their_estimates);
     tcase_add_test(tc, parse_error_line_after_lone_cr);
     tcase_add_test(tc, end_of_input_line_after_a_stop);
     tcase_add_test(tc, conversion_error_line);

@@ -2112,22 +2112,22 @@ static effekt_status check_layout(effekt_table *t, const effekt_csv_options *opt
 }
 
 
-/* ---- two cores for large files -------------------------------------- */
+/* ---- all cores for large files ------------------------------------- */
 
 #define PARALLEL_MIN_BYTES (8u << 20)
 
-/* Where the second half of a file starts: just after the first LF after
- * the middle, or 0 when there is none.  Nothing before it is read: the
- * first half is parsed while the second is, not first scanned for its
- * quotes and lines (80 ms of a 0.6 s run over 361 MB, on one core).  An
- * LF inside a quoted field is caught by the first half's own reading,
+/* Where a part of a file starts: just after the first LF at or after
+ * `from`, or 0 when there is none.  Nothing before it is read: the part
+ * before is parsed while this one is, not first scanned for its quotes
+ * and lines (80 ms of a 0.6 s run over 361 MB, on one core).  An LF
+ * inside a quoted field is caught by the part before's own reading,
  * which then ends inside quotes (an unterminated quoted field: a
- * problem), and any problem reads the file in one go instead.  The second
- * half numbers its lines from 1; they are shifted by the first half's
- * line breaks when the halves meet. */
-static size_t find_split(FILE *in, size_t size)
+ * problem), and any problem reads the file in one go instead.  Each part
+ * after the first numbers its lines from 1; they are shifted by the line
+ * breaks of the parts before when the parts meet. */
+static size_t find_split(FILE *in, size_t size, size_t from)
 {
-    size_t mid = size / 2, pos = mid;
+    size_t mid = from, pos = mid;
     char *buf = effekt_malloc(CHUNK_SIZE);
     if (!buf || fseek(in, (long)mid, SEEK_SET) != 0) {
         free(buf);
@@ -2162,20 +2162,6 @@ static size_t rows_estimate(int fd, off_t from, size_t bytes)
     double per_byte = n > 0 && lines ? (double)lines / (double)n : 1.0 / 64;
     double rows = (double)bytes * per_byte;
     return (size_t)(rows * 1.0625) + 1024;
-}
-
-typedef struct {
-    reader *rd;
-    source *src;
-    char delim;
-    size_t lines_before;
-} part_job;
-
-static void *run_part(void *arg)
-{
-    part_job *job = arg;
-    parse_source(job->rd, job->src, &job->delim, job->lines_before, 0);
-    return NULL;
 }
 
 static int grow_copy(void **dst, size_t have, const void *src, size_t add, size_t elem)
@@ -2462,10 +2448,77 @@ static int hash_range(int fd, off_t from, off_t to, effekt_sha256 *hash)
     return 0;
 }
 
-/* Read a large regular file in two halves at once.  Returns EFFEKT_EINVAL
- * (with nothing reported) when the file is not suited, so the caller reads
- * it in one go; any problem in either half also sends it there, so the
- * messages are exactly those of one reading. */
+/* The parts a file is read in: opt->parallel_parts, else one per online
+ * processor, none smaller than 1 MiB; at most MAX_PARTS, at least 2. */
+enum { MAX_PARTS = 64 };
+
+static unsigned parts_for(const effekt_csv_options *opt, size_t size)
+{
+    long online = sysconf(_SC_NPROCESSORS_ONLN);
+    size_t n = opt->parallel_parts;
+    if (!n) {
+        n = online > 1 ? (size_t)online : 1;
+        if (n > size / (1u << 20))
+            n = size / (1u << 20);
+    }
+    if (n > MAX_PARTS)
+        n = MAX_PARTS;
+    return n < 2 ? 2 : (unsigned)n;
+}
+
+/* One part's reading on a thread: parts are taken in order from *next
+ * until none is left (a part that reads slowly does not hold the others). */
+typedef struct {
+    reader *parts;
+    source *src;
+    char delim;
+    unsigned n;
+    atomic_uint *next;
+} part_pool;
+
+static void *run_parts(void *arg)
+{
+    part_pool *pool = arg;
+    for (;;) {
+        unsigned k = atomic_fetch_add(pool->next, 1);
+        if (k >= pool->n)
+            return NULL;
+        char delim = pool->delim;
+        parse_source(&pool->parts[k], &pool->src[k], &delim, 0, 0);   /* its lines from 1 */
+    }
+}
+
+/* A part's region of a column's block given a block of its own, for a
+ * merge that must grow another part's region in place (realloc). */
+static int region_to_own(column_scan *x)
+{
+    size_t n = x->n ? x->n : 1;
+    double *v = effekt_big_alloc(n * sizeof *v);
+    uint8_t *k = effekt_big_alloc(n), *f = effekt_big_alloc(n);
+    if (!v || !k || !f) {
+        free(v);
+        free(k);
+        free(f);
+        return -1;
+    }
+    memcpy(v, x->values, x->n * sizeof *v);
+    if (x->materialised) {
+        memcpy(k, x->kinds, x->n);
+        memcpy(f, x->format, x->n);
+    }
+    x->values = v;
+    x->kinds = k;
+    x->format = f;
+    x->cap = x->n;
+    x->borrowed = 0;
+    return 0;
+}
+
+/* Read a large regular file in parts at once, one thread per processor
+ * (parts_for).  Returns EFFEKT_EINVAL (with nothing reported) when the
+ * file is not suited, so the caller reads it in one go; any problem in a
+ * part also sends it there, so the messages are exactly those of one
+ * reading. */
 static effekt_status load_parallel(FILE *in, const char *name, size_t size, const effekt_csv_options *opt,
                                    effekt_table **out, effekt_diag *diag)
 {
@@ -2476,18 +2529,33 @@ static effekt_status load_parallel(FILE *in, const char *name, size_t size, cons
             && (!opt->encoding_name || !effekt_encoding_ascii_compatible(opt->encoding_name))))
         return EFFEKT_EINVAL;
     int fd = fileno(in);
-    size_t split = find_split(in, size);
-    if (!split)
+    /* the parts' starts: the first line break after each k/n of the file
+     * (no pre-scan; a line break inside quotes leaves the part before in
+     * an open quote, which sends the file to one reading) */
+    unsigned n_parts = parts_for(opt, size);
+    size_t cut[MAX_PARTS + 1];
+    unsigned n = 0;
+    cut[0] = 0;
+    for (unsigned k = 1; k < n_parts; k++) {
+        size_t at = find_split(in, size, (size_t)((double)size * k / n_parts));
+        if (at && at > cut[n])
+            cut[++n] = at;
+    }
+    if (!n)
         return EFFEKT_EINVAL;
+    n_parts = n + 1;
+    cut[n_parts] = size;
 
     /* the header and the delimiter, from the file's start */
-    effekt_diag dp, da, db;
+    effekt_diag dp;
     effekt_diag_init(&dp);
-    effekt_diag_init(&da);
-    effekt_diag_init(&db);
-    reader p, a, b;
-    memset(&a, 0, sizeof a);
-    memset(&b, 0, sizeof b);
+    reader p;
+    reader *r = effekt_calloc(n_parts, sizeof *r);
+    effekt_diag *d = effekt_calloc(n_parts, sizeof *d);
+    source *src = effekt_calloc(n_parts, sizeof *src);
+    size_t *rows = effekt_calloc(n_parts, sizeof *rows), *shift = effekt_calloc(n_parts, sizeof *shift);
+    for (unsigned k = 0; d && k < n_parts; k++)
+        effekt_diag_init(&d[k]);
     reader_init(&p, opt, name, &dp, 0);
     p.header_only = 1;
     atomic_ullong progress = 0;
@@ -2497,7 +2565,7 @@ static effekt_status load_parallel(FILE *in, const char *name, size_t size, cons
     effekt_sha256_init(&hash);
     effekt_sha256 *hashp = opt->sha256 ? &hash : NULL;
     /* the header is read in the chunks one reading reads, the whole file
-     * in view (not just the first half): the delimiter and an encoding
+     * in view (not just the first part): the delimiter and an encoding
      * detected in the header are decided from the same bytes (the fuzzer
      * found a file of 222 bytes whose first half libuchardet took for
      * Windows-1257 and the whole for Windows-1253) */
@@ -2510,147 +2578,204 @@ static effekt_status load_parallel(FILE *in, const char *name, size_t size, cons
     uint8_t **base_f = effekt_calloc(n_cols ? n_cols : 1, sizeof *base_f);
     /* the rows start after the line break that ends the header */
     size_t header_end = p.header_done ? offset_after_lines(fd, p.header_last_line) : 0;
-    if (p.status != EFFEKT_OK || !p.header_done || !delim || !header_end || header_end >= split
-        || !base_v || !base_k || !base_f || init_part(&a, &p, &da, p.header_last_line + 1, split - header_end) != 0
-        || init_part(&b, &p, &db, 1, size - split) != 0)
+    cut[0] = header_end;
+    int ok = r && d && src && rows && shift && base_v && base_k && base_f && p.status == EFFEKT_OK && p.header_done
+             && delim && header_end && header_end < cut[1];
+    for (unsigned k = 0; ok && k < n_parts; k++)
+        ok = init_part(&r[k], &p, &d[k], k ? 1 : p.header_last_line + 1, cut[k + 1] - cut[k]) == 0;
+    if (!ok)
         goto done;
 
     /* one block per column, a region for each part, so the parts need not
-     * be copied together: rows estimated from the lines before the split */
-    /* a's rows are at most its lines: exactly so without quoted line
-     * breaks and blank lines, and then b's rows start right after a's */
-    size_t rows_a = rows_estimate(fd, (off_t)header_end, split - header_end);
-    size_t rows_b = rows_estimate(fd, (off_t)split, size - split);
+     * be copied together: rows estimated from the lines at each part's
+     * start (a part's rows are at most its lines: exactly so without
+     * quoted line breaks and blank lines, and then the next part's rows
+     * start right after them) */
+    size_t total = 0;
+    for (unsigned k = 0; k < n_parts; k++) {
+        rows[k] = rows_estimate(fd, (off_t)cut[k], cut[k + 1] - cut[k]);
+        total += rows[k];
+    }
     for (size_t i = 0; i < n_cols; i++) {
         if (p.slot[i] < 0)
             continue;
         if (p.coded && p.coded[i].on) {
-            /* each half's codes its own block, grown by realloc (mremap
-             * for a large block, no copy), as the merge grows a's */
-            a.coded[i].codes = effekt_malloc(rows_a ? rows_a : 1);   /* a byte a code to start */
-            b.coded[i].codes = effekt_malloc(rows_b);
-            if (!a.coded[i].codes || !b.coded[i].codes)
-                goto done;
-            a.coded[i].cap = rows_a;
-            b.coded[i].cap = rows_b;
+            /* each part's codes a block of its own, grown by realloc
+             * (mremap for a large block, no copy), as the merge grows the
+             * first part's */
+            for (unsigned k = 0; k < n_parts; k++) {
+                if (!(r[k].coded[i].codes = effekt_malloc(rows[k] ? rows[k] : 1)))   /* a byte a code to start */
+                    goto done;
+                r[k].coded[i].cap = rows[k];
+            }
             continue;
         }
-        base_v[i] = effekt_big_alloc((rows_a + rows_b) * sizeof(double));
-        base_k[i] = effekt_big_alloc(rows_a + rows_b);
-        base_f[i] = effekt_big_alloc(rows_a + rows_b);
+        base_v[i] = effekt_big_alloc(total * sizeof(double));
+        base_k[i] = effekt_big_alloc(total);
+        base_f[i] = effekt_big_alloc(total);
         if (!base_v[i] || !base_k[i] || !base_f[i])
             goto done;
-        a.scan[i] = (column_scan){ .values = base_v[i], .kinds = base_k[i], .format = base_f[i],
-                                   .cap = rows_a, .borrowed = 1 };
-        b.scan[i] = (column_scan){ .values = base_v[i] + rows_a, .kinds = base_k[i] + rows_a,
-                                   .format = base_f[i] + rows_a, .cap = rows_b, .borrowed = 1 };
+        for (unsigned k = 0, at = 0; k < n_parts; at += rows[k], k++)
+            r[k].scan[i] = (column_scan){ .values = base_v[i] + at, .kinds = base_k[i] + at,
+                                          .format = base_f[i] + at, .cap = rows[k], .borrowed = 1 };
     }
 
     /* the header was read twice: count it once */
     atomic_store(&progress, header_end);
-    progress_init(&a, &progress, size, 1);
-    progress_init(&b, &progress, size, 0);   /* another thread: counts, does not call */
-    /* the parts read in pieces of one reading's chunks, and an encoding
-     * one of them detects is detected from one reading's chunk */
-    a.file_fd = b.file_fd = fd;
-    a.file_size = b.file_size = size;
-    a.head_skip = b.head_skip = p.head_skip;
-    source sa = { .fd = fd, .offset = (off_t)header_end, .limit = split - header_end, .size = split - header_end,
-                  .align = 1, .hash = hashp, .hash_from = (off_t)header_end };
-    source sb = { .fd = fd, .offset = (off_t)split, .limit = size - split, .size = size - split, .align = 1 };
+    for (unsigned k = 0; k < n_parts; k++) {
+        progress_init(&r[k], &progress, size, k == 0);   /* the others' threads count, do not call */
+        /* the parts read in pieces of one reading's chunks, and an
+         * encoding one of them detects is detected from one reading's
+         * chunk */
+        r[k].file_fd = fd;
+        r[k].file_size = size;
+        r[k].head_skip = p.head_skip;
+        src[k] = (source){ .fd = fd, .offset = (off_t)cut[k], .limit = cut[k + 1] - cut[k],
+                           .size = cut[k + 1] - cut[k], .align = 1 };
+    }
     /* the hash follows the file's order: the header's bytes, the first
-     * half's as it is read, then the second half's */
+     * part's as it is read, then the rest's */
+    src[0].hash = hashp;
+    src[0].hash_from = (off_t)header_end;
     int hashed = !hashp || hash_range(fd, 0, (off_t)header_end, hashp) == 0;
-    part_job job = { .rd = &b, .src = &sb, .delim = delim, .lines_before = 0 };   /* b's lines from 1 */
-    pthread_t thread;
-    int threaded = pthread_create(&thread, NULL, run_part, &job) == 0;
-    char delim_a = delim;
-    parse_source(&a, &sa, &delim_a, p.header_last_line, 0);
-    hashed = hashed && (!hashp || (sa.read == split - header_end
-                                   && hash_range(fd, (off_t)split, (off_t)size, hashp) == 0));
-    if (threaded)
-        pthread_join(thread, NULL);
-    else
-        run_part(&job);
+    /* the first part here, then whatever part is left; the others on
+     * threads from the second on */
+    atomic_uint next = 1;
+    part_pool pool = { .parts = r, .src = src, .delim = delim, .n = n_parts, .next = &next };
+    pthread_t thread[MAX_PARTS];
+    int started[MAX_PARTS] = { 0 };
+    long online = sysconf(_SC_NPROCESSORS_ONLN);
+    unsigned n_threads = online > 1 ? (unsigned)online : 1;
+    if (n_threads > n_parts)
+        n_threads = n_parts;
+    for (unsigned t = 1; t < n_threads; t++)
+        started[t] = pthread_create(&thread[t], NULL, run_parts, &pool) == 0;
+    char delim_0 = delim;
+    parse_source(&r[0], &src[0], &delim_0, p.header_last_line, 0);
+    hashed = hashed && (!hashp || (src[0].read == cut[1] - header_end
+                                   && hash_range(fd, (off_t)cut[1], (off_t)size, hashp) == 0));
+    run_parts(&pool);
+    for (unsigned t = 1; t < n_threads; t++)
+        if (started[t])
+            pthread_join(thread[t], NULL);
 
     /* any problem or disagreement: read the file in one go instead */
-    int a_enc = a.decided ? (int)a.encoding : -1, b_enc = b.decided ? (int)b.encoding : -1;
-    int conflict = a_enc >= 0 && b_enc >= 0
-                   && (a_enc != b_enc || (a_enc == EFFEKT_ENCODING_OTHER && strcmp(a.enc_name, b.enc_name) != 0));
-    if (a.stop || b.stop || a.status != EFFEKT_OK || b.status != EFFEKT_OK || conflict || !hashed)
-        goto done;
-    /* where b outgrew its region and a did not, a's region starts the block
-     * and the merge grows it (realloc): the block is a's from here on, not
-     * ours to free (it was freed twice: the unit test that outgrows the
-     * estimate found it) */
-    for (size_t i = 0; i < n_cols; i++) {
-        if (p.slot[i] < 0 || a.scan[i].values != base_v[i] || b.scan[i].borrowed)
+    int enc = -1;   /* the encoding the first part that decided one decided */
+    const char *enc_name = NULL;
+    uint64_t other = 0;   /* bit k: part k decided an encoding other than UTF-8 itself */
+    for (unsigned k = 0; k < n_parts; k++) {
+        if (r[k].stop || r[k].status != EFFEKT_OK || !hashed)
+            goto done;
+        if (!r[k].decided)
             continue;
-        a.scan[i].borrowed = 0;
-        base_v[i] = NULL;
-        base_k[i] = NULL;
-        base_f[i] = NULL;
+        other |= (uint64_t)(r[k].encoding != EFFEKT_ENCODING_UTF8) << k;
+        if (enc < 0) {
+            enc = (int)r[k].encoding;
+            enc_name = r[k].enc_name;
+        } else if (enc != (int)r[k].encoding
+                   || (enc == EFFEKT_ENCODING_OTHER && strcmp(enc_name, r[k].enc_name) != 0)) {
+            goto done;
+        }
     }
-    /* b numbered its lines from 1: they follow the line breaks a read
-     * through the split */
-    size_t b_shift = a.lines_read;
-    for (size_t m = 0; m < b.n_marks; m++)
-        b.mark_line[m] += b_shift;
-    b.header_line += b_shift;
-    b.line += b_shift;
-    if (merge_parts(&a, &b) != 0)
-        goto done;
-    if (a_enc < 0 && b_enc >= 0) {
-        a.encoding = b.encoding;
-        memcpy(a.enc_name, b.enc_name, sizeof a.enc_name);
-        a.decided = 1;
+    /* each part numbered its lines from 1: they follow the line breaks
+     * of the parts before (the first's from the header's) */
+    for (unsigned k = 1; k < n_parts; k++)
+        shift[k] = shift[k - 1] + r[k - 1].lines_read;
+    /* where a part outgrew its region, a merge grows another part's
+     * region in place (realloc): the parts still in regions of that
+     * column's block move to blocks of their own first, and the first
+     * part's region, which starts the block, is the first part's from
+     * here on, not ours to free (it was freed twice: the unit test that
+     * outgrows the estimate found it) */
+    for (size_t i = 0; i < n_cols; i++) {
+        if (p.slot[i] < 0 || (p.coded && p.coded[i].on))
+            continue;
+        int outgrown = 0;
+        for (unsigned k = 1; k < n_parts; k++)
+            outgrown |= !r[k].scan[i].borrowed;
+        if (!outgrown)
+            continue;
+        for (unsigned k = 1; k < n_parts; k++)
+            if (r[k].scan[i].borrowed && region_to_own(&r[k].scan[i]) != 0)
+                goto done;
+        if (r[0].scan[i].values == base_v[i]) {
+            r[0].scan[i].borrowed = 0;
+            base_v[i] = NULL;
+            base_k[i] = NULL;
+            base_f[i] = NULL;
+        }
     }
-    /* the header's notes, then each part's in line order */
+    for (unsigned k = 1; k < n_parts; k++) {
+        reader *b = &r[k];
+        for (size_t m = 0; m < b->n_marks; m++)
+            b->mark_line[m] += shift[k];
+        b->header_line += shift[k];
+        b->line += shift[k];
+        if (merge_parts(&r[0], b) != 0)
+            goto done;
+        /* the first part's region goes on into the next part's */
+        for (size_t i = 0; i < n_cols && k + 1 < n_parts; i++)
+            if (p.slot[i] >= 0 && !(p.coded && p.coded[i].on) && r[0].scan[i].values == base_v[i])
+                r[0].scan[i].borrowed = 1;
+    }
+    if (!r[0].decided && enc >= 0) {
+        for (unsigned k = 1; k < n_parts; k++)
+            if (r[k].decided) {
+                r[0].encoding = r[k].encoding;
+                memcpy(r[0].enc_name, r[k].enc_name, sizeof r[0].enc_name);
+                r[0].decided = 1;
+                break;
+            }
+    }
+    /* the header's notes, then each part's in line order; a part after
+     * one that decided an encoding other than UTF-8 does not say again
+     * that the text is not UTF-8 */
     move_problems(diag, &dp, 0, 0);
-    move_problems(diag, &da, p.decided && p.encoding != EFFEKT_ENCODING_UTF8, 0);
-    move_problems(diag, &db, a_enc >= 0 && a_enc != EFFEKT_ENCODING_UTF8, b_shift);
-    /* a takes the header's names */
-    a.headings = p.headings;
-    a.n_headings = p.n_headings;
-    a.headings_cap = p.headings_cap;
-    a.header_line = p.header_line;
+    int other_before = p.decided && p.encoding != EFFEKT_ENCODING_UTF8;
+    for (unsigned k = 0; k < n_parts; k++) {
+        move_problems(diag, &d[k], other_before, shift[k]);
+        other_before |= (int)(other >> k & 1);
+    }
+    /* the first part takes the header's names */
+    r[0].headings = p.headings;
+    r[0].n_headings = p.n_headings;
+    r[0].headings_cap = p.headings_cap;
+    r[0].header_line = p.header_line;
     p.headings = NULL;
     p.n_headings = 0;
-    a.diag = diag;
-    /* a counted its lines from the header's last line; the table counts
+    r[0].diag = diag;
+    /* the first part counted its lines from the header's last line; the table counts
      * from the header's first: a header over several lines needs a mark */
-    if (a.n_rows && p.header_last_line != p.header_line && (a.n_marks == 0 || a.mark_row[0] != 0)) {
-        if (add_line_mark(&a, 0, p.header_last_line + 1) != 0)
+    if (r[0].n_rows && p.header_last_line != p.header_line && (r[0].n_marks == 0 || r[0].mark_row[0] != 0)) {
+        if (add_line_mark(&r[0], 0, p.header_last_line + 1) != 0)
             goto done;
-        size_t last = a.n_marks - 1;
-        memmove(a.mark_row + 1, a.mark_row, last * sizeof *a.mark_row);
-        memmove(a.mark_line + 1, a.mark_line, last * sizeof *a.mark_line);
-        a.mark_row[0] = 0;
-        a.mark_line[0] = p.header_last_line + 1;
+        size_t last = r[0].n_marks - 1;
+        memmove(r[0].mark_row + 1, r[0].mark_row, last * sizeof *r[0].mark_row);
+        memmove(r[0].mark_line + 1, r[0].mark_line, last * sizeof *r[0].mark_line);
+        r[0].mark_row[0] = 0;
+        r[0].mark_line[0] = p.header_last_line + 1;
     }
     for (size_t i = 0; i < n_cols; i++) {
         if (p.slot[i] < 0)
             continue;
-        if (a.scan[i].values != base_v[i]) free(base_v[i]);
-        if (a.scan[i].kinds != base_k[i]) free(base_k[i]);
-        if (a.scan[i].format != base_f[i]) free(base_f[i]);
+        if (r[0].scan[i].values != base_v[i]) free(base_v[i]);
+        if (r[0].scan[i].kinds != base_k[i]) free(base_k[i]);
+        if (r[0].scan[i].format != base_f[i]) free(base_f[i]);
         base_v[i] = NULL;
         base_k[i] = NULL;
         base_f[i] = NULL;
     }
-    reader_free(&b);
-    memset(&b, 0, sizeof b);
-    st = finish_load(&a, delim, hashp, out, diag);
-    memset(&a, 0, sizeof a);
+    st = finish_load(&r[0], delim, hashp, out, diag);
+    memset(&r[0], 0, sizeof r[0]);
 done:
     /* a block that a part still points at is freed once, here */
-    for (size_t i = 0; i < n_cols && base_v && base_k && base_f; i++) {
-        if (a.scan && a.scan[i].values == base_v[i]) a.scan[i].borrowed = 1;
-        if (a.scan && a.scan[i].kinds == base_k[i]) a.scan[i].borrowed = 1;
-        if (a.scan && a.scan[i].format == base_f[i]) a.scan[i].borrowed = 1;
+    for (size_t i = 0; r && i < n_cols && base_v && base_k && base_f; i++) {
+        if (r[0].scan && r[0].scan[i].values == base_v[i]) r[0].scan[i].borrowed = 1;
+        if (r[0].scan && r[0].scan[i].kinds == base_k[i]) r[0].scan[i].borrowed = 1;
+        if (r[0].scan && r[0].scan[i].format == base_f[i]) r[0].scan[i].borrowed = 1;
     }
-    reader_free(&a);
-    reader_free(&b);
+    for (unsigned k = 0; r && k < n_parts; k++)
+        reader_free(&r[k]);
     reader_free(&p);
     for (size_t i = 0; i < n_cols && base_v; i++) {
         free(base_v[i]);
@@ -2661,10 +2786,16 @@ done:
     free(base_k);
     free(base_f);
     effekt_diag_clear(&dp);
-    effekt_diag_clear(&da);
-    effekt_diag_clear(&db);
+    for (unsigned k = 0; d && k < n_parts; k++)
+        effekt_diag_clear(&d[k]);
+    free(r);
+    free(d);
+    free(src);
+    free(rows);
+    free(shift);
     return st;
 }
+
 
 effekt_status effekt_csv_load_stream(FILE *in, const char *name, const effekt_csv_options *opt,
                                      effekt_table **out, effekt_diag *diag)
