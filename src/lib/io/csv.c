@@ -2488,32 +2488,6 @@ static void *run_parts(void *arg)
     }
 }
 
-/* A part's region of a column's block given a block of its own, for a
- * merge that must grow another part's region in place (realloc). */
-static int region_to_own(column_scan *x)
-{
-    size_t n = x->n ? x->n : 1;
-    double *v = effekt_big_alloc(n * sizeof *v);
-    uint8_t *k = effekt_big_alloc(n), *f = effekt_big_alloc(n);
-    if (!v || !k || !f) {
-        free(v);
-        free(k);
-        free(f);
-        return -1;
-    }
-    memcpy(v, x->values, x->n * sizeof *v);
-    if (x->materialised) {
-        memcpy(k, x->kinds, x->n);
-        memcpy(f, x->format, x->n);
-    }
-    x->values = v;
-    x->kinds = k;
-    x->format = f;
-    x->cap = x->n;
-    x->borrowed = 0;
-    return 0;
-}
-
 /* Read a large regular file in parts at once, one thread per processor
  * (parts_for).  Returns EFFEKT_EINVAL (with nothing reported) when the
  * file is not suited, so the caller reads it in one go; any problem in a
@@ -2696,7 +2670,7 @@ static effekt_status load_parallel(FILE *in, const char *name, size_t size, cons
         if (!outgrown)
             continue;
         for (unsigned k = 1; k < n_parts; k++)
-            if (r[k].scan[i].borrowed && region_to_own(&r[k].scan[i]) != 0)
+            if (r[k].scan[i].borrowed && effekt_infer_scan_own(&r[k].scan[i], 0) != 0)
                 goto done;
         if (r[0].scan[i].values == base_v[i]) {
             r[0].scan[i].borrowed = 0;

@@ -215,30 +215,38 @@ int effekt_infer_text_value(const effekt_csv_options *opt, const missing_set *mi
     return *len == 0 || (missing->first[(unsigned char)(*s)[0]] && is_missing(opt, *s, *len));
 }
 
+int effekt_infer_scan_own(column_scan *scan, size_t cap)
+{
+    if (cap < scan->n || !cap)
+        cap = scan->n ? scan->n : 1;
+    double *v = effekt_big_alloc(cap * sizeof *v);
+    uint8_t *k = effekt_big_alloc(cap), *f = effekt_big_alloc(cap);
+    if (!v || !k || !f) {
+        free(v);
+        free(k);
+        free(f);
+        return -1;
+    }
+    memcpy(v, scan->values, scan->n * sizeof *v);
+    if (scan->materialised) {   /* (a run's bytes are not written) */
+        memcpy(k, scan->kinds, scan->n);
+        memcpy(f, scan->format, scan->n);
+    }
+    scan->values = v;
+    scan->kinds = k;
+    scan->format = f;
+    scan->cap = cap;
+    scan->borrowed = 0;
+    return 0;
+}
+
 int effekt_infer_scan_add_slow(column_scan *scan, const effekt_csv_options *opt,
                          const missing_set *missing, const char *s, size_t len, int text_only)
 {
     effekt_infer_scan_materialise(scan);
-    if (scan->n == scan->cap && scan->borrowed) {
-        /* the region is full: move to a block of our own */
-        size_t cap = 2 * scan->cap + 1024;
-        double *v = effekt_big_alloc(cap * sizeof *v);
-        uint8_t *k = effekt_big_alloc(cap), *f = effekt_big_alloc(cap);
-        if (!v || !k || !f) {
-            free(v);
-            free(k);
-            free(f);
-            return -1;
-        }
-        memcpy(v, scan->values, scan->n * sizeof *v);
-        memcpy(k, scan->kinds, scan->n);
-        memcpy(f, scan->format, scan->n);
-        scan->values = v;
-        scan->kinds = k;
-        scan->format = f;
-        scan->cap = cap;
-        scan->borrowed = 0;
-    }
+    /* the region is full: move to a block of our own */
+    if (scan->n == scan->cap && scan->borrowed && effekt_infer_scan_own(scan, 2 * scan->cap + 1024) != 0)
+        return -1;
     if (scan->n == scan->cap) {
         size_t cap = scan->cap ? 2 * scan->cap : 1024;
         double *v = effekt_big_realloc(scan->values, cap * sizeof *v);

@@ -119,6 +119,12 @@ int effekt_infer_text_value(const effekt_csv_options *opt, const missing_set *mi
  * the arrays already hold room for those rows. */
 void effekt_infer_scan_materialise(column_scan *scan);
 
+/* A scan whose arrays are a region of a larger block (borrowed) moved to
+ * blocks of its own with room for cap values (at least its n): its
+ * values, and its kinds and format once written out.  0, or -1 out of
+ * memory (the scan unchanged). */
+int effekt_infer_scan_own(column_scan *scan, size_t cap);
+
 /* The general case of column_scan_add (and growing the arrays). */
 int effekt_infer_scan_add_slow(column_scan *scan, const effekt_csv_options *opt,
                          const missing_set *missing, const char *s, size_t len, int text_only);
