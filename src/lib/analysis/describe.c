@@ -343,6 +343,11 @@ typedef struct {
 static void *count_rows(void *arg)
 {
     row_part *p = arg;
+    effekt_group_codes view;
+    if (effekt_group_codes_view(p->grouper, &view)) {
+        effekt_group_codes_count(&view, p->from, p->to, p->count);
+        return NULL;
+    }
     group_id_t group[ID_WINDOW];
     for (size_t from = p->from; from < p->to; from += ID_WINDOW) {
         size_t m = p->to - from < ID_WINDOW ? p->to - from : ID_WINDOW;
@@ -499,14 +504,20 @@ static effekt_status summarise(const effekt_table *t, const effekt_describe_run_
             rows[p] = (row_part){ .grouper = grouper, .from = n * p / T, .to = n * (p + 1) / T,
                                   .count = counts + (size_t)p * G, .fill = counts + ((size_t)T + p) * G,
                                   .shift = shift, .w = wcol ? wcol->values : NULL };
-        run_parts(count_rows, rows, sizeof *rows, T);
+        /* the rows of each group in each range; the last range's are
+         * the group's rows (the grouper has added every row) less the
+         * other ranges': one range fewer to read, none on one thread */
+        if (T > 1)
+            run_parts(count_rows, rows, sizeof *rows, T - 1);
         for (size_t gi = 0; gi < G; gi++)
             pos[order[gi]] = gi;
-        size_t largest = 0;
+        size_t largest = 0, made = effekt_group_count(grouper);
         for (size_t k = 0; k < G; k++) {
-            if (T > 1)
-                for (unsigned p = 0; p < T; p++)
-                    size[k] += rows[p].count[k];
+            size[k] = k < made ? effekt_group_size(grouper, k) : 0;   /* (without columns an empty table has no group) */
+            size_t others = 0;
+            for (unsigned p = 0; p + 1 < T; p++)
+                others += rows[p].count[k];
+            rows[T - 1].count[k] = size[k] - others;
             largest = size[k] > largest ? size[k] : largest;
         }
         size_t batch = (n + BATCH_FRACTION - 1) / BATCH_FRACTION;

@@ -632,3 +632,27 @@ int effekt_group_codes_view(const effekt_group *g, effekt_group_codes *v)
                                .n_codes = c->n_dict, .missing = g->missing_group[0] };
     return 1;
 }
+
+void effekt_group_codes_count(const effekt_group_codes *v, size_t from, size_t to, size_t *count)
+{
+    if (v->width == 1) {
+        size_t by_code[256];
+        count_bytes(v->codes, from, to, by_code);
+        for (size_t c = 0; c < v->n_codes; c++)
+            count[v->of[c]] += by_code[c];
+        if (by_code[UINT8_MAX])
+            count[v->missing] += by_code[UINT8_MAX];
+        return;
+    }
+#define COUNT(T, NONE)                                                          \
+    do {                                                                        \
+        const T *codes = v->codes;                                              \
+        for (size_t r = from; r < to; r++)                                      \
+            count[codes[r] == (NONE) ? v->missing : v->of[codes[r]]]++;         \
+    } while (0)
+    if (v->width == 2)
+        COUNT(uint16_t, UINT16_MAX);
+    else
+        COUNT(uint32_t, UINT32_MAX);
+#undef COUNT
+}
