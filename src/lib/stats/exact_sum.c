@@ -139,8 +139,11 @@ void effekt_exact_sum_add_checked(effekt_exact_sum *a, const double *x, size_t n
     effekt_int128 s1 = a->s1, s2 = a->s2;
     for (size_t from = 0; from < n; from += CHECKED_BLOCK) {
         size_t to = n - from < CHECKED_BLOCK ? n : from + CHECKED_BLOCK;
-        int64_t b1 = 0;
-        effekt_int128 b2 = 0;
+        /* unsigned: the k of a value that fails (INT64_MIN past 2^63)
+         * may wrap them, which is defined; the sums of a block that
+         * passes are those of the signed k */
+        uint64_t b1 = 0;
+        effekt_uint128 b2 = 0;
         int bad = 0;
         for (size_t i = from; i < to; i++) {
             /* effekt_exact_decimals's test of each value, without a
@@ -149,18 +152,18 @@ void effekt_exact_sum_add_checked(effekt_exact_sum *a, const double *x, size_t n
             double y = x[i] * scale;
             int64_t k = whole_int(y);
             bad |= !(fabs(y) < 9007199254740992.0) | ((double)k / scale != x[i]);
-            b1 += k;
-            b2 += (effekt_int128)k * k;
+            b1 += (uint64_t)k;
+            b2 += (effekt_uint128)((effekt_int128)k * k);
         }
         /* sum |k| stays below 2^117 (n below 2^64, k below 2^53): only
          * sum k^2, which only grows, can overflow, and it does at the end
          * of a block when it did inside it */
-        if (bad || __builtin_add_overflow(s2, b2, &s2)) {
+        if (bad || __builtin_add_overflow(s2, (effekt_int128)b2, &s2)) {
             a->count = a->s1 = a->s2 = 0;
             a->decimals = -1;
             return;
         }
-        s1 += b1;
+        s1 += (int64_t)b1;
     }
     a->count += n;
     a->s1 = s1;

@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 __extension__ typedef __int128 effekt_int128;
+__extension__ typedef unsigned __int128 effekt_uint128;
 
 /* 10^0 .. 10^15, each exact in a double: the one table of powers of ten. */
 extern const double effekt_pow10[16];
