@@ -329,6 +329,106 @@ START_TEST(test_spells_errors)
 }
 END_TEST
 
+/* The grouper over a coded column (describe --by reads its ids as
+ * codes) reads the rows in order only until every code of the dictionary
+ * has its group, then counts the rest by code.  Its groups, in their
+ * order, with their sizes, first rows and missing flags, and every row's
+ * group equal those of the same file read as text, for codes of one, two
+ * and four bytes, whatever comes late: a code first seen at the last
+ * row, a missing value first seen after every code (also with an id
+ * written "(missing)", which is that group's key too), every id first
+ * seen in the last rows after missing values. */
+enum { LATE_CODE, LATE_MISSING, MISSING_BETWEEN, MOSTLY_MISSING };
+
+/* The id of row r of n (-1: missing) for a pattern over `ids` ids. */
+static long late_id(int pattern, size_t r, size_t n, size_t ids)
+{
+    switch (pattern) {
+    case LATE_CODE:   /* id ids - 1 first at the last row; missing early */
+        if (r == n - 1)
+            return (long)ids - 1;
+        return r % 97 == 5 ? -1 : (long)((r * 7) % (ids - 1));
+    case LATE_MISSING:   /* every id in the first rows; missing near the end */
+        return r == n - 10 || r == n - 3 ? -1 : (long)(r < ids ? r : (r * 13) % ids);
+    case MISSING_BETWEEN:   /* missing before the last id's first row */
+        return r == 2 || r == n / 2 ? -1 : (long)(r < ids ? r : (r * 5) % ids);
+    default:   /* missing but for the ids, each once, in the last rows */
+        return r + ids >= n ? (long)(r + ids - n) : -1;
+    }
+}
+
+static void check_coded_grouper(int pattern, size_t n, size_t ids, unsigned code_bytes, int literal)
+{
+    size_t cap = 32 * n + 64, len = 0;
+    char *text = malloc(cap);
+    ck_assert_ptr_nonnull(text);
+    len += (size_t)snprintf(text + len, cap - len, "id,x\n");
+    for (size_t r = 0; r < n; r++) {
+        long id = late_id(pattern, r, n, ids);
+        if (id < 0)
+            len += (size_t)snprintf(text + len, cap - len, "NA,%zu\n", r);
+        else if (literal && id == 3)
+            len += (size_t)snprintf(text + len, cap - len, "%s,%zu\n", EFFEKT_GROUP_MISSING, r);
+        else
+            len += (size_t)snprintf(text + len, cap - len, "K%ld,%zu\n", id, r);
+    }
+    const char *by[] = { "id" };
+    effekt_csv_options plain = { 0 }, coded = { .coded = by, .n_coded = 1 };
+    effekt_table *t[2] = { NULL, NULL };
+    ck_assert_int_eq(effekt_csv_load_buffer(text, len, "late.csv", &plain, &t[0], NULL), EFFEKT_OK);
+    ck_assert_int_eq(effekt_csv_load_buffer(text, len, "late.csv", &coded, &t[1], NULL), EFFEKT_OK);
+    free(text);
+    const effekt_column *c = effekt_table_column(t[1], "id");
+    ck_assert_ptr_nonnull(c->codes);
+    ck_assert_uint_eq(c->code_bytes, code_bytes);
+    ck_assert_ptr_null(effekt_table_column(t[0], "id")->codes);
+    effekt_group *g[2] = { NULL, NULL };
+    for (int k = 0; k < 2; k++) {
+        ck_assert_int_eq(effekt_group_create(t[k], by, 1, &g[k], NULL), EFFEKT_OK);
+        ck_assert_int_eq(effekt_group_add_all(g[k]), EFFEKT_OK);
+    }
+    size_t groups = effekt_group_count(g[0]), total = 0;
+    ck_assert_uint_eq(effekt_group_count(g[1]), groups);
+    for (size_t i = 0; i < groups; i++) {
+        ck_assert_str_eq(effekt_group_label(g[1], i), effekt_group_label(g[0], i));
+        ck_assert_uint_eq(effekt_group_size(g[1], i), effekt_group_size(g[0], i));
+        ck_assert_uint_eq(effekt_group_first_row(g[1], i), effekt_group_first_row(g[0], i));
+        ck_assert_int_eq(effekt_group_missing(g[1], i), effekt_group_missing(g[0], i));
+        total += effekt_group_size(g[1], i);
+    }
+    ck_assert_uint_eq(total, n);
+    for (size_t r = 0; r < n; r++)
+        ck_assert_uint_eq(effekt_group_of(g[1], r), effekt_group_of(g[0], r));
+    /* what each pattern is there for */
+    if (pattern == LATE_CODE)
+        ck_assert_uint_eq(effekt_group_first_row(g[1], groups - 1), n - 1);
+    if (pattern == LATE_MISSING) {   /* its own group, last; or the group of the id "(missing)" */
+        size_t m = literal ? 3 : groups - 1;
+        ck_assert_uint_eq(effekt_group_first_row(g[1], m), (literal ? 3 : n - 10));
+        ck_assert_int_eq(effekt_group_missing(g[1], m), 1);
+    }
+    if (pattern == MOSTLY_MISSING)
+        ck_assert_uint_eq(effekt_group_size(g[1], 0), n - ids + (size_t)(literal && ids > 3));
+    for (int k = 0; k < 2; k++) {
+        effekt_group_destroy(g[k]);
+        effekt_table_destroy(t[k]);
+    }
+}
+
+START_TEST(test_group_codes_late)
+{
+    for (int pattern = LATE_CODE; pattern <= MOSTLY_MISSING; pattern++) {
+        check_coded_grouper(pattern, 5000, 11, 1, 0);
+        check_coded_grouper(pattern, 5000, 11, 1, 1);
+        check_coded_grouper(pattern, 5000, 300, 2, 0);
+        check_coded_grouper(pattern, 5000, 300, 2, 1);
+    }
+    check_coded_grouper(LATE_CODE, 140000, 70000, 4, 0);
+    check_coded_grouper(LATE_MISSING, 140000, 70000, 4, 1);
+    check_coded_grouper(MISSING_BETWEEN, 140000, 70000, 4, 0);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("analysis");
@@ -337,6 +437,7 @@ int main(void)
     tcase_add_test(tc, test_group_order_and_missing);
     tcase_add_test(tc, test_group_missing_label);
     tcase_add_test(tc, test_group_tables);
+    tcase_add_test(tc, test_group_codes_late);
     tcase_add_test(tc, test_chart_inputs);
     tcase_add_test(tc, test_compare_rates);
     tcase_add_test(tc, test_compare_two_groups);

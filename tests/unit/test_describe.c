@@ -441,54 +441,63 @@ END_TEST
 
 
 /* Grouped by a coded id column (describe --by reads its ids as codes),
- * the groups are found through the codes, and from 2^18 rows the passes
- * read each row's group straight from its code: every cell equals the
- * one from the same file read as text, bit for bit, with missing ids,
- * for one and two threads and for codes of one byte and of two. */
+ * the groups are found through the codes (the rows read in order until
+ * every code has its group, the rest counted by code), and from 2^18
+ * rows the passes count and read each row's group straight from its
+ * code (the last row range's counts taken from the groups' sizes): every
+ * cell equals the one from the same file read as text, bit for bit, for
+ * one, two and three threads, for codes of one, two and four bytes,
+ * with missing ids throughout or only in the last rows after an id
+ * first seen at the last row but one. */
 START_TEST(test_coded_equals_text)
 {
-    for (int wide = 0; wide < 2; wide++) {
-        size_t rows = (1u << 18) + 777, cap = 40 * rows, len = 0;
-        char *text = malloc(cap);
-        ck_assert_ptr_nonnull(text);
-        len += (size_t)snprintf(text + len, cap - len, "project_id,cost\n");
-        for (size_t r = 0; r < rows; r++) {
-            size_t g = (r * 2654435761u) % (wide ? 600 : 37);
-            if (r % 101 == 3)
-                len += (size_t)snprintf(text + len, cap - len, "NA,%zu.%02zu\n", r % 1000, r % 100);
-            else
-                len += (size_t)snprintf(text + len, cap - len, "G%zu,%zu.%02zu\n", g, (r * 7) % 100000, r % 100);
-        }
-        const char *by[] = { "project_id" };
-        effekt_csv_options plain = { 0 }, coded = { .coded = by, .n_coded = 1 };
-        effekt_table *t[2] = { NULL, NULL };
-        ck_assert_int_eq(effekt_csv_load_buffer(text, len, "x.csv", &plain, &t[0], NULL), EFFEKT_OK);
-        ck_assert_int_eq(effekt_csv_load_buffer(text, len, "x.csv", &coded, &t[1], NULL), EFFEKT_OK);
-        ck_assert_ptr_nonnull(effekt_table_column(t[1], "project_id")->codes);
-        ck_assert_uint_eq(effekt_table_column(t[1], "project_id")->code_bytes, wide ? 2 : 1);
-        free(text);
-        effekt_describe_run_options o;
-        effekt_describe_run_options_init(&o);
-        o.by = by;
-        o.n_by = 1;
-        o.columns = (const char *[]){ "cost" };
-        o.n_columns = 1;
-        for (unsigned threads = 1; threads <= 2; threads++) {
-            o.threads = threads;
-            effekt_describe_result *r[2];
-            for (int k = 0; k < 2; k++)
-                ck_assert_int_eq(effekt_describe_run(t[k], &o, &r[k], NULL), EFFEKT_OK);
-            ck_assert_uint_eq(r[0]->n_groups, r[1]->n_groups);
-            for (size_t g = 0; g < r[0]->n_groups; g++) {
-                ck_assert_str_eq(r[0]->values[g], r[1]->values[g]);
-                ck_assert(memcmp(&r[0]->cells[g].summary, &r[1]->cells[g].summary, sizeof r[0]->cells[g].summary) == 0);
+    for (int wide = 0; wide < 3; wide++)
+        for (int late = 0; late < 2; late++) {
+            size_t rows = (1u << 18) + 777, cap = 40 * rows, len = 0;
+            size_t ids = wide == 0 ? 37 : wide == 1 ? 600 : 70000;
+            char *text = malloc(cap);
+            ck_assert_ptr_nonnull(text);
+            len += (size_t)snprintf(text + len, cap - len, "project_id,cost\n");
+            for (size_t r = 0; r < rows; r++) {
+                size_t g = wide == 2 ? r % ids : (r * 2654435761u) % ids;
+                if (late ? r + 40 >= rows && r % 3 == 0 : r % 101 == 3)
+                    len += (size_t)snprintf(text + len, cap - len, "NA,%zu.%02zu\n", r % 1000, r % 100);
+                else if (late && r == rows - 2)
+                    len += (size_t)snprintf(text + len, cap - len, "LATE,%zu.%02zu\n", r % 1000, r % 100);
+                else
+                    len += (size_t)snprintf(text + len, cap - len, "G%zu,%zu.%02zu\n", g, (r * 7) % 100000, r % 100);
             }
-            effekt_describe_result_destroy(r[0]);
-            effekt_describe_result_destroy(r[1]);
+            const char *by[] = { "project_id" };
+            effekt_csv_options plain = { 0 }, coded = { .coded = by, .n_coded = 1 };
+            effekt_table *t[2] = { NULL, NULL };
+            ck_assert_int_eq(effekt_csv_load_buffer(text, len, "x.csv", &plain, &t[0], NULL), EFFEKT_OK);
+            ck_assert_int_eq(effekt_csv_load_buffer(text, len, "x.csv", &coded, &t[1], NULL), EFFEKT_OK);
+            ck_assert_ptr_nonnull(effekt_table_column(t[1], "project_id")->codes);
+            ck_assert_uint_eq(effekt_table_column(t[1], "project_id")->code_bytes, wide == 2 ? 4 : wide ? 2 : 1);
+            free(text);
+            effekt_describe_run_options o;
+            effekt_describe_run_options_init(&o);
+            o.by = by;
+            o.n_by = 1;
+            o.columns = (const char *[]){ "cost" };
+            o.n_columns = 1;
+            for (unsigned threads = 1; threads <= 3; threads++) {
+                o.threads = threads;
+                effekt_describe_result *r[2];
+                for (int k = 0; k < 2; k++)
+                    ck_assert_int_eq(effekt_describe_run(t[k], &o, &r[k], NULL), EFFEKT_OK);
+                ck_assert_uint_eq(r[0]->n_groups, r[1]->n_groups);
+                ck_assert_uint_eq(r[0]->n_groups, ids + 1 + (size_t)late);
+                for (size_t g = 0; g < r[0]->n_groups; g++) {
+                    ck_assert_str_eq(r[0]->values[g], r[1]->values[g]);
+                    ck_assert(memcmp(&r[0]->cells[g].summary, &r[1]->cells[g].summary, sizeof r[0]->cells[g].summary) == 0);
+                }
+                effekt_describe_result_destroy(r[0]);
+                effekt_describe_result_destroy(r[1]);
+            }
+            effekt_table_destroy(t[0]);
+            effekt_table_destroy(t[1]);
         }
-        effekt_table_destroy(t[0]);
-        effekt_table_destroy(t[1]);
-    }
 }
 END_TEST
 

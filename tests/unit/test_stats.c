@@ -343,6 +343,35 @@ START_TEST(exact_overflow_falls_back)
 }
 END_TEST
 
+/* The test and the sums go in blocks of 512 values, checked for
+ * overflow only at a block's end: a value that fails the test first or
+ * last in a block, or in a later block, and NaN, infinity and a value
+ * past 2^53 (which converts to no integer) there, all give way to the
+ * two-pass path with the bits of a run that never tried the exact one. */
+START_TEST(exact_test_fails_in_blocks)
+{
+    enum { N = 1500 };
+    static const size_t at[] = { 0, 511, 512, 1023, 1024, 1499 };
+    static const double bad[] = { 0.125, 1e15, 1e300, INFINITY };
+    double *x = malloc(N * sizeof *x), *work = malloc(N * sizeof *work);
+    for (size_t a = 0; a < sizeof at / sizeof *at; a++)
+        for (size_t b = 0; b < sizeof bad / sizeof *bad; b++) {
+            for (size_t i = 0; i < N; i++)
+                x[i] = (double)(long long)(i * 7919 % 100003) / 100.0 - 400;
+            x[at[a]] = b % 2 ? -bad[b] : bad[b];
+            effekt_stats_options o = { .quantile_type = 7, .decimals = 2 }, p = o;
+            p.decimals = -1;
+            effekt_stats_summary s, t;
+            ck_assert_int_eq(effekt_stats_describe(x, N, &o, work, &s), EFFEKT_OK);
+            ck_assert_int_eq(effekt_stats_describe(x, N, &p, work, &t), EFFEKT_OK);
+            ck_assert_int_eq(s.exact, 0);
+            ck_assert_msg(memcmp(&s, &t, sizeof s) == 0, "bad %g at %zu", bad[b], at[a]);
+        }
+    free(x);
+    free(work);
+}
+END_TEST
+
 /* A column said to have 2 decimals with one value that has 3 (or one
  * too large for the exact path): the one pass that tests and sums
  * (effekt_exact_sum_of) gives way to the two-pass path, the bits of a
@@ -682,6 +711,7 @@ static Suite *stats_suite(void)
     tcase_add_test(tc, selection_equals_sorting);
     tcase_add_test(tc, describe_in_place);
     tcase_add_test(tc, exact_overflow_falls_back);
+    tcase_add_test(tc, exact_test_fails_in_blocks);
     tcase_add_test(tc, exact_test_fails_midway);
     tcase_add_test(tc, weighted_as_r);
     tcase_add_test(tc, partial_merge_exact_union);

@@ -383,9 +383,36 @@ effekt_status effekt_group_add(effekt_group *g, size_t r, size_t *id)
     return add_row(g, g->cols, r, r, id);
 }
 
+/* The rows [from, to) of a column of one-byte codes counted by code
+ * into count[0..256): four tables of counts in turn, so that rows of one
+ * code in a row do not each wait for the last one's count. */
+static void count_bytes(const uint8_t *codes, size_t from, size_t to, size_t *count)
+{
+    size_t part[4][256] = { { 0 } };
+    size_t r = from;
+    for (; r + 4 <= to; r += 4) {
+        part[0][codes[r]]++;
+        part[1][codes[r + 1]]++;
+        part[2][codes[r + 2]]++;
+        part[3][codes[r + 3]]++;
+    }
+    for (; r < to; r++)
+        part[0][codes[r]]++;
+    for (unsigned c = 0; c < 256; c++)
+        count[c] = part[0][c] + part[1][c] + part[2][c] + part[3][c];
+}
+
 /* Every row of table k, grouped by one coded column c0, no row of it
- * added yet: each code's group is found once (join, at the code's first
- * row), then counted by code; no array of the rows' groups is made. */
+ * added yet.  Groups are numbered in the order of their first rows, so
+ * the rows are read in order, each code's group found once (join, at
+ * the code's first row), until every code of the dictionary has its
+ * group: a loaded dictionary lists its texts in the order they first
+ * appear, which is soon in a long file.  The rest is only counted by
+ * code (codes of one or two bytes: a histogram, no group looked up a
+ * row) and each code's count added to its group.  A missing value first
+ * met in the rest makes its group then, at its first row: every other
+ * group exists by that row, so the numbering is the one of a read in
+ * order.  No array of the rows' groups is made. */
 static effekt_status add_by_codes(effekt_group *g, size_t k, const effekt_column *c0)
 {
     uint32_t *of = effekt_malloc((c0->n_dict ? c0->n_dict : 1) * sizeof *of);
@@ -394,29 +421,76 @@ static effekt_status add_by_codes(effekt_group *g, size_t k, const effekt_column
     for (size_t c = 0; c < c0->n_dict; c++)
         of[c] = EFFEKT_GROUP_ROW_NONE;
     const effekt_column *const *cols = g->cols + k * g->n_cols;
-    size_t n = g->tables[k]->n_rows, base = g->offset[k];
+    size_t n = g->tables[k]->n_rows, base = g->offset[k], r = 0, unseen = c0->n_dict;
     uint32_t missing = EFFEKT_GROUP_ROW_NONE;
+    uint32_t none = c0->code_bytes == 1 ? UINT8_MAX : c0->code_bytes == 2 ? UINT16_MAX : UINT32_MAX;
     effekt_status st = EFFEKT_OK;
-    /* one loop per width of code (the largest value of each: missing) */
-#define ADD_BY_CODES(T, NONE)                                                   \
-    for (size_t r = 0; r < n && st == EFFEKT_OK; r++) {                         \
+    /* in order while a code of the dictionary has no group (a loop per
+     * width of code; the largest value of each: missing) */
+#define SCAN(T)                                                                 \
+    for (; r < n && unseen && st == EFFEKT_OK; r++) {                           \
         T code = ((const T *)c0->codes)[r];                                     \
-        uint32_t *slot = code == (NONE) ? &missing : &of[code];                 \
+        uint32_t *slot = code == (T)none ? &missing : &of[code];                \
         if (*slot != EFFEKT_GROUP_ROW_NONE) {                                   \
             g->size[*slot]++;                                                   \
             continue;                                                           \
         }                                                                       \
         size_t id;                                                              \
-        if ((st = join(g, cols, r, base + r, &id)) == EFFEKT_OK)                \
+        if ((st = join(g, cols, r, base + r, &id)) == EFFEKT_OK) {              \
             *slot = (uint32_t)id;                                               \
+            unseen -= code != (T)none;                                          \
+        }                                                                       \
     }
     if (c0->code_bytes == 1)
-        ADD_BY_CODES(uint8_t, UINT8_MAX)
+        SCAN(uint8_t)
     else if (c0->code_bytes == 2)
-        ADD_BY_CODES(uint16_t, UINT16_MAX)
+        SCAN(uint16_t)
     else
-        ADD_BY_CODES(uint32_t, UINT32_MAX)
-#undef ADD_BY_CODES
+        SCAN(uint32_t)
+#undef SCAN
+    /* the rest counted: by code, or (four-byte codes, whose counts would
+     * take eight bytes a code of a dictionary as long as the rows) by
+     * group; each code has its group by now, but missing may not */
+    size_t n_missing = 0;
+    if (st == EFFEKT_OK && r < n && c0->code_bytes <= 2) {
+        size_t n_codes = c0->code_bytes == 1 ? 256 : 65536;
+        size_t *count = effekt_calloc(n_codes, sizeof *count);
+        if (!count)
+            st = EFFEKT_ENOMEM;
+        else {
+            if (c0->code_bytes == 1)
+                count_bytes(c0->codes, r, n, count);
+            else
+                for (const uint16_t *p = (const uint16_t *)c0->codes + r, *e = (const uint16_t *)c0->codes + n; p < e;
+                     p++)
+                    count[*p]++;
+            for (size_t c = 0; c < c0->n_dict; c++)
+                g->size[of[c]] += count[c];
+            n_missing = count[none];
+            free(count);
+        }
+    } else if (st == EFFEKT_OK && r < n) {
+        const uint32_t *codes = c0->codes;
+        for (size_t i = r; i < n; i++) {
+            if (codes[i] == UINT32_MAX)
+                n_missing++;
+            else
+                g->size[of[codes[i]]]++;
+        }
+    }
+    if (st == EFFEKT_OK && n_missing) {
+        if (missing == EFFEKT_GROUP_ROW_NONE) {
+            while (effekt_column_code(c0, r) != EFFEKT_COLUMN_NO_CODE)
+                r++;
+            size_t id;
+            if ((st = join(g, cols, r, base + r, &id)) == EFFEKT_OK) {
+                missing = (uint32_t)id;
+                n_missing--;   /* join counted it */
+            }
+        }
+        if (st == EFFEKT_OK)
+            g->size[missing] += n_missing;
+    }
     if (st != EFFEKT_OK) {
         free(of);
         return st;
@@ -557,4 +631,28 @@ int effekt_group_codes_view(const effekt_group *g, effekt_group_codes *v)
     *v = (effekt_group_codes){ .codes = c->codes, .width = c->code_bytes, .of = g->code_group[0],
                                .n_codes = c->n_dict, .missing = g->missing_group[0] };
     return 1;
+}
+
+void effekt_group_codes_count(const effekt_group_codes *v, size_t from, size_t to, size_t *count)
+{
+    if (v->width == 1) {
+        size_t by_code[256];
+        count_bytes(v->codes, from, to, by_code);
+        for (size_t c = 0; c < v->n_codes; c++)
+            count[v->of[c]] += by_code[c];
+        if (by_code[UINT8_MAX])
+            count[v->missing] += by_code[UINT8_MAX];
+        return;
+    }
+#define COUNT(T, NONE)                                                          \
+    do {                                                                        \
+        const T *codes = v->codes;                                              \
+        for (size_t r = from; r < to; r++)                                      \
+            count[codes[r] == (NONE) ? v->missing : v->of[codes[r]]]++;         \
+    } while (0)
+    if (v->width == 2)
+        COUNT(uint16_t, UINT16_MAX);
+    else
+        COUNT(uint32_t, UINT32_MAX);
+#undef COUNT
 }

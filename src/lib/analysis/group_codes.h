@@ -21,4 +21,9 @@ typedef struct {
  * of[codes[r]] (missing for the width's largest code).  Else 0. */
 int effekt_group_codes_view(const effekt_group *g, effekt_group_codes *v);
 
+/* The rows [from, to) of v's view added to count[group] (count has a
+ * place for each group of the grouper): one-byte codes counted by code
+ * first, a histogram, no group looked up a row. */
+void effekt_group_codes_count(const effekt_group_codes *v, size_t from, size_t to, size_t *count);
+
 #endif

@@ -25,6 +25,10 @@ typedef effekt_int128 int128;
  * a double holds every integer: the order statistics' ranks are exact. */
 #define EXACT_COUNT 9007199254740992.0
 
+/* Values effekt_stats_describe's first pass takes at a time: 16 KB, in
+ * the first level of cache while they are read a second time. */
+enum { FIRST_BLOCK = 2048 };
+
 /* Interpolate between two order statistics.  With scale (10^decimals),
  * on the exact decimals behind them, so 10000000.3 - 10000000.1 is 0.2,
  * not the difference of their binary roundings. */
@@ -49,6 +53,11 @@ typedef struct {
      * MAX_RANKS, n_ranks counts them) */
     size_t *ranks;
     size_t n_ranks;
+    /* not NULL: the values of the ranks at[0..n_at) (0-based), selected
+     * (at_value), are read instead of x */
+    const size_t *at;
+    const double *at_value;
+    size_t n_at;
 } ordered;
 
 /* The ranks one summary can ask for: two a quantile (the order
@@ -64,6 +73,12 @@ static double order_stat(const ordered *o, double r)
         if (w->n_ranks < MAX_RANKS)
             w->ranks[w->n_ranks++] = (size_t)r - 1;
         return 0;
+    }
+    if (o->at) {
+        for (size_t i = 0; i < o->n_at; i++)
+            if (o->at[i] == (size_t)r - 1)
+                return o->at_value[i];
+        return NAN;   /* a rank the noting pass did not ask for: none */
     }
     if (!o->cum)
         return o->x[(size_t)r - 1];
@@ -140,13 +155,13 @@ static double quantile_at(const ordered *o, double p, int type, double scale)
 /* R's quantile(x, p, type) on sorted x. */
 double effekt_stats_quantile_sorted(const double *x, size_t n, double p, int type)
 {
-    ordered o = { x, NULL, n, (double)n, NULL, 0 };
+    ordered o = { x, NULL, n, (double)n, NULL, 0, NULL, NULL, 0 };
     return quantile_at(&o, p, type, 0);
 }
 
 double effekt_quantile_sorted_scaled(const double *x, size_t n, double p, int type, double scale)
 {
-    ordered o = { x, NULL, n, (double)n, NULL, 0 };
+    ordered o = { x, NULL, n, (double)n, NULL, 0, NULL, NULL, 0 };
     return quantile_at(&o, p, type, scale);
 }
 
@@ -162,10 +177,11 @@ static void set_missing(effekt_stats_summary *out, const effekt_stats_options *o
 
 /* Sum, mean, sd, se, t-interval, skewness and kurtosis of x[0..n) (no
  * NaN), each value counted f[i] times (f NULL: once); total is the count,
- * n or sum f (whole numbers, below 2^53).  Returns the scale of the exact
+ * n or sum f (whole numbers, below 2^53).  sums: NULL, or (f NULL) x's
+ * effekt_exact_sum_of for opt->decimals, when the caller has it.  Returns the scale of the exact
  * path (see exact_scale), 0 when the two-pass one was taken. */
 static double moments(const double *x, const double *f, size_t n, long double total,
-                      const effekt_stats_options *opt, effekt_stats_summary *out)
+                      const effekt_stats_options *opt, const effekt_exact_sum *sums, effekt_stats_summary *out)
 {
     long double sum, mean, var = NAN;
     /* the mean's rounding error, measured: sum f (x - mean) / total */
@@ -177,6 +193,8 @@ static double moments(const double *x, const double *f, size_t n, long double to
         effekt_exact_sum_init(&acc, effekt_exact_decimals(x, n, opt->decimals));
         for (size_t i = 0; i < n && acc.decimals >= 0; i++)
             effekt_exact_sum_add(&acc, x[i], (int64_t)f[i]);
+    } else if (sums) {
+        acc = *sums;   /* the caller's, taken with the values */
     } else {
         effekt_exact_sum_of(&acc, x, n, opt->decimals);   /* the test and the sums in one pass */
     }
@@ -255,8 +273,8 @@ static void order_statistics(const ordered *o, const effekt_stats_options *opt, 
                              effekt_stats_summary *out, double *med7)
 {
     int type = opt->quantile_type ? opt->quantile_type : 7;
-    out->min = o->x[0];
-    out->max = o->x[o->n - 1];
+    out->min = o->at ? order_stat(o, 1) : o->x[0];
+    out->max = o->at ? order_stat(o, o->total) : o->x[o->n - 1];
     out->q1 = quantile_at(o, 0.25, type, scale);
     out->median = quantile_at(o, 0.5, type, scale);
     out->q3 = quantile_at(o, 0.75, type, scale);
@@ -282,31 +300,61 @@ effekt_status effekt_stats_describe(const double *x, size_t n_all, const effekt_
                                     double *work, effekt_stats_summary *out)
 {
     memset(out, 0, sizeof *out);
-    /* the values present to the front of work, in their order; in place
-     * when work is x (n never passes i) */
+    /* One pass over x, in blocks the first level of cache holds: the
+     * values present to the front of work, in their order (in place when
+     * work is x: n never passes i, and none moves before the first NaN);
+     * then, from the block in cache, their least and greatest keys for
+     * the selection and, with the decimals known, their exact sums (as
+     * effekt_exact_sum_of on all of them gives) */
+    int order = !(opt->skip & EFFEKT_SKIP_ORDER);
+    int exact = opt->decimals >= 0 && opt->decimals <= EFFEKT_POW10_MAX;
+    effekt_exact_sum sums;
+    if (exact)
+        effekt_exact_sum_init(&sums, opt->decimals);
+    uint64_t keys[2] = { UINT64_MAX, 0 };
     size_t n = 0;
-    for (size_t i = 0; i < n_all; i++)
-        if (!isnan(x[i]))
-            work[n++] = x[i];
+    for (size_t from = 0; from < n_all; from += FIRST_BLOCK) {
+        size_t to = n_all - from < FIRST_BLOCK ? n_all : from + FIRST_BLOCK, start = n, i = from;
+        if (work == x && n == i) {
+            while (i < to && !isnan(x[i]))
+                i++;
+            n = i;
+        }
+        for (; i < to; i++)
+            if (!isnan(x[i]))
+                work[n++] = x[i];
+        if (order)
+            for (size_t j = start; j < n; j++) {
+                uint64_t k = effekt_sort_key(work[j]);
+                keys[0] = k < keys[0] ? k : keys[0];
+                keys[1] = k > keys[1] ? k : keys[1];
+            }
+        if (exact)
+            effekt_exact_sum_add_checked(&sums, work + start, n - start);
+    }
     out->n = n;
     out->missing = n_all - n;
     set_missing(out, opt);
     if (n == 0)
         return EFFEKT_OK;
-    double scale = moments(work, NULL, n, (long double)n, opt, out);
+    double scale = moments(work, NULL, n, (long double)n, opt, exact ? &sums : NULL, out);
     if (opt->skip & EFFEKT_SKIP_ORDER)
         return EFFEKT_OK;
-    /* Only the order statistics the summary reads are put in place
-     * (selection, O(n)), not the whole sort: the ranks are those a first
-     * pass of the same code asks for, so the values are the sort's. */
+    /* Only the order statistics the summary reads are selected (O(n)),
+     * not the whole sort, and read from where the selection left them:
+     * the ranks are those a first pass of the same code asks for, so the
+     * values are the sort's. */
     size_t ranks[MAX_RANKS];
-    ordered o = { work, NULL, n, (double)n, ranks, 0 };
+    double at_value[MAX_RANKS];
+    ordered o = { work, NULL, n, (double)n, ranks, 0, NULL, NULL, 0 };
     double med7;
     order_statistics(&o, opt, scale, out, &med7);
     ranks[o.n_ranks++] = 0;       /* min */
     ranks[o.n_ranks++] = n - 1;   /* max */
-    effekt_select(work, n, ranks, o.n_ranks);
+    o.n_at = effekt_select_values(work, n, ranks, o.n_ranks, keys, at_value);
     o.ranks = NULL;
+    o.at = ranks;
+    o.at_value = at_value;
     order_statistics(&o, opt, scale, out, &med7);
     if (!(opt->skip & EFFEKT_SKIP_MAD)) {
         /* the values are read for the last time: their deviations take
@@ -341,7 +389,7 @@ static void to_ordered(weighted *v, size_t n, double *xs, double *cum, ordered *
         xs[i] = v[i].x;
         cum[i] = c;
     }
-    *o = (ordered){ xs, cum, n, c, NULL, 0 };
+    *o = (ordered){ xs, cum, n, c, NULL, 0, NULL, NULL, 0 };
 }
 
 effekt_status effekt_stats_weight_valid(double w)
@@ -384,7 +432,7 @@ effekt_status effekt_stats_describe_weighted(const double *x, const double *w, s
         return EFFEKT_OK;
     if (!(total < EXACT_COUNT))
         return EFFEKT_ELIMIT;
-    double scale = moments(xs, fs, n, total, opt, out);
+    double scale = moments(xs, fs, n, total, opt, NULL, out);
     if (opt->skip & EFFEKT_SKIP_ORDER)
         return EFFEKT_OK;
     weighted *v = effekt_malloc(n * sizeof *v);

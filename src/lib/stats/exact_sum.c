@@ -3,6 +3,9 @@
 
 #include <float.h>
 #include <math.h>
+#if defined(__x86_64__) && defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "exact_sum.h"
 
@@ -109,6 +112,64 @@ int effekt_exact_sum_add_all(effekt_exact_sum *a, const double *x, size_t n)
     return 1;
 }
 
+/* y (below 2^63 in magnitude) rounded to a whole number in the current
+ * rounding mode, as nearbyint, and converted; a branch-free loop can
+ * take it for any y: cvtsd2si on x86-64 (out of range: INT64_MIN, no
+ * undefined behaviour), else 0 for what is out of range. */
+static inline int64_t whole_int(double y)
+{
+#if defined(__x86_64__) && defined(__SSE2__)
+    return _mm_cvtsd_si64(_mm_set_sd(y));
+#else
+    return fabs(y) < 9007199254740992.0 ? (int64_t)whole(y) : 0;
+#endif
+}
+
+/* Values a block of the checked sums takes: its k (each below 2^53 in
+ * magnitude) add up in 64 bits, and its k^2 (below 2^106) below 2^122,
+ * so the block needs no check of overflow, only its sums added to the
+ * totals. */
+enum { CHECKED_BLOCK = 512 };
+
+void effekt_exact_sum_add_checked(effekt_exact_sum *a, const double *x, size_t n)
+{
+    if (a->decimals < 0)
+        return;
+    double scale = effekt_pow10[a->decimals];
+    effekt_int128 s1 = a->s1, s2 = a->s2;
+    for (size_t from = 0; from < n; from += CHECKED_BLOCK) {
+        size_t to = n - from < CHECKED_BLOCK ? n : from + CHECKED_BLOCK;
+        /* unsigned: the k of a value that fails (INT64_MIN past 2^63)
+         * may wrap them, which is defined; the sums of a block that
+         * passes are those of the signed k */
+        uint64_t b1 = 0;
+        effekt_uint128 b2 = 0;
+        int bad = 0;
+        for (size_t i = from; i < to; i++) {
+            /* effekt_exact_decimals's test of each value, without a
+             * branch: a value that fails it marks the block, whose sums
+             * are then not kept */
+            double y = x[i] * scale;
+            int64_t k = whole_int(y);
+            bad |= !(fabs(y) < 9007199254740992.0) | ((double)k / scale != x[i]);
+            b1 += (uint64_t)k;
+            b2 += (effekt_uint128)((effekt_int128)k * k);
+        }
+        /* sum |k| stays below 2^117 (n below 2^64, k below 2^53): only
+         * sum k^2, which only grows, can overflow, and it does at the end
+         * of a block when it did inside it */
+        if (bad || __builtin_add_overflow(s2, (effekt_int128)b2, &s2)) {
+            a->count = a->s1 = a->s2 = 0;
+            a->decimals = -1;
+            return;
+        }
+        s1 += (int64_t)b1;
+    }
+    a->count += n;
+    a->s1 = s1;
+    a->s2 = s2;
+}
+
 void effekt_exact_sum_of(effekt_exact_sum *a, const double *x, size_t n, int decimals)
 {
     if (n == 0 || decimals < 0 || decimals > EFFEKT_POW10_MAX) {
@@ -117,27 +178,7 @@ void effekt_exact_sum_of(effekt_exact_sum *a, const double *x, size_t n, int dec
         return;
     }
     effekt_exact_sum_init(a, decimals);
-    double scale = effekt_pow10[decimals];
-    effekt_int128 s1 = 0, s2 = 0;
-    for (size_t i = 0; i < n; i++) {
-        /* effekt_exact_decimals's test of each value, then its k added
-         * (below 2^53 in magnitude: k^2 needs no check) */
-        double y = x[i] * scale;
-        if (!(fabs(y) < 9007199254740992.0)) {
-            a->decimals = -1;
-            return;
-        }
-        int64_t k = (int64_t)whole(y);
-        if ((double)k / scale != x[i]
-            || __builtin_add_overflow(s1, (effekt_int128)k, &s1)
-            || __builtin_add_overflow(s2, (effekt_int128)k * k, &s2)) {
-            a->decimals = -1;
-            return;
-        }
-    }
-    a->count = n;
-    a->s1 = s1;
-    a->s2 = s2;
+    effekt_exact_sum_add_checked(a, x, n);
 }
 
 int effekt_exact_sum_merge(effekt_exact_sum *a, const effekt_exact_sum *b)

@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 __extension__ typedef __int128 effekt_int128;
+__extension__ typedef unsigned __int128 effekt_uint128;
 
 /* 10^0 .. 10^15, each exact in a double: the one table of powers of ten. */
 extern const double effekt_pow10[16];
@@ -47,6 +48,15 @@ int effekt_exact_sum_add(effekt_exact_sum *a, double x, int64_t w);
 /* Add x[0..n), each counted once: effekt_exact_sum_add(a, x[i], 1) for
  * each i, the sums kept in registers.  Returns 0 as it does. */
 int effekt_exact_sum_add_all(effekt_exact_sum *a, const double *x, size_t n);
+
+/* Add x[0..n) (no NaN), each counted once, to a whose decimals d were
+ * set by effekt_exact_sum_init (0 <= d <= EFFEKT_POW10_MAX), when each
+ * passes effekt_exact_decimals's test for d (k below 2^53, x the
+ * correctly rounded k / 10^d); else, or when 128 bits cannot hold the
+ * sums, a is marked (decimals -1, the sums 0).  Called on the blocks of
+ * an array one after another, it gives what one call on all of it
+ * gives. */
+void effekt_exact_sum_add_checked(effekt_exact_sum *a, const double *x, size_t n);
 
 /* effekt_exact_sum_init(a, effekt_exact_decimals(x, n, decimals)) and
  * effekt_exact_sum_add_all(a, x, n) in one pass over x: the same

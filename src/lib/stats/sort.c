@@ -17,11 +17,7 @@
 
 static inline uint64_t key_of(double d)
 {
-    uint64_t u;
-    memcpy(&u, &d, sizeof u);
-    /* negative: flip all bits; positive: flip the sign bit (without a
-     * branch: the sign spread over the word says which) */
-    return u ^ ((uint64_t)((int64_t)u >> 63) | 0x8000000000000000ull);
+    return effekt_sort_key(d);
 }
 
 static inline double double_of(uint64_t k)
@@ -409,4 +405,106 @@ void effekt_select(double *x, size_t n, size_t *ranks, size_t n_ranks)
         memcpy(&k, &x[i], sizeof k);
         x[i] = double_of(k);
     }
+}
+
+/* The most ranks effekt_select_values takes by the keys' bits. */
+enum { MAX_RANKS_SELECTED = 64 };
+
+/* The values at the wanted ranks from a long array, by the keys' bits
+ * as select_radix, but without moving every value into its class: the
+ * least and greatest key (one pass, unless the caller has them) give
+ * the first and the last rank and the buckets; one pass counts the keys
+ * in the buckets, one moves only the values of the other wanted ranks'
+ * buckets to the front (a swap each, the rest only read); select_ranks
+ * then runs on those, short as a rule, as keys, with each rank less the
+ * values of the buckets left out below it.  x[0..n) holds doubles again
+ * after.  want ascending, once each, inside [0, n); n >= RADIX_MIN. */
+static void values_radix(double *x, size_t n, const size_t *want, size_t n_want, const uint64_t *keys,
+                         double *values)
+{
+    uint64_t min, max;
+    if (keys) {
+        min = keys[0];
+        max = keys[1];
+    } else {
+        min = max = key_of(x[0]);
+        for (size_t i = 1; i < n; i++) {
+            uint64_t k = key_of(x[i]);
+            min = k < min ? k : min;
+            max = k > max ? k : max;
+        }
+    }
+    if (min == max) {   /* one key: every rank's */
+        for (size_t j = 0; j < n_want; j++)
+            values[j] = double_of(min);
+        return;
+    }
+    int bits = 64 - __builtin_clzll(max - min);
+    int shift = bits > RADIX_BITS ? bits - RADIX_BITS : 0;
+    size_t count[1u << RADIX_BITS] = { 0 };
+    for (size_t i = 0; i < n; i++)
+        count[(key_of(x[i]) - min) >> shift]++;
+    /* the wanted buckets; each wanted rank (but the first and the last,
+     * the least and greatest keys) as a rank among their values */
+    unsigned char wanted[1u << RADIX_BITS];
+    size_t inner[MAX_RANKS_SELECTED], of[MAX_RANKS_SELECTED], n_inner = 0, below = 0, kept = 0, w = 0;
+    for (size_t b = 0; b < (1u << RADIX_BITS); b++) {
+        wanted[b] = 0;
+        for (; w < n_want && want[w] < below + count[b]; w++) {
+            if (want[w] == 0 || want[w] == n - 1) {
+                values[w] = double_of(want[w] ? max : min);
+                continue;
+            }
+            inner[n_inner] = want[w] - below + kept;
+            of[n_inner++] = w;
+            wanted[b] = 1;
+        }
+        kept += wanted[b] ? count[b] : 0;
+        below += count[b];
+    }
+    if (!n_inner)
+        return;
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (wanted[(key_of(x[i]) - min) >> shift]) {
+            double t = x[m];
+            x[m++] = x[i];
+            x[i] = t;
+        }
+    uint64_t *k = (uint64_t *)(void *)x;
+    for (size_t i = 0; i < m; i++) {
+        uint64_t key = key_of(x[i]);
+        memcpy(&x[i], &key, sizeof key);
+    }
+    int depth = 0;
+    for (size_t s = m; s > 1; s >>= 1)
+        depth += 2;
+    select_ranks(k, 0, m, inner, n_inner, depth);
+    for (size_t j = 0; j < n_inner; j++)
+        values[of[j]] = double_of(k[inner[j]]);
+    for (size_t i = 0; i < m; i++) {
+        uint64_t key;
+        memcpy(&key, &x[i], sizeof key);
+        x[i] = double_of(key);
+    }
+}
+
+size_t effekt_select_values(double *x, size_t n, size_t *ranks, size_t n_ranks, const uint64_t *keys,
+                            double *values)
+{
+    qsort(ranks, n_ranks, sizeof *ranks, cmp_size);
+    size_t m = 0;
+    for (size_t i = 0; i < n_ranks; i++)
+        if (ranks[i] < n && (m == 0 || ranks[m - 1] != ranks[i]))
+            ranks[m++] = ranks[i];
+    if (n < RADIX_MIN || m > MAX_RANKS_SELECTED) {
+        /* effekt_select's way (below 256 values its qsort decides the
+         * order of -0 and +0), read where it puts them */
+        effekt_select(x, n, ranks, m);
+        for (size_t j = 0; j < m; j++)
+            values[j] = x[ranks[j]];
+        return m;
+    }
+    values_radix(x, n, ranks, m, keys, values);
+    return m;
 }
