@@ -69,7 +69,7 @@ static const row words[EFFEKT_N_WORDS] = {
     [EFFEKT_WORD_EXTENDED_PERIOD] = { .en = "extended to the expected or actual end",
                                       .da = "forlænget til forventet/faktisk slut", .sv = "förlängd till förväntat/faktiskt slut" },
     [EFFEKT_WORD_BOX_SUBTITLE] = { .en = "Box: quartiles and median; whiskers to {1} IQR; {2} values, {3} missing",
-                                   .da = "Kasse: kvartiler og median; knurhår til {1} IQR; {2} værdier, {3} mangler", .sv = "Låda: kvartiler och median; morrhår till {1} IQR; {2} värden, {3} saknas" },
+                                   .da = "Kasse: kvartiler og median; knurhår til {1} × kvartilafstanden; {2} værdier, {3} mangler", .sv = "Låda: kvartiler och median; morrhår till {1} × kvartilavståndet; {2} värden, {3} saknas" },
     [EFFEKT_WORD_HIST_TITLE] = { .en = "Distribution of {1}", .da = "Fordeling af {1}", .sv = "Fördelning av {1}" },
     [EFFEKT_WORD_HIST_SUBTITLE] = {
         .en = "{1}: {2} bins of width {3} (as R's hist); {4} values, {5} missing",
