@@ -289,6 +289,21 @@ static void select_ranks(uint64_t *k, size_t lo, size_t hi, const size_t *want, 
     }
 }
 
+/* x[0..n) turned into their keys in place (key_of, each double's 8
+ * bytes), for the selection; returns select_ranks's depth limit, 2 log2 n
+ * partitions, past which a range is sorted. */
+static int keys_in_place(double *x, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        uint64_t k = key_of(x[i]);
+        memcpy(&x[i], &k, sizeof k);
+    }
+    int depth = 0;
+    for (size_t s = n; s > 1; s >>= 1)
+        depth += 2;
+    return depth;
+}
+
 /* Selection in a long range by the keys' bits first: one pass for the
  * least and greatest key, one counting the keys in 2^RADIX_BITS buckets
  * of the bits below their common prefix, one moving them in place into
@@ -389,13 +404,7 @@ void effekt_select(double *x, size_t n, size_t *ranks, size_t n_ranks)
     for (size_t i = 0; i < n_ranks; i++)
         if (ranks[i] < n && (m == 0 || ranks[m - 1] != ranks[i]))
             ranks[m++] = ranks[i];
-    for (size_t i = 0; i < n; i++) {
-        uint64_t k = key_of(x[i]);
-        memcpy(&x[i], &k, sizeof k);
-    }
-    int depth = 0;
-    for (size_t s = n; s > 1; s >>= 1)
-        depth += 2;
+    int depth = keys_in_place(x, n);
     if (n >= RADIX_MIN)
         select_radix((uint64_t *)(void *)x, n, ranks, m, depth);
     else
@@ -472,13 +481,7 @@ static void values_radix(double *x, size_t n, const size_t *want, size_t n_want,
             x[i] = t;
         }
     uint64_t *k = (uint64_t *)(void *)x;
-    for (size_t i = 0; i < m; i++) {
-        uint64_t key = key_of(x[i]);
-        memcpy(&x[i], &key, sizeof key);
-    }
-    int depth = 0;
-    for (size_t s = m; s > 1; s >>= 1)
-        depth += 2;
+    int depth = keys_in_place(x, m);
     select_ranks(k, 0, m, inner, n_inner, depth);
     for (size_t j = 0; j < n_inner; j++)
         values[of[j]] = double_of(k[inner[j]]);
