@@ -185,7 +185,7 @@ typedef struct {
                                     ASCII-compatible, as UTF-32) */
     const unsigned char *sample; /* the chunk being parsed: what libuchardet looks at */
     size_t sample_len;
-    /* a part of a file read in two halves: its chunks are pieces of one
+    /* a part of a file read in parts: its chunks are pieces of one
      * reading's (source.align), and libuchardet must look at the whole of
      * one reading's chunk, read again from the file */
     int file_fd;                 /* -1: the chunk being parsed is the sample */
@@ -2149,8 +2149,8 @@ static size_t find_split(FILE *in, size_t size, size_t from)
 
 /* Rows a region of the file holds, estimated from the lines of its first
  * 256 KiB (at least 1024 more, and a sixteenth): the size of the regions
- * the halves' columns are built in.  A half that outgrows its region
- * moves to a block of its own. */
+ * parts' columns are built in.  A part that outgrows its region moves
+ * to a block of its own. */
 static size_t rows_estimate(int fd, off_t from, size_t bytes)
 {
     char *buf = effekt_malloc(CHUNK_SIZE);
@@ -2430,10 +2430,11 @@ static int init_part(reader *r, const reader *p, effekt_diag *diag, size_t first
     return 0;
 }
 
-/* Hash bytes [from, to) of a file by position.  The second half of a
- * file read in two halves is parsed on another thread while the first
- * is hashed in order, so that half alone is read twice (a regular file,
- * from the page cache; a pipe is never read in halves).  0 or -1. */
+/* Hash bytes [from, to) of a file by position.  The parts after the
+ * first of a file read in parts are parsed on other threads while the
+ * first is hashed in order, so their bytes alone are read twice (a
+ * regular file, from the page cache; a pipe is never read in parts).
+ * 0 or -1. */
 static int hash_range(int fd, off_t from, off_t to, effekt_sha256 *hash)
 {
     unsigned char buf[65536];
@@ -2635,6 +2636,7 @@ static effekt_status load_parallel(FILE *in, const char *name, size_t size, cons
 
     /* any problem or disagreement: read the file in one go instead */
     int enc = -1;   /* the encoding the first part that decided one decided */
+    unsigned enc_part = 0;
     const char *enc_name = NULL;
     uint64_t other = 0;   /* bit k: part k decided an encoding other than UTF-8 itself */
     for (unsigned k = 0; k < n_parts; k++) {
@@ -2646,6 +2648,7 @@ static effekt_status load_parallel(FILE *in, const char *name, size_t size, cons
         if (enc < 0) {
             enc = (int)r[k].encoding;
             enc_name = r[k].enc_name;
+            enc_part = k;
         } else if (enc != (int)r[k].encoding
                    || (enc == EFFEKT_ENCODING_OTHER && strcmp(enc_name, r[k].enc_name) != 0)) {
             goto done;
@@ -2692,14 +2695,10 @@ static effekt_status load_parallel(FILE *in, const char *name, size_t size, cons
             if (p.slot[i] >= 0 && !(p.coded && p.coded[i].on) && r[0].scan[i].values == base_v[i])
                 r[0].scan[i].borrowed = 1;
     }
-    if (!r[0].decided && enc >= 0) {
-        for (unsigned k = 1; k < n_parts; k++)
-            if (r[k].decided) {
-                r[0].encoding = r[k].encoding;
-                memcpy(r[0].enc_name, r[k].enc_name, sizeof r[0].enc_name);
-                r[0].decided = 1;
-                break;
-            }
+    if (!r[0].decided && enc >= 0) {   /* the first part that decided one */
+        r[0].encoding = r[enc_part].encoding;
+        memcpy(r[0].enc_name, r[enc_part].enc_name, sizeof r[0].enc_name);
+        r[0].decided = 1;
     }
     /* the header's notes, then each part's in line order; a part after
      * one that decided an encoding other than UTF-8 does not say again
